@@ -1,0 +1,149 @@
+"""Pydantic types that cross module lines: documents, chunks, figures, citations and answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DATE_NOT_STATED = "date not stated"
+
+
+class DocumentMeta(BaseModel):
+    """What the committee system publishes beside a paper. Any field but the id and file may be unknown."""
+
+    doc_id: str
+    file: str
+    title: str
+    committee: str | None = None
+    meeting_date: dt.date | None = None
+    kind: str | None = None
+    source_url: str | None = None
+    date_note: str | None = None
+
+    @property
+    def meeting_date_label(self) -> str:
+        return format_date(self.meeting_date) if self.meeting_date else DATE_NOT_STATED
+
+
+class Document(DocumentMeta):
+    text: str = Field(description="Clean text; every offset in the system points into this string")
+    sha256: str
+
+
+class Chunk(BaseModel):
+    chunk_id: int
+    doc_id: str
+    ord: int
+    start: int
+    end: int
+    text: str
+
+
+AsOfBasis = Literal["stated", "heading", "meeting date", "unknown"]
+
+
+class AsOf(BaseModel):
+    """The date or period a figure describes. basis says where it came from, so the UI can be honest."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    label: str
+    basis: AsOfBasis
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None and self.end is not None
+
+
+class Figure(BaseModel):
+    """One reported figure: the value as written and normalised, its measure, as-of date and exact span."""
+
+    figure_id: int = 0
+    doc_id: str
+    measure_id: str
+    measure_label: str
+    value_text: str
+    value: float
+    value_high: float | None = None
+    unit: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    as_of: AsOf
+
+
+class Highlight(BaseModel):
+    start: int
+    end: int
+
+
+class Citation(BaseModel):
+    """Where an answer comes from: the document, its committee and dates, and the quoted words."""
+
+    doc_id: str
+    title: str
+    committee: str | None
+    meeting_date: dt.date | None
+    meeting_date_label: str
+    source_url: str | None = None
+    chunk_id: int | None = None
+    quote: str
+    quote_start: int = Field(description="Offset of the quote in the document's clean text")
+    quote_end: int
+    highlights: list[Highlight] = Field(default_factory=list, description="Offsets relative to the quote")
+    as_of_label: str | None = None
+
+
+class SearchHit(BaseModel):
+    chunk: Chunk
+    document: DocumentMeta
+    score: float
+    bm25_rank: int | None = None
+    dense_rank: int | None = None
+
+
+class FigureValue(BaseModel):
+    """A figure as shown to a user: value, as-of date and the citation that holds it."""
+
+    measure_id: str
+    measure_label: str
+    value_text: str
+    value: float
+    unit: str
+    as_of: AsOf
+    citation: Citation
+    change_from_previous: float | None = None
+
+
+class ResolvedQuery(BaseModel):
+    """What the assistant understood a question to ask, kept so follow-ups can build on it."""
+
+    measure_id: str | None = None
+    measure_label: str | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    date_label: str | None = None
+    intent: Literal["value", "timeline", "latest", "general"] = "general"
+
+
+AnswerKind = Literal["figure", "timeline", "general", "not_found"]
+
+
+class Answer(BaseModel):
+    question: str
+    kind: AnswerKind
+    text: str = Field(description="Plain-text answer, safe to paste")
+    figures: list[FigureValue] = Field(default_factory=list, description="The figure(s) answering; >1 = conflict")
+    conflict: bool = False
+    series: list[FigureValue] = Field(default_factory=list, description="Timeline points in date order")
+    nearest: list[FigureValue] = Field(default_factory=list, description="Closest figures when none matches")
+    citations: list[Citation] = Field(default_factory=list)
+    resolved: ResolvedQuery = Field(default_factory=ResolvedQuery)
+    mode: Literal["extractive", "generated"] = "extractive"
+
+
+def format_date(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"

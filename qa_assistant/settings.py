@@ -1,0 +1,42 @@
+"""One settings object for paths, model and thresholds; every field can be overridden by a QA_* env var."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Runtime configuration. Defaults are the embedded ones: local files, no external server."""
+
+    model_config = SettingsConfigDict(env_prefix="QA_", extra="ignore")
+
+    corpus_dir: Path = Field(default=REPO_ROOT / "corpus", description="Folder of papers plus manifest.json")
+    index_dir: Path = Field(default=REPO_ROOT / "index", description="Where built index versions live")
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    # Chunking: all-MiniLM-L6-v2 truncates at 256 word pieces; ~170 words stays safely under that.
+    chunk_max_words: int = 170
+    chunk_min_words: int = 40
+
+    # Retrieval.
+    rrf_k: int = 60
+    candidates_per_retriever: int = 20
+
+    # Question limits (characters).
+    max_question_chars: int = 2000
+
+    # Answering thresholds (tuned on evals/; see README "Quality").
+    measure_min_score: float = 0.62
+    general_min_dense: float = 0.30
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

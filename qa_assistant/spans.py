@@ -1,0 +1,84 @@
+"""Paragraph and sentence boundaries as character offsets into clean text.
+
+Chunking, figure extraction and answer quoting all need the same notion of "sentence"; keeping it here
+means a quoted sentence and the figure inside it always line up.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int]
+
+_BULLET = r"(?:[-•·●*]|\d+(?:\.\d+)*[.)]\s|\(?[a-z]\)\s)"
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "No.", "Mr.", "Mrs.", "Ms.", "Dr.", "Cllr.", "approx.", "vs.")
+_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9£•·●-])")
+_LINE_BREAK = re.compile(r"\n")
+_BULLET_START = re.compile(r"\s*" + _BULLET)
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Blocks separated by blank lines, trimmed."""
+    spans: list[Span] = []
+    for m in re.finditer(r"(?:[^\n]|\n(?!\n))+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def is_list_item(text: str, start: int) -> bool:
+    return bool(_BULLET_START.match(text, start))
+
+
+def _breaks_in(text: str, start: int, end: int) -> list[int]:
+    """Offsets where a new sentence starts inside [start, end)."""
+    cuts: list[int] = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        before = text[max(start, m.start() - 6) : m.start() + 1]
+        if any(before.endswith(a) for a in _ABBREVIATIONS):
+            continue
+        cuts.append(m.end())
+    for m in _LINE_BREAK.finditer(text, start, end):
+        prev = text[start : m.start()].rstrip()
+        nxt = m.end()
+        if (prev and prev[-1] in ".:;!?-") or _BULLET_START.match(text, nxt) or not prev:
+            cuts.append(nxt)
+        elif nxt < end and text[nxt].isupper() and len(text[text.rfind("\n", start, m.start()) + 1 : m.start()]) < 60:
+            # A short line followed by a capitalised line is a heading, not a wrapped sentence.
+            cuts.append(nxt)
+    return sorted(set(c for c in cuts if start < c < end))
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences (and list items, and headings) within [start, end), trimmed of whitespace."""
+    end = len(text) if end is None else end
+    bounds = [start, *_breaks_in(text, start, end), end]
+    spans: list[Span] = []
+    for s, e in zip(bounds, bounds[1:]):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def sentence_spans_by_paragraph(text: str) -> list[Span]:
+    return [s for p in paragraph_spans(text) for s in sentence_spans(text, *p)]
+
+
+def enclosing(spans: list[Span], pos: int) -> Span | None:
+    for s, e in spans:
+        if s <= pos < e:
+            return (s, e)
+    return None
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
