@@ -1,0 +1,117 @@
+"""FastAPI app: JSON API plus the static chat page. Thin: every answer comes from answering.Assistant."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from .answering import Assistant, QuestionError
+from .index import ensure_index
+from .measures import load_catalogue
+from .models import Answer, Chunk, DocumentMeta, FigureValue
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+
+
+class AskRequest(BaseModel):
+    question: str = Field(description="The question as typed")
+    history: list[str] = Field(default_factory=list, max_length=50,
+                               description="Earlier questions in this conversation, oldest first")
+
+
+class DocumentOut(BaseModel):
+    document: DocumentMeta
+    meeting_date_label: str = Field(description="The meeting date, or 'date not stated'")
+    text: str | None = None
+
+
+class PassageOut(BaseModel):
+    chunk: Chunk
+    document: DocumentMeta
+
+
+class MeasureOut(BaseModel):
+    id: str
+    label: str
+    units: list[str]
+    figures: int
+
+
+def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
+    assistant = Assistant(ensure_index(settings, rebuild=rebuild), settings)
+    app = FastAPI(title="qa-assistant", version="0.1.0",
+                  description="Cited, extractive answers from Middlesbrough Council children's services papers.")
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": "The request was not understood: "
+                            + "; ".join(str(e.get("msg")) for e in exc.errors()[:3])})
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error")  # the trace goes to the log, never to the user
+        return JSONResponse(status_code=500, content={"detail": "Something went wrong answering that. Please try again."})
+
+    @app.get("/api/health")
+    def health() -> dict:
+        meta = assistant.index.meta
+        return {"status": "ok", "documents": meta.get("documents"), "chunks": meta.get("chunks"),
+                "figures": meta.get("figures"), "built_at": meta.get("built_at"), "model": meta.get("model"),
+                "mode": "extractive"}
+
+    @app.post("/api/ask", response_model=Answer)
+    def ask(req: AskRequest) -> Answer:
+        if len(req.question) > settings.max_question_chars * 4 or len(req.question.strip()) > settings.max_question_chars:
+            raise HTTPException(413, f"That question is too long; please keep it under {settings.max_question_chars:,} characters.")
+        try:
+            return assistant.ask(req.question, req.history)
+        except QuestionError as exc:
+            raise HTTPException(422, str(exc)) from exc
+
+    @app.get("/api/documents", response_model=list[DocumentOut])
+    def documents() -> list[DocumentOut]:
+        metas = [assistant.index.doc_meta(d) for d in assistant.index.documents]
+        return [DocumentOut(document=m, meeting_date_label=m.meeting_date_label) for m in metas]
+
+    @app.get("/api/documents/{doc_id}", response_model=DocumentOut)
+    def document(doc_id: str) -> DocumentOut:
+        doc = assistant.index.documents.get(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"No document {doc_id!r}.")
+        meta = assistant.index.doc_meta(doc_id)
+        return DocumentOut(document=meta, meeting_date_label=meta.meeting_date_label, text=doc.text)
+
+    @app.get("/api/passages/{chunk_id}", response_model=PassageOut)
+    def passage(chunk_id: int) -> PassageOut:
+        if not 0 <= chunk_id < len(assistant.index.chunks):
+            raise HTTPException(404, f"No passage {chunk_id}.")
+        chunk = assistant.index.chunks[chunk_id]
+        return PassageOut(chunk=chunk, document=assistant.index.doc_meta(chunk.doc_id))
+
+    @app.get("/api/measures", response_model=list[MeasureOut])
+    def measures() -> list[MeasureOut]:
+        return [MeasureOut(id=m.id, label=m.label, units=list(m.units),
+                           figures=len(assistant.figures_of(m.id))) for m in load_catalogue()]
+
+    @app.get("/api/timeline/{measure_id}", response_model=list[FigureValue])
+    def timeline(measure_id: str, unit: str | None = None) -> list[FigureValue]:
+        measure = next((m for m in load_catalogue() if m.id == measure_id), None)
+        if measure is None:
+            raise HTTPException(404, f"No measure {measure_id!r}.")
+        return assistant.timeline(measure.id, unit or measure.headline_unit)
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    return app

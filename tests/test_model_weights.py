@@ -1,0 +1,17 @@
+"""The embedding model must be the pinned offline copy, byte-identical to upstream, loaded without a hub."""
+
+from qa_assistant import embedding
+
+
+def test_weights_are_upstream_all_minilm_l6_v2():
+    assert embedding.weights_sha256() == embedding.MODEL_SHA256
+
+
+def test_model_loads_offline_and_embeds_unit_vectors():
+    vecs = embedding.encode(["children looked after", "foster carers"])
+    assert vecs.shape == (2, embedding.MODEL_DIM)
+    norms = (vecs ** 2).sum(axis=1)
+    assert abs(norms[0] - 1) < 1e-4 and abs(norms[1] - 1) < 1e-4
+    similar = float(embedding.encode_one("looked-after children") @ vecs[0])
+    unrelated = float(embedding.encode_one("residual waste collection") @ vecs[0])
+    assert similar > unrelated
