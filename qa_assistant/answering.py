@@ -20,7 +20,8 @@ from .measures import Measure
 from .models import Answer, Citation, Figure, FigureValue, Highlight, ResolvedQuery, format_date
 from .retrieval import search
 from .settings import Settings
-from .spans import sentence_spans
+from .lexical import tokenize
+from .spans import is_list_item, paragraph_spans, sentence_spans
 
 MIN_SENTENCE_SIM = 0.45
 
@@ -91,6 +92,10 @@ class Assistant:
             series = self.timeline(measure.id, unit, rq.date_start)
             if not series:
                 return self._none_for_measure(question, rq, measure)
+            if len(series) == 1:  # one point is not a trend: give it as a figure, saying so
+                only = [f for f in self.figures_of(measure.id, [unit]) if f.as_of.label == series[0].as_of.label]
+                return self._present(question, rq, measure, only,
+                                     note=" It is the only figure the papers report for this, so no change can be shown.")
             lines = [f"{p.value_text} ({p.as_of.label}; {p.citation.title})" for p in series]
             text = f"Reported figures for {measure.label}, in date order: " + "; ".join(lines) + "."
             same_date = _conflicting(series)
@@ -163,7 +168,7 @@ class Assistant:
         hits = search(self.index, question, k=5, rrf_k=self.settings.rrf_k,
                       candidates=self.settings.candidates_per_retriever, query_vec=qvec)
         sentences: list[tuple[str, int, int, int]] = []
-        for h in hits[:4]:
+        for h in hits[:5]:
             doc = self.index.documents[h.chunk.doc_id]
             for s, e in sentence_spans(doc.text, h.chunk.start, h.chunk.end):
                 if len(doc.text[s:e].split()) >= 5:
@@ -171,20 +176,36 @@ class Assistant:
         if not sentences:
             return self._not_found(question)
         vecs = embedding.encode([self.index.documents[d].text[s:e] for d, s, e, _ in sentences])
-        sims = vecs @ qvec
+        terms = set(tokenize([question])[0])
+        overlap = np.array([len(terms & set(tokenize([self.index.documents[d].text[s:e]])[0])) / max(1, len(terms))
+                            for d, s, e, _ in sentences])
+        sims = vecs @ qvec + 0.15 * overlap
         order = [int(i) for i in np.argsort(-sims)]
         best = order[0]
-        if sims[best] < MIN_SENTENCE_SIM:
+        unknown = [t for t in terms if t not in self.index.bm25.vocab_dict and len(t) >= 4]
+        mostly_unknown = bool(terms) and len(unknown) / len(terms) >= 0.34  # "the mayor's salary": not in the papers
+        if sims[best] < MIN_SENTENCE_SIM or (mostly_unknown and sims[best] < 0.65):
             nearest = sentences[best]
             cite = self.cite(nearest[0], nearest[1], nearest[2], [], chunk_id=nearest[3])
             return Answer(question=question, kind="not_found", citations=[cite],
                           text="The papers do not appear to answer this. The nearest passage found is quoted below; "
                                "check it before relying on it.")
         chosen = [i for i in order[:3] if sims[i] >= max(MIN_SENTENCE_SIM, sims[best] - 0.12)]
-        citations = [self.cite(sentences[i][0], sentences[i][1], sentences[i][2],
-                               [(sentences[i][1], sentences[i][2])], chunk_id=sentences[i][3]) for i in chosen]
+        citations = [self._sentence_citation(*sentences[i]) for i in chosen]
         text = " ".join(f"\u201c{c.quote}\u201d ({c.title}, {c.meeting_date_label})" for c in citations)
         return Answer(question=question, kind="general", text=text, citations=citations)
+
+    def _sentence_citation(self, doc_id: str, start: int, end: int, chunk_id: int) -> Citation:
+        """Quote a sentence; one that introduces a list ("outlined that:") is quoted with its list."""
+        text = self.index.documents[doc_id].text
+        if re.search(r":-?\s*$", text[start:end]):
+            following = [p for p in paragraph_spans(text) if p[0] >= end][:8]
+            for p_start, p_end in following:
+                short_item = len(text[p_start:p_end].split()) <= 60
+                if not (is_list_item(text, p_start) or short_item) or p_end - start > 900:
+                    break
+                end = p_end
+        return self.cite(doc_id, start, end, [(start, end)], chunk_id=chunk_id)
 
     def _not_found(self, question: str) -> Answer:
         return Answer(question=question, kind="not_found", text="The papers do not appear to answer this.")

@@ -84,6 +84,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from .answering import Assistant
+    from .evals import check_thresholds, load_cases, markdown, run, write_reports
+    from .settings import REPO_ROOT
+
+    settings = get_settings()
+    evals_dir = REPO_ROOT / "evals"
+    cases = load_cases(Path(args.cases) if args.cases else evals_dir / "qa.jsonl")
+    results, summary = run(Assistant(_load(args), settings), cases)
+    js, md = write_reports(results, summary, Path(args.out) if args.out else evals_dir / "reports")
+    print(markdown(results, summary).split("## Failures")[0])
+    print(f"Reports: {js} and {md}")
+    thresholds = json.loads((evals_dir / "thresholds.json").read_text())
+    failures = check_thresholds(summary, thresholds)
+    for f in failures:
+        print(f"BELOW THRESHOLD: {f}")
+    return 1 if failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="qa-assistant", description="Cited answers from council committee papers.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -101,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
             sp.add_argument("--history", action="append", help="an earlier question (repeat, oldest first)")
             sp.add_argument("--json", action="store_true")
         sp.set_defaults(func=func)
+    ev = sub.add_parser("eval", help="run the known QA pairs and report; non-zero below thresholds")
+    ev.add_argument("--cases")
+    ev.add_argument("--out")
+    ev.add_argument("--no-rebuild", action="store_true")
+    ev.set_defaults(func=cmd_eval)
     sv = sub.add_parser("serve", help="the chat web page and JSON API")
     sv.add_argument("--host")
     sv.add_argument("--port", type=int)

@@ -30,7 +30,8 @@ _LATEST = re.compile(r"\b(?:now|currently|current|latest|most recent|today|at pr
 _NUMERIC = re.compile(
     r"\b(?:how many|how much|number of|numbers|what (?:was|is|were|are) the (?:figure|number|total|rate|percentage|"
     r"proportion|budget|cost|saving|share)|what percentage|what proportion|what share|percentage|proportion|rate|"
-    r"figure|total|budget|cost|costs|saving|saved|overspend|count|how often|per week|amount)\b",
+    r"figure|total|budget|cost|costs|saving|saved|overspend|count|how often|per week|amount|attendance|level|"
+    r"how (?:big|high|low|large))\b",
     re.I,
 )
 _FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|and what about|what of|same for|how has that|how did that|"
@@ -60,6 +61,9 @@ def _measure_vectors() -> tuple[list[int], np.ndarray]:
     return owners, embedding.encode(texts)
 
 
+_GENERIC = re.compile(r"\b(?:Middlesbrough|the Council|Council|council's|Council's|MBC)\b", re.I)
+
+
 def _strip_dates(question: str) -> str:
     out = question
     for d in reversed(find_dates(question)):
@@ -67,19 +71,39 @@ def _strip_dates(question: str) -> str:
     return out
 
 
-def match_measures(question: str, question_vec: np.ndarray | None = None) -> list[MeasureMatch]:
+def asked_units(question: str) -> list[str]:
+    """Units a question's wording implies ("how many" -> counts); empty when it does not say."""
+    if _PCT_WORDS.search(question):
+        return ["percent"]
+    if _RATE_WORDS.search(question):
+        return ["per_10000"]
+    if _MONEY_WORDS.search(question):
+        return ["gbp", "gbp_per_week"]
+    if re.search(r"\bhow many\b", question, re.I):
+        return ["count"]
+    return []
+
+
+def match_measures(question: str, question_vec: np.ndarray | None = None,
+                   units: list[str] | None = None) -> list[MeasureMatch]:
     """Catalogue measures ranked by how well the question names them (score in 0..1)."""
     text = _strip_dates(question)
-    lowered = text.lower()
+    lowered = _GENERIC.sub(" ", text).lower()  # place names match every measure's long phrases equally
     catalogue = load_catalogue()
     fuzzy = np.zeros(len(catalogue))
+    acronym = np.zeros(len(catalogue))
     for i, m in enumerate(catalogue):
         best = 0.0
         for phrase in (m.label, *m.synonyms):
             if re.fullmatch(r"[A-Z]{2,4}", phrase):
-                best = max(best, 1.0 if re.search(rf"\b{phrase}\b", text) else 0.0)
+                if re.search(rf"\b{phrase}\b", text):
+                    acronym[i] = 1.0
             elif len(phrase) >= 6:
-                best = max(best, fuzz.partial_ratio(phrase.lower(), lowered) / 100 * min(1.0, len(phrase) / 10))
+                # Longer phrases matched in full are more specific: "foster carers were approved" beats "foster carers".
+                weight = 0.7 + 0.3 * min(1.0, len(phrase) / 30)
+                core = _GENERIC.sub(" ", phrase).strip().lower()
+                if len(core) >= 6:
+                    best = max(best, fuzz.partial_ratio(core, lowered) / 100 * weight)
         fuzzy[i] = best
     owners, vecs = _measure_vectors()
     qv = question_vec if question_vec is not None else embedding.encode_one(text)
@@ -87,7 +111,9 @@ def match_measures(question: str, question_vec: np.ndarray | None = None) -> lis
     dense = np.zeros(len(catalogue))
     for owner, sim in zip(owners, sims):
         dense[owner] = max(dense[owner], float(sim))
-    scores = 0.55 * fuzzy + 0.45 * dense
+    scores = np.maximum(0.55 * fuzzy + 0.45 * dense, 0.9 * acronym + 0.1 * dense)
+    if units:
+        scores = scores * np.array([1.0 if set(m.units) & set(units) else 0.6 for m in catalogue])
     order = np.argsort(-scores)
     return [MeasureMatch(catalogue[i], float(scores[i])) for i in order[:5]]
 
@@ -108,10 +134,15 @@ def resolve(question: str, previous: ResolvedQuery | None, min_score: float,
             question_vec: np.ndarray | None = None) -> tuple[ResolvedQuery, Measure | None, list[str]]:
     """What the question asks, using the previous turn for whatever a follow-up leaves out."""
     dates = find_dates(question)
+    if previous is not None and previous.date_start and re.search(r"\bquarter\b|\bQ[1-4]\b", question, re.I) and not dates:
+        # "and in quarter one?" takes the financial year of the previous turn.
+        fy = previous.date_start.year if previous.date_start.month >= 4 else previous.date_start.year - 1
+        prefix = f"{fy}/{(fy + 1) % 100:02d} "
+        dates = [d for d in find_dates(prefix + question) if d.start >= len(prefix)]
     follow_up = previous is not None and previous.measure_id is not None and (
         bool(_FOLLOW_UP.search(question)) or len(question.split()) <= 5
     )
-    matches = match_measures(question, question_vec)
+    matches = match_measures(question, question_vec, asked_units(question))
     measure = matches[0].measure if matches and matches[0].score >= min_score else None
     catalogue = {m.id: m for m in load_catalogue()}
     if follow_up and previous and previous.measure_id:

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     max_question_chars: int = 2000
 
     # Answering thresholds (tuned on evals/; see README "Quality").
-    measure_min_score: float = 0.62
+    measure_min_score: float = 0.57
     general_min_dense: float = 0.30
 
 
