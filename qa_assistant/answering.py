@@ -14,7 +14,7 @@ import numpy as np
 
 from . import embedding
 from .dates import period_distance
-from .figure_query import resolve
+from .figure_query import is_number_question, resolve
 from .index import LoadedIndex
 from .measures import Measure
 from .models import Answer, Citation, Figure, FigureValue, Highlight, ResolvedQuery, format_date
@@ -24,6 +24,10 @@ from .lexical import tokenize
 from .spans import is_list_item, paragraph_spans, sentence_spans
 
 MIN_SENTENCE_SIM = 0.45
+NUMBER_QUESTION_MIN_SIM = 0.6
+# Stems of question scaffolding that BM25's stop list keeps; they say nothing about the topic.
+_QUESTION_WORDS = {"what", "did", "doe", "about", "how", "mani", "much", "when", "where", "which", "who", "whi",
+                   "tell", "show", "give", "hear", "said", "say", "happen", "there"}
 
 
 class QuestionError(ValueError):
@@ -176,15 +180,17 @@ class Assistant:
         if not sentences:
             return self._not_found(question)
         vecs = embedding.encode([self.index.documents[d].text[s:e] for d, s, e, _ in sentences])
-        terms = set(tokenize([question])[0])
+        terms = set(tokenize([question])[0]) - _QUESTION_WORDS
         overlap = np.array([len(terms & set(tokenize([self.index.documents[d].text[s:e]])[0])) / max(1, len(terms))
                             for d, s, e, _ in sentences])
         sims = vecs @ qvec + 0.15 * overlap
         order = [int(i) for i in np.argsort(-sims)]
         best = order[0]
         unknown = [t for t in terms if t not in self.index.bm25.vocab_dict and len(t) >= 4]
-        mostly_unknown = bool(terms) and len(unknown) / len(terms) >= 0.34  # "the mayor's salary": not in the papers
-        if sims[best] < MIN_SENTENCE_SIM or (mostly_unknown and sims[best] < 0.65):
+        mostly_unknown = bool(terms) and len(unknown) / len(terms) >= 0.3  # "the mayor's salary": not in the papers
+        # A number question with no catalogued measure gets a quote only when it is very close to the question.
+        floor = NUMBER_QUESTION_MIN_SIM if is_number_question(question) else MIN_SENTENCE_SIM
+        if sims[best] < floor or (mostly_unknown and sims[best] < 0.65):
             nearest = sentences[best]
             cite = self.cite(nearest[0], nearest[1], nearest[2], [], chunk_id=nearest[3])
             return Answer(question=question, kind="not_found", citations=[cite],

@@ -71,6 +71,10 @@ def _strip_dates(question: str) -> str:
     return out
 
 
+def is_number_question(question: str) -> bool:
+    return bool(re.search(r"\bhow (?:many|much)\b|\bwhat (?:percentage|proportion|number)\b", question, re.I))
+
+
 def asked_units(question: str) -> list[str]:
     """Units a question's wording implies ("how many" -> counts); empty when it does not say."""
     if _PCT_WORDS.search(question):
