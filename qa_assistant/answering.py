@@ -21,7 +21,7 @@ from .models import Answer, Citation, Figure, FigureValue, Highlight, ResolvedQu
 from .retrieval import search
 from .settings import Settings
 from .lexical import tokenize
-from .spans import is_list_item, paragraph_spans, sentence_spans
+from .spans import is_list_item, paragraph_spans
 
 MIN_SENTENCE_SIM = 0.45
 NUMBER_QUESTION_MIN_SIM = 0.6
@@ -171,15 +171,11 @@ class Assistant:
     def _general_answer(self, question: str, qvec: np.ndarray) -> Answer:
         hits = search(self.index, question, k=5, rrf_k=self.settings.rrf_k,
                       candidates=self.settings.candidates_per_retriever, query_vec=qvec)
-        sentences: list[tuple[str, int, int, int]] = []
-        for h in hits[:5]:
-            doc = self.index.documents[h.chunk.doc_id]
-            for s, e in sentence_spans(doc.text, h.chunk.start, h.chunk.end):
-                if len(doc.text[s:e].split()) >= 5:
-                    sentences.append((doc.doc_id, s, e, h.chunk.chunk_id))
-        if not sentences:
+        rows = [r for h in hits for r in self.index.sentences_of(h.chunk.chunk_id)]
+        if not rows:
             return self._not_found(question)
-        vecs = embedding.encode([self.index.documents[d].text[s:e] for d, s, e, _ in sentences])
+        sentences = [self.index.sentence_spans[r] for r in rows]
+        vecs = self.index.sentence_vectors[rows]  # embedded at index time: no model call per sentence here
         terms = set(tokenize([question])[0]) - _QUESTION_WORDS
         overlap = np.array([len(terms & set(tokenize([self.index.documents[d].text[s:e]])[0])) / max(1, len(terms))
                             for d, s, e, _ in sentences])

@@ -32,16 +32,20 @@ from .lexical import tokenize
 from .measures import catalogue_fingerprint
 from .models import Chunk, Document, DocumentMeta, Figure
 from .settings import Settings
+from .spans import sentence_spans
 from .store import meta_of, read_store, write_store
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 CURRENT = "current"
 META = "meta.json"
 STORE = "store.sqlite"
 DENSE = "dense.faiss"
 BM25_DIR = "bm25"
+SENTENCES = "sentences.npy"
+SENTENCE_SPANS = "sentences.json"
+MIN_SENTENCE_WORDS = 5  # shorter fragments (headings, "NOTED") are never quoted as answers
 
 
 class IndexUnavailable(Exception):
@@ -94,7 +98,7 @@ def check_index(settings: Settings) -> IndexStatus:
         return IndexStatus("stale", f"index format {meta.get('format_version')} != {FORMAT_VERSION}", path)
     if meta.get("fingerprint") != expected_fingerprint(settings):
         return IndexStatus("stale", "the corpus, figure catalogue or settings changed since the index was built", path)
-    missing = [n for n in (STORE, DENSE, BM25_DIR) if not (path / n).exists()]
+    missing = [n for n in (STORE, DENSE, BM25_DIR, SENTENCES, SENTENCE_SPANS) if not (path / n).exists()]
     if missing:
         return IndexStatus("corrupt", f"index files missing: {', '.join(missing)}", path)
     return IndexStatus("ok", f"index built {meta.get('built_at')} from {meta.get('documents')} documents", path)
@@ -119,8 +123,14 @@ def _build_locked(settings: Settings) -> BuildReport:
         for fig in extract_figures(doc):
             figures.append(fig.model_copy(update={"figure_id": len(figures)}))
 
+    by_doc = {d.doc_id: d for d in docs}
+    sentences = [
+        (c.doc_id, s, e, c.chunk_id) for c in chunks for s, e in sentence_spans(by_doc[c.doc_id].text, c.start, c.end)
+        if len(by_doc[c.doc_id].text[s:e].split()) >= MIN_SENTENCE_WORDS
+    ]
     t_embed = time.perf_counter()
     vectors = embedding.encode([c.text for c in chunks])
+    sentence_vectors = embedding.encode([by_doc[d].text[s:e] for d, s, e, _ in sentences])
     embed_seconds = time.perf_counter() - t_embed
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -134,6 +144,8 @@ def _build_locked(settings: Settings) -> BuildReport:
         bm25 = bm25s.BM25()
         bm25.index(tokenize([c.text for c in chunks]), show_progress=False)
         bm25.save(str(tmp / BM25_DIR), show_progress=False)
+        np.save(tmp / SENTENCES, sentence_vectors)
+        (tmp / SENTENCE_SPANS).write_text(json.dumps(sentences))
         meta = {
             "format_version": FORMAT_VERSION,
             "fingerprint": fingerprint,
@@ -185,6 +197,17 @@ class LoadedIndex:
     figures: list[Figure]
     dense: faiss.Index
     bm25: bm25s.BM25
+    sentence_spans: list[tuple[str, int, int, int]]  # doc_id, start, end, chunk_id
+    sentence_vectors: np.ndarray
+
+    def sentences_of(self, chunk_id: int) -> list[int]:
+        """Row numbers of the quotable sentences inside a chunk."""
+        if not hasattr(self, "_by_chunk"):
+            by_chunk: dict[int, list[int]] = {}
+            for row, span in enumerate(self.sentence_spans):
+                by_chunk.setdefault(span[3], []).append(row)
+            self._by_chunk = by_chunk
+        return self._by_chunk.get(chunk_id, [])
 
     def doc_meta(self, doc_id: str) -> DocumentMeta:
         return meta_of(self.documents[doc_id])
@@ -200,11 +223,14 @@ def load_index(settings: Settings) -> LoadedIndex:
         dense = faiss.read_index(str(path / DENSE))
         bm25 = bm25s.BM25.load(str(path / BM25_DIR), show_progress=False)
         meta = json.loads((path / META).read_text())
+        sentence_vectors = np.load(path / SENTENCES)
+        sentence_spans = [tuple(x) for x in json.loads((path / SENTENCE_SPANS).read_text())]
     except Exception as exc:  # any unreadable artefact means a corrupt index, reported as such
         raise IndexUnavailable(f"index corrupt at {path}: {exc}; run `qa-assistant index` to rebuild") from exc
-    if dense.ntotal != len(chunks):
+    if dense.ntotal != len(chunks) or len(sentence_spans) != len(sentence_vectors):
         raise IndexUnavailable(f"index corrupt at {path}: {dense.ntotal} vectors for {len(chunks)} chunks; rebuild it")
-    return LoadedIndex(path, meta, {d.doc_id: d for d in docs}, chunks, figures, dense, bm25)
+    return LoadedIndex(path, meta, {d.doc_id: d for d in docs}, chunks, figures, dense, bm25, sentence_spans,
+                       sentence_vectors)
 
 
 def ensure_index(settings: Settings, rebuild: bool = True, say=log.info) -> LoadedIndex:
