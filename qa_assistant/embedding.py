@@ -45,8 +45,11 @@ def _model() -> "SentenceTransformer":
     # Never reach for a hub: this machine and CI have no internet, and weights must come from disk.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import torch
     from sentence_transformers import SentenceTransformer
 
+    # One query is tiny: intra-op threads only add contention when the server answers several at once.
+    torch.set_num_threads(int(os.environ.get("QA_TORCH_THREADS", "1")))
     return SentenceTransformer(str(model_path()), device="cpu")
 
 
@@ -59,5 +62,13 @@ def encode(texts: list[str], batch_size: int = 16) -> np.ndarray:
     return np.asarray(vecs, dtype=np.float32)
 
 
+@lru_cache(maxsize=4096)
+def _encode_cached(text: str) -> np.ndarray:
+    vec = encode([text])[0]
+    vec.setflags(write=False)  # shared between callers: must not be modified in place
+    return vec
+
+
 def encode_one(text: str) -> np.ndarray:
-    return encode([text])[0]
+    """One text's vector; repeated questions (suggested examples, follow-up history) skip the model."""
+    return _encode_cached(text)

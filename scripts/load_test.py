@@ -32,6 +32,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--url")
+    ap.add_argument("--unique", action="store_true", help="make every question text distinct (no embedding cache hits)")
     args = ap.parse_args()
     proc = None
     url = args.url
@@ -52,6 +53,7 @@ def main() -> None:
     assert url.startswith(("http://127.", "http://localhost", "http://[::1]")), "loopback only"
     latencies: list[float] = []
     errors = 0
+    first_errors: list[str] = []
     lock = threading.Lock()
     deadline = time.perf_counter() + args.seconds
 
@@ -62,9 +64,17 @@ def main() -> None:
             while time.perf_counter() < deadline:
                 t = time.perf_counter()
                 try:
-                    ok = c.post("/api/ask", json={"question": QUESTIONS[n % len(QUESTIONS)]}).status_code == 200
-                except httpx.HTTPError:
+                    q = QUESTIONS[n % len(QUESTIONS)]
+                    if args.unique:
+                        q = f"{q[:-1]} (request {i}-{n})?"
+                    resp = c.post("/api/ask", json={"question": q})
+                    ok = resp.status_code == 200
+                    if not ok and len(first_errors) < 3:
+                        first_errors.append(f"{resp.status_code} {resp.text[:200]}")
+                except httpx.HTTPError as exc:
                     ok = False
+                    if len(first_errors) < 3:
+                        first_errors.append(repr(exc))
                 with lock:
                     latencies.append((time.perf_counter() - t) * 1000)
                     errors += not ok
@@ -84,6 +94,8 @@ def main() -> None:
     p95 = lat[min(len(lat) - 1, int(0.95 * (len(lat) - 1)))] if lat else 0
     print(f"{args.clients} clients x {args.seconds:.0f} s: {len(lat)} requests, {len(lat) / elapsed:.1f} req/s, "
           f"p50 {statistics.median(lat):.0f} ms, p95 {p95:.0f} ms, errors {errors}")
+    for e in first_errors:
+        print(f"  error: {e}")
 
 
 if __name__ == "__main__":
