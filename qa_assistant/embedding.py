@@ -45,6 +45,8 @@ def _model() -> "SentenceTransformer":
     # Never reach for a hub: this machine and CI have no internet, and weights must come from disk.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no "Loading weights" bars in CLI output
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import torch
     from sentence_transformers import SentenceTransformer
 
