@@ -17,7 +17,7 @@ from .dates import period_distance
 from .figure_query import is_number_question, resolve
 from .index import LoadedIndex
 from .measures import Measure
-from .models import Answer, Citation, Figure, FigureValue, Highlight, ResolvedQuery, format_date
+from .models import Answer, Citation, Figure, FigureValue, Highlight, ResolvedQuery
 from .retrieval import search
 from .settings import Settings
 from .lexical import tokenize
@@ -239,7 +239,3 @@ def _conflicting(series: list[FigureValue]) -> str:
     parts = [f"{label}: " + " vs ".join(p.value_text for p in ps)
              for label, ps in by_date.items() if len({p.value for p in ps}) > 1]
     return "; ".join(parts)
-
-
-def describe_date(d: dt.date | None) -> str:
-    return format_date(d) if d else "date not stated"

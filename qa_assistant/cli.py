@@ -36,7 +36,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .answering import QuestionError, clean_question
+    from .answering import clean_question
     from .retrieval import search
 
     settings = get_settings()

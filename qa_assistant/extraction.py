@@ -23,7 +23,6 @@ from .models import AsOf, Document, Figure, format_date
 from .numbers import Quantity, find_quantities
 from .spans import Span, is_list_item, paragraph_spans, sentence_spans_by_paragraph
 
-_FORWARD_GAP = re.compile(r"[\s\-–]*(?:[A-Za-z']+\s+){0,3}?", re.I)
 _CONNECTORS = {
     "in", "to", "since", "as", "at", "and", "with", "for", "compared", "from", "which", "on", "during", "by",
     "over", "across", "between", "currently", "when", "were", "was", "had", "have", "has", "is", "are",

@@ -253,7 +253,3 @@ def ensure_index(settings: Settings, rebuild: bool = True, say=log.info) -> Load
         say("Index unreadable; rebuilding ...")
         build_index(settings)
         return load_index(settings)
-
-
-def vectors_of(index: LoadedIndex) -> np.ndarray:
-    return index.dense.reconstruct_n(0, index.dense.ntotal)

@@ -73,12 +73,5 @@ def sentence_spans_by_paragraph(text: str) -> list[Span]:
     return [s for p in paragraph_spans(text) for s in sentence_spans(text, *p)]
 
 
-def enclosing(spans: list[Span], pos: int) -> Span | None:
-    for s, e in spans:
-        if s <= pos < e:
-            return (s, e)
-    return None
-
-
 def word_count(text: str) -> int:
     return len(text.split())

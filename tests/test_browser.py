@@ -6,7 +6,6 @@ Screenshots of each state are saved under test-artifacts/screenshots/.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
