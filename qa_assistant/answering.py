@@ -63,16 +63,10 @@ class Assistant:
 
     def _figure_value(self, f: Figure, previous: Figure | None = None) -> FigureValue:
         citation = self.cite(f.doc_id, f.sentence_start, f.sentence_end, [(f.start, f.end)], f.as_of.label,
-                             self._chunk_of(f.doc_id, f.start))
+                             self.index.chunk_at(f.doc_id, f.start))
         change = f.value - previous.value if previous is not None and previous.unit == f.unit else None
         return FigureValue(measure_id=f.measure_id, measure_label=f.measure_label, value_text=f.value_text,
                            value=f.value, unit=f.unit, as_of=f.as_of, citation=citation, change_from_previous=change)
-
-    def _chunk_of(self, doc_id: str, pos: int) -> int | None:
-        for c in self.index.chunks:
-            if c.doc_id == doc_id and c.start <= pos < c.end:
-                return c.chunk_id
-        return None
 
     # ---- figures ---------------------------------------------------------------------------------
     def figures_of(self, measure_id: str, units: list[str] | None = None) -> list[Figure]:

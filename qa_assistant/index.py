@@ -200,6 +200,18 @@ class LoadedIndex:
     sentence_spans: list[tuple[str, int, int, int]]  # doc_id, start, end, chunk_id
     sentence_vectors: np.ndarray
 
+    def chunk_at(self, doc_id: str, pos: int) -> int | None:
+        """The chunk holding a character offset (chunks of a document are consecutive and ordered)."""
+        if not hasattr(self, "_doc_chunks"):
+            spans: dict[str, list[Chunk]] = {}
+            for c in self.chunks:
+                spans.setdefault(c.doc_id, []).append(c)
+            self._doc_chunks = spans
+        for c in self._doc_chunks.get(doc_id, []):
+            if c.start <= pos < c.end:
+                return c.chunk_id
+        return None
+
     def sentences_of(self, chunk_id: int) -> list[int]:
         """Row numbers of the quotable sentences inside a chunk."""
         if not hasattr(self, "_by_chunk"):

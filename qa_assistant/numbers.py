@@ -14,19 +14,14 @@ from text_to_num import text2num
 
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_QUANTITY = re.compile(
-    rf"(?P<cur>£)?(?P<num>{_NUM})(?:\s?(?P<scale>k|m|bn|million|billion|thousand)\b)?"
-    rf"(?:\s?(?:-|–|to)\s?(?P<cur2>£)?(?P<num2>{_NUM})(?:\s?(?P<scale2>k|m|bn|million|billion|thousand)\b)?)?"
-    rf"(?P<pct>\s?%)?"
-    rf"(?P<rate>\s+per\s+(?P<per>10,000|100,000|1,000|10000|100000|1000))?"
-    rf"(?P<week>\s+per\s+week)?",
-    re.I,
-)
-_SINGLE = re.compile(
-    rf"(?P<cur>£)?(?P<num>{_NUM})(?:\s?(?P<scale>k|m|bn|million|billion|thousand)\b)?(?P<num2>)(?P<scale2>)(?P<pct>\s?%)?"
-    rf"(?P<rate>\s+per\s+(?P<per>10,000|100,000|1,000|10000|100000|1000))?(?P<week>\s+per\s+week)?",
-    re.I,
-)
+_SCALED = r"(?:\s?(?P<scale{n}>k|m|bn|million|billion|thousand)\b)?"
+_HEAD = rf"(?P<cur>£)?(?P<num>{_NUM})" + _SCALED.format(n="")
+_RANGE_TAIL = rf"(?:\s?(?:-|–|to)\s?(?P<cur2>£)?(?P<num2>{_NUM})" + _SCALED.format(n="2") + ")?"
+_UNIT_TAIL = (r"(?P<pct>\s?%)?(?P<rate>\s+per\s+(?P<per>10,000|100,000|1,000|10000|100000|1000))?"
+              r"(?P<week>\s+per\s+week)?")
+_QUANTITY = re.compile(_HEAD + _RANGE_TAIL + _UNIT_TAIL, re.I)
+# The same without a range, for "2020 to 629" where the would-be range is a date and a number.
+_SINGLE = re.compile(_HEAD + r"(?P<cur2>)(?P<num2>)(?P<scale2>)" + _UNIT_TAIL, re.I)
 _STARTS = re.compile(r"(?<![\w£.,])(?=£?\d)")
 _WORD_UNITS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _WORD_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
