@@ -17,7 +17,7 @@ from .dates import period_distance
 from .figure_query import is_number_question, resolve
 from .index import LoadedIndex
 from .measures import Measure
-from .models import Answer, Citation, Figure, FigureValue, Highlight, ResolvedQuery
+from .models import Answer, Citation, Figure, FigureValue, Highlight, ResolvedQuery, page_of
 from .retrieval import search
 from .settings import Settings
 from .lexical import tokenize
@@ -43,6 +43,20 @@ def clean_question(question: str, max_chars: int) -> str:
     return q
 
 
+def merge_citations(citations: list[Citation]) -> list[Citation]:
+    """One citation per quoted passage: a value and its rate in the same sentence share a chip, both marked."""
+    merged: dict[tuple[str, int, int], Citation] = {}
+    for c in citations:
+        key = (c.doc_id, c.quote_start, c.quote_end)
+        if key in merged:
+            seen = merged[key]
+            marks = seen.highlights + [h for h in c.highlights if h not in seen.highlights]
+            merged[key] = seen.model_copy(update={"highlights": sorted(marks, key=lambda h: h.start)})
+        else:
+            merged[key] = c
+    return list(merged.values())
+
+
 class Assistant:
     """Answers questions over one loaded index. Thread-safe for reads."""
 
@@ -54,11 +68,13 @@ class Assistant:
     def cite(self, doc_id: str, start: int, end: int, marks: list[tuple[int, int]], as_of: str | None = None,
              chunk_id: int | None = None) -> Citation:
         doc = self.index.documents[doc_id]
+        page, page_end = page_of(doc.page_starts, start), page_of(doc.page_starts, max(start, end - 1))
         return Citation(
             doc_id=doc_id, title=doc.title, committee=doc.committee, meeting_date=doc.meeting_date,
             meeting_date_label=doc.meeting_date_label, source_url=doc.source_url, chunk_id=chunk_id,
             quote=doc.text[start:end], quote_start=start, quote_end=end,
             highlights=[Highlight(start=s - start, end=e - start) for s, e in marks], as_of_label=as_of,
+            page=page, page_end=page_end if page_end != page else None,
         )
 
     def _figure_value(self, f: Figure, previous: Figure | None = None) -> FigureValue:
@@ -151,7 +167,8 @@ class Assistant:
                              f"meeting {v.citation.meeting_date_label})")
         text = f"{label}: " + "; ".join(parts) + "."
         return Answer(question=question, kind="figure", text=text + note, figures=values + related,
-                      conflict=conflict, citations=[v.citation for v in values + related], resolved=rq)
+                      conflict=conflict, citations=merge_citations([v.citation for v in values + related]),
+                      resolved=rq)
 
     def _none_for_measure(self, question: str, rq: ResolvedQuery, measure: Measure) -> Answer:
         others = [self._figure_value(f) for f in self.figures_of(measure.id)][:3]

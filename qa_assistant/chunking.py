@@ -61,8 +61,18 @@ def chunk_spans(text: str, max_words: int, min_words: int) -> list[Span]:
     return spans
 
 
+def page_chunk_spans(text: str, page_starts: list[int], max_words: int, min_words: int) -> list[Span]:
+    """Passages never cross a PDF page break, so every citation can name one page."""
+    if not page_starts:
+        return chunk_spans(text, max_words, min_words)
+    spans: list[Span] = []
+    for start, end in zip(page_starts, page_starts[1:] + [len(text)]):
+        spans.extend((start + s, start + e) for s, e in chunk_spans(text[start:end], max_words, min_words))
+    return spans
+
+
 def chunk_document(doc: Document, max_words: int, min_words: int, first_id: int = 0) -> list[Chunk]:
     return [
         Chunk(chunk_id=first_id + i, doc_id=doc.doc_id, ord=i, start=s, end=e, text=doc.text[s:e])
-        for i, (s, e) in enumerate(chunk_spans(doc.text, max_words, min_words))
+        for i, (s, e) in enumerate(page_chunk_spans(doc.text, doc.page_starts, max_words, min_words))
     ]

@@ -27,9 +27,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     if status.state == "ok" and not args.force:
         print(f"Index is up to date ({status.reason}). Use --force to rebuild.")
         return 0
-    report = build_index(settings)
-    print(f"Indexed {report.documents} documents, {report.chunks} passages, {report.figures} figures "
-          f"in {report.seconds:.1f}s -> {report.path}")
+    report = build_index(settings, say=_say)
+    print(f"{report.summary()} -> {report.path}")
     for p in report.problems:
         print(f"  note: {p}")
     return 0
@@ -77,10 +76,99 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .server import create_app
 
     settings = get_settings()
-    app = create_app(settings, rebuild=not args.no_rebuild)
     host, port = args.host or settings.host, args.port or settings.port
+    workers = args.workers or settings.worker_count
+    if workers > 1:  # each worker loads its own model and index; build (if needed) once, here, first
+        _load(args)
+        _say(f"qa-assistant: open http://{host}:{port}/ in your browser ({workers} workers; Ctrl+C to stop)")
+        uvicorn.run("qa_assistant.server:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+        return 0
+    app = create_app(settings, rebuild=not args.no_rebuild)
     _say(f"qa-assistant: open http://{host}:{port}/ in your browser (Ctrl+C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+    return 0
+
+
+def _meta_fields(args: argparse.Namespace) -> dict:
+    return {k: getattr(args, k) for k in ("title", "committee", "meeting_date", "kind", "source_url")
+            if getattr(args, k, None) is not None}
+
+
+def _show_entry(entry: dict, doc_id: str | None) -> None:
+    inferred = set(entry.get("inferred") or [])
+    for key in ("title", "committee", "meeting_date"):
+        value = entry.get(key) or "not found"
+        print(f"      {key.replace('_', ' ')}: {value}{'  (inferred from the text)' if key in inferred else ''}")
+    if inferred and doc_id:
+        print(f"      correct with: qa-assistant meta {doc_id} --committee '...' --meeting-date YYYY-MM-DD")
+
+
+def _reindex(args: argparse.Namespace) -> None:
+    from .index import build_index
+
+    if getattr(args, "no_index", False):
+        print("Corpus updated; index not rebuilt (--no-index). Run `qa-assistant index`.")
+        return
+    print(build_index(get_settings(), say=_say).summary())
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .library import add_paths
+
+    if len(args.paths) > 1 and _meta_fields(args):
+        _say("error: --title/--committee/--meeting-date apply to one file at a time")
+        return 2
+    results = add_paths(get_settings().corpus_dir, [Path(p) for p in args.paths], _meta_fields(args))
+    for r in results:
+        print(f"{r.outcome:9} {r.message}")
+        if r.outcome in ("added", "updated"):
+            _show_entry(r.metadata, r.doc_id)
+    if any(r.outcome in ("added", "updated") for r in results):
+        _reindex(args)
+    return 1 if any(r.outcome == "skipped" for r in results) else 0
+
+
+def cmd_meta(args: argparse.Namespace) -> int:
+    from .library import update_metadata
+
+    fields = _meta_fields(args)
+    if not fields:
+        _say("error: give at least one of --title, --committee, --meeting-date, --kind, --source-url")
+        return 2
+    try:
+        entry = update_metadata(get_settings().corpus_dir, args.doc, fields)
+    except ValueError as exc:
+        _say(f"error: {exc}")
+        return 2
+    print(f"updated   metadata of {args.doc}")
+    _show_entry(entry, args.doc)
+    _reindex(args)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from .library import remove_document
+
+    for doc in args.docs:
+        print(f"removed   {remove_document(get_settings().corpus_dir, doc)}")
+    _reindex(args)
+    return 0
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    from .documents import load_corpus
+
+    loaded = load_corpus(get_settings().corpus_dir)
+    for d in loaded.documents:
+        pages = f", {len(d.page_starts)} pages" if d.page_starts else ""
+        inferred = f"  [inferred: {', '.join(d.inferred)}]" if d.inferred else ""
+        print(f"{d.doc_id}  ({d.file}{pages})\n    {d.title} | {d.committee or 'committee not stated'} | "
+              f"{d.meeting_date_label}{inferred}")
+    for problem in loaded.problems:
+        print(f"note: {problem}")
     return 0
 
 
@@ -128,10 +216,28 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--out")
     ev.add_argument("--no-rebuild", action="store_true")
     ev.set_defaults(func=cmd_eval)
+    add = sub.add_parser("add", help="add papers (.txt .md .html .pdf files or folders) and update the index")
+    add.add_argument("paths", nargs="+")
+    rm = sub.add_parser("remove", help="remove papers by id or file name and update the index")
+    rm.add_argument("docs", nargs="+")
+    meta = sub.add_parser("meta", help="correct a paper's metadata and update the index")
+    meta.add_argument("doc")
+    for sp in (add, meta):
+        sp.add_argument("--title")
+        sp.add_argument("--committee")
+        sp.add_argument("--meeting-date", dest="meeting_date", help="YYYY-MM-DD")
+        sp.add_argument("--kind", help="e.g. minutes, agenda pack, report")
+        sp.add_argument("--source-url", dest="source_url")
+    for sp, func in ((add, cmd_add), (rm, cmd_remove), (meta, cmd_meta)):
+        sp.add_argument("--no-index", action="store_true", help="change the corpus only; index later")
+        sp.set_defaults(func=func)
+    docs = sub.add_parser("documents", help="list the papers in the corpus with their metadata")
+    docs.set_defaults(func=cmd_documents)
     sv = sub.add_parser("serve", help="the chat web page and JSON API")
     sv.add_argument("--host")
     sv.add_argument("--port", type=int)
     sv.add_argument("--no-rebuild", action="store_true")
+    sv.add_argument("--workers", type=int, help="worker processes (default QA_WORKERS, else one per core up to 4)")
     sv.set_defaults(func=cmd_serve)
     return p
 

@@ -1,7 +1,8 @@
-"""Load the corpus: papers plus the committee system's metadata (manifest.json), as clean text.
+"""Load the corpus: papers (text, Markdown, HTML, PDF) plus the committee system's metadata, as clean text.
 
-Every offset elsewhere (chunks, figures, citations) points into the clean text produced here, so cleaning
-happens exactly once, in this module.
+Every offset elsewhere (chunks, figures, citations) points into the clean text produced here (via formats),
+so cleaning happens exactly once. Metadata comes from manifest.json (or a sidecar written into it by `add`);
+a paper with no entry gets its title, committee and meeting date inferred from its own text, marked as such.
 """
 
 from __future__ import annotations
@@ -10,17 +11,19 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import re
-import unicodedata
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cleaning import clean_text  # noqa: F401 - re-exported: callers clean text the same way
+from .formats import EXTRACTOR_VERSION, SUFFIX_TYPES, Extracted, PaperError, extract
+from .metadata import infer
 from .models import Document, DocumentMeta
 
 log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.json"
-TEXT_SUFFIXES = {".txt", ".md"}
+SUFFIXES = set(SUFFIX_TYPES)
 
 
 class CorpusError(Exception):
@@ -31,26 +34,6 @@ class CorpusError(Exception):
 class LoadResult:
     documents: list[Document]
     problems: list[str] = field(default_factory=list)
-
-
-def clean_text(raw: str) -> str:
-    """Normalise Unicode and whitespace so offsets are stable and passages read well."""
-    text = unicodedata.normalize("NFC", raw)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\t", " ")
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch)[0] != "C")
-    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
-    text = "\n".join(lines)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
-
-
-def read_text_file(path: Path) -> str:
-    """Read a UTF-8 text file; anything else is refused with a message naming the file."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{path.name}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8") from exc
 
 
 def _parse_date(value: object, where: str, problems: list[str]) -> dt.date | None:
@@ -76,44 +59,64 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict]:
         raise CorpusError(f"{path}: manifest is not valid ({exc}); expected {{'documents': [{{'file': ...}}]}}")
 
 
-def _first_line_title(text: str, fallback: str) -> str:
-    for line in text.split("\n"):
-        if line.strip():
-            return line.strip()[:200]
-    return fallback
+def _extract_cached(path: Path, cache_dir: Path | None) -> Extracted:
+    """PDF and HTML extraction is the slow part of loading; its result depends only on the file's bytes."""
+    data = path.read_bytes()
+    if cache_dir is None or SUFFIX_TYPES.get(path.suffix.lower()) == "text":
+        return extract(path, data)
+    key = hashlib.sha256(data).hexdigest()
+    cached = cache_dir / f"text-{key[:32]}-v{EXTRACTOR_VERSION}.json"
+    if cached.exists():
+        try:
+            result = Extracted(**json.loads(cached.read_text(encoding="utf-8")))
+            os.utime(cached)  # marks it as used by this build (unused entries are pruned)
+            return result
+        except (OSError, ValueError, TypeError):
+            pass  # a damaged cache entry is simply redone
+    result = extract(path, data)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(".tmp")
+    tmp.write_text(json.dumps(result.__dict__), encoding="utf-8")
+    tmp.replace(cached)
+    return result
 
 
-def load_document(path: Path, entry: dict | None, problems: list[str]) -> Document | None:
+def load_document(path: Path, entry: dict | None, problems: list[str], cache_dir: Path | None = None) -> Document | None:
     """Load one paper; problems are collected (not raised) so one bad file never loses the others."""
     try:
-        raw = read_text_file(path)
-    except (OSError, ValueError) as exc:
+        extracted = _extract_cached(path, cache_dir)
+    except PaperError as exc:
         problems.append(f"skipped {exc}")
         return None
-    text = clean_text(raw)
-    if not text:
-        problems.append(f"skipped {path.name}: empty after cleaning")
+    except OSError as exc:
+        problems.append(f"skipped {path.name}: cannot be read ({exc})")
         return None
-    entry = entry or {}
+    text = extracted.text
+    if entry is None:  # no metadata published for it: infer, and say so
+        guess = infer(text, title_hint=extracted.title_hint, fallback_title=path.stem, extra_text=extracted.full_text)
+        entry = guess.as_entry()
     meta = DocumentMeta(
         doc_id=path.stem,
         file=path.name,
-        title=entry.get("title") or _first_line_title(text, path.stem),
+        title=entry.get("title") or infer(text, title_hint=extracted.title_hint, fallback_title=path.stem).title,
         committee=entry.get("committee"),
         meeting_date=_parse_date(entry.get("meeting_date"), path.name, problems),
         kind=entry.get("kind"),
         source_url=entry.get("source_url"),
         date_note=entry.get("date_note"),
+        page_starts=extracted.page_starts,
+        inferred=[f for f in entry.get("inferred") or [] if isinstance(f, str)],
     )
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(**meta.model_dump(), text=text, sha256=sha)
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
-    return sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+    return sorted(p for p in corpus_dir.iterdir()
+                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
 
 
-def load_corpus(corpus_dir: Path) -> LoadResult:
+def load_corpus(corpus_dir: Path, cache_dir: Path | None = None) -> LoadResult:
     """Load every paper in the folder. Raises CorpusError only when nothing usable is there."""
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder {corpus_dir} does not exist")
@@ -123,14 +126,19 @@ def load_corpus(corpus_dir: Path) -> LoadResult:
     files = corpus_files(corpus_dir)
     for name in sorted(set(manifest) - {p.name for p in files}):
         problems.append(f"manifest lists {name} but the file is not in {corpus_dir}")
+    seen: dict[str, str] = {}
     for path in files:
-        doc = load_document(path, manifest.get(path.name), problems)
+        if path.stem in seen:
+            problems.append(f"skipped {path.name}: {seen[path.stem]} already uses the name {path.stem!r}; rename one")
+            continue
+        doc = load_document(path, manifest.get(path.name), problems, cache_dir)
         if doc is not None:
+            seen[path.stem] = path.name
             docs.append(doc)
     for p in problems:
         log.warning(p)
     if not docs:
-        detail = "; ".join(problems) if problems else "no .txt or .md files"
+        detail = "; ".join(problems) if problems else "no .txt, .md, .html or .pdf files"
         raise CorpusError(f"corpus folder {corpus_dir} holds no usable documents ({detail})")
     return LoadResult(docs, problems)
 

@@ -37,7 +37,7 @@ from .store import meta_of, read_store, write_store
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 CURRENT = "current"
 META = "meta.json"
 STORE = "store.sqlite"
@@ -45,6 +45,7 @@ DENSE = "dense.faiss"
 BM25_DIR = "bm25"
 SENTENCES = "sentences.npy"
 SENTENCE_SPANS = "sentences.json"
+CACHE = "cache"  # per-paper artefacts keyed by content, reused across builds
 MIN_SENTENCE_WORDS = 5  # shorter fragments (headings, "NOTED") are never quoted as answers
 
 
@@ -68,6 +69,16 @@ class BuildReport:
     seconds: float
     embed_seconds: float
     problems: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    reprocessed: int = 0  # papers embedded in this build (the rest came from the cache)
+
+    def summary(self) -> str:
+        changes = ", ".join(f"{n} {label}" for n, label in ((len(self.added), "added"), (len(self.changed), "changed"),
+                                                             (len(self.removed), "removed")) if n) or "no paper changes"
+        return (f"Indexed {self.documents} documents, {self.chunks} passages, {self.figures} figures in "
+                f"{self.seconds:.1f}s ({changes}; {self.reprocessed} embedded, the rest from cache)")
 
 
 def expected_fingerprint(settings: Settings) -> str:
@@ -86,7 +97,7 @@ def current_path(settings: Settings) -> Path:
     return settings.index_dir / CURRENT
 
 
-def check_index(settings: Settings) -> IndexStatus:
+def check_index(settings: Settings, check_fresh: bool = True) -> IndexStatus:
     path = current_path(settings)
     if not path.exists():
         return IndexStatus("missing", f"no index at {path}; run `qa-assistant index`")
@@ -96,7 +107,7 @@ def check_index(settings: Settings) -> IndexStatus:
         return IndexStatus("corrupt", f"{path / META} unreadable ({exc})", path)
     if meta.get("format_version") != FORMAT_VERSION:
         return IndexStatus("stale", f"index format {meta.get('format_version')} != {FORMAT_VERSION}", path)
-    if meta.get("fingerprint") != expected_fingerprint(settings):
+    if check_fresh and meta.get("fingerprint") != expected_fingerprint(settings):
         return IndexStatus("stale", "the corpus, figure catalogue or settings changed since the index was built", path)
     missing = [n for n in (STORE, DENSE, BM25_DIR, SENTENCES, SENTENCE_SPANS) if not (path / n).exists()]
     if missing:
@@ -104,34 +115,101 @@ def check_index(settings: Settings) -> IndexStatus:
     return IndexStatus("ok", f"index built {meta.get('built_at')} from {meta.get('documents')} documents", path)
 
 
-def build_index(settings: Settings) -> BuildReport:
-    """Build a new index version and publish it atomically. Only one build runs at a time."""
+def build_index(settings: Settings, say=log.info) -> BuildReport:
+    """Build a new index version and publish it atomically. Only one build runs at a time.
+
+    Incremental: each paper's passages, figures and vectors are cached under its content key, so only new or
+    changed papers are embedded again; the shared structures (FAISS, BM25, SQLite) are reassembled, which takes
+    well under a second at council scale.
+    """
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     with FileLock(str(settings.index_dir / ".build.lock")):
-        return _build_locked(settings)
+        return _build_locked(settings, say)
 
 
-def _build_locked(settings: Settings) -> BuildReport:
+@dataclass
+class DocArtefacts:
+    """One paper's share of the index, with ids local to the paper (renumbered when assembled)."""
+
+    chunks: list[Chunk]
+    figures: list[Figure]
+    sentences: list[tuple[int, int, int]]  # start, end, local chunk number
+    chunk_vectors: np.ndarray
+    sentence_vectors: np.ndarray
+
+
+def doc_key(doc: Document, settings: Settings) -> str:
+    """Everything one paper's artefacts depend on: its text and metadata, the catalogue, model and chunking."""
+    parts = [doc.model_dump_json(), catalogue_fingerprint(), embedding.MODEL_SHA256, f"v{FORMAT_VERSION}",
+             f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}"]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:40]
+
+
+def _cache_dir(settings: Settings) -> Path:
+    return settings.index_dir / CACHE
+
+
+def _process(doc: Document, settings: Settings) -> DocArtefacts:
+    chunks = chunk_document(doc, settings.chunk_max_words, settings.chunk_min_words)
+    figures = [f.model_copy(update={"figure_id": i}) for i, f in enumerate(extract_figures(doc))]
+    sentences = [(s, e, c.chunk_id) for c in chunks for s, e in sentence_spans(doc.text, c.start, c.end)
+                 if len(doc.text[s:e].split()) >= MIN_SENTENCE_WORDS]
+    return DocArtefacts(chunks, figures, sentences, embedding.encode([c.text for c in chunks]),
+                        embedding.encode([doc.text[s:e] for s, e, _ in sentences]))
+
+
+def _save_artefacts(path: Path, art: DocArtefacts) -> None:
+    meta = json.dumps({"chunks": [c.model_dump() for c in art.chunks],
+                       "figures": [f.model_dump(mode="json") for f in art.figures], "sentences": art.sentences})
+    tmp = path.with_name(path.name + ".tmp.npz")
+    np.savez(tmp, chunk_vectors=art.chunk_vectors, sentence_vectors=art.sentence_vectors,
+             meta=np.frombuffer(meta.encode(), dtype=np.uint8))
+    os.replace(tmp, path)  # whole or absent: a killed build never leaves half an entry
+
+
+def _load_artefacts(path: Path) -> DocArtefacts | None:
+    try:
+        with np.load(path) as z:
+            meta = json.loads(z["meta"].tobytes().decode())
+            return DocArtefacts([Chunk(**c) for c in meta["chunks"]], [Figure(**f) for f in meta["figures"]],
+                                [tuple(x) for x in meta["sentences"]], z["chunk_vectors"], z["sentence_vectors"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing or damaged: the paper is simply processed again
+
+
+def _build_locked(settings: Settings, say) -> BuildReport:
     t0 = time.perf_counter()
     fingerprint = expected_fingerprint(settings)  # taken first: a corpus edited mid-build reads as stale
-    loaded = load_corpus(settings.corpus_dir)
+    cache = _cache_dir(settings)
+    cache.mkdir(parents=True, exist_ok=True)
+    loaded = load_corpus(settings.corpus_dir, cache)
     docs = loaded.documents
+    previous = _previous_keys(settings)
+    keys = {d.doc_id: doc_key(d, settings) for d in docs}
+    pending = [d for d in docs if not (cache / f"doc-{keys[d.doc_id]}.npz").exists()]
+    t_embed = time.perf_counter()
+    if pending:
+        say(f"Embedding {len(pending)} new or changed paper(s) of {len(docs)} ...")
+    for doc in pending:
+        _save_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz", _process(doc, settings))
+    embed_seconds = time.perf_counter() - t_embed
+
     chunks: list[Chunk] = []
     figures: list[Figure] = []
+    sentences: list[tuple[str, int, int, int]] = []
+    chunk_vectors: list[np.ndarray] = []
+    sentence_vectors: list[np.ndarray] = []
     for doc in docs:
-        chunks.extend(chunk_document(doc, settings.chunk_max_words, settings.chunk_min_words, len(chunks)))
-        for fig in extract_figures(doc):
-            figures.append(fig.model_copy(update={"figure_id": len(figures)}))
-
-    by_doc = {d.doc_id: d for d in docs}
-    sentences = [
-        (c.doc_id, s, e, c.chunk_id) for c in chunks for s, e in sentence_spans(by_doc[c.doc_id].text, c.start, c.end)
-        if len(by_doc[c.doc_id].text[s:e].split()) >= MIN_SENTENCE_WORDS
-    ]
-    t_embed = time.perf_counter()
-    vectors = embedding.encode([c.text for c in chunks])
-    sentence_vectors = embedding.encode([by_doc[d].text[s:e] for d, s, e, _ in sentences])
-    embed_seconds = time.perf_counter() - t_embed
+        art = _load_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz")
+        if art is None:  # damaged cache entry: redo this paper
+            art = _process(doc, settings)
+            _save_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz", art)
+        offset = len(chunks)
+        chunks += [c.model_copy(update={"chunk_id": offset + c.chunk_id}) for c in art.chunks]
+        figures += [f.model_copy(update={"figure_id": len(figures) + i}) for i, f in enumerate(art.figures)]
+        sentences += [(doc.doc_id, s, e, offset + c) for s, e, c in art.sentences]
+        chunk_vectors.append(art.chunk_vectors)
+        sentence_vectors.append(art.sentence_vectors)
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     tmp = settings.index_dir / f".tmp-{stamp}-{uuid.uuid4().hex[:6]}"
@@ -139,12 +217,12 @@ def _build_locked(settings: Settings) -> BuildReport:
     try:
         write_store(tmp / STORE, docs, chunks, figures)
         dense = faiss.IndexFlatIP(embedding.MODEL_DIM)
-        dense.add(vectors)
+        dense.add(_stack(chunk_vectors))
         faiss.write_index(dense, str(tmp / DENSE))
         bm25 = bm25s.BM25()
         bm25.index(tokenize([c.text for c in chunks]), show_progress=False)
         bm25.save(str(tmp / BM25_DIR), show_progress=False)
-        np.save(tmp / SENTENCES, sentence_vectors)
+        np.save(tmp / SENTENCES, _stack(sentence_vectors))
         (tmp / SENTENCE_SPANS).write_text(json.dumps(sentences))
         meta = {
             "format_version": FORMAT_VERSION,
@@ -156,6 +234,7 @@ def _build_locked(settings: Settings) -> BuildReport:
             "chunks": len(chunks),
             "figures": len(figures),
             "problems": loaded.problems,
+            "doc_keys": keys,
         }
         (tmp / META).write_text(json.dumps(meta, indent=2))  # written last: its presence marks a complete build
         final = settings.index_dir / f"build-{stamp}-{tmp.name[-6:]}"
@@ -165,8 +244,35 @@ def _build_locked(settings: Settings) -> BuildReport:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _remove_old_builds(settings, keep=final)
+    _prune_cache(cache, set(keys.values()), since=t0)
     return BuildReport(final, len(docs), len(chunks), len(figures), time.perf_counter() - t0, embed_seconds,
-                       loaded.problems)
+                       loaded.problems,
+                       added=sorted(set(keys) - set(previous)),
+                       changed=sorted(d for d in keys if d in previous and previous[d] != keys[d]),
+                       removed=sorted(set(previous) - set(keys)),
+                       reprocessed=len(pending))
+
+
+def _stack(parts: list[np.ndarray]) -> np.ndarray:
+    parts = [p for p in parts if len(p)]
+    return np.vstack(parts).astype(np.float32) if parts else np.zeros((0, embedding.MODEL_DIM), dtype=np.float32)
+
+
+def _previous_keys(settings: Settings) -> dict[str, str]:
+    try:
+        return json.loads((current_path(settings) / META).read_text()).get("doc_keys") or {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _prune_cache(cache: Path, keep: set[str], since: float) -> None:
+    """Drop artefacts of papers no longer in the corpus, and extractions this build did not use."""
+    wall_start = time.time() - (time.perf_counter() - since)
+    for entry in cache.iterdir():
+        if entry.name.startswith("doc-") and entry.name[4:-4] not in keep:
+            entry.unlink(missing_ok=True)
+        elif entry.name.startswith("text-") and entry.stat().st_mtime < wall_start - 1:
+            entry.unlink(missing_ok=True)
 
 
 def _publish(settings: Settings, build_dir: Path) -> None:
@@ -225,8 +331,10 @@ class LoadedIndex:
         return meta_of(self.documents[doc_id])
 
 
-def load_index(settings: Settings) -> LoadedIndex:
-    status = check_index(settings)
+def load_index(settings: Settings, check_fresh: bool = True) -> LoadedIndex:
+    """Load the published index. check_fresh=False loads it even if the corpus has moved on since (a server
+    picking up a new build while officers are still adding papers)."""
+    status = check_index(settings, check_fresh)
     if status.state != "ok":
         raise IndexUnavailable(f"index {status.state}: {status.reason}")
     path = current_path(settings).resolve()
@@ -252,9 +360,8 @@ def ensure_index(settings: Settings, rebuild: bool = True, say=log.info) -> Load
         if not rebuild:
             raise IndexUnavailable(f"index {status.state}: {status.reason}")
         say(f"Index {status.state} ({status.reason}); rebuilding from {settings.corpus_dir} ...")
-        report = build_index(settings)
-        say(f"Indexed {report.documents} documents, {report.chunks} passages, {report.figures} figures "
-            f"in {report.seconds:.1f}s.")
+        report = build_index(settings, say)
+        say(report.summary() + ".")
         for p in report.problems:
             say(f"  note: {p}")
     try:

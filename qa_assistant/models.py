@@ -21,6 +21,8 @@ class DocumentMeta(BaseModel):
     kind: str | None = None
     source_url: str | None = None
     date_note: str | None = None
+    page_starts: list[int] = Field(default_factory=list, description="Offset where each PDF page begins (empty: not paged)")
+    inferred: list[str] = Field(default_factory=list, description="Fields inferred from the text, not published")
 
     @property
     def meeting_date_label(self) -> str:
@@ -95,6 +97,8 @@ class Citation(BaseModel):
     quote_end: int
     highlights: list[Highlight] = Field(default_factory=list, description="Offsets relative to the quote")
     as_of_label: str | None = None
+    page: int | None = Field(default=None, description="PDF page (1-based) where the quote starts")
+    page_end: int | None = Field(default=None, description="PDF page where the quote ends, when different")
 
 
 class SearchHit(BaseModel):
@@ -143,6 +147,15 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     resolved: ResolvedQuery = Field(default_factory=ResolvedQuery)
     mode: Literal["extractive", "generated"] = "extractive"
+
+
+def page_of(page_starts: list[int], offset: int) -> int | None:
+    """1-based page holding a character offset, or None for papers without pages."""
+    if not page_starts:
+        return None
+    import bisect
+
+    return max(1, bisect.bisect_right(page_starts, offset))
 
 
 def format_date(d: dt.date) -> str:

@@ -11,8 +11,8 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from .answering import Assistant, QuestionError
-from .index import ensure_index
+from .answering import QuestionError
+from .live import LiveAssistant
 from .measures import load_catalogue
 from .models import Answer, Chunk, DocumentMeta, FigureValue
 from .settings import Settings
@@ -46,7 +46,7 @@ class MeasureOut(BaseModel):
 
 
 def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
-    assistant = Assistant(ensure_index(settings, rebuild=rebuild), settings)
+    live = LiveAssistant(settings, rebuild=rebuild)
     app = FastAPI(title="qa-assistant", version="0.1.0",
                   description="Cited, extractive answers from Middlesbrough Council children's services papers.")
 
@@ -62,13 +62,15 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
 
     @app.get("/api/health")
     def health() -> dict:
+        assistant = live.get()
         meta = assistant.index.meta
         return {"status": "ok", "documents": meta.get("documents"), "chunks": meta.get("chunks"),
                 "figures": meta.get("figures"), "built_at": meta.get("built_at"), "model": meta.get("model"),
-                "mode": "extractive"}
+                "mode": "extractive", "index_version": assistant.index.path.name, "admin": bool(settings.admin_token)}
 
     @app.post("/api/ask", response_model=Answer)
     def ask(req: AskRequest) -> Answer:
+        assistant = live.get()
         if len(req.question) > settings.max_question_chars * 4 or len(req.question.strip()) > settings.max_question_chars:
             raise HTTPException(413, f"That question is too long; please keep it under {settings.max_question_chars:,} characters.")
         try:
@@ -78,11 +80,13 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
 
     @app.get("/api/documents", response_model=list[DocumentOut])
     def documents() -> list[DocumentOut]:
+        assistant = live.get()
         metas = [assistant.index.doc_meta(d) for d in assistant.index.documents]
         return [DocumentOut(document=m, meeting_date_label=m.meeting_date_label) for m in metas]
 
     @app.get("/api/documents/{doc_id}", response_model=DocumentOut)
     def document(doc_id: str) -> DocumentOut:
+        assistant = live.get()
         doc = assistant.index.documents.get(doc_id)
         if doc is None:
             raise HTTPException(404, f"No document {doc_id!r}.")
@@ -91,6 +95,7 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
 
     @app.get("/api/passages/{chunk_id}", response_model=PassageOut)
     def passage(chunk_id: int) -> PassageOut:
+        assistant = live.get()
         if not 0 <= chunk_id < len(assistant.index.chunks):
             raise HTTPException(404, f"No passage {chunk_id}.")
         chunk = assistant.index.chunks[chunk_id]
@@ -98,15 +103,22 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
 
     @app.get("/api/measures", response_model=list[MeasureOut])
     def measures() -> list[MeasureOut]:
+        assistant = live.get()
         return [MeasureOut(id=m.id, label=m.label, units=list(m.units),
                            figures=len(assistant.figures_of(m.id))) for m in load_catalogue()]
 
     @app.get("/api/timeline/{measure_id}", response_model=list[FigureValue])
     def timeline(measure_id: str, unit: str | None = None) -> list[FigureValue]:
+        assistant = live.get()
         measure = next((m for m in load_catalogue() if m.id == measure_id), None)
         if measure is None:
             raise HTTPException(404, f"No measure {measure_id!r}.")
         return assistant.timeline(measure.id, unit or measure.headline_unit)
+
+    if settings.admin_token:
+        from .admin import admin_router
+
+        app.include_router(admin_router(settings))
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -115,3 +127,10 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
         return FileResponse(STATIC / "index.html")
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for uvicorn worker processes: settings from QA_* env, index already built by the parent."""
+    from .settings import get_settings
+
+    return create_app(get_settings(), rebuild=False)

@@ -29,6 +29,19 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     candidates_per_retriever: int = 20
 
+    # Admin API (adding/removing papers over HTTP): off unless a token is configured.
+    admin_token: str | None = Field(default=None, description="Bearer token for /api/admin/*; unset = admin off")
+    max_upload_mb: float = 50.0
+
+    # Serving: worker processes, each with its own single-threaded model (one per core answers most per second).
+    workers: int = Field(default=0, description="0 = one per CPU core, up to 4")
+
+    @property
+    def worker_count(self) -> int:
+        import os
+
+        return self.workers if self.workers > 0 else max(1, min(4, os.cpu_count() or 1))
+
     # Question limits (characters).
     max_question_chars: int = 2000
 

@@ -12,7 +12,8 @@ from .models import AsOf, Chunk, Document, DocumentMeta, Figure
 SCHEMA = """
 CREATE TABLE documents (
     doc_id TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, committee TEXT, meeting_date TEXT,
-    kind TEXT, source_url TEXT, date_note TEXT, sha256 TEXT NOT NULL, text TEXT NOT NULL
+    kind TEXT, source_url TEXT, date_note TEXT, sha256 TEXT NOT NULL, text TEXT NOT NULL,
+    page_starts TEXT NOT NULL, inferred TEXT NOT NULL
 );
 CREATE TABLE chunks (
     chunk_id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), ord INTEGER NOT NULL,
@@ -33,10 +34,11 @@ def write_store(path: Path, docs: list[Document], chunks: list[Chunk], figures: 
     try:
         con.executescript(SCHEMA)
         con.executemany(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (d.doc_id, d.file, d.title, d.committee, d.meeting_date.isoformat() if d.meeting_date else None,
-                 d.kind, d.source_url, d.date_note, d.sha256, d.text)
+                 d.kind, d.source_url, d.date_note, d.sha256, d.text, json.dumps(d.page_starts),
+                 json.dumps(d.inferred))
                 for d in docs
             ],
         )
@@ -67,7 +69,8 @@ def read_store(path: Path) -> tuple[list[Document], list[Chunk], list[Figure]]:
     try:
         docs = [
             Document(doc_id=r[0], file=r[1], title=r[2], committee=r[3], meeting_date=_date(r[4]), kind=r[5],
-                     source_url=r[6], date_note=r[7], sha256=r[8], text=r[9])
+                     source_url=r[6], date_note=r[7], sha256=r[8], text=r[9],
+                     page_starts=json.loads(r[10]), inferred=json.loads(r[11]))
             for r in con.execute("SELECT * FROM documents ORDER BY doc_id")
         ]
         chunks = [

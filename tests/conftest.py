@@ -32,6 +32,28 @@ def assistant(index: LoadedIndex, settings: Settings) -> Assistant:
     return Assistant(index, settings)
 
 
+@pytest.fixture()
+def workspace(tmp_path: Path, settings: Settings, index, monkeypatch) -> Settings:
+    """A copy of the real corpus and the real index's per-paper cache in tmp, with QA_* env pointing at it.
+
+    Its index is built before the test (from the cache: no paper is embedded again)."""
+    import shutil
+
+    from qa_assistant.index import CACHE, build_index
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(settings.corpus_dir, corpus, ignore=shutil.ignore_patterns(".*"))
+    (tmp_path / "index").mkdir()
+    shutil.copytree(settings.index_dir / CACHE, tmp_path / "index" / CACHE)
+    monkeypatch.setenv("QA_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path / "index"))
+    get_settings.cache_clear()
+    ws = Settings()
+    build_index(ws)
+    yield ws
+    get_settings.cache_clear()
+
+
 def write_corpus(folder: Path, files: dict[str, bytes | str], manifest: list[dict] | None = None) -> Path:
     """A small synthetic corpus for edge cases."""
     import json

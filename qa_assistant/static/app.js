@@ -15,15 +15,22 @@
     return e;
   }
 
+  function pageLabel(c) {
+    if (!c.page) return "";
+    return c.page_end ? "pages " + c.page + "–" + c.page_end : "page " + c.page;
+  }
+
   function citationLine(c) {
+    const page = pageLabel(c);
     return c.title + " — " + (c.committee || "committee not stated") + ", meeting " + c.meeting_date_label +
-      (c.as_of_label ? " (as of " + c.as_of_label + ")" : "");
+      (page ? ", " + page : "") + (c.as_of_label ? " (as of " + c.as_of_label + ")" : "");
   }
 
   function openSource(c) {
     document.getElementById("source-title").textContent = c.title;
     document.getElementById("source-meta").textContent =
       (c.committee || "Committee not stated") + " · meeting " + c.meeting_date_label +
+      (pageLabel(c) ? " · " + pageLabel(c) : "") +
       (c.as_of_label ? " · figure as of " + c.as_of_label : "");
     const q = document.getElementById("source-quote");
     q.replaceChildren();
@@ -49,7 +56,8 @@
   function chips(citations) {
     const box = el("div", "chips");
     citations.forEach((c, i) => {
-      const b = el("button", "chip", "[" + (i + 1) + "] " + c.title.slice(0, 60) + " · " + c.meeting_date_label);
+      const b = el("button", "chip", "[" + (i + 1) + "] " + c.title.slice(0, 60) + " · " + c.meeting_date_label +
+        (c.page ? " · p. " + c.page : ""));
       b.type = "button";
       b.setAttribute("aria-label", "Open source " + (i + 1) + ": " + citationLine(c));
       b.addEventListener("click", () => openSource(c));

@@ -1,0 +1,55 @@
+"""The assistant over whichever index version is published, swapped in without a restart.
+
+A build (from `qa-assistant add`, the admin API or another worker) publishes a new version by repointing
+index/current. Each request asks `LiveAssistant.get()`, which notices the new target (one readlink), loads
+it once and swaps the reference. Requests already running keep the Assistant they started with, so none
+fails mid-flight; while the new version loads, other requests are answered from the old one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+
+from .answering import Assistant
+from .index import IndexUnavailable, current_path, ensure_index, load_index
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class LiveAssistant:
+    def __init__(self, settings: Settings, rebuild: bool = True) -> None:
+        self.settings = settings
+        self._target = self._link_target()
+        self._assistant = Assistant(ensure_index(settings, rebuild=rebuild), settings)
+        self._target = self._link_target()
+        self._loading = threading.Lock()
+        self._failed_target: str | None = None
+
+    def _link_target(self) -> str | None:
+        try:
+            return os.readlink(current_path(self.settings))
+        except OSError:
+            return None
+
+    def get(self) -> Assistant:
+        target = self._link_target()
+        if target is None or target == self._target or target == self._failed_target:
+            return self._assistant
+        if not self._loading.acquire(blocking=False):
+            return self._assistant  # another request is loading it; answer from the current version meanwhile
+        try:
+            if target != self._target:
+                try:
+                    new = Assistant(load_index(self.settings, check_fresh=False), self.settings)
+                except IndexUnavailable as exc:
+                    log.error("new index %s not loaded, still serving %s: %s", target, self._target, exc)
+                    self._failed_target = target
+                    return self._assistant
+                self._assistant, self._target = new, target
+                log.warning("now serving index %s", target)
+        finally:
+            self._loading.release()
+        return self._assistant

@@ -1,0 +1,190 @@
+"""Adding real papers: PDFs and committee-system pages in, answered with page citations; change, remove, bad files.
+
+Runs on a copy of the real corpus (and the real index's per-paper cache, so the seed papers are not embedded
+again) in a temporary folder, with the real model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from paper_fixtures import (agenda_item_page, make_encrypted_pdf, make_scanned_pdf, performance_report_pdf)
+from qa_assistant.answering import Assistant
+from qa_assistant.cli import main as cli_main
+from qa_assistant.index import load_index
+from qa_assistant.library import add_paths, safe_name
+from qa_assistant.settings import Settings
+
+LAC_MARCH = "How many children were looked after in February 2026?"
+FOSTER_JAN = "How many approved foster households were there in January 2026?"
+
+
+def _papers(folder: Path, **overrides: bytes) -> Path:
+    folder.mkdir(exist_ok=True)
+    files = {"performance-update.pdf": performance_report_pdf(), "foster-item.html": agenda_item_page()} | overrides
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _ask(ws: Settings, question: str):
+    return Assistant(load_index(ws), ws).ask(question)
+
+
+def test_add_pdf_and_agenda_page_then_answer_with_page_citations(workspace, tmp_path, capsys):
+    inbox = _papers(tmp_path / "inbox")
+    assert cli_main(["add", str(inbox)]) == 0
+    out = capsys.readouterr().out
+    # inferred metadata is shown, marked as inferred, with the command to correct it
+    assert "meeting date: 2026-03-11  (inferred from the text)" in out
+    assert "committee: Children and Young People's Social Care and Services Scrutiny Panel  (inferred" in out
+    assert "meeting date: 2026-02-09  (inferred" in out
+    assert "qa-assistant meta performance-update" in out
+    assert "2 added" in out and "2 embedded" in out  # only the new papers were embedded
+
+    answer = _ask(workspace, LAC_MARCH)
+    assert answer.kind == "figure" and answer.figures[0].value_text == "512"
+    assert answer.figures[0].as_of.label == "28 February 2026"
+    cite = answer.figures[0].citation
+    assert cite.doc_id == "performance-update" and cite.page == 2
+    assert cite.committee == "Executive" and cite.meeting_date_label == "11 March 2026"
+    assert "512" in cite.quote
+
+    answer = _ask(workspace, FOSTER_JAN)
+    assert answer.kind == "figure" and answer.figures[0].value_text == "171"
+    cite = answer.figures[0].citation
+    assert cite.doc_id == "foster-item" and cite.page is None  # a web page has no pages; the item is cited
+    assert cite.title == "Foster carer sufficiency update"
+    assert cite.meeting_date_label == "9 February 2026"
+    # the page's navigation and footer are not part of the paper
+    text = load_index(workspace).documents["foster-item"].text
+    assert "Cookies" not in text and "tracking" not in text
+    # the seed papers still answer
+    assert _ask(workspace, "How many children were looked after in December 2018?").figures[0].value_text == "500"
+
+
+def test_readding_is_a_noop_changing_reindexes_one_paper_and_removing_drops_it(workspace, tmp_path, capsys):
+    inbox = _papers(tmp_path / "inbox")
+    assert cli_main(["add", str(inbox)]) == 0
+    version = os.readlink(workspace.index_dir / "current")
+    capsys.readouterr()
+
+    assert cli_main(["add", str(inbox / "performance-update.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("unchanged") and "Indexed" not in out
+    assert os.readlink(workspace.index_dir / "current") == version  # nothing rebuilt
+
+    (inbox / "performance-update.pdf").write_bytes(performance_report_pdf(looked_after="515"))
+    assert cli_main(["add", str(inbox / "performance-update.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("updated") and "1 changed" in out and "1 embedded" in out
+    answer = _ask(workspace, LAC_MARCH)
+    assert [f.value_text for f in answer.figures] == ["515"]
+
+    assert cli_main(["remove", "foster-item"]) == 0
+    assert "1 removed" in capsys.readouterr().out
+    index = load_index(workspace)
+    assert "foster-item" not in index.documents
+    assert not any(c.doc_id == "foster-item" for c in index.chunks)
+    assert not any(f.doc_id == "foster-item" for f in index.figures)
+    assert not any(s[0] == "foster-item" for s in index.sentence_spans)
+    assert all(f.value_text != "171" for f in _ask(workspace, FOSTER_JAN).figures)
+    manifest = json.loads((workspace.corpus_dir / "manifest.json").read_text())
+    assert "foster-item.html" not in [e["file"] for e in manifest["documents"]]
+
+
+def test_metadata_can_be_corrected(workspace, tmp_path, capsys):
+    inbox = _papers(tmp_path / "inbox")
+    cli_main(["add", str(inbox / "performance-update.pdf")])
+    assert cli_main(["meta", "performance-update", "--committee", "Executive (Children's Services)",
+                     "--meeting-date", "2026-03-12"]) == 0
+    index = load_index(workspace)
+    doc = index.documents["performance-update"]
+    assert doc.committee == "Executive (Children's Services)" and doc.meeting_date.isoformat() == "2026-03-12"
+    assert doc.inferred == ["title"]  # corrected fields are no longer marked as guesses
+    assert cli_main(["meta", "performance-update", "--meeting-date", "12/03/2026"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_sidecar_metadata_wins_over_inference(workspace, tmp_path):
+    inbox = _papers(tmp_path / "inbox")
+    (inbox / "performance-update.pdf.json").write_text(json.dumps(
+        {"committee": "Executive", "meeting_date": "2026-03-10", "source_url": "https://example.org/item/1"}))
+    [result] = add_paths(workspace.corpus_dir, [inbox / "performance-update.pdf"])
+    assert result.metadata["meeting_date"] == "2026-03-10"
+    assert result.metadata["source_url"] == "https://example.org/item/1"
+    assert set(result.metadata["inferred"]) == {"title"}
+
+
+def test_bad_files_are_reported_and_skipped_and_nothing_indexed_is_lost(workspace, tmp_path, capsys):
+    inbox = _papers(tmp_path / "inbox")
+    cli_main(["add", str(inbox)])
+    before = load_index(workspace)
+    capsys.readouterr()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    good_pdf = performance_report_pdf()
+    files = {
+        "corrupt.pdf": good_pdf[: len(good_pdf) // 3],
+        "locked.pdf": make_encrypted_pdf("As at 1 May 2026 there were 999 children looked after."),
+        "empty.txt": b"",
+        "scan.pdf": make_scanned_pdf(),
+        "page-saved-as.pdf": agenda_item_page(),
+        "notes.docx": b"PK\x03\x04 not really a word file",
+    }
+    for name, data in files.items():
+        (bad / name).write_bytes(data)
+    assert cli_main(["add", *[str(bad / n) for n in files]]) == 1
+    out = capsys.readouterr().out
+    assert out.count("skipped") == len(files)
+    assert "damaged" in out and "password-protected" in out and "empty" in out
+    assert "no text layer" in out and "the content is an HTML page" in out and "unsupported file type" in out
+    assert not any((workspace.corpus_dir / n).exists() for n in files)
+    after = load_index(workspace)
+    assert after.path == before.path and len(after.chunks) == len(before.chunks)
+    assert _ask(workspace, LAC_MARCH).figures[0].value_text == "512"
+
+
+def test_safe_names_never_leave_the_corpus_folder():
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name("..\\..\\windows\\evil.PDF") == "evil.pdf"
+    assert safe_name(".hidden.txt") == "hidden.txt"
+    assert safe_name("Agenda pack (15 Feb 2021).pdf") == "Agenda-pack-15-Feb-2021.pdf"
+    assert safe_name("...") == "paper"
+
+
+def test_killing_a_build_midway_leaves_the_previous_index_answering(workspace, tmp_path):
+    inbox = _papers(tmp_path / "inbox")
+    assert cli_main(["add", str(inbox / "performance-update.pdf")]) == 0
+    version = os.readlink(workspace.index_dir / "current")
+    # a large new paper so the build is still embedding when it is killed
+    long_text = "\n\n".join(f"Paragraph {i}. The panel discussed placement sufficiency, the recruitment of "
+                            f"foster carers and the outcomes for care leavers in area {i}." for i in range(400))
+    (workspace.corpus_dir / "long-paper.txt").write_text("Long paper\n\n" + long_text)
+    proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "index"], env=os.environ.copy(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    line = ""
+    while time.time() < deadline and "Embedding" not in line:
+        line = proc.stderr.readline()
+        assert line or proc.poll() is None, "the build ended before it could be killed"
+    time.sleep(1.0)  # well inside the embedding of ~400 paragraphs
+    assert proc.poll() is None, "the build finished too quickly to be killed midway"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+    assert os.readlink(workspace.index_dir / "current") == version
+    old = load_index(workspace, check_fresh=False)
+    assert "long-paper" not in old.documents
+    assert Assistant(old, workspace).ask(LAC_MARCH).figures[0].value_text == "512"
+    # and the next build completes (the lock died with the killed process)
+    assert cli_main(["index"]) == 0
+    assert "long-paper" in load_index(workspace).documents
