@@ -136,6 +136,15 @@ class ResolvedQuery(BaseModel):
 AnswerKind = Literal["figure", "timeline", "general", "not_found"]
 
 
+class GenerationInfo(BaseModel):
+    """What happened to the optional language-model phrasing of this answer."""
+
+    status: Literal["off", "used", "rejected", "failed", "skipped"] = "off"
+    reason: str | None = Field(default=None, description="Why a generated phrasing was not shown")
+    model: str | None = None
+    prompts: str | None = Field(default=None, description="Prompt template versions used")
+
+
 class Answer(BaseModel):
     question: str
     kind: AnswerKind
@@ -147,6 +156,7 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     resolved: ResolvedQuery = Field(default_factory=ResolvedQuery)
     mode: Literal["extractive", "generated"] = "extractive"
+    generation: GenerationInfo = Field(default_factory=GenerationInfo)
 
 
 def page_of(page_starts: list[int], offset: int) -> int | None:

@@ -12,7 +12,10 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from .answering import QuestionError
+from .generation import backend_from_settings
+from .grounded import Responder
 from .live import LiveAssistant
+from .openai_api import openai_router
 from .measures import load_catalogue
 from .models import Answer, Chunk, DocumentMeta, FigureValue
 from .settings import Settings
@@ -47,6 +50,7 @@ class MeasureOut(BaseModel):
 
 def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
     live = LiveAssistant(settings, rebuild=rebuild)
+    responder = Responder(backend_from_settings(settings))
     app = FastAPI(title="qa-assistant", version="0.1.0",
                   description="Cited, extractive answers from Middlesbrough Council children's services papers.")
 
@@ -66,7 +70,8 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
         meta = assistant.index.meta
         return {"status": "ok", "documents": meta.get("documents"), "chunks": meta.get("chunks"),
                 "figures": meta.get("figures"), "built_at": meta.get("built_at"), "model": meta.get("model"),
-                "mode": "extractive", "index_version": assistant.index.path.name, "admin": bool(settings.admin_token)}
+                "mode": responder.mode, "generation_model": settings.llm_model if responder.backend else None,
+                "index_version": assistant.index.path.name, "admin": bool(settings.admin_token)}
 
     @app.post("/api/ask", response_model=Answer)
     def ask(req: AskRequest) -> Answer:
@@ -74,7 +79,7 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
         if len(req.question) > settings.max_question_chars * 4 or len(req.question.strip()) > settings.max_question_chars:
             raise HTTPException(413, f"That question is too long; please keep it under {settings.max_question_chars:,} characters.")
         try:
-            return assistant.ask(req.question, req.history)
+            return responder.ask(assistant, req.question, req.history)
         except QuestionError as exc:
             raise HTTPException(422, str(exc)) from exc
 
@@ -114,6 +119,8 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
         if measure is None:
             raise HTTPException(404, f"No measure {measure_id!r}.")
         return assistant.timeline(measure.id, unit or measure.headline_unit)
+
+    app.include_router(openai_router(live.get, responder, settings.max_question_chars))
 
     if settings.admin_token:
         from .admin import admin_router

@@ -33,6 +33,14 @@ class Settings(BaseSettings):
     admin_token: str | None = Field(default=None, description="Bearer token for /api/admin/*; unset = admin off")
     max_upload_mb: float = 50.0
 
+    # Optional generation backend (any OpenAI-compatible chat-completions server); off unless both are set.
+    llm_base_url: str | None = Field(default=None, description="e.g. http://127.0.0.1:8080/v1 (llama.cpp, vLLM, Ollama)")
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout_seconds: float = 30.0
+    prompts_dir: Path = REPO_ROOT / "prompts"
+    prompt_versions: str | None = Field(default=None, description='Pin prompt versions, e.g. "answer=1,system=1"')
+
     # Serving: worker processes, each with its own single-threaded model (one per core answers most per second).
     workers: int = Field(default=0, description="0 = one per CPU core, up to 4")
 

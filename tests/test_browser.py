@@ -38,8 +38,9 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server_url(index):
     port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QA_LLM_")}  # no generation backend
     proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), "--no-rebuild"],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -79,6 +80,7 @@ def ask(page, question: str) -> None:
 
 def test_empty_page_shows_examples(page):
     assert page.locator(".example").count() >= 3
+    assert "Answers are extractive" in page.locator("#mode-note").inner_text()
     page.screenshot(path=str(SHOTS / "01-empty.png"))
 
 

@@ -145,6 +145,12 @@
       });
     }
     box.appendChild(el("p", "answer-text", ans.text));
+    if (ans.mode === "generated") {
+      box.appendChild(el("p", "mode-tag", "Phrased by " + (ans.generation.model || "a language model") +
+        " and checked: every sentence cites a source below and every number appears in it."));
+    } else if (ans.generation && (ans.generation.status === "rejected" || ans.generation.status === "failed")) {
+      box.appendChild(el("p", "mode-tag", "Extractive answer (a generated phrasing did not pass the source check)."));
+    }
     if (ans.kind === "timeline" && ans.series.length) {
       box.appendChild(chart(ans.series));
       box.appendChild(seriesTable(ans.series));
@@ -197,5 +203,11 @@
   document.querySelectorAll(".example").forEach(b => b.addEventListener("click", () => ask(b.textContent)));
   document.getElementById("new-chat").addEventListener("click", () => { history = []; conv.replaceChildren(); examples.hidden = false; input.focus(); });
   document.getElementById("source-close").addEventListener("click", () => dialog.close());
+  fetch("/api/health").then(r => r.json()).then(h => {
+    if (h.mode === "generated") {
+      document.getElementById("mode-note").textContent = "Answers are phrased by " + (h.generation_model || "a language model") +
+        " from quoted passages and checked against them; figures are always quoted exactly, with their date and source.";
+    }
+  }).catch(() => {});
   input.focus();
 })();

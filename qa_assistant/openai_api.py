@@ -1,0 +1,114 @@
+"""`POST /v1/chat/completions` (and `GET /v1/models`): the assistant speaking the OpenAI chat protocol.
+
+Existing chat front ends and the `openai` client can use it. The last user message is the question and the
+earlier user messages are the conversation. The reply's content is the answer with [1], [2] markers and a
+"Sources:" list; the structured citations travel in a top-level `citations` field (on the final chunk when
+streaming), each with the document, committee, meeting date, page and quoted words.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Literal
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from .answering import Assistant, QuestionError
+from .grounded import Responder
+from .models import Answer, Citation
+
+MODEL_ID = "qa-assistant"
+
+
+class ChatMessage(BaseModel):
+    role: Literal["system", "user", "assistant", "tool", "developer"]
+    content: str | list | None = None
+
+
+class ChatRequest(BaseModel):
+    model: str = MODEL_ID
+    messages: list[ChatMessage] = Field(min_length=1, max_length=200)
+    stream: bool = False
+
+
+def _text_of(message: ChatMessage) -> str:
+    if isinstance(message.content, list):  # content parts: keep the text ones
+        return " ".join(p.get("text", "") for p in message.content if isinstance(p, dict))
+    return message.content or ""
+
+
+def source_line(n: int, c: Citation) -> str:
+    page = f", page {c.page}" if c.page else ""
+    as_of = f" (figure as of {c.as_of_label})" if c.as_of_label else ""
+    return f"[{n}] {c.title}, {c.committee or 'committee not stated'}, meeting {c.meeting_date_label}{page}{as_of}"
+
+
+def reply_text(answer: Answer) -> str:
+    """Answer text with [n] markers, then the numbered sources."""
+    text = answer.text
+    if answer.citations and answer.mode == "extractive":
+        text += " " + "".join(f"[{i}]" for i in range(1, len(answer.citations) + 1))
+    if answer.citations:
+        text += "\n\nSources:\n" + "\n".join(source_line(i, c) for i, c in enumerate(answer.citations, 1))
+    if answer.mode == "extractive":
+        text += "\n\n(Extractive answer: quoted from the papers.)"
+    return text
+
+
+def _error(status: int, message: str, kind: str = "invalid_request_error") -> JSONResponse:
+    return JSONResponse(status_code=status, content={"error": {"message": message, "type": kind}})
+
+
+def openai_router(get_assistant: Callable[[], Assistant], responder: Responder, max_chars: int) -> APIRouter:
+    router = APIRouter(tags=["openai-compatible"])
+
+    @router.get("/v1/models")
+    def models() -> dict:
+        return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "local"}]}
+
+    @router.post("/v1/chat/completions", response_model=None)
+    def chat(req: ChatRequest) -> JSONResponse | StreamingResponse:
+        users = [_text_of(m) for m in req.messages if m.role == "user"]
+        if not users:
+            return _error(400, "No user message: send at least one message with role 'user'.")
+        question, history = users[-1], users[:-1]
+        if len(question) > max_chars * 4 or len(question.strip()) > max_chars:
+            return _error(413, f"That question is too long; please keep it under {max_chars:,} characters.")
+        try:
+            answer = responder.ask(get_assistant(), question, history)
+        except QuestionError as exc:
+            return _error(422, str(exc))
+        cid, created = f"chatcmpl-{uuid.uuid4().hex[:24]}", int(time.time())
+        citations = [c.model_dump(mode="json") for c in answer.citations]
+        content = reply_text(answer)
+        extra = {"citations": citations, "answer_kind": answer.kind, "answer_mode": answer.mode}
+        if not req.stream:
+            return JSONResponse({
+                "id": cid, "object": "chat.completion", "created": created, "model": MODEL_ID,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
+                             "finish_reason": "stop", "logprobs": None}],
+                "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+            } | extra)
+        return StreamingResponse(_stream(cid, created, content, extra), media_type="text/event-stream")
+
+    return router
+
+
+def _stream(cid: str, created: int, content: str, extra: dict) -> Iterator[str]:
+    def chunk(delta: dict, finish: str | None = None, more: dict | None = None) -> str:
+        body = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": MODEL_ID,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}]} | (more or {})
+        return f"data: {json.dumps(body)}\n\n"
+
+    yield chunk({"role": "assistant", "content": ""})
+    words = content.split(" ")
+    for i in range(0, len(words), 8):  # the answer is ready: stream it in word groups for front ends that expect it
+        piece = " ".join(words[i:i + 8])
+        yield chunk({"content": piece if i == 0 else " " + piece})
+    yield chunk({}, "stop", extra)
+    yield "data: [DONE]\n\n"
