@@ -51,6 +51,7 @@ class MeasureOut(BaseModel):
 def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
     live = LiveAssistant(settings, rebuild=rebuild)
     responder = Responder(backend_from_settings(settings))
+    live.get().ask("How many children were looked after?")  # load the model now, not on a user's first question
     app = FastAPI(title="qa-assistant", version="0.1.0",
                   description="Cited, extractive answers from Middlesbrough Council children's services papers.")
 

@@ -1,7 +1,11 @@
 """Bounded loopback load test of POST /api/ask: N concurrent clients for S seconds (defaults 8 x 30 s).
 
-Starts its own server on 127.0.0.1 (or uses --url http://127.0.0.1:PORT), prints requests/s, p50/p95 latency
-and the error count. Figures only; no pass/fail.
+Starts its own server on 127.0.0.1 with the run command's defaults (one worker per core), or uses
+--url http://127.0.0.1:PORT; prints requests/s, p50/p95 latency and the error count. Figures only; no pass/fail.
+
+The load comes from wrk (Debian package `wrk`) when installed: a C client barely competes with the server for
+this machine's two cores. Without it, Python threads send the load (`--client python`), and their own CPU use
+inflates the latencies measured.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import socket
 import statistics
 import subprocess
 import sys
+import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -33,6 +39,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--url")
     ap.add_argument("--unique", action="store_true", help="make every question text distinct (no embedding cache hits)")
+    ap.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
+    ap.add_argument("--workers", type=int, help="server worker processes (default: the run command's default)")
     args = ap.parse_args()
     proc = None
     url = args.url
@@ -40,7 +48,8 @@ def main() -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port)],
+        workers = ["--workers", str(args.workers)] if args.workers else []
+        proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), *workers],
                                 cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}"
@@ -51,6 +60,15 @@ def main() -> None:
             except httpx.HTTPError:
                 time.sleep(0.5)
     assert url.startswith(("http://127.", "http://localhost", "http://[::1]")), "loopback only"
+    use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
+    if use_wrk:
+        try:
+            run_wrk(url, args)
+        finally:
+            if proc:
+                proc.terminate()
+                proc.wait(timeout=20)
+        return
     latencies: list[float] = []
     errors = 0
     first_errors: list[str] = []
@@ -96,6 +114,41 @@ def main() -> None:
           f"p50 {statistics.median(lat):.0f} ms, p95 {p95:.0f} ms, errors {errors}")
     for e in first_errors:
         print(f"  error: {e}")
+
+
+WRK_SCRIPT = """
+local qs = {%s}
+local unique = %s
+local n = 0
+local tid = 0
+setup = function(thread) tid = tid + 1; thread:set("tid", tid) end
+request = function()
+  n = n + 1
+  local q = qs[(n %% #qs) + 1]
+  if unique then q = q .. " (request " .. tostring(tid) .. "-" .. tostring(n) .. ")" end
+  return wrk.format("POST", "/api/ask", {["Content-Type"]="application/json"}, '{"question":"' .. q .. '?"}')
+end
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("%%d clients x %%d s (wrk): %%d requests, %%.1f req/s, p50 %%.0f ms, p95 %%.0f ms, p99 %%.0f ms, errors %%d\\n",
+    CLIENTS, SECONDS, summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors + summary.errors.status))
+end
+"""
+
+
+def run_wrk(url: str, args: argparse.Namespace) -> None:
+    questions = ", ".join('"' + q.rstrip("?") + '"' for q in QUESTIONS)
+    script = WRK_SCRIPT % (questions, "true" if args.unique else "false")
+    script = script.replace("CLIENTS", str(args.clients)).replace("SECONDS", str(int(args.seconds)))
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(script)
+    try:
+        out = subprocess.run(["wrk", "-t", "2", "-c", str(args.clients), "-d", f"{int(args.seconds)}s",
+                              "--timeout", "10s", "-s", fh.name, url], capture_output=True, text=True, check=True)
+    finally:
+        Path(fh.name).unlink(missing_ok=True)
+    print(out.stdout.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":

@@ -15,3 +15,14 @@ def test_model_loads_offline_and_embeds_unit_vectors():
     similar = float(embedding.encode_one("looked-after children") @ vecs[0])
     unrelated = float(embedding.encode_one("residual waste collection") @ vecs[0])
     assert similar > unrelated
+
+
+def test_fast_onnx_path_gives_the_reference_vectors():
+    """Queries and passages run through onnxruntime; they must equal sentence-transformers' own vectors."""
+    texts = ["How many children were looked after in December 2018?",
+             "As of 21st December 2018:- Current Children Looked After (LAC): 500 (154.3 per 10,000)",
+             "The panel heard about foster carer recruitment " * 40]  # longer than the 256-token limit
+    assert embedding.backend_name() == "onnxruntime"
+    fast = embedding.encode(texts)
+    reference = embedding.encode_torch(texts)
+    assert (fast * reference).sum(axis=1).min() > 0.9999
