@@ -66,7 +66,7 @@ def _model() -> "SentenceTransformer":
 def onnx_path() -> Path:
     from .settings import get_settings
 
-    return get_settings().index_dir / "model" / f"all-MiniLM-L6-v2-{MODEL_SHA256[:12]}-opset{ONNX_OPSET}.onnx"
+    return get_settings().model_cache_dir / f"all-MiniLM-L6-v2-{MODEL_SHA256[:12]}-opset{ONNX_OPSET}.onnx"
 
 
 def export_onnx(path: Path) -> None:

@@ -26,7 +26,7 @@ MODEL_ID = "qa-assistant"
 
 
 class ChatMessage(BaseModel):
-    role: Literal["system", "user", "assistant", "tool", "developer"]
+    role: Literal["system", "user", "assistant", "tool", "function", "developer"]
     content: str | list | None = None
 
 

@@ -51,7 +51,10 @@ class MeasureOut(BaseModel):
 def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
     live = LiveAssistant(settings, rebuild=rebuild)
     responder = Responder(backend_from_settings(settings))
-    live.get().ask("How many children were looked after?")  # load the model now, not on a user's first question
+    try:  # load the model now, not on a user's first question
+        live.get().ask("How many children were looked after?")
+    except Exception:  # noqa: BLE001 - a warm-up failure must not stop the server; the real request will report
+        log.exception("warm-up question failed")
     app = FastAPI(title="qa-assistant", version="0.1.0",
                   description="Cited, extractive answers from Middlesbrough Council children's services papers.")
 

@@ -18,6 +18,8 @@ class Settings(BaseSettings):
 
     corpus_dir: Path = Field(default=REPO_ROOT / "corpus", description="Folder of papers plus manifest.json")
     index_dir: Path = Field(default=REPO_ROOT / "index", description="Where built index versions live")
+    model_cache_dir: Path = Field(default=REPO_ROOT / "index" / "model",
+                                  description="Where the ONNX export of the embedding model is kept (rebuilt if absent)")
     host: str = "127.0.0.1"
     port: int = 8000
 

@@ -167,7 +167,7 @@ def test_killing_a_build_midway_leaves_the_previous_index_answering(workspace, t
     version = os.readlink(workspace.index_dir / "current")
     # a large new paper so the build is still embedding when it is killed
     long_text = "\n\n".join(f"Paragraph {i}. The panel discussed placement sufficiency, the recruitment of "
-                            f"foster carers and the outcomes for care leavers in area {i}." for i in range(400))
+                            f"foster carers and the outcomes for care leavers in area {i}." for i in range(600))
     (workspace.corpus_dir / "long-paper.txt").write_text("Long paper\n\n" + long_text)
     proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "index"], env=os.environ.copy(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
