@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 PaperType = Literal["text", "html", "pdf"]
 SUFFIX_TYPES: dict[str, PaperType] = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
-EXTRACTOR_VERSION = "1"  # bump when extraction changes, so cached extractions are redone
+EXTRACTOR_VERSION = "2"  # bump when extraction changes, so cached extractions are redone
 MIN_PDF_CHARS_PER_PAGE = 20  # below this a PDF has no usable text layer (a scan)
 
 
@@ -104,7 +104,7 @@ def _pdf(name: str, data: bytes) -> Extracted:
         reader = PdfReader(BytesIO(data))
         if reader.is_encrypted and not _opens_without_password(reader):
             raise PaperError(f"{name}: the PDF is password-protected; save an unprotected copy and add that")
-        pages = [clean_text(page.extract_text() or "") for page in reader.pages]
+        pages = [clean_text(unwrap_lines(page.extract_text() or "")) for page in reader.pages]
         title = (reader.metadata.title if reader.metadata else None) or None
     except PaperError:
         raise
@@ -122,6 +122,13 @@ def _pdf(name: str, data: bytes) -> Extracted:
         starts.append(len(text))
         text += page
     return Extracted(text, starts, str(title).strip() if title else None)
+
+
+def unwrap_lines(text: str) -> str:
+    """Join a PDF's hard line wraps inside sentences ("which continues the\nsteady reduction"), so passages
+    and quotes read as prose. Only a break between a lower-case word or comma and a lower-case word is joined;
+    headings, list items and table rows keep their lines."""
+    return re.sub(r"(?<=[a-z,;])[ \t]*\n[ \t]*(?=[a-z(])", " ", text)
 
 
 def _opens_without_password(reader) -> bool:

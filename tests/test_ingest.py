@@ -56,7 +56,7 @@ def test_add_pdf_and_agenda_page_then_answer_with_page_citations(workspace, tmp_
     cite = answer.figures[0].citation
     assert cite.doc_id == "performance-update" and cite.page == 2
     assert cite.committee == "Executive" and cite.meeting_date_label == "11 March 2026"
-    assert "512" in cite.quote
+    assert "512" in cite.quote and "the steady reduction" in load_index(workspace).documents[cite.doc_id].text
 
     answer = _ask(workspace, FOSTER_JAN)
     assert answer.kind == "figure" and answer.figures[0].value_text == "171"
