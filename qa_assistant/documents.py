@@ -15,7 +15,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cleaning import clean_text  # noqa: F401 - re-exported: callers clean text the same way
 from .formats import EXTRACTOR_VERSION, SUFFIX_TYPES, Extracted, PaperError, extract
 from .metadata import infer
 from .models import Document, DocumentMeta

@@ -14,8 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from paper_fixtures import (agenda_item_page, make_encrypted_pdf, make_scanned_pdf, performance_report_pdf)
 from qa_assistant.answering import Assistant
 from qa_assistant.cli import main as cli_main
