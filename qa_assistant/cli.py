@@ -137,7 +137,23 @@ def cmd_add(args: argparse.Namespace) -> int:
             _show_entry(r.metadata, r.doc_id)
     if any(r.outcome in ("added", "updated") for r in results):
         _reindex(args)
+        if not args.no_index:
+            _show_figures([r.doc_id for r in results if r.outcome in ("added", "updated") and r.doc_id])
     return 1 if any(r.outcome == "skipped" for r in results) else 0
+
+
+def _show_figures(doc_ids: list[str]) -> None:
+    """What was extracted from each new paper, so an officer can check it (or see that a measure is missing)."""
+    from .index import load_index
+
+    index = load_index(get_settings(), check_fresh=False)
+    for doc_id in doc_ids:
+        figures = [f for f in index.figures if f.doc_id == doc_id]
+        print(f"figures in {doc_id}: {len(figures) or 'none (no catalogued measure named in it)'}")
+        for f in figures[:20]:
+            print(f"      {f.measure_label}: {f.value_text} as of {f.as_of.label}")
+        if len(figures) > 20:
+            print(f"      ... and {len(figures) - 20} more")
 
 
 def cmd_meta(args: argparse.Namespace) -> int:

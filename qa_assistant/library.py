@@ -119,7 +119,8 @@ def add_bytes(corpus_dir: Path, name: str, data: bytes, overrides: dict | None =
     with _lock(corpus_dir):
         digest = hashlib.sha256(data).digest()
         for existing in corpus_files(corpus_dir):
-            if existing.name != target_name and hashlib.sha256(existing.read_bytes()).digest() == digest:
+            if existing.name != target_name and existing.stat().st_size == len(data) \
+                    and hashlib.sha256(existing.read_bytes()).digest() == digest:  # size first: hash only candidates
                 return AddResult(name, "unchanged", f"{name}: already in the corpus as {existing.name}",
                                  existing.stem, existing.name, read_manifest(corpus_dir).get(existing.name, {}))
         target = corpus_dir / target_name

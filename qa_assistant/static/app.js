@@ -87,18 +87,29 @@
     line.setAttribute("points", series.map((p, i) => x(t[i]) + "," + y(v[i])).join(" "));
     line.setAttribute("fill", "none"); line.setAttribute("stroke", "#0b4f8a"); line.setAttribute("stroke-width", "2");
     svg.appendChild(line);
+    // Points weeks apart sit on top of each other: label a point only if it has room (the table lists all).
+    let lastValueX = -Infinity, lastDateX = -Infinity;
     series.forEach((p, i) => {
       const c = document.createElementNS(ns, "circle");
       c.setAttribute("cx", x(t[i])); c.setAttribute("cy", y(v[i])); c.setAttribute("r", 4); c.setAttribute("fill", "#0b4f8a");
+      const tip = document.createElementNS(ns, "title");
+      tip.textContent = p.value_text + " as of " + p.as_of.label;
+      c.appendChild(tip);
       svg.appendChild(c);
-      const lbl = document.createElementNS(ns, "text");
-      lbl.setAttribute("x", x(t[i])); lbl.setAttribute("y", y(v[i]) - 8); lbl.setAttribute("font-size", "11");
-      lbl.setAttribute("text-anchor", "middle"); lbl.textContent = p.value_text;
-      svg.appendChild(lbl);
-      const yr = document.createElementNS(ns, "text");
-      yr.setAttribute("x", x(t[i])); yr.setAttribute("y", H - P + 14); yr.setAttribute("font-size", "10");
-      yr.setAttribute("text-anchor", "middle"); yr.textContent = p.as_of.end.slice(0, 7);
-      svg.appendChild(yr);
+      if (x(t[i]) - lastValueX >= 30) {
+        const lbl = document.createElementNS(ns, "text");
+        lbl.setAttribute("x", x(t[i])); lbl.setAttribute("y", y(v[i]) - 8); lbl.setAttribute("font-size", "11");
+        lbl.setAttribute("text-anchor", "middle"); lbl.textContent = p.value_text;
+        svg.appendChild(lbl);
+        lastValueX = x(t[i]);
+      }
+      if (x(t[i]) - lastDateX >= 48) {
+        const yr = document.createElementNS(ns, "text");
+        yr.setAttribute("x", x(t[i])); yr.setAttribute("y", H - P + 14); yr.setAttribute("font-size", "10");
+        yr.setAttribute("text-anchor", "middle"); yr.textContent = p.as_of.end.slice(0, 7);
+        svg.appendChild(yr);
+        lastDateX = x(t[i]);
+      }
     });
     return svg;
   }
