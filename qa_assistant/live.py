@@ -3,7 +3,9 @@
 A build (from `qa-assistant add`, the admin API or another worker) publishes a new version by repointing
 index/current. Each request asks `LiveAssistant.get()`, which notices the new target (one readlink), loads
 it once and swaps the reference. Requests already running keep the Assistant they started with, so none
-fails mid-flight; while the new version loads, other requests are answered from the old one.
+fails mid-flight. A request that starts after the new version is published waits for it to load (well under a
+second at council scale) rather than being answered from the old one: an officer who has just added a paper
+and asks about it must see it, on whichever worker the question lands.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .index import IndexUnavailable, current_path, ensure_index, load_index
 from .settings import Settings
 
 log = logging.getLogger(__name__)
+LOAD_WAIT_SECONDS = 60
 
 
 class LiveAssistant:
@@ -38,8 +41,9 @@ class LiveAssistant:
         target = self._link_target()
         if target is None or target == self._target or target == self._failed_target:
             return self._assistant
-        if not self._loading.acquire(blocking=False):
-            return self._assistant  # another request is loading it; answer from the current version meanwhile
+        if not self._loading.acquire(timeout=LOAD_WAIT_SECONDS):
+            log.error("index %s still loading after %ss; answering from %s", target, LOAD_WAIT_SECONDS, self._target)
+            return self._assistant
         try:
             if target != self._target:
                 try:

@@ -113,7 +113,8 @@ def test_running_server_picks_up_new_papers_without_restart_or_failed_requests(w
         stop.set()
         for t in askers:
             t.join()
-        assert all(a["figures"] and a["figures"][0]["value_text"] == "512" for a in answers)
+        assert all(a["figures"] and a["figures"][0]["value_text"] == "512" for a in answers), \
+            [a["text"][:120] for a in answers]
         assert answers[0]["citations"][0]["page"] == 2
         assert statuses and set(statuses) == {200}, f"{len(statuses)} questions asked during the update"
     finally:
