@@ -3,17 +3,15 @@ picks up each new index without a restart and without failing the questions bein
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
+import os
 import threading
-import time
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from paper_fixtures import agenda_item_page, performance_report_pdf
+from servers import running_server
 from qa_assistant.server import create_app
 
 TOKEN = "test-admin-token-3f9c"
@@ -72,27 +70,8 @@ def test_correct_and_remove_over_the_api(admin_client):
     assert all(f["value_text"] != "512" for f in answer["figures"])
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_running_server_picks_up_new_papers_without_restart_or_failed_requests(workspace):
-    import os
-
-    port = _free_port()
-    env = os.environ | {"QA_ADMIN_TOKEN": TOKEN}
-    proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), "--workers", "2"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                if httpx.get(url + "/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
+    with running_server("--workers", "2", env=os.environ | {"QA_ADMIN_TOKEN": TOKEN}) as url:
         statuses: list[int] = []
         stop = threading.Event()
 
@@ -117,6 +96,3 @@ def test_running_server_picks_up_new_papers_without_restart_or_failed_requests(w
             [a["text"][:120] for a in answers]
         assert answers[0]["citations"][0]["page"] == 2
         assert statuses and set(statuses) == {200}, f"{len(statuses)} questions asked during the update"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)

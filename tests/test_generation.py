@@ -5,17 +5,14 @@ with the real `openai` client."""
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
+import os
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import httpx
 import openai
 import pytest
 from fastapi.testclient import TestClient
+from servers import free_port, running_server
 
 from qa_assistant.generation import GenerationBackend
 from qa_assistant.grounded import Responder
@@ -134,11 +131,8 @@ def test_an_instruction_planted_in_a_document_is_data_not_a_command(fake_llm, wo
 
 
 def test_backend_down_falls_back_quietly(settings, assistant):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     responder = Responder(GenerationBackend(settings.model_copy(update={
-        "llm_base_url": f"http://127.0.0.1:{port}/v1", "llm_model": "m", "llm_timeout_seconds": 2})))
+        "llm_base_url": f"http://127.0.0.1:{free_port()}/v1", "llm_model": "m", "llm_timeout_seconds": 2})))
     answer = responder.ask(assistant, LAC_2018)
     assert answer.mode == "extractive" and answer.generation.status == "failed"
     assert answer.figures[0].value_text == "500"
@@ -169,21 +163,9 @@ def test_openai_client_gets_generated_answer_with_citations_field(fake_llm, sett
 
 @pytest.fixture(scope="module")
 def server_url(index):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), "--no-rebuild",
-                             "--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(240):
-        try:
-            if httpx.get(url + "/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QA_LLM_")}  # no generation backend
+    with running_server("--no-rebuild", "--workers", "1", env=env) as url:
+        yield url
 
 
 def test_openai_client_non_streaming(server_url):
