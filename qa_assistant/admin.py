@@ -71,11 +71,7 @@ def admin_router(settings: Settings) -> APIRouter:
                 raise HTTPException(413, f"That file is larger than the {settings.max_upload_mb:g} MB limit.")
         overrides = {k: v for k, v in dict(title=title, committee=committee, meeting_date=meeting_date, kind=kind,
                                            source_url=source_url).items() if v is not None}
-        try:
-            result: AddResult = await run_in_threadpool(add_bytes, settings.corpus_dir, filename, bytes(body),
-                                                        overrides)
-        except ValueError as exc:
-            raise HTTPException(422, str(exc)) from exc
+        result: AddResult = await run_in_threadpool(add_bytes, settings.corpus_dir, filename, bytes(body), overrides)
         if result.outcome == "skipped":
             raise HTTPException(422, result.message)
         summary = await run_in_threadpool(reindex) if result.outcome != "unchanged" else None

@@ -34,12 +34,16 @@ class QuestionError(ValueError):
     """The question cannot be answered as asked (empty, too long); the message is shown to the user."""
 
 
+class QuestionTooLong(QuestionError):
+    """Over the length limit: HTTP interfaces answer 413 rather than 422."""
+
+
 def clean_question(question: str, max_chars: int) -> str:
     q = re.sub(r"\s+", " ", "".join(ch for ch in question if ch.isprintable() or ch.isspace())).strip()
     if not q:
         raise QuestionError("Please type a question.")
     if len(q) > max_chars:
-        raise QuestionError(f"That question is {len(q):,} characters long; please keep it under {max_chars:,}.")
+        raise QuestionTooLong(f"That question is too long ({len(q):,} characters); please keep it under {max_chars:,}.")
     return q
 
 

@@ -64,8 +64,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     print(f"[{answer.kind}] {answer.text}")
     for i, c in enumerate(answer.citations, 1):
         quote = " ".join(c.quote.split())
-        print(f"  [{i}] {c.title} | {c.committee or 'committee not stated'} | meeting {c.meeting_date_label}"
-              + (f" | as of {c.as_of_label}" if c.as_of_label else ""))
+        print(f"  [{i}] {c.reference()}")
         print(f"      \u201c{quote[:400]}\u201d")
     return 0
 
@@ -86,9 +85,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     workers = args.workers or settings.worker_count
     if workers > 1:  # each worker loads its own model and index; build and export (if needed) once, here, first
         from . import embedding
+        from .index import ensure_built
 
-        _load(args)
-        embedding.backend_name()
+        ensure_built(settings, rebuild=not args.no_rebuild, say=_say)
+        embedding.prepare()
         _say(f"qa-assistant: open http://{host}:{port}/ in your browser ({workers} workers; Ctrl+C to stop)")
         uvicorn.run("qa_assistant.server:app_from_env", factory=True, host=host, port=port, workers=workers,
                     log_level="warning")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .formats import EXTRACTOR_VERSION, SUFFIX_TYPES, Extracted, PaperError, extract
-from .metadata import infer
+from .metadata import infer, infer_title
 from .models import Document, DocumentMeta
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def load_document(path: Path, entry: dict | None, problems: list[str], cache_dir
     meta = DocumentMeta(
         doc_id=path.stem,
         file=path.name,
-        title=entry.get("title") or infer(text, title_hint=extracted.title_hint, fallback_title=path.stem).title,
+        title=entry.get("title") or infer_title(text, extracted.title_hint, path.stem),
         committee=entry.get("committee"),
         meeting_date=_parse_date(entry.get("meeting_date"), path.name, problems),
         kind=entry.get("kind"),

@@ -132,8 +132,9 @@ class _OnnxEncoder:
         return out
 
 
-@lru_cache(maxsize=1)
-def _onnx() -> _OnnxEncoder | None:
+def prepare() -> Path | None:
+    """Export the ONNX model if it is missing (a parent process does this once before starting workers).
+    Returns its path, or None when the fast path is off or unavailable."""
     if os.environ.get("QA_EMBED_BACKEND", "onnx") == "torch":
         return None
     try:
@@ -141,6 +142,18 @@ def _onnx() -> _OnnxEncoder | None:
         if not path.exists():
             log.warning("exporting the embedding model to ONNX at %s (once) ...", path)
             export_onnx(path)
+        return path
+    except Exception as exc:  # noqa: BLE001 - any failure here only costs speed: use sentence-transformers
+        log.warning("ONNX export failed (%s: %s); using sentence-transformers", type(exc).__name__, exc)
+        return None
+
+
+@lru_cache(maxsize=1)
+def _onnx() -> _OnnxEncoder | None:
+    path = prepare()
+    if path is None:
+        return None
+    try:
         return _OnnxEncoder(path)
     except Exception as exc:  # noqa: BLE001 - any failure here only costs speed: use sentence-transformers
         log.warning("ONNX embedding unavailable (%s: %s); using sentence-transformers", type(exc).__name__, exc)

@@ -81,16 +81,15 @@ class BuildReport:
                 f"{self.seconds:.1f}s ({changes}; {self.reprocessed} embedded, the rest from cache)")
 
 
+def build_salt(settings: Settings) -> str:
+    """What every artefact depends on besides the papers: figure catalogue, model, format, chunking."""
+    return "|".join([catalogue_fingerprint(), embedding.MODEL_SHA256, f"v{FORMAT_VERSION}",
+                     f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}"])
+
+
 def expected_fingerprint(settings: Settings) -> str:
-    """Everything the built artefacts depend on: corpus bytes, chunking, figure catalogue, model, format."""
-    parts = [
-        corpus_fingerprint(settings.corpus_dir),
-        catalogue_fingerprint(),
-        embedding.MODEL_SHA256,
-        f"v{FORMAT_VERSION}",
-        f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}",
-    ]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+    """Everything the built artefacts depend on: corpus bytes plus the build salt."""
+    return hashlib.sha256(f"{corpus_fingerprint(settings.corpus_dir)}|{build_salt(settings)}".encode()).hexdigest()
 
 
 def current_path(settings: Settings) -> Path:
@@ -138,11 +137,9 @@ class DocArtefacts:
     sentence_vectors: np.ndarray
 
 
-def doc_key(doc: Document, settings: Settings) -> str:
-    """Everything one paper's artefacts depend on: its text and metadata, the catalogue, model and chunking."""
-    parts = [doc.model_dump_json(), catalogue_fingerprint(), embedding.MODEL_SHA256, f"v{FORMAT_VERSION}",
-             f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}"]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:40]
+def doc_key(doc: Document, salt: str) -> str:
+    """Everything one paper's artefacts depend on: its text and metadata, plus the build salt."""
+    return hashlib.sha256(f"{doc.model_dump_json()}|{salt}".encode()).hexdigest()[:40]
 
 
 def _cache_dir(settings: Settings) -> Path:
@@ -178,14 +175,15 @@ def _load_artefacts(path: Path) -> DocArtefacts | None:
 
 
 def _build_locked(settings: Settings, say) -> BuildReport:
-    t0 = time.perf_counter()
+    t0, started = time.perf_counter(), time.time()
     fingerprint = expected_fingerprint(settings)  # taken first: a corpus edited mid-build reads as stale
     cache = _cache_dir(settings)
     cache.mkdir(parents=True, exist_ok=True)
     loaded = load_corpus(settings.corpus_dir, cache)
     docs = loaded.documents
     previous = _previous_keys(settings)
-    keys = {d.doc_id: doc_key(d, settings) for d in docs}
+    salt = build_salt(settings)
+    keys = {d.doc_id: doc_key(d, salt) for d in docs}
     pending = [d for d in docs if not (cache / f"doc-{keys[d.doc_id]}.npz").exists()]
     t_embed = time.perf_counter()
     if pending:
@@ -244,7 +242,7 @@ def _build_locked(settings: Settings, say) -> BuildReport:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _remove_old_builds(settings, keep=final)
-    _prune_cache(cache, set(keys.values()), since=t0)
+    _prune_cache(cache, set(keys.values()), started=started)
     return BuildReport(final, len(docs), len(chunks), len(figures), time.perf_counter() - t0, embed_seconds,
                        loaded.problems,
                        added=sorted(set(keys) - set(previous)),
@@ -265,13 +263,13 @@ def _previous_keys(settings: Settings) -> dict[str, str]:
         return {}
 
 
-def _prune_cache(cache: Path, keep: set[str], since: float) -> None:
-    """Drop artefacts of papers no longer in the corpus, and extractions this build did not use."""
-    wall_start = time.time() - (time.perf_counter() - since)
+def _prune_cache(cache: Path, keep: set[str], started: float) -> None:
+    """Drop artefacts of papers no longer in the corpus, and extractions this build did not use (not touched
+    since it started)."""
     for entry in cache.iterdir():
         if entry.name.startswith("doc-") and entry.name[4:-4] not in keep:
             entry.unlink(missing_ok=True)
-        elif entry.name.startswith("text-") and entry.stat().st_mtime < wall_start - 1:
+        elif entry.name.startswith("text-") and entry.stat().st_mtime < started - 1:
             entry.unlink(missing_ok=True)
 
 
@@ -353,22 +351,28 @@ def load_index(settings: Settings, check_fresh: bool = True) -> LoadedIndex:
                        sentence_vectors)
 
 
+def ensure_built(settings: Settings, rebuild: bool = True, say=log.info) -> None:
+    """Make sure a fresh index is published: rebuild it when missing, stale or corrupt (or refuse)."""
+    status = check_index(settings)
+    if status.state == "ok":
+        return
+    if not rebuild:
+        raise IndexUnavailable(f"index {status.state}: {status.reason}")
+    say(f"Index {status.state} ({status.reason}); rebuilding from {settings.corpus_dir} ...")
+    report = build_index(settings, say)
+    say(report.summary() + ".")
+    for p in report.problems:
+        say(f"  note: {p}")
+
+
 def ensure_index(settings: Settings, rebuild: bool = True, say=log.info) -> LoadedIndex:
     """Load the index, rebuilding it first when missing, stale or corrupt (or refuse, if rebuild=False)."""
-    status = check_index(settings)
-    if status.state != "ok":
-        if not rebuild:
-            raise IndexUnavailable(f"index {status.state}: {status.reason}")
-        say(f"Index {status.state} ({status.reason}); rebuilding from {settings.corpus_dir} ...")
-        report = build_index(settings, say)
-        say(report.summary() + ".")
-        for p in report.problems:
-            say(f"  note: {p}")
+    ensure_built(settings, rebuild, say)
     try:
-        return load_index(settings)
+        return load_index(settings, check_fresh=False)  # just checked (or built): no second hash of the corpus
     except IndexUnavailable:
         if not rebuild:
             raise
         say("Index unreadable; rebuilding ...")
-        build_index(settings)
-        return load_index(settings)
+        build_index(settings, say)
+        return load_index(settings, check_fresh=False)

@@ -114,7 +114,11 @@ def add_bytes(corpus_dir: Path, name: str, data: bytes, overrides: dict | None =
         extracted = extract(Path(target_name), data)
     except PaperError as exc:
         return AddResult(name, "skipped", str(exc))
-    overrides = validate_fields(overrides or {})
+    try:
+        overrides = validate_fields(overrides or {})
+        published = validate_fields(sidecar or {})
+    except ValueError as exc:
+        return AddResult(name, "skipped", f"{name}: {exc}")
     corpus_dir.mkdir(parents=True, exist_ok=True)
     with _lock(corpus_dir):
         digest = hashlib.sha256(data).digest()
@@ -132,16 +136,14 @@ def add_bytes(corpus_dir: Path, name: str, data: bytes, overrides: dict | None =
                                               "rename the new file")
         entries = read_manifest(corpus_dir)
         old_entry = entries.get(target.name)
-        if old_entry is None:  # new paper: published metadata (sidecar) first, the rest inferred from its text
-            published = validate_fields(sidecar or {})
+        if old_entry is None:  # new paper: whatever is not published is inferred from its text
             guess = infer(extracted.text, title_hint=extracted.title_hint, fallback_title=target.stem,
                           extra_text=extracted.full_text).as_entry()
-            entry = {"file": target.name} | guess | published
-            entry["inferred"] = [f for f in guess["inferred"] if f not in published]
+            entry = {"file": target.name} | guess
         else:
-            entry = dict(old_entry) | validate_fields(sidecar or {})
-        entry |= overrides
-        entry["inferred"] = [f for f in entry.get("inferred", []) if f not in overrides and f not in (sidecar or {})]
+            entry = dict(old_entry)
+        entry |= published | overrides
+        entry["inferred"] = [f for f in entry.get("inferred", []) if f not in published and f not in overrides]
         same_bytes = target.exists() and hashlib.sha256(target.read_bytes()).digest() == digest
         if same_bytes and old_entry is not None and entry == {"inferred": []} | old_entry:
             return AddResult(name, "unchanged", f"{name}: already in the corpus, same content and metadata",
@@ -173,8 +175,6 @@ def add_paths(corpus_dir: Path, paths: list[Path], overrides: dict | None = None
 
 def _add_path(corpus_dir: Path, path: Path, overrides: dict | None) -> AddResult:
     try:
-        if path.resolve().parent == corpus_dir.resolve() and path.name == MANIFEST_NAME:
-            return AddResult(str(path), "skipped", f"{path.name}: that is the corpus manifest, not a paper")
         data = path.read_bytes()
         sidecar = _sidecar(path)
     except FileNotFoundError:

@@ -25,7 +25,6 @@ LOAD_WAIT_SECONDS = 60
 class LiveAssistant:
     def __init__(self, settings: Settings, rebuild: bool = True) -> None:
         self.settings = settings
-        self._target = self._link_target()
         self._assistant = Assistant(ensure_index(settings, rebuild=rebuild), settings)
         self._target = self._link_target()
         self._loading = threading.Lock()

@@ -100,6 +100,12 @@ class Citation(BaseModel):
     page: int | None = Field(default=None, description="PDF page (1-based) where the quote starts")
     page_end: int | None = Field(default=None, description="PDF page where the quote ends, when different")
 
+    def reference(self) -> str:
+        """One plain-text line naming the source, for references under an answer (CLI, /v1 replies)."""
+        page = f", page {self.page}" + (f"-{self.page_end}" if self.page_end else "") if self.page else ""
+        as_of = f" (figure as of {self.as_of_label})" if self.as_of_label else ""
+        return f"{self.title}, {self.committee or 'committee not stated'}, meeting {self.meeting_date_label}{page}{as_of}"
+
 
 class SearchHit(BaseModel):
     chunk: Chunk

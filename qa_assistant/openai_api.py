@@ -18,9 +18,9 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from .answering import Assistant, QuestionError
+from .answering import Assistant, QuestionError, QuestionTooLong
 from .grounded import Responder
-from .models import Answer, Citation
+from .models import Answer
 
 MODEL_ID = "qa-assistant"
 
@@ -42,19 +42,13 @@ def _text_of(message: ChatMessage) -> str:
     return message.content or ""
 
 
-def source_line(n: int, c: Citation) -> str:
-    page = f", page {c.page}" if c.page else ""
-    as_of = f" (figure as of {c.as_of_label})" if c.as_of_label else ""
-    return f"[{n}] {c.title}, {c.committee or 'committee not stated'}, meeting {c.meeting_date_label}{page}{as_of}"
-
-
 def reply_text(answer: Answer) -> str:
     """Answer text with [n] markers, then the numbered sources."""
     text = answer.text
     if answer.citations and answer.mode == "extractive":
         text += " " + "".join(f"[{i}]" for i in range(1, len(answer.citations) + 1))
     if answer.citations:
-        text += "\n\nSources:\n" + "\n".join(source_line(i, c) for i, c in enumerate(answer.citations, 1))
+        text += "\n\nSources:\n" + "\n".join(f"[{i}] {c.reference()}" for i, c in enumerate(answer.citations, 1))
     if answer.mode == "extractive":
         text += "\n\n(Extractive answer: quoted from the papers.)"
     return text
@@ -64,7 +58,7 @@ def _error(status: int, message: str, kind: str = "invalid_request_error") -> JS
     return JSONResponse(status_code=status, content={"error": {"message": message, "type": kind}})
 
 
-def openai_router(get_assistant: Callable[[], Assistant], responder: Responder, max_chars: int) -> APIRouter:
+def openai_router(get_assistant: Callable[[], Assistant], responder: Responder) -> APIRouter:
     router = APIRouter(tags=["openai-compatible"])
 
     @router.get("/v1/models")
@@ -77,12 +71,10 @@ def openai_router(get_assistant: Callable[[], Assistant], responder: Responder, 
         if not users:
             return _error(400, "No user message: send at least one message with role 'user'.")
         question, history = users[-1], users[:-1]
-        if len(question) > max_chars * 4 or len(question.strip()) > max_chars:
-            return _error(413, f"That question is too long; please keep it under {max_chars:,} characters.")
         try:
             answer = responder.ask(get_assistant(), question, history)
         except QuestionError as exc:
-            return _error(422, str(exc))
+            return _error(413 if isinstance(exc, QuestionTooLong) else 422, str(exc))
         cid, created = f"chatcmpl-{uuid.uuid4().hex[:24]}", int(time.time())
         citations = [c.model_dump(mode="json") for c in answer.citations]
         content = reply_text(answer)

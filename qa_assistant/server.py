@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from .answering import QuestionError
+from .answering import QuestionError, QuestionTooLong
 from .generation import backend_from_settings
 from .grounded import Responder
 from .live import LiveAssistant
@@ -79,13 +79,10 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
 
     @app.post("/api/ask", response_model=Answer)
     def ask(req: AskRequest) -> Answer:
-        assistant = live.get()
-        if len(req.question) > settings.max_question_chars * 4 or len(req.question.strip()) > settings.max_question_chars:
-            raise HTTPException(413, f"That question is too long; please keep it under {settings.max_question_chars:,} characters.")
         try:
-            return responder.ask(assistant, req.question, req.history)
+            return responder.ask(live.get(), req.question, req.history)
         except QuestionError as exc:
-            raise HTTPException(422, str(exc)) from exc
+            raise HTTPException(413 if isinstance(exc, QuestionTooLong) else 422, str(exc)) from exc
 
     @app.get("/api/documents", response_model=list[DocumentOut])
     def documents() -> list[DocumentOut]:
@@ -124,7 +121,7 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
             raise HTTPException(404, f"No measure {measure_id!r}.")
         return assistant.timeline(measure.id, unit or measure.headline_unit)
 
-    app.include_router(openai_router(live.get, responder, settings.max_question_chars))
+    app.include_router(openai_router(live.get, responder))
 
     if settings.admin_token:
         from .admin import admin_router
