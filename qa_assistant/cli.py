@@ -149,9 +149,11 @@ def _show_figures(doc_ids: list[str]) -> None:
     index = load_index(get_settings(), check_fresh=False)
     for doc_id in doc_ids:
         figures = [f for f in index.figures if f.doc_id == doc_id]
-        print(f"figures in {doc_id}: {len(figures) or 'none (no catalogued measure named in it)'}")
+        print(f"figures in {doc_id}: {len(figures) or 'none'}")
         for f in figures[:20]:
-            print(f"      {f.measure_label}: {f.value_text} as of {f.as_of.label}")
+            whose = "" if f.subject == "own" else f" [{f.subject_name}]"
+            kind = "" if f.kind == "level" else f" ({f.kind})"
+            print(f"      {f.label}{whose}: {f.value_text}{kind} as of {f.as_of.label}")
         if len(figures) > 20:
             print(f"      ... and {len(figures) - 20} more")
 
@@ -202,18 +204,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .answering import Assistant
-    from .evals import check_thresholds, load_cases, markdown, run, write_reports
-    from .settings import REPO_ROOT
+    from .evals.report import check_thresholds, table, write_reports
+    from .evals.runner import run
+    from .evals.splits import EVALS_DIR, SplitError, get_split, split_settings
+    from .index import ensure_index
 
     settings = get_settings()
-    evals_dir = REPO_ROOT / "evals"
-    cases = load_cases(Path(args.cases) if args.cases else evals_dir / "qa.jsonl")
-    results, summary = run(Assistant(_load(args), settings), cases)
-    js, md = write_reports(results, summary, Path(args.out) if args.out else evals_dir / "reports")
-    print(markdown(results, summary).split("## Failures")[0])
-    print(f"Reports: {js} and {md}")
-    thresholds = json.loads((evals_dir / "thresholds.json").read_text())
-    failures = check_thresholds(summary, thresholds)
+    names = args.split or ["dev", "test"]
+    thresholds = json.loads((EVALS_DIR / "thresholds.json").read_text())
+    runs, failures, shown = {}, [], {}
+    for name in names:
+        try:
+            split = get_split(name, Path(args.papers) if args.papers else None)
+        except SplitError as exc:
+            _say(f"error: {exc}")
+            return 2
+        local = split_settings(split, settings)
+        index = ensure_index(local, say=_say)
+        results, summary = run(Assistant(index, local), split.cases())
+        runs[name] = (results, summary)
+        shown[name] = not name.endswith("test") or args.show_test_failures
+        print(f"\n{name}: {summary['overall']['n']} questions")
+        print("\n".join(table(summary)))
+        if split.gate:
+            failures += [f"{name}: {f}" for f in check_thresholds(summary, thresholds.get(name, {}))]
+    js, md = write_reports(runs, Path(args.out) if args.out else EVALS_DIR / "reports", shown)
+    print(f"\nReports: {js} and {md}")
     for f in failures:
         print(f"BELOW THRESHOLD: {f}")
     return 1 if failures else 0
@@ -236,8 +252,10 @@ def build_parser() -> argparse.ArgumentParser:
             sp.add_argument("--history", action="append", help="an earlier question (repeat, oldest first)")
             sp.add_argument("--json", action="store_true")
         sp.set_defaults(func=func)
-    ev = sub.add_parser("eval", help="run the known QA pairs and report; non-zero below thresholds")
-    ev.add_argument("--cases")
+    ev = sub.add_parser("eval", help="run the known QA pairs per split and report; non-zero below thresholds")
+    ev.add_argument("--split", action="append", help="dev, test, real-dev, real-test (repeat; default dev and test)")
+    ev.add_argument("--papers", help="folder of the split's papers (real-* splits: their text is not committed)")
+    ev.add_argument("--show-test-failures", action="store_true", help="list held-out failures in the report too")
     ev.add_argument("--out")
     ev.add_argument("--no-rebuild", action="store_true")
     ev.set_defaults(func=cmd_eval)

@@ -33,11 +33,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_us", re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d{2})\b")),
+    ("dmy_dots", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)?\d{2})\b")),
     ("end_month", re.compile(rf"\bend\s+of\s+{_MONTH}\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
+    ("christmas", re.compile(r"\bChristmas\s+(?P<year>(?:19|20)\d{2})\b", re.I)),
     ("month_year", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
     ("fy", re.compile(rf"\b{_FY}\b(?!\s?[/-]\d)")),
     ("quarter", re.compile(rf"\b{_QUARTER}\b", re.I)),
     ("mid_year", re.compile(r"\b(?:mid|early|late)[\s-](?P<year>(?:19|20)\d{2})\b", re.I)),
+    ("day_month", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s+(?:19|20)\d{{2}})")),
     ("bare_month", re.compile(r"\b(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b")),
     ("year", re.compile(r"(?<![/\-£\d.,])\b(?P<year>(?:19|20)\d{2})\b(?![/\-]\d|,\d|\.\d)")),
 ]
@@ -51,9 +54,6 @@ class DateMention:
     last: dt.date
     label: str
     kind: str
-
-    def overlaps(self, first: dt.date, last: dt.date) -> bool:
-        return self.first <= last and first <= self.last
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -95,6 +95,14 @@ def _month(m: re.Match[str]) -> int:
     return MONTHS[m.group("month").lower().rstrip(".")]
 
 
+def _year_for(month: int, reference: dt.date | None, last_year: int | None) -> int | None:
+    """The year of a month named without one: the last such month on or before the reference date, else the
+    year last mentioned in the text."""
+    if reference is not None:
+        return reference.year if month <= reference.month else reference.year - 1
+    return last_year
+
+
 def _make(kind: str, m: re.Match[str], reference: dt.date | None, last_fy: int | None,
           last_year: int | None) -> DateMention | None:
     s, e = m.span()
@@ -105,16 +113,31 @@ def _make(kind: str, m: re.Match[str], reference: dt.date | None, last_fy: int |
         q = _quarter(m)
         first, last = quarter_range(fy, q)
         return DateMention(s, e, first, last, f"quarter {q} of {fy_label(fy)} ({first:%B}–{last:%B %Y})", "quarter")
-    if kind in ("day", "day_us", "iso", "dmy"):
-        month = int(m.group("mon")) if kind in ("iso", "dmy") else _month(m)
+    if kind in ("day", "day_us", "iso", "dmy", "dmy_dots"):
+        month = int(m.group("mon")) if kind in ("iso", "dmy", "dmy_dots") else _month(m)
+        year = int(m.group("year"))
+        year = year + 2000 if year < 100 else year
         try:
-            d = dt.date(int(m.group("year")), month, int(m.group("day")))
+            d = dt.date(year, month, int(m.group("day")))
         except ValueError:
             return None
         return DateMention(s, e, d, d, f"{d.day} {d:%B %Y}", "day")
     if kind == "end_month":
         _, last = month_range(int(m.group("year")), _month(m))
         return DateMention(s, e, last, last, f"end of {last:%B %Y}", "day")
+    if kind == "christmas":
+        first, last = month_range(int(m.group("year")), 12)
+        return DateMention(s, e, first, last, f"Christmas {m.group('year')} (December {m.group('year')})", "month")
+    if kind == "day_month":
+        month = _month(m)
+        year = _year_for(month, reference, last_year)
+        if year is None:
+            return None
+        try:
+            d = dt.date(year, month, int(m.group("day")))
+        except ValueError:
+            return None
+        return DateMention(s, e, d, d, f"{d.day} {d:%B %Y}", "day")
     if kind == "month_year":
         if m.group("month").lower() == "may" and not m.group("month")[0].isupper():
             return None
@@ -137,11 +160,8 @@ def _make(kind: str, m: re.Match[str], reference: dt.date | None, last_fy: int |
         return DateMention(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), m.group(0), "year")
     if kind == "bare_month":
         month = _month(m)
-        if reference is not None:
-            year = reference.year if month <= reference.month else reference.year - 1
-        elif last_year is not None:
-            year = last_year
-        else:
+        year = _year_for(month, reference, last_year)
+        if year is None:
             return None
         first, last = month_range(year, month)
         return DateMention(s, e, first, last, f"{first:%B %Y}", "month")

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 PaperType = Literal["text", "html", "pdf"]
 SUFFIX_TYPES: dict[str, PaperType] = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
-EXTRACTOR_VERSION = "2"  # bump when extraction changes, so cached extractions are redone
+EXTRACTOR_VERSION = "3"  # bump when extraction changes, so cached extractions are redone
 MIN_PDF_CHARS_PER_PAGE = 20  # below this a PDF has no usable text layer (a scan)
 
 
@@ -154,11 +154,29 @@ def _html(name: str, data: bytes) -> Extracted:
     title = " ".join((tree.findtext(".//title") or "").split()) or None
     full = clean_text(_block_text(tree))
     main = trafilatura.extract(html, include_tables=True, include_comments=False, favor_recall=True,
-                               output_format="txt")
-    text = clean_text(main or "")
+                               include_formatting=True, output_format="txt")
+    text = clean_text(markdown_to_plain(main or ""))
     if len(text) < 0.2 * len(full):  # extraction dropped most of a short page: keep everything visible instead
         text = full
     return Extracted(text, [], title, full)
+
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def markdown_to_plain(text: str) -> str:
+    """trafilatura keeps tables as "| cell | cell |" rows only when it writes formatting; keep those rows (as
+    "cell | cell"), drop the "|---|" rules, heading hashes and bold/italic marks."""
+    lines = []
+    for line in text.split("\n"):
+        if _TABLE_RULE.match(line):
+            continue
+        line = re.sub(r"^\s*#{1,6}\s+", "", line)
+        line = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), line)
+        if line.lstrip().startswith("|"):
+            line = line.strip().strip("|").strip()
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -187,6 +205,8 @@ def _block_text(tree) -> str:
                 parts.append(child.tail)
         if is_element and el.tag.lower() in _BLOCK_TAGS:
             parts.append("\n")
+        elif is_element and el.tag.lower() in ("td", "th"):
+            parts.append(" | ")
 
     walk(tree)
     return re.sub(r"[ \t]*\n[ \t]*", "\n", "".join(parts))

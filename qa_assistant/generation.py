@@ -49,7 +49,7 @@ def render_figures(answer: Answer, passages: list[Passage]) -> str:
         number = next((p.number for p in passages if p.citation.doc_id == fv.citation.doc_id
                        and p.citation.quote_start <= fv.citation.quote_start < p.citation.quote_end), None)
         if number is not None:
-            lines.append(f"- {fv.measure_label}: {fv.value_text} as of {fv.as_of.label} [passage {number}]")
+            lines.append(f"- {fv.label}: {fv.value_text} as of {fv.as_of.label} [passage {number}]")
     return "\n".join(dict.fromkeys(lines)) or "- (none)"
 
 

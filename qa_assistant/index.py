@@ -16,6 +16,7 @@ import shutil
 import time
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -27,9 +28,9 @@ from filelock import FileLock
 from . import embedding
 from .chunking import chunk_document
 from .documents import corpus_fingerprint, load_corpus
-from .extraction import extract_figures
+from .figures.candidates import extract_figures
+from .figures.lookup import FigureIndex
 from .lexical import tokenize
-from .measures import catalogue_fingerprint
 from .models import Chunk, Document, DocumentMeta, Figure
 from .settings import Settings
 from .spans import sentence_spans
@@ -37,7 +38,7 @@ from .store import meta_of, read_store, write_store
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 CURRENT = "current"
 META = "meta.json"
 STORE = "store.sqlite"
@@ -81,9 +82,21 @@ class BuildReport:
                 f"{self.seconds:.1f}s ({changes}; {self.reprocessed} embedded, the rest from cache)")
 
 
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def data_fingerprint() -> str:
+    """The figure reader's data (concepts, lexicon, places, council): editing any of it re-extracts figures."""
+    h = hashlib.sha256()
+    for path in sorted(DATA_DIR.glob("*.json")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def build_salt(settings: Settings) -> str:
-    """What every artefact depends on besides the papers: figure catalogue, model, format, chunking."""
-    return "|".join([catalogue_fingerprint(), embedding.MODEL_SHA256, f"v{FORMAT_VERSION}",
+    """What every artefact depends on besides the papers: figure-reading data, model, format, chunking."""
+    return "|".join([data_fingerprint(), reader_fingerprint(), embedding.MODEL_SHA256, f"v{FORMAT_VERSION}",
                      f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}"])
 
 
@@ -137,41 +150,99 @@ class DocArtefacts:
     sentence_vectors: np.ndarray
 
 
+PASSAGES_VERSION = "1"  # bump when chunking or sentence selection changes
+_READER_SOURCES = ("figures/*.py", "numbers.py", "dates.py", "spans.py")
+
+
+@lru_cache(maxsize=1)
+def reader_fingerprint() -> str:
+    """The figure reader's own code: changing how figures are read re-reads them (and only them)."""
+    h = hashlib.sha256()
+    root = Path(__file__).parent
+    for pattern in _READER_SOURCES:
+        for path in sorted(root.glob(pattern)):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def passages_key(doc: Document, settings: Settings) -> str:
+    """What a paper's passages and vectors depend on: its text and pages, chunking, the model."""
+    parts = [doc.text, json.dumps(doc.page_starts), f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}",
+             embedding.MODEL_SHA256, PASSAGES_VERSION, str(MIN_SENTENCE_WORDS)]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:40]
+
+
+def figures_key(doc: Document) -> str:
+    """What a paper's figures depend on: its text and metadata, the reader's data and code."""
+    parts = [doc.model_dump_json(), data_fingerprint(), reader_fingerprint(), str(FORMAT_VERSION)]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:40]
+
+
 def doc_key(doc: Document, salt: str) -> str:
     """Everything one paper's artefacts depend on: its text and metadata, plus the build salt."""
-    return hashlib.sha256(f"{doc.model_dump_json()}|{salt}".encode()).hexdigest()[:40]
+    return hashlib.sha256(f"{doc.model_dump_json()}|{salt}|{reader_fingerprint()}".encode()).hexdigest()[:40]
 
 
 def _cache_dir(settings: Settings) -> Path:
     return settings.index_dir / CACHE
 
 
-def _process(doc: Document, settings: Settings) -> DocArtefacts:
+def _passages(doc: Document, settings: Settings) -> tuple[list[Chunk], list[tuple[int, int, int]], np.ndarray, np.ndarray]:
     chunks = chunk_document(doc, settings.chunk_max_words, settings.chunk_min_words)
-    figures = [f.model_copy(update={"figure_id": i}) for i, f in enumerate(extract_figures(doc))]
     sentences = [(s, e, c.chunk_id) for c in chunks for s, e in sentence_spans(doc.text, c.start, c.end)
                  if len(doc.text[s:e].split()) >= MIN_SENTENCE_WORDS]
-    return DocArtefacts(chunks, figures, sentences, embedding.encode([c.text for c in chunks]),
-                        embedding.encode([doc.text[s:e] for s, e, _ in sentences]))
+    return (chunks, sentences, embedding.encode([c.text for c in chunks]),
+            embedding.encode([doc.text[s:e] for s, e, _ in sentences]))
 
 
-def _save_artefacts(path: Path, art: DocArtefacts) -> None:
-    meta = json.dumps({"chunks": [c.model_dump() for c in art.chunks],
-                       "figures": [f.model_dump(mode="json") for f in art.figures], "sentences": art.sentences})
-    tmp = path.with_name(path.name + ".tmp.npz")
-    np.savez(tmp, chunk_vectors=art.chunk_vectors, sentence_vectors=art.sentence_vectors,
-             meta=np.frombuffer(meta.encode(), dtype=np.uint8))
+def _artefacts(doc: Document, settings: Settings, cache: Path) -> tuple[DocArtefacts, bool]:
+    """A paper's artefacts from the cache, computing (and caching) what is missing. Returns whether it was
+    embedded now."""
+    p_path = cache / f"pas-{passages_key(doc, settings)}.npz"
+    f_path = cache / f"fig-{figures_key(doc)}.json"
+    passages = _load_passages(p_path)
+    embedded = passages is None
+    if passages is None:
+        passages = _passages(doc, settings)
+        _save_passages(p_path, *passages)
+    figures = _load_figures(f_path)
+    if figures is None:
+        figures = [f.model_copy(update={"figure_id": i}) for i, f in enumerate(extract_figures(doc))]
+        _atomic_write(f_path, json.dumps([f.model_dump(mode="json") for f in figures]).encode())
+    chunks, sentences, cv, sv = passages
+    return DocArtefacts(chunks, figures, sentences, cv, sv), embedded
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + f".{uuid.uuid4().hex[:6]}.tmp")
+    tmp.write_bytes(data)
     os.replace(tmp, path)  # whole or absent: a killed build never leaves half an entry
 
 
-def _load_artefacts(path: Path) -> DocArtefacts | None:
+def _save_passages(path: Path, chunks, sentences, chunk_vectors, sentence_vectors) -> None:
+    meta = json.dumps({"chunks": [c.model_dump() for c in chunks], "sentences": sentences})
+    tmp = path.with_name(path.name + ".tmp.npz")
+    np.savez(tmp, chunk_vectors=chunk_vectors, sentence_vectors=sentence_vectors,
+             meta=np.frombuffer(meta.encode(), dtype=np.uint8))
+    os.replace(tmp, path)
+
+
+def _load_passages(path: Path):
     try:
         with np.load(path) as z:
             meta = json.loads(z["meta"].tobytes().decode())
-            return DocArtefacts([Chunk(**c) for c in meta["chunks"]], [Figure(**f) for f in meta["figures"]],
-                                [tuple(x) for x in meta["sentences"]], z["chunk_vectors"], z["sentence_vectors"])
+            return ([Chunk(**c) for c in meta["chunks"]], [tuple(x) for x in meta["sentences"]],
+                    z["chunk_vectors"], z["sentence_vectors"])
     except (OSError, ValueError, KeyError, TypeError):
         return None  # missing or damaged: the paper is simply processed again
+
+
+def _load_figures(path: Path) -> list[Figure] | None:
+    try:
+        return [Figure(**f) for f in json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _build_locked(settings: Settings, say) -> BuildReport:
@@ -184,30 +255,29 @@ def _build_locked(settings: Settings, say) -> BuildReport:
     previous = _previous_keys(settings)
     salt = build_salt(settings)
     keys = {d.doc_id: doc_key(d, salt) for d in docs}
-    pending = [d for d in docs if not (cache / f"doc-{keys[d.doc_id]}.npz").exists()]
-    t_embed = time.perf_counter()
+    pending = [d for d in docs if not (cache / f"pas-{passages_key(d, settings)}.npz").exists()]
     if pending:
         say(f"Embedding {len(pending)} new or changed paper(s) of {len(docs)} ...")
-    for doc in pending:
-        _save_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz", _process(doc, settings))
-    embed_seconds = time.perf_counter() - t_embed
+    t_embed = time.perf_counter()
+    embedded = 0
 
     chunks: list[Chunk] = []
     figures: list[Figure] = []
     sentences: list[tuple[str, int, int, int]] = []
     chunk_vectors: list[np.ndarray] = []
     sentence_vectors: list[np.ndarray] = []
+    used: set[str] = set()
     for doc in docs:
-        art = _load_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz")
-        if art is None:  # damaged cache entry: redo this paper
-            art = _process(doc, settings)
-            _save_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz", art)
+        art, was_embedded = _artefacts(doc, settings, cache)
+        embedded += was_embedded
+        used.update((f"pas-{passages_key(doc, settings)}.npz", f"fig-{figures_key(doc)}.json"))
         offset = len(chunks)
         chunks += [c.model_copy(update={"chunk_id": offset + c.chunk_id}) for c in art.chunks]
         figures += [f.model_copy(update={"figure_id": len(figures) + i}) for i, f in enumerate(art.figures)]
         sentences += [(doc.doc_id, s, e, offset + c) for s, e, c in art.sentences]
         chunk_vectors.append(art.chunk_vectors)
         sentence_vectors.append(art.sentence_vectors)
+    embed_seconds = time.perf_counter() - t_embed
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     tmp = settings.index_dir / f".tmp-{stamp}-{uuid.uuid4().hex[:6]}"
@@ -242,13 +312,13 @@ def _build_locked(settings: Settings, say) -> BuildReport:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _remove_old_builds(settings, keep=final)
-    _prune_cache(cache, set(keys.values()), started=started)
+    _prune_cache(cache, used, started=started)
     return BuildReport(final, len(docs), len(chunks), len(figures), time.perf_counter() - t0, embed_seconds,
                        loaded.problems,
                        added=sorted(set(keys) - set(previous)),
                        changed=sorted(d for d in keys if d in previous and previous[d] != keys[d]),
                        removed=sorted(set(previous) - set(keys)),
-                       reprocessed=len(pending))
+                       reprocessed=embedded)
 
 
 def _stack(parts: list[np.ndarray]) -> np.ndarray:
@@ -264,10 +334,10 @@ def _previous_keys(settings: Settings) -> dict[str, str]:
 
 
 def _prune_cache(cache: Path, keep: set[str], started: float) -> None:
-    """Drop artefacts of papers no longer in the corpus, and extractions this build did not use (not touched
-    since it started)."""
+    """Drop per-paper artefacts this build did not use (papers removed or changed, an older reader), and text
+    extractions not touched since it started."""
     for entry in cache.iterdir():
-        if entry.name.startswith("doc-") and entry.name[4:-4] not in keep:
+        if entry.name.startswith(("pas-", "fig-", "doc-")) and entry.name not in keep and ".tmp" not in entry.name:
             entry.unlink(missing_ok=True)
         elif entry.name.startswith("text-") and entry.stat().st_mtime < started - 1:
             entry.unlink(missing_ok=True)
@@ -327,6 +397,11 @@ class LoadedIndex:
 
     def doc_meta(self, doc_id: str) -> DocumentMeta:
         return meta_of(self.documents[doc_id])
+
+    @cached_property
+    def figure_index(self) -> FigureIndex:
+        """Candidate lookup by concept and term, and figures by sentence (built on first use)."""
+        return FigureIndex.build(self.figures)
 
 
 def load_index(settings: Settings, check_fresh: bool = True) -> LoadedIndex:

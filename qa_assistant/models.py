@@ -43,7 +43,7 @@ class Chunk(BaseModel):
     text: str
 
 
-AsOfBasis = Literal["stated", "heading", "meeting date", "unknown"]
+AsOfBasis = Literal["stated", "heading", "table", "meeting date", "unknown"]
 
 
 class AsOf(BaseModel):
@@ -59,22 +59,51 @@ class AsOf(BaseModel):
         return self.start is not None and self.end is not None
 
 
+FigureKind = Literal["level", "change", "target", "forecast", "part"]
+SubjectKind = Literal["own", "england", "region", "neighbours", "other"]
+
+
 class Figure(BaseModel):
-    """One reported figure: the value as written and normalised, its measure, as-of date and exact span."""
+    """One reported quantity as a candidate answer: the value as written and normalised, what it counts in the
+    paper's own words (phrase), the concept that phrase names (if any), whose figure it is, what kind of figure
+    it is, the date it is as of, and exact spans into the document's clean text."""
 
     figure_id: int = 0
     doc_id: str
-    measure_id: str
-    measure_label: str
     value_text: str
     value: float
     value_high: float | None = None
-    unit: str
+    unit: str = Field(description="count, percent, gbp, gbp_per_week, gbp_per_year, per_10000, rate, days, ...")
+    phrase: str = Field(default="", description="What the number counts, as the paper wrote it")
+    phrase_start: int | None = None
+    phrase_end: int | None = None
+    context: str = Field(default="", description="Words the phrase relies on: table caption or column, shared noun")
+    concept_id: str | None = Field(default=None, description="Catalogue concept the phrase names, if any")
+    concept_label: str | None = None
+    concept_terms: list[str] = Field(default_factory=list, description="Terms of the synonyms that named the concept")
+    terms: list[str] = Field(default_factory=list, description="The phrase's measure terms (dates, numbers masked)")
+    context_terms: list[str] = Field(default_factory=list, description="The context's measure terms")
+    counted: str = Field(default="", description="What the number counts when its phrase says what of (\"24 young "
+                                                "people\" in \"an average caseload of 24 young people\")")
+    subject: SubjectKind = "own"
+    subject_name: str = ""
+    kind: FigureKind = "level"
+    layout: Literal["prose", "label", "table"] = "prose"
     start: int
     end: int
     sentence_start: int
     sentence_end: int
     as_of: AsOf
+
+    @property
+    def label(self) -> str:
+        """How an answer names the measure: the concept's label, else the paper's own phrase."""
+        return self.concept_label or self.phrase or "figure"
+
+    @property
+    def series_key(self) -> tuple[str, str, str]:
+        """Figures join one timeline only with the same concept (or phrase), unit and subject."""
+        return (self.concept_id or self.phrase.lower(), self.unit, f"{self.subject}:{self.subject_name.lower()}")
 
 
 class Highlight(BaseModel):
@@ -116,13 +145,18 @@ class SearchHit(BaseModel):
 
 
 class FigureValue(BaseModel):
-    """A figure as shown to a user: value, as-of date and the citation that holds it."""
+    """A figure as shown to a user: value, what it counts, whose it is, as-of date and the citation that holds it."""
 
-    measure_id: str
-    measure_label: str
+    figure_id: int
+    label: str = Field(description="Concept label, or the paper's own phrase when no concept names it")
+    phrase: str = Field(description="What the number counts, as the paper wrote it")
+    concept_id: str | None = None
     value_text: str
     value: float
     unit: str
+    subject: str = "own"
+    subject_name: str = ""
+    kind: str = "level"
     as_of: AsOf
     citation: Citation
     change_from_previous: float | None = None
@@ -131,15 +165,32 @@ class FigureValue(BaseModel):
 class ResolvedQuery(BaseModel):
     """What the assistant understood a question to ask, kept so follow-ups can build on it."""
 
-    measure_id: str | None = None
-    measure_label: str | None = None
+    measure_terms: list[str] = Field(default_factory=list, description="The question's measure words, as terms")
+    measure_text: str | None = Field(default=None, description="The question's measure words as typed")
+    concept_id: str | None = None
+    concept_label: str | None = None
+    unit: str | None = None
+    subject: str = "own"
+    subject_name: str | None = None
+    figure_kind: str = "level"
     date_start: dt.date | None = None
     date_end: dt.date | None = None
     date_label: str | None = None
+    quarter: int | None = Field(default=None, description="A quarter named without its year")
     intent: Literal["value", "timeline", "latest", "general"] = "general"
+    answer_type: Literal["number", "person", "date", "name", "text"] = "text"
 
 
-AnswerKind = Literal["figure", "timeline", "general", "not_found"]
+AnswerKind = Literal["figure", "timeline", "entity", "general", "not_found"]
+
+
+class EntityValue(BaseModel):
+    """A person, date, organisation or name answering who / when / which, with the sentence that holds it."""
+
+    text: str
+    type: Literal["person", "date", "name"]
+    role: str | None = Field(default=None, description="A person's role as the paper gives it")
+    citation: Citation
 
 
 class GenerationInfo(BaseModel):
@@ -156,6 +207,7 @@ class Answer(BaseModel):
     kind: AnswerKind
     text: str = Field(description="Plain-text answer, safe to paste")
     figures: list[FigureValue] = Field(default_factory=list, description="The figure(s) answering; >1 = conflict")
+    entities: list[EntityValue] = Field(default_factory=list, description="Who / when / which answers, best first")
     conflict: bool = False
     series: list[FigureValue] = Field(default_factory=list, description="Timeline points in date order")
     nearest: list[FigureValue] = Field(default_factory=list, description="Closest figures when none matches")

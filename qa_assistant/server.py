@@ -16,7 +16,7 @@ from .generation import backend_from_settings
 from .grounded import Responder
 from .live import LiveAssistant
 from .openai_api import openai_router
-from .measures import load_catalogue
+from .figures.concepts import concepts_by_id, load_concepts
 from .models import Answer, Chunk, DocumentMeta, FigureValue
 from .settings import Settings
 
@@ -109,17 +109,22 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
 
     @app.get("/api/measures", response_model=list[MeasureOut])
     def measures() -> list[MeasureOut]:
+        """The concepts catalogue, with how many figures the papers report for each."""
         assistant = live.get()
-        return [MeasureOut(id=m.id, label=m.label, units=list(m.units),
-                           figures=len(assistant.figures_of(m.id))) for m in load_catalogue()]
+        counts: dict[str, int] = {}
+        for f in assistant.index.figures:
+            if f.concept_id:
+                counts[f.concept_id] = counts.get(f.concept_id, 0) + 1
+        return [MeasureOut(id=c.id, label=c.label, units=list(c.units), figures=counts.get(c.id, 0))
+                for c in load_concepts()]
 
-    @app.get("/api/timeline/{measure_id}", response_model=list[FigureValue])
-    def timeline(measure_id: str, unit: str | None = None) -> list[FigureValue]:
-        assistant = live.get()
-        measure = next((m for m in load_catalogue() if m.id == measure_id), None)
-        if measure is None:
-            raise HTTPException(404, f"No measure {measure_id!r}.")
-        return assistant.timeline(measure.id, unit or measure.headline_unit)
+    @app.get("/api/timeline/{concept_id}", response_model=list[FigureValue])
+    def timeline(concept_id: str, unit: str | None = None) -> list[FigureValue]:
+        """The council's own reported levels of one concept, in date order."""
+        concept = concepts_by_id().get(concept_id)
+        if concept is None:
+            raise HTTPException(404, f"No measure {concept_id!r}.")
+        return live.get().concept_timeline(concept.id, unit or concept.headline_unit)
 
     app.include_router(openai_router(live.get, responder))
 

@@ -55,9 +55,22 @@ class Settings(BaseSettings):
     # Question limits (characters).
     max_question_chars: int = 2000
 
-    # Answering thresholds (tuned on evals/; see README "Quality").
-    measure_min_score: float = 0.57
-    general_min_dense: float = 0.30
+    # Answering thresholds, tuned on the dev split only (evals/dev); see README "Quality".
+    # A general question is answered with quotes only above this similarity (sentence embedding + word
+    # overlap); lower means more answers and more off-topic quotes.
+    general_min_similarity: float = 0.45
+    # Questions whose words are mostly absent from the papers ("the mayor's salary") need this much instead.
+    unknown_words_min_similarity: float = 0.65
+    # Weight of question-word overlap beside embedding similarity when ranking sentences to quote.
+    sentence_overlap_weight: float = 0.15
+    # Further quotes are shown when within this much of the best one.
+    general_quote_window: float = 0.12
+    # A number question nothing supports shows its closest passage (labelled as a quote) above this.
+    quote_min_similarity: float = 0.45
+    # Who / when / which: share of the question's words the answering sentence (or the one before it) must hold.
+    entity_min_coverage: float = 0.6
+    # How many ranked sentences are searched for a person, date or name.
+    entity_sentences: int = 12
 
 
 @lru_cache(maxsize=1)

@@ -20,12 +20,16 @@ CREATE TABLE chunks (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
 );
 CREATE TABLE figures (
-    figure_id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), measure_id TEXT NOT NULL,
-    measure_label TEXT NOT NULL, value_text TEXT NOT NULL, value REAL NOT NULL, value_high REAL, unit TEXT NOT NULL,
+    figure_id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), concept_id TEXT,
+    concept_label TEXT, concept_terms TEXT NOT NULL, terms TEXT NOT NULL, context_terms TEXT NOT NULL,
+    phrase TEXT NOT NULL, counted TEXT NOT NULL, phrase_start INTEGER, phrase_end INTEGER, context TEXT NOT NULL,
+    value_text TEXT NOT NULL, value REAL NOT NULL, value_high REAL, unit TEXT NOT NULL, subject TEXT NOT NULL,
+    subject_name TEXT NOT NULL, kind TEXT NOT NULL, layout TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
-    as_of TEXT NOT NULL
+    as_of_start TEXT, as_of_end TEXT, as_of TEXT NOT NULL
 );
-CREATE INDEX figures_by_measure ON figures(measure_id);
+CREATE INDEX figures_by_concept ON figures(concept_id, unit, subject, as_of_end);
+CREATE INDEX figures_by_doc ON figures(doc_id);
 """
 
 
@@ -47,16 +51,37 @@ def write_store(path: Path, docs: list[Document], chunks: list[Chunk], figures: 
             [(c.chunk_id, c.doc_id, c.ord, c.start, c.end, c.text) for c in chunks],
         )
         con.executemany(
-            "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (f.figure_id, f.doc_id, f.measure_id, f.measure_label, f.value_text, f.value, f.value_high, f.unit,
-                 f.start, f.end, f.sentence_start, f.sentence_end, f.as_of.model_dump_json())
-                for f in figures
-            ],
+            f"INSERT INTO figures ({', '.join(chr(34) + c + chr(34) for c in FIGURE_COLUMNS)}) VALUES ({', '.join('?' * len(FIGURE_COLUMNS))})",
+            [_figure_row(f) for f in figures],
         )
         con.commit()
     finally:
         con.close()
+
+
+_LIST_COLUMNS = ("concept_terms", "terms", "context_terms")
+FIGURE_COLUMNS = ("figure_id", "doc_id", "concept_id", "concept_label", "concept_terms", "terms", "context_terms",
+                  "phrase", "counted", "phrase_start", "phrase_end",
+                  "context", "value_text", "value", "value_high", "unit", "subject", "subject_name", "kind", "layout",
+                  "start", "end", "sentence_start", "sentence_end", "as_of_start", "as_of_end", "as_of")
+
+
+def _figure_row(f: Figure) -> tuple:
+    data = f.model_dump(mode="json")
+    data["as_of_start"] = f.as_of.start.isoformat() if f.as_of.start else None
+    data["as_of_end"] = f.as_of.end.isoformat() if f.as_of.end else None
+    data["as_of"] = f.as_of.model_dump_json()
+    for c in _LIST_COLUMNS:
+        data[c] = json.dumps(data[c])
+    return tuple(data[c] for c in FIGURE_COLUMNS)
+
+
+def _figure_of(row: dict) -> Figure:
+    row = {k: v for k, v in row.items() if k not in ("as_of_start", "as_of_end")}
+    row["as_of"] = AsOf(**json.loads(row["as_of"]))
+    for c in _LIST_COLUMNS:
+        row[c] = json.loads(row[c])
+    return Figure(**row)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -77,12 +102,9 @@ def read_store(path: Path) -> tuple[list[Document], list[Chunk], list[Figure]]:
             Chunk(chunk_id=r[0], doc_id=r[1], ord=r[2], start=r[3], end=r[4], text=r[5])
             for r in con.execute("SELECT * FROM chunks ORDER BY chunk_id")
         ]
-        figures = [
-            Figure(figure_id=r[0], doc_id=r[1], measure_id=r[2], measure_label=r[3], value_text=r[4], value=r[5],
-                   value_high=r[6], unit=r[7], start=r[8], end=r[9], sentence_start=r[10], sentence_end=r[11],
-                   as_of=AsOf(**json.loads(r[12])))
-            for r in con.execute("SELECT * FROM figures ORDER BY figure_id")
-        ]
+        columns = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
+        figures = [_figure_of(dict(zip(FIGURE_COLUMNS, r)))
+                   for r in con.execute(f"SELECT {columns} FROM figures ORDER BY figure_id")]
     finally:
         con.close()
     return docs, chunks, figures

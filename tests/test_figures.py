@@ -88,7 +88,7 @@ def test_follow_ups_resolve_against_previous_turn(assistant):
     assert only_figure(ans).value_text == "702"
     ans = assistant.ask("what about child protection plans?", history=[LAC])
     fig = only_figure(ans)
-    assert fig.measure_id == "child_protection" and fig.value_text == "226"
+    assert fig.concept_id == "child_protection" and fig.value_text == "226"
     ans = assistant.ask("How has that changed since?", history=[LAC])
     assert ans.kind == "timeline" and ans.series[0].value_text == "500"
 

@@ -149,7 +149,7 @@
         if (seen.has(key)) return; seen.add(key);
         const card = el("div", "figure-card");
         card.appendChild(el("div", "value", f.value_text));
-        card.appendChild(el("div", "", f.measure_label));
+        card.appendChild(el("div", "", f.label));
         card.appendChild(el("div", "asof", "As of " + f.as_of.label + (f.as_of.basis === "meeting date" ? " (date of the meeting; the paper gives no other date)" : "")));
         card.appendChild(el("div", "", citationLine(f.citation)));
         box.appendChild(card);

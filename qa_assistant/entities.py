@@ -1,0 +1,108 @@
+"""Who / when / which / what-is-it-called: the person (with role), date or name itself, marked in its sentence.
+
+The sentences that best match the question are searched for an answer of the type asked; a sentence
+answers only if it (or the one before it) holds most of the question's words, so "Who chairs the Corporate
+Parenting Board?" is answered from a sentence about chairing that board, never from any sentence with a
+name in it. When papers of different dates give different answers, the latest comes first and both show.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .citing import Citer
+from .entity_finder import Found, find_dates_in, find_names, find_people
+from .figures.question import Reading
+from .figures.terms import measure_terms
+from .models import Answer, EntityValue
+from .sentences import rank_sentences
+
+_NAME_HEAD = re.compile(r"\bwhich\s+(\w+)", re.I)
+_ANSWER_WORDS = {"name", "call", "who", "when", "date", "day", "which"}
+MAX_ANSWERS = 2
+
+
+class EntityAnswerer:
+    def __init__(self, index, citer: Citer, settings) -> None:
+        self.index = index
+        self.citer = citer
+        self.settings = settings
+
+    def answer(self, question: str, r: Reading, qvec: np.ndarray) -> Answer | None:
+        ranked = rank_sentences(self.index, self.settings, question, qvec, k=8)[: self.settings.entity_sentences]
+        terms = {t for t in r.measure_seq if t not in _ANSWER_WORDS}
+        head = _name_head(question) if r.answer_type == "name" else None
+        found: list[tuple[float, EntityValue, object]] = []
+        for sim, row in ranked:
+            doc_id, start, end, chunk_id = self.index.sentence_spans[row]
+            doc = self.index.documents[doc_id]
+            sentence = doc.text[start:end]
+            coverage = _coverage(terms, sentence, doc.text[max(0, start - 300) : start])
+            if terms and coverage < self.settings.entity_min_coverage:
+                continue
+            candidates = self._find(r.answer_type, sentence, doc.meeting_date, head)
+            candidates = [c for c in candidates if not _restates_question(c.text, terms)]
+            if not candidates:
+                continue
+            best = _pick(candidates, terms, sentence)
+            cite = self.citer.cite(doc_id, start, end, [(start + best.start, start + best.end)], chunk_id=chunk_id)
+            value = EntityValue(text=best.text, type=r.answer_type if r.answer_type != "name" else "name",
+                                role=best.role, citation=cite)
+            found.append((sim + coverage, value, doc.meeting_date))
+        if not found:
+            return None
+        found.sort(key=lambda x: -x[0])
+        chosen = [found[0]]
+        for item in found[1:]:
+            if len(chosen) >= MAX_ANSWERS:
+                break
+            if item[1].text.lower() not in {c[1].text.lower() for c in chosen} and item[0] >= found[0][0] - 0.15:
+                chosen.append(item)
+        chosen.sort(key=lambda x: (x[2] is not None, x[2]), reverse=True)  # latest paper first
+        values = [c[1] for c in chosen]
+        text = " ".join(_sentence_for(v) for v in values)
+        return Answer(question=question, kind="entity", text=text, entities=values,
+                      citations=[v.citation for v in values], resolved=r.resolved())
+
+    def _find(self, answer_type: str, sentence: str, meeting_date, head: str | None) -> list[Found]:
+        if answer_type == "person":
+            return find_people(sentence)
+        if answer_type == "date":
+            return find_dates_in(sentence, meeting_date)
+        return find_names(sentence, head)
+
+
+def _name_head(question: str) -> str | None:
+    m = _NAME_HEAD.search(question)
+    return m.group(1).lower().rstrip("s") if m else None
+
+
+def _coverage(terms: set[str], sentence: str, before: str) -> float:
+    if not terms:
+        return 0.0
+    here = set(measure_terms(sentence)) | set(measure_terms(before))
+    return len(terms & here) / len(terms)
+
+
+def _restates_question(text: str, terms: set[str]) -> bool:
+    """'Which board?' answered with the board the question already names is no answer."""
+    own = set(measure_terms(text))
+    return bool(own) and own <= terms
+
+
+def _pick(candidates: list[Found], terms: set[str], sentence: str) -> Found:
+    """The candidate whose role or neighbourhood holds the question's words; else the first."""
+    def score(c: Found) -> float:
+        near = sentence[max(0, c.start - 60) : c.end + 60] + " " + (c.role or "")
+        return len(terms & set(measure_terms(near))) + (0.5 if c.role else 0.0) - 0.001 * c.start
+
+    return max(candidates, key=score)
+
+
+def _sentence_for(v: EntityValue) -> str:
+    role = f" ({v.role})" if v.role else ""
+    c = v.citation
+    return (f"{v.text}{role}: {c.title}, {c.committee or 'committee not stated'}, meeting {c.meeting_date_label} "
+            f"(\u201c{c.quote}\u201d).")

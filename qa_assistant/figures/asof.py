@@ -1,0 +1,184 @@
+"""The date or period a figure describes, and where that came from (its basis).
+
+In order of preference: a table column's period; a "to date"/"currently" marker (the section's or
+meeting's date); a date after the number in its clause ("702 in July 2020"); a date earlier in the sentence;
+a heading such as "As of 21st December 2018:-" or a dated heading line covering the paragraphs below it;
+the meeting date (marked as such); unknown. A value that a change started from ("reduced from 1296") is an
+earlier figure: it never takes the meeting date. All look-ups are by binary search, so the whole document
+is processed in linear time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..dates import DateMention
+from ..models import AsOf, format_date
+from ..numbers import Quantity
+from ..spans import Span, is_list_item
+
+_CURRENT_MARKER = re.compile(r"\b(?:to date|currently|current|now|at present|presently|as it stands)\b", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b|\bcompared\b|\bwhereas\b", re.I)
+_HEADING_END = re.compile(r":-?\s*$")
+_MINUTES_HELD = re.compile(r"\bA meeting of .{0,200}? was held on\b", re.I | re.S)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+(?:high|peak|low)\s+of\s+)?(?:£)?$", re.I)
+_DATING_HEADING = re.compile(
+    r"\b(?:as\s+(?:at|of)|position\s+(?:at|as\s+at)|at\s+the\s+end\s+of|performance|data|update|figures|"
+    r"quarter|Q[1-4]|year\s+(?:ending|to)|snapshot|scorecard|dashboard|summary|statistics|period)\b", re.I)
+HEADING_REACH = 400  # a heading further back than this is not quoted with the figure
+_HEADING_LINE_MAX_WORDS = 14
+_HEADING_SCOPE_CHARS = 3000
+
+
+@dataclass
+class AsOfContext:
+    """Everything about a document the as-of rule needs, indexed for binary search."""
+
+    text: str
+    dates: list[DateMention]
+    date_starts: list[int]
+    headings: list[tuple[Span, DateMention, int]]  # scope, date, heading sentence start
+    heading_starts: list[int]
+    meeting_marks: list[tuple[int, dt.date, str]]  # from offset, date, label
+    mark_starts: list[int]
+
+
+def build_context(text: str, dates: list[DateMention], sentences: list[Span], paragraphs: list[Span],
+                  meeting_date: dt.date | None) -> AsOfContext:
+    headings = sorted(_heading_scopes(text, sentences, paragraphs, dates), key=lambda h: h[0][0])
+    marks = _meeting_marks(text, dates, meeting_date)
+    return AsOfContext(text, dates, [d.start for d in dates], headings, [h[0][0] for h in headings], marks,
+                       [m[0] for m in marks])
+
+
+def _dates_in(ctx: AsOfContext, start: int, end: int) -> list[DateMention]:
+    lo = bisect.bisect_left(ctx.date_starts, start)
+    hi = bisect.bisect_left(ctx.date_starts, end)
+    return ctx.dates[lo:hi]
+
+
+def _heading_scopes(text: str, sentences: list[Span], paragraphs: list[Span],
+                    dates: list[DateMention]) -> list[tuple[Span, DateMention, int]]:
+    """A dated sentence ending in ':' governs the following paragraph (or list); a short dated heading line
+    ("Performance as at 31 March 2024") governs what follows it until the next such heading."""
+    starts = [d.start for d in dates]
+    para_starts = [p[0] for p in paragraphs]
+    scopes: list[tuple[Span, DateMention, int]] = []
+    for s, e in sentences:
+        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        inside = dates[lo:hi]
+        if not inside:
+            continue
+        k = bisect.bisect_left(para_starts, e)
+        if k >= len(paragraphs):
+            continue
+        if _HEADING_END.search(text[s:e]):
+            end = paragraphs[k][1]
+            if is_list_item(text, paragraphs[k][0]):
+                for p in paragraphs[k + 1:]:
+                    if not is_list_item(text, p[0]):
+                        break
+                    end = p[1]
+            scopes.append(((e, end), inside[-1], s))
+        elif _is_heading_line(text, s, e, paragraphs, para_starts):
+            scopes.append(((e, min(len(text), e + _HEADING_SCOPE_CHARS)), inside[-1], s))
+    # A dated heading line's scope ends where the next heading's begins.
+    scopes.sort(key=lambda x: x[0][0])
+    for i in range(len(scopes) - 1):
+        (a, b), d, hs = scopes[i]
+        nxt = scopes[i + 1][2]
+        if b > nxt and a < nxt:
+            scopes[i] = ((a, nxt), d, hs)
+    return scopes
+
+
+def _is_heading_line(text: str, s: int, e: int, paragraphs: list[Span], para_starts: list[int]) -> bool:
+    """A whole short paragraph, no sentence punctuation, that says it dates what follows."""
+    k = bisect.bisect_left(para_starts, s)
+    if k >= len(paragraphs) or paragraphs[k] != (s, e):
+        return False
+    line = text[s:e]
+    if line.rstrip().endswith((".", "?", "!", ",", ";")) or len(line.split()) > _HEADING_LINE_MAX_WORDS:
+        return False
+    return _DATING_HEADING.search(line) is not None
+
+
+def _meeting_marks(text: str, dates: list[DateMention], meeting_date: dt.date | None) -> list[tuple[int, dt.date, str]]:
+    """The paper's meeting date, overridden from the point where minutes of another meeting begin."""
+    marks: list[tuple[int, dt.date, str]] = []
+    if meeting_date:
+        marks.append((0, meeting_date, f"{format_date(meeting_date)} (meeting date)"))
+    starts = [d.start for d in dates]
+    for m in _MINUTES_HELD.finditer(text):
+        i = bisect.bisect_left(starts, m.end())
+        if i < len(dates) and dates[i].start - m.end() < 5 and dates[i].kind == "day":
+            d = dates[i].first
+            marks.append((m.start(), d, f"{format_date(d)} (date of the meeting minuted)"))
+    return sorted(marks)
+
+
+def heading_for(ctx: AsOfContext, pos: int) -> tuple[Span, DateMention, int] | None:
+    i = bisect.bisect_right(ctx.heading_starts, pos) - 1
+    while i >= 0:
+        scope, date, hs = ctx.headings[i]
+        if scope[0] <= pos < scope[1]:
+            return scope, date, hs
+        if pos - scope[0] > 2 * _HEADING_SCOPE_CHARS:
+            break
+        i -= 1
+    return None
+
+
+def context_as_of(ctx: AsOfContext, pos: int) -> AsOf:
+    heading = heading_for(ctx, pos)
+    if heading:
+        _, date, _ = heading
+        return AsOf(start=date.first, end=date.last, label=date.label, basis="heading")
+    i = bisect.bisect_right(ctx.mark_starts, pos) - 1
+    if i >= 0:
+        _, d, label = ctx.meeting_marks[i]
+        return AsOf(start=d, end=d, label=label, basis="meeting date")
+    return AsOf(label="date not stated", basis="unknown")
+
+
+def _stated(d: DateMention) -> AsOf:
+    return AsOf(start=d.first, end=d.last, label=d.label, basis="stated")
+
+
+def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]) -> AsOf:
+    """The as-of of quantity q in its sentence; other_starts are the other quantities' offsets there."""
+    text = ctx.text
+    near = text[max(sentence[0], q.start - 14) : min(sentence[1], q.end + 26)]
+    in_sentence = _dates_in(ctx, sentence[0], sentence[1])
+    starting_value = bool(_FROM_BEFORE.search(text[max(sentence[0], q.start - 30) : q.start]))
+    if _CURRENT_MARKER.search(near) and not starting_value:
+        return context_as_of(ctx, q.start)
+    usable = [d for d in in_sentence if not _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start])]
+    after = [d for d in usable if d.start >= q.end and not any(q.end <= f < d.start for f in other_starts)
+             and not _CLAUSE_BREAK.search(text[q.end : d.start])]
+    if after:
+        return _stated(after[0])
+    before = [d for d in usable if d.end <= q.start
+              and not re.search(r"\d\s+(?:in|at)\s*$", text[max(sentence[0], d.start - 8) : d.start])]
+    if before:
+        return _stated(before[-1])
+    if starting_value:  # "reduced from 1296 since September 2019": the value the change started from
+        since = [d for d in in_sentence if d.start >= q.end]
+        if since:
+            return _stated(since[0])
+        return AsOf(label="an earlier date (not stated)", basis="unknown")
+    return context_as_of(ctx, q.start)
+
+
+def quote_start_for(ctx: AsOfContext, q_start: int, sentence_start: int, basis: str) -> int:
+    """Quote the heading that dates a figure when it is close enough to read with it."""
+    if basis != "heading":
+        return sentence_start
+    heading = heading_for(ctx, q_start)
+    if heading and q_start - heading[2] <= HEADING_REACH:
+        return min(sentence_start, heading[2])
+    return sentence_start

@@ -1,0 +1,330 @@
+"""Every quantity a paper reports becomes a candidate figure, whatever it measures.
+
+For each number: its measure phrase as written (phrases.py), the concept that phrase names if any
+(concepts.py), whose figure it is (subjects.py), what kind of figure (kinds.py), its unit (from the number,
+or from its label or column: "CLA rate per 10,000 | 160.2"), its as-of date and basis (asof.py) and exact
+spans. Nothing here decides whether a figure answers a question: that is selection's job, with the support
+check. Linear in the document's length: quantities, dates and subject cues are swept in text order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..dates import find_dates
+from ..models import AsOf, Document, Figure
+from ..numbers import Quantity, find_quantities
+from ..spans import Span, is_list_item, paragraph_spans, sentence_spans_by_paragraph
+from . import asof as asof_rules
+from .concepts import match_concept
+from .kinds import LEVEL, PART, breakdown_heading, is_threshold, kind_of, parts_after
+from .phrases import NONE, Phrase, backward_phrase, forward_phrase, heading_above, label_phrase
+from .subjects import Subject, find_subject_mentions, paper_subject, subject_for
+from .tables import Cell, find_table_cells, unit_hint
+from .terms import counting_terms, measure_terms
+
+_INHERIT_GAP = re.compile(r"^\s*(?:\(|/|,\s*or|\bor\b|\band\b|,)?\s*$", re.I)
+_FROM_TO_GAP = re.compile(r"\bto\s*(?:£)?$", re.I)
+_COMPARED_GAP = re.compile(r"\b(?:compared|against|than|versus|vs\.?|whereas|while|whilst|from\s+a\s+(?:high|peak))\b",
+                           re.I)
+_RELATIVE_PAST = re.compile(r"^\W{0,3}(?:\w+\s+){0,4}?(?:last\s+year|the\s+previous\s+(?:year|quarter|month|period)|"
+                            r"a\s+year\s+(?:ago|earlier)|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|"
+                            r"last\s+quarter|previously|the\s+prior\s+year|the\s+year\s+before|last\s+month)\b", re.I)
+_PREPOSITION_START = re.compile(r"^(?:with|in|on|placed|living|who|under|at)\b", re.I)
+_PREPOSITION_SPLIT = re.compile(r"\s+(?:with|in|on|placed|living|who|under|at|were|was|are|is|had|have)\b", re.I)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
+_UNIT_SCALE = {"gbp_thousands": 1e3, "gbp_millions": 1e6}
+
+
+def extract_figures(doc: Document) -> list[Figure]:
+    """Candidate figures of one paper, in text order."""
+    text = doc.text
+    dates = find_dates(text, reference=doc.meeting_date)
+    quantities = find_quantities(text, [(d.start, d.end) for d in dates])
+    if not quantities:
+        return []
+    paragraphs = paragraph_spans(text)
+    sentences = sentence_spans_by_paragraph(text)
+    ctx = asof_rules.build_context(text, dates, sentences, paragraphs, doc.meeting_date)
+    mentions = find_subject_mentions(text)
+    mention_starts = [m.start for m in mentions]
+    default = paper_subject(doc.title, text)
+    cells = find_table_cells(text, quantities, doc.meeting_date)
+    stops = {d.start for d in dates} | {q.start for q in quantities}
+    thresholds = {q.start: q.end for q in quantities if is_threshold(text, q, max(0, q.start - 40))}
+    figures: list[Figure] = []
+    qi = 0
+    in_breakdown_list = False
+    previous_sentence: Span | None = None
+    for sentence in sentences:
+        qs: list[Quantity] = []
+        while qi < len(quantities) and quantities[qi].start < sentence[1]:
+            if quantities[qi].start >= sentence[0]:
+                qs.append(quantities[qi])
+            qi += 1
+        if previous_sentence is not None and breakdown_heading(text[previous_sentence[0]:previous_sentence[1]]):
+            in_breakdown_list = True
+        elif not is_list_item(text, sentence[0]):
+            in_breakdown_list = False
+        previous_sentence = sentence
+        if not qs:
+            continue
+        lo = bisect.bisect_left(mention_starts, sentence[0])
+        hi = bisect.bisect_left(mention_starts, sentence[1])
+        reader = _SentenceReader(doc, text, sentence, qs, mentions[lo:hi], default, ctx, cells, stops, thresholds,
+                                 in_breakdown_list and is_list_item(text, sentence[0]))
+        figures.extend(reader.figures())
+    return figures
+
+
+class _SentenceReader:
+    """The figures of one sentence (or table row, or list item), read left to right."""
+
+    def __init__(self, doc: Document, text: str, sentence: Span, qs: list[Quantity], mentions, default: Subject,
+                 ctx, cells: dict[int, Cell], stops: set[int], thresholds: dict[int, int], list_part: bool):
+        self.doc, self.text, self.sentence, self.qs = doc, text, sentence, qs
+        self.mentions, self.default, self.ctx, self.cells = mentions, default, ctx, cells
+        self.stops, self.thresholds, self.list_part = stops, thresholds, list_part
+        self.parts = parts_after(text, qs)
+        self.counted: dict[int, str] = {}  # number start -> the noun it counts, when its phrase is elsewhere
+
+    def figures(self) -> list[Figure]:
+        out: list[Figure] = []
+        previous: Quantity | None = None
+        previous_phrase: Phrase = NONE
+        parent = self._list_parent() if self.list_part else ""
+        for i, q in enumerate(self.qs):
+            if q.start in self.thresholds:
+                continue
+            nxt = self.qs[i + 1].start if i + 1 < len(self.qs) else self.sentence[1]
+            cell = self.cells.get(q.start)
+            if cell is not None:
+                fig = self._from_cell(q, cell)
+                phrase = Phrase(cell.label_start, cell.label_end, "table")
+            else:
+                phrase = self._phrase(q, previous, previous_phrase)
+                is_part = q.start in self.parts or (self.list_part and q is self.qs[0])
+                implied = parent if is_part else self._implied_head(phrase, previous_phrase)
+                fig = self._from_prose(q, phrase, previous, nxt, implied)
+                if fig is not None and fig.kind == "change" and not fig.terms and previous_phrase.found:
+                    # "210 children in foster care, an increase of 12": the change is of the same measure
+                    phrase = Phrase(previous_phrase.start, previous_phrase.end, "inherited")
+                    fig = self._from_prose(q, phrase, previous, nxt, implied)
+            if fig is not None:
+                if fig.kind != PART:
+                    parent = fig.phrase
+                out.append(fig)
+            previous, previous_phrase = q, phrase
+        return out
+
+    def _masked(self, phrase: Phrase, phrase_text: str) -> str:
+        """The phrase with dates and numbers blanked out: "the mid 2017 population estimate" -> "population
+        estimate" (a date in a phrase says when, not what)."""
+        if not phrase.found or self.text[phrase.start:phrase.end] != phrase_text:
+            return _mask_numbers(_mask_dates(phrase_text))
+        chars = list(phrase_text)
+        lo = bisect.bisect_left(self.ctx.date_starts, phrase.start - 40)
+        spans = [(d.start, d.end) for d in self.ctx.dates[lo:lo + 50]]
+        spans += [(m.start, m.end) for m in self.mentions]  # place names say whose, not what
+        for a, b in spans:
+            for i in range(max(a, phrase.start), min(b, phrase.end)):
+                chars[i - phrase.start] = " "
+        return _mask_numbers("".join(chars))
+
+    def _list_parent(self) -> str:
+        """For list items under "of the 156 foster carers:-": the words of that heading, which every item
+        breaks down."""
+        start = self.text.rfind("\n", 0, max(0, self.sentence[0] - 1))
+        for _ in range(12):
+            line_start = self.text.rfind("\n", 0, max(0, start))
+            line = self.text[line_start + 1 : start].strip()
+            if line and breakdown_heading(line):
+                return " ".join(re.sub(r"£?\d[\d,.]*%?", " ", line).split())
+            if line_start < 0:
+                break
+            start = line_start
+        return ""
+
+    # ---- phrase -------------------------------------------------------------------------------------
+    def _group_start(self, previous: Quantity | None) -> int:
+        if previous is None:
+            return self.sentence[0]
+        end = previous.end
+        m = re.match(r"\s*\)", self.text[end : end + 4])
+        return end + m.end() if m else end
+
+    def _phrase(self, q: Quantity, previous: Quantity | None, previous_phrase: Phrase) -> Phrase:
+        text = self.text
+        group_start = self._group_start(previous)
+        gap = text[previous.end : q.start] if previous is not None else None
+        if previous is not None and previous_phrase.found and q.start not in self.parts and (
+            _INHERIT_GAP.match(gap) or (_COMPARED_GAP.search(gap) and not _names_a_measure(gap))
+            or (_FROM_TO_GAP.search(gap) and re.search(r"\bfrom\s*(?:£)?$", text[max(0, previous.start - 12):previous.start]))
+        ):
+            return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
+        line_start = text.rfind("\n", 0, q.start) + 1
+        at_line_start = not text[max(line_start, self.sentence[0]) : q.start].strip(" •·-–*\t")
+        label = label_phrase(text, group_start, q, at_line_start or group_start == self.sentence[0])
+        found = forward_phrase(text, q, self.sentence[1], self.stops - {q.start}, self.thresholds, at_line_start)
+        forward_terms = set(measure_terms(text[found.start:found.end])) if found else set()
+        forward_ok = bool(forward_terms)
+        if forward_ok and forward_terms <= counting_terms():
+            # "an average caseload of 24 young people": the counted noun, not the measure
+            back = backward_phrase(text, group_start, q)
+            if back and set(measure_terms(text[back.start:back.end])) - counting_terms():
+                self.counted[q.start] = text[found.start:found.end]
+                return back
+        if label and not (forward_ok and _FINITE_VERB.search(text[label.start:label.end])):
+            return label
+        if forward_ok:
+            return found
+        clause_start = group_start
+        if text[max(group_start, q.start - 2) : q.start].strip() == "(":
+            back = backward_phrase(text, clause_start, Quantity(q.start - 1, q.end, "", 0, None, q.unit))
+            if back:
+                return back
+        back = backward_phrase(text, clause_start, q)
+        if back and measure_terms(text[back.start:back.end]):
+            return back
+        if at_line_start:
+            above = heading_above(text, line_start)
+            if above:
+                return above
+        return found or back or NONE
+
+    def _implied_head(self, phrase: Phrase, previous_phrase: Phrase) -> str:
+        """"97 children in foster care and 112 with connected carers": the second phrase shares "children"."""
+        if phrase.how != "forward" or previous_phrase.how != "forward":
+            return ""
+        own = self.text[phrase.start:phrase.end]
+        if not _PREPOSITION_START.match(own):
+            return ""
+        before = self.text[previous_phrase.start:previous_phrase.end]
+        head = _PREPOSITION_SPLIT.split(before, maxsplit=1)[0]
+        return head.strip()
+
+    def _colon_label(self, phrase: Phrase) -> str:
+        """"Percentage of children in our care attending school: all children 86.5%, primary-aged 94.3%": the
+        words before the colon say what every value after it measures."""
+        if not phrase.found or phrase.how not in ("forward", "backward"):
+            return ""
+        head = self.text[self.sentence[0] : phrase.start]
+        colon = head.rfind(":")
+        if colon < 0:
+            return ""
+        label = head[:colon]
+        label = re.sub(r"\([^)]*\)", " ", label)
+        return " ".join(label.split()) if 0 < len(label.split()) <= 20 and not re.search(r"\d", label) else ""
+
+    # ---- one figure -----------------------------------------------------------------------------------
+    def _from_prose(self, q: Quantity, phrase: Phrase, previous: Quantity | None, next_start: int,
+                    implied: str = "") -> Figure | None:
+        text = self.text
+        previous_end = previous.end if previous is not None else self.sentence[0]
+        if q.start in self.parts or (self.list_part and q is self.qs[0]):
+            kind = PART
+        else:
+            kind = kind_of(text, q, self.sentence, previous_end, next_start)
+        others = [x.start for x in self.qs if x is not q]
+        subject = subject_for(text, q.start, q.end, self.sentence, self.mentions, others, self.default)
+        as_of = asof_rules.as_of(self.ctx, q, self.sentence, others)
+        if _RELATIVE_PAST.match(text[q.end : min(self.sentence[1], q.end + 60)]) and as_of.basis != "stated":
+            as_of = AsOf(label="an earlier period (not stated exactly)", basis="unknown")
+        phrase_text = text[phrase.start:phrase.end] if phrase.found else ""
+        hint = unit_hint(phrase_text) if phrase.how in ("label", "heading", "inherited", "backward") else None
+        unit, value, high = _unit(q, hint)
+        quote_start = asof_rules.quote_start_for(self.ctx, q.start, self.sentence[0], as_of.basis)
+        context = " ".join(x for x in (self._colon_label(phrase), implied) if x)
+        return self._figure(q, phrase, phrase_text, context, unit, value, high, subject, kind, as_of,
+                            "label" if phrase.how in ("label", "heading") else "prose", quote_start, self.sentence[1])
+
+    def _from_cell(self, q: Quantity, cell: Cell) -> Figure | None:
+        column = cell.column
+        if column is not None and column.skip:
+            return None
+        subject = column.subject if column is not None and column.subject else self.default
+        same_unit = [x for x in _row_numbers(self.qs, cell) if x.unit == q.unit]
+        if column is None and len(same_unit) > 1:
+            return None  # several numbers of one unit under columns that cannot be told apart: not stated
+        if column is not None and column.period is not None:
+            d = column.period
+            as_of = AsOf(start=d.first, end=d.last, label=d.label, basis="table")
+        else:
+            as_of = asof_rules.context_as_of(self.ctx, q.start)
+        kind = column.kind if column is not None and column.kind else LEVEL
+        label = cell.label if measure_terms(cell.label) else ""
+        phrase_text = label or cell.caption
+        context_bits = [cell.caption] if label else []
+        if column is not None:
+            context_bits.append(column.text)
+        hint = cell.unit_hint or (column.unit_hint if column is not None else None) or unit_hint(cell.caption)
+        unit, value, high = _unit(q, hint)
+        phrase = Phrase(cell.label_start, cell.label_end, "table") if label else NONE
+        quote_start = cell.header_start if cell.header_start is not None and \
+            cell.row_start - cell.header_start <= 1200 else cell.row_start
+        return self._figure(q, phrase, phrase_text, " | ".join(b for b in context_bits if b), unit, value, high,
+                            subject, kind, as_of, "table", quote_start, cell.row_end)
+
+    def _figure(self, q: Quantity, phrase: Phrase, phrase_text: str, context: str, unit: str, value: float,
+                high: float | None, subject: Subject, kind: str, as_of: AsOf, layout: str, quote_start: int,
+                quote_end: int) -> Figure:
+        masked = self._masked(phrase, phrase_text)
+        terms = measure_terms(masked)
+        context_terms = measure_terms(_mask_numbers(_mask_dates(context)))
+        if layout == "prose" and context and _PREPOSITION_START.match(phrase_text):
+            concept = match_concept(context_terms + terms, unit)  # "with connected carers" + shared "children"
+        else:
+            concept = match_concept(terms, unit)
+            if concept is None and layout == "prose" and context:
+                concept = match_concept(context_terms + terms, unit)
+        return Figure(
+            doc_id=self.doc.doc_id, value_text=q.text, value=value, value_high=high, unit=unit,
+            phrase=" ".join(phrase_text.split()), phrase_start=phrase.start if phrase.found else None,
+            phrase_end=phrase.end if phrase.found else None, context=context,
+            concept_id=concept.concept.id if concept else None, concept_label=concept.concept.label if concept else None,
+            concept_terms=sorted(concept.matched) if concept else [], terms=terms, context_terms=context_terms,
+            counted=self.counted.get(q.start, ""),
+            subject=subject.kind, subject_name=subject.name, kind=kind, layout=layout,
+            start=q.start, end=q.end, sentence_start=quote_start, sentence_end=quote_end, as_of=as_of,
+        )
+
+
+def _names_a_measure(gap: str) -> bool:
+    """Whether the words between two numbers name a measure of their own ("compared to an external residential
+    placement costing"), so the second number does not share the first one's phrase."""
+    words = re.sub(r"\b(?:compared|with|to|against|than|versus|vs|whereas|while|whilst|the|a|an|of|for|in|"
+                   r"nationally|national|average|england|regional|region|statistical|neighbours?|this|that|"
+                   r"figure|rate|is|was|were|are|which|higher|lower|similar|below|above)\b", " ", gap, flags=re.I)
+    return bool(measure_terms(_mask_numbers(words)))
+
+
+def _row_numbers(qs: list[Quantity], cell: Cell) -> list[Quantity]:
+    return [x for x in qs if cell.row_start <= x.start < cell.row_end]
+
+
+def _mask_dates(text: str) -> str:
+    for d in reversed(find_dates(text)):
+        text = text[: d.start] + " " * (d.end - d.start) + text[d.end :]
+    return text
+
+
+def _mask_numbers(text: str) -> str:
+    """Numbers inside a phrase are other figures or dates, not words of the measure (durations aside)."""
+    return re.sub(r"£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", text)
+
+
+def _unit(q: Quantity, hint: str | None) -> tuple[str, float, float | None]:
+    """The number's own unit, refined by what its label or column says ("CLA rate per 10,000 | 160.2")."""
+    if q.unit != "count" or hint is None:
+        return q.unit, q.value, q.value_high
+    if hint in _UNIT_SCALE:
+        scale = _UNIT_SCALE[hint]
+        return "gbp", q.value * scale, q.value_high * scale if q.value_high is not None else None
+    if hint == "percent":
+        return "percent", q.value, q.value_high
+    if hint in ("rate", "per_10000"):
+        return hint, q.value, q.value_high
+    if hint == "gbp":
+        return "gbp", q.value, q.value_high
+    return q.unit, q.value, q.value_high

@@ -1,0 +1,128 @@
+"""The concepts catalogue (data/concepts.json): canonical measures with synonyms, used to name and group.
+
+A phrase (a figure's own words, or a question's measure words) names a concept when one of its synonyms
+appears in it as a contiguous run of terms: "approved foster care households" names foster_households;
+"children who left care" names cla_ceased through "left care", not looked_after, because "children ... care"
+is not contiguous there; "children's social care" names nothing. When a concept and a broader one both
+appear, the narrower wins ("children in foster care" -> cla_foster, not looked_after). Terms the synonym
+does not explain are returned as leftovers, which the support check weighs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .terms import measure_terms
+
+CATALOGUE_PATH = Path(__file__).resolve().parent.parent / "data" / "concepts.json"
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    label: str
+    units: tuple[str, ...]
+    synonyms: tuple[str, ...]
+    parent: str | None
+
+    @property
+    def headline_unit(self) -> str:
+        return self.units[0]
+
+
+@dataclass(frozen=True)
+class ConceptMatch:
+    concept: Concept
+    synonym: str
+    matched: frozenset[str]  # the synonym's terms, found as a contiguous run
+    leftover: frozenset[str]  # the phrase's terms the synonym does not explain
+
+
+@lru_cache(maxsize=1)
+def load_concepts() -> tuple[Concept, ...]:
+    data = json.loads(CATALOGUE_PATH.read_text(encoding="utf-8"))
+    return tuple(
+        Concept(id=c["id"], label=c["label"], units=tuple(c["units"]), synonyms=tuple(c["synonyms"]),
+                parent=c.get("parent"))
+        for c in data["concepts"]
+    )
+
+
+@lru_cache(maxsize=1)
+def concepts_by_id() -> dict[str, Concept]:
+    return {c.id: c for c in load_concepts()}
+
+
+@lru_cache(maxsize=1)
+def _synonyms_by_first_term() -> dict[str, tuple[tuple[Concept, str, tuple[str, ...]], ...]]:
+    index: dict[str, list[tuple[Concept, str, tuple[str, ...]]]] = {}
+    for c in load_concepts():
+        for s in c.synonyms:
+            seq = tuple(measure_terms(s))
+            if seq:
+                index.setdefault(seq[0], []).append((c, s, seq))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def catalogue_fingerprint() -> str:
+    return hashlib.sha256(CATALOGUE_PATH.read_bytes()).hexdigest()
+
+
+def _unit_family(unit: str) -> str:
+    if unit.startswith("gbp"):
+        return "money"
+    if unit.startswith("per_") or unit == "rate":
+        return "rate"
+    return unit
+
+
+def ancestors(concept_id: str) -> list[str]:
+    out: list[str] = []
+    c = concepts_by_id().get(concept_id)
+    while c is not None and c.parent:
+        out.append(c.parent)
+        c = concepts_by_id().get(c.parent)
+    return out
+
+
+def match_concept(seq: list[str], unit: str | None = None) -> ConceptMatch | None:
+    """The concept named in a term sequence (see module docstring), or None. When two unrelated concepts are
+    named equally well, the one reported in the figure's unit wins ("% of children in our care attending
+    school" is about attendance, a percentage, not about how many children are in care)."""
+    found: list[tuple[Concept, str, tuple[str, ...]]] = []
+    index = _synonyms_by_first_term()
+    for i, term in enumerate(seq):
+        for concept, synonym, syn in index.get(term, ()):
+            if tuple(seq[i : i + len(syn)]) == syn:
+                found.append((concept, synonym, syn))
+    if not found:
+        return None
+    named = {c.id for c, _, _ in found}
+    broader = {a for cid in named for a in ancestors(cid)}
+    narrowest = [f for f in found if f[0].id not in broader] or found
+    def rank(f: tuple[Concept, str, tuple[str, ...]]) -> tuple[int, int, int]:
+        fits = int(unit is not None and _unit_family(unit) in {_unit_family(u) for u in f[0].units})
+        return (len(f[2]), fits, len(ancestors(f[0].id)))
+
+    concept, synonym, syn = max(narrowest, key=rank)
+    matched = frozenset(t for c, _, other in found if c.id == concept.id for t in other)
+    return ConceptMatch(concept, synonym, matched, frozenset(seq) - matched)
+
+
+def ancestor_terms(concept_id: str, seq: list[str]) -> frozenset[str]:
+    """Terms of a concept's broader concepts named in the same words ("looked after children living with
+    connected carers": "looked after" is implied by kinship placements, which are a kind of it)."""
+    broader = set(ancestors(concept_id))
+    if not broader:
+        return frozenset()
+    out: set[str] = set()
+    index = _synonyms_by_first_term()
+    for i, term in enumerate(seq):
+        for concept, _, syn in index.get(term, ()):
+            if concept.id in broader and tuple(seq[i : i + len(syn)]) == syn:
+                out.update(syn)
+    return frozenset(out)

@@ -1,0 +1,104 @@
+"""What kind of figure a number is: a level, a change, a target, a forecast, or a part of a breakdown.
+
+Only levels join a timeline and answer "how many"; a change answers "by how much did it increase", a
+target "what is the target", a forecast says so in the answer. Cues are plain-English word lists
+(data/lexicon.json) read in a short window around the number, never past another number.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..numbers import DURATION_UNITS, Quantity
+from .terms import lexicon, phrase_pattern
+
+LEVEL, CHANGE, TARGET, FORECAST, PART = "level", "change", "target", "forecast", "part"
+_BEFORE_CHARS = 45
+_AFTER_CHARS = 40
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    return {
+        "change_before": re.compile(phrase_pattern(lx["change_cues_before"]).pattern + r"\s*(?:£)?$", re.I),
+        "change_after": re.compile(r"^\s*(?:\)\s*)?" + phrase_pattern(lx["change_cues_after"]).pattern, re.I),
+        "target": phrase_pattern(lx["target_cues"]),
+        "forecast": phrase_pattern(lx["forecast_cues"]),
+        "threshold_before": re.compile(phrase_pattern(lx["threshold_cues"]).pattern + r"\s*$", re.I),
+    }
+
+
+def _window_before(text: str, q: Quantity, clause_start: int, previous_end: int) -> str:
+    return text[max(clause_start, previous_end, q.start - _BEFORE_CHARS) : q.start]
+
+
+def _window_after(text: str, q: Quantity, clause_end: int, next_start: int) -> str:
+    return text[q.end : min(clause_end, next_start, q.end + _AFTER_CHARS)]
+
+
+def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, next_start: int) -> str:
+    """Level unless a change, target or forecast cue sits next to the number in its clause."""
+    before = _window_before(text, q, clause[0], previous_end)
+    after = _window_after(text, q, clause[1], next_start)
+    cues = _cues()
+    if re.search(r"\bup\s+to\s*$|\bdown\s+to\s*$", before, re.I):
+        return LEVEL
+    if cues["change_before"].search(before) or cues["change_after"].match(after):
+        return CHANGE
+    if cues["target"].search(before) or re.match(r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I):
+        return TARGET
+    near_after = " ".join(after.split()[:3])
+    if cues["forecast"].search(before) or cues["forecast"].search(near_after):
+        return FORECAST
+    return LEVEL
+
+
+def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
+    """A duration that defines a measure rather than reports one ("within 26 weeks", "for 2 years", "aged 16")."""
+    if q.unit not in DURATION_UNITS:
+        return False
+    before = text[max(clause_start, q.start - 25) : q.start]
+    if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:up\s+to\s+)?$", before, re.I):
+        return True
+    if re.search(r"\b(?:average|averaged|averaging|mean|median|took|takes|taking|was|were|is|are|of)\s*$",
+                 before, re.I):
+        return False
+    return True
+
+
+_PARENT_BREAKDOWN = re.compile(r"\b(?:of\s+(?:the|these|those|whom|which)|breakdown|broken\s+down|as\s+follows|"
+                               r"including|comprising|made\s+up\s+of|split)\b[^.]*:-?\s*$", re.I)
+
+
+def breakdown_heading(sentence_text: str) -> bool:
+    """A sentence that introduces the parts of a total ("of the 156 foster carers:-", "broken down as follows:")."""
+    return bool(_PARENT_BREAKDOWN.search(sentence_text))
+
+
+def parts_after(text: str, counts: list[Quantity]) -> set[int]:
+    """Starts of counts that break down the count before them in the same sentence: "24 carers were
+    de-registered – 16 mainstream and 8 connected" or "41 approved (22 mainstream and 19 connected)"."""
+    parts: set[int] = set()
+    for i, head in enumerate(counts):
+        j = i + 1
+        if j >= len(counts):
+            break
+        opener = text[head.end : counts[j].start]
+        if not re.search(r"\(|\s[-–—]\s|:\s*$|\bof\s+(?:whom|which)\b|\bincluding\b", opener, re.I):
+            continue
+        if re.search(r"[.;]", opener):
+            continue
+        run = [counts[j]]
+        for k in range(j + 1, len(counts)):
+            gap = text[counts[k - 1].end : counts[k].start]
+            if re.search(r"\)|[.;]|\s[-–—]\s", gap) or len(gap) > 60 or counts[k].unit != head.unit:
+                break
+            if not re.search(r",|\band\b|/", gap):
+                break
+            run.append(counts[k])
+        if len(run) >= 2 or re.search(r"\bof\s+(?:whom|which)\b|\bincluding\b", opener, re.I):
+            if all(p.unit == head.unit for p in run):
+                parts.update(p.start for p in run)
+    return parts

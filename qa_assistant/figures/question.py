@@ -1,0 +1,275 @@
+"""Read a question: which measure (in its own words and as a concept), which unit, whose figure, which date
+or period, what kind of figure, what intent, and what type of answer it wants.
+
+"How many children were looked after in December 2018?" -> measure "children looked after" (looked_after),
+count, this council, December 2018, level, value, number. "What was the England rate?" after it -> the same
+measure, rate, England, the same date. A follow-up takes whatever it leaves out from the previous turn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from ..dates import find_dates, fy_label, quarter_range
+from ..models import ResolvedQuery
+from .concepts import ConceptMatch, concepts_by_id, match_concept
+from .subjects import OWN, Subject, find_subject_mentions, own_subject
+from .terms import lexicon, measure_terms, phrase_pattern, scaffold_terms
+
+_TIMELINE = re.compile(
+    r"\b(?:chang\w*\s+(?:over|since|between)|trend\w*|over time|over the (?:years|months|last)|history|timeline|"
+    r"since|compared?\s+(?:with|to)\s+(?:previous|earlier|last)|gone (?:up|down)|"
+    r"(?:increas|decreas|ris|fall|fell|drop|grow|grew|reduc)\w*\s+(?:over|since|between)|so far|evolv\w*|"
+    r"how has .{0,60} changed|how have .{0,60} changed|year on year|over the period)\b", re.I)
+_LATEST = re.compile(r"\b(?:now|currently|current|latest|most recent|today|at present|these days|last reported|"
+                     r"at the moment|right now|presently)\b", re.I)
+_FOLLOW_UP = re.compile(
+    r"^\s*(?:and|what about|how about|and what about|what of|same for|how has that|how did that|and how|"
+    r"what was it|and then|and in|and at|and for|in|for|what was that|and the)\b|"
+    r"\b(?:that|it|they|those|this)\b\s*(?:changed|now|then|figure|number)?\s*\??$", re.I)
+_CHANGE = re.compile(r"\bby how much\b|\bhow much (?:did|has|have|had) .{0,80}\b(?:increas|decreas|ris|rose|fall|fell|"
+                     r"grow|grew|reduc|drop|go up|gone up|go down|gone down|chang)\w*|\b(?:size of|amount of) the "
+                     r"(?:increase|decrease|reduction|rise|fall)\b|\bhow (?:big|large) (?:was|is) the "
+                     r"(?:increase|decrease|reduction|rise|fall)\b|\bwhat (?:was|is) the (?:increase|decrease|"
+                     r"reduction|rise|fall|change) in\b", re.I)
+_TARGET = re.compile(r"\b(?:target|targets|aim|aims|goal|ambition|trajectory|aiming)\b", re.I)
+_FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated)\b", re.I)
+_WHO = re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:councillor|officer|member|person|director|manager)\b|"
+                  r"\bwho (?:is|was|chairs|chaired|leads|led)\b", re.I)
+_WHEN = re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:date|day|month|year)\b|\bby when\b|\bhow long ago\b", re.I)
+_NAME = re.compile(
+    r"\bwhat (?:is|was|are|were) (?:the )?name\b|\bwhat (?:is|was|are|were) .{0,60}\bcalled\b|\bname of\b|"
+    r"\bwhich (?:team|teams|service|services|committee|board|panel|organisation|organisations|organization|council|"
+    r"school|home|hub|programme|program|project|scheme|campaign|strategy|model|agency|agencies|partner|partners|"
+    r"provider|providers|charity|group|forum|body|service|tool|system|framework|initiative|company|club)\b", re.I)
+_NUMERIC = re.compile(
+    r"\b(?:how many|how much|number of|numbers of|what (?:was|is|were|are) the (?:figure|number|total|rate|percentage|"
+    r"proportion|budget|cost|saving|share|level|count|value|amount)|what percentage|what proportion|what share|"
+    r"percentage|proportion|rate|figure|total|budget|cost|costs|saving|saved|overspend|underspend|count|how often|"
+    r"per week|amount|how (?:big|high|low|large|long)|average|how much|attendance|caseloads?|turnover|vacancies|"
+    r"vacancy|sickness|absence|timeliness|spend|spent|outturn|target|forecast|projection|ambition)\b", re.I)
+_DEFINITION = re.compile(r"^\s*(?:what|who)\s+(?:is|are)\s+(?:a|an)\b|\bwhat does .{1,60} mean\b|\bdefin", re.I)
+_DISCUSSION = re.compile(r"^\s*(?:what|how)\s+(?:did|does|do|has|have|will|was|were)\b.{0,80}\b(?:hear|say|said|note|"
+                         r"discuss|learn|raise|told|tell|ask|explain|doing|done|work|improve|support)\b|"
+                         r"^\s*why\b|^\s*tell me about\b|\bwhat is being done\b", re.I)
+_WEEKLY = re.compile(r"\b(?:per|a|each) week\b|\bweekly\b", re.I)
+_YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)
+_DURATION = re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years)\b|\bduration\b|\blength of time\b", re.I)
+_BARE_QUARTER = re.compile(r"\b(?:quarter\s+(one|two|three|four|[1-4])|(first|second|third|fourth)\s+quarter|Q([1-4]))\b",
+                           re.I)
+_QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+MAX_HISTORY = 6
+
+
+@dataclass
+class Reading:
+    """What a question asks, in the terms figures are matched with."""
+
+    question: str
+    measure_text: str
+    measure_seq: list[str]
+    concept: ConceptMatch | None
+    unit: str | None  # count | rate | percent | money | money_week | money_year | duration | None
+    subject: Subject
+    subject_explicit: bool
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_label: str | None
+    quarter: int | None
+    intent: str  # value | latest | timeline | general
+    figure_kind: str  # level | change | target | forecast
+    answer_type: str  # number | person | date | name | text
+    follow_up: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def resolved(self) -> ResolvedQuery:
+        return ResolvedQuery(
+            measure_terms=list(self.measure_seq), measure_text=self.measure_text or None,
+            concept_id=self.concept.concept.id if self.concept else None,
+            concept_label=self.concept.concept.label if self.concept else None,
+            unit=self.unit, subject=self.subject.kind, subject_name=self.subject.name,
+            figure_kind=self.figure_kind, date_start=self.date_start, date_end=self.date_end,
+            date_label=self.date_label, quarter=self.quarter, intent=self.intent, answer_type=self.answer_type)
+
+
+def _unit(question: str) -> str | None:
+    lx = lexicon()
+    if phrase_pattern(lx["percent_words"]).search(question) or "%" in question:
+        return "percent"
+    if phrase_pattern(lx["rate_words"]).search(question):
+        return "rate"
+    how_much = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bby how much\b", question, re.I) \
+        and not _CHANGE.search(question)
+    money = phrase_pattern(lx["money_words"]).search(question) or "£" in question or how_much
+    if money or re.search(r"\b(?:budget|overspend|underspend|saving|savings|spend|spent|outturn|allowance|fee|"
+                          r"funding|grant)\b", question, re.I) and re.search(r"\bhow much\b|\bwhat\b", question, re.I):
+        if _WEEKLY.search(question):
+            return "money_week"
+        if _YEARLY.search(question) and re.search(r"\b(?:cost|fee|allowance|pay|paid)\b", question, re.I):
+            return "money_year"
+        return "money"
+    if _DURATION.search(question):
+        return "duration"
+    if phrase_pattern(lx["count_words"]).search(question):
+        return "count"
+    return None
+
+
+def _answer_type(question: str, unit: str | None, concept: ConceptMatch | None) -> str:
+    if _DEFINITION.search(question) or (_DISCUSSION.search(question) and unit is None and not _TIMELINE.search(question)
+                                        and not re.search(r"\bhow many|\bhow much", question, re.I)):
+        return "text"
+    if _WHO.search(question):
+        return "person"
+    if _WHEN.search(question) and not re.search(r"\bhow many\b", question, re.I):
+        return "date"
+    if _NAME.search(question) and not _NUMERIC.search(question):
+        return "name"
+    if unit is not None or _NUMERIC.search(question) or _TIMELINE.search(question):
+        return "number"
+    if concept is not None and re.search(r"^\s*(?:what|and)\b.{0,30}\b(?:is|was|are|were)\b", question, re.I) and \
+            re.search(r"\b(?:latest|current|now|figure|level|in (?:\w+ )?\d{4}|as (?:at|of))\b", question, re.I):
+        return "number"
+    return "text"
+
+
+def _strip(question: str, spans: list[tuple[int, int]]) -> str:
+    out = question
+    for s, e in sorted(spans, reverse=True):
+        out = out[:s] + " " + out[e:]
+    return out
+
+
+def _measure(question: str, date_spans: list[tuple[int, int]], subject_spans: list[tuple[int, int]]) -> tuple[str, list[str]]:
+    rest = _strip(question, date_spans + subject_spans)
+    lx = lexicon()
+    for key in ("rate_words", "percent_words", "count_words", "money_words", "average_words"):
+        rest = phrase_pattern(lx[key]).sub(" ", rest)
+    rest = re.sub(r"\bhow\s+(?:high|low|big|large|long)\b", " ", rest, flags=re.I)
+    rest = re.sub(r"\b(?:how|what|which|who|when|is|are|was|were|did|does|do|the|there|by|much)\b", " ", rest,
+                  flags=re.I)
+    scaffold = scaffold_terms()
+    seq = [t for t in measure_terms(rest) if t not in scaffold]
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", rest) if measure_terms(w) and
+             not set(measure_terms(w)) <= scaffold]
+    return " ".join(words), seq
+
+
+def _bare_quarter(question: str, dates: list) -> int | None:
+    if dates:
+        return None
+    m = _BARE_QUARTER.search(question)
+    if not m:
+        return None
+    word = (m.group(1) or m.group(2) or m.group(3)).lower()
+    return _QUARTER_WORDS.get(word) or int(word)
+
+
+def read(question: str, previous: Reading | None = None) -> Reading:
+    """Read a question; previous is the reading of the conversation's last figure question, if any."""
+    dates = find_dates(question)
+    quarter = _bare_quarter(question, dates)
+    if quarter and previous is not None and previous.date_start is not None:
+        fy = previous.date_start.year if previous.date_start.month >= 4 else previous.date_start.year - 1
+        first, last = quarter_range(fy, quarter)
+        dates_range = (first, last, f"quarter {quarter} of {fy_label(fy)} ({first:%B}–{last:%B %Y})")
+        quarter = None
+    else:
+        dates_range = None
+    mentions = find_subject_mentions(question)
+    subject_mentions = [m for m in mentions if m.subject.kind != OWN]
+    subject = subject_mentions[0].subject if subject_mentions else own_subject()
+    measure_text, seq = _measure(question, [(d.start, d.end) for d in dates],
+                                 [(m.start, m.end) for m in mentions] + [m.span() for m in _BARE_QUARTER.finditer(question)])
+    unit = _unit(question)
+    concept = match_concept(seq, _unit_for_concept(unit)) if seq else None
+    if concept is not None and unit is not None and not _concept_reports(concept, unit) and \
+            _unit_word_after_measure(question, measure_text):
+        unit = None  # "What population estimate is the rate per 10,000 based on?": the rate is not what is asked
+    follow_up = previous is not None and (bool(_FOLLOW_UP.search(question)) or len(question.split()) <= 5)
+    timeline = bool(_TIMELINE.search(question)) and not _CHANGE.search(question)
+    latest = bool(_LATEST.search(question))
+    kind = "change" if _CHANGE.search(question) and not timeline else \
+        "target" if _TARGET.search(question) else "forecast" if _FORECAST.search(question) else "level"
+    reading = Reading(question, measure_text, seq, concept, unit, subject, bool(subject_mentions), None, None, None,
+                      quarter, "general", kind, _answer_type(question, unit, concept), follow_up)
+    if dates and kind == "change" and re.search(r"\bsince\b", question, re.I):
+        dates = []  # "increased since 2022-23": the date the change is measured from, not the date asked about
+    if dates:
+        reading.date_start = min(d.first for d in dates)
+        reading.date_end = max(d.last for d in dates)
+        reading.date_label = " to ".join(dict.fromkeys(d.label for d in dates))
+    elif dates_range:
+        reading.date_start, reading.date_end, reading.date_label = dates_range
+    if follow_up and previous is not None and previous.answer_type == "number":
+        reading = _inherit(reading, previous, timeline, latest)
+    if reading.answer_type != "number":
+        return reading
+    if timeline or (follow_up and previous is not None and previous.intent == "timeline" and not dates and not latest):
+        reading.intent = "timeline"
+        if re.search(r"\bsince\b", question, re.I):
+            if not dates and previous is not None and previous.date_start:
+                reading.date_start, reading.date_label = previous.date_start, f"since {previous.date_label}"
+            elif reading.date_label:
+                reading.date_label = f"since {reading.date_label}"
+            reading.date_end = dt.date.max
+    elif reading.date_start is not None or reading.quarter:
+        reading.intent = "value"
+    else:
+        reading.intent = "latest"
+    return reading
+
+
+def _concept_reports(concept: ConceptMatch, unit: str) -> bool:
+    family = _unit_for_concept(unit) or ""
+    return any(u == family or (family == "per_10000" and u in ("per_10000", "rate")) or
+               (family.startswith("gbp") and u.startswith("gbp")) for u in concept.concept.units)
+
+
+def _unit_word_after_measure(question: str, measure_text: str) -> bool:
+    first_measure_word = measure_text.split()[0] if measure_text else ""
+    lx = lexicon()
+    unit_words = phrase_pattern(lx["rate_words"] + lx["percent_words"] + lx["count_words"]).search(question)
+    at = question.find(first_measure_word) if first_measure_word else -1
+    return unit_words is not None and at >= 0 and unit_words.start() > at
+
+
+def _unit_for_concept(unit: str | None) -> str | None:
+    return {"money": "gbp", "money_week": "gbp_per_week", "money_year": "gbp_per_year", "rate": "per_10000",
+            "duration": "days"}.get(unit or "", unit)
+
+
+def _inherit(reading: Reading, previous: Reading, timeline: bool, latest: bool) -> Reading:
+    """A follow-up keeps what it does not say from the previous turn ("and in July 2020?", "and the rate?")."""
+    names_new = bool(reading.measure_seq) and (
+        reading.concept is not None and (previous.concept is None or reading.concept.concept.id != previous.concept.concept.id)
+        or len(reading.measure_seq) >= 2 and not set(reading.measure_seq) <= set(previous.measure_seq))
+    updates: dict = {"answer_type": "number"}
+    if not names_new:
+        updates.update(measure_seq=list(previous.measure_seq), measure_text=previous.measure_text,
+                       concept=previous.concept)
+        if reading.unit is None:
+            updates["unit"] = previous.unit
+        if reading.figure_kind == "level":
+            updates["figure_kind"] = previous.figure_kind
+    if not reading.subject_explicit:
+        updates["subject"] = previous.subject
+    if reading.date_start is None and not reading.quarter and not timeline and not latest and previous.date_start:
+        updates.update(date_start=previous.date_start, date_end=previous.date_end, date_label=previous.date_label)
+    return replace(reading, **updates)
+
+
+def read_conversation(question: str, history: list[str] | None) -> Reading:
+    """Read a question in the light of the earlier questions of its conversation (oldest first)."""
+    previous: Reading | None = None
+    for earlier in (history or [])[-MAX_HISTORY:]:
+        r = read(earlier, previous)
+        previous = r if r.answer_type == "number" and r.measure_seq else None
+    return read(question, previous)
+
+
+def concept_label(concept_id: str | None) -> str | None:
+    c = concepts_by_id().get(concept_id or "")
+    return c.label if c else None

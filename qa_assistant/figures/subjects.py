@@ -1,0 +1,152 @@
+"""Whose figure a number is: this council, England, a region, the statistical neighbours or another council.
+
+Names come from data (council.json for the council itself, places.json for the rest). A figure is the
+council's own unless a cue says otherwise: a comparator named right after it ("70 nationally", "71 in
+England") or earlier in its clause with no other number between ("the national average of 70", "Stockton's
+rate was 120"), its table column, or its paper (another council's report).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .terms import phrase_pattern
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+OWN = "own"
+KINDS = ("own", "england", "region", "neighbours", "other")
+_AFTER_WORDS = 4  # "70 for the North East": a cue this many words after the number names its subject
+
+
+@dataclass(frozen=True)
+class Subject:
+    kind: str  # own | england | region | neighbours | other
+    name: str  # display name: "Middlesbrough", "England", "North East", "statistical neighbours", "Stockton-on-Tees"
+
+    @property
+    def key(self) -> str:
+        return self.kind if self.kind != "other" else f"other:{self.name.lower()}"
+
+
+@dataclass(frozen=True)
+class SubjectMention:
+    start: int
+    end: int
+    subject: Subject
+
+
+@lru_cache(maxsize=1)
+def council() -> dict:
+    return json.loads((DATA / "council.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def places() -> dict:
+    return json.loads((DATA / "places.json").read_text(encoding="utf-8"))
+
+
+def own_subject() -> Subject:
+    return Subject(OWN, council()["short_name"])
+
+
+def _specific_own_names() -> list[str]:
+    """Own names that cannot mean any council ("Middlesbrough"), unlike "the Council"."""
+    short = council()["short_name"].lower()
+    return [a for a in council()["aliases"] if short in a.lower()]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    p = places()
+    own = {a.lower() for a in council()["aliases"]}
+    others = [a for a in p["authorities"] if a.lower() not in own]
+    return [
+        (phrase_pattern(p["neighbours"]), "neighbours"),
+        (phrase_pattern(p["regional"]), "region"),
+        (phrase_pattern(p["national"]), "england"),
+        (phrase_pattern(_specific_own_names()), OWN),
+        (re.compile(phrase_pattern(others).pattern, 0), "other"),  # authority names are proper nouns: case matters
+    ]
+
+
+def _canonical_other(name: str) -> str:
+    """Stable display name for another authority ("Stockton" and "Stockton-on-Tees" stay as written)."""
+    return " ".join(name.split())
+
+
+def find_subject_mentions(text: str) -> list[SubjectMention]:
+    """Non-overlapping subject cues in text order (more specific lists claim a place first)."""
+    taken: list[tuple[int, int]] = []
+    found: list[SubjectMention] = []
+    for pattern, kind in _patterns():
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            if kind == "neighbours":
+                subject = Subject(kind, "statistical neighbours")
+            elif kind == "england":
+                subject = Subject(kind, "England")
+            elif kind == "region":
+                name = m.group(0)
+                subject = Subject(kind, name if name[0].isupper() and "average" not in name.lower()
+                                  else council().get("region") or "the region")
+            elif kind == OWN:
+                subject = own_subject()
+            else:
+                subject = Subject(kind, _canonical_other(m.group(0)))
+            found.append(SubjectMention(s, e, subject))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def paper_subject(title: str, head_text: str) -> Subject:
+    """The council a paper belongs to: another authority when its title or opening names that authority
+    and never this council by name; otherwise this council."""
+    sample = f"{title}\n{head_text[:3000]}"
+    mentions = find_subject_mentions(sample)
+    own = sum(1 for m in mentions if m.subject.kind == OWN)
+    others: dict[str, int] = {}
+    for m in mentions:
+        if m.subject.kind == "other":
+            others[m.subject.name] = others.get(m.subject.name, 0) + 1
+    if not others or own:
+        return own_subject()
+    name, count = max(others.items(), key=lambda kv: kv[1])
+    in_title = any(m.subject.name == name for m in find_subject_mentions(title))
+    return Subject("other", name) if in_title or count >= 2 else own_subject()
+
+
+def words_between(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+def subject_for(text: str, q_start: int, q_end: int, clause: tuple[int, int], mentions: list[SubjectMention],
+                other_numbers: list[int], default: Subject) -> Subject:
+    """The subject of the number at [q_start, q_end) from cues in its clause (see module docstring)."""
+    c_start, c_end = clause
+    best: tuple[int, Subject] | None = None
+    for m in mentions:
+        if m.start >= c_end:
+            break
+        if m.end <= c_start:
+            continue
+        if m.start >= q_end:  # after the number: only close cues, nothing numeric between
+            gap = words_between(text, q_end, m.start)
+            if gap <= _AFTER_WORDS and not any(q_end <= n < m.start for n in other_numbers) \
+                    and not re.search(r"[;:]", text[q_end:m.start]):
+                distance = gap
+                if best is None or distance < best[0]:
+                    best = (distance, m.subject)
+        elif m.end <= q_start:
+            if any(m.end <= n < q_start for n in other_numbers):
+                continue
+            distance = words_between(text, m.end, q_start)
+            if best is None or distance < best[0]:
+                best = (distance, m.subject)
+    return best[1] if best else default

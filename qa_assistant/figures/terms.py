@@ -1,0 +1,138 @@
+"""Words to comparable terms: lower-cased, synonyms mapped, stop words dropped, Snowball-stemmed.
+
+A question and a figure's phrase are compared as sets of these terms, so "looked-after children" and
+"children looked after" agree, and "kids" is "child". The word lists are data (data/lexicon.json); this
+module only applies them. Pure Python and fast: it runs on every figure at index time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import Stemmer
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon.json"
+_TOKEN = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
+_JOINED_PREFIXES = {"re", "de", "co", "pre", "non", "sub", "post", "mid", "multi", "inter", "self"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(lexicon()["stopwords"])
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    return {k.lower(): v.lower() for k, v in lexicon()["word_synonyms"].items()}
+
+
+def words(text: str) -> list[str]:
+    """Surface words, lower-cased, possessives dropped, prefix hyphens joined ("re-referral" -> "rereferral")."""
+    out: list[str] = []
+    for raw in _TOKEN.findall(text.lower().replace("’", "'").replace("‘", "'")):
+        if raw.endswith("'s"):
+            raw = raw[:-2]
+        raw = raw.strip("'")
+        if "-" in raw:
+            head, _, rest = raw.partition("-")
+            if head in _JOINED_PREFIXES:
+                out.append(head + rest.replace("-", ""))
+                continue
+            mapped = _synonyms().get(raw)
+            if mapped:
+                out.append(raw)
+                continue
+            out.extend(p for p in raw.split("-") if p)
+            continue
+        if raw:
+            out.append(raw)
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """Comparable terms in text order (duplicates kept)."""
+    out: list[str] = []
+    synonyms, stop = _synonyms(), _stopwords()
+    for w in words(text):
+        for part in synonyms.get(w, w).replace("-", " ").split():
+            if part in stop:
+                continue
+            out.append(stem(part))
+    return out
+
+
+def term_set(text: str) -> frozenset[str]:
+    return frozenset(terms(text))
+
+
+@lru_cache(maxsize=None)
+def stem_list(name: str) -> frozenset[str]:
+    """A lexicon word list as terms (each entry may be several words)."""
+    out: set[str] = set()
+    for entry in lexicon()[name]:
+        out.update(terms(entry))
+    return frozenset(out)
+
+
+def weak_terms() -> frozenset[str]:
+    """Terms that never tell one measure from another ("number", "total", "current")."""
+    return stem_list("weak")
+
+
+def counting_terms() -> frozenset[str]:
+    """Nouns that say what is counted but not which measure ("children", "cases", "young people")."""
+    return stem_list("counting_nouns")
+
+
+def scaffold_terms() -> frozenset[str]:
+    """Question words that ask rather than name a measure ("how many", "latest", "figure")."""
+    return stem_list("scaffold")
+
+
+def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One case-insensitive whole-word regex for a list of phrases, longest first (spaces match any run of
+    spaces or hyphens, so "looked after" also finds "looked-after")."""
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        body = r"[\s\-]+".join(re.escape(w) for w in p.split())
+        parts.append(body)
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.I)
+
+
+@lru_cache(maxsize=1)
+def own_name_terms() -> frozenset[str]:
+    """Terms of the council's own names ("middlesbrough", "mbc"): they say whose figure, not what it counts."""
+    data = json.loads((LEXICON_PATH.parent / "council.json").read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for alias in data["aliases"]:
+        out.update(terms(alias))
+    return frozenset(out)
+
+
+def measure_terms(text: str) -> list[str]:
+    """Terms that can say what a figure counts: no weak words, no units, no own-council names, no bare numbers
+    other than those that define a measure ("26 weeks", "45 days" keep their digits)."""
+    drop = weak_terms() | own_name_terms()
+    return [t for t in terms(_UNIT_TEXT.sub(" ", text)) if t not in drop]
+
+
+_UNIT_TEXT = re.compile(r"per\s+(?:10,?000|100,?000|1,?000|10k)(?:\s+(?:children|population|of\s+the\s+population|"
+                        r"child\s+population))?|%|\bper\s?cent\b|£\s?(?:000s?|k|m)?\b", re.I)

@@ -1,0 +1,36 @@
+"""Rank the quotable sentences of the best passages for a question: embedding similarity plus word overlap.
+
+Sentence vectors are computed at index time, so ranking needs one model call (the question's) at most.
+Used for general answers, entity answers and the closest-passage quote under "not found".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .lexical import tokenize
+from .retrieval import search
+
+# Stems of question scaffolding that BM25's stop list keeps; they say nothing about the topic.
+QUESTION_WORDS = frozenset({"what", "did", "doe", "about", "how", "mani", "much", "when", "where", "which", "who",
+                            "whi", "tell", "show", "give", "hear", "said", "say", "happen", "there"})
+
+
+def question_terms(question: str) -> set[str]:
+    return set(tokenize([question])[0]) - QUESTION_WORDS
+
+
+def rank_sentences(index, settings, question: str, qvec: np.ndarray, k: int = 5) -> list[tuple[float, int]]:
+    """(score, sentence row) best first, over the quotable sentences of the top k passages."""
+    hits = search(index, question, k=k, rrf_k=settings.rrf_k, candidates=settings.candidates_per_retriever,
+                  query_vec=qvec)
+    rows = [r for h in hits for r in index.sentences_of(h.chunk.chunk_id)]
+    if not rows:
+        return []
+    vecs = index.sentence_vectors[rows]
+    terms = question_terms(question)
+    texts = [index.documents[d].text[s:e] for d, s, e, _ in (index.sentence_spans[r] for r in rows)]
+    overlap = np.array([len(terms & set(t)) / max(1, len(terms)) for t in tokenize(texts)])
+    sims = vecs @ qvec + settings.sentence_overlap_weight * overlap
+    order = np.argsort(-sims)
+    return [(float(sims[i]), rows[int(i)]) for i in order]
