@@ -91,7 +91,7 @@ def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
     after = text[e : e + 12]
     if re.match(r"\s*[/.]\d|:\d\d|\.\d", after):
         return True  # "16/17", times "4.00"
-    if re.fullmatch(r"[\s\-•·]*", text[line_start:s]) and re.fullmatch(r"\d+(?:\.\d+)*", text[s:e]) and (
+    if s - line_start <= 8 and re.fullmatch(r"[\s\-•·]*", text[line_start:s]) and re.fullmatch(r"\d+(?:\.\d+)*", text[s:e]) and (
         (re.match(r"\.\d|\s+[A-Z]", text[e : e + 3]) and "." in text[s:e]) or re.match(r"\.\s", text[e : e + 2])
         or re.match(r"\)\s", text[e : e + 2])
     ):

@@ -45,7 +45,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     if not quantities:
         return []
     paragraphs = paragraph_spans(text)
-    sentences = sentence_spans_by_paragraph(text)
+    sentences = bounded(text, sentence_spans_by_paragraph(text))
     ctx = asof_rules.build_context(text, dates, sentences, paragraphs, doc.meeting_date)
     mentions = find_subject_mentions(text)
     mention_starts = [m.start for m in mentions]
@@ -135,9 +135,10 @@ class _SentenceReader:
     def _list_parent(self) -> str:
         """For list items under "of the 156 foster carers:-": the words of that heading, which every item
         breaks down."""
-        start = self.text.rfind("\n", 0, max(0, self.sentence[0] - 1))
+        floor = max(0, self.sentence[0] - 3000)
+        start = self.text.rfind("\n", floor, max(0, self.sentence[0] - 1))
         for _ in range(12):
-            line_start = self.text.rfind("\n", 0, max(0, start))
+            line_start = self.text.rfind("\n", floor, max(0, start))
             line = self.text[line_start + 1 : start].strip()
             if line and breakdown_heading(line):
                 return " ".join(re.sub(r"£?\d[\d,.]*%?", " ", line).split())
@@ -163,10 +164,10 @@ class _SentenceReader:
             or (_FROM_TO_GAP.search(gap) and re.search(r"\bfrom\s*(?:£)?$", text[max(0, previous.start - 12):previous.start]))
         ):
             return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
-        line_start = text.rfind("\n", 0, q.start) + 1
+        line_start = text.rfind("\n", max(0, self.sentence[0] - 1), q.start) + 1
         at_line_start = not text[max(line_start, self.sentence[0]) : q.start].strip(" •·-–*\t")
         label = label_phrase(text, group_start, q, at_line_start or group_start == self.sentence[0])
-        found = forward_phrase(text, q, self.sentence[1], self.stops - {q.start}, self.thresholds, at_line_start)
+        found = forward_phrase(text, q, self.sentence[1], self.stops, self.thresholds, at_line_start)
         forward_terms = set(measure_terms(text[found.start:found.end])) if found else set()
         forward_ok = bool(forward_terms)
         if forward_ok and forward_terms <= counting_terms():
@@ -290,6 +291,30 @@ class _SentenceReader:
         )
 
 
+MAX_SENTENCE_CHARS = 1200  # a "sentence" longer than this is run-on text: read it in pieces
+
+
+def bounded(text: str, sentences: list[Span]) -> list[Span]:
+    """Sentences, with run-on ones (a page of text without a full stop) cut at clause breaks into pieces of at
+    most MAX_SENTENCE_CHARS, so reading each number looks at a bounded neighbourhood: linear in the text."""
+    out: list[Span] = []
+    for s, e in sentences:
+        while e - s > MAX_SENTENCE_CHARS:
+            limit = s + MAX_SENTENCE_CHARS
+            cut = max(text.rfind("; ", s, limit), text.rfind(", ", s, limit))
+            if cut <= s + MAX_SENTENCE_CHARS // 3:
+                cut = text.rfind(" ", s, limit)
+            if cut <= s:
+                cut = limit
+            out.append((s, cut))
+            s = cut + 1
+            while s < e and text[s].isspace():
+                s += 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
 def _names_a_measure(gap: str) -> bool:
     """Whether the words between two numbers name a measure of their own ("compared to an external residential
     placement costing"), so the second number does not share the first one's phrase."""
@@ -304,6 +329,9 @@ def _row_numbers(qs: list[Quantity], cell: Cell) -> list[Quantity]:
 
 
 def _mask_dates(text: str) -> str:
+    if not re.search(r"\d|January|February|March|April|May|June|July|August|September|October|November|December",
+                     text):
+        return text
     for d in reversed(find_dates(text)):
         text = text[: d.start] + " " * (d.end - d.start) + text[d.end :]
     return text
