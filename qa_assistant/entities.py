@@ -20,6 +20,9 @@ from .models import Answer, EntityValue
 from .sentences import rank_sentences
 
 _NAME_HEAD = re.compile(r"\bwhich\s+(\w+)", re.I)
+_CALLED = re.compile(r"\b(\w+)\s+(?:is|was|are|were)?\s*(?:called|named|known as)\b", re.I)
+_NAME_OF = re.compile(r"\bname of (?:the |this |that |their |its |our )?(?:\w+ ){0,3}?(\w+)\b(?:\s*\?|$| that| which| for)",
+                      re.I)
 _ANSWER_WORDS = {"name", "call", "who", "when", "date", "day", "which"}
 MAX_ANSWERS = 2
 
@@ -31,26 +34,26 @@ class EntityAnswerer:
         self.settings = settings
 
     def answer(self, question: str, r: Reading, qvec: np.ndarray) -> Answer | None:
-        ranked = rank_sentences(self.index, self.settings, question, qvec, k=8)[: self.settings.entity_sentences]
+        ranked = rank_sentences(self.index, self.settings, question, qvec, k=self.settings.entity_passages)
         terms = {t for t in r.measure_seq if t not in _ANSWER_WORDS}
         head = _name_head(question) if r.answer_type == "name" else None
+        asks_for_name = bool(_roles_in(question))  # "Who is the Executive Member?": the role is not the answer
         found: list[tuple[float, EntityValue, object]] = []
         for sim, row in ranked:
             doc_id, start, end, chunk_id = self.index.sentence_spans[row]
             doc = self.index.documents[doc_id]
             sentence = doc.text[start:end]
             coverage = _coverage(terms, sentence, doc.text[max(0, start - 300) : start])
-            if terms and coverage < self.settings.entity_min_coverage:
+            if not terms or coverage < self.settings.entity_min_coverage:
                 continue
-            candidates = self._find(r.answer_type, sentence, doc.meeting_date, head)
-            candidates = [c for c in candidates if not _restates_question(c.text, terms)]
+            candidates = [c for c in self._find(r.answer_type, sentence, doc.meeting_date, head)
+                          if not _restates_question(c.text, terms) and not (asks_for_name and c.role_only)]
             if not candidates:
                 continue
             best = _pick(candidates, terms, sentence)
             cite = self.citer.cite(doc_id, start, end, [(start + best.start, start + best.end)], chunk_id=chunk_id)
-            value = EntityValue(text=best.text, type=r.answer_type if r.answer_type != "name" else "name",
-                                role=best.role, citation=cite)
-            found.append((sim + coverage, value, doc.meeting_date))
+            value = EntityValue(text=best.text, type=r.answer_type, role=best.role, detail=best.detail, citation=cite)
+            found.append((sim + coverage - (0.1 if best.role_only else 0.0), value, doc.meeting_date))
         if not found:
             return None
         found.sort(key=lambda x: -x[0])
@@ -74,9 +77,18 @@ class EntityAnswerer:
         return find_names(sentence, head)
 
 
+def _roles_in(question: str) -> list[str]:
+    return [p for p in find_people(question) if p.role_only or p.role]
+
+
 def _name_head(question: str) -> str | None:
-    m = _NAME_HEAD.search(question)
-    return m.group(1).lower().rstrip("s") if m else None
+    """The kind of thing a name is asked for: "which TEAM", "what is the campaign called", "the name of the
+    PROGRAMME"."""
+    for pattern in (_NAME_HEAD, _CALLED, _NAME_OF):
+        m = pattern.search(question)
+        if m:
+            return m.group(1).lower().rstrip("s") if m.group(1).lower() not in ("its", "this") else None
+    return None
 
 
 def _coverage(terms: set[str], sentence: str, before: str) -> float:
@@ -102,7 +114,7 @@ def _pick(candidates: list[Found], terms: set[str], sentence: str) -> Found:
 
 
 def _sentence_for(v: EntityValue) -> str:
-    role = f" ({v.role})" if v.role else ""
+    role = f" ({v.role})" if v.role else f" ({v.detail})" if v.detail else ""
     c = v.citation
     return (f"{v.text}{role}: {c.title}, {c.committee or 'committee not stated'}, meeting {c.meeting_date_label} "
             f"(\u201c{c.quote}\u201d).")

@@ -36,6 +36,8 @@ class Found:
     text: str
     type: str  # person | date | name
     role: str | None = None
+    role_only: bool = False  # "the Executive Member": a role, no name given
+    detail: str | None = None  # a date's full reading ("13 October" -> "13 October 2025")
 
 
 @lru_cache(maxsize=1)
@@ -52,9 +54,6 @@ def _roles() -> re.Pattern[str]:
                       rf"(?:\s+(?:{_CAP}|and|&|of|the|Children’s|Children's))*)?")
 
 
-_NAME_THEN_ROLE = None
-
-
 @lru_cache(maxsize=1)
 def _name_then_role() -> re.Pattern[str]:
     return re.compile(rf"\b({_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?({_roles().pattern})")
@@ -65,18 +64,37 @@ def _role_after(text: str, end: int) -> str | None:
     return m.group(1).strip() if m else None
 
 
+@lru_cache(maxsize=1)
+def _role_then_name() -> re.Pattern[str]:
+    """"Commissioner Peter Dwyer CBE", "Director Jane Smith": a role used as a title."""
+    titles = {t.lower() for t in lexicon()["person_titles"]}
+    roles = "|".join(re.escape(r) for r in sorted(lexicon()["roles"], key=len, reverse=True) if r.lower() not in titles)
+    return re.compile(rf"\b(?:{roles})\s+((?:[A-Z]\.?\s)?[A-Z][a-z][a-zA-Z'’\-]+(?:\s(?:[A-Z]\.?\s)?[A-Z][a-z][a-zA-Z'’\-]+)"
+                      rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)")
+
+
 def find_people(text: str) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
+    for m in _role_then_name().finditer(text):
+        name = m.group(1)
+        if _roles().fullmatch(name) or re.search(r"\b(?:of|for|and)\b", name):
+            continue
+        role = text[m.start() : m.start(1)].strip()
+        found.append(Found(m.start(1), m.end(1), name, "person", role))
+        taken.append((m.start(), m.end(1)))
     for m in _titles().finditer(text):
-        found.append(Found(m.start(), m.end(), m.group(0), "person", _role_after(text, m.end())))
-        taken.append(m.span())
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        role = _role_after(text, m.end())
+        found.append(Found(m.start(), m.end(), m.group(0), "person", role))
+        taken.append((m.start(), m.end() + (text.find(role, m.end()) - m.end() + len(role) if role else 0)))
     for m in _name_then_role().finditer(text):
         s, e = m.span(1)
         if any(a < e and s < b for a, b in taken) or _roles().fullmatch(m.group(1)):
             continue
         found.append(Found(s, e, m.group(1), "person", m.group(2).strip()))
-        taken.append((s, e))
+        taken.append((s, m.end(2)))
     for m in _roles().finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -84,20 +102,24 @@ def find_people(text: str) -> list[Found]:
         the = re.search(r"\bthe\s+$", text[max(0, start - 4) : start], re.I)
         if the:
             start -= 4
-        found.append(Found(start, m.end(), text[start:m.end()], "person", None))
+        found.append(Found(start, m.end(), text[start:m.end()], "person", None, role_only=True))
     return sorted(found, key=lambda f: f.start)
 
 
 def find_dates_in(text: str, reference: dt.date | None) -> list[Found]:
-    return [Found(d.start, d.end, text[d.start:d.end], "date") for d in find_dates(text, reference=reference)
-            if d.kind in ("day", "month", "quarter", "fy", "year")]
+    return [Found(d.start, d.end, text[d.start:d.end], "date",
+                  detail=d.label if d.label.lower() != text[d.start:d.end].lower() else None)
+            for d in find_dates(text, reference=reference) if d.kind in ("day", "month", "quarter", "fy", "year")]
 
 
 def find_names(text: str, head: str | None = None) -> list[Found]:
-    """Named things; head ("team", "programme") keeps only names ending in that kind of word, when given."""
+    """Named things. head: the kind of thing asked for ("team", "campaign"); then only names ending in that
+    word ("Pathways team"), or a proper name right beside it ("campaign Alfie's Story"), or quoted titles."""
     found: list[Found] = []
     for m in _QUOTED.finditer(text):
         found.append(Found(m.start(1), m.end(1), m.group(1), "name"))
+    if head:
+        found.extend(_beside_head(text, head))
     heads = re.compile(rf"\b(?:{_ORG_HEADS})$")
     for m in _CAP_SEQ.finditer(text):
         phrase = m.group(0).strip()
@@ -105,10 +127,26 @@ def find_names(text: str, head: str | None = None) -> list[Found]:
         phrase = re.sub(r"\s+(?:of|for|and|the|in|on|to|&)$", "", phrase)
         if len(phrase.split()) < 2 and not re.fullmatch(r"[A-Z]{2,}", phrase):
             continue
-        if not heads.search(phrase) and not (head and phrase.lower().endswith(head)):
-            continue
-        if head and not re.search(rf"\b{re.escape(head)}s?\b", phrase, re.I) and head not in ("name",):
-            continue
+        if head or not heads.search(phrase):
+            continue  # with a head asked for, _beside_head has found what fits
         start = text.find(phrase, m.start())
         found.append(Found(start, start + len(phrase), phrase, "name"))
     return sorted(found, key=lambda f: f.start)
+
+
+_PROPER = r"[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w'’\-]*))*"
+
+
+def _beside_head(text: str, head: str) -> list[Found]:
+    """"our Pathways team" -> "Pathways team"; "campaign Alfie's Story" -> "Alfie's Story"."""
+    out: list[Found] = []
+    h = re.escape(head)
+    for m in re.finditer(rf"\b({_PROPER})\s+(?i:{h}s?)\b", text):
+        name = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))
+        if len(name.split()) >= 2 and name[0].isupper():
+            out.append(Found(m.end() - len(name), m.end(), name, "name"))
+    for m in re.finditer(rf"(?i:\b{h}s?)\s+(?:(?i:called|named|known as)\s+)?({_PROPER})", text):
+        name = m.group(1).strip()
+        if not re.fullmatch(r"(?:The|A|An|In|On|At|It|This|That|Was|Were|Is|And)", name.split()[0]):
+            out.append(Found(m.start(1), m.start(1) + len(name), name, "name"))
+    return out

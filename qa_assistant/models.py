@@ -190,6 +190,7 @@ class EntityValue(BaseModel):
     text: str
     type: Literal["person", "date", "name"]
     role: str | None = Field(default=None, description="A person's role as the paper gives it")
+    detail: str | None = Field(default=None, description="A date in full when the paper leaves out the year")
     citation: Citation
 
 

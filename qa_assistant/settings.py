@@ -69,8 +69,8 @@ class Settings(BaseSettings):
     quote_min_similarity: float = 0.45
     # Who / when / which: share of the question's words the answering sentence (or the one before it) must hold.
     entity_min_coverage: float = 0.6
-    # How many ranked sentences are searched for a person, date or name.
-    entity_sentences: int = 12
+    # How many top passages are searched for a sentence holding a person, date or name.
+    entity_passages: int = 10
 
 
 @lru_cache(maxsize=1)
