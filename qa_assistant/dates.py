@@ -24,7 +24,7 @@ def _qword(name: str) -> str:
 
 
 _QUARTER = rf"(?:quarter\s+{_qword('q')}|{_qword('qb')}\s+quarter|Q(?P<qn>[1-4]))"
-_FY = r"(?P<fy1>(?:19|20)\d{2})\s?[/-]\s?(?P<fy2>(?:19|20)?\d{2})"
+_FY = r"(?P<fy1>(?:19|20)\d{2})\s?[/-]\s?(?P<fy2>(?:19|20)?\d{1,2})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter_fy", re.compile(rf"\b{_QUARTER}(?:\s+(?:of|in))?(?:\s+the)?\s+{_FY}(?:\s+financial\s+year)?", re.I)),
@@ -80,7 +80,10 @@ def fy_label(fy_start_year: int) -> str:
 def _fy_start(m: re.Match[str]) -> int | None:
     y1 = int(m.group("fy1"))
     y2s = m.group("fy2")
-    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if len(y2s) == 1:  # "2013/4"
+        y2 = (y1 // 10) * 10 + int(y2s) + (10 if int(y2s) <= y1 % 10 else 0)
+    else:
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
     return y1 if y2 == y1 + 1 else None
 
 

@@ -13,7 +13,7 @@ import re
 import numpy as np
 
 from .citing import Citer
-from .entity_finder import Found, find_dates_in, find_names, find_people
+from .entity_finder import Found, find_people
 from .figures.question import Reading
 from .figures.terms import measure_terms
 from .models import Answer, EntityValue
@@ -70,11 +70,19 @@ class EntityAnswerer:
                       citations=[v.citation for v in values], resolved=r.resolved())
 
     def _find(self, answer_type: str, sentence: str, meeting_date, head: str | None) -> list[Found]:
+        if self.settings.entity_finder == "spacy":
+            from . import entity_finder_spacy as finder
+
+            dates = finder.find_dates
+        else:
+            from . import entity_finder as finder
+
+            dates = finder.find_dates_in
         if answer_type == "person":
-            return find_people(sentence)
+            return finder.find_people(sentence)
         if answer_type == "date":
-            return find_dates_in(sentence, meeting_date)
-        return find_names(sentence, head)
+            return dates(sentence, meeting_date)
+        return finder.find_names(sentence, head)
 
 
 def _roles_in(question: str) -> list[str]:

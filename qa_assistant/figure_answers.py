@@ -19,10 +19,12 @@ from .citing import Citer, merge_citations
 from .dates import period_distance
 from .figures.question import Reading
 from .figures.selection import FigureContext, Support, build_context, check, phrase_terms
+from .figures.terms import measure_terms
 from .models import Answer, Figure, FigureValue
 
 _UNIT_PREFERENCE = ("count", "percent", "gbp", "per_10000", "rate", "gbp_per_week", "gbp_per_year")
 _CONTEXT_CACHE = 4096
+_DOCUMENT_CACHE = 256
 _PREVIOUS_SENTENCE_CHARS = 400
 _SUBJECT_WORDS = {"england": "England's", "region": "the region's", "neighbours": "statistical neighbours'"}
 
@@ -38,20 +40,35 @@ class FigureAnswerer:
         self.index = index
         self.citer = citer
         self._contexts: OrderedDict[int, FigureContext] = OrderedDict()
+        self._documents: OrderedDict[str, tuple[frozenset[str], frozenset[str]]] = OrderedDict()
 
     # ---- support ---------------------------------------------------------------------------------------
     def context(self, f: Figure) -> FigureContext:
         cached = self._contexts.get(f.figure_id)
         if cached is not None:
             return cached
-        text = self.index.documents[f.doc_id].text
+        doc = self.index.documents[f.doc_id]
+        text = doc.text
         prev_start = _previous_sentence_start(text, f.sentence_start)
+        source, document = self._document_terms(f.doc_id)
         ctx = build_context(f, text[f.sentence_start:f.sentence_end], text[prev_start:f.sentence_start],
-                            _section_heading(text, f.sentence_start), self.index.figure_index.siblings(f))
+                            _section_heading(text, f.sentence_start), self.index.figure_index.siblings(f),
+                            source, document)
         self._contexts[f.figure_id] = ctx
         if len(self._contexts) > _CONTEXT_CACHE:
             self._contexts.popitem(last=False)
         return ctx
+
+    def _document_terms(self, doc_id: str) -> tuple[frozenset[str], frozenset[str]]:
+        cached = self._documents.get(doc_id)
+        if cached is None:
+            doc = self.index.documents[doc_id]
+            source = frozenset(measure_terms(f"{doc.title} {doc.committee or ''} {doc.kind or ''}"))
+            cached = (source, frozenset(measure_terms(doc.text)))
+            self._documents[doc_id] = cached
+            if len(self._documents) > _DOCUMENT_CACHE:
+                self._documents.popitem(last=False)
+        return cached
 
     def supported(self, r: Reading) -> tuple[list[Scored], list[tuple[Figure, Support]]]:
         """Figures whose sentences support the question, and the near misses (right measure, wrong unit,
@@ -80,10 +97,11 @@ class FigureAnswerer:
             if hits:
                 return self._present(question, r, hits)
             if not dated:
-                return self._present(question, r, series, note=" The paper does not say what date this is as of, "
-                                                               f"so it may not be the figure for {r.date_label}.")
+                return self._undated(question, r, series)
             return self._nearest(question, r, dated)
         if not dated:
+            if r.explicit_latest:
+                return self._undated(question, r, series)
             return self._present(question, r, series, note=" The paper does not say what date this is as of.")
         latest_end = max(s.figure.as_of.end for s in dated)
         chosen = [s for s in dated if s.figure.as_of.end == latest_end]
@@ -190,6 +208,16 @@ class FigureAnswerer:
         asked = r.date_label or (f"quarter {r.quarter}" if r.quarter else "the date asked")
         text = (f"The papers hold no figure for {_label(dated[0].figure, r)} for {asked}. The nearest reported "
                 "figures are: " + "; ".join(f"{n.value_text} ({n.as_of.label}; {n.citation.title})" for n in near) + ".")
+        return Answer(question=question, kind="not_found", text=text, nearest=near,
+                      citations=[n.citation for n in near], resolved=r.resolved())
+
+    def _undated(self, question: str, r: Reading, series: list[Scored]) -> Answer:
+        """A figure for the measure exists but the paper never says when: not an answer for a date asked."""
+        near = [self._value(s) for s in series[:3]]
+        asked = r.date_label or (f"quarter {r.quarter}" if r.quarter else "now")
+        text = (f"The papers hold no dated figure for {_label(series[0].figure, r)} for {asked}. They do report "
+                + "; ".join(f"{n.value_text} ({n.citation.title})" for n in near)
+                + ", but do not say what date it is as of.")
         return Answer(question=question, kind="not_found", text=text, nearest=near,
                       citations=[n.citation for n in near], resolved=r.resolved())
 

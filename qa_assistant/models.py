@@ -43,7 +43,7 @@ class Chunk(BaseModel):
     text: str
 
 
-AsOfBasis = Literal["stated", "heading", "table", "meeting date", "unknown"]
+AsOfBasis = Literal["stated", "heading", "table", "meeting date", "title", "unknown"]
 
 
 class AsOf(BaseModel):

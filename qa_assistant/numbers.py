@@ -154,6 +154,8 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         if _excluded(text, m.start("num"), m.end("num"), lines.start_of(s)):
             continue
         unit, e = _unit(m)
+        if re.match(r"[A-Za-z]", text[e : e + 1]) and not m.group("dur"):
+            continue  # "under 1s", "4x4", "10am": not a reported quantity
         if not (m.group("pct") or m.group("rate") or m.group("cur") or m.group("dur")) and \
                 _NOT_QUANTITY_AFTER.match(text, m.end("num")):
             continue

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import DateMention
+from ..dates import DateMention, find_dates
 from ..models import AsOf, format_date
 from ..numbers import Quantity
 from ..spans import Span, is_list_item
@@ -25,10 +25,11 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b|\bcompared\b|\bwhereas\b", re.I)
 _HEADING_END = re.compile(r":-?\s*$")
 _MINUTES_HELD = re.compile(r"\bA meeting of .{0,200}? was held on\b", re.I | re.S)
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+(?:high|peak|low)\s+of\s+)?(?:£)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I)
 _DATING_HEADING = re.compile(
     r"\b(?:as\s+(?:at|of)|position\s+(?:at|as\s+at)|at\s+the\s+end\s+of|performance|data|update|figures|"
     r"quarter|Q[1-4]|year\s+(?:ending|to)|snapshot|scorecard|dashboard|summary|statistics|period)\b", re.I)
+_TITLE_PERIODS = ("fy", "quarter", "month", "year")
 HEADING_REACH = 400  # a heading further back than this is not quoted with the figure
 _HEADING_LINE_MAX_WORDS = 14
 _HEADING_SCOPE_CHARS = 3000
@@ -45,14 +46,17 @@ class AsOfContext:
     heading_starts: list[int]
     meeting_marks: list[tuple[int, dt.date, str]]  # from offset, date, label
     mark_starts: list[int]
+    title_date: DateMention | None = None  # the period a paper's title reports on ("Performance update Q4 2022/23")
 
 
 def build_context(text: str, dates: list[DateMention], sentences: list[Span], paragraphs: list[Span],
-                  meeting_date: dt.date | None) -> AsOfContext:
+                  meeting_date: dt.date | None, title: str = "") -> AsOfContext:
     headings = sorted(_heading_scopes(text, sentences, paragraphs, dates), key=lambda h: h[0][0])
     marks = _meeting_marks(text, dates, meeting_date)
+    periods = [d for d in find_dates(title, reference=meeting_date)
+               if (d.kind in _TITLE_PERIODS or meeting_date is None) and (meeting_date is None or d.last <= meeting_date)]
     return AsOfContext(text, dates, [d.start for d in dates], headings, [h[0][0] for h in headings], marks,
-                       [m[0] for m in marks])
+                       [m[0] for m in marks], periods[-1] if periods else None)
 
 
 def _dates_in(ctx: AsOfContext, start: int, end: int) -> list[DateMention]:
@@ -134,10 +138,15 @@ def heading_for(ctx: AsOfContext, pos: int) -> tuple[Span, DateMention, int] | N
 
 
 def context_as_of(ctx: AsOfContext, pos: int) -> AsOf:
+    """The date a figure with no date of its own is as of: its heading's, the period the paper's title reports
+    on ("Fostering activity 2010/11", presented in November 2011), the meeting's, else unknown."""
     heading = heading_for(ctx, pos)
     if heading:
         _, date, _ = heading
         return AsOf(start=date.first, end=date.last, label=date.label, basis="heading")
+    if ctx.title_date is not None:
+        d = ctx.title_date
+        return AsOf(start=d.first, end=d.last, label=f"{d.label} (from the paper's title)", basis="title")
     i = bisect.bisect_right(ctx.mark_starts, pos) - 1
     if i >= 0:
         _, d, label = ctx.meeting_marks[i]

@@ -26,6 +26,7 @@ from .terms import counting_terms, measure_terms
 
 _INHERIT_GAP = re.compile(r"^\s*(?:\(|/|,\s*or|\bor\b|\band\b|,)?\s*$", re.I)
 _FROM_TO_GAP = re.compile(r"\bto\s*(?:£)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I)
 _COMPARED_GAP = re.compile(r"\b(?:compared|against|than|versus|vs\.?|whereas|while|whilst|from\s+a\s+(?:high|peak))\b",
                            re.I)
 _RELATIVE_PAST = re.compile(r"^\W{0,3}(?:\w+\s+){0,4}?(?:last\s+year|the\s+previous\s+(?:year|quarter|month|period)|"
@@ -33,6 +34,8 @@ _RELATIVE_PAST = re.compile(r"^\W{0,3}(?:\w+\s+){0,4}?(?:last\s+year|the\s+previ
                             r"last\s+quarter|previously|the\s+prior\s+year|the\s+year\s+before|last\s+month)\b", re.I)
 _PREPOSITION_START = re.compile(r"^(?:with|in|on|placed|living|who|under|at)\b", re.I)
 _PREPOSITION_SPLIT = re.compile(r"\s+(?:with|in|on|placed|living|who|under|at|were|was|are|is|had|have)\b", re.I)
+_COMPARISON_WORDS = re.compile(r"\b(?:than|compared|comparison|against|below|above|versus|vs|whereas|while|"
+                               r"whilst|similar|benchmark)\b", re.I)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
 _UNIT_SCALE = {"gbp_thousands": 1e3, "gbp_millions": 1e6}
 
@@ -46,7 +49,7 @@ def extract_figures(doc: Document) -> list[Figure]:
         return []
     paragraphs = paragraph_spans(text)
     sentences = bounded(text, sentence_spans_by_paragraph(text))
-    ctx = asof_rules.build_context(text, dates, sentences, paragraphs, doc.meeting_date)
+    ctx = asof_rules.build_context(text, dates, sentences, paragraphs, doc.meeting_date, doc.title)
     mentions = find_subject_mentions(text)
     mention_starts = [m.start for m in mentions]
     default = paper_subject(doc.title, text)
@@ -57,6 +60,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     qi = 0
     in_breakdown_list = False
     previous_sentence: Span | None = None
+    carried: Subject | None = None  # a comparator the previous sentence of the paragraph was about
     for sentence in sentences:
         qs: list[Quantity] = []
         while qi < len(quantities) and quantities[qi].start < sentence[1]:
@@ -67,14 +71,27 @@ def extract_figures(doc: Document) -> list[Figure]:
             in_breakdown_list = True
         elif not is_list_item(text, sentence[0]):
             in_breakdown_list = False
+        same_paragraph = previous_sentence is not None and "\n\n" not in text[previous_sentence[1]:sentence[0]]
         previous_sentence = sentence
-        if not qs:
-            continue
         lo = bisect.bisect_left(mention_starts, sentence[0])
         hi = bisect.bisect_left(mention_starts, sentence[1])
-        reader = _SentenceReader(doc, text, sentence, qs, mentions[lo:hi], default, ctx, cells, stops, thresholds,
-                                 in_breakdown_list and is_list_item(text, sentence[0]))
-        figures.extend(reader.figures())
+        here = mentions[lo:hi]
+        if not same_paragraph:
+            carried = None
+        if qs:
+            subject = carried if carried is not None and not here else default
+            reader = _SentenceReader(doc, text, sentence, qs, here, subject, ctx, cells, stops, thresholds,
+                                     in_breakdown_list and is_list_item(text, sentence[0]))
+            figures.extend(reader.figures())
+        # "Numbers of children in care in England have risen. In March 2013 there were 68,110." carries England;
+        # a sentence comparing several areas carries none.
+        distinct = {m.subject.key for m in here}
+        if here and not qs:
+            only = here[0].subject
+            comparing = _COMPARISON_WORDS.search(text[sentence[0]:sentence[1]])
+            carried = only if len(distinct) == 1 and only.kind != "own" and not comparing else None
+        elif here or qs:
+            carried = None
     return figures
 
 
@@ -159,9 +176,12 @@ class _SentenceReader:
         text = self.text
         group_start = self._group_start(previous)
         gap = text[previous.end : q.start] if previous is not None else None
+        after_phrase = gap
+        if previous is not None and previous_phrase.found and previous.end <= previous_phrase.start < q.start:
+            after_phrase = re.sub(r"^\s*\([^)]*\)", "", text[previous_phrase.end : q.start])  # "(entered care)"
         if previous is not None and previous_phrase.found and q.start not in self.parts and (
-            _INHERIT_GAP.match(gap) or (_COMPARED_GAP.search(gap) and not _names_a_measure(gap))
-            or (_FROM_TO_GAP.search(gap) and re.search(r"\bfrom\s*(?:£)?$", text[max(0, previous.start - 12):previous.start]))
+            _INHERIT_GAP.match(gap) or (_COMPARED_GAP.search(after_phrase) and not _names_a_measure(after_phrase))
+            or (_FROM_TO_GAP.search(gap) and _FROM_BEFORE.search(text[max(0, previous.start - 30):previous.start]))
         ):
             return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
         line_start = text.rfind("\n", max(0, self.sentence[0] - 1), q.start) + 1

@@ -32,6 +32,9 @@ _FORWARD_STOP_WORDS = {
 _TIME_PHRASE = re.compile(r"(?:in|over|during|within|across|for|at|by)\s+(?:the|this|that|each|a|every)\s+"
                           r"(?:(?:last|past|same|previous|current|whole|first|second|third|fourth|final)\s+)?"
                           r"(?:\w+\s+)?(?:year|quarter|month|period|week|day|time|months|years|weeks)\b", re.I)
+_AND_GROUP = re.compile(r"and\s+(?:their\s+)?(?:young\s+people|children|families|carers|parents|adults|care\s+leavers|"
+                        r"siblings|babies|infants|adolescents)\b", re.I)
+_GROUP_BEFORE = re.compile(r"(?:children|people|families|carers|parents|adults|leavers|siblings|babies)\s*$", re.I)
 # A phrase that starts with one of these is about time or comparison, not what the number counts.
 _FIRST_WORD_REJECT = {"from", "since", "over", "during", "for", "by", "at", "to", "between", "after", "before",
                       "compared", "against", "than", "nationally", "regionally", "respectively", "each", "per"}
@@ -110,6 +113,8 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
                              text[pos : pos + 20], re.I))
     if word == "for":
         return previous.endswith(("cared", "caring", "looked", "waiting", "approved"))
+    if word == "and":  # "children and young people", "young people and families": one group counted
+        return bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))
     if word == "from":
         return not re.match(r"from\s+(?:a\s+|the\s+)?(?:high|peak|low|last|previous)\b", text[pos : pos + 30], re.I)
     return False

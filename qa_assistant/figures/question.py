@@ -82,6 +82,8 @@ class Reading:
     figure_kind: str  # level | change | target | forecast
     answer_type: str  # number | person | date | name | text
     follow_up: bool = False
+    source_terms: list[str] = field(default_factory=list)  # names the question gives (people, meetings, papers)
+    explicit_latest: bool = False  # "now", "currently", "latest": an undated figure cannot say it is current
     notes: list[str] = field(default_factory=list)
 
     def resolved(self) -> ResolvedQuery:
@@ -157,6 +159,17 @@ def _measure(question: str, date_spans: list[tuple[int, int]], subject_spans: li
     return " ".join(words), seq
 
 
+def _source_terms(question: str, concept: ConceptMatch | None) -> list[str]:
+    """Terms of capitalised names in the question after its first word ("Karen Robb", "Corporate Parenting
+    Panel", "Yorkshire Evening Post"): an occasion or a source, which the paper may name anywhere."""
+    names = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'’-]*(?:\s+(?:of|and|for|the)?\s*[A-Z][\w'’-]*)*)", question.strip())
+    out: list[str] = []
+    named = concept.matched if concept else frozenset()
+    for name in names:
+        out.extend(t for t in measure_terms(name) if t not in named)
+    return out
+
+
 def _bare_quarter(question: str, dates: list) -> int | None:
     if dates:
         return None
@@ -194,7 +207,8 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     kind = "change" if _CHANGE.search(question) and not timeline else \
         "target" if _TARGET.search(question) else "forecast" if _FORECAST.search(question) else "level"
     reading = Reading(question, measure_text, seq, concept, unit, subject, bool(subject_mentions), None, None, None,
-                      quarter, "general", kind, _answer_type(question, unit, concept), follow_up)
+                      quarter, "general", kind, _answer_type(question, unit, concept), follow_up,
+                      _source_terms(question, concept))
     if dates and kind == "change" and re.search(r"\bsince\b", question, re.I):
         dates = []  # "increased since 2022-23": the date the change is measured from, not the date asked about
     if dates:
@@ -219,6 +233,7 @@ def read(question: str, previous: Reading | None = None) -> Reading:
         reading.intent = "value"
     else:
         reading.intent = "latest"
+        reading.explicit_latest = latest
     return reading
 
 

@@ -43,8 +43,10 @@ class FigureContext:
     """Terms around a figure that may support a question's words."""
 
     sentence: frozenset[str]
-    near: frozenset[str]  # the sentence before (less what its own numbers' phrases say) and the section heading
+    near: frozenset[str]  # the sentence before and the section heading
     owned: frozenset[str]  # terms that other numbers of the sentence own: later ones, and breakdown parts
+    source: frozenset[str] = frozenset()  # the paper's title, committee and kind
+    document: frozenset[str] = frozenset()  # every term of the paper (for names the question gives)
 
 
 @dataclass
@@ -56,14 +58,15 @@ class Support:
 
 
 def build_context(f: Figure, sentence_text: str, previous_text: str, heading_text: str,
-                  siblings: list[Figure]) -> FigureContext:
+                  siblings: list[Figure], source: frozenset[str] = frozenset(),
+                  document: frozenset[str] = frozenset()) -> FigureContext:
     """The words around a figure that may support a question: its sentence, the sentence before and its
     section heading; less what later numbers of the sentence, or breakdown parts, own ("41 approved (20
     mainstream and 21 connected)": "mainstream" does not describe 41)."""
     owned = frozenset(t for g in siblings if g.kind == "part" or f.kind == "part" or g.start > f.start
                       for t in g.terms)
     return FigureContext(frozenset(measure_terms(sentence_text)),
-                         frozenset(measure_terms(f"{previous_text} {heading_text}")), owned)
+                         frozenset(measure_terms(f"{previous_text} {heading_text}")), owned, source, document)
 
 
 def _mask(text: str) -> str:
@@ -91,6 +94,10 @@ def _slash_explained(phrase: str, q: frozenset[str]) -> frozenset[str]:
 
 
 def unit_ok(asked: str | None, unit: str) -> bool:
+    """"Rate" asks for a rate per 10,000 or a percentage rate ("re-referral rate 21%"); the question's own
+    "per 10,000" is read as the unit "per_10000" and stays strict."""
+    if asked == "rate" and unit == "percent":
+        return True
     return asked is None or unit in _UNIT_OK.get(asked, (asked,))
 
 
@@ -156,9 +163,12 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     missing = q_left - in_sentence
     notes: list[str] = []
     if missing:
-        if not missing <= around.near:
+        # Words about the occasion, not the measure: the paper's own title, or a name the question gives
+        # ("What figure did Karen Robb give the Panel ...") found anywhere in the paper.
+        occasion = around.source | (frozenset(r.source_terms) & around.document)
+        if not missing <= around.near | occasion:
             return Support(False, f"measure: the sentence does not say {' '.join(sorted(missing))}")
-        notes.append("near")
+        notes.append("near" if missing & around.near else "source")
     coverage = len(q & (p | explained_p)) / len(q)
     score = coverage + (1.0 if same_concept else 0.0) + (0.1 if f.layout in ("label", "table") else 0.0) \
         - 0.05 * len(q_left)

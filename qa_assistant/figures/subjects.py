@@ -78,6 +78,13 @@ def _canonical_other(name: str) -> str:
     return " ".join(name.split())
 
 
+# A place name followed by one of these names an organisation there ("Middlesbrough College"), not whose figure.
+_ORGANISATION_AFTER = re.compile(
+    r"\s*(?:College|School|Academy|University|FC|Football\s+Club|Police|Hospital|Trust|Centre|Center|Library|"
+    r"Station|Road|Street|Park|Youth|Community|Town\s+Hall|Civic|Hub|Foodbank|Mind|Women|Cathedral|Airport|"
+    r"Mayor|MP|Gazette|Live|Echo|Evening)\b")
+
+
 def find_subject_mentions(text: str) -> list[SubjectMention]:
     """Non-overlapping subject cues in text order (more specific lists claim a place first)."""
     taken: list[tuple[int, int]] = []
@@ -86,6 +93,8 @@ def find_subject_mentions(text: str) -> list[SubjectMention]:
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
+                continue
+            if kind in (OWN, "other") and _ORGANISATION_AFTER.match(text, e):
                 continue
             taken.append((s, e))
             if kind == "neighbours":
@@ -108,8 +117,13 @@ def find_subject_mentions(text: str) -> list[SubjectMention]:
 def paper_subject(title: str, head_text: str) -> Subject:
     """The council a paper belongs to: another authority when its title or opening names that authority
     and never this council by name; otherwise this council."""
-    sample = f"{title}\n{head_text[:3000]}"
-    mentions = find_subject_mentions(sample)
+    in_title = find_subject_mentions(title)
+    if any(m.subject.kind == OWN for m in in_title):
+        return own_subject()
+    titled = [m.subject for m in in_title if m.subject.kind == "other"]
+    if titled:
+        return titled[0]
+    mentions = find_subject_mentions(head_text[:3000])
     own = sum(1 for m in mentions if m.subject.kind == OWN)
     others: dict[str, int] = {}
     for m in mentions:
@@ -118,8 +132,7 @@ def paper_subject(title: str, head_text: str) -> Subject:
     if not others or own:
         return own_subject()
     name, count = max(others.items(), key=lambda kv: kv[1])
-    in_title = any(m.subject.name == name for m in find_subject_mentions(title))
-    return Subject("other", name) if in_title or count >= 2 else own_subject()
+    return Subject("other", name) if count >= 2 else own_subject()
 
 
 def words_between(text: str, start: int, end: int) -> int:
