@@ -13,9 +13,12 @@ import re
 import numpy as np
 
 from .citing import Citer
-from .entity_finder import Found, find_people
+from functools import lru_cache
+
+from .entity_finder import Found, find_grades
 from .figures.question import Reading
-from .figures.terms import measure_terms
+from .figures.subjects import find_subject_mentions
+from .figures.terms import lexicon, measure_terms
 from .models import Answer, EntityValue
 from .sentences import rank_sentences
 
@@ -37,7 +40,9 @@ class EntityAnswerer:
         ranked = rank_sentences(self.index, self.settings, question, qvec, k=self.settings.entity_passages)
         terms = {t for t in r.measure_seq if t not in _ANSWER_WORDS}
         head = _name_head(question) if r.answer_type == "name" else None
-        asks_for_name = bool(_roles_in(question))  # "Who is the Executive Member?": the role is not the answer
+        role_terms = _question_role_terms(question) if r.answer_type == "person" else frozenset()
+        asks_for_name = bool(role_terms)  # "Who is the Executive Member?": the role itself is not the answer
+        verb = _question_verb(question) if r.answer_type == "person" else frozenset()
         found: list[tuple[float, EntityValue, object]] = []
         for sim, row in ranked:
             doc_id, start, end, chunk_id = self.index.sentence_spans[row]
@@ -46,14 +51,17 @@ class EntityAnswerer:
             coverage = _coverage(terms, sentence, doc.text[max(0, start - 300) : start])
             if not terms or coverage < self.settings.entity_min_coverage:
                 continue
-            candidates = [c for c in self._find(r.answer_type, sentence, doc.meeting_date, head)
-                          if not _restates_question(c.text, terms) and not (asks_for_name and c.role_only)]
+            candidates = [c for c in self._find(r.answer_type, sentence, doc.meeting_date, head, question)
+                          if not _restates_question(c.text, terms) and not (asks_for_name and c.role_only)
+                          and _holds_role(c, sentence, role_terms)]
             if not candidates:
                 continue
-            best = _pick(candidates, terms, sentence)
+            best = _pick(candidates, terms | verb, sentence)
+            near_best = set(measure_terms(sentence[max(0, best.start - 100) : best.end + 100]))
+            verb_bonus = (0.3 if verb & near_best else -0.2) if verb else 0.0
             cite = self.citer.cite(doc_id, start, end, [(start + best.start, start + best.end)], chunk_id=chunk_id)
             value = EntityValue(text=best.text, type=r.answer_type, role=best.role, detail=best.detail, citation=cite)
-            found.append((sim + coverage - (0.1 if best.role_only else 0.0), value, doc.meeting_date))
+            found.append((sim + coverage + verb_bonus - (0.1 if best.role_only else 0.0), value, doc.meeting_date))
         if not found:
             return None
         found.sort(key=lambda x: -x[0])
@@ -69,7 +77,9 @@ class EntityAnswerer:
         return Answer(question=question, kind="entity", text=text, entities=values,
                       citations=[v.citation for v in values], resolved=r.resolved())
 
-    def _find(self, answer_type: str, sentence: str, meeting_date, head: str | None) -> list[Found]:
+    def _find(self, answer_type: str, sentence: str, meeting_date, head: str | None, question: str) -> list[Found]:
+        if _GRADE_QUESTION.search(question):
+            return find_grades(sentence)
         if self.settings.entity_finder == "spacy":
             from . import entity_finder_spacy as finder
 
@@ -85,8 +95,53 @@ class EntityAnswerer:
         return finder.find_names(sentence, head)
 
 
-def _roles_in(question: str) -> list[str]:
-    return [p for p in find_people(question) if p.role_only or p.role]
+_GRADE_QUESTION = re.compile(r"\bwhat\s+(?:grade|rating|judgement|judgment|was\s+it\s+(?:graded|rated|judged))\b|"
+                             r"\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b", re.I)
+_ROLE_WORD_CUT = re.compile(r"\b(?:who|which|that|when|where|whom|and\s+(?:who|what))\b|[,?;]", re.I)
+
+
+@lru_cache(maxsize=1)
+def _role_keywords() -> re.Pattern[str]:
+    roles = "|".join(re.escape(r) for r in sorted(lexicon()["roles"], key=len, reverse=True)
+                     if r.lower() not in {t.lower() for t in lexicon()["person_titles"]})
+    return re.compile(rf"((?:[\w'’-]+\s+){{0,4}})\b(?i:{roles})\b", re.I)
+
+
+def _question_role_terms(question: str) -> frozenset[str]:
+    """The role a "who" question names ("our Voice and Influence Manager", "head of the Virtual School",
+    "interim director"): the words before the role word, the role word, and a capitalised "of ..." after it."""
+    m = _role_keywords().search(question)
+    if not m:
+        return frozenset()
+    before = _ROLE_WORD_CUT.split(m.group(1))[-1]
+    after = re.match(r"\s+(?:(?:of|for)\s+)?(?:the\s+)?((?:[A-Z][\w'’]*(?:\s+|$))+)", question[m.end():])
+    words = f"{before} {question[m.start(0) + len(m.group(1)) : m.end()]} {after.group(1) if after else ''}"
+    return frozenset(measure_terms(words))
+
+
+_WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|was|were|has|had|will|would)?\s*(?:been\s+|being\s+)?([a-z]+)\b", re.I)
+_NOT_VERBS = {"the", "a", "an", "our", "their", "its", "in", "on", "responsible", "currently", "now", "still", "new",
+              "this", "that", "there", "it"}
+
+
+def _question_verb(question: str) -> frozenset[str]:
+    """What the person did, in "who chairs ...", "who was leading ...", "who presented ..."."""
+    m = _WHO_VERB.search(question)
+    if not m or m.group(1).lower() in _NOT_VERBS or _role_keywords().match(m.group(1)):
+        return frozenset()
+    return frozenset(measure_terms(m.group(1)))
+
+
+def _holds_role(c: Found, sentence: str, role_terms: frozenset[str]) -> bool:
+    """A named person answers "who is <role>" only if the paper gives them that role (most of its words) in
+    their own role or right beside their name."""
+    if not role_terms or c.type != "person":
+        return True
+    near = f"{c.role or ''} {sentence[max(0, c.start - 80) : c.end + 80]}"
+    have = role_terms & set(measure_terms(near))
+    if c.role and any(m.subject.kind == "other" for m in find_subject_mentions(c.role)):
+        return False  # "Virtual School Head of Islington" is not the council's own
+    return len(have) * 3 >= len(role_terms) * 2
 
 
 def _name_head(question: str) -> str | None:

@@ -26,6 +26,7 @@ _ORG_HEADS = (r"Team|Teams|Service|Services|Board|Panel|Hub|Programme|Program|Pr
               r"Pathways|Families|Fund|Project|Court|Office|Department|Commissioner|Police|Hospital|Charity|Club")
 _CAP_SEQ = re.compile(rf"(?:{_CAP}|of|for|and|the|&|in|on|to|[A-Z]{{2,}})(?:\s+(?:{_CAP}|of|for|and|the|&|in|on|to|"
                       rf"[A-Z]{{2,}}|Children’s|Children's))*")
+_ORG_WORDS = re.compile(rf"\b(?:{_ORG_HEADS}|Council|Borough|County|City|Services?)\b")
 _QUOTED = re.compile(r"[‘'\"“]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
 
 
@@ -50,7 +51,7 @@ def _titles() -> re.Pattern[str]:
 def _roles() -> re.Pattern[str]:
     roles = "|".join(re.escape(r) for r in sorted(lexicon()["roles"], key=len, reverse=True))
     return re.compile(rf"(?:(?:Interim|Acting|Deputy|Assistant|Senior|Principal|Strategic|Corporate)\s+)*"
-                      rf"(?:{_CAP}\s+){{0,3}}?(?:{roles})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:{_CAP}|and|&)"
+                      rf"(?:{_CAP}\s+(?:(?:and|&|of|for)\s+)?){{0,4}}?(?i:{roles})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:{_CAP}|and|&)"
                       rf"(?:\s+(?:{_CAP}|and|&|of|the|Children’s|Children's))*)?")
 
 
@@ -66,21 +67,32 @@ def _role_after(text: str, end: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _role_then_name() -> re.Pattern[str]:
-    """"Commissioner Peter Dwyer CBE", "Director Jane Smith": a role used as a title."""
+    """"Commissioner Peter Dwyer CBE", "the Minister for Children and Families, Janet Daby": a role before the
+    name, as a title or with a comma."""
     titles = {t.lower() for t in lexicon()["person_titles"]}
     roles = "|".join(re.escape(r) for r in sorted(lexicon()["roles"], key=len, reverse=True) if r.lower() not in titles)
-    return re.compile(rf"\b(?:{roles})\s+((?:[A-Z]\.?\s)?[A-Z][a-z][a-zA-Z'’\-]+(?:\s(?:[A-Z]\.?\s)?[A-Z][a-z][a-zA-Z'’\-]+)"
+    return re.compile(rf"\b(?i:{roles})(?:(?:\s+(?:of|for)\s+[^,;.()]{{1,60}}?)?,\s*|\s+)((?:[A-Z]\.?\s)?[A-Z][a-z][a-zA-Z'’\-]+(?:\s(?:[A-Z]\.?\s)?[A-Z][a-z][a-zA-Z'’\-]+)"
                       rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)")
+
+
+_BY_NAME = re.compile(r"\b(?:led|chaired|presented|introduced|written|headed|run|conducted|delivered|given|"
+                      r"signed|announced|appointed|replaced|succeeded)\s+by\s+((?:[A-Z]\.?\s)?[A-Z][a-z][\w'’\-]+"
+                      r"(?:\s[A-Z][a-z][\w'’\-]+){1,2})")
 
 
 def find_people(text: str) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
+    for m in _BY_NAME.finditer(text):
+        if not _ORG_WORDS.search(m.group(1)):
+            found.append(Found(m.start(1), m.end(1), m.group(1), "person", _role_after(text, m.end(1))))
+            taken.append(m.span(1))
     for m in _role_then_name().finditer(text):
         name = m.group(1)
-        if _roles().fullmatch(name) or re.search(r"\b(?:of|for|and)\b", name):
+        if _roles().fullmatch(name) or re.search(r"\b(?:of|for|and)\b", name) or _ORG_WORDS.search(name) or \
+                any(a < m.end(1) and m.start(1) < b for a, b in taken):
             continue
-        role = text[m.start() : m.start(1)].strip()
+        role = text[m.start() : m.start(1)].strip(" ,")
         found.append(Found(m.start(1), m.end(1), name, "person", role))
         taken.append((m.start(), m.end(1)))
     for m in _titles().finditer(text):
@@ -150,3 +162,11 @@ def _beside_head(text: str, head: str) -> list[Found]:
         if not re.fullmatch(r"(?:The|A|An|In|On|At|It|This|That|Was|Were|Is|And)", name.split()[0]):
             out.append(Found(m.start(1), m.start(1) + len(name), name, "name"))
     return out
+
+
+def find_grades(text: str) -> list[Found]:
+    """Ofsted judgements ("Requires Improvement to be Good", "Inadequate") named in a sentence."""
+    grades = sorted(lexicon()["grades"], key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in grades) + r")\b", re.I)
+    return [Found(m.start(), m.end(), m.group(0), "name") for m in pattern.finditer(text)
+            if m.group(0)[0].isupper() or m.group(0).lower() in ("inadequate", "outstanding")]

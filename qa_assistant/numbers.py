@@ -157,7 +157,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         if re.match(r"[A-Za-z]", text[e : e + 1]) and not m.group("dur"):
             continue  # "under 1s", "4x4", "10am": not a reported quantity
         if not (m.group("pct") or m.group("rate") or m.group("cur") or m.group("dur")) and \
-                _NOT_QUANTITY_AFTER.match(text, m.end("num")):
+                (_NOT_QUANTITY_AFTER.match(text, m.end("num")) or _NOT_QUANTITY_AFTER.match(text, e)):
             continue
         value = _scaled(m.group("num"), m.group("scale"))
         high = _scaled(m.group("num2"), m.group("scale2") or m.group("scale")) if m.group("num2") else None

@@ -36,6 +36,8 @@ _PREPOSITION_START = re.compile(r"^(?:with|in|on|placed|living|who|under|at)\b",
 _PREPOSITION_SPLIT = re.compile(r"\s+(?:with|in|on|placed|living|who|under|at|were|was|are|is|had|have)\b", re.I)
 _COMPARISON_WORDS = re.compile(r"\b(?:than|compared|comparison|against|below|above|versus|vs|whereas|while|"
                                r"whilst|similar|benchmark)\b", re.I)
+_PRO_FORM = re.compile(r"\b(?:the|this|that|current|latest|overall|total)\s+(?:current\s+|latest\s+|overall\s+)?"
+                       r"(?:figure|number|total|level|rate|count)\b|\b(?:it|this|which)\s+(?:stood|was|is|now)\b", re.I)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
 _UNIT_SCALE = {"gbp_thousands": 1e3, "gbp_millions": 1e6}
 
@@ -208,11 +210,28 @@ class _SentenceReader:
         back = backward_phrase(text, clause_start, q)
         if back and measure_terms(text[back.start:back.end]):
             return back
+        earlier = self._antecedent(q, clause_start)
+        if earlier is not None:
+            return earlier
         if at_line_start:
             above = heading_above(text, line_start)
             if above:
                 return above
         return found or back or NONE
+
+    def _antecedent(self, q: Quantity, clause_start: int) -> Phrase | None:
+        """"the number of looked after children had increased and the current figure stood at 804": a
+        figure named only as "the figure", "this number" or "it" counts what the clause before it named."""
+        text = self.text
+        local = text[max(clause_start, q.start - 80) : q.start]
+        if not _PRO_FORM.search(local):
+            return None
+        cut = max(local.rfind(" and "), local.rfind(", "), local.rfind("; "))
+        if cut < 0:
+            return None
+        end = max(clause_start, q.start - 80) + cut
+        back = backward_phrase(text, self.sentence[0], Quantity(end, end, "", 0, None, q.unit))
+        return back if back and measure_terms(text[back.start:back.end]) else None
 
     def _implied_head(self, phrase: Phrase, previous_phrase: Phrase) -> str:
         """"97 children in foster care and 112 with connected carers": the second phrase shares "children"."""

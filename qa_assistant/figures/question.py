@@ -40,6 +40,7 @@ _WHO = re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:councillor|of
                   r"\bwho (?:is|was|chairs|chaired|leads|led)\b", re.I)
 _WHEN = re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:date|day|month|year)\b|\bby when\b|\bhow long ago\b", re.I)
 _NAME = re.compile(
+    r"^\s*where\b|\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b|"
     r"\bwhat (?:is|was|are|were) (?:the )?name\b|\bwhat (?:is|was|are|were) .{0,60}\bcalled\b|\bname of\b|"
     r"\bwhich (?:team|teams|service|services|committee|board|panel|organisation|organisations|organization|council|"
     r"school|home|hub|programme|program|project|scheme|campaign|strategy|model|agency|agencies|partner|partners|"
@@ -119,7 +120,13 @@ def _unit(question: str) -> str | None:
     return None
 
 
+_GRADE = re.compile(r"\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|"
+                    r"rated|judged)\b", re.I)
+
+
 def _answer_type(question: str, unit: str | None, concept: ConceptMatch | None) -> str:
+    if _GRADE.search(question):
+        return "name"
     if _DEFINITION.search(question) or (_DISCUSSION.search(question) and unit is None and not _TIMELINE.search(question)
                                         and not re.search(r"\bhow many|\bhow much", question, re.I)):
         return "text"
