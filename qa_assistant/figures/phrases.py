@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..numbers import Quantity
 
 MAX_PHRASE_WORDS = 14
-_LABEL_SEPARATOR = re.compile(r"(?:[:=|]|\s[-–—]|[-–—]\s|\s[-–—]\s)\s*$")
+_LABEL_SEPARATOR = re.compile(r"(?:[:=|]|\s[-–—/]|[-–—]\s|\s[-–—/]\s)\s*$")
 _BULLET_PREFIX = re.compile(r"[\s•·●▪*-]*(?:\d+(?:\.\d+)*[.)]?\s+|\(?[a-z]\)\s+)?")
 _FORWARD_STOP_WORDS = {
     "and", "or", "but", "which", "compared", "than", "against", "while", "whilst", "whereas", "since", "as",

@@ -29,7 +29,7 @@ _FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|and what about|what of|same for|how has that|how did that|and how|"
     r"what was it|and then|and in|and at|and for|in|for|what was that|and the)\b|"
     r"\b(?:that|it|they|those|this)\b\s*(?:changed|now|then|figure|number)?\s*\??$", re.I)
-_CHANGE = re.compile(r"\bby how much\b|\bhow much (?:did|has|have|had) .{0,80}\b(?:increas|decreas|ris|rose|fall|fell|"
+_CHANGE = re.compile(r"\bby how much\b|\bhow much (?:is|are|was|were|did|has|have|will)\b.{0,60}\b(?:cut|cutting|slash\w*)\b|\bhow much (?:did|has|have|had) .{0,80}\b(?:increas|decreas|ris|rose|fall|fell|"
                      r"grow|grew|reduc|drop|go up|gone up|go down|gone down|chang)\w*|\b(?:size of|amount of) the "
                      r"(?:increase|decrease|reduction|rise|fall)\b|\bhow (?:big|large) (?:was|is) the "
                      r"(?:increase|decrease|reduction|rise|fall)\b|\bwhat (?:was|is) the (?:increase|decrease|"
@@ -166,6 +166,14 @@ def _measure(question: str, date_spans: list[tuple[int, int]], subject_spans: li
     return " ".join(words), seq
 
 
+def _is_source(question: str, pos: int) -> bool:
+    """"According to the South Tyneside JSNA", "in Stockton's report": the paper, not whose figure."""
+    before = question[max(0, pos - 20) : pos].lower()
+    after = question[pos : pos + 60].lower()
+    return bool(re.search(r"according to (?:the )?$|\bin (?:the )?$", before)) and bool(
+        re.search(r"\b(?:jsna|report|paper|papers|minutes|scorecard|data|benchmarking|review|plan|strategy)\b", after))
+
+
 def _source_terms(question: str, concept: ConceptMatch | None) -> list[str]:
     """Terms of capitalised names in the question after its first word ("Karen Robb", "Corporate Parenting
     Panel", "Yorkshire Evening Post"): an occasion or a source, which the paper may name anywhere."""
@@ -199,8 +207,9 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     else:
         dates_range = None
     mentions = find_subject_mentions(question)
-    subject_mentions = [m for m in mentions if m.subject.kind != OWN]
-    subject = subject_mentions[0].subject if subject_mentions else own_subject()
+    subject_mentions = [m for m in mentions if m.subject.kind != OWN and not _is_source(question, m.start)]
+    own_named = any(m.subject.kind == OWN and re.match(r"['’]s\b", question[m.end:]) for m in mentions)
+    subject = subject_mentions[0].subject if subject_mentions and not own_named else own_subject()
     measure_text, seq = _measure(question, [(d.start, d.end) for d in dates],
                                  [(m.start, m.end) for m in mentions] + [m.span() for m in _BARE_QUARTER.finditer(question)])
     unit = _unit(question)
