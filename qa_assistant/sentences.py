@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .lexical import tokenize
-from .retrieval import search
+from .retrieval import bm25_ranking, dense_ranking
 
 # Stems of question scaffolding that BM25's stop list keeps; they say nothing about the topic.
 QUESTION_WORDS = frozenset({"what", "did", "doe", "about", "how", "mani", "much", "when", "where", "which", "who",
@@ -20,11 +20,15 @@ def question_terms(question: str) -> set[str]:
     return set(tokenize([question])[0]) - QUESTION_WORDS
 
 
-def rank_sentences(index, settings, question: str, qvec: np.ndarray, k: int = 5) -> list[tuple[float, int]]:
-    """(score, sentence row) best first, over the quotable sentences of the top k passages."""
-    hits = search(index, question, k=k, rrf_k=settings.rrf_k, candidates=settings.candidates_per_retriever,
-                  query_vec=qvec)
-    rows = [r for h in hits for r in index.sentences_of(h.chunk.chunk_id)]
+def rank_sentences(index, settings, question: str, qvec: np.ndarray, k: int | None = None) -> list[tuple[float, int]]:
+    """(score, sentence row) best first, over the quotable sentences of the top k passages of each retriever.
+
+    The two rankings are pooled rather than fused: a passage that only BM25 finds (an exact name, "the Harm
+    Outside the Home Team") is still read, and the sentence scores decide."""
+    k = k or settings.sentence_passages
+    chunks = dict.fromkeys(i for i, _ in bm25_ranking(index, question, k))
+    chunks.update(dict.fromkeys(i for i, _ in dense_ranking(index, qvec, k)))
+    rows = [r for c in chunks for r in index.sentences_of(c)]
     if not rows:
         return []
     vecs = index.sentence_vectors[rows]

@@ -64,6 +64,8 @@ class Settings(BaseSettings):
     unknown_words_min_similarity: float = 0.65
     # Weight of question-word overlap beside embedding similarity when ranking sentences to quote.
     sentence_overlap_weight: float = 0.15
+    # Passages read (from each of BM25 and the dense ranking) to find the sentences worth quoting.
+    sentence_passages: int = 6
     # Further quotes are shown when within this much of the best one.
     general_quote_window: float = 0.12
     # A number question nothing supports shows its closest passage (labelled as a quote) above this.
