@@ -149,9 +149,22 @@
         if (seen.has(key)) return; seen.add(key);
         const card = el("div", "figure-card");
         card.appendChild(el("div", "value", f.value_text));
-        card.appendChild(el("div", "", f.label));
-        card.appendChild(el("div", "asof", "As of " + f.as_of.label + (f.as_of.basis === "meeting date" ? " (date of the meeting; the paper gives no other date)" : "")));
+        const whose = f.subject === "own" ? "" : " — " + f.subject_name;
+        const kind = { change: " (a change)", target: " (a target)", forecast: " (a forecast)", part: " (part of a total)" }[f.kind] || "";
+        card.appendChild(el("div", "", f.label + whose + kind));
+        const basis = { "meeting date": " (date of the meeting; the paper gives no other date)",
+                        "title": " (the period the paper reports on)", "unknown": "" }[f.as_of.basis] || "";
+        card.appendChild(el("div", "asof", "As of " + f.as_of.label + basis));
         card.appendChild(el("div", "", citationLine(f.citation)));
+        box.appendChild(card);
+      });
+    }
+    if (ans.kind === "entity") {
+      ans.entities.forEach(e => {
+        const card = el("div", "figure-card entity-card");
+        card.appendChild(el("div", "value", e.text));
+        if (e.role || e.detail) card.appendChild(el("div", "", e.role || e.detail));
+        card.appendChild(el("div", "", citationLine(e.citation)));
         box.appendChild(card);
       });
     }
