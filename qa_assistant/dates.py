@@ -26,7 +26,9 @@ def _qword(name: str) -> str:
 _QUARTER = rf"(?:quarter\s+{_qword('q')}|{_qword('qb')}\s+quarter|Q(?P<qn>[1-4]))"
 _FY = r"(?P<fy1>(?:19|20)\d{2})\s?[/-]\s?(?P<fy2>(?:19|20)?\d{1,2})"
 
+_FY_SHORT = r"\(?\s*(?P<fy1>\d{2})\s?[/-]\s?(?P<fy2>\d{2})\s*\)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("quarter_fy_short", re.compile(rf"\b{_QUARTER}\s*(?:of\s+)?{_FY_SHORT}", re.I)),
     ("quarter_fy", re.compile(rf"\b{_QUARTER}(?:\s+(?:of|in))?(?:\s+the)?\s+{_FY}(?:\s+financial\s+year)?", re.I)),
     ("fy_quarter", re.compile(rf"\b{_FY}(?:\s+financial\s+year)?,?\s+(?:quarter\s+{_qword('q')}|Q(?P<qn>[1-4]))\b", re.I)),
     ("day", re.compile(rf"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
@@ -79,6 +81,8 @@ def fy_label(fy_start_year: int) -> str:
 
 def _fy_start(m: re.Match[str]) -> int | None:
     y1 = int(m.group("fy1"))
+    if y1 < 100:  # "Quarter 1 (22/23)": a two-digit financial year, only ever read beside a quarter
+        y1 += 2000
     y2s = m.group("fy2")
     if len(y2s) == 1:  # "2013/4"
         y2 = (y1 // 10) * 10 + int(y2s) + (10 if int(y2s) <= y1 % 10 else 0)
@@ -109,7 +113,7 @@ def _year_for(month: int, reference: dt.date | None, last_year: int | None) -> i
 def _make(kind: str, m: re.Match[str], reference: dt.date | None, last_fy: int | None,
           last_year: int | None) -> DateMention | None:
     s, e = m.span()
-    if kind in ("quarter_fy", "fy_quarter"):
+    if kind in ("quarter_fy", "fy_quarter", "quarter_fy_short"):
         fy = _fy_start(m)
         if fy is None:
             return None
@@ -197,7 +201,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     last_year: int | None = None
     for _, _, kind, m in claims:
         mention = _make(kind, m, reference, last_quarter_fy or last_fy, last_year)
-        if kind in ("quarter_fy", "fy_quarter"):
+        if kind in ("quarter_fy", "fy_quarter", "quarter_fy_short"):
             last_quarter_fy = _fy_start(m) or last_quarter_fy
         if kind == "fy":
             last_fy = _fy_start(m) or last_fy

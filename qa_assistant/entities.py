@@ -15,7 +15,8 @@ import numpy as np
 from .citing import Citer
 from functools import lru_cache
 
-from .entity_finder import Found, find_grades
+from .entity_finder import Found, find_grades, find_places
+from .dates import find_dates
 from .figures.question import Reading
 from .figures.subjects import find_subject_mentions
 from .figures.terms import lexicon, measure_terms
@@ -53,7 +54,7 @@ class EntityAnswerer:
                 continue
             candidates = [c for c in self._find(r.answer_type, sentence, doc.meeting_date, head, question)
                           if not _restates_question(c.text, terms) and not (asks_for_name and c.role_only)
-                          and _holds_role(c, sentence, role_terms)]
+                          and _holds_role(c, sentence, role_terms) and _fits_dates(c, r)]
             if not candidates:
                 continue
             best = _pick(candidates, terms | verb, sentence)
@@ -61,7 +62,10 @@ class EntityAnswerer:
             verb_bonus = (0.3 if verb & near_best else -0.2) if verb else 0.0
             cite = self.citer.cite(doc_id, start, end, [(start + best.start, start + best.end)], chunk_id=chunk_id)
             value = EntityValue(text=best.text, type=r.answer_type, role=best.role, detail=best.detail, citation=cite)
-            found.append((sim + coverage + verb_bonus - (0.1 if best.role_only else 0.0), value, doc.meeting_date))
+            on_the_day = 0.3 if r.date_start and doc.meeting_date and r.date_start <= doc.meeting_date <= r.date_end \
+                else 0.0  # "Who chaired the meeting on 7 August 2018?": that meeting's own papers
+            found.append((sim + coverage + verb_bonus + on_the_day - (0.1 if best.role_only else 0.0), value,
+                          doc.meeting_date))
         if not found:
             return None
         found.sort(key=lambda x: -x[0])
@@ -80,6 +84,8 @@ class EntityAnswerer:
     def _find(self, answer_type: str, sentence: str, meeting_date, head: str | None, question: str) -> list[Found]:
         if _GRADE_QUESTION.search(question):
             return find_grades(sentence)
+        if _WHERE.match(question):
+            return find_places(sentence)
         if self.settings.entity_finder == "spacy":
             from . import entity_finder_spacy as finder
 
@@ -95,6 +101,7 @@ class EntityAnswerer:
         return finder.find_names(sentence, head)
 
 
+_WHERE = re.compile(r"^\s*(?:and\s+)?where\b", re.I)
 _GRADE_QUESTION = re.compile(r"\bwhat\s+(?:grade|rating|judgement|judgment|was\s+it\s+(?:graded|rated|judged))\b|"
                              r"\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b", re.I)
 _ROLE_WORD_CUT = re.compile(r"\b(?:who|which|that|when|where|whom|and\s+(?:who|what))\b|[,?;]", re.I)
@@ -144,6 +151,14 @@ def _holds_role(c: Found, sentence: str, role_terms: frozenset[str]) -> bool:
     return len(have) * 3 >= len(role_terms) * 2
 
 
+def _fits_dates(c: Found, r: Reading) -> bool:
+    """A date answer to "When did the 2021 visit take place?" must fall in 2021."""
+    if c.type != "date" or r.date_start is None:
+        return True
+    found = find_dates(c.detail or c.text)
+    return not found or any(d.first <= r.date_end and r.date_start <= d.last for d in found)
+
+
 def _name_head(question: str) -> str | None:
     """The kind of thing a name is asked for: "which TEAM", "what is the campaign called", "the name of the
     PROGRAMME"."""
@@ -162,16 +177,20 @@ def _coverage(terms: set[str], sentence: str, before: str) -> float:
 
 
 def _restates_question(text: str, terms: set[str]) -> bool:
-    """'Which board?' answered with the board the question already names is no answer."""
+    """'Which board?' answered with the board the question already names is no answer; nor is the council's
+    own name ("What is Middlesbrough's Children in Care Council called?" -> not "Middlesbrough Council")."""
     own = set(measure_terms(text))
-    return bool(own) and own <= terms
+    return not own or own <= terms
 
 
 def _pick(candidates: list[Found], terms: set[str], sentence: str) -> Found:
-    """The candidate whose role or neighbourhood holds the question's words; else the first."""
+    """The candidate whose role or neighbourhood holds the question's words; else the first. A quoted name
+    ("“We Matter” (Middlesbrough's Children in Care Council)") is the name the paper gives."""
     def score(c: Found) -> float:
         near = sentence[max(0, c.start - 60) : c.end + 60] + " " + (c.role or "")
-        return len(terms & set(measure_terms(near))) + (0.5 if c.role else 0.0) - 0.001 * c.start
+        quoted = 0.5 if c.type == "name" and c.start > 0 and sentence[c.start - 1] in "‘'\"“" else 0.0
+        return len(terms & set(measure_terms(near))) + (0.5 if c.role else 0.0) + quoted - 0.5 * c.role_only \
+            - 0.001 * c.start
 
     return max(candidates, key=score)
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .dates import find_dates
 from .figures.terms import lexicon
 
-_CAP = r"[A-Z][a-zA-Z'’\-]+"
+_CAP = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
 _NAME = rf"(?:[A-Z]\.?\s)?{_CAP}(?:\s(?:[A-Z]\.?\s)?{_CAP}){{0,2}}"
 _ORG_HEADS = (r"Team|Teams|Service|Services|Board|Panel|Hub|Programme|Program|Project|Scheme|Campaign|Strategy|"
               r"Model|Unit|Council|Group|Forum|Partnership|Collaborative|Protocol|Tool|Centre|Center|Home|House|"
@@ -27,7 +27,7 @@ _ORG_HEADS = (r"Team|Teams|Service|Services|Board|Panel|Hub|Programme|Program|Pr
 _CAP_SEQ = re.compile(rf"(?:{_CAP}|of|for|and|the|&|in|on|to|[A-Z]{{2,}})(?:\s+(?:{_CAP}|of|for|and|the|&|in|on|to|"
                       rf"[A-Z]{{2,}}|Children’s|Children's))*")
 _ORG_WORDS = re.compile(rf"\b(?:{_ORG_HEADS}|Council|Borough|County|City|Services?)\b")
-_QUOTED = re.compile(r"[‘'\"“]([A-Z][^‘'\"“”’]{2,60}?)[’'\"”]")
+_QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\())[‘'\"“]([A-Z][^‘'\"“”’\n]{2,60}?)[’'\"”](?=[\s,.;:)]|$)")
 
 
 @dataclass(frozen=True)
@@ -170,3 +170,25 @@ def find_grades(text: str) -> list[Found]:
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in grades) + r")\b", re.I)
     return [Found(m.start(), m.end(), m.group(0), "name") for m in pattern.finditer(text)
             if m.group(0)[0].isupper() or m.group(0).lower() in ("inadequate", "outstanding")]
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in lexicon()["place_heads"])
+    return re.compile(rf"\b((?:[A-Z][\w'’-]*\s+){{1,4}}(?:{heads}))\b|\b(?:at|in|on)\s+((?:the\s+)?[A-Z][\w'’-]+"
+                      rf"(?:\s+[A-Z][\w'’-]+){{0,3}})")
+
+
+def find_places(text: str) -> list[Found]:
+    """Where something happens: a named venue or street ("the Riverside Stadium", "Spencerfield Crescent"),
+    or a capitalised name after "at", "in" or "on"."""
+    out: list[Found] = []
+    for m in _place_pattern().finditer(text):
+        g = 1 if m.group(1) else 2
+        name = re.sub(r"^(?:The|the)\s+", "", m.group(g))
+        if re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+                    name):
+            continue
+        start = m.end(g) - len(name)
+        out.append(Found(start, m.end(g), name, "name", role_only=g == 2))
+    return out

@@ -51,7 +51,9 @@ class FigureAnswerer:
         text = doc.text
         prev_start = _previous_sentence_start(text, f.sentence_start)
         source, document = self._document_terms(f.doc_id)
-        ctx = build_context(f, text[f.sentence_start:f.sentence_end], text[prev_start:f.sentence_start],
+        sentence = text[f.sentence_start:f.sentence_end]
+        previous = _without_verbs(text[prev_start:f.sentence_start]) if _REFERS_BACK.search(sentence) else ""
+        ctx = build_context(f, sentence, previous,
                             _section_heading(text, f.sentence_start), self.index.figure_index.siblings(f),
                             source, document)
         self._contexts[f.figure_id] = ctx
@@ -269,6 +271,21 @@ def _section_heading(text: str, pos: int) -> str:
             return line
         end = start - 1
     return ""
+
+
+# A sentence that refers back ("The project had also...", "Of those children...") takes its topic from the one
+# before; one that does not is read on its own.
+_REFERS_BACK = re.compile(r"\b(?:this|these|those|such|its|their)\b|\bthe\s+(?:project|programme|scheme|service|team|"
+                          r"initiative|pilot|review|report|strategy|plan|fund|grant|approach|model|hub|group|board|panel)\b",
+                          re.I)
+_VERB_PHRASE = re.compile(r"\b(?:was|were|is|are|be|been|being|to|had|has|have|will|would|can|could|should|must|may|"
+                          r"might)\s+(?:\w+ly\s+)?\w+|\b\w+(?:ed|ing)\b", re.I)
+
+
+def _without_verbs(text: str) -> str:
+    """The sentence before a figure may give its topic ("a successful Family Reunification Project"), not
+    what it counts: its verbs ("was required to provide") never stand in for a question's words."""
+    return _VERB_PHRASE.sub(" ", text)
 
 
 def _previous_sentence_start(text: str, start: int) -> int:

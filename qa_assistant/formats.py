@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 PaperType = Literal["text", "html", "pdf"]
 SUFFIX_TYPES: dict[str, PaperType] = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
-EXTRACTOR_VERSION = "3"  # bump when extraction changes, so cached extractions are redone
+EXTRACTOR_VERSION = "4"  # bump when extraction changes, so cached extractions are redone
 MIN_PDF_CHARS_PER_PAGE = 20  # below this a PDF has no usable text layer (a scan)
 
 
@@ -89,7 +89,7 @@ def extract(path: Path, data: bytes | None = None) -> Extracted:
     elif kind == "html":
         result = _html(path.name, data)
     else:
-        result = Extracted(clean_text(decode_text(path.name, data)))
+        result = Extracted(clean_text(unwrap_lines(decode_text(path.name, data))))
     if not result.text:
         raise PaperError(f"{path.name}: no text left after cleaning")
     return result
@@ -124,11 +124,18 @@ def _pdf(name: str, data: bytes) -> Extracted:
     return Extracted(text, starts, str(title).strip() if title else None)
 
 
+_WRAP_AFTER_WORD = re.compile(r"(?<=[a-z,;])[ \t]*\n[ \t]*(?=[a-z(]|\d[\d,.]*%?\s+[a-z])")
+_WRAP_AFTER_FUNCTION_WORD = re.compile(r"\b(of|the|and|to|in|for|with|a|an|at|by|on|from|that|were|was|is|are|"
+                                       r"had|has|have|there|their|our|this|these|than|or)[ \t]*\n[ \t]*(?=[A-Za-z0-9(])")
+
+
 def unwrap_lines(text: str) -> str:
-    """Join a PDF's hard line wraps inside sentences ("which continues the\nsteady reduction"), so passages
-    and quotes read as prose. Only a break between a lower-case word or comma and a lower-case word is joined;
-    headings, list items and table rows keep their lines."""
-    return re.sub(r"(?<=[a-z,;])[ \t]*\n[ \t]*(?=[a-z(])", " ", text)
+    """Join hard line wraps inside sentences ("which continues the\nsteady reduction", "offering\n227
+    placements", "The Head of\nService"), so passages and quotes read as prose and a figure keeps its words.
+    A break is joined after a lower-case word or comma before a lower-case word or a number in running text,
+    and after a word that cannot end a line of its own ("of", "the", "and"); headings, list items and table rows
+    keep their lines."""
+    return _WRAP_AFTER_FUNCTION_WORD.sub(r"\1 ", _WRAP_AFTER_WORD.sub(" ", text))
 
 
 def _opens_without_password(reader) -> bool:
@@ -155,7 +162,7 @@ def _html(name: str, data: bytes) -> Extracted:
     full = clean_text(_block_text(tree))
     main = trafilatura.extract(html, include_tables=True, include_comments=False, favor_recall=True,
                                include_formatting=True, output_format="txt")
-    text = clean_text(markdown_to_plain(main or ""))
+    text = clean_text(unwrap_lines(markdown_to_plain(main or "")))
     if len(text) < 0.2 * len(full):  # extraction dropped most of a short page: keep everything visible instead
         text = full
     return Extracted(text, [], title, full)

@@ -36,6 +36,8 @@ _PREPOSITION_START = re.compile(r"^(?:with|in|on|placed|living|who|under|at)\b",
 _PREPOSITION_SPLIT = re.compile(r"\s+(?:with|in|on|placed|living|who|under|at|were|was|are|is|had|have)\b", re.I)
 _COMPARISON_WORDS = re.compile(r"\b(?:than|compared|comparison|against|below|above|versus|vs|whereas|while|"
                                r"whilst|similar|benchmark)\b", re.I)
+_COUNTED_HEAD = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}(?:councils|authorities|local authorities|teams|services|"
+                           r"schools|homes|areas|wards|providers|agencies|organisations|partners)\b")
 _PRO_FORM = re.compile(r"\b(?:the|this|that|current|latest|overall|total)\s+(?:current\s+|latest\s+|overall\s+)?"
                        r"(?:figure|number|total|level|rate|count)\b|\b(?:it|this|which)\s+(?:stood|was|is|now)\b", re.I)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
@@ -192,6 +194,10 @@ class _SentenceReader:
         found = forward_phrase(text, q, self.sentence[1], self.stops, self.thresholds, at_line_start)
         forward_terms = set(measure_terms(text[found.start:found.end])) if found else set()
         forward_ok = bool(forward_terms)
+        if found is not None:
+            head = _COUNTED_HEAD.match(text, found.start)
+            if head:  # "five Tees Valley councils": it counts councils, whatever else the sentence says
+                self.counted[q.start] = head.group(0)
         if forward_ok and forward_terms <= counting_terms():
             # "an average caseload of 24 young people": the counted noun, not the measure
             back = backward_phrase(text, group_start, q)

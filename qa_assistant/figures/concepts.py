@@ -94,13 +94,16 @@ def match_concept(seq: list[str], unit: str | None = None) -> ConceptMatch | Non
     named equally well, the one reported in the figure's unit wins ("% of children in our care attending
     school" is about attendance, a percentage, not about how many children are in care)."""
     found: list[tuple[Concept, str, tuple[str, ...]]] = []
+    spans: list[tuple[int, int, str]] = []  # start, end, concept id
     index = _synonyms_by_first_term()
     for i, term in enumerate(seq):
         for concept, synonym, syn in index.get(term, ()):
             if tuple(seq[i : i + len(syn)]) == syn:
                 found.append((concept, synonym, syn))
+                spans.append((i, i + len(syn), concept.id))
     if not found:
         return None
+    found = _head_final(found, spans)
     named = {c.id for c, _, _ in found}
     broader = {a for cid in named for a in ancestors(cid)}
     narrowest = [f for f in found if f[0].id not in broader] or found
@@ -111,6 +114,19 @@ def match_concept(seq: list[str], unit: str | None = None) -> ConceptMatch | Non
     concept, synonym, syn = max(narrowest, key=rank)
     matched = frozenset(t for c, _, other in found if c.id == concept.id for t in other)
     return ConceptMatch(concept, synonym, matched, frozenset(seq) - matched)
+
+
+def _head_final(found: list, spans: list[tuple[int, int, str]]) -> list:
+    """"social worker caseload": two measures named side by side make a compound whose head is the last one
+    (a caseload, of social workers), unless one synonym spans both."""
+    modifiers: set[str] = set()
+    for a_start, a_end, a_id in spans:
+        for b_start, b_end, b_id in spans:
+            if a_id != b_id and b_start == a_end and not any(s <= a_start and b_end <= e for s, e, _ in spans
+                                                             if (s, e) != (a_start, a_end)):
+                modifiers.add(a_id)
+    kept = [f for f in found if f[0].id not in modifiers]
+    return kept or found
 
 
 def ancestor_terms(concept_id: str, seq: list[str]) -> frozenset[str]:

@@ -77,6 +77,15 @@ def breakdown_heading(sentence_text: str) -> bool:
     return bool(_PARENT_BREAKDOWN.search(sentence_text))
 
 
+_OUT_OF = re.compile(r"^\s*(?:out\s+of|of(?:\s+the)?|in)\s*(?:a\s+total\s+of\s+)?$", re.I)
+
+
+def fractions(text: str, qs: list[Quantity]) -> set[int]:
+    """"235 out of 248 foster carers", "24 of the 156": the first number is a part of the second."""
+    return {a.start for a, b in zip(qs, qs[1:]) if a.unit == b.unit == "count" and _OUT_OF.match(text[a.end : b.start])
+            and a.value <= b.value}
+
+
 def parts_after(text: str, counts: list[Quantity]) -> set[int]:
     """Starts of counts that break down the count before them in the same sentence: "24 carers were
     de-registered – 16 mainstream and 8 connected" or "41 approved (22 mainstream and 19 connected)"."""
@@ -101,4 +110,4 @@ def parts_after(text: str, counts: list[Quantity]) -> set[int]:
         if len(run) >= 2 or re.search(r"\bof\s+(?:whom|which)\b|\bincluding\b", opener, re.I):
             if all(p.unit == head.unit for p in run):
                 parts.update(p.start for p in run)
-    return parts
+    return parts | fractions(text, counts)

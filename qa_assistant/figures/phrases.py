@@ -35,6 +35,8 @@ _TIME_PHRASE = re.compile(r"(?:in|over|during|within|across|for|at|by)\s+(?:the|
 _AND_GROUP = re.compile(r"and\s+(?:their\s+)?(?:young\s+people|children|families|carers|parents|adults|care\s+leavers|"
                         r"siblings|babies|infants|adolescents)\b", re.I)
 _GROUP_BEFORE = re.compile(r"(?:children|people|families|carers|parents|adults|leavers|siblings|babies)\s*$", re.I)
+_ASIDE = re.compile(r"\s*\([^()]{1,24}\)\s*")
+_CLAUSE_GOES_ON = re.compile(r"(?:who|which|that|were|was|are|is|not|placed|living|aged|being|with|in)\b", re.I)
 # A phrase that starts with one of these is about time or comparison, not what the number counts.
 _FIRST_WORD_REJECT = {"from", "since", "over", "during", "for", "by", "at", "to", "between", "after", "before",
                       "compared", "against", "than", "nationally", "regionally", "respectively", "each", "per"}
@@ -84,11 +86,25 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_TRAILING_PERIOD = re.compile(r"(?:\s*(?:\([^()]{1,20}\)|\b(?:Q[1-4]|[Qq]uarter\s+(?:one|two|three|four|[1-4]))\b|"
+                              r"\b\d{2,4}\s?[/-]\s?\d{2}\b|[-–:]))+\s*$")
+
+
 def label_phrase(text: str, prefix_start: int, q: Quantity, is_line_start: bool) -> Phrase | None:
-    """'<label><separator> N': the label, when what precedes the number ends in ':', '–', '=' or '|'."""
+    """'<label><separator> N': the label, when what precedes the number ends in ':', '–', '=' or '|'; or a
+    whole line's opening words with no verb ("Number of enquiries - Quarter 1 (22/23)  63"), its period aside."""
     prefix = text[prefix_start : q.start]
-    if not prefix.strip() or not _LABEL_SEPARATOR.search(prefix):
+    if not prefix.strip():
         return None
+    if not _LABEL_SEPARATOR.search(prefix):
+        if not is_line_start or prefix_start and text[prefix_start - 1] != "\n" and "\n" not in prefix:
+            return None
+        body = _TRAILING_PERIOD.sub("", prefix)
+        if body == prefix or len(body.split()) > 12 or re.search(r"\b(?:is|are|was|were|had|has|have)\b", body, re.I):
+            return None
+        bullet = _BULLET_PREFIX.match(text, prefix_start, prefix_start + len(body))
+        s, e = _trim(text, bullet.end() if bullet else prefix_start, prefix_start + len(body))
+        return Phrase(s, e, "label") if e > s and re.search(r"[A-Za-z]{3,}", text[s:e]) else None
     body_end = prefix_start + _LABEL_SEPARATOR.search(prefix).start()
     bullet = _BULLET_PREFIX.match(text, prefix_start, body_end)
     s, e = _trim(text, bullet.end() if bullet else prefix_start, body_end)
@@ -139,6 +155,10 @@ def forward_phrase(text: str, q: Quantity, limit: int, stops: set[int], threshol
         if start is None and gap.strip() and not (at_line_start and re.fullmatch(r"\s*[-–—:]\s*", gap)):
             return None  # "500 (154.3 ...", "658.": nothing follows the number directly
         if start is not None and re.search(r"[,;:.()!?\[\]\n]|\s[-–—]\s", gap):
+            aside = _ASIDE.match(text, end)
+            if aside and "(" in gap and _CLAUSE_GOES_ON.match(text, aside.end()):
+                skip_until = end = aside.end()  # "1,363 looked after children (2.7%) who were not in school"
+                continue
             break
         if m.start() in stops:
             if m.start() in thresholds and start is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..dates import find_dates, fy_label, quarter_range
 from ..models import ResolvedQuery
@@ -62,6 +63,7 @@ _BARE_QUARTER = re.compile(r"\b(?:quarter\s+(one|two|three|four|[1-4])|(first|se
                            re.I)
 _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
 MAX_HISTORY = 6
+_WORD_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)"
 
 
 @dataclass
@@ -160,6 +162,7 @@ def _measure(question: str, date_spans: list[tuple[int, int]], subject_spans: li
     rest = re.sub(r"\b(?:how|what|which|who|when|is|are|was|were|did|does|do|the|there|by|much)\b", " ", rest,
                   flags=re.I)
     scaffold = scaffold_terms()
+    rest = re.sub(rf"\b{_WORD_NUMBER}\b(?!\s+(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", rest, flags=re.I)
     seq = [t for t in measure_terms(rest) if t not in scaffold]
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", rest) if measure_terms(w) and
              not set(measure_terms(w)) <= scaffold]
@@ -174,15 +177,37 @@ def _is_source(question: str, pos: int) -> bool:
         re.search(r"\b(?:jsna|report|paper|papers|minutes|scorecard|data|benchmarking|review|plan|strategy)\b", after))
 
 
-def _source_terms(question: str, concept: ConceptMatch | None) -> list[str]:
-    """Terms of capitalised names in the question after its first word ("Karen Robb", "Corporate Parenting
-    Panel", "Yorkshire Evening Post"): an occasion or a source, which the paper may name anywhere."""
-    names = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'’-]*(?:\s+(?:of|and|for|the)?\s*[A-Z][\w'’-]*)*)", question.strip())
-    out: list[str] = []
-    named = concept.matched if concept else frozenset()
-    for name in names:
-        out.extend(t for t in measure_terms(name) if t not in named)
-    return out
+@lru_cache(maxsize=1)
+def _occasion_patterns() -> list[re.Pattern[str]]:
+    lx = lexicon()
+    nouns = "|".join(re.escape(n) for n in sorted(lx["source_nouns"], key=len, reverse=True))
+    verbs = "|".join(re.escape(v) for v in sorted(lx["reporting_verbs"], key=len, reverse=True))
+    done = "|".join(re.escape(v) for v in sorted(lx["occasion_verbs"], key=len, reverse=True))
+    return [
+        re.compile(r"\baccording\s+to\b[^,?;]*", re.I),
+        re.compile(rf"\b(?:in|from|at|during)\s+(?:the|our|a|an|this|that|its|their|his|her)?\s*"
+                   rf"(?:[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b(?:\s+(?:on|about|into|of)\s+[^,?;]*)?", re.I),
+        re.compile(rf"\b(?:did|does|do|has|have|had)\s+(?:[\w'’-]+\s+){{1,4}}?(?:{verbs})\b(?:\s+(?:the|a|an)?\s*"
+                   rf"(?:[\w'’-]+\s+){{0,4}}?(?:{nouns})s?\b)?", re.I),
+        re.compile(rf"\b(?:when|as|after|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|had\s+been|got)\s+"
+                   rf"(?:{done})\b[^,?;]*", re.I),
+        re.compile(r"\b(?:reported|covered|quoted|presented|published|announced)\s+(?:by|to|in|at|during)\b[^,?;]*",
+                   re.I),
+        re.compile(r"\b(?:when|as)\s+(?:the\s+)?[^,?;]*?\b(?:reported|said|announced|published|told|presented|revealed)\b"
+                   r"[^,?;]*", re.I),
+    ]
+
+
+def _occasion_spans(question: str) -> list[tuple[int, int]]:
+    """Where a question says which paper or occasion it means ("according to the annual report", "in the
+    November 2021 scorecard", "did Karen Robb give the Panel", "when the hub was debated at scrutiny"): those
+    words narrow the source, they do not say what is counted."""
+    spans: list[tuple[int, int]] = []
+    for pattern in _occasion_patterns():
+        for m in pattern.finditer(question):
+            if not any(a < m.end() and m.start() < b for a, b in spans):
+                spans.append(m.span())
+    return sorted(spans)
 
 
 def _bare_quarter(question: str, dates: list) -> int | None:
@@ -210,8 +235,10 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     subject_mentions = [m for m in mentions if m.subject.kind != OWN and not _is_source(question, m.start)]
     own_named = any(m.subject.kind == OWN and re.match(r"['’]s\b", question[m.end:]) for m in mentions)
     subject = subject_mentions[0].subject if subject_mentions and not own_named else own_subject()
+    occasions = _occasion_spans(question)
     measure_text, seq = _measure(question, [(d.start, d.end) for d in dates],
-                                 [(m.start, m.end) for m in mentions] + [m.span() for m in _BARE_QUARTER.finditer(question)])
+                                 [(m.start, m.end) for m in mentions] + [m.span() for m in _BARE_QUARTER.finditer(question)]
+                                 + occasions)
     unit = _unit(question)
     concept = match_concept(seq, _unit_for_concept(unit)) if seq else None
     if concept is not None and unit is not None and not _concept_reports(concept, unit) and \
@@ -224,7 +251,8 @@ def read(question: str, previous: Reading | None = None) -> Reading:
         "target" if _TARGET.search(question) else "forecast" if _FORECAST.search(question) else "level"
     reading = Reading(question, measure_text, seq, concept, unit, subject, bool(subject_mentions), None, None, None,
                       quarter, "general", kind, _answer_type(question, unit, concept), follow_up,
-                      _source_terms(question, concept))
+                      list(dict.fromkeys(t for a, b in occasions for t in measure_terms(question[a:b])
+                                         if t not in scaffold_terms())))
     if dates and kind == "change" and re.search(r"\bsince\b", question, re.I):
         dates = []  # "increased since 2022-23": the date the change is measured from, not the date asked about
     if dates:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..models import Figure
 from .question import Reading
 from .concepts import ancestor_terms
-from .terms import counting_terms, measure_terms, stem_list
+from .terms import counting_terms, measure_terms, scaffold_terms, stem_list
 
 RATE_UNITS = ("per_10000", "per_1000", "per_100000", "rate")
 MONEY_UNITS = ("gbp", "gbp_per_week", "gbp_per_year")
@@ -43,7 +43,7 @@ class FigureContext:
     """Terms around a figure that may support a question's words."""
 
     sentence: frozenset[str]
-    near: frozenset[str]  # the sentence before and the section heading
+    near: frozenset[str]  # the sentence before (when this one refers back to it) and the section heading
     owned: frozenset[str]  # terms that other numbers of the sentence own: later ones, and breakdown parts
     source: frozenset[str] = frozenset()  # the paper's title, committee and kind
     document: frozenset[str] = frozenset()  # every term of the paper (for names the question gives)
@@ -148,9 +148,9 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
         else frozenset()
     explained_p = frozenset(f.concept_terms) if same_concept else frozenset()
     ignorable = counting_terms()
-    if f.counted and r.unit == "count" and not q & ignorable:
+    if f.counted and r.unit == "count" and not q & (frozenset(measure_terms(f.counted)) | _terms_of_words(f.counted)):
         return Support(False, f"measure: the figure counts {f.counted}, not {r.measure_text}")
-    p_left = p - q - explained_p - unit_terms(f.unit) - ignorable - stem_list("ubiquitous") \
+    p_left = p - q - explained_p - unit_terms(f.unit) - ignorable - stem_list("ubiquitous") - scaffold_terms() \
         - _slash_explained(f.phrase, q)
     if p_left:
         return Support(False, f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked")
@@ -162,6 +162,8 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     q_left = q - own - explained_q - ignorable
     missing = q_left - in_sentence
     notes: list[str] = []
+    if missing & (around.owned - own):
+        return Support(False, f"measure: {' '.join(sorted(missing & around.owned))} describes another number here")
     if missing:
         # Words about the occasion, not the measure: the paper's own title, or a name the question gives
         # ("What figure did Karen Robb give the Panel ...") found anywhere in the paper.
@@ -173,6 +175,13 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     score = coverage + (1.0 if same_concept else 0.0) + (0.1 if f.layout in ("label", "table") else 0.0) \
         - 0.05 * len(q_left)
     return Support(True, "supported", score, notes)
+
+
+def _terms_of_words(text: str) -> frozenset[str]:
+    """Terms of a phrase including words that are otherwise weak ("councils")."""
+    from .terms import terms
+
+    return frozenset(terms(text))
 
 
 def unit_terms(unit: str) -> frozenset[str]:
