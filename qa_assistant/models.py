@@ -83,6 +83,8 @@ class Figure(BaseModel):
     concept_terms: list[str] = Field(default_factory=list, description="Terms of the synonyms that named the concept")
     terms: list[str] = Field(default_factory=list, description="The phrase's measure terms (dates, numbers masked)")
     context_terms: list[str] = Field(default_factory=list, description="The context's measure terms")
+    aliases: list[str] = Field(default_factory=list, description="Acronym terms the paper spells out (their long "
+                                                                 "forms are in context_terms)")
     counted: str = Field(default="", description="What the number counts when its phrase says what of (\"24 young "
                                                 "people\" in \"an average caseload of 24 young people\")")
     subject: SubjectKind = "own"

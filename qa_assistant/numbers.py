@@ -21,7 +21,7 @@ _SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|bn|million|billion|thousand)\b)?"
 _HEAD = rf"(?P<cur>£)?(?P<num>{_NUM})" + _SCALED.format(n="")
 _RANGE_TAIL = rf"(?:[ ]?(?:-|–|to)[ ]?(?P<cur2>£)?(?P<num2>{_NUM})" + _SCALED.format(n="2") + ")?"
 _UNIT_TAIL = (r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b)?"
-              r"(?P<rate>[ ]+per[ ]+(?P<per>10,000|100,000|1,000|10000|100000|1000|10k)\b)?"
+              r"(?P<rate>[ ]+(?:per|(?:out[ ]+of|in|for)[ ]+every)[ ]+(?P<per>10,000|100,000|1,000|10000|100000|1000|10k)\b)?"
               r"(?P<week>[ ]+(?:per|a|each)[ ]+(?:week|wk)\b)?"
               r"(?P<year>[ ]+(?:per|a)[ ]+(?:year|annum)\b)?"
               r"(?P<dur>[ ]*(?:working[ ]+)?(?:days?|weeks?|months?|years?)\b(?![ -]*olds?\b))?")

@@ -22,6 +22,7 @@ CREATE TABLE chunks (
 CREATE TABLE figures (
     figure_id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), concept_id TEXT,
     concept_label TEXT, concept_terms TEXT NOT NULL, terms TEXT NOT NULL, context_terms TEXT NOT NULL,
+    aliases TEXT NOT NULL,
     phrase TEXT NOT NULL, counted TEXT NOT NULL, phrase_start INTEGER, phrase_end INTEGER, context TEXT NOT NULL,
     value_text TEXT NOT NULL, value REAL NOT NULL, value_high REAL, unit TEXT NOT NULL, subject TEXT NOT NULL,
     subject_name TEXT NOT NULL, kind TEXT NOT NULL, layout TEXT NOT NULL,
@@ -59,8 +60,8 @@ def write_store(path: Path, docs: list[Document], chunks: list[Chunk], figures: 
         con.close()
 
 
-_LIST_COLUMNS = ("concept_terms", "terms", "context_terms")
-FIGURE_COLUMNS = ("figure_id", "doc_id", "concept_id", "concept_label", "concept_terms", "terms", "context_terms",
+_LIST_COLUMNS = ("concept_terms", "terms", "context_terms", "aliases")
+FIGURE_COLUMNS = ("figure_id", "doc_id", "concept_id", "concept_label", "concept_terms", "terms", "context_terms", "aliases",
                   "phrase", "counted", "phrase_start", "phrase_end",
                   "context", "value_text", "value", "value_high", "unit", "subject", "subject_name", "kind", "layout",
                   "start", "end", "sentence_start", "sentence_end", "as_of_start", "as_of_end", "as_of")

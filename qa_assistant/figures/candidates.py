@@ -17,6 +17,7 @@ from ..models import AsOf, Document, Figure
 from ..numbers import Quantity, find_quantities
 from ..spans import Span, is_list_item, paragraph_spans, sentence_spans_by_paragraph
 from . import asof as asof_rules
+from .acronyms import defined_acronyms, expand, expansions
 from .concepts import match_concept
 from .kinds import LEVEL, PART, breakdown_heading, is_threshold, kind_of, parts_after
 from .phrases import NONE, Phrase, backward_phrase, forward_phrase, heading_above, label_phrase
@@ -58,6 +59,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     mention_starts = [m.start for m in mentions]
     default = paper_subject(doc.title, text)
     cells = find_table_cells(text, quantities, doc.meeting_date)
+    acronyms = defined_acronyms(text)
     stops = {d.start for d in dates} | {q.start for q in quantities}
     thresholds = {q.start: q.end for q in quantities if is_threshold(text, q, max(0, q.start - 40))}
     figures: list[Figure] = []
@@ -85,7 +87,7 @@ def extract_figures(doc: Document) -> list[Figure]:
         if qs:
             subject = carried if carried is not None and not here else default
             reader = _SentenceReader(doc, text, sentence, qs, here, subject, ctx, cells, stops, thresholds,
-                                     in_breakdown_list and is_list_item(text, sentence[0]))
+                                     in_breakdown_list and is_list_item(text, sentence[0]), acronyms)
             figures.extend(reader.figures())
         # "Numbers of children in care in England have risen. In March 2013 there were 68,110." carries England;
         # a sentence comparing several areas carries none.
@@ -103,10 +105,12 @@ class _SentenceReader:
     """The figures of one sentence (or table row, or list item), read left to right."""
 
     def __init__(self, doc: Document, text: str, sentence: Span, qs: list[Quantity], mentions, default: Subject,
-                 ctx, cells: dict[int, Cell], stops: set[int], thresholds: dict[int, int], list_part: bool):
+                 ctx, cells: dict[int, Cell], stops: set[int], thresholds: dict[int, int], list_part: bool,
+                 acronyms: dict[str, str] | None = None):
         self.doc, self.text, self.sentence, self.qs = doc, text, sentence, qs
         self.mentions, self.default, self.ctx, self.cells = mentions, default, ctx, cells
         self.stops, self.thresholds, self.list_part = stops, thresholds, list_part
+        self.acronyms = acronyms or {}
         self.parts = parts_after(text, qs)
         self.counted: dict[int, str] = {}  # number start -> the noun it counts, when its phrase is elsewhere
 
@@ -223,7 +227,26 @@ class _SentenceReader:
             above = heading_above(text, line_start)
             if above:
                 return above
+        heading = self._heading_line(line_start)
+        if heading is not None and not (found and measure_terms(text[found.start:found.end])):
+            return heading  # "CLA / numbers are down 14.2% on last year": the heading says what
         return found or back or NONE
+
+    def _heading_line(self, line_start: int) -> Phrase | None:
+        """A short line right above this sentence's line (within two lines) that names a measure."""
+        text = self.text
+        end = max(0, min(line_start, self.sentence[0]) - 1)
+        for _ in range(2):
+            start = text.rfind("\n", max(0, end - 120), end) + 1
+            line = text[start:end].strip(" ·•-–\t")
+            if line and len(line.split()) <= 8 and not re.search(r"[.;:,]$|\d{2,}", line):
+                s = start + text[start:end].find(line)
+                if measure_terms(line):
+                    return Phrase(s, s + len(line), "heading")
+            if start <= 0:
+                break
+            end = start - 1
+        return None
 
     def _antecedent(self, q: Quantity, clause_start: int) -> Phrase | None:
         """"the number of looked after children had increased and the current figure stood at 804": a
@@ -317,11 +340,13 @@ class _SentenceReader:
                 quote_end: int) -> Figure:
         masked = self._masked(phrase, phrase_text)
         terms = measure_terms(masked)
-        context_terms = measure_terms(_mask_numbers(_mask_dates(context)))
+        spelled = expansions(masked, self.acronyms)  # "PO's" -> "Placement Orders"
+        context_terms = measure_terms(expand(_mask_numbers(_mask_dates(context)), self.acronyms) + " " + spelled)
+        aliases = [t for t in terms if t in {a.lower() for a in self.acronyms}]
         if layout == "prose" and context and _PREPOSITION_START.match(phrase_text):
             concept = match_concept(context_terms + terms, unit)  # "with connected carers" + shared "children"
         else:
-            concept = match_concept(terms, unit)
+            concept = match_concept(terms, unit) or (match_concept(measure_terms(spelled), unit) if spelled else None)
             if concept is None and layout == "prose" and context:
                 concept = match_concept(context_terms + terms, unit)
         return Figure(
@@ -330,6 +355,7 @@ class _SentenceReader:
             phrase_end=phrase.end if phrase.found else None, context=context,
             concept_id=concept.concept.id if concept else None, concept_label=concept.concept.label if concept else None,
             concept_terms=sorted(concept.matched) if concept else [], terms=terms, context_terms=context_terms,
+            aliases=aliases,
             counted=self.counted.get(q.start, ""),
             subject=subject.kind, subject_name=subject.name, kind=kind, layout=layout,
             start=q.start, end=q.end, sentence_start=quote_start, sentence_end=quote_end, as_of=as_of,

@@ -37,6 +37,10 @@ _AND_GROUP = re.compile(r"and\s+(?:their\s+)?(?:young\s+people|children|families
 _GROUP_BEFORE = re.compile(r"(?:children|people|families|carers|parents|adults|leavers|siblings|babies)\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^()]{1,24}\)\s*")
 _CLAUSE_GOES_ON = re.compile(r"(?:who|which|that|were|was|are|is|not|placed|living|aged|being|with|in)\b", re.I)
+_FOR_EACH = re.compile(r"(?:for|per)\s+(?:each|every)\b", re.I)
+_FOR_EACH_LEAD = re.compile(r"\s+(?:for|per)\s+(?:each|every)(?:\s+of)?\s+", re.I)
+_NOT_A_MEASURE_START = re.compile(r"in\s+(?:comparison|relation|line|total|addition|the\s+(?:same|last|previous|past))\b",
+                                  re.I)
 # A phrase that starts with one of these is about time or comparison, not what the number counts.
 _FIRST_WORD_REJECT = {"from", "since", "over", "during", "for", "by", "at", "to", "between", "after", "before",
                       "compared", "against", "than", "nationally", "regionally", "respectively", "each", "per"}
@@ -141,6 +145,11 @@ def forward_phrase(text: str, q: Quantity, limit: int, stops: set[int], threshol
     """The words right after the number, up to a clause boundary. stops: offsets where a date or another
     number starts; thresholds: start -> end of durations that belong to a measure ("within 26 weeks")."""
     pos = q.end
+    if text[max(0, q.start - 1) : q.start] == "(" and text[pos : pos + 1] == ")":
+        pos += 1  # "Just under half (47.1%) of the children needed help": read on after the bracket
+    each = _FOR_EACH_LEAD.match(text, pos) if q.unit.startswith("gbp") else None
+    if each:
+        pos = each.end()  # "£8,000 per week for each of its looked after youngsters"
     lead = _OF_LEAD.match(text, pos) if q.unit in ("percent", "count") else None
     if lead:
         pos = lead.end()
@@ -170,8 +179,11 @@ def forward_phrase(text: str, q: Quantity, limit: int, stops: set[int], threshol
         word = m.group(0).lower().strip("'’")
         if start is not None and _TIME_PHRASE.match(text, m.start()):
             break  # "in the quarter", "over the last year": when, not what
-        if start is None and word in _FIRST_WORD_REJECT:
+        if start is None and _NOT_A_MEASURE_START.match(text, m.start()):
             return None
+        if start is None and word in _FIRST_WORD_REJECT and not (
+                q.unit.startswith("gbp") and _FOR_EACH.match(text, m.start())):
+            return None  # (but "£8,000 per week for each of its looked after youngsters" says what it pays for)
         if word in _FORWARD_STOP_WORDS and not _continues(text, word, m.start(), end, start):
             break
         if start is None:
@@ -221,6 +233,9 @@ def backward_phrase(text: str, clause_start: int, q: Quantity) -> Phrase | None:
     start = clause_start
     for m in _CLAUSE_START.finditer(text, clause_start, end):
         start = m.end()
+    vague = _VAGUE_SHARE.search(text, start, end)
+    if vague and vague.end() >= end - 1:
+        return None  # "Just under half (47.1%) of the children ...": the words after the bracket say what
     verb = _TREND_VERB_TAIL.search(text, start, end)
     if verb:
         end = verb.start()
@@ -238,6 +253,8 @@ def backward_phrase(text: str, clause_start: int, q: Quantity) -> Phrase | None:
     return Phrase(s, e, "backward") if e > s and re.search(r"[A-Za-z]{3,}", text[s:e]) else None
 
 
+_VAGUE_SHARE = re.compile(r"\b(?:(?:just\s+)?(?:under|over|about|around|nearly|almost)\s+)?(?:half|a\s+third|a\s+quarter|"
+                          r"two\s+thirds|three\s+quarters|the\s+majority|most|a\s+fifth)\s*\(?\s*$", re.I)
 _DETERMINER = re.compile(r"\b(?:a|an|the|our|its|their|this|these|those|his|her)\s+", re.I)
 
 
