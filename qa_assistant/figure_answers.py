@@ -119,11 +119,14 @@ class FigureAnswerer:
             measure = f.concept_id or " ".join(sorted(phrase_terms(f)))
             groups.setdefault((measure, f.unit, f.subject, f.subject_name.lower()), []).append(s)
 
+        reported_in = set(r.concept.concept.units) if r.concept else set()
+
         def rank(item: tuple[tuple, list[Scored]]) -> tuple:
             (_, unit, _, _), members = item
             unit_rank = -_UNIT_PREFERENCE.index(unit) if unit in _UNIT_PREFERENCE else -len(_UNIT_PREFERENCE)
             levels = sum(1 for m in members if m.figure.kind == "level")
-            return (round(max(m.support.score for m in members), 3), unit_rank if r.unit is None else 0,
+            fits = r.unit is not None or not reported_in or unit in reported_in  # the measure's own units first
+            return (fits, round(max(m.support.score for m in members), 3), unit_rank if r.unit is None else 0,
                     levels, len(members))
 
         return max(groups.items(), key=rank)[1]

@@ -342,7 +342,7 @@ class _SentenceReader:
         terms = measure_terms(masked)
         spelled = expansions(masked, self.acronyms)  # "PO's" -> "Placement Orders"
         context_terms = measure_terms(expand(_mask_numbers(_mask_dates(context)), self.acronyms) + " " + spelled)
-        aliases = [t for t in terms if t in {a.lower() for a in self.acronyms}]
+        aliases = [f"{t}:{' '.join(measure_terms(self.acronyms[t]))}" for t in dict.fromkeys(terms) if t in self.acronyms]
         if layout == "prose" and context and _PREPOSITION_START.match(phrase_text):
             concept = match_concept(context_terms + terms, unit)  # "with connected carers" + shared "children"
         else:

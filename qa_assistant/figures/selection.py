@@ -151,7 +151,7 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     if f.counted and r.unit == "count" and not q & (frozenset(measure_terms(f.counted)) | _terms_of_words(f.counted)):
         return Support(False, f"measure: the figure counts {f.counted}, not {r.measure_text}")
     p_left = p - q - explained_p - unit_terms(f.unit) - ignorable - stem_list("ubiquitous") - scaffold_terms() \
-        - frozenset(f.aliases) \
+        - _spelled_out(f, q) \
         - _slash_explained(f.phrase, q)
     if p_left:
         return Support(False, f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked")
@@ -183,6 +183,16 @@ def _terms_of_words(text: str) -> frozenset[str]:
     from .terms import terms
 
     return frozenset(terms(text))
+
+
+def _spelled_out(f: Figure, q: frozenset[str]) -> frozenset[str]:
+    """Acronyms in the figure's phrase that the question spells out ("PO's" when asked about placement orders)."""
+    out = set()
+    for alias in f.aliases:
+        short, _, long_form = alias.partition(":")
+        if q & set(long_form.split()):
+            out.add(short)
+    return frozenset(out)
 
 
 def unit_terms(unit: str) -> frozenset[str]:
