@@ -279,7 +279,8 @@ def _section_heading(text: str, pos: int) -> str:
 # A sentence that refers back ("The project had also...", "Of those children...") takes its topic from the one
 # before; one that does not is read on its own.
 _REFERS_BACK = re.compile(r"\b(?:this|these|those|such|its|their)\b|\bthe\s+(?:project|programme|scheme|service|team|"
-                          r"initiative|pilot|review|report|strategy|plan|fund|grant|approach|model|hub|group|board|panel)\b",
+                          r"initiative|pilot|review|report|strategy|plan|fund|grant|approach|model|hub|group|board|panel|"
+                          r"proposal|application|development|bid|policy|home|conference|event|campaign|visit)\b",
                           re.I)
 _VERB_PHRASE = re.compile(r"\b(?:was|were|is|are|be|been|being|to|had|has|have|will|would|can|could|should|must|may|"
                           r"might)\s+(?:\w+ly\s+)?\w+|\b\w+(?:ed|ing)\b", re.I)

@@ -20,7 +20,7 @@ from ..models import AsOf, format_date
 from ..numbers import Quantity
 from ..spans import Span, is_list_item
 
-_CURRENT_MARKER = re.compile(r"\b(?:to date|currently|current|now|at present|presently|as it stands)\b", re.I)
+_CURRENT_MARKER = re.compile(r"\b(?:(?<!up )(?<!up-)to date|currently|current|now|at present|presently|as it stands)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b|\bcompared\b|\bwhereas\b", re.I)
 _HEADING_END = re.compile(r":-?\s*$")

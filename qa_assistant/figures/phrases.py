@@ -27,7 +27,7 @@ _FORWARD_STOP_WORDS = {
     "because", "although", "though", "so", "if", "when", "where", "from", "to", "this", "it", "there", "during",
     "between", "per", "for", "by", "at", "across", "including", "includes", "included", "versus", "vs", "whereby",
     "however", "meaning", "representing", "equating", "against", "up", "down", "rather", "until",
-    "following", "whom", "whose",
+    "following", "whom", "whose", "due", "owing", "thanks", "despite", "via", "through", "unlike",
 }
 _TIME_PHRASE = re.compile(r"(?:in|over|during|within|across|for|at|by)\s+(?:the|this|that|each|a|every)\s+"
                           r"(?:(?:last|past|same|previous|current|whole|first|second|third|fourth|final)\s+)?"
