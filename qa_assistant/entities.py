@@ -24,11 +24,16 @@ from .models import Answer, EntityValue
 from .sentences import rank_sentences
 
 _NAME_HEAD = re.compile(r"\bwhich\s+(\w+)", re.I)
-_CALLED = re.compile(r"\b(\w+)\s+(?:is|was|are|were)?\s*(?:called|named|known as)\b", re.I)
+_CALLED = re.compile(r"\b(\w+)\s+(?:is|was|are|were)?\s*(?:called|named)\b", re.I)
+_WHAT_THE = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+the\s+[^?]{0,60}?\b(approach|model|programme|program|scheme|system|"
+                       r"tool|framework|initiative|project|service|team|strategy|campaign|policy|hub)\b|^\s*what\s+(system|"
+                       r"tool|team|service|programme|scheme|company|organisation|organization|charity|provider|agency|"
+                       r"group)\b", re.I)
 _NAME_OF = re.compile(r"\bname of (?:the |this |that |their |its |our )?(?:\w+ ){0,3}?(\w+)\b(?:\s*\?|$| that| which| for)",
                       re.I)
 _ANSWER_WORDS = {"name", "call", "who", "when", "date", "day", "which"}
 MAX_ANSWERS = 2
+MEETING_SENTENCES = 12  # opening sentences read from a dated meeting's papers
 
 
 class EntityAnswerer:
@@ -39,6 +44,7 @@ class EntityAnswerer:
 
     def answer(self, question: str, r: Reading, qvec: np.ndarray) -> Answer | None:
         ranked = rank_sentences(self.index, self.settings, question, qvec, k=self.settings.entity_passages)
+        ranked += self._meeting_sentences(r, {row for _, row in ranked}, qvec)
         terms = {t for t in r.measure_seq if t not in _ANSWER_WORDS}
         head = _name_head(question) if r.answer_type == "name" else None
         role_terms = _question_role_terms(question) if r.answer_type == "person" else frozenset()
@@ -49,7 +55,7 @@ class EntityAnswerer:
             doc_id, start, end, chunk_id = self.index.sentence_spans[row]
             doc = self.index.documents[doc_id]
             sentence = doc.text[start:end]
-            coverage = _coverage(terms, sentence, doc.text[max(0, start - 300) : start])
+            coverage = _coverage(terms, sentence, doc.text[max(0, start - 300) : start] + " " + doc.title)
             if not terms or coverage < self.settings.entity_min_coverage:
                 continue
             candidates = [c for c in self._find(r.answer_type, sentence, doc.meeting_date, head, question)
@@ -62,12 +68,16 @@ class EntityAnswerer:
             verb_bonus = (0.3 if verb & near_best else -0.2) if verb else 0.0
             cite = self.citer.cite(doc_id, start, end, [(start + best.start, start + best.end)], chunk_id=chunk_id)
             value = EntityValue(text=best.text, type=r.answer_type, role=best.role, detail=best.detail, citation=cite)
-            on_the_day = 0.3 if r.date_start and doc.meeting_date and r.date_start <= doc.meeting_date <= r.date_end \
+            held = doc.meeting_date or _title_day(doc.title)
+            on_the_day = 0.3 if r.date_start and held and r.date_start <= held <= r.date_end \
                 else 0.0  # "Who chaired the meeting on 7 August 2018?": that meeting's own papers
             found.append((sim + coverage + verb_bonus + on_the_day - (0.1 if best.role_only else 0.0), value,
-                          doc.meeting_date))
+                          doc.meeting_date, bool(on_the_day)))
         if not found:
             return None
+        dated = [f for f in found if f[3]]
+        if dated:  # "the meeting on 7 August 2018": only that meeting's papers answer
+            found = dated
         found.sort(key=lambda x: -x[0])
         chosen = [found[0]]
         for item in found[1:]:
@@ -80,6 +90,20 @@ class EntityAnswerer:
         text = " ".join(_sentence_for(v) for v in values)
         return Answer(question=question, kind="entity", text=text, entities=values,
                       citations=[v.citation for v in values], resolved=r.resolved())
+
+    def _meeting_sentences(self, r: Reading, seen: set[int], qvec: np.ndarray) -> list[tuple[float, int]]:
+        """The opening sentences of papers of a meeting the question dates ("the meeting on 7 August 2018"),
+        where attendance and chairs are listed, whether or not retrieval ranked them."""
+        if r.date_start is None or r.date_end is None or (r.date_end - r.date_start).days > 31:
+            return []
+        out: list[tuple[float, int]] = []
+        for doc_id, doc in self.index.documents.items():
+            held = doc.meeting_date or _title_day(doc.title)
+            if held and r.date_start <= held <= r.date_end:
+                rows = [row for row in self.index.sentence_rows_by_doc.get(doc_id, [])[:MEETING_SENTENCES]
+                        if row not in seen]
+                out += [(float(self.index.sentence_vectors[row] @ qvec), row) for row in rows]
+        return out
 
     def _find(self, answer_type: str, sentence: str, meeting_date, head: str | None, question: str) -> list[Found]:
         if _GRADE_QUESTION.search(question):
@@ -151,6 +175,11 @@ def _holds_role(c: Found, sentence: str, role_terms: frozenset[str]) -> bool:
     return len(have) * 3 >= len(role_terms) * 2
 
 
+def _title_day(title: str):
+    days = [d.first for d in find_dates(title) if d.kind == "day"]
+    return days[0] if days else None
+
+
 def _fits_dates(c: Found, r: Reading) -> bool:
     """A date answer to "When did the 2021 visit take place?" must fall in 2021."""
     if c.type != "date" or r.date_start is None:
@@ -162,10 +191,11 @@ def _fits_dates(c: Found, r: Reading) -> bool:
 def _name_head(question: str) -> str | None:
     """The kind of thing a name is asked for: "which TEAM", "what is the campaign called", "the name of the
     PROGRAMME"."""
-    for pattern in (_NAME_HEAD, _CALLED, _NAME_OF):
+    for pattern in (_NAME_HEAD, _WHAT_THE, _CALLED, _NAME_OF):
         m = pattern.search(question)
         if m:
-            return m.group(1).lower().rstrip("s") if m.group(1).lower() not in ("its", "this") else None
+            word = next(g for g in m.groups() if g)
+            return word.lower().rstrip("s") if word.lower() not in ("its", "this", "also") else None
     return None
 
 

@@ -23,10 +23,14 @@ _NAME = rf"(?:[A-Z]\.?\s)?{_CAP}(?:\s(?:[A-Z]\.?\s)?{_CAP}){{0,2}}"
 _ORG_HEADS = (r"Team|Teams|Service|Services|Board|Panel|Hub|Programme|Program|Project|Scheme|Campaign|Strategy|"
               r"Model|Unit|Council|Group|Forum|Partnership|Collaborative|Protocol|Tool|Centre|Center|Home|House|"
               r"Lodge|School|Academy|Trust|Agency|Network|Committee|Plan|Framework|Initiative|Offer|Pathway|"
-              r"Pathways|Families|Fund|Project|Court|Office|Department|Commissioner|Police|Hospital|Charity|Club")
+              r"Pathways|Families|Fund|Project|Court|Office|Department|Commissioner|Police|Hospital|Charity|Club|"
+              r"Ltd|Limited|plc|PLC|LLP|CIC|Partnership|Foundation|Association|Alliance|Consortium")
+_COMPANY_HEADS = {"company", "organisation", "organization", "provider", "charity", "agency", "firm", "business", "partner"}
 _CAP_SEQ = re.compile(rf"(?:{_CAP}|of|for|and|the|&|in|on|to|[A-Z]{{2,}})(?:\s+(?:{_CAP}|of|for|and|the|&|in|on|to|"
                       rf"[A-Z]{{2,}}|Children’s|Children's))*")
 _ORG_WORDS = re.compile(rf"\b(?:{_ORG_HEADS}|Council|Borough|County|City|Services?)\b")
+_KNOWN_AS = re.compile(r"\b(?:also\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of|for|and|in|the|"
+                       r"&|[A-Z][\w'’-]*))*)")
 _QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\())[‘'\"“]([A-Z][^‘'\"“”’\n]{2,60}?)[’'\"”](?=[\s,.;:)]|$)")
 
 
@@ -130,6 +134,10 @@ def find_names(text: str, head: str | None = None) -> list[Found]:
     found: list[Found] = []
     for m in _QUOTED.finditer(text):
         found.append(Found(m.start(1), m.end(1), m.group(1), "name"))
+    for m in _KNOWN_AS.finditer(text):  # "Early Help, also known as First Contact in Social Care"
+        found.append(Found(m.start(1), m.end(1), m.group(1), "name"))
+    if head in _COMPANY_HEADS:
+        head = None  # "which company": any organisation's name, whatever word it ends in
     if head:
         found.extend(_beside_head(text, head))
     heads = re.compile(rf"\b(?:{_ORG_HEADS})$")

@@ -126,7 +126,7 @@ def _pdf(name: str, data: bytes) -> Extracted:
 
 _WRAP_AFTER_WORD = re.compile(r"(?<=[a-z,;])[ \t]*\n[ \t]*(?=[a-z(]|\d[\d,.]*%?\s+[a-z])")
 _WRAP_AFTER_FUNCTION_WORD = re.compile(r"\b(of|the|and|to|in|for|with|a|an|at|by|on|from|that|were|was|is|are|"
-                                       r"had|has|have|there|their|our|this|these|than|or)[ \t]*\n[ \t]*(?=[A-Za-z0-9(])")
+                                       r"had|has|have|there|their|our|this|these|than|or|as|into|by|be|been|being)[ \t]*\n[ \t]*(?=[A-Za-z0-9(])")
 
 
 def unwrap_lines(text: str) -> str:

@@ -151,12 +151,13 @@ class DocArtefacts:
 
 
 PASSAGES_VERSION = "1"  # bump when chunking or sentence selection changes
-_READER_SOURCES = ("figures/*.py", "numbers.py", "dates.py", "spans.py")
+_READER_SOURCES = ("figures/*.py", "numbers.py", "dates.py", "spans.py", "formats.py", "cleaning.py")
 
 
 @lru_cache(maxsize=1)
 def reader_fingerprint() -> str:
-    """The figure reader's own code: changing how figures are read re-reads them (and only them)."""
+    """The code that turns papers into text and figures: changing it re-reads them (vectors are re-made only for
+    papers whose text changed)."""
     h = hashlib.sha256()
     root = Path(__file__).parent
     for pattern in _READER_SOURCES:
@@ -397,6 +398,14 @@ class LoadedIndex:
 
     def doc_meta(self, doc_id: str) -> DocumentMeta:
         return meta_of(self.documents[doc_id])
+
+    @cached_property
+    def sentence_rows_by_doc(self) -> dict[str, list[int]]:
+        """Quotable sentence rows of each paper, in text order."""
+        rows: dict[str, list[int]] = {}
+        for row, span in enumerate(self.sentence_spans):
+            rows.setdefault(span[0], []).append(row)
+        return rows
 
     @cached_property
     def figure_index(self) -> FigureIndex:

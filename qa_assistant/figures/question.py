@@ -39,7 +39,14 @@ _TARGET = re.compile(r"\b(?:target|targets|aim|aims|goal|ambition|trajectory|aim
 _FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated)\b", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:councillor|officer|member|person|director|manager)\b|"
                   r"\bwho (?:is|was|chairs|chaired|leads|led)\b", re.I)
-_WHEN = re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:date|day|month|year)\b|\bby when\b|\bhow long ago\b", re.I)
+_WHEN = re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bby when\b|"
+                   r"\bhow long ago\b", re.I)
+_NAMED_THING = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+the\s+[^?]{0,60}?\b(?:approach|model|programme|program|scheme|system|tool|"
+    r"framework|initiative|project|service|team|strategy|campaign|policy|hub|name|title)\b(?!\s+\w+ing\b|\s+(?:for|on|"
+    r"about|to|in|doing)\b)|"
+    r"\b(?:also\s+)?(?:known|referred\s+to)\s+as\b|^\s*what\s+(?:system|tool|team|service|programme|scheme|company|"
+    r"organisation|organization|charity|provider|agency|group)\b", re.I)
 _NAME = re.compile(
     r"^\s*where\b|\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b|"
     r"\bwhat (?:is|was|are|were) (?:the )?name\b|\bwhat (?:is|was|are|were) .{0,60}\bcalled\b|\bname of\b|"
@@ -138,6 +145,8 @@ def _answer_type(question: str, unit: str | None, concept: ConceptMatch | None) 
         return "person"
     if _WHEN.search(question) and not re.search(r"\bhow many\b", question, re.I):
         return "date"
+    if _NAMED_THING.search(question) and not re.search(r"\bhow (?:many|much)\b", question, re.I):
+        return "name"
     if _NAME.search(question) and not _NUMERIC.search(question):
         return "name"
     if unit is not None or _NUMERIC.search(question) or _TIMELINE.search(question):
