@@ -67,7 +67,8 @@ class EntityAnswerer:
             near_best = set(measure_terms(sentence[max(0, best.start - 100) : best.end + 100]))
             verb_bonus = (0.3 if verb & near_best else -0.2) if verb else 0.0
             cite = self.citer.cite(doc_id, start, end, [(start + best.start, start + best.end)], chunk_id=chunk_id)
-            value = EntityValue(text=best.text, type=r.answer_type, role=best.role, detail=best.detail, citation=cite)
+            detail = best.detail if best.type == "date" else None
+            value = EntityValue(text=best.text, type=r.answer_type, role=best.role, detail=detail, citation=cite)
             held = doc.meeting_date or _title_day(doc.title)
             on_the_day = 0.3 if r.date_start and held and r.date_start <= held <= r.date_end \
                 else 0.0  # "Who chaired the meeting on 7 August 2018?": that meeting's own papers
@@ -219,6 +220,7 @@ def _pick(candidates: list[Found], terms: set[str], sentence: str) -> Found:
     def score(c: Found) -> float:
         near = sentence[max(0, c.start - 60) : c.end + 60] + " " + (c.role or "")
         quoted = 0.5 if c.type == "name" and c.start > 0 and sentence[c.start - 1] in "‘'\"“" else 0.0
+        quoted += 2.0 if c.detail == "known as" else 0.0  # what the paper says it is "known as"
         return len(terms & set(measure_terms(near))) + (0.5 if c.role else 0.0) + quoted - 0.5 * c.role_only \
             - 0.001 * c.start
 

@@ -19,6 +19,7 @@ from .dates import find_dates
 from .figures.terms import lexicon
 
 _CAP = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
+_NAME_WORD = r"[A-Z][a-z][a-zA-Z'’]*(?:\s?-\s?[A-Z][a-zA-Z'’]+)?"
 _NAME = rf"(?:[A-Z]\.?\s)?{_CAP}(?:\s(?:[A-Z]\.?\s)?{_CAP}){{0,2}}"
 _ORG_HEADS = (r"Team|Teams|Service|Services|Board|Panel|Hub|Programme|Program|Project|Scheme|Campaign|Strategy|"
               r"Model|Unit|Council|Group|Forum|Partnership|Collaborative|Protocol|Tool|Centre|Center|Home|House|"
@@ -75,7 +76,7 @@ def _role_then_name() -> re.Pattern[str]:
     name, as a title or with a comma."""
     titles = {t.lower() for t in lexicon()["person_titles"]}
     roles = "|".join(re.escape(r) for r in sorted(lexicon()["roles"], key=len, reverse=True) if r.lower() not in titles)
-    return re.compile(rf"\b(?i:{roles})(?:(?:\s+(?:of|for)\s+[^,;.()]{{1,60}}?)?,\s*|\s+)((?:[A-Z]\.?\s)?[A-Z][a-z][a-zA-Z'’\-]+(?:\s(?:[A-Z]\.?\s)?[A-Z][a-z][a-zA-Z'’\-]+)"
+    return re.compile(rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+[^,;.()]{{1,60}}?)?,\s*|\s+)((?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD})"
                       rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)")
 
 
@@ -135,7 +136,7 @@ def find_names(text: str, head: str | None = None) -> list[Found]:
     for m in _QUOTED.finditer(text):
         found.append(Found(m.start(1), m.end(1), m.group(1), "name"))
     for m in _KNOWN_AS.finditer(text):  # "Early Help, also known as First Contact in Social Care"
-        found.append(Found(m.start(1), m.end(1), m.group(1), "name"))
+        found.append(Found(m.start(1), m.end(1), m.group(1).rstrip(), "name", detail="known as"))
     if head in _COMPANY_HEADS:
         head = None  # "which company": any organisation's name, whatever word it ends in
     if head:

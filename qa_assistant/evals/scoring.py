@@ -77,6 +77,11 @@ def _norm_quote(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _norm_name(text: str) -> str:
+    """Names compared without hyphens and dashes ("Davison- Boyd", "Davison – Boyd", "Davison-Boyd")."""
+    return " ".join(re.sub(r"[-–—]", " ", _norm_quote(text)).split())
+
+
 def score(case: Case, ans: Answer) -> Result:
     exp = case.expected if isinstance(case.expected, str) else json.dumps(case.expected)
     r = Result(case.id, case.type, case.question, False, "wrong", ans.text[:300], exp or "", case.trap)
@@ -112,8 +117,8 @@ def _entity(case: Case, ans: Answer, r: Result) -> Result:
     if ans.kind != "entity":
         r.outcome = "unstructured"
         return r
-    given = [_norm_quote(e.text + " " + (e.role or "")) for e in ans.entities]
-    r.correct = any(_norm_quote(x) in g or g.strip() and g in _norm_quote(x) for x in expected for g in given)
+    given = [_norm_name(e.text + " " + (e.role or "")) for e in ans.entities]
+    r.correct = any(_norm_name(x) in g or g.strip() and g in _norm_name(x) for x in expected for g in given)
     r.outcome = "correct" if r.correct else "wrong_entity"
     r.citation_ok = r.correct and (case.doc is None or any(e.citation.doc_id.startswith(case.doc) for e in ans.entities))
     return r
