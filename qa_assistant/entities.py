@@ -15,7 +15,7 @@ import numpy as np
 from .citing import Citer
 from functools import lru_cache
 
-from .entity_finder import Found, find_grades, find_places
+from .entity_finder import Found, find_dates_in, find_grades, find_names, find_people, find_places
 from .dates import find_dates
 from .figures.question import Reading
 from .figures.subjects import find_subject_mentions
@@ -111,19 +111,11 @@ class EntityAnswerer:
             return find_grades(sentence)
         if _WHERE.match(question):
             return find_places(sentence)
-        if self.settings.entity_finder == "spacy":
-            from . import entity_finder_spacy as finder
-
-            dates = finder.find_dates
-        else:
-            from . import entity_finder as finder
-
-            dates = finder.find_dates_in
         if answer_type == "person":
-            return finder.find_people(sentence)
+            return find_people(sentence)
         if answer_type == "date":
-            return dates(sentence, meeting_date)
-        return finder.find_names(sentence, head)
+            return find_dates_in(sentence, meeting_date)
+        return find_names(sentence, head)
 
 
 _WHERE = re.compile(r"^\s*(?:and\s+)?where\b", re.I)

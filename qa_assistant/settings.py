@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -72,9 +71,6 @@ class Settings(BaseSettings):
     quote_min_similarity: float = 0.45
     # Who / when / which: share of the question's words the answering sentence (or the one before it) must hold.
     entity_min_coverage: float = 0.6
-    # Who / when / which: "rules" (titles, roles, capitalised names; no model) or "spacy" (its NER, plus the
-    # rules for what it misses). Chosen by measurement on the dev split: see README "Quality".
-    entity_finder: Literal["rules", "spacy"] = "rules"
     # How many top passages are searched for a sentence holding a person, date or name.
     entity_passages: int = 10
 
