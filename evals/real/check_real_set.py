@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Check the real-pages evaluation set (evals/real/{dev,test}.jsonl) against local page copies.
+"""Check the real-pages evaluation set (evals/real/{dev,test,dev2}.jsonl) against local page copies.
 
 The page texts are NOT in the repository; they live outside it (default /tmp/realpages, laid out as
-<root>/dev/<slug>.txt and <root>/test/<slug>.txt, each with a <slug>.txt.json sidecar).
+<root>/dev/<slug>.txt and <root>/test/<slug>.txt, each with a <slug>.txt.json sidecar). The second
+development split `dev2` lives in its own root (default /tmp/realpages2) as <root>/pages/<slug>.txt
+(or <root>/dev2/<slug>.txt).
 
 Checks:
   * every line of dev.jsonl / test.jsonl parses as a JSON object with the required fields;
@@ -15,9 +17,13 @@ Checks:
   * every expected number / phrase / entity string occurs in the named page text
     (comparison ignores case, runs of whitespace and curly-vs-straight quotes);
   * (warning only) an expected number string that also occurs in another page of the same split
-    (small numbers often recur as dates or unrelated counts; the warning is for review, not an error).
+    (small numbers often recur as dates or unrelated counts; the warning is for review, not an error);
+    for dev2 the 5 seed papers in corpus/ are included in this recurrence check.
 
-Usage: python evals/real/check_real_set.py [ROOT]     (ROOT defaults to /tmp/realpages)
+Usage: python evals/real/check_real_set.py [ROOT] [--split dev|test|dev2 ...]
+  ROOT defaults to /tmp/realpages. Without --split, the splits checked are those whose page folder
+  exists under ROOT (dev/, test/, and dev2/ or pages/ for dev2); e.g.
+  `python evals/real/check_real_set.py /tmp/realpages2` checks dev2 only.
 Exit status 0 when there are no errors. Does not import qa_assistant.
 """
 from __future__ import annotations
@@ -52,16 +58,40 @@ def occurs(needle: str, hay: str) -> bool:
     return re.search(left + re.escape(n) + right, h) is not None
 
 
+SPLITS = ("dev", "test", "dev2")
+SEED_DIR = HERE.parent.parent / "corpus"
+
+
+def split_folder(root: Path, split: str) -> Path:
+    if split == "dev2" and not (root / "dev2").is_dir():
+        return root / "pages"
+    return root / split
+
+
 def main(argv: list[str]) -> int:
-    root = Path(argv[1]) if len(argv) > 1 else Path("/tmp/realpages")
+    args = argv[1:]
+    wanted: list[str] = []
+    while "--split" in args:
+        i = args.index("--split")
+        if i + 1 >= len(args) or args[i + 1] not in SPLITS:
+            print(f"--split takes one of {', '.join(SPLITS)}")
+            return 2
+        wanted.append(args[i + 1])
+        del args[i:i + 2]
+    root = Path(args[0]) if args else Path("/tmp/realpages")
+    if not wanted:
+        wanted = [s for s in SPLITS if split_folder(root, s).is_dir()] or ["dev", "test"]
     errors: list[str] = []
     warnings: list[str] = []
     pages = {p["slug"]: p for p in json.loads((HERE / "pages.json").read_text())}
     seen_ids: set[str] = set()
     counts: dict[str, dict[str, int]] = {}
-    for split in ("dev", "test"):
-        folder = root / split
+    for split in wanted:
+        folder = split_folder(root, split)
         texts = {f.name[:-4]: f.read_text(encoding="utf-8") for f in folder.glob("*.txt")} if folder.is_dir() else {}
+        others_pool = dict(texts)
+        if split == "dev2" and SEED_DIR.is_dir():
+            others_pool.update({"seed:" + f.name: f.read_text(encoding="utf-8") for f in sorted(SEED_DIR.glob("*.txt"))})
         if not texts:
             errors.append(f"{split}: no page texts under {folder}")
         for slug, p in pages.items():
@@ -136,7 +166,7 @@ def main(argv: list[str]) -> int:
                 if not occurs(exp, text):
                     errors.append(f"{where}: expected {exp!r} not in {doc}")
                 if typ == "number":
-                    others = [s for s, t in texts.items() if s != doc and occurs(exp, t)]
+                    others = [s for s, t in others_pool.items() if s != doc and occurs(exp, t)]
                     if others:
                         warnings.append(f"{where}: {exp!r} also occurs in {', '.join(sorted(others))}")
             else:  # entity
