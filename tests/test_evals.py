@@ -64,3 +64,20 @@ def test_every_number_in_every_answer_is_in_its_cited_span(split_run):
             quoted = " ".join(c.quote for c in ans.citations)
             for n in NUMBER.findall(ans.text):
                 assert n in quoted or n in " ".join(c.title + c.meeting_date_label for c in ans.citations), (case.id, n)
+
+
+SEED_LOOKED_AFTER = ["500", "702", "629", "504", "494", "509"]
+
+
+def test_looked_after_timeline_holds_only_the_councils_own_counts(split_run):
+    """Over a corpus with rates, comparators, subsets and another council's papers added, the looked-after
+    timeline still holds the seed counts in date order and nothing but the council's own counts."""
+    split, assistant, _, _ = split_run
+    ans = assistant.ask("How has the number of children looked after changed over time?")
+    assert ans.kind == "timeline"
+    values = iter(p.value_text for p in ans.series)
+    assert all(v in values for v in SEED_LOOKED_AFTER), (split.name, [p.value_text for p in ans.series])
+    for p in ans.series:
+        assert (p.concept_id, p.unit, p.subject, p.kind) == ("looked_after", "count", "own", "level"), p
+    ends = [p.as_of.end for p in ans.series]
+    assert ends == sorted(ends)
