@@ -178,11 +178,11 @@ def _make(kind: str, m: re.Match[str], reference: dt.date | None, last_fy: int |
     return None
 
 
-def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
+def find_dates(text: str, reference: dt.date | None = None, fy: int | None = None) -> list[DateMention]:
     """All non-overlapping date mentions in text order, most specific pattern first at each place.
 
     reference resolves bare months ("In September" -> the last September on or before it); bare quarters
-    take the financial year last mentioned before them.
+    take the financial year last mentioned before them, else fy (the year of the table or section they sit in).
     """
     claims: list[tuple[int, int, str, re.Match[str]]] = []
     taken = [False] * (len(text) + 1)
@@ -196,7 +196,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
             claims.append((s, e, kind, m))
     claims.sort(key=lambda c: c[0])
     mentions: list[DateMention] = []
-    last_fy: int | None = None  # for a bare quarter: the year of the last quarter named with one, else last FY
+    last_fy: int | None = fy  # for a bare quarter: the year of the last quarter named with one, else last FY
     last_quarter_fy: int | None = None
     last_year: int | None = None
     for _, _, kind, m in claims:

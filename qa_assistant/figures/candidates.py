@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..dates import find_dates
 from ..models import AsOf, Document, Figure
@@ -18,7 +19,7 @@ from ..numbers import Quantity, find_quantities
 from ..spans import Span, is_list_item, paragraph_spans, sentence_spans_by_paragraph
 from . import asof as asof_rules
 from .acronyms import defined_acronyms, expand, expansions
-from .concepts import match_concept
+from .concepts import match_concept, passive_participles
 from .kinds import LEVEL, PART, breakdown_heading, is_threshold, kind_of, parts_after
 from .phrases import NONE, Phrase, backward_phrase, forward_phrase, heading_above, label_phrase
 from .subjects import Subject, find_subject_mentions, paper_subject, subject_for
@@ -313,6 +314,7 @@ class _SentenceReader:
         if column is not None and column.skip:
             return None
         subject = column.subject if column is not None and column.subject else self.default
+        q = _bracketed_negative(self.text, q)
         same_unit = [x for x in _row_numbers(self.qs, cell) if x.unit == q.unit]
         if column is None and len(same_unit) > 1:
             return None  # several numbers of one unit under columns that cannot be told apart: not stated
@@ -343,12 +345,14 @@ class _SentenceReader:
         spelled = expansions(masked, self.acronyms)  # "PO's" -> "Placement Orders"
         context_terms = measure_terms(expand(_mask_numbers(_mask_dates(context)), self.acronyms) + " " + spelled)
         aliases = [f"{t}:{' '.join(measure_terms(self.acronyms[t]))}" for t in dict.fromkeys(terms) if t in self.acronyms]
+        verbs = passive_participles(phrase_text)
         if layout == "prose" and context and _PREPOSITION_START.match(phrase_text):
-            concept = match_concept(context_terms + terms, unit)  # "with connected carers" + shared "children"
+            concept = match_concept(context_terms + terms, unit, verbs)  # "with connected carers" + "children"
         else:
-            concept = match_concept(terms, unit) or (match_concept(measure_terms(spelled), unit) if spelled else None)
+            concept = match_concept(terms, unit, verbs) or \
+                (match_concept(measure_terms(spelled), unit) if spelled else None)
             if concept is None and layout == "prose" and context:
-                concept = match_concept(context_terms + terms, unit)
+                concept = match_concept(context_terms + terms, unit, verbs)
         return Figure(
             doc_id=self.doc.doc_id, value_text=q.text, value=value, value_high=high, unit=unit,
             phrase=" ".join(phrase_text.split()), phrase_start=phrase.start if phrase.found else None,
@@ -393,6 +397,16 @@ def _names_a_measure(gap: str) -> bool:
                    r"nationally|national|average|england|regional|region|statistical|neighbours?|this|that|"
                    r"figure|rate|is|was|were|are|which|higher|lower|similar|below|above)\b", " ", gap, flags=re.I)
     return bool(measure_terms(_mask_numbers(words)))
+
+
+def _bracketed_negative(text: str, q: Quantity) -> Quantity:
+    """"| (418) |": in a table a number alone in brackets is negative (an underspend), reported as written."""
+    if q.start > 0 and text[q.start - 1] == "(" and text[q.end:q.end + 1] == ")":
+        before, after = text[:q.start - 1].rsplit("\n", 1)[-1], text[q.end + 1:].split("\n", 1)[0]
+        if re.search(r"(?:^|[|\t]|\s{2,})\s*$", before) and re.match(r"\s*(?:$|[|\t]|\s{2,})", after):
+            return replace(q, start=q.start - 1, end=q.end + 1, text=f"({q.text})", value=-q.value,
+                           value_high=-q.value_high if q.value_high is not None else None)
+    return q
 
 
 def _row_numbers(qs: list[Quantity], cell: Cell) -> list[Quantity]:

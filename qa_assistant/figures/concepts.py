@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -89,21 +90,33 @@ def ancestors(concept_id: str) -> list[str]:
     return out
 
 
-def match_concept(seq: list[str], unit: str | None = None) -> ConceptMatch | None:
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be|get|gets|got)\s+(?:\w+ly\s+)?([A-Za-z]+(?:ed|en))\b", re.I)
+
+
+def passive_participles(text: str) -> frozenset[str]:
+    """Terms used as verbs after an auxiliary ("households WERE APPROVED as foster carers"): there they say what
+    happened to the thing before them and cannot be an adjective of the noun after ("approved foster carers")."""
+    return frozenset(t for m in _PASSIVE.finditer(text) for t in measure_terms(m.group(1)))
+
+
+def match_concept(seq: list[str], unit: str | None = None, verbs: frozenset[str] = frozenset()) -> ConceptMatch | None:
     """The concept named in a term sequence (see module docstring), or None. When two unrelated concepts are
     named equally well, the one reported in the figure's unit wins ("% of children in our care attending
-    school" is about attendance, a percentage, not about how many children are in care)."""
+    school" is about attendance, a percentage, not about how many children are in care). verbs: terms used as
+    verbs (passive_participles), which cannot open a synonym of several words."""
     found: list[tuple[Concept, str, tuple[str, ...]]] = []
     spans: list[tuple[int, int, str]] = []  # start, end, concept id
     index = _synonyms_by_first_term()
     for i, term in enumerate(seq):
         for concept, synonym, syn in index.get(term, ()):
+            if len(syn) > 1 and term in verbs:
+                continue
             if tuple(seq[i : i + len(syn)]) == syn:
                 found.append((concept, synonym, syn))
                 spans.append((i, i + len(syn), concept.id))
     if not found:
         return None
-    found = _head_final(found, spans)
+    found = _head_final(found, [sp for sp in spans if seq[sp[1] - 1] not in verbs])
     named = {c.id for c, _, _ in found}
     broader = {a for cid in named for a in ancestors(cid)}
     narrowest = [f for f in found if f[0].id not in broader] or found

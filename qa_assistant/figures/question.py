@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from ..dates import find_dates, fy_label, quarter_range
 from ..models import ResolvedQuery
-from .concepts import ConceptMatch, concepts_by_id, match_concept
+from .concepts import ConceptMatch, concepts_by_id, match_concept, passive_participles
+from .relative import relative_period
 from .subjects import OWN, Subject, find_subject_mentions, own_subject
 from .terms import lexicon, measure_terms, phrase_pattern, scaffold_terms
 
@@ -34,7 +35,7 @@ _CHANGE = re.compile(r"\bby how much\b|\bhow much (?:is|are|was|were|did|has|hav
                      r"grow|grew|reduc|drop|go up|gone up|go down|gone down|chang)\w*|\b(?:size of|amount of) the "
                      r"(?:increase|decrease|reduction|rise|fall)\b|\bhow (?:big|large) (?:was|is) the "
                      r"(?:increase|decrease|reduction|rise|fall)\b|\bwhat (?:was|is) the (?:increase|decrease|"
-                     r"reduction|rise|fall|change) in\b", re.I)
+                     r"reduction|rise|fall|change) in\b|\bvariance\b", re.I)
 _TARGET = re.compile(r"\b(?:target|targets|aim|aims|goal|ambition|trajectory|aiming)\b", re.I)
 _FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated)\b", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:councillor|officer|member|person|director|manager)\b|"
@@ -164,8 +165,21 @@ def _strip(question: str, spans: list[tuple[int, int]]) -> str:
     return out
 
 
+_DATE_EDGE = re.compile(r"(?:\b(?:at|by|as\s+at|as\s+of)\s+)?(?:the\s+)?\b(?:end|start|beginning|close|middle)\s+of\s+(?:the\s+)?$|\b(?:as\s+at|as\s+of)\s+$", re.I)
+
+
+def _with_date_edges(question: str, date_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"at the end of Q3 2023/24": "end" says when, not what; the words before a date that only place it
+    within its period are part of the date."""
+    out = []
+    for s, e in date_spans:
+        m = _DATE_EDGE.search(question[max(0, s - 30):s])
+        out.append((s - len(m.group(0)) if m else s, e))
+    return out
+
+
 def _measure(question: str, date_spans: list[tuple[int, int]], subject_spans: list[tuple[int, int]]) -> tuple[str, list[str]]:
-    rest = _strip(question, date_spans + subject_spans)
+    rest = _strip(question, _with_date_edges(question, date_spans) + subject_spans)
     lx = lexicon()
     for key in ("rate_words", "percent_words", "count_words", "money_words", "average_words"):
         rest = phrase_pattern(lx[key]).sub(" ", rest)
@@ -242,16 +256,21 @@ def read(question: str, previous: Reading | None = None) -> Reading:
         quarter = None
     else:
         dates_range = None
+    relative = relative_period(question, previous.date_start, previous.date_end) \
+        if previous is not None and not dates and not quarter else None
+    if relative is not None:
+        dates_range = (relative.first, relative.last, relative.label)
     mentions = find_subject_mentions(question)
     subject_mentions = [m for m in mentions if m.subject.kind != OWN and not _is_source(question, m.start)]
     own_named = any(m.subject.kind == OWN and re.match(r"['’]s\b", question[m.end:]) for m in mentions)
     subject = subject_mentions[0].subject if subject_mentions and not own_named else own_subject()
     occasions = _occasion_spans(question)
-    measure_text, seq = _measure(question, [(d.start, d.end) for d in dates],
-                                 [(m.start, m.end) for m in mentions] + [m.span() for m in _BARE_QUARTER.finditer(question)]
-                                 + occasions)
+    measure_text, seq = _measure(question, [(d.start, d.end) for d in dates] +
+                                 [m.span() for m in _BARE_QUARTER.finditer(question)] +
+                                 ([relative.span] if relative else []),
+                                 [(m.start, m.end) for m in mentions] + occasions)
     unit = _unit(question)
-    concept = match_concept(seq, _unit_for_concept(unit)) if seq else None
+    concept = match_concept(seq, _unit_for_concept(unit), passive_participles(question)) if seq else None
     if concept is not None and unit is not None and not _concept_reports(concept, unit) and \
             _unit_word_after_measure(question, measure_text):
         unit = None  # "What population estimate is the rate per 10,000 based on?": the rate is not what is asked

@@ -63,10 +63,12 @@ def build_context(f: Figure, sentence_text: str, previous_text: str, heading_tex
     """The words around a figure that may support a question: its sentence, the sentence before and its
     section heading; less what later numbers of the sentence, or breakdown parts, own ("41 approved (20
     mainstream and 21 connected)": "mainstream" does not describe 41)."""
-    owned = frozenset(t for g in siblings if g.kind == "part" or f.kind == "part" or g.start > f.start
-                      for t in g.terms)
+    owned = set(t for g in siblings if g.kind == "part" or f.kind == "part" or g.start > f.start for t in g.terms)
+    if f.layout == "table":  # "Projected outturn" names the cells under it, not the budget beside them
+        owned.update(t for g in siblings if g.layout == "table" for t in g.context_terms if t not in f.context_terms)
     return FigureContext(frozenset(measure_terms(sentence_text)),
-                         frozenset(measure_terms(f"{previous_text} {heading_text}")), owned, source, document)
+                         frozenset(measure_terms(f"{previous_text} {heading_text}")), frozenset(owned), source,
+                         document)
 
 
 def _mask(text: str) -> str:

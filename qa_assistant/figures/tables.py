@@ -17,12 +17,14 @@ from ..numbers import Quantity
 from .subjects import Subject, find_subject_mentions
 
 _SEPARATOR_LINE = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
-_KIND_WORDS = [
+_KIND_WORDS = [  # first match wins: a "Projected variance" or "Variance to target" column holds changes
+    (re.compile(r"(?:\b(?:projected|forecast)\s+)?(?:\bvariance\b|\bchange\b|\bdifference\b|\+/-|\bmovement\b)",
+                re.I), "change"),
     (re.compile(r"\btarget|\bgoal\b|\bambition\b|\btrajectory\b", re.I), "target"),
     (re.compile(r"\bforecast|\bprojected|\bprojection|\bpredicted", re.I), "forecast"),
-    (re.compile(r"\bvariance\b|\bchange\b|\bdifference\b|\+/-|\bmovement\b", re.I), "change"),
 ]
-_NOT_FIGURE_COLUMN = re.compile(r"^\s*(?:RAG|status|trend|direction|DoT|DOT|rating|polarity|ref|no\.?|#)\s*$", re.I)
+_NOT_FIGURE_COLUMN = re.compile(r"^\s*(?:(?:RAG|status|trend|direction|DoT|rating|polarity)\b.*|(?:ref|no\.?|#)\s*)$",
+                                re.I)
 _UNIT_HINTS = [
     (re.compile(r"£\s?000s?|£\s?k\b|£'000|\(£k\)|£ thousands", re.I), "gbp_thousands"),
     (re.compile(r"£\s?m\b|£ millions|\(£m\)", re.I), "gbp_millions"),
@@ -85,7 +87,7 @@ def _lines(text: str, quantities: list[Quantity]) -> list[_Line]:
     return out
 
 
-def _column(text: str, reference) -> Column:
+def _column(text: str, reference, fy: int | None = None) -> Column:
     col = Column(text.strip())
     if _NOT_FIGURE_COLUMN.match(text):
         col.skip = True
@@ -93,7 +95,7 @@ def _column(text: str, reference) -> Column:
     subjects = find_subject_mentions(text)
     if subjects:
         col.subject = subjects[0].subject
-    dates = find_dates(text, reference=reference)
+    dates = find_dates(text, reference=reference, fy=fy)
     if dates:
         col.period = dates[-1]
     for pattern, kind in _KIND_WORDS:
@@ -163,13 +165,19 @@ def _pipe_tables(text: str, lines: list[_Line], found: dict[int, Cell], referenc
             if not numeric and header is None or (not row.quantities and len(spans) >= 2 and header is not None
                                                    and _looks_like_header(row, spans)):
                 header = row
-                columns = [_column(row.text[s:e], reference) for s, e in spans]
+                fy = _table_year(lines, block_start, row.text, reference)
+                columns = [_column(row.text[s:e], reference, fy) for s, e in spans]
                 first = row.text[spans[0][0]:spans[0][1]] if spans else ""
                 caption = " ".join(x for x in (above, "" if _GENERIC_FIRST_HEADER.match(first) else first) if x)
                 continue
-            label_span = spans[0] if spans[0] not in numeric else None
+            label_span = _label_span(row, spans, numeric)
             label = row.text[label_span[0]:label_span[1]] if label_span else ""
             for q in row.quantities:
+                if label_span and row.start + label_span[0] <= q.start < row.start + label_span[1]:
+                    # "Re-referrals within 12 months (%)": a number in the row's label is part of its name
+                    found[q.start] = Cell(row.start, row.end, label, row.start + label_span[0],
+                                          row.start + label_span[1], Column(label, skip=True))
+                    continue
                 idx = next((k for k, (s, e) in enumerate(spans) if row.start + s <= q.start < row.start + e), None)
                 column = columns[idx] if header is not None and idx is not None and idx < len(columns) \
                     and len(columns) == len(spans) else None
@@ -178,6 +186,30 @@ def _pipe_tables(text: str, lines: list[_Line], found: dict[int, Cell], referenc
                     row.start + (label_span[0] if label_span else 0), row.start + (label_span[1] if label_span else 0),
                     column, header.start if header else None, header.end if header else None, caption,
                     unit_hint(label) if label else None)
+
+
+def _label_span(row: _Line, spans: list[tuple[int, int]], numeric: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The row's first cell is its label unless it is a number; a first cell with words besides its numbers
+    ("Care leavers aged 19 to 21 (%)") is still a label."""
+    first = spans[0]
+    if first not in numeric:
+        return first
+    text = row.text[first[0]:first[1]]
+    for q in row.quantities:
+        if row.start + first[0] <= q.start < row.start + first[1]:
+            text = text.replace(row.text[q.start - row.start:q.end - row.start], " ")
+    return first if len(re.findall(r"[A-Za-z]{3,}", text)) >= 2 else None
+
+
+def _table_year(lines: list[_Line], block_start: int, header: str, reference) -> int | None:
+    """The financial year a table's bare quarter columns ("Q1 | Q2") belong to: named in its header row, else in
+    the few lines above it (its caption or section heading)."""
+    for text in [header] + [lines[j].text for j in range(block_start - 1, max(-1, block_start - 6), -1)]:
+        years = [d for d in find_dates(text, reference=reference) if d.kind in ("fy", "quarter")]
+        if years:
+            last = years[-1].first
+            return last.year if last.month >= 4 else last.year - 1
+    return None
 
 
 def _looks_like_header(row: _Line, spans: list[tuple[int, int]]) -> bool:
@@ -212,6 +244,7 @@ def _space_header_columns(line: _Line, reference) -> list[Column]:
         for m in pattern.finditer(line.text):
             if not any(a <= m.start() < b for a, b in taken):
                 marks.append((m.start(), Column(m.group(0), kind=kind)))
+                taken.append(m.span())
     marks.sort(key=lambda x: x[0])
     return [c for _, c in marks]
 

@@ -16,6 +16,7 @@ import Stemmer
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon.json"
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
+_IRREGULAR_PLURALS = {"children", "people", "women", "men"}
 _JOINED_PREFIXES = {"re", "de", "co", "pre", "non", "sub", "post", "mid", "multi", "inter", "self"}
 
 
@@ -49,7 +50,9 @@ def words(text: str) -> list[str]:
     out: list[str] = []
     for raw in _TOKEN.findall(text.lower().replace("’", "'").replace("‘", "'")):
         if raw.endswith("'s"):
-            raw = raw[:-2]
+            # "children's services" is a service, not "children in care": an irregular plural's possessive
+            # stays its own word ("childrens"), other possessives drop the 's
+            raw = raw[:-2] + "s" if raw[:-2] in _IRREGULAR_PLURALS else raw[:-2]
         raw = raw.strip("'")
         if "-" in raw:
             head, _, rest = raw.partition("-")
@@ -67,16 +70,20 @@ def words(text: str) -> list[str]:
     return out
 
 
-def terms(text: str) -> list[str]:
-    """Comparable terms in text order (duplicates kept)."""
-    out: list[str] = []
+def _word_terms(text: str) -> list[tuple[str, str]]:
+    """(word, term) pairs in text order: the word after synonyms, and its stem."""
+    out: list[tuple[str, str]] = []
     synonyms, stop = _synonyms(), _stopwords()
     for w in words(text):
         for part in synonyms.get(w, w).replace("-", " ").split():
-            if part in stop:
-                continue
-            out.append(stem(part))
+            if part not in stop:
+                out.append((part, stem(part)))
     return out
+
+
+def terms(text: str) -> list[str]:
+    """Comparable terms in text order (duplicates kept)."""
+    return [t for _, t in _word_terms(text)]
 
 
 def term_set(text: str) -> frozenset[str]:
@@ -92,9 +99,22 @@ def stem_list(name: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def weak_terms() -> frozenset[str]:
-    """Terms that never tell one measure from another ("number", "total", "current")."""
-    return stem_list("weak")
+@lru_cache(maxsize=1)
+def weak_words() -> frozenset[str]:
+    """Words that never tell one measure from another ("number", "total", "current")."""
+    return frozenset(w.lower() for w in lexicon()["weak"])
+
+
+_INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "e", "ly")
+
+
+def _is_weak(word: str) -> bool:
+    """A weak word or an inflection of one ("receive" for "received"). Compared by stem only when what follows
+    the stem is an inflection: "substantial" is weak, but "substantiated" shares its stem and is not."""
+    if word in weak_words():
+        return True
+    t = stem(word)
+    return t in stem_list("weak") and word.startswith(t) and word[len(t):] in _INFLECTIONS
 
 
 def counting_terms() -> frozenset[str]:
@@ -130,8 +150,8 @@ def own_name_terms() -> frozenset[str]:
 def measure_terms(text: str) -> list[str]:
     """Terms that can say what a figure counts: no weak words, no units, no own-council names, no bare numbers
     other than those that define a measure ("26 weeks", "45 days" keep their digits)."""
-    drop = weak_terms() | own_name_terms()
-    return [t for t in terms(_UNIT_TEXT.sub(" ", text)) if t not in drop]
+    own = own_name_terms()
+    return [t for w, t in _word_terms(_UNIT_TEXT.sub(" ", text)) if t not in own and not _is_weak(w)]
 
 
 _UNIT_TEXT = re.compile(r"per\s+(?:10,?000|100,?000|1,?000|10k)(?:\s+(?:children|population|of\s+the\s+population|"
