@@ -119,11 +119,12 @@ class FigureAnswerer:
             measure = f.concept_id or " ".join(sorted(phrase_terms(f)))
             groups.setdefault((measure, f.unit, f.subject, f.subject_name.lower()), []).append(s)
 
-        reported_in = set(r.concept.concept.units) if r.concept else set()
+        reported_in = list(r.concept.concept.units) if r.concept else []
+        preference = reported_in + [u for u in _UNIT_PREFERENCE if u not in reported_in]  # headline unit first
 
         def rank(item: tuple[tuple, list[Scored]]) -> tuple:
             (_, unit, _, _), members = item
-            unit_rank = -_UNIT_PREFERENCE.index(unit) if unit in _UNIT_PREFERENCE else -len(_UNIT_PREFERENCE)
+            unit_rank = -preference.index(unit) if unit in preference else -len(preference)
             levels = sum(1 for m in members if m.figure.kind == "level")
             fits = r.unit is not None or not reported_in or unit in reported_in  # the measure's own units first
             return (fits, round(max(m.support.score for m in members), 3), unit_rank if r.unit is None else 0,

@@ -152,6 +152,8 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         if _in_dates(m.start("num"), m.end("num"), date_spans, date_starts):
             continue
         if _excluded(text, m.start("num"), m.end("num"), lines.start_of(s)):
+            if m.group("num2"):
+                covered = m.end("num2")  # "aged 19 to 21": the range's tail is an age too
             continue
         unit, e = _unit(m)
         if re.match(r"[A-Za-z]", text[e : e + 1]) and not m.group("dur"):

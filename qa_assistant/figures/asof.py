@@ -176,7 +176,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     if before:
         return _stated(before[-1])
     if starting_value:  # "reduced from 1296 since September 2019": the value the change started from
-        since = [d for d in in_sentence if d.start >= q.end]
+        since = [d for d in in_sentence if d.start >= q.end and not any(q.end <= f < d.start for f in other_starts)]
         if since:
             return _stated(since[0])
         return AsOf(label="an earlier date (not stated)", basis="unknown")

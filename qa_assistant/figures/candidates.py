@@ -19,8 +19,8 @@ from ..numbers import Quantity, find_quantities
 from ..spans import Span, is_list_item, paragraph_spans, sentence_spans_by_paragraph
 from . import asof as asof_rules
 from .acronyms import defined_acronyms, expand, expansions
-from .concepts import match_concept, passive_participles
-from .kinds import LEVEL, PART, breakdown_heading, is_threshold, kind_of, parts_after
+from .concepts import match_concept, match_phrase, passive_participles
+from .kinds import share_of_whole, LEVEL, PART, breakdown_heading, is_threshold, kind_of, parts_after
 from .phrases import NONE, Phrase, backward_phrase, forward_phrase, heading_above, label_phrase
 from .subjects import Subject, find_subject_mentions, paper_subject, subject_for
 from .tables import Cell, find_table_cells, unit_hint
@@ -130,8 +130,12 @@ class _SentenceReader:
                 phrase = Phrase(cell.label_start, cell.label_end, "table")
             else:
                 phrase = self._phrase(q, previous, previous_phrase)
+                share = self._share_of_whole(q, phrase, previous)
+                if share is not None:
+                    phrase, whole = share
                 is_part = q.start in self.parts or (self.list_part and q is self.qs[0])
-                implied = parent if is_part else self._implied_head(phrase, previous_phrase)
+                implied = whole if share is not None else parent if is_part else \
+                    self._implied_head(phrase, previous_phrase)
                 fig = self._from_prose(q, phrase, previous, nxt, implied)
                 if fig is not None and fig.kind == "change" and not fig.terms and previous_phrase.found:
                     # "210 children in foster care, an increase of 12": the change is of the same measure
@@ -233,6 +237,17 @@ class _SentenceReader:
             return heading  # "CLA / numbers are down 14.2% on last year": the heading says what
         return found or back or NONE
 
+    def _share_of_whole(self, q: Quantity, phrase: Phrase, previous: Quantity | None) -> tuple[Phrase, str] | None:
+        """"External residential placements account for £5.4m of the overspend": a part of the overspend,
+        named by the words before it; the whole ("the overspend") becomes its context."""
+        if phrase.how != "forward" or not share_of_whole(self.text, q):
+            return None
+        back = backward_phrase(self.text, self._group_start(previous), q)
+        if not back or not measure_terms(self.text[back.start:back.end]):
+            return None
+        self.parts.add(q.start)
+        return back, self.text[phrase.start:phrase.end]
+
     def _heading_line(self, line_start: int) -> Phrase | None:
         """A short line right above this sentence's line (within two lines) that names a measure."""
         text = self.text
@@ -260,7 +275,8 @@ class _SentenceReader:
         if cut < 0:
             return None
         end = max(clause_start, q.start - 80) + cut
-        back = backward_phrase(text, self.sentence[0], Quantity(end, end, "", 0, None, q.unit))
+        floor = max([self.sentence[0]] + [x.end for x in self.qs if x.end <= end])  # never a number's own words
+        back = backward_phrase(text, floor, Quantity(end, end, "", 0, None, q.unit))
         return back if back and measure_terms(text[back.start:back.end]) else None
 
     def _implied_head(self, phrase: Phrase, previous_phrase: Phrase) -> str:
@@ -349,7 +365,7 @@ class _SentenceReader:
         if layout == "prose" and context and _PREPOSITION_START.match(phrase_text):
             concept = match_concept(context_terms + terms, unit, verbs)  # "with connected carers" + "children"
         else:
-            concept = match_concept(terms, unit, verbs) or \
+            concept = match_phrase(masked, unit, verbs) or \
                 (match_concept(measure_terms(spelled), unit) if spelled else None)
             if concept is None and layout == "prose" and context:
                 concept = match_concept(context_terms + terms, unit, verbs)

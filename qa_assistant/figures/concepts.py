@@ -129,6 +129,24 @@ def match_concept(seq: list[str], unit: str | None = None, verbs: frozenset[str]
     return ConceptMatch(concept, synonym, matched, frozenset(seq) - matched)
 
 
+_OF = re.compile(r"\s+of\s+(?:a|an|the|each|every|per|our|their|its)?\s*", re.I)
+
+
+def match_phrase(text: str, unit: str | None = None, verbs: frozenset[str] = frozenset()) -> ConceptMatch | None:
+    """The concept a phrase names. "The average caseload of a personal adviser" is a caseload: when the words
+    before "of" name one measure and the words after it another, the first is the head."""
+    seq = measure_terms(text)
+    whole = match_concept(seq, unit, verbs)
+    m = _OF.search(text)
+    if whole is None or m is None:
+        return whole
+    head = match_concept(measure_terms(text[:m.start()]), unit, verbs)
+    tail = match_concept(measure_terms(text[m.end():]), unit, verbs)
+    if head is None or tail is None or head.concept.id == tail.concept.id:
+        return whole
+    return ConceptMatch(head.concept, head.synonym, head.matched, frozenset(seq) - head.matched)
+
+
 def _head_final(found: list, spans: list[tuple[int, int, str]]) -> list:
     """"social worker caseload": two measures named side by side make a compound whose head is the last one
     (a caseload, of social workers), unless one synonym spans both."""

@@ -45,14 +45,34 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
     cues = _cues()
     if re.search(r"\bup\s+to\s*$|\bdown\s+to\s*$", before, re.I):
         return LEVEL
-    if cues["change_before"].search(before) or cues["change_after"].match(after):
+    if cues["change_before"].search(before) or cues["change_after"].match(after) or _VERB_OBJECT_BY.search(before):
         return CHANGE
-    if cues["target"].search(before) or re.match(r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I):
+    if cues["target"].search(before) or re.match(r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I) or \
+            _AIM_TO.search(text[clause[0]:q.start][-200:]):
         return TARGET
     near_after = " ".join(after.split()[:3])
     if cues["forecast"].search(before) or cues["forecast"].search(near_after):
         return FORECAST
     return LEVEL
+
+
+# "reduce the overspend by £1.6m", "increased the number of carers by 12": a change verb, its object, then "by"
+_VERB_OBJECT_BY = re.compile(r"\b(?:reduc|increas|decreas|cut|lower|rais|boost|grow|grew|shrunk|shrink)\w*\s+"
+                             r"(?:[\w'’-]+\s+){1,5}?by\s*(?:£|around\s+|about\s+|approximately\s+)?$", re.I)
+_SHARE_OF = re.compile(r"\s*of\s+(?:the|this|that|these|those|our|its|their)\s+(?!total\b)", re.I)
+
+
+# "Our priorities are: - to reduce personal adviser caseloads to 20": a number an aim is to reach
+_AIM_TO = re.compile(r"(?:^|[;:•·–-]\s*|\b(?:aim|aims|plan|plans|priority|priorities|ambition|seek|seeks|want|wants|"
+                     r"intend|intends|objective|commitment|committed)\s+(?:is\s+|are\s+)?)to\s+(?:reduce|increase|"
+                     r"raise|improve|lower|bring\s+down|bring|get|cut|grow|halve|double|recruit|reach)\b[^.;:]*\bto\s*$",
+                     re.I)
+
+
+def share_of_whole(text: str, q: Quantity) -> bool:
+    """"£5.4m of the overspend", "20 of the children": an amount or count that is part of a whole named after it
+    (a percentage "of the children" is the usual way to state a rate, not a part)."""
+    return q.unit != "percent" and bool(_SHARE_OF.match(text, q.end))
 
 
 def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:

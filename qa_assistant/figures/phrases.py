@@ -232,7 +232,8 @@ def backward_phrase(text: str, clause_start: int, q: Quantity) -> Phrase | None:
         return None
     start = clause_start
     for m in _CLAUSE_START.finditer(text, clause_start, end):
-        start = m.end()
+        if not _in_word_list(text, m, end):
+            start = m.end()
     vague = _VAGUE_SHARE.search(text, start, end)
     if vague and vague.end() >= end - 1:
         return None  # "Just under half (47.1%) of the children ...": the words after the bracket say what
@@ -251,6 +252,19 @@ def backward_phrase(text: str, clause_start: int, q: Quantity) -> Phrase | None:
     s = _skip_leading_function_words(text, s, e)
     s = _last_noun_phrase(text, s, e)
     return Phrase(s, e, "backward") if e > s and re.search(r"[A-Za-z]{3,}", text[s:e]) else None
+
+
+_LIST_AFTER_COMMA = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:or|and)\s+[A-Za-z]")
+_LIST_BEFORE_AND = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+$")
+
+
+def _in_word_list(text: str, m: re.Match[str], end: int) -> bool:
+    """"in education, employment or training": the comma and the "or" join a list of nouns, not clauses."""
+    if m.group(0).startswith(","):
+        return bool(_LIST_AFTER_COMMA.match(text, m.start(), end))
+    if m.group(0).strip().lower() in ("and",):
+        return bool(_LIST_BEFORE_AND.search(text, max(0, m.start() - 40), m.start()))
+    return False
 
 
 _VAGUE_SHARE = re.compile(r"\b(?:(?:just\s+)?(?:under|over|about|around|nearly|almost)\s+)?(?:half|a\s+third|a\s+quarter|"
