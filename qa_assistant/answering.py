@@ -47,7 +47,7 @@ class Assistant:
         self.index = index
         self.settings = settings
         self.citer = Citer(index)
-        self.figures = FigureAnswerer(index, self.citer)
+        self.figures = FigureAnswerer(index, self.citer, settings.support_window_chars)
         self.entities = EntityAnswerer(index, self.citer, settings)
 
     # ---- entry point -----------------------------------------------------------------------------------

@@ -36,9 +36,10 @@ class Scored:
 
 
 class FigureAnswerer:
-    def __init__(self, index, citer: Citer) -> None:
+    def __init__(self, index, citer: Citer, window_chars: int = 0) -> None:
         self.index = index
         self.citer = citer
+        self.window_chars = window_chars
         self._contexts: OrderedDict[int, FigureContext] = OrderedDict()
         self._documents: OrderedDict[str, tuple[frozenset[str], frozenset[str]]] = OrderedDict()
 
@@ -53,9 +54,10 @@ class FigureAnswerer:
         source, document = self._document_terms(f.doc_id)
         sentence = text[f.sentence_start:f.sentence_end]
         previous = _without_verbs(text[prev_start:f.sentence_start]) if _REFERS_BACK.search(sentence) else ""
+        before = text[max(0, f.sentence_start - self.window_chars):f.sentence_start] if self.window_chars else ""
         ctx = build_context(f, sentence, previous,
                             _section_heading(text, f.sentence_start), self.index.figure_index.siblings(f),
-                            source, document)
+                            source, document, before)
         self._contexts[f.figure_id] = ctx
         if len(self._contexts) > _CONTEXT_CACHE:
             self._contexts.popitem(last=False)
@@ -130,7 +132,9 @@ class FigureAnswerer:
             return (fits, round(max(m.support.score for m in members), 3), unit_rank if r.unit is None else 0,
                     levels, len(members))
 
-        return max(groups.items(), key=rank)[1]
+        best = max(groups.items(), key=rank)[1]
+        direct = [m for m in best if "before" not in m.support.notes]
+        return direct or best  # a figure whose own sentence says it all beats one read with what came before
 
     # ---- answer shapes -----------------------------------------------------------------------------------
     def _value(self, s: Scored, previous: Figure | None = None) -> FigureValue:

@@ -73,6 +73,10 @@ class Settings(BaseSettings):
     entity_min_coverage: float = 0.6
     # How many top passages are searched for a sentence holding a person, date or name.
     entity_passages: int = 10
+    # A number question's words that say which occasion or thing ("the Low Lane planning application") may be
+    # found this many characters before the figure's sentence (the same item or article), when the figure's own
+    # words name what is counted. 0 turns this off.
+    support_window_chars: int = 1200
 
 
 @lru_cache(maxsize=1)

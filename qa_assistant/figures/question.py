@@ -97,6 +97,7 @@ class Reading:
     follow_up: bool = False
     source_terms: list[str] = field(default_factory=list)  # names the question gives (people, meetings, papers)
     explicit_latest: bool = False  # "now", "currently", "latest": an undated figure cannot say it is current
+    name_terms: list[str] = field(default_factory=list)  # capitalised names ("the Big Takeover", "Low Lane")
     notes: list[str] = field(default_factory=list)
 
     def resolved(self) -> ResolvedQuery:
@@ -194,6 +195,20 @@ def _measure(question: str, date_spans: list[tuple[int, int]], subject_spans: li
     return " ".join(words), seq
 
 
+_NAME_RUN = re.compile(r"(?<=[\w,'’] )(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|in|with)?\s*[A-Z][\w'’-]*)*")
+
+
+def _name_terms(question: str) -> list[str]:
+    """Terms of the capitalised names a question gives after its first word ("the Big Takeover", "Low Lane
+    children's home", "Together for Children"): they say which thing, and an article may name it only once."""
+    out: list[str] = []
+    for m in _NAME_RUN.finditer(question):
+        if m.group(0).isupper() and len(m.group(0)) <= 4:
+            continue  # "CLA", "EET": acronyms of measures, not names
+        out.extend(t for t in measure_terms(m.group(0)) if t not in out)
+    return out
+
+
 def _is_source(question: str, pos: int) -> bool:
     """"According to the South Tyneside JSNA", "in Stockton's report": the paper, not whose figure."""
     before = question[max(0, pos - 20) : pos].lower()
@@ -283,6 +298,7 @@ def read(question: str, previous: Reading | None = None) -> Reading:
                       quarter, "general", kind, _answer_type(question, unit, concept), follow_up,
                       list(dict.fromkeys(t for a, b in occasions for t in measure_terms(question[a:b])
                                          if t not in scaffold_terms())))
+    reading.name_terms = _name_terms(question)
     if dates and kind == "change" and re.search(r"\bsince\b", question, re.I):
         dates = []  # "increased since 2022-23": the date the change is measured from, not the date asked about
     if dates:

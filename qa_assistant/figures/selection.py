@@ -47,6 +47,7 @@ class FigureContext:
     owned: frozenset[str]  # terms that other numbers of the sentence own: later ones, and breakdown parts
     source: frozenset[str] = frozenset()  # the paper's title, committee and kind
     document: frozenset[str] = frozenset()  # every term of the paper (for names the question gives)
+    before: frozenset[str] = frozenset()  # the item's text just before the sentence (what it is about)
 
 
 @dataclass
@@ -59,7 +60,7 @@ class Support:
 
 def build_context(f: Figure, sentence_text: str, previous_text: str, heading_text: str,
                   siblings: list[Figure], source: frozenset[str] = frozenset(),
-                  document: frozenset[str] = frozenset()) -> FigureContext:
+                  document: frozenset[str] = frozenset(), before_text: str = "") -> FigureContext:
     """The words around a figure that may support a question: its sentence, the sentence before and its
     section heading; less what later numbers of the sentence, or breakdown parts, own ("41 approved (20
     mainstream and 21 connected)": "mainstream" does not describe 41)."""
@@ -68,7 +69,7 @@ def build_context(f: Figure, sentence_text: str, previous_text: str, heading_tex
         owned.update(t for g in siblings if g.layout == "table" for t in g.context_terms if t not in f.context_terms)
     return FigureContext(frozenset(measure_terms(sentence_text)),
                          frozenset(measure_terms(f"{previous_text} {heading_text}")), frozenset(owned), source,
-                         document)
+                         document, frozenset(measure_terms(before_text)))
 
 
 def _mask(text: str) -> str:
@@ -171,13 +172,23 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
         # Words about the occasion, not the measure: the paper's own title, or a name the question gives
         # ("What figure did Karen Robb give the Panel ...") found anywhere in the paper.
         occasion = around.source | (frozenset(r.source_terms) & around.document)
-        if not missing <= around.near | occasion:
+        if missing <= around.near | occasion:
+            notes.append("near" if missing & around.near else "source")
+        elif missing <= around.near | occasion | (around.before & frozenset(r.name_terms + r.source_terms)) \
+                and _names_the_measure(q, p):
+            # "The proposal received 28 objections": which proposal (the Low Lane home) the article said before
+            notes.append("before")
+        else:
             return Support(False, f"measure: the sentence does not say {' '.join(sorted(missing))}")
-        notes.append("near" if missing & around.near else "source")
     coverage = len(q & (p | explained_p)) / len(q)
     score = coverage + (1.0 if same_concept else 0.0) + (0.1 if f.layout in ("label", "table") else 0.0) \
-        - 0.05 * len(q_left)
+        - 0.05 * len(q_left) - (0.1 * len(missing) if "before" in notes else 0.0)
     return Support(True, "supported", score, notes)
+
+
+def _names_the_measure(q: frozenset[str], p: frozenset[str]) -> bool:
+    """The figure's own words name what the question counts: a shared word that is more than a counted noun."""
+    return bool((q & p) - counting_terms() - stem_list("ubiquitous"))
 
 
 def _terms_of_words(text: str) -> frozenset[str]:
