@@ -37,7 +37,7 @@ _WORD_NUMBER = re.compile(rf"\b{_WORD_BELOW_100}(?:\s+hundred(?:\s+and\s+{_WORD_
 # A number directly followed by one of these is a time, distance, age or ordinal, not a reported quantity.
 _NOT_QUANTITY_AFTER = re.compile(
     r"\s*(?:-\s*)?(?:hours?|hrs|minutes?|mins?|miles?|mile|pm|am|p\.m\.|a\.m\.|th|st|nd|rd|year-olds?|"
-    r"years?\s+olds?|-year-olds?|-(?:day|week|month|year|hour)(?!-olds?))\b", re.I)  # "a 12-month rolling rate"
+    r"years?\s+olds?|-year-olds?|-(?:day|week|month|year|hour)(?!-olds?)|mark|milestone|threshold)\b", re.I)  # "a 12-month rolling rate"
 _WORD_NOT_QUANTITY = {"one"}  # "one" is nearly always an article-like use ("one carer", "one third")
 DURATION_UNITS = ("days", "weeks", "months", "years")
 

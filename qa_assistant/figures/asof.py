@@ -47,6 +47,7 @@ class AsOfContext:
     meeting_marks: list[tuple[int, dt.date, str]]  # from offset, date, label
     mark_starts: list[int]
     title_date: DateMention | None = None  # the period a paper's title reports on ("Performance update Q4 2022/23")
+    report_period: AsOf | None = None  # "The annual report covered the period 1.4.2021- 31.3.2022"
 
 
 def build_context(text: str, dates: list[DateMention], sentences: list[Span], paragraphs: list[Span],
@@ -56,7 +57,30 @@ def build_context(text: str, dates: list[DateMention], sentences: list[Span], pa
     periods = [d for d in find_dates(title, reference=meeting_date)
                if (d.kind in _TITLE_PERIODS or meeting_date is None) and (meeting_date is None or d.last <= meeting_date)]
     return AsOfContext(text, dates, [d.start for d in dates], headings, [h[0][0] for h in headings], marks,
-                       [m[0] for m in marks], periods[-1] if periods else None)
+                       [m[0] for m in marks], periods[-1] if periods else None, _report_period(text, dates))
+
+
+_PERIOD_STATEMENT = re.compile(r"\b(?:report|data|figures|return|information|summary|review|update)\b[^.\n]{0,60}?"
+                               r"\b(?:covers?|covered|covering|relates?\s+to|related\s+to|is\s+for|for\s+the\s+period|"
+                               r"period)\b", re.I)
+_PERIOD_REACH = 2000
+
+
+def _report_period(text: str, dates: list[DateMention]) -> AsOf | None:
+    """The period a paper says, near its start, that it covers: a date range or a financial year."""
+    for m in _PERIOD_STATEMENT.finditer(text, 0, min(len(text), _PERIOD_REACH)):
+        line_end = text.find("\n", m.end())
+        end = min(len(text) if line_end < 0 else line_end, m.end() + 80)
+        inside = [d for d in dates if m.end() <= d.start < end]
+        if len(inside) >= 2 and inside[0].first < inside[1].last:
+            a, b = inside[0].first, inside[1].last
+        elif len(inside) == 1 and inside[0].kind in ("fy", "year"):
+            a, b = inside[0].first, inside[0].last
+        else:
+            continue
+        label = f"{a.day} {a:%B %Y} to {b.day} {b:%B %Y} (the period the report covers)"
+        return AsOf(start=a, end=b, label=label, basis="title")
+    return None
 
 
 def _dates_in(ctx: AsOfContext, start: int, end: int) -> list[DateMention]:
@@ -147,6 +171,8 @@ def context_as_of(ctx: AsOfContext, pos: int) -> AsOf:
     if ctx.title_date is not None:
         d = ctx.title_date
         return AsOf(start=d.first, end=d.last, label=f"{d.label} (from the paper's title)", basis="title")
+    if ctx.report_period is not None:
+        return ctx.report_period
     i = bisect.bisect_right(ctx.mark_starts, pos) - 1
     if i >= 0:
         _, d, label = ctx.meeting_marks[i]

@@ -222,6 +222,9 @@ class _SentenceReader:
             back = backward_phrase(text, clause_start, Quantity(q.start - 1, q.end, "", 0, None, q.unit))
             if back:
                 return back
+        subject = self._participle_subject(q, clause_start)
+        if subject is not None:
+            return subject
         back = backward_phrase(text, clause_start, q)
         if back and measure_terms(text[back.start:back.end]):
             return back
@@ -263,6 +266,19 @@ class _SentenceReader:
                 break
             end = start - 1
         return None
+
+    def _participle_subject(self, q: Quantity, clause_start: int) -> Phrase | None:
+        """"CLA numbers have vastly improved, dropping below 500 in January, reaching 503 in February": a number
+        after a participle clause ("reaching", "rising to") is a value of the sentence's subject."""
+        text = self.text
+        comma = text.rfind(",", clause_start, q.start)
+        if comma < 0 or not _PARTICIPLE_CLAUSE.match(text[comma + 1:q.start]):
+            return None
+        head = _SUBJECT_END.search(text, self.sentence[0], comma)
+        if head is None:
+            return None
+        back = backward_phrase(text, self.sentence[0], Quantity(head.start(), head.start(), "", 0, None, q.unit))
+        return back if back and measure_terms(text[back.start:back.end]) else None
 
     def _antecedent(self, q: Quantity, clause_start: int) -> Phrase | None:
         """"the number of looked after children had increased and the current figure stood at 804": a
@@ -413,6 +429,13 @@ def _names_a_measure(gap: str) -> bool:
                    r"nationally|national|average|england|regional|region|statistical|neighbours?|this|that|"
                    r"figure|rate|is|was|were|are|which|higher|lower|similar|below|above)\b", " ", gap, flags=re.I)
     return bool(measure_terms(_mask_numbers(words)))
+
+
+_PARTICIPLE_CLAUSE = re.compile(r"\s*(?:\w+ly\s+)?(?:reaching|rising\s+to|falling\s+to|dropping\s+to|increasing\s+to|"
+                                r"decreasing\s+to|climbing\s+to|standing\s+at|totalling|peaking\s+at|settling\s+at|"
+                                r"going\s+(?:up|down)\s+to)\s*$", re.I)
+# where a sentence's subject ends: its first auxiliary or reporting verb ("CLA numbers | have vastly improved")
+_SUBJECT_END = re.compile(r"\s(?:has|have|had|was|were|is|are|continues?|continued|remains?|remained)\b", re.I)
 
 
 def _bracketed_negative(text: str, q: Quantity) -> Quantity:
