@@ -180,7 +180,7 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
             notes.append("before")
         else:
             return Support(False, f"measure: the sentence does not say {' '.join(sorted(missing))}")
-    coverage = len(q & (p | explained_p)) / len(q)
+    coverage = len(q & (p | explained_p | _long_forms(f))) / len(q)
     score = coverage + (1.0 if same_concept else 0.0) + (0.1 if f.layout in ("label", "table") else 0.0) \
         - 0.05 * len(q_left) - (0.1 * len(missing) if "before" in notes else 0.0)
     return Support(True, "supported", score, notes)
@@ -196,6 +196,11 @@ def _terms_of_words(text: str) -> frozenset[str]:
     from .terms import terms
 
     return frozenset(terms(text))
+
+
+def _long_forms(f: Figure) -> frozenset[str]:
+    """The terms of the long forms of the acronyms in a figure's phrase ("PO's": placement, order)."""
+    return frozenset(t for alias in f.aliases for t in alias.partition(":")[2].split())
 
 
 def _spelled_out(f: Figure, q: frozenset[str]) -> frozenset[str]:

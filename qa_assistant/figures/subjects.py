@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .terms import phrase_pattern
+from .terms import phrase_pattern, stopwords
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 OWN = "own"
@@ -85,6 +85,23 @@ _ORGANISATION_AFTER = re.compile(
     r"Mayor|MP|Gazette|Live|Echo|Evening)\b")
 
 
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+
+
+def _named_before(text: str, start: int) -> bool:
+    """"Adoption Tees Valley", "Foster with North East": a capitalised word joined to the place makes it the name
+    of an organisation, not whose figure."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() not in stopwords() and word.lower() not in _NOT_NAME_WORDS
+
+
+_NOT_NAME_WORDS = {"across", "compared", "whereas", "unlike", "including", "both", "than", "versus", "between",
+                   "within", "outside", "inside", "around", "throughout", "neighbouring", "nearby", "average"}
+
+
 def find_subject_mentions(text: str) -> list[SubjectMention]:
     """Non-overlapping subject cues in text order (more specific lists claim a place first)."""
     taken: list[tuple[int, int]] = []
@@ -94,7 +111,7 @@ def find_subject_mentions(text: str) -> list[SubjectMention]:
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            if kind in (OWN, "other") and _ORGANISATION_AFTER.match(text, e):
+            if kind in (OWN, "other", "region") and (_ORGANISATION_AFTER.match(text, e) or _named_before(text, s)):
                 continue
             taken.append((s, e))
             if kind == "neighbours":

@@ -36,7 +36,7 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
     return frozenset(lexicon()["stopwords"])
 
 
@@ -73,7 +73,7 @@ def words(text: str) -> list[str]:
 def _word_terms(text: str) -> list[tuple[str, str]]:
     """(word, term) pairs in text order: the word after synonyms, and its stem."""
     out: list[tuple[str, str]] = []
-    synonyms, stop = _synonyms(), _stopwords()
+    synonyms, stop = _synonyms(), stopwords()
     for w in words(text):
         for part in synonyms.get(w, w).replace("-", " ").split():
             if part not in stop:
