@@ -74,11 +74,12 @@ def _report_period(text: str, dates: list[DateMention]) -> AsOf | None:
         inside = [d for d in dates if m.end() <= d.start < end]
         if len(inside) >= 2 and inside[0].first < inside[1].last:
             a, b = inside[0].first, inside[1].last
-        elif len(inside) == 1 and inside[0].kind in ("fy", "year"):
-            a, b = inside[0].first, inside[0].last
+        elif len(inside) == 1 and inside[0].kind in ("fy", "year", "day", "month", "quarter"):
+            a, b = inside[0].first, inside[0].last  # "data is for the year up to 31 March 2025": as at its end
         else:
             continue
-        label = f"{a.day} {a:%B %Y} to {b.day} {b:%B %Y} (the period the report covers)"
+        label = (inside[0].label if len(inside) == 1 else f"{a.day} {a:%B %Y} to {b.day} {b:%B %Y}") + \
+            " (the period the report covers)"
         return AsOf(start=a, end=b, label=label, basis="title")
     return None
 
