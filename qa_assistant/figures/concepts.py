@@ -149,12 +149,14 @@ def match_phrase(text: str, unit: str | None = None, verbs: frozenset[str] = fro
 
 def _head_final(found: list, spans: list[tuple[int, int, str]]) -> list:
     """"social worker caseload": two measures named side by side make a compound whose head is the last one
-    (a caseload, of social workers), unless one synonym spans both."""
+    (a caseload, of social workers), unless one synonym spans both. The head is one noun: "care experienced
+    young people | leaving care" or "becoming looked after | looked after children" are not compounds."""
     modifiers: set[str] = set()
     for a_start, a_end, a_id in spans:
         for b_start, b_end, b_id in spans:
-            if a_id != b_id and b_start == a_end and not any(s <= a_start and b_end <= e for s, e, _ in spans
-                                                             if (s, e) != (a_start, a_end)):
+            one_noun = max(e for s, e, c in spans if s == b_start and c == b_id) - b_start == 1
+            if a_id != b_id and b_start == a_end and one_noun and \
+                    not any(s <= a_start and b_end <= e for s, e, _ in spans if (s, e) != (a_start, a_end)):
                 modifiers.add(a_id)
     kept = [f for f in found if f[0].id not in modifiers]
     return kept or found
