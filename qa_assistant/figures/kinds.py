@@ -43,12 +43,13 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
     before = _window_before(text, q, clause[0], previous_end)
     after = _window_after(text, q, clause[1], next_start)
     cues = _cues()
+    if _AIM_TO.search(text[clause[0]:q.start][-200:]):
+        return TARGET
     if re.search(r"\bup\s+to\s*$|\bdown\s+to\s*$", before, re.I):
         return LEVEL
     if cues["change_before"].search(before) or cues["change_after"].match(after) or _VERB_OBJECT_BY.search(before):
         return CHANGE
-    if cues["target"].search(before) or re.match(r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I) or \
-            _AIM_TO.search(text[clause[0]:q.start][-200:]):
+    if cues["target"].search(before) or re.match(r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I):
         return TARGET
     near_after = " ".join(after.split()[:3])
     if cues["forecast"].search(before) or cues["forecast"].search(near_after):

@@ -59,7 +59,7 @@ _NUMERIC = re.compile(
     r"proportion|budget|cost|saving|share|level|count|value|amount)|what percentage|what proportion|what share|"
     r"percentage|proportion|rate|figure|total|budget|cost|costs|saving|saved|overspend|underspend|count|how often|"
     r"per week|amount|how (?:big|high|low|large|long)|average|how much|attendance|caseloads?|turnover|vacancies|"
-    r"vacancy|sickness|absence|timeliness|spend|spent|outturn|target|forecast|projection|ambition|"
+    r"vacancy|sickness|absence|timeliness|spend|spent|outturn|target|forecast|projection|ambition|variance|"
     r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|grow|grew|increase|increased|decrease|decreased|reduce|reduced)"
     r"\s+to|reach|reached|stand\s+at|stood\s+at)\b", re.I)
 _DEFINITION = re.compile(r"^\s*(?:what|who)\s+(?:is|are)\s+(?:a|an)\b|\bwhat does .{1,60} mean\b|\bdefin", re.I)
