@@ -129,8 +129,9 @@ class FigureAnswerer:
             unit_rank = -preference.index(unit) if unit in preference else -len(preference)
             levels = sum(1 for m in members if m.figure.kind == "level")
             fits = r.unit is not None or not reported_in or unit in reported_in  # the measure's own units first
-            return (fits, round(max(m.support.score for m in members), 3), unit_rank if r.unit is None else 0,
-                    levels, len(members))
+            dated = r.intent != "value" or any(m.figure.as_of.known and _matches_period(m.figure, r) for m in members)
+            return (fits, dated, round(max(m.support.score for m in members), 3),
+                    unit_rank if r.unit is None else 0, levels, len(members))
 
         best = max(groups.items(), key=rank)[1]
         direct = [m for m in best if "before" not in m.support.notes]

@@ -48,6 +48,7 @@ class FigureContext:
     source: frozenset[str] = frozenset()  # the paper's title, committee and kind
     document: frozenset[str] = frozenset()  # every term of the paper (for names the question gives)
     before: frozenset[str] = frozenset()  # the item's text just before the sentence (what it is about)
+    before_pairs: frozenset[tuple[str, str]] = frozenset()  # adjacent terms there ("foster", "carer")
 
 
 @dataclass
@@ -69,7 +70,20 @@ def build_context(f: Figure, sentence_text: str, previous_text: str, heading_tex
         owned.update(t for g in siblings if g.layout == "table" for t in g.context_terms if t not in f.context_terms)
     return FigureContext(frozenset(measure_terms(sentence_text)),
                          frozenset(measure_terms(f"{previous_text} {heading_text}")), frozenset(owned), source,
-                         document, frozenset(measure_terms(before_text)))
+                         document, frozenset(measure_terms(before_text)), _adjacent_pairs(before_text))
+
+
+_ADJACENT = re.compile(r"(?=\b([A-Za-z][\w'’-]*) ([A-Za-z][\w'’-]*)\b)")
+
+
+def _adjacent_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Terms of words written side by side ("foster carers"), with nothing between them."""
+    out: set[tuple[str, str]] = set()
+    for m in _ADJACENT.finditer(text):
+        a, b = measure_terms(m.group(1)), measure_terms(m.group(2))
+        if len(a) == 1 and len(b) == 1:
+            out.add((a[0], b[0]))
+    return frozenset(out)
 
 
 def _mask(text: str) -> str:
@@ -175,8 +189,9 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
         if missing <= around.near | occasion:
             notes.append("near" if missing & around.near else "source")
         elif missing <= around.near | occasion | (around.before & frozenset(r.name_terms + r.source_terms)) \
-                and _names_the_measure(q, p):
-            # "The proposal received 28 objections": which proposal (the Low Lane home) the article said before
+                | _elided(around, p) and _names_the_measure(q, p):
+            # "The proposal received 28 objections": which proposal (the Low Lane home) the article said before;
+            # "18 carers taking a break" after "foster carers being on hold": the paper stopped repeating "foster"
             notes.append("before")
         else:
             return Support(False, f"measure: the sentence does not say {' '.join(sorted(missing))}")
@@ -184,6 +199,12 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     score = coverage + (1.0 if same_concept else 0.0) + (0.1 if f.layout in ("label", "table") else 0.0) \
         - 0.05 * len(q_left) - (0.1 * len(missing) if "before" in notes else 0.0)
     return Support(True, "supported", score, notes)
+
+
+def _elided(around: FigureContext, p: frozenset[str]) -> frozenset[str]:
+    """Words the item said just before, right in front of a word of the figure's own phrase ("foster" of
+    "foster carers" when the figure says "carers")."""
+    return frozenset(m for m, head in around.before_pairs if head in p and m != head)
 
 
 def _names_the_measure(q: frozenset[str], p: frozenset[str]) -> bool:
