@@ -43,7 +43,8 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
     before = _window_before(text, q, clause[0], previous_end)
     after = _window_after(text, q, clause[1], next_start)
     cues = _cues()
-    if _AIM_TO.search(text[clause[0]:q.start][-200:]):
+    head = text[clause[0]:q.start][-300:]
+    if _AIM_TO.search(head) or _TARGETS_LISTED.search(head):
         return TARGET
     if re.search(r"\bup\s+to\s*$|\bdown\s+to\s*$", before, re.I):
         return LEVEL
@@ -68,6 +69,10 @@ _AIM_TO = re.compile(r"(?:^|[;:•·–-]\s*|\b(?:aim|aims|plan|plans|priority|p
                      r"intend|intends|objective|commitment|committed)\s+(?:is\s+|are\s+)?)to\s+(?:reduce|increase|"
                      r"raise|improve|lower|bring\s+down|bring|get|cut|grow|halve|double|recruit|reach)\b[^.;:]*\bto\s*$",
                      re.I)
+
+
+# "asked to agree the following targets for 2024/25: re-referrals 21%; caseloads 17": each item is a target
+_TARGETS_LISTED = re.compile(r"\b(?:targets|ambitions|goals|aims|trajectories)\b[^:;.]{0,80}:[^:]*$", re.I)
 
 
 def share_of_whole(text: str, q: Quantity) -> bool:
