@@ -24,7 +24,7 @@ from .kinds import share_of_whole, LEVEL, PART, breakdown_heading, is_threshold,
 from .phrases import NONE, Phrase, backward_phrase, forward_phrase, heading_above, label_phrase
 from .subjects import Subject, find_subject_mentions, paper_subject, subject_for
 from .tables import Cell, find_table_cells, unit_hint
-from .terms import counting_terms, measure_terms
+from .terms import counting_terms, lexicon, measure_terms, phrase_pattern
 
 _INHERIT_GAP = re.compile(r"^\s*(?:\(|/|,\s*or|\bor\b|\band\b|,)?\s*$", re.I)
 _FROM_TO_GAP = re.compile(r"\bto\s*(?:£)?$", re.I)
@@ -193,7 +193,7 @@ class _SentenceReader:
         if previous is not None and previous_phrase.found and previous.end <= previous_phrase.start < q.start:
             after_phrase = re.sub(r"^\s*\([^)]*\)", "", text[previous_phrase.end : q.start])  # "(entered care)"
         if previous is not None and previous_phrase.found and q.start not in self.parts and (
-            _INHERIT_GAP.match(gap) or (_COMPARED_GAP.search(after_phrase) and not _names_a_measure(after_phrase))
+            _INHERIT_GAP.match(gap) or _period_list_gap(gap) or (_COMPARED_GAP.search(after_phrase) and not _names_a_measure(after_phrase))
             or (_FROM_TO_GAP.search(gap) and _FROM_BEFORE.search(text[max(0, previous.start - 30):previous.start]))
         ):
             return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
@@ -372,8 +372,9 @@ class _SentenceReader:
     def _figure(self, q: Quantity, phrase: Phrase, phrase_text: str, context: str, unit: str, value: float,
                 high: float | None, subject: Subject, kind: str, as_of: AsOf, layout: str, quote_start: int,
                 quote_end: int) -> Figure:
-        masked = self._masked(phrase, phrase_text)
+        masked, notes = _without_annotations(self._masked(phrase, phrase_text))
         terms = measure_terms(masked)
+        context = f"{context} {notes}".strip() if notes else context
         spelled = expansions(masked, self.acronyms)  # "PO's" -> "Placement Orders"
         context_terms = measure_terms(expand(_mask_numbers(_mask_dates(context)), self.acronyms) + " " + spelled)
         aliases = [f"{t}:{' '.join(measure_terms(self.acronyms[t]))}" for t in dict.fromkeys(terms) if t in self.acronyms]
@@ -436,6 +437,41 @@ _PARTICIPLE_CLAUSE = re.compile(r"\s*(?:\w+ly\s+)?(?:reaching|rising\s+to|fallin
                                 r"going\s+(?:up|down)\s+to)\s*$", re.I)
 # where a sentence's subject ends: its first auxiliary or reporting verb ("CLA numbers | have vastly improved")
 _SUBJECT_END = re.compile(r"\s(?:has|have|had|was|were|is|are|continues?|continued|remains?|remained)\b", re.I)
+
+
+_PERIOD_ONLY = re.compile(r"\s*[;,]\s*(?:and\s+)?(?:Q[1-4]|quarter\s+(?:one|two|three|four|[1-4]))\s*:?\s*", re.I)
+
+
+_PARENTHESIS = re.compile(r"\(([^()]{1,80})\)")
+
+
+def _without_annotations(phrase: str) -> tuple[str, str]:
+    """"Young people in Staying Put (number, for information, no target)": a bracket of notes about the
+    indicator says nothing about what is counted; its words become context, not the measure. A bracket that
+    restricts ("(placed with parents)", "(mainstream)") stays part of the measure."""
+    notes: list[str] = []
+
+    def drop(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        rest = phrase_pattern(lexicon()["annotation_words"]).sub(" ", inner)
+        if not re.sub(r"[\s,;/%-]+|\b(?:and|or|for|only)\b", "", rest, flags=re.I):
+            notes.append(inner)
+            return " "
+        return m.group(0)
+
+    return _PARENTHESIS.sub(drop, phrase), " ".join(notes)
+
+
+def _period_list_gap(gap: str) -> bool:
+    """"Staying Put: Q1 20; Q2 22" or "approved: 2021/22 14, 2022/23 9": between two values only the next
+    value's period, so it is the same measure."""
+    if _PERIOD_ONLY.fullmatch(gap):
+        return True
+    dates = find_dates(gap)
+    if len(dates) != 1:
+        return False
+    rest = gap[:dates[0].start] + gap[dates[0].end:]
+    return re.fullmatch(r"\s*[;,]?\s*(?:and\s+)?(?:in\s+)?", rest) is not None
 
 
 def _bracketed_negative(text: str, q: Quantity) -> Quantity:

@@ -50,7 +50,8 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
         return LEVEL
     if cues["change_before"].search(before) or cues["change_after"].match(after) or _VERB_OBJECT_BY.search(before):
         return CHANGE
-    if cues["target"].search(before) or re.match(r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I):
+    if (cues["target"].search(before) and not re.search(r"\bno\s+targets?\b", before, re.I)) or \
+            re.match(r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I):
         return TARGET
     near_after = " ".join(after.split()[:3])
     if cues["forecast"].search(before) or cues["forecast"].search(near_after):
