@@ -92,7 +92,7 @@ def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
     if re.match(r"\s*[/.]\d|:\d\d|\.\d", after):
         return True  # "16/17", times "4.00"
     if s - line_start <= 8 and re.fullmatch(r"[\s\-•·]*", text[line_start:s]) and re.fullmatch(r"\d+(?:\.\d+)*", text[s:e]) and (
-        (re.match(r"\.\d|\s+[A-Z]", text[e : e + 3]) and "." in text[s:e]) or re.match(r"\.\s", text[e : e + 2])
+        (re.match(r"\.\d|\s+[A-Z]|\s+\d", text[e : e + 3]) and "." in text[s:e]) or re.match(r"\.\s", text[e : e + 2])
         or re.match(r"\)\s", text[e : e + 2])
     ):
         return True  # section number at the start of a line: "1.2 Early Help", "1. Apologies", "3) Item"

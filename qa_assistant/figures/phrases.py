@@ -140,6 +140,10 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
     return False
 
 
+_AGE_RANGE = re.compile(r"(?:aged|ages)\s+(?:between\s+)?(?:\d{1,2}\s*(?:to|-|–|and)\s*\d{1,2}|\d{1,2}\s+(?:and|or)\s+"
+                        r"(?:over|under|above|below|older|younger)|\d{1,2}\+?|under\s+\d{1,2}|over\s+\d{1,2})", re.I)
+
+
 def forward_phrase(text: str, q: Quantity, limit: int, stops: set[int], thresholds: dict[int, int],
                    at_line_start: bool = False) -> Phrase | None:
     """The words right after the number, up to a clause boundary. stops: offsets where a date or another
@@ -177,6 +181,11 @@ def forward_phrase(text: str, q: Quantity, limit: int, stops: set[int], threshol
             end = _drop_verb_before_number(text, start, end) if start is not None else end
             break
         word = m.group(0).lower().strip("'’")
+        age = _AGE_RANGE.match(text, m.start()) if start is not None else None
+        if age:  # "19 young people aged 18 to 20 were living ...": an age range is part of who is counted
+            end = skip_until = age.end()
+            words += 1
+            continue
         if start is not None and _TIME_PHRASE.match(text, m.start()):
             break  # "in the quarter", "over the last year": when, not what
         if start is None and _NOT_A_MEASURE_START.match(text, m.start()):
