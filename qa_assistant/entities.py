@@ -140,9 +140,11 @@ def _question_role_terms(question: str) -> frozenset[str]:
     before = _ROLE_WORD_CUT.split(m.group(1))[-1]
     after = re.match(r"\s+(?:(?:of|for)\s+)?(?:the\s+)?((?:[A-Z][\w'’]*(?:\s+|$))+)", question[m.end():])
     words = f"{before} {question[m.start(0) + len(m.group(1)) : m.end()]} {after.group(1) if after else ''}"
-    return frozenset(measure_terms(words))
+    terms = frozenset(measure_terms(words))
+    return frozenset() if terms <= _GENERIC_ROLE_TERMS else terms  # "which officer": anyone who did it
 
 
+_GENERIC_ROLE_TERMS = frozenset(measure_terms("officer officers member staff person employee"))
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|was|were|has|had|will|would)?\s*(?:been\s+|being\s+)?([a-z]+)\b", re.I)
 _NOT_VERBS = {"the", "a", "an", "our", "their", "its", "in", "on", "responsible", "currently", "now", "still", "new",
               "this", "that", "there", "it"}

@@ -170,7 +170,23 @@ def _beside_head(text: str, head: str) -> list[Found]:
         name = m.group(1).strip()
         if not re.fullmatch(r"(?:The|A|An|In|On|At|It|This|That|Was|Were|Is|And)", name.split()[0]):
             out.append(Found(m.start(1), m.start(1) + len(name), name, "name"))
-    return out
+    # Appositions: "Our Voice Matters, Middlesbrough's Children in Care Council"; "Fernlea House, the Council's
+    # new children's home"; "the campaign launched in October, Open Your Door, had ..."
+    for m in re.finditer(rf"({_PROPER}),\s+(?:the|our|its|their|[A-Z][\w]*['’]s)\s+(?:[\w'’-]+\s+){{0,5}}?"
+                         rf"(?i:{h}s?)\b", text):
+        out.append(_apposed(m))
+    for m in re.finditer(rf"(?i:\b{h}s?)\b[^,.;()]{{0,40}},\s+({_PROPER}),", text):
+        out.append(_apposed(m))
+    return [f for f in out if f is not None]
+
+
+def _apposed(m: re.Match[str]) -> Found | None:
+    name = m.group(1).strip()
+    if m.start(1) == 0 or not name.startswith("Our "):  # "members of Our Voice Matters": "Our" is in the name
+        name = re.sub(r"^(?:The|Our|A|An)\s+", "", name)
+    if len(name.split()) < 2 or re.fullmatch(r"(?:In|On|At|It|This|That|Was|Were|Is|And|But)", name.split()[0]):
+        return None
+    return Found(m.end(1) - len(name), m.end(1), name, "name", detail="known as")
 
 
 def find_grades(text: str) -> list[Found]:
