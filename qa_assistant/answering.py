@@ -113,6 +113,18 @@ class Assistant:
         return self.citer.cite(doc_id, start, end, [], chunk_id=chunk_id)
 
     # ---- general -------------------------------------------------------------------------------------
+    def _with_reason(self, question: str, row: int) -> tuple:
+        """A "why" question answered by a sentence that only restates what happened ("Supported accommodation is
+        £0.9m over budget.") also quotes the next sentence of its paragraph, where papers give the reason."""
+        doc_id, start, end, chunk_id = self.index.sentence_spans[row]
+        text = self.index.documents[doc_id].text
+        if not _WHY.search(question) or _BECAUSE.search(text[start:end]) or row + 1 >= len(self.index.sentence_spans):
+            return doc_id, start, end, chunk_id
+        n_doc, n_start, n_end, _ = self.index.sentence_spans[row + 1]
+        if n_doc != doc_id or "\n\n" in text[end:n_start] or n_end - start > 800:
+            return doc_id, start, end, chunk_id
+        return doc_id, start, n_end, chunk_id
+
     def _general_answer(self, question: str, qvec: np.ndarray, r: Reading) -> Answer:
         ranked = rank_sentences(self.index, self.settings, question, qvec)
         if not ranked:
@@ -131,9 +143,16 @@ class Assistant:
                                "check it before relying on it.")
         window = self.settings.general_quote_window
         chosen = [row for sim, row in ranked[:3] if sim >= max(floor, best_sim - window)]
-        citations = [self.citer.sentence(*self.index.sentence_spans[row]) for row in chosen]
+        citations = [self.citer.sentence(*self._with_reason(question, row)) for row in chosen]
         text = " ".join(f"\u201c{c.quote}\u201d ({c.title}, {c.meeting_date_label})" for c in citations)
         return Answer(question=question, kind="general", text=text, citations=citations, resolved=r.resolved())
+
+
+_WHY = re.compile(r"^\s*(?:and\s+)?(?:why|what\s+(?:caused|is\s+behind|explains|drove|drives)|for\s+what\s+reason)\b",
+                  re.I)
+_BECAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|reflects?|"
+                      r"driven\s+by|caused\s+by|following|since|so\s+(?:they|it|that)|reason|as\s+(?:the|a|they|it))\b",
+                      re.I)
 
 
 def _describe(v: FigureValue) -> str:
