@@ -309,15 +309,16 @@ class _SentenceReader:
     def _colon_label(self, phrase: Phrase) -> str:
         """"Percentage of children in our care attending school: all children 86.5%, primary-aged 94.3%": the
         words before the colon say what every value after it measures."""
-        if not phrase.found or phrase.how not in ("forward", "backward"):
+        if not phrase.found or phrase.how not in ("forward", "backward", "label"):
             return ""
+        if phrase.how == "label" and measure_terms(self._masked(phrase, self.text[phrase.start:phrase.end])):
+            return ""  # "England 70 per 10,000" after "the rates were:": the label only says whose
         head = self.text[self.sentence[0] : phrase.start]
         colon = head.rfind(":")
         if colon < 0:
             return ""
-        label = head[:colon]
-        label = re.sub(r"\([^)]*\)", " ", label)
-        return " ".join(label.split()) if 0 < len(label.split()) <= 20 and not re.search(r"\d", label) else ""
+        label = _mask_dates(re.sub(r"\([^)]*\)", " ", head[:colon]))
+        return " ".join(label.split()) if 0 < len(label.split()) <= 24 and not re.search(r"\d", label) else ""
 
     # ---- one figure -----------------------------------------------------------------------------------
     def _from_prose(self, q: Quantity, phrase: Phrase, previous: Quantity | None, next_start: int,
