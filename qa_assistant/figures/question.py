@@ -114,6 +114,8 @@ def _unit(question: str) -> str | None:
     lx = lexicon()
     if phrase_pattern(lx["percent_words"]).search(question) or "%" in question:
         return "percent"
+    if re.search(r"\b(?:per|out\s+of\s+every)\s+(?:10,?000|ten\s+thousand|10k)\b", question, re.I):
+        return "per_10000"  # "per 10,000" asks for exactly that: a percentage "rate" will not do
     if phrase_pattern(lx["rate_words"]).search(question):
         return "rate"
     how_much = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bby how much\b", question, re.I) \

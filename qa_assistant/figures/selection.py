@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..models import Figure
 from .question import Reading
 from .concepts import ancestor_terms
-from .terms import counting_terms, measure_terms, scaffold_terms, stem_list
+from .terms import counting_terms, lexicon, measure_terms, phrase_pattern, scaffold_terms, stem_list, terms
 
 RATE_UNITS = ("per_10000", "per_1000", "per_100000", "rate")
 MONEY_UNITS = ("gbp", "gbp_per_week", "gbp_per_year")
@@ -30,6 +30,7 @@ DURATION_UNITS = ("days", "weeks", "months", "years")
 _UNIT_OK = {
     "count": ("count",),
     "rate": RATE_UNITS,
+    "per_10000": ("per_10000", "rate"),
     "percent": ("percent",),
     "money": MONEY_UNITS,
     "money_week": ("gbp_per_week",),
@@ -168,8 +169,7 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     if f.counted and r.unit == "count" and not q & (frozenset(measure_terms(f.counted)) | _terms_of_words(f.counted)):
         return Support(False, f"measure: the figure counts {f.counted}, not {r.measure_text}")
     p_left = p - q - explained_p - unit_terms(f.unit) - ignorable - stem_list("ubiquitous") - scaffold_terms() \
-        - _spelled_out(f, q) \
-        - _slash_explained(f.phrase, q)
+        - _spelled_out(f, q) - _slash_explained(f.phrase, q) - _domain_words(f.phrase)
     if p_left:
         return Support(False, f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked")
     if not (q & (p | c)) and not same_concept:
@@ -214,9 +214,13 @@ def _names_the_measure(q: frozenset[str], p: frozenset[str]) -> bool:
 
 def _terms_of_words(text: str) -> frozenset[str]:
     """Terms of a phrase including words that are otherwise weak ("councils")."""
-    from .terms import terms
-
     return frozenset(terms(text))
+
+
+def _domain_words(phrase: str) -> frozenset[str]:
+    """"children in need of social service help": naming the service everything here belongs to ("social
+    services", "children's social care") does not make a narrower measure."""
+    return frozenset(t for m in phrase_pattern(lexicon()["domain_phrases"]).finditer(phrase) for t in terms(m.group(0)))
 
 
 def _long_forms(f: Figure) -> frozenset[str]:
