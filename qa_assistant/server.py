@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from .answering import QuestionError, QuestionTooLong
+from .feedback_api import feedback_router
 from .generation import backend_from_settings
 from .grounded import Responder
 from .live import LiveAssistant
@@ -129,6 +130,7 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
 
     app.include_router(openai_router(live.get, responder))
     app.include_router(views_router(live.get))
+    app.include_router(feedback_router(settings, lambda: live.get().index.path.name))
 
     if settings.admin_token:
         from .admin import admin_router
