@@ -8,6 +8,8 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
+from qa_assistant.cli import main as cli_main
+from qa_assistant.evals.cases import load_cases
 from qa_assistant.feedback import FeedbackStore
 from qa_assistant.server import create_app
 from qa_assistant.settings import REPO_ROOT, Settings
@@ -127,3 +129,28 @@ def test_rate_limit_is_per_client_and_rolls_over(tmp_path):
     con = sqlite3.connect(tmp_path / "f.sqlite")
     clients = {row[0] for row in con.execute("SELECT client FROM hits")}
     assert clients and not any("10.0.0" in c for c in clients)  # addresses are not stored as such
+
+
+def test_cli_lists_and_exports_candidate_eval_cases(client, local, monkeypatch, capsys, tmp_path):
+    client.post("/api/feedback", json=GOOD)
+    client.post("/api/feedback", json=GOOD | {"verdict": "helpful", "comment": "",
+                                              "history": ["How many children were looked after?"]})
+    monkeypatch.setenv("QA_FEEDBACK_PATH", str(local.feedback_path))
+    from qa_assistant.settings import get_settings
+
+    get_settings.cache_clear()
+    try:
+        assert cli_main(["feedback"]) == 0
+        out = capsys.readouterr().out
+        assert "2 feedback entries" in out and "WRONG" in out and "HELPFUL" in out and GOOD["comment"] in out
+        target = tmp_path / "candidates.jsonl"
+        assert cli_main(["feedback", "export", "--out", str(target)]) == 0
+    finally:
+        get_settings.cache_clear()
+    lines = [json.loads(line) for line in target.read_text().splitlines()]
+    assert [c["verdict"] for c in lines] == ["wrong", "helpful"]
+    wrong, helpful = lines
+    assert wrong["expected"] is None and wrong["comment"] == GOOD["comment"] and wrong["answer_given"]
+    assert helpful["expected"] == "500" and helpful["as_of"] == "2018-12-21" and helpful["history"]
+    cases = load_cases(target)  # the eval loader reads them once a maintainer confirms them
+    assert [c.type for c in cases] == ["number", "number"] and cases[0].doc == "002_03b23168ff7a22e9"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from qa_assistant.cli import main as cli_main
 from qa_assistant.figure_table import _cell
 from qa_assistant.paper_view import citation_path, excerpt, paper_path
 from qa_assistant.server import create_app
@@ -158,3 +159,15 @@ def test_pages_have_no_inline_script_or_style_and_never_insert_html():
         assert not re.search(r"\sstyle=|\son[a-z]+=", text), html.name
     for js in STATIC.glob("*.js"):
         assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write", js.read_text()), js.name
+
+
+def test_cli_figures_table_json_and_csv(capsys):
+    assert cli_main(["figures", "--concept", "looked_after", "--unit", "count", "--no-rebuild"]) == 0
+    out = capsys.readouterr().out
+    assert "21 December 2018" in out and "children looked after" in out and " 702 " in out
+    assert cli_main(["figures", "--concept", "looked_after", "--unit", "count", "--json", "--no-rebuild"]) == 0
+    assert [r["value_text"] for r in json.loads(capsys.readouterr().out)["rows"]] == SEED_COUNTS
+    assert cli_main(["figures", "--concept", "looked_after", "--unit", "count", "--csv", "--no-rebuild"]) == 0
+    assert [r["value_text"] for r in csv.DictReader(io.StringIO(capsys.readouterr().out))] == SEED_COUNTS
+    assert cli_main(["figures", "--concept", "nope", "--no-rebuild"]) == 2
+    assert "No measure" in capsys.readouterr().err
