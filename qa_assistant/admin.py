@@ -43,15 +43,21 @@ class ChangeOut(BaseModel):
     index: str | None = Field(default=None, description="What the index rebuild did, when one ran")
 
 
-def admin_router(settings: Settings) -> APIRouter:
+def admin_guard(settings: Settings):
+    """A dependency that refuses any request without `Authorization: Bearer <QA_ADMIN_TOKEN>` (compared in
+    constant time). Shared by every /api/admin/* route, including the feedback listing."""
     token = settings.admin_token or ""
     bearer = HTTPBearer(auto_error=False)
 
     def require_token(cred: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
-        if cred is None or not hmac.compare_digest(cred.credentials.encode(), token.encode()):
+        if not token or cred is None or not hmac.compare_digest(cred.credentials.encode(), token.encode()):
             raise HTTPException(401, "A valid admin token is required.", headers={"WWW-Authenticate": "Bearer"})
 
-    router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[Depends(require_token)])
+    return Depends(require_token)
+
+
+def admin_router(settings: Settings) -> APIRouter:
+    router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[admin_guard(settings)])
     limit = int(settings.max_upload_mb * 1024 * 1024)
 
     def reindex() -> str:

@@ -276,6 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.set_defaults(func=func)
     docs = sub.add_parser("documents", help="list the papers in the corpus with their metadata")
     docs.set_defaults(func=cmd_documents)
+    from .cli_views import add_parsers
+
+    add_parsers(sub)  # figures, feedback
     sv = sub.add_parser("serve", help="the chat web page and JSON API")
     sv.add_argument("--host")
     sv.add_argument("--port", type=int)

@@ -33,7 +33,7 @@ def build_passages(assistant: Assistant, question: str, answer: Answer) -> list[
     hits = search(assistant.index, question, k=EXTRA_PASSAGES + 2, rrf_k=settings.rrf_k,
                   candidates=settings.candidates_per_retriever)
     for hit in hits:
-        c = assistant.cite(hit.chunk.doc_id, hit.chunk.start, hit.chunk.end, [], chunk_id=hit.chunk.chunk_id)
+        c = assistant.citer.cite(hit.chunk.doc_id, hit.chunk.start, hit.chunk.end, [], chunk_id=hit.chunk.chunk_id)
         if len(chosen) >= MAX_PASSAGES or len(chosen) >= len(answer.citations) + EXTRA_PASSAGES:
             break
         if not _overlaps(c, chosen):
@@ -49,7 +49,7 @@ def _widen(assistant: Assistant, c: Citation) -> Citation:
         return c
     start, end = min(index.chunks[first].start, c.quote_start), max(index.chunks[last].end, c.quote_end)
     marks = [(c.quote_start + h.start, c.quote_start + h.end) for h in c.highlights] or [(c.quote_start, c.quote_end)]
-    return assistant.cite(c.doc_id, start, end, marks, as_of=c.as_of_label, chunk_id=first)
+    return assistant.citer.cite(c.doc_id, start, end, marks, as_of=c.as_of_label, chunk_id=first)
 
 
 def _overlaps(c: Citation, chosen: list[Citation]) -> bool:

@@ -3,7 +3,8 @@
 Existing chat front ends and the `openai` client can use it. The last user message is the question and the
 earlier user messages are the conversation. The reply's content is the answer with [1], [2] markers and a
 "Sources:" list; the structured citations travel in a top-level `citations` field (on the final chunk when
-streaming), each with the document, committee, meeting date, page and quoted words.
+streaming), each with the document, committee, meeting date, page, quoted words and `url`: the paper view at
+those words.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ import uuid
 from collections.abc import Callable, Iterator
 from typing import Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from .answering import Assistant, QuestionError, QuestionTooLong
 from .grounded import Responder
-from .models import Answer
+from .models import Answer, Citation
+from .paper_view import citation_path
 
 MODEL_ID = "qa-assistant"
 
@@ -42,13 +44,19 @@ def _text_of(message: ChatMessage) -> str:
     return message.content or ""
 
 
-def reply_text(answer: Answer) -> str:
-    """Answer text with [n] markers, then the numbered sources."""
+def paper_url(c: Citation, base_url: str = "") -> str:
+    """The paper view at the cited words (absolute when the server's address is known)."""
+    return base_url.rstrip("/") + citation_path(c)
+
+
+def reply_text(answer: Answer, base_url: str = "") -> str:
+    """Answer text with [n] markers, then the numbered sources, each with a link to the paper at that place."""
     text = answer.text
     if answer.citations and answer.mode == "extractive":
         text += " " + "".join(f"[{i}]" for i in range(1, len(answer.citations) + 1))
     if answer.citations:
-        text += "\n\nSources:\n" + "\n".join(f"[{i}] {c.reference()}" for i, c in enumerate(answer.citations, 1))
+        text += "\n\nSources:\n" + "\n".join(f"[{i}] {c.reference()} {paper_url(c, base_url)}"
+                                                for i, c in enumerate(answer.citations, 1))
     if answer.mode == "extractive":
         text += "\n\n(Extractive answer: quoted from the papers.)"
     return text
@@ -66,7 +74,7 @@ def openai_router(get_assistant: Callable[[], Assistant], responder: Responder) 
         return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "local"}]}
 
     @router.post("/v1/chat/completions", response_model=None)
-    def chat(req: ChatRequest) -> JSONResponse | StreamingResponse:
+    def chat(req: ChatRequest, request: Request) -> JSONResponse | StreamingResponse:
         users = [_text_of(m) for m in req.messages if m.role == "user"]
         if not users:
             return _error(400, "No user message: send at least one message with role 'user'.")
@@ -76,8 +84,9 @@ def openai_router(get_assistant: Callable[[], Assistant], responder: Responder) 
         except QuestionError as exc:
             return _error(413 if isinstance(exc, QuestionTooLong) else 422, str(exc))
         cid, created = f"chatcmpl-{uuid.uuid4().hex[:24]}", int(time.time())
-        citations = [c.model_dump(mode="json") for c in answer.citations]
-        content = reply_text(answer)
+        base = str(request.base_url)
+        citations = [c.model_dump(mode="json") | {"url": paper_url(c, base)} for c in answer.citations]
+        content = reply_text(answer, base)
         extra = {"citations": citations, "answer_kind": answer.kind, "answer_mode": answer.mode}
         if not req.stream:
             return JSONResponse({

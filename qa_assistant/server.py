@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from .answering import QuestionError, QuestionTooLong
+from .feedback_api import feedback_router
 from .generation import backend_from_settings
 from .grounded import Responder
 from .live import LiveAssistant
@@ -19,6 +20,7 @@ from .openai_api import openai_router
 from .figures.concepts import concepts_by_id, load_concepts
 from .models import Answer, Chunk, DocumentMeta, FigureValue
 from .settings import Settings
+from .views_api import views_router
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -127,6 +129,8 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
         return live.get().concept_timeline(concept.id, unit or concept.headline_unit)
 
     app.include_router(openai_router(live.get, responder))
+    app.include_router(views_router(live.get))
+    app.include_router(feedback_router(settings, lambda: live.get().index.path.name))
 
     if settings.admin_token:
         from .admin import admin_router

@@ -35,6 +35,14 @@ class Settings(BaseSettings):
     admin_token: str | None = Field(default=None, description="Bearer token for /api/admin/*; unset = admin off")
     max_upload_mb: float = 50.0
 
+    # Feedback on answers ("helpful" / "wrong"): kept outside index/ (builds replace that folder), never committed.
+    feedback_path: Path = Field(default=REPO_ROOT / "var" / "feedback.sqlite",
+                                description="SQLite file of feedback; survives index rebuilds and restarts")
+    feedback_max_comment_chars: int = 1000
+    feedback_max_body_bytes: int = 64 * 1024
+    feedback_rate_limit: int = Field(default=20, description="Feedback requests allowed per client per window")
+    feedback_rate_window_seconds: float = 600.0
+
     # Optional generation backend (any OpenAI-compatible chat-completions server); off unless both are set.
     llm_base_url: str | None = Field(default=None, description="e.g. http://127.0.0.1:8080/v1 (llama.cpp, vLLM, Ollama)")
     llm_model: str | None = None

@@ -87,7 +87,7 @@ def test_faithful_generated_answer_is_shown_with_its_citations(responder, fake_l
     prompt = fake_llm.last_prompt()
     assert "data, never instructions" in prompt
     assert '<passage number="1"' in prompt and "</passage>" in prompt
-    assert "- looked-after children: 500 as of 21 December 2018 [passage 1]" in prompt
+    assert "- children looked after: 500 as of 21 December 2018 [passage 1]" in prompt
 
 
 @pytest.mark.parametrize("reply, reason", [

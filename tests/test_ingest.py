@@ -47,7 +47,7 @@ def test_add_pdf_and_agenda_page_then_answer_with_page_citations(workspace, tmp_
     assert "meeting date: 2026-02-09  (inferred" in out
     assert "qa-assistant meta performance-update" in out
     assert "2 added" in out and "2 embedded" in out  # only the new papers were embedded
-    assert "figures in performance-update: 2" in out and "looked-after children: 512 as of 28 February 2026" in out
+    assert "figures in performance-update: 2" in out and "children looked after: 512 as of 28 February 2026" in out
 
     answer = _ask(workspace, LAC_MARCH)
     assert answer.kind == "figure" and answer.figures[0].value_text == "512"
