@@ -58,6 +58,11 @@ class DateMention:
     label: str
     kind: str
 
+# Words that place a figure within a date's period ("at the end of Q3 2023/24", "as at"): part of the date.
+DATE_EDGE = re.compile(r"(?:\b(?:at|by|as\s+at|as\s+of)\s+)?(?:the\s+)?\b(?:end|start|beginning|close|middle)\s+of\s+"
+                       r"(?:the\s+)?$|\b(?:as\s+at|as\s+of)\s+$", re.I)
+
+
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..dates import find_dates
+from ..dates import DATE_EDGE, find_dates
 from ..models import AsOf, Document, Figure
 from ..numbers import Quantity, find_quantities
 from ..spans import Span, is_list_item, paragraph_spans, sentence_spans_by_paragraph
@@ -24,7 +24,7 @@ from .kinds import share_of_whole, LEVEL, PART, breakdown_heading, is_threshold,
 from .phrases import NONE, Phrase, backward_phrase, forward_phrase, heading_above, label_phrase
 from .subjects import Subject, find_subject_mentions, paper_subject, subject_for
 from .tables import Cell, find_table_cells, unit_hint
-from .terms import counting_terms, lexicon, measure_terms, phrase_pattern
+from .terms import UNIT_TEXT, counting_terms, lexicon, measure_terms, phrase_pattern
 
 _INHERIT_GAP = re.compile(r"^\s*(?:\(|/|,\s*or|\bor\b|\band\b|,)?\s*$", re.I)
 _FROM_TO_GAP = re.compile(r"\bto\s*(?:£)?$", re.I)
@@ -490,16 +490,22 @@ def _row_numbers(qs: list[Quantity], cell: Cell) -> list[Quantity]:
 
 
 def _mask_dates(text: str) -> str:
+    """Dates say when, not what: blanked, with the words that place a figure within one ("at the end of")."""
     if not re.search(r"\d|January|February|March|April|May|June|July|August|September|October|November|December",
                      text):
         return text
     for d in reversed(find_dates(text)):
-        text = text[: d.start] + " " * (d.end - d.start) + text[d.end :]
+        edge = DATE_EDGE.search(text, max(0, d.start - 30), d.start)
+        start = edge.start() if edge else d.start
+        text = text[:start] + " " * (d.end - start) + text[d.end :]
     return text
 
 
 def _mask_numbers(text: str) -> str:
-    """Numbers inside a phrase are other figures or dates, not words of the measure (durations aside)."""
+    """Numbers inside a phrase are other figures or dates, not words of the measure (durations aside); a unit
+    ("per 10,000 of the population") and a rank ("the 4th highest") say how it is measured, not what."""
+    text = UNIT_TEXT.sub(" ", text)
+    text = re.sub(r"\b\d+(?:st|nd|rd|th)\b", " ", text)
     return re.sub(r"£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", text)
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..dates import find_dates, fy_label, quarter_range
+from ..dates import DATE_EDGE, find_dates, fy_label, quarter_range
 from ..models import ResolvedQuery
 from .concepts import ConceptMatch, concepts_by_id, match_concept, passive_participles
 from .relative import relative_period
@@ -168,7 +168,6 @@ def _strip(question: str, spans: list[tuple[int, int]]) -> str:
     return out
 
 
-_DATE_EDGE = re.compile(r"(?:\b(?:at|by|as\s+at|as\s+of)\s+)?(?:the\s+)?\b(?:end|start|beginning|close|middle)\s+of\s+(?:the\s+)?$|\b(?:as\s+at|as\s+of)\s+$", re.I)
 
 
 def _with_date_edges(question: str, date_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -176,7 +175,7 @@ def _with_date_edges(question: str, date_spans: list[tuple[int, int]]) -> list[t
     within its period are part of the date."""
     out = []
     for s, e in date_spans:
-        m = _DATE_EDGE.search(question[max(0, s - 30):s])
+        m = DATE_EDGE.search(question[max(0, s - 30):s])
         out.append((s - len(m.group(0)) if m else s, e))
     return out
 

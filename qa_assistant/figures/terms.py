@@ -151,8 +151,8 @@ def measure_terms(text: str) -> list[str]:
     """Terms that can say what a figure counts: no weak words, no units, no own-council names, no bare numbers
     other than those that define a measure ("26 weeks", "45 days" keep their digits)."""
     own = own_name_terms()
-    return [t for w, t in _word_terms(_UNIT_TEXT.sub(" ", text)) if t not in own and not _is_weak(w)]
+    return [t for w, t in _word_terms(UNIT_TEXT.sub(" ", text)) if t not in own and not _is_weak(w)]
 
 
-_UNIT_TEXT = re.compile(r"per\s+(?:10,?000|100,?000|1,?000|10k)(?:\s+(?:children|population|of\s+the\s+population|"
+UNIT_TEXT = re.compile(r"per\s+(?:10,?000|100,?000|1,?000|10k)(?:\s+(?:children|population|of\s+the\s+population|"
                         r"child\s+population))?|%|\bper\s?cent\b|£\s?(?:000s?|k|m)?\b", re.I)
