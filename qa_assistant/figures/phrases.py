@@ -56,7 +56,8 @@ _LINK_TAIL = re.compile(
     r"grown|grew|gone|went|up|down|an|a|the|currently|now|only|still|further|average|averaged|averaging|equated|"
     r"equating|equates|amounting|amounted|amounts|representing|represents|represented|which|this|there|that|"
     r"it|been|sits|sat|stands|standing|moved|improved|declined|increasing|decreasing|reducing|rising|falling|"
-    r"slightly|significantly|well|level|levels|figure|between|of\s+around|of\s+about|a\s+total\s+of)\b))+\s*$", re.I)
+    r"slightly|significantly|well|level|levels|figure|between|of\s+around|of\s+about|a\s+total\s+of|"
+    r"accounts?\s+for|accounted\s+for|accounting\s+for|makes?\s+up|made\s+up|comprises?|comprised)\b))+\s*$", re.I)
 _CLAUSE_START = re.compile(r"(?:[;:(]|,\s|\b(?:that|whereas|while|whilst|which|where|although|because|and|but|"
                            r"however|meaning|so|when)\s)", re.I)
 _TREND_VERB_TAIL = re.compile(

@@ -36,7 +36,8 @@ _CHANGE = re.compile(r"\bby how much\b|\bhow much (?:is|are|was|were|did|has|hav
                      r"(?:increase|decrease|reduction|rise|fall)\b|\bhow (?:big|large) (?:was|is) the "
                      r"(?:increase|decrease|reduction|rise|fall)\b|\bwhat (?:was|is) the (?:increase|decrease|"
                      r"reduction|rise|fall|change) in\b|\bvariance\b", re.I)
-_TARGET = re.compile(r"\b(?:target|targets|aim|aims|goal|ambition|trajectory|aiming)\b", re.I)
+_TARGET = re.compile(r"\b(?:target|targets|aim|aims|goal|ambition|trajectory|aiming|want|wanted|wants|hoped?|"
+                     r"intends?|intended)\b", re.I)
 _FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated)\b", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:councillor|officer|member|person|director|manager)\b|"
                   r"\bwho (?:is|was|chairs|chaired|leads|led)\b", re.I)
