@@ -83,7 +83,7 @@ def _in_dates(s: int, e: int, date_spans: list[tuple[int, int]], date_starts: li
 
 def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
     before = text[max(0, s - 12) : s]
-    if re.search(r"[A-Za-z]-$|[A-Za-z]$|[/.]$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged|section|"
+    if re.search(r"[A-Za-z]-$|[A-Za-z]$|[/.]$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged(?:\s+(?:under|over|between))?|section|"
                  r"paragraph|para|appendix|room|per|turning|turned|turn|quarter|q|minute|clause|regulation|rule|band|grade|level|year|stage|phase|tier|wave|option|priority|recommendation|action|objective|standard|step|part|annex|table|chart|graph|figure)\s*$", before, re.I):
         return True  # "post-16", "Covid-19", "page 24", section "1.2.3"
     if re.search(r"\d\s?[-–]\s?$", before):

@@ -115,6 +115,11 @@ def _heading_scopes(text: str, sentences: list[Span], paragraphs: list[Span],
             scopes.append(((e, end), inside[-1], s))
         elif _is_heading_line(text, s, e, paragraphs, para_starts):
             scopes.append(((e, min(len(text), e + _HEADING_SCOPE_CHARS)), inside[-1], s))
+        else:
+            caption = _caption_line(text, s, e)
+            dated = [d for d in inside if caption and d.end <= caption]
+            if dated:  # "TABLE 1: CONTACTS AND REFERRALS, YEAR ENDING 31 MARCH 2022" above the table's rows
+                scopes.append(((caption, min(len(text), caption + _HEADING_SCOPE_CHARS)), dated[-1], s))
     # A dated heading line's scope ends where the next heading's begins.
     scopes.sort(key=lambda x: x[0][0])
     for i in range(len(scopes) - 1):
@@ -123,6 +128,22 @@ def _heading_scopes(text: str, sentences: list[Span], paragraphs: list[Span],
         if b > nxt and a < nxt:
             scopes[i] = ((a, nxt), d, hs)
     return scopes
+
+
+_CAPTION = re.compile(r"(?:TABLE|Table|FIGURE|Figure|CHART|Chart)\s+\d+")  # "TABLE 1: ..., YEAR ENDING 31 MARCH 2022"
+
+
+def _caption_line(text: str, s: int, e: int) -> int | None:
+    """The end of a table caption or capitalised heading that opens this sentence on a line of its own."""
+    if s > 0 and text[s - 1] != "\n":
+        return None
+    line_end = text.find("\n", s, e)
+    line = text[s:line_end] if line_end > 0 else ""
+    if not line or len(line.split()) > _HEADING_LINE_MAX_WORDS:
+        return None
+    if _CAPTION.match(line) or (line.upper() == line and re.search(r"[A-Z]{3}", line)):
+        return line_end
+    return None
 
 
 def _is_heading_line(text: str, s: int, e: int, paragraphs: list[Span], para_starts: list[int]) -> bool:

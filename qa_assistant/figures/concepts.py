@@ -142,8 +142,8 @@ def match_phrase(text: str, unit: str | None = None, verbs: frozenset[str] = fro
         return whole
     head = match_concept(measure_terms(text[:m.start()]), unit, verbs)
     tail = match_concept(measure_terms(text[m.end():]), unit, verbs)
-    if head is None or tail is None or head.concept.id == tail.concept.id:
-        return whole
+    if head is None or tail is None or head.concept.id == tail.concept.id or whole.concept.id == head.concept.id:
+        return whole  # (a synonym spanning the "of", "re-referrals within 12 months of a previous referral", wins)
     return ConceptMatch(head.concept, head.synonym, head.matched, frozenset(seq) - head.matched)
 
 
