@@ -24,7 +24,7 @@ _TIMELINE = re.compile(
     r"\b(?:chang\w*\s+(?:over|since|between)|trend\w*|over time|over the (?:years|months|last)|history|timeline|"
     r"since|compared?\s+(?:with|to)\s+(?:previous|earlier|last)|gone (?:up|down)|"
     r"(?:increas|decreas|ris|fall|fell|drop|grow|grew|reduc)\w*\s+(?:over|since|between)|so far|evolv\w*|"
-    r"how has .{0,60} changed|how have .{0,60} changed|year on year|over the period)\b", re.I)
+    r"how (?:has|have|did) .{0,140} (?:changed?|moved?)|year on year|over the period)\b", re.I)
 _LATEST = re.compile(r"\b(?:now|currently|current|latest|most recent|today|at present|these days|last reported|"
                      r"at the moment|right now|presently)\b", re.I)
 _FOLLOW_UP = re.compile(
@@ -187,6 +187,8 @@ def _measure(question: str, date_spans: list[tuple[int, int]], subject_spans: li
     for key in ("rate_words", "percent_words", "count_words", "money_words", "average_words"):
         rest = phrase_pattern(lx[key]).sub(" ", rest)
     rest = re.sub(r"\bhow\s+(?:high|low|big|large|long)\b", " ", rest, flags=re.I)
+    rest = re.sub(r"\bmov(?:e|ed|ing)\s*(?=\b(?:during|over|between|since|through|across)\b|\?|$)", " ", rest,
+                  flags=re.I)  # "how did the number move during 2023/24": a trend, not a measure word
     rest = re.sub(r"\b(?:how|what|which|who|when|is|are|was|were|did|does|do|the|there|by|much)\b", " ", rest,
                   flags=re.I)
     scaffold = scaffold_terms()
