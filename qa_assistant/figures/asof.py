@@ -214,7 +214,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     starting_value = bool(_FROM_BEFORE.search(text[max(sentence[0], q.start - 30) : q.start]))
     if _CURRENT_MARKER.search(near) and not starting_value:
         return context_as_of(ctx, q.start)
-    adjacent = [d for d in in_sentence if 0 <= q.start - d.end <= 2]
+    adjacent = [d for d in in_sentence if 0 <= q.start - d.end <= 1 and not text[d.end:q.start].strip()]
     if adjacent and not starting_value:  # "Staying Put: Q1 20; Q2 22": the period written right before the value
         return _stated(adjacent[-1])
     usable = [d for d in in_sentence if not _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start])]

@@ -69,6 +69,16 @@ def _synonyms_by_first_term() -> dict[str, tuple[tuple[Concept, str, tuple[str, 
     return {k: tuple(v) for k, v in index.items()}
 
 
+_PREPOSITIONS = {"with", "in", "into", "to", "by", "for", "from", "at", "on", "as", "under", "within", "out"}
+
+
+def _adjectival_start(synonym: str) -> bool:
+    """"approved foster carers": the synonym opens with a participle used as an adjective (a noun follows it), so
+    a question's verb ("were approved as foster carers") cannot start it; "placed with in-house carers" can."""
+    words = synonym.lower().split()
+    return len(words) > 1 and words[1] not in _PREPOSITIONS
+
+
 def catalogue_fingerprint() -> str:
     return hashlib.sha256(CATALOGUE_PATH.read_bytes()).hexdigest()
 
@@ -109,7 +119,7 @@ def match_concept(seq: list[str], unit: str | None = None, verbs: frozenset[str]
     index = _synonyms_by_first_term()
     for i, term in enumerate(seq):
         for concept, synonym, syn in index.get(term, ()):
-            if len(syn) > 1 and term in verbs:
+            if len(syn) > 1 and term in verbs and _adjectival_start(synonym):
                 continue
             if tuple(seq[i : i + len(syn)]) == syn:
                 found.append((concept, synonym, syn))
