@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .citing import Citer, merge_citations
 from .dates import period_distance
-from .figures.question import Reading
+from .figures.question import Reading, title_words
 from .figures.selection import FigureContext, Support, build_context, check, phrase_terms
 from .figures.terms import measure_terms
 from .models import Answer, Figure, FigureValue
@@ -92,7 +92,8 @@ class FigureAnswerer:
         scored, _ = self.supported(r)
         if not scored:
             return None
-        series = self._best_series(scored, r)
+        named = self._from_named_paper(scored, r)
+        series = self._best_series(named, r)
         if r.intent == "timeline":
             return self._timeline(question, r, series)
         dated = [s for s in series if s.figure.as_of.known]
@@ -100,6 +101,9 @@ class FigureAnswerer:
             hits = [s for s in dated if _matches_period(s.figure, r)]
             if hits:
                 return self._present(question, r, hits)
+            if named is not scored and r.date_names_paper and not dated:
+                return self._present(question, r, series, note=" The paper you named gives no date for it; the "
+                                                               "date in your question is part of the paper's name.")
             if not dated:
                 return self._undated(question, r, series)
             return self._nearest(question, r, dated)
@@ -113,6 +117,21 @@ class FigureAnswerer:
         note = " This is the latest figure in the papers." + (
             f" Figures for {earlier} earlier date(s) are held; ask how it has changed to see them." if earlier else "")
         return self._present(question, r, chosen, note=note)
+
+    def _from_named_paper(self, scored: list[Scored], r: Reading) -> list[Scored]:
+        """"In the quarter 4 2020/21 fostering update, how many foster carers ...": when the question names a
+        paper and one supported figure's paper is titled so (two or more of its words), answer from that paper."""
+        if not r.occasion_words:
+            return scored
+        asked = set(r.occasion_words)
+        overlap: dict[str, int] = {}
+        for s in scored:
+            doc = self.index.documents[s.figure.doc_id]
+            overlap[doc.doc_id] = len(asked & set(title_words(f"{doc.title} {doc.committee or ''}")))
+        best = max(overlap.values())
+        if best < 2:
+            return scored
+        return [s for s in scored if overlap[s.figure.doc_id] == best]
 
     def _best_series(self, scored: list[Scored], r: Reading) -> list[Scored]:
         groups: dict[tuple, list[Scored]] = {}

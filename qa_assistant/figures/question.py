@@ -18,7 +18,7 @@ from ..models import ResolvedQuery
 from .concepts import ConceptMatch, concepts_by_id, match_concept, passive_participles
 from .relative import relative_period
 from .subjects import OWN, Subject, find_subject_mentions, own_subject
-from .terms import lexicon, measure_terms, phrase_pattern, scaffold_terms
+from .terms import lexicon, measure_terms, phrase_pattern, scaffold_terms, stopwords
 
 _TIMELINE = re.compile(
     r"\b(?:chang\w*\s+(?:over|since|between)|trend\w*|over time|over the (?:years|months|last)|history|timeline|"
@@ -99,6 +99,8 @@ class Reading:
     source_terms: list[str] = field(default_factory=list)  # names the question gives (people, meetings, papers)
     explicit_latest: bool = False  # "now", "currently", "latest": an undated figure cannot say it is current
     name_terms: list[str] = field(default_factory=list)  # capitalised names ("the Big Takeover", "Low Lane")
+    occasion_words: list[str] = field(default_factory=list)  # "in the quarter 4 2020/21 fostering update"
+    date_names_paper: bool = False  # the date asked is part of the paper's name, not said of the figure
     notes: list[str] = field(default_factory=list)
 
     def resolved(self) -> ResolvedQuery:
@@ -163,8 +165,15 @@ def _answer_type(question: str, unit: str | None, concept: ConceptMatch | None) 
 
 
 def _strip(question: str, spans: list[tuple[int, int]]) -> str:
+    """The question with each span replaced by a space (spans may overlap: a date inside an occasion)."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
     out = question
-    for s, e in sorted(spans, reverse=True):
+    for s, e in reversed(merged):
         out = out[:s] + " " + out[e:]
     return out
 
@@ -200,6 +209,12 @@ def _measure(question: str, date_spans: list[tuple[int, int]], subject_spans: li
 
 
 _NAME_RUN = re.compile(r"(?<=[\w,'’] )(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|in|with)?\s*[A-Z][\w'’-]*)*")
+
+
+def title_words(text: str) -> list[str]:
+    """Words that can name a paper: lower-cased, no stop words, digits kept ("quarter 4 fostering update")."""
+    return [w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")) if w not in stopwords()
+            and w not in ("the", "in", "a", "an", "according", "report", "reported", "paper")]
 
 
 def _name_terms(question: str) -> list[str]:
@@ -303,6 +318,9 @@ def read(question: str, previous: Reading | None = None) -> Reading:
                       list(dict.fromkeys(t for a, b in occasions for t in measure_terms(question[a:b])
                                          if t not in scaffold_terms())))
     reading.name_terms = _name_terms(question)
+    reading.occasion_words = [w for a, b in occasions for w in title_words(question[a:b])]
+    reading.date_names_paper = bool(dates) and all(any(a <= d.start and d.end <= b for a, b in occasions)
+                                                   for d in dates)
     if dates and kind == "change" and re.search(r"\bsince\b", question, re.I):
         dates = []  # "increased since 2022-23": the date the change is measured from, not the date asked about
     if dates:
