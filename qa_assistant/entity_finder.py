@@ -54,10 +54,13 @@ def _titles() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _roles() -> re.Pattern[str]:
-    roles = "|".join(re.escape(r) for r in sorted(lexicon()["roles"], key=len, reverse=True))
+    names = sorted(lexicon()["roles"], key=len, reverse=True)
+    roles = "|".join(re.escape(r) for r in names if not r.lower().endswith((" of", " for")))
+    # "Head of" must be followed by what it heads ("Head of Fostering"); other roles may be
+    open_roles = "|".join(re.escape(r[: r.rfind(" ")]) for r in names if r.lower().endswith((" of", " for")))
+    tail = rf"\s+(?:of|for)\s+(?:the\s+)?(?:{_CAP}|and|&)(?:\s+(?:{_CAP}|and|&|of|in|the|Children’s|Children's))*"
     return re.compile(rf"(?:(?:Interim|Acting|Deputy|Assistant|Senior|Principal|Strategic|Corporate)\s+)*"
-                      rf"(?:{_CAP}\s+(?:(?:and|&|of|for)\s+)?){{0,4}}?(?i:{roles})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:{_CAP}|and|&)"
-                      rf"(?:\s+(?:{_CAP}|and|&|of|the|Children’s|Children's))*)?")
+                      rf"(?:{_CAP}\s+(?:(?:and|&|of|for)\s+)?){{0,4}}?(?:(?i:{roles})\b(?:{tail})?|(?i:{open_roles}){tail})")
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +158,7 @@ def find_names(text: str, head: str | None = None) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
-_PROPER = r"[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w'’\-]*))*"
+_PROPER = r"[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|&|to|in|on|with|[A-Z][\w'’\-]*))*(?<![a-z] to)(?<! in)(?<! on)"
 
 
 def _beside_head(text: str, head: str) -> list[Found]:

@@ -104,6 +104,9 @@ def test_phrase_and_concept(text, value, phrase, concept):
     ("These measures should cut the overspend by £0.8m next year.", "£0.8m", "change"),
     ("Our aims for next year:\n- to bring social worker caseloads down to 17;", "17", "target"),
     ("57% of the children with our carers were aged over 10.", "57%", "level"),
+    ("Agree these targets for 2025/26: re-referrals 20%; caseloads 16.", "20%", "target"),
+    ("This year we want to welcome 30 new fostering families.", "30", "target"),
+    ("Children with a plan (number, for information, no target): Q1 40; Q2 44.", "40", "level"),
 ])
 def test_kind(text, value, kind):
     assert figure(text, value).kind == kind
@@ -183,6 +186,13 @@ def test_finance_and_scorecard_tables(value, kind, label, as_of):
 def test_status_columns_and_numbers_in_row_labels_are_not_figures():
     values = [f.value_text for f in figures(BUDGET_TABLE)]
     assert "5%" not in values and "12" not in values
+
+
+def test_period_value_lists_give_each_value_its_period_and_label():
+    text = "Performance 2024/25\n\nChildren with a plan (number, for information, no target): Q1 40; Q2 44; Q3 41."
+    f = figure(text, "44")
+    assert f.phrase.startswith("Children with a plan") and f.as_of.label.startswith("quarter 2 of 2024/25")
+    assert "inform" not in f.terms and "target" not in f.terms  # a bracket of notes is context, not the measure
 
 
 def test_columns_that_cannot_be_told_apart_give_no_figure():
@@ -300,6 +310,10 @@ def _support(question: str, text: str, value: str):
     ("How many allegations against foster carers were substantiated?",
      "Twelve allegations were made against foster carers; four were substantiated.", "Twelve", False, "measure"),
     ("How big is the overspend?", "Agency staffing makes up £2.2m of the overspend.", "£2.2m", False, "measure"),
+    ("How many children were in in-house foster placements?", "There were 97 children in foster care.", "97", False,
+     "measure"),
+    ("What is the rate of children in need per 10,000?", "47.1% of children in need had a plan.", "47.1%", False,
+     "unit"),
 ])
 def test_support_check(question, text, value, ok, why):
     s = _support(question, text, value)

@@ -1,0 +1,49 @@
+"""Table-driven unit tests for the rules that find people, dates and names in a sentence: no index, no model.
+
+The sentences are written for these tests in the shapes council minutes use, not copied from the seed papers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa_assistant.entities import _name_head, _question_role_terms
+from qa_assistant.entity_finder import find_names, find_people
+
+
+@pytest.mark.parametrize("sentence,name,role", [
+    ("Councillor Ann Hill (Chair) welcomed everyone to the meeting.", "Ann Hill", "Chair"),
+    ("The report was presented by Mark Dale, Head of Fostering.", "Mark Dale", "Head of Fostering"),
+    ("The Director of Children's Services, Sue Brown, gave an update.", "Sue Brown", "Director of Children's Services"),
+])
+def test_people_with_their_roles(sentence, name, role):
+    found = [(p.text, p.role or "") for p in find_people(sentence)]
+    assert any(name in text and role in found_role for text, found_role in found), found
+
+
+@pytest.mark.parametrize("sentence,head,name", [
+    ("Two members of Young Voices Count, the borough's Children in Care Council, attended.", "council",
+     "Young Voices Count"),
+    ("Beech Lodge, the Council's new three-bed children's home, opens in May.", "home", "Beech Lodge"),
+    ("The recruitment campaign launched in March, Room to Grow, brought 30 enquiries.", "campaign", "Room to Grow"),
+    ("Support is now delivered by the Pathways team.", "team", "Pathways team"),
+])
+def test_names_beside_what_was_asked_for(sentence, head, name):
+    assert name in [f.text for f in find_names(sentence, head)]
+
+
+@pytest.mark.parametrize("question,head", [
+    ("What is the Children in Care Council called?", "council"),
+    ("Which team supports care leavers?", "team"),
+    ("What is the name of the new fostering campaign?", "campaign"),
+])
+def test_what_kind_of_name_is_asked_for(question, head):
+    assert _name_head(question) == head
+
+
+@pytest.mark.parametrize("question,constrained", [
+    ("Who is the Executive Member for Children's Services?", True),
+    ("Which officer gave the Panel the figures on placement searches?", False),
+])
+def test_generic_roles_do_not_constrain_who_answers(question, constrained):
+    assert bool(_question_role_terms(question)) == constrained
