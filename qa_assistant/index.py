@@ -7,6 +7,7 @@ fingerprint of everything the index was built from, and the format version; a mi
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -24,15 +25,14 @@ import faiss
 import numpy as np
 from filelock import FileLock
 
-from . import embedding
-from .chunking import chunk_document
-from .documents import corpus_fingerprint, load_corpus
-from .extraction import extract_figures
+from . import embedding, paper_build
+from .documents import CorpusError, corpus_fingerprint, load_corpus
+from .formats import PaperError
 from .lexical import tokenize
 from .measures import catalogue_fingerprint
 from .models import Chunk, Document, DocumentMeta, Figure
+from .paper_jobs import Budget
 from .settings import Settings
-from .spans import sentence_spans
 from .store import meta_of, read_store, write_store
 
 log = logging.getLogger(__name__)
@@ -73,10 +73,12 @@ class BuildReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     reprocessed: int = 0  # papers embedded in this build (the rest came from the cache)
+    refused: list[str] = field(default_factory=list)  # papers left out: over their budget or unreadable (see problems)
 
     def summary(self) -> str:
         changes = ", ".join(f"{n} {label}" for n, label in ((len(self.added), "added"), (len(self.changed), "changed"),
-                                                             (len(self.removed), "removed")) if n) or "no paper changes"
+                                                             (len(self.removed), "removed"),
+                                                             (len(self.refused), "refused")) if n) or "no paper changes"
         return (f"Indexed {self.documents} documents, {self.chunks} passages, {self.figures} figures in "
                 f"{self.seconds:.1f}s ({changes}; {self.reprocessed} embedded, the rest from cache)")
 
@@ -114,15 +116,17 @@ def check_index(settings: Settings, check_fresh: bool = True) -> IndexStatus:
     return IndexStatus("ok", f"index built {meta.get('built_at')} from {meta.get('documents')} documents", path)
 
 
-def build_index(settings: Settings, say=log.info) -> BuildReport:
-    """Build a new index version and publish it atomically. Only one build runs at a time.
+def build_index(settings: Settings, say=log.info, lock_timeout: float = -1) -> BuildReport:
+    """Build a new index version and publish it atomically. Only one build runs at a time (waiting at most
+    lock_timeout seconds for another: filelock.Timeout; -1 waits as long as it takes).
 
     Incremental: each paper's passages, figures and vectors are cached under its content key, so only new or
     changed papers are embedded again; the shared structures (FAISS, BM25, SQLite) are reassembled, which takes
-    well under a second at council scale.
+    well under a second at council scale. Each paper is read and processed under its budget (paper_build): one
+    over budget is left out with the reason, and the others are indexed.
     """
     settings.index_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(settings.index_dir / ".build.lock")):
+    with FileLock(str(settings.index_dir / ".build.lock"), timeout=lock_timeout):
         return _build_locked(settings, say)
 
 
@@ -146,13 +150,8 @@ def _cache_dir(settings: Settings) -> Path:
     return settings.index_dir / CACHE
 
 
-def _process(doc: Document, settings: Settings) -> DocArtefacts:
-    chunks = chunk_document(doc, settings.chunk_max_words, settings.chunk_min_words)
-    figures = [f.model_copy(update={"figure_id": i}) for i, f in enumerate(extract_figures(doc))]
-    sentences = [(s, e, c.chunk_id) for c in chunks for s, e in sentence_spans(doc.text, c.start, c.end)
-                 if len(doc.text[s:e].split()) >= MIN_SENTENCE_WORDS]
-    return DocArtefacts(chunks, figures, sentences, embedding.encode([c.text for c in chunks]),
-                        embedding.encode([doc.text[s:e] for s, e, _ in sentences]))
+def _process(doc: Document, settings: Settings, refusal: Path | None = None) -> DocArtefacts:
+    return DocArtefacts(*paper_build.process(doc, settings, MIN_SENTENCE_WORDS, refusal))
 
 
 def _save_artefacts(path: Path, art: DocArtefacts) -> None:
@@ -179,7 +178,7 @@ def _build_locked(settings: Settings, say) -> BuildReport:
     fingerprint = expected_fingerprint(settings)  # taken first: a corpus edited mid-build reads as stale
     cache = _cache_dir(settings)
     cache.mkdir(parents=True, exist_ok=True)
-    loaded = load_corpus(settings.corpus_dir, cache)
+    loaded = load_corpus(settings.corpus_dir, cache, Budget.from_settings(settings))
     docs = loaded.documents
     previous = _previous_keys(settings)
     salt = build_salt(settings)
@@ -188,8 +187,19 @@ def _build_locked(settings: Settings, say) -> BuildReport:
     t_embed = time.perf_counter()
     if pending:
         say(f"Embedding {len(pending)} new or changed paper(s) of {len(docs)} ...")
-    for doc in pending:
-        _save_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz", _process(doc, settings))
+    budget = Budget.from_settings(settings)
+
+    def artefacts(doc: Document) -> DocArtefacts | None:
+        """Process, cache and return one paper's artefacts, or None (noted in problems) if it is refused."""
+        try:
+            art = _process(doc, settings, paper_build.refusal_path(cache, keys[doc.doc_id], budget))
+        except PaperError as exc:
+            loaded.problems.append(f"refused {exc}")
+            return None
+        _save_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz", art)
+        return art
+
+    refused = {doc.doc_id for doc in pending if artefacts(doc) is None}
     embed_seconds = time.perf_counter() - t_embed
 
     chunks: list[Chunk] = []
@@ -198,16 +208,24 @@ def _build_locked(settings: Settings, say) -> BuildReport:
     chunk_vectors: list[np.ndarray] = []
     sentence_vectors: list[np.ndarray] = []
     for doc in docs:
-        art = _load_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz")
-        if art is None:  # damaged cache entry: redo this paper
-            art = _process(doc, settings)
-            _save_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz", art)
+        art = None if doc.doc_id in refused else _load_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz")
+        if art is None and doc.doc_id not in refused:  # damaged cache entry: redo this paper
+            art = artefacts(doc)
+        if art is None:
+            refused.add(doc.doc_id)
+            continue
         offset = len(chunks)
         chunks += [c.model_copy(update={"chunk_id": offset + c.chunk_id}) for c in art.chunks]
         figures += [f.model_copy(update={"figure_id": len(figures) + i}) for i, f in enumerate(art.figures)]
         sentences += [(doc.doc_id, s, e, offset + c) for s, e, c in art.sentences]
         chunk_vectors.append(art.chunk_vectors)
         sentence_vectors.append(art.sentence_vectors)
+    all_keys = set(keys.values())
+    if refused:
+        docs = [d for d in docs if d.doc_id not in refused]
+        keys = {d: k for d, k in keys.items() if d not in refused}
+    if not docs:
+        raise CorpusError("no paper could be indexed: " + "; ".join(loaded.problems))
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     tmp = settings.index_dir / f".tmp-{stamp}-{uuid.uuid4().hex[:6]}"
@@ -242,13 +260,14 @@ def _build_locked(settings: Settings, say) -> BuildReport:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _remove_old_builds(settings, keep=final)
-    _prune_cache(cache, set(keys.values()), started=started)
+    _prune_cache(cache, all_keys, started=started)
     return BuildReport(final, len(docs), len(chunks), len(figures), time.perf_counter() - t0, embed_seconds,
                        loaded.problems,
                        added=sorted(set(keys) - set(previous)),
                        changed=sorted(d for d in keys if d in previous and previous[d] != keys[d]),
                        removed=sorted(set(previous) - set(keys)),
-                       reprocessed=len(pending))
+                       reprocessed=len(pending) - len(refused & {d.doc_id for d in pending}),
+                       refused=sorted(refused))
 
 
 def _stack(parts: list[np.ndarray]) -> np.ndarray:
@@ -268,6 +287,8 @@ def _prune_cache(cache: Path, keep: set[str], started: float) -> None:
     since it started)."""
     for entry in cache.iterdir():
         if entry.name.startswith("doc-") and entry.name[4:-4] not in keep:
+            entry.unlink(missing_ok=True)
+        elif entry.name.startswith("refused-") and entry.name.split("-")[1] not in keep:
             entry.unlink(missing_ok=True)
         elif entry.name.startswith("text-") and entry.stat().st_mtime < started - 1:
             entry.unlink(missing_ok=True)
@@ -305,15 +326,18 @@ class LoadedIndex:
     sentence_vectors: np.ndarray
 
     def chunk_at(self, doc_id: str, pos: int) -> int | None:
-        """The chunk holding a character offset (chunks of a document are consecutive and ordered)."""
+        """The chunk holding a character offset (chunks of a document are consecutive and ordered: a binary
+        search, so a paper of thousands of passages costs no more per figure than a short one)."""
         if not hasattr(self, "_doc_chunks"):
             spans: dict[str, list[Chunk]] = {}
             for c in self.chunks:
                 spans.setdefault(c.doc_id, []).append(c)
             self._doc_chunks = spans
-        for c in self._doc_chunks.get(doc_id, []):
-            if c.start <= pos < c.end:
-                return c.chunk_id
+            self._doc_starts = {d: [c.start for c in cs] for d, cs in spans.items()}
+        chunks = self._doc_chunks.get(doc_id, [])
+        i = bisect.bisect_right(self._doc_starts.get(doc_id, []), pos) - 1
+        if i >= 0 and chunks[i].start <= pos < chunks[i].end:
+            return chunks[i].chunk_id
         return None
 
     def sentences_of(self, chunk_id: int) -> list[int]:
