@@ -73,10 +73,11 @@ def _extract_cached(path: Path, cache_dir: Path | None, budget: Budget) -> Extra
         try:
             result = Extracted(**json.loads(cached.read_text(encoding="utf-8")))
             os.utime(cached)  # marks it as used by this build (unused entries are pruned)
-            budget.check_size(path.name, len(result.text))
-            return result
         except (OSError, ValueError, TypeError):
             pass  # a damaged cache entry is simply redone
+        else:
+            budget.check_size(path.name, len(result.text))  # the limit may have been lowered since
+            return result
     if refused.exists():  # refused before under the same budget: say so again without spending it again
         os.utime(refused)
         raise OverBudget(refused.read_text(encoding="utf-8"))
