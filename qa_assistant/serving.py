@@ -34,7 +34,8 @@ def prepare_index(settings: Settings, rebuild: bool = True, say: Callable[[str],
     """A published index that opens, rebuilt or fallen back to as needed; IndexUnavailable when none can be."""
     status = check_index(settings)
     reasons: list[str] = []
-    if status.state == "ok":
+    tried_published = status.state == "ok"
+    if tried_published:
         try:
             return load_index(settings, check_fresh=False)
         except IndexUnavailable as exc:
@@ -52,23 +53,24 @@ def prepare_index(settings: Settings, rebuild: bool = True, say: Callable[[str],
         except (CorpusError, IndexUnavailable, OSError) as exc:
             reasons.append(f"rebuild failed: {exc}")
             say(f"the index could not be rebuilt ({exc})")
-    fallback = _last_good(settings, fresh_only=not rebuild)
+    fallback = _last_good(settings, fresh_only=not rebuild, skip_published=tried_published and not rebuild)
     if fallback is not None:
         say(f"WARNING: serving the last good index {fallback.path.name} (built {fallback.meta.get('built_at')}); "
             f"it does not reflect the corpus until this is fixed: {reasons[-1]}")
         return fallback
-    raise IndexUnavailable("; ".join(reasons) + "; no earlier index version could be opened either")
+    raise IndexUnavailable("; ".join(reasons) + "; no other index version can be used")
 
 
-def _last_good(settings: Settings, fresh_only: bool) -> LoadedIndex | None:
-    """The newest build that opens (repointed as current), the published one first."""
+def _last_good(settings: Settings, fresh_only: bool, skip_published: bool = False) -> LoadedIndex | None:
+    """The newest build that opens (repointed as current), the published one first (unless already tried)."""
     from .index import _publish  # the same atomic repointing a build uses
 
     published = current_path(settings).resolve() if current_path(settings).exists() else None
     candidates = sorted((p for p in settings.index_dir.glob("build-*") if p.is_dir()), reverse=True)
     if published in candidates:
         candidates.remove(published)
-        candidates.insert(0, published)
+        if not skip_published:
+            candidates.insert(0, published)
     for build in candidates:
         if build != published:
             _publish(settings, build)

@@ -106,6 +106,13 @@ def test_corrupt_index_file_then_restart_with_two_workers_serves(workspace, dama
         _assert_answers(url)
 
 
+def test_corrupt_index_with_no_rebuild_and_no_good_version_exits_with_the_reason(workspace):
+    (workspace.index_dir / "current" / "dense.faiss").write_bytes(b"garbage")
+    code, output = serve_until_exit("--workers", "2", "--no-rebuild", env=dict(os.environ), timeout=120)
+    assert code == 2 and "index corrupt" in output and "no other index version can be used" in output
+    assert "Traceback" not in output
+
+
 def test_a_worker_that_cannot_load_stops_the_server_with_one_message(workspace, tmp_path):
     # Fault injection in the worker processes only (they are started with --multiprocessing-fork).
     (tmp_path / "inject").mkdir()
