@@ -31,7 +31,7 @@ from .paper_work import read_paper
 log = logging.getLogger(__name__)
 Outcome = Literal["added", "updated", "unchanged", "skipped", "conflict"]
 __all__ = ["EDITABLE", "validate_fields", "AddResult", "NoSuchPaper", "ManifestError", "add_bytes", "add_paths",
-           "undo_add", "update_metadata", "remove_document", "safe_name"]
+           "undo_add", "update_metadata", "remove_document", "safe_name", "given_name"]
 
 
 class NoSuchPaper(CorpusError):
@@ -130,7 +130,7 @@ def _add_bytes(corpus_dir: Path, name: str, data: bytes, overrides: dict | None,
         extracted: Extracted = run(read_paper, (target_name, data, budget.max_chars), name=target_name, budget=budget)
     except PaperError as exc:
         return AddResult(name, "skipped", str(exc))
-    given = _given_name(name)
+    given = given_name(name)
     corpus_dir.mkdir(parents=True, exist_ok=True)
     with _lock(corpus_dir):
         digest = hashlib.sha256(data).digest()
@@ -185,7 +185,7 @@ def _base_name(name: str) -> str:
     return re.split(r"[\\/]", name)[-1]
 
 
-def _given_name(name: str) -> str:
+def given_name(name: str) -> str:
     """The name a file was given (no folders, no control characters), remembered to tell uploads apart."""
     return "".join(ch for ch in _base_name(name) if unicodedata.category(ch)[0] != "C")[:200]
 
