@@ -86,6 +86,8 @@ def admin_router(settings: Settings) -> APIRouter:
             raise HTTPException(422, str(exc)) from exc
         except OSError as exc:
             raise HTTPException(503, f"The corpus folder cannot be written ({exc.strerror or exc}).") from exc
+        except Stopping as exc:
+            raise HTTPException(503, "The server is shutting down; nothing was changed.") from exc
 
     def add_and_index(filename: str, body: bytes, overrides: dict) -> ChangeOut:
         result: AddResult = corpus_call(add_bytes, settings.corpus_dir, filename, body, overrides)

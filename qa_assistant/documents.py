@@ -21,6 +21,7 @@ from .metadata import infer, infer_title
 from .models import Document, DocumentMeta
 from .paper_jobs import Budget, OverBudget, run
 from .paper_work import read_paper
+from .stopping import Stopping
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +155,14 @@ def load_corpus(corpus_dir: Path, cache_dir: Path | None = None, budget: Budget 
         if path.stem in seen:
             problems.append(f"skipped {path.name}: {seen[path.stem]} already uses the name {path.stem!r}; rename one")
             continue
-        doc = load_document(path, manifest.get(path.name), problems, cache_dir, budget)
+        try:
+            doc = load_document(path, manifest.get(path.name), problems, cache_dir, budget)
+        except Stopping:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one paper's unforeseen failure must not lose the others
+            log.exception("loading %s failed", path.name)
+            problems.append(f"skipped {path.name}: could not be loaded ({type(exc).__name__}: {exc})")
+            continue
         if doc is not None:
             seen[path.stem] = path.name
             docs.append(doc)

@@ -33,6 +33,7 @@ from .measures import catalogue_fingerprint
 from .models import Chunk, Document, DocumentMeta, Figure
 from .paper_jobs import Budget
 from .settings import Settings
+from .stopping import Stopping
 from .store import meta_of, read_store, write_store
 
 log = logging.getLogger(__name__)
@@ -195,6 +196,12 @@ def _build_locked(settings: Settings, say) -> BuildReport:
             art = _process(doc, settings, paper_build.refusal_path(cache, keys[doc.doc_id], budget))
         except PaperError as exc:
             loaded.problems.append(f"refused {exc}")
+            return None
+        except Stopping:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one paper's unforeseen failure must not lose the others
+            log.exception("indexing %s failed", doc.file)
+            loaded.problems.append(f"refused {doc.file}: could not be indexed ({type(exc).__name__}: {exc})")
             return None
         _save_artefacts(cache / f"doc-{keys[doc.doc_id]}.npz", art)
         return art

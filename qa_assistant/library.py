@@ -27,6 +27,7 @@ from .formats import SUFFIX_TYPES, Extracted, PaperError
 from .metadata import infer
 from .paper_jobs import Budget, run
 from .paper_work import read_paper
+from .stopping import Stopping
 
 log = logging.getLogger(__name__)
 Outcome = Literal["added", "updated", "unchanged", "skipped", "conflict"]
@@ -105,7 +106,7 @@ def add_bytes(corpus_dir: Path, name: str, data: bytes, overrides: dict | None =
     reported in the result, never raised; only a broken manifest (shared by every paper) raises ManifestError."""
     try:
         return _add_bytes(corpus_dir, name, data, overrides, sidecar, budget)
-    except (ManifestError, OSError):
+    except (ManifestError, OSError, Stopping):
         raise
     except Exception as exc:  # noqa: BLE001 - one file's unforeseen problem must not stop the others
         log.exception("adding %s failed", name)

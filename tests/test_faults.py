@@ -94,6 +94,25 @@ def test_any_reader_failure_comes_back_as_this_papers_problem():
         run(int, ("not a number",), name="odd.pdf", budget=budget)
 
 
+def test_an_unforeseen_failure_indexing_one_paper_leaves_the_others_indexed(workspace, monkeypatch):
+    import qa_assistant.paper_build as paper_build
+    from qa_assistant.index import build_index
+
+    (workspace.corpus_dir / "odd-paper.txt").write_text("Odd paper\n\nThe panel heard about ZZODDZZ placements.\n")
+    encode = paper_build.embedding.encode
+
+    def fails_on_one_paper(texts, *args, **kwargs):
+        if any("ZZODDZZ" in t for t in texts):
+            raise RuntimeError("simulated model failure")
+        return encode(texts, *args, **kwargs)
+
+    monkeypatch.setattr(paper_build.embedding, "encode", fails_on_one_paper)
+    report = build_index(workspace)
+    assert report.refused == ["odd-paper"] and report.documents == 5
+    assert any("odd-paper.txt: could not be indexed (RuntimeError: simulated model failure)" in p
+               for p in report.problems)
+
+
 # 2. Corrupt index, restart with two workers ------------------------------------------------------------------
 
 @pytest.mark.parametrize("damaged", ["store.sqlite", "dense.faiss", "bm25", "sentences.npy", "sentences.json",
