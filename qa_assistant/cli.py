@@ -79,23 +79,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .server import create_app
+    from .serving import prepare_index, run_workers
 
     settings = get_settings()
     host, port = args.host or settings.host, args.port or settings.port
     workers = args.workers or settings.worker_count
-    if workers > 1:  # each worker loads its own model and index; build and export (if needed) once, here, first
+    # Open the index the workers will load (rebuild it, or fall back to the last good version) before any starts.
+    index = prepare_index(settings, rebuild=not args.no_rebuild, say=_say)
+    if workers > 1:  # each worker loads its own model and index; validated and exported (if needed) once, here
         from . import embedding
-        from .index import ensure_built
 
-        ensure_built(settings, rebuild=not args.no_rebuild, say=_say)
+        del index
         embedding.prepare()
         _say(f"qa-assistant: open http://{host}:{port}/ in your browser ({workers} workers; Ctrl+C to stop)")
-        uvicorn.run("qa_assistant.server:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
-        return 0
-    app = create_app(settings, rebuild=not args.no_rebuild)
+        return run_workers(settings, host, port, workers, _say)
+    app = create_app(settings, index=index)
     _say(f"qa-assistant: open http://{host}:{port}/ in your browser (Ctrl+C to stop)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=settings.shutdown_seconds)
     return 0
 
 
@@ -113,13 +113,16 @@ def _show_entry(entry: dict, doc_id: str | None) -> None:
         print(f"      correct with: qa-assistant meta {doc_id} --committee '...' --meeting-date YYYY-MM-DD")
 
 
-def _reindex(args: argparse.Namespace) -> None:
+def _reindex(args: argparse.Namespace):
+    """Rebuild after a change (unless --no-index); the BuildReport, or None."""
     from .index import build_index
 
     if getattr(args, "no_index", False):
         print("Corpus updated; index not rebuilt (--no-index). Run `qa-assistant index`.")
-        return
-    print(build_index(get_settings(), say=_say).summary())
+        return None
+    report = build_index(get_settings(), say=_say)
+    print(report.summary())
+    return report
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -130,16 +133,28 @@ def cmd_add(args: argparse.Namespace) -> int:
     if len(args.paths) > 1 and _meta_fields(args):
         _say("error: --title/--committee/--meeting-date apply to one file at a time")
         return 2
-    results = add_paths(get_settings().corpus_dir, [Path(p) for p in args.paths], _meta_fields(args))
+    corpus = get_settings().corpus_dir
+    results = add_paths(corpus, [Path(p) for p in args.paths], _meta_fields(args))
     for r in results:
         print(f"{r.outcome:9} {r.message}")
         if r.outcome in ("added", "updated"):
             _show_entry(r.metadata, r.doc_id)
-    if any(r.outcome in ("added", "updated") for r in results):
-        _reindex(args)
+    changed = [r for r in results if r.outcome in ("added", "updated")]
+    refused = []
+    if changed:
+        report = _reindex(args)
+        refused = [r for r in changed if report is not None and r.doc_id in report.refused]
+        if refused:  # over its budget: a paper the index cannot take does not stay in the corpus
+            from .library import undo_add
+
+            for r in refused:
+                reason = next((p for p in report.problems if r.file and r.file in p), "it could not be indexed")
+                print(f"refused   {reason.removeprefix('refused ')} (taken out of the corpus again)")
+                undo_add(corpus, r)
+            _reindex(args)
         if not args.no_index:
-            _show_figures([r.doc_id for r in results if r.outcome in ("added", "updated") and r.doc_id])
-    return 1 if any(r.outcome == "skipped" for r in results) else 0
+            _show_figures([r.doc_id for r in changed if r.doc_id and r not in refused])
+    return 1 if refused or any(r.outcome in ("skipped", "conflict") for r in results) else 0
 
 
 def _show_figures(doc_ids: list[str]) -> None:
@@ -179,10 +194,18 @@ def cmd_meta(args: argparse.Namespace) -> int:
 def cmd_remove(args: argparse.Namespace) -> int:
     from .library import remove_document
 
-    for doc in args.docs:
-        print(f"removed   {remove_document(get_settings().corpus_dir, doc)}")
-    _reindex(args)
-    return 0
+    from .library import NoSuchPaper
+
+    missing = 0
+    for doc in args.docs:  # each on its own: one unknown id does not stop the others
+        try:
+            print(f"removed   {remove_document(get_settings().corpus_dir, doc)}")
+        except NoSuchPaper as exc:
+            print(f"skipped   {exc}")
+            missing += 1
+    if missing < len(args.docs):
+        _reindex(args)
+    return 1 if missing else 0
 
 
 def cmd_documents(args: argparse.Namespace) -> int:

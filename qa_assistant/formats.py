@@ -20,8 +20,10 @@ log = logging.getLogger(__name__)
 
 PaperType = Literal["text", "html", "pdf"]
 SUFFIX_TYPES: dict[str, PaperType] = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
-EXTRACTOR_VERSION = "4"  # bump when extraction changes, so cached extractions are redone
+EXTRACTOR_VERSION = "5"  # bump when extraction changes, so cached extractions are redone
 MIN_PDF_CHARS_PER_PAGE = 20  # below this a PDF has no usable text layer (a scan)
+MAX_HTML_DEPTH = 200  # libxml2 truncates at 256 levels without saying so; real pages are a few dozen deep
+MAX_MAIN_CONTENT_ELEMENTS = 20_000  # beyond this, skip trafilatura (super-linear); see _html
 
 
 class PaperError(ValueError):
@@ -97,19 +99,18 @@ def extract(path: Path, data: bytes | None = None) -> Extracted:
 
 def _pdf(name: str, data: bytes) -> Extracted:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every odd object; problems are ours to report
     try:
         reader = PdfReader(BytesIO(data))
-        if reader.is_encrypted and not _opens_without_password(reader):
-            raise PaperError(f"{name}: the PDF is password-protected; save an unprotected copy and add that")
+        if reader.is_encrypted:
+            _decrypt(name, reader)
         pages = [clean_text(unwrap_lines(page.extract_text() or "")) for page in reader.pages]
         title = (reader.metadata.title if reader.metadata else None) or None
     except PaperError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
-        raise PaperError(f"{name}: the PDF is damaged and cannot be read ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many types on odd files; each is this file's problem
+        raise PaperError(f"{name}: the PDF is damaged and cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from exc
     if not pages:
         raise PaperError(f"{name}: the PDF has no pages")
     if sum(len(p) for p in pages) < MIN_PDF_CHARS_PER_PAGE * len(pages):
@@ -138,12 +139,21 @@ def unwrap_lines(text: str) -> str:
     return _WRAP_AFTER_FUNCTION_WORD.sub(r"\1 ", _WRAP_AFTER_WORD.sub(" ", text))
 
 
-def _opens_without_password(reader) -> bool:
-    """Owner-password-only PDFs (print/copy restrictions) open with an empty user password."""
+def _decrypt(name: str, reader) -> None:
+    """Open an encrypted PDF with the empty user password, as a PDF viewer does: owner-password-only files
+    (print/copy restrictions, often AES) open; files that need a password to view are refused."""
+    from pypdf.errors import DependencyError
+
     try:
-        return bool(reader.decrypt(""))
-    except Exception:  # noqa: BLE001 - unsupported cipher and wrong password both mean "cannot open"
-        return False
+        opened = reader.decrypt("")
+    except DependencyError as exc:  # AES needs the `cryptography` package, a dependency of this project
+        raise PaperError(f"{name}: the PDF is encrypted with a method this installation cannot open ({exc}); "
+                         "reinstall qa-assistant with its dependencies, or save an unencrypted copy") from exc
+    except Exception as exc:  # noqa: BLE001 - unsupported or broken encryption: this file cannot be opened
+        raise PaperError(f"{name}: the PDF's encryption cannot be opened ({type(exc).__name__}: {str(exc)[:200]}); "
+                         "save an unencrypted copy and add that") from exc
+    if not opened:
+        raise PaperError(f"{name}: the PDF is password-protected; save an unprotected copy and add that")
 
 
 def _html(name: str, data: bytes) -> Extracted:
@@ -156,10 +166,22 @@ def _html(name: str, data: bytes) -> Extracted:
         tree = lxml.html.fromstring(html)
     except Exception as exc:  # noqa: BLE001 - lxml raises several types for unparseable markup
         raise PaperError(f"{name}: the HTML cannot be parsed ({exc})") from exc
+    depth, elements = _shape(tree)
+    if depth >= MAX_HTML_DEPTH:  # libxml2 silently drops everything below depth 256: the text would be lost
+        raise PaperError(f"{name}: the page's markup is nested more than {MAX_HTML_DEPTH} elements deep, so its "
+                         "text cannot be read reliably (a committee page is a few dozen deep); save it as PDF or "
+                         "text and add that")
     for bad in tree.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     title = " ".join((tree.findtext(".//title") or "").split()) or None
     full = clean_text(_block_text(tree))
+    if elements > MAX_MAIN_CONTENT_ELEMENTS:
+        # trafilatura's main-content search slows super-linearly with the element count (40,000 links: 4.4 s,
+        # twice that ~4x longer); a page this large is not a committee-system item page, so keep the visible
+        # text minus the usual page furniture instead.
+        for furniture in tree.xpath("//nav|//header|//footer|//aside|//form"):
+            furniture.drop_tree()
+        return Extracted(clean_text(_block_text(tree)), [], title, full)
     main = trafilatura.extract(html, include_tables=True, include_comments=False, favor_recall=True,
                                include_formatting=True, output_format="txt")
     text = clean_text(unwrap_lines(markdown_to_plain(main or "")))
@@ -184,6 +206,21 @@ def markdown_to_plain(text: str) -> str:
             line = line.strip().strip("|").strip()
         lines.append(line)
     return "\n".join(lines)
+
+
+def _shape(tree) -> tuple[int, int]:
+    """Deepest nesting and number of elements of a parsed page, in one pass."""
+    from lxml import etree
+
+    depth = deepest = elements = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            elements += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest, elements
 
 
 def _is_utf8(data: bytes) -> bool:

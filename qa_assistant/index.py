@@ -7,6 +7,7 @@ fingerprint of everything the index was built from, and the format version; a mi
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -25,15 +26,15 @@ import faiss
 import numpy as np
 from filelock import FileLock
 
-from . import embedding
-from .chunking import chunk_document
-from .documents import corpus_fingerprint, load_corpus
-from .figures.candidates import extract_figures
+from . import embedding, paper_build
+from .documents import CorpusError, corpus_fingerprint, load_corpus
 from .figures.lookup import FigureIndex
+from .formats import PaperError
 from .lexical import tokenize
 from .models import Chunk, Document, DocumentMeta, Figure
+from .paper_jobs import Budget
 from .settings import Settings
-from .spans import sentence_spans
+from .stopping import Stopping
 from .store import meta_of, read_store, write_store
 
 log = logging.getLogger(__name__)
@@ -74,10 +75,12 @@ class BuildReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     reprocessed: int = 0  # papers embedded in this build (the rest came from the cache)
+    refused: list[str] = field(default_factory=list)  # papers left out: over their budget or unreadable (see problems)
 
     def summary(self) -> str:
         changes = ", ".join(f"{n} {label}" for n, label in ((len(self.added), "added"), (len(self.changed), "changed"),
-                                                             (len(self.removed), "removed")) if n) or "no paper changes"
+                                                             (len(self.removed), "removed"),
+                                                             (len(self.refused), "refused")) if n) or "no paper changes"
         return (f"Indexed {self.documents} documents, {self.chunks} passages, {self.figures} figures in "
                 f"{self.seconds:.1f}s ({changes}; {self.reprocessed} embedded, the rest from cache)")
 
@@ -127,15 +130,17 @@ def check_index(settings: Settings, check_fresh: bool = True) -> IndexStatus:
     return IndexStatus("ok", f"index built {meta.get('built_at')} from {meta.get('documents')} documents", path)
 
 
-def build_index(settings: Settings, say=log.info) -> BuildReport:
-    """Build a new index version and publish it atomically. Only one build runs at a time.
+def build_index(settings: Settings, say=log.info, lock_timeout: float = -1) -> BuildReport:
+    """Build a new index version and publish it atomically. Only one build runs at a time (waiting at most
+    lock_timeout seconds for another: filelock.Timeout; -1 waits as long as it takes).
 
     Incremental: each paper's passages, figures and vectors are cached under its content key, so only new or
     changed papers are embedded again; the shared structures (FAISS, BM25, SQLite) are reassembled, which takes
-    well under a second at council scale.
+    well under a second at council scale. Each paper is read and processed under its budget (paper_build): one
+    over budget is left out with the reason, and the others are indexed.
     """
     settings.index_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(settings.index_dir / ".build.lock")):
+    with FileLock(str(settings.index_dir / ".build.lock"), timeout=lock_timeout):
         return _build_locked(settings, say)
 
 
@@ -189,27 +194,21 @@ def _cache_dir(settings: Settings) -> Path:
     return settings.index_dir / CACHE
 
 
-def _passages(doc: Document, settings: Settings) -> tuple[list[Chunk], list[tuple[int, int, int]], np.ndarray, np.ndarray]:
-    chunks = chunk_document(doc, settings.chunk_max_words, settings.chunk_min_words)
-    sentences = [(s, e, c.chunk_id) for c in chunks for s, e in sentence_spans(doc.text, c.start, c.end)
-                 if len(doc.text[s:e].split()) >= MIN_SENTENCE_WORDS]
-    return (chunks, sentences, embedding.encode([c.text for c in chunks]),
-            embedding.encode([doc.text[s:e] for s, e, _ in sentences]))
 
 
-def _artefacts(doc: Document, settings: Settings, cache: Path) -> tuple[DocArtefacts, bool]:
-    """A paper's artefacts from the cache, computing (and caching) what is missing. Returns whether it was
-    embedded now."""
+def _artefacts(doc: Document, settings: Settings, cache: Path, refusal: Path) -> tuple[DocArtefacts, bool]:
+    """A paper's artefacts from the cache, computing (and caching) what is missing under the paper's budget
+    (paper_build; OverBudget or PaperError when it is refused). Returns whether it was embedded now."""
     p_path = cache / f"pas-{passages_key(doc, settings)}.npz"
     f_path = cache / f"fig-{figures_key(doc)}.json"
     passages = _load_passages(p_path)
-    embedded = passages is None
-    if passages is None:
-        passages = _passages(doc, settings)
-        _save_passages(p_path, *passages)
     figures = _load_figures(f_path)
-    if figures is None:
-        figures = [f.model_copy(update={"figure_id": i}) for i, f in enumerate(extract_figures(doc))]
+    embedded = passages is None
+    if passages is None or figures is None:
+        passages, figures = paper_build.process(doc, settings, MIN_SENTENCE_WORDS, refusal,
+                                                passages=passages, figures=figures)
+        if embedded:
+            _save_passages(p_path, *passages)
         _atomic_write(f_path, json.dumps([f.model_dump(mode="json") for f in figures]).encode())
     chunks, sentences, cv, sv = passages
     return DocArtefacts(chunks, figures, sentences, cv, sv), embedded
@@ -251,7 +250,7 @@ def _build_locked(settings: Settings, say) -> BuildReport:
     fingerprint = expected_fingerprint(settings)  # taken first: a corpus edited mid-build reads as stale
     cache = _cache_dir(settings)
     cache.mkdir(parents=True, exist_ok=True)
-    loaded = load_corpus(settings.corpus_dir, cache)
+    loaded = load_corpus(settings.corpus_dir, cache, Budget.from_settings(settings))
     docs = loaded.documents
     previous = _previous_keys(settings)
     salt = build_salt(settings)
@@ -261,6 +260,8 @@ def _build_locked(settings: Settings, say) -> BuildReport:
         say(f"Embedding {len(pending)} new or changed paper(s) of {len(docs)} ...")
     t_embed = time.perf_counter()
     embedded = 0
+    budget = Budget.from_settings(settings)
+    refused: set[str] = set()
 
     chunks: list[Chunk] = []
     figures: list[Figure] = []
@@ -269,7 +270,20 @@ def _build_locked(settings: Settings, say) -> BuildReport:
     sentence_vectors: list[np.ndarray] = []
     used: set[str] = set()
     for doc in docs:
-        art, was_embedded = _artefacts(doc, settings, cache)
+        try:
+            art, was_embedded = _artefacts(doc, settings, cache,
+                                           paper_build.refusal_path(cache, keys[doc.doc_id], budget))
+        except PaperError as exc:  # over its budget (remembered), or unreadable: the others are indexed
+            loaded.problems.append(f"refused {exc}")
+            refused.add(doc.doc_id)
+            continue
+        except Stopping:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one paper's unforeseen failure must not lose the others
+            log.exception("indexing %s failed", doc.file)
+            loaded.problems.append(f"refused {doc.file}: could not be indexed ({type(exc).__name__}: {exc})")
+            refused.add(doc.doc_id)
+            continue
         embedded += was_embedded
         used.update((f"pas-{passages_key(doc, settings)}.npz", f"fig-{figures_key(doc)}.json"))
         offset = len(chunks)
@@ -279,6 +293,12 @@ def _build_locked(settings: Settings, say) -> BuildReport:
         chunk_vectors.append(art.chunk_vectors)
         sentence_vectors.append(art.sentence_vectors)
     embed_seconds = time.perf_counter() - t_embed
+    used.update(f"refused-{keys[d]}" for d in refused)
+    if refused:
+        docs = [d for d in docs if d.doc_id not in refused]
+        keys = {d: k for d, k in keys.items() if d not in refused}
+    if not docs:
+        raise CorpusError("no paper could be indexed: " + "; ".join(loaded.problems))
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     tmp = settings.index_dir / f".tmp-{stamp}-{uuid.uuid4().hex[:6]}"
@@ -319,7 +339,7 @@ def _build_locked(settings: Settings, say) -> BuildReport:
                        added=sorted(set(keys) - set(previous)),
                        changed=sorted(d for d in keys if d in previous and previous[d] != keys[d]),
                        removed=sorted(set(previous) - set(keys)),
-                       reprocessed=embedded)
+                       reprocessed=embedded, refused=sorted(refused))
 
 
 def _stack(parts: list[np.ndarray]) -> np.ndarray:
@@ -339,6 +359,8 @@ def _prune_cache(cache: Path, keep: set[str], started: float) -> None:
     extractions not touched since it started."""
     for entry in cache.iterdir():
         if entry.name.startswith(("pas-", "fig-", "doc-")) and entry.name not in keep and ".tmp" not in entry.name:
+            entry.unlink(missing_ok=True)
+        elif entry.name.startswith("refused-") and f"refused-{entry.name.split('-')[1]}" not in keep:
             entry.unlink(missing_ok=True)
         elif entry.name.startswith("text-") and entry.stat().st_mtime < started - 1:
             entry.unlink(missing_ok=True)
@@ -376,15 +398,18 @@ class LoadedIndex:
     sentence_vectors: np.ndarray
 
     def chunk_at(self, doc_id: str, pos: int) -> int | None:
-        """The chunk holding a character offset (chunks of a document are consecutive and ordered)."""
+        """The chunk holding a character offset (chunks of a document are consecutive and ordered: a binary
+        search, so a paper of thousands of passages costs no more per figure than a short one)."""
         if not hasattr(self, "_doc_chunks"):
             spans: dict[str, list[Chunk]] = {}
             for c in self.chunks:
                 spans.setdefault(c.doc_id, []).append(c)
             self._doc_chunks = spans
-        for c in self._doc_chunks.get(doc_id, []):
-            if c.start <= pos < c.end:
-                return c.chunk_id
+            self._doc_starts = {d: [c.start for c in cs] for d, cs in spans.items()}
+        chunks = self._doc_chunks.get(doc_id, [])
+        i = bisect.bisect_right(self._doc_starts.get(doc_id, []), pos) - 1
+        if i >= 0 and chunks[i].start <= pos < chunks[i].end:
+            return chunks[i].chunk_id
         return None
 
     def sentences_of(self, chunk_id: int) -> list[int]:

@@ -8,24 +8,35 @@ no hidden files, nothing outside the corpus folder.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import re
+import unicodedata
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from filelock import FileLock
 
-from .documents import MANIFEST_NAME, SUFFIXES, CorpusError, corpus_files, read_manifest
-from .formats import SUFFIX_TYPES, PaperError, extract
+from .documents import MANIFEST_NAME, SUFFIXES, CorpusError, ManifestError, corpus_files, read_manifest
+from .fields import EDITABLE, validate_fields
+from .formats import SUFFIX_TYPES, Extracted, PaperError
 from .metadata import infer
+from .paper_jobs import Budget, run
+from .paper_work import read_paper
+from .stopping import Stopping
 
-Outcome = Literal["added", "updated", "unchanged", "skipped"]
-EDITABLE = ("title", "committee", "meeting_date", "kind", "source_url", "date_note")
+log = logging.getLogger(__name__)
+Outcome = Literal["added", "updated", "unchanged", "skipped", "conflict"]
+__all__ = ["EDITABLE", "validate_fields", "AddResult", "NoSuchPaper", "ManifestError", "add_bytes", "add_paths",
+           "undo_add", "update_metadata", "remove_document", "safe_name", "given_name"]
+
+
+class NoSuchPaper(CorpusError):
+    """No paper in the corpus has that id or file name."""
 
 
 @dataclass
@@ -36,14 +47,18 @@ class AddResult:
     doc_id: str | None = None
     file: str | None = None
     metadata: dict = field(default_factory=dict)
+    # What an update replaced, so a paper the index then refuses can be put back (undo_add); never shown.
+    previous_bytes: bytes | None = field(default=None, repr=False)
+    previous_entry: dict | None = field(default=None, repr=False)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {"source": self.source, "outcome": self.outcome, "message": self.message, "doc_id": self.doc_id,
+                "file": self.file, "metadata": self.metadata}
 
 
 def safe_name(name: str) -> str:
     """A plain file name for the corpus folder: no directories, no leading dots, only safe characters."""
-    base = re.split(r"[\\/]", name)[-1]
+    base = _base_name(name)
     stem, dot, suffix = base.rpartition(".")
     if not dot:
         stem, suffix = base, ""
@@ -85,40 +100,38 @@ def _sidecar(path: Path) -> dict | None:
     return None
 
 
-def validate_fields(fields: dict) -> dict:
-    """Check corrected metadata: known fields only, dates as YYYY-MM-DD, strings trimmed."""
-    clean: dict = {}
-    for key, value in fields.items():
-        if key not in EDITABLE:
-            raise ValueError(f"unknown metadata field {key!r}; editable: {', '.join(EDITABLE)}")
-        if value in (None, ""):
-            clean[key] = None
-        elif key == "meeting_date":
-            try:
-                clean[key] = dt.date.fromisoformat(str(value)).isoformat()
-            except ValueError as exc:
-                raise ValueError(f"meeting_date {value!r} is not a date in YYYY-MM-DD form") from exc
-        else:
-            clean[key] = " ".join(str(value).split())[:500]
-    return clean
-
-
 def add_bytes(corpus_dir: Path, name: str, data: bytes, overrides: dict | None = None,
-              sidecar: dict | None = None) -> AddResult:
-    """Add one paper given its name and bytes (from the CLI or an upload)."""
+              sidecar: dict | None = None, budget: Budget | None = None) -> AddResult:
+    """Add one paper given its name and bytes (from the CLI or an upload). Whatever is wrong with this file is
+    reported in the result, never raised; only a broken manifest (shared by every paper) raises ManifestError."""
+    try:
+        return _add_bytes(corpus_dir, name, data, overrides, sidecar, budget)
+    except (ManifestError, OSError, Stopping):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one file's unforeseen problem must not stop the others
+        log.exception("adding %s failed", name)
+        return AddResult(name, "skipped", f"{name}: could not be added ({type(exc).__name__}: {str(exc)[:200]})")
+
+
+def _add_bytes(corpus_dir: Path, name: str, data: bytes, overrides: dict | None, sidecar: dict | None,
+               budget: Budget | None) -> AddResult:
+    from .settings import get_settings
+
     target_name = safe_name(name)
     suffix = Path(target_name).suffix.lower()
     if suffix not in SUFFIXES:
         return AddResult(name, "skipped", f"{name}: unsupported file type; use {', '.join(sorted(SUFFIXES))}")
     try:
-        extracted = extract(Path(target_name), data)
-    except PaperError as exc:
-        return AddResult(name, "skipped", str(exc))
-    try:
         overrides = validate_fields(overrides or {})
         published = validate_fields(sidecar or {})
     except ValueError as exc:
         return AddResult(name, "skipped", f"{name}: {exc}")
+    budget = budget or Budget.from_settings(get_settings())
+    try:
+        extracted: Extracted = run(read_paper, (target_name, data, budget.max_chars), name=target_name, budget=budget)
+    except PaperError as exc:
+        return AddResult(name, "skipped", str(exc))
+    given = given_name(name)
     corpus_dir.mkdir(parents=True, exist_ok=True)
     with _lock(corpus_dir):
         digest = hashlib.sha256(data).digest()
@@ -132,29 +145,72 @@ def add_bytes(corpus_dir: Path, name: str, data: bytes, overrides: dict | None =
             return AddResult(name, "skipped", f"{name}: not a safe file name")
         clash = [p for p in corpus_files(corpus_dir) if p.stem == target.stem and p.name != target.name]
         if clash:
-            return AddResult(name, "skipped", f"{name}: {clash[0].name} already uses the name {target.stem!r}; "
-                                              "rename the new file")
+            return AddResult(name, "conflict", f"{name}: {clash[0].name} already uses the name {target.stem!r}; "
+                                               "rename the new file")
         entries = read_manifest(corpus_dir)
         old_entry = entries.get(target.name)
+        previous = target.read_bytes() if target.exists() else None
+        same_bytes = previous is not None and hashlib.sha256(previous).digest() == digest
+        if previous is not None:
+            added_as = (old_entry or {}).get("source_name") or target.name
+            if given not in (target.name, added_as):  # "..txt" must not silently replace what ".txt" added
+                if same_bytes:
+                    return AddResult(name, "unchanged", f"{name}: already in the corpus as {target.name}",
+                                     target.stem, target.name, old_entry or {})
+                return AddResult(name, "conflict", f"{name}: would replace {target.name} (added as {added_as!r}); "
+                                                   f"rename the new file, or add it as {added_as!r} to replace it")
         if old_entry is None:  # new paper: whatever is not published is inferred from its text
             guess = infer(extracted.text, title_hint=extracted.title_hint, fallback_title=target.stem,
                           extra_text=extracted.full_text).as_entry()
             entry = {"file": target.name} | guess
+            if given != target.name:
+                entry["source_name"] = given
         else:
             entry = dict(old_entry)
         entry |= published | overrides
         entry["inferred"] = [f for f in entry.get("inferred", []) if f not in published and f not in overrides]
-        same_bytes = target.exists() and hashlib.sha256(target.read_bytes()).digest() == digest
         if same_bytes and old_entry is not None and entry == {"inferred": []} | old_entry:
             return AddResult(name, "unchanged", f"{name}: already in the corpus, same content and metadata",
                              target.stem, target.name, entry)
-        outcome: Outcome = "updated" if target.exists() else "added"
+        outcome: Outcome = "updated" if previous is not None else "added"
         tmp = corpus_dir / f".upload-{uuid.uuid4().hex[:6]}.tmp"
         tmp.write_bytes(data)
         os.replace(tmp, target)
         entries[target.name] = entry
         _write_manifest(corpus_dir, entries)
-    return AddResult(name, outcome, f"{target.name}: {outcome}", target.stem, target.name, entry)
+    return AddResult(name, outcome, f"{target.name}: {outcome}", target.stem, target.name, entry,
+                     previous_bytes=previous, previous_entry=old_entry)
+
+
+def _base_name(name: str) -> str:
+    return re.split(r"[\\/]", name)[-1]
+
+
+def given_name(name: str) -> str:
+    """The name a file was given (no folders, no control characters), remembered to tell uploads apart."""
+    return "".join(ch for ch in _base_name(name) if unicodedata.category(ch)[0] != "C")[:200]
+
+
+def undo_add(corpus_dir: Path, result: AddResult) -> None:
+    """Put the corpus back as it was before `result` (the index refused the paper): remove an added paper,
+    restore the previous version of an updated one."""
+    if result.outcome not in ("added", "updated") or not result.file:
+        return
+    with _lock(corpus_dir):
+        target = corpus_dir / result.file
+        entries = read_manifest(corpus_dir)
+        if result.previous_bytes is None:
+            target.unlink(missing_ok=True)
+            entries.pop(result.file, None)
+        else:
+            tmp = corpus_dir / f".upload-{uuid.uuid4().hex[:6]}.tmp"
+            tmp.write_bytes(result.previous_bytes)
+            os.replace(tmp, target)
+            if result.previous_entry is None:
+                entries.pop(result.file, None)
+            else:
+                entries[result.file] = result.previous_entry
+        _write_manifest(corpus_dir, entries)
 
 
 def add_paths(corpus_dir: Path, paths: list[Path], overrides: dict | None = None) -> list[AddResult]:
@@ -179,9 +235,14 @@ def _add_path(corpus_dir: Path, path: Path, overrides: dict | None) -> AddResult
         sidecar = _sidecar(path)
     except FileNotFoundError:
         return AddResult(str(path), "skipped", f"{path}: no such file")
+    except IsADirectoryError:
+        return AddResult(str(path), "skipped", f"{path}: is a folder")
     except (OSError, PaperError) as exc:
-        return AddResult(str(path), "skipped", str(exc))
-    return add_bytes(corpus_dir, path.name, data, overrides, sidecar)
+        return AddResult(str(path), "skipped", f"{path}: {exc}" if isinstance(exc, OSError) else str(exc))
+    try:
+        return add_bytes(corpus_dir, path.name, data, overrides, sidecar)
+    except OSError as exc:  # the corpus folder itself failed (disk full, permissions): this file was not added
+        return AddResult(str(path), "skipped", f"{path}: could not be stored ({exc})")
 
 
 def update_metadata(corpus_dir: Path, doc_id: str, fields: dict) -> dict:
@@ -212,5 +273,5 @@ def remove_document(corpus_dir: Path, doc_id: str) -> str:
 def _file_of(corpus_dir: Path, doc_id: str) -> Path:
     matches = [p for p in corpus_files(corpus_dir) if doc_id in (p.stem, p.name)]
     if not matches:
-        raise CorpusError(f"no paper {doc_id!r} in {corpus_dir}")
+        raise NoSuchPaper(f"no paper {doc_id!r} in the corpus")
     return matches[0]

@@ -15,7 +15,7 @@ import os
 import threading
 
 from .answering import Assistant
-from .index import IndexUnavailable, current_path, ensure_index, load_index
+from .index import IndexUnavailable, LoadedIndex, current_path, load_index
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -23,9 +23,9 @@ LOAD_WAIT_SECONDS = 60
 
 
 class LiveAssistant:
-    def __init__(self, settings: Settings, rebuild: bool = True) -> None:
+    def __init__(self, settings: Settings, index: LoadedIndex) -> None:
         self.settings = settings
-        self._assistant = Assistant(ensure_index(settings, rebuild=rebuild), settings)
+        self._assistant = Assistant(index, settings)
         self._target = self._link_target()
         self._loading = threading.Lock()
         self._failed_target: str | None = None

@@ -17,7 +17,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from .answering import Assistant, QuestionError, QuestionTooLong
 from .grounded import Responder
@@ -27,9 +27,18 @@ from .paper_view import citation_path
 MODEL_ID = "qa-assistant"
 
 
+class ContentPart(BaseModel):
+    """One part of a message's content. Text parts must carry text as a string (a number, list or object is a
+    422, not a crash); other parts (images, audio) are accepted and ignored."""
+
+    model_config = ConfigDict(extra="allow")
+    type: str = "text"
+    text: str | None = None
+
+
 class ChatMessage(BaseModel):
     role: Literal["system", "user", "assistant", "tool", "function", "developer"]
-    content: str | list | None = None
+    content: str | list[ContentPart] | None = None
 
 
 class ChatRequest(BaseModel):
@@ -40,7 +49,7 @@ class ChatRequest(BaseModel):
 
 def _text_of(message: ChatMessage) -> str:
     if isinstance(message.content, list):  # content parts: keep the text ones
-        return " ".join(p.get("text", "") for p in message.content if isinstance(p, dict))
+        return " ".join(p.text for p in message.content if p.type == "text" and p.text)
     return message.content or ""
 
 

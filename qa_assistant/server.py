@@ -1,20 +1,29 @@
-"""FastAPI app: JSON API plus the static chat page. Thin: every answer comes from answering.Assistant."""
+"""FastAPI app: JSON API plus the static chat page. Thin: every answer comes from answering.Assistant.
+
+Every response carries the security headers and every request body is bounded (http_guards); SIGTERM also
+tells long work in this process to stop (stopping), so shutdown takes seconds even mid-build.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Path as PathParam, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from . import http_guards, stopping
 from .answering import QuestionError, QuestionTooLong
 from .feedback_api import feedback_router
 from .generation import backend_from_settings
 from .grounded import Responder
+from .index import LoadedIndex, load_index
 from .live import LiveAssistant
 from .openai_api import openai_router
 from .figures.concepts import concepts_by_id, load_concepts
@@ -50,25 +59,36 @@ class MeasureOut(BaseModel):
     figures: int
 
 
-def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
-    live = LiveAssistant(settings, rebuild=rebuild)
+def create_app(settings: Settings, rebuild: bool = True, index: LoadedIndex | None = None) -> FastAPI:
+    """The app over `index`, or over the published index: validated and rebuilt (or fallen back to the last good
+    version) when rebuild is set, else loaded as it is (a worker loads what its parent validated)."""
+    if index is None:
+        if rebuild:
+            from .serving import prepare_index
+
+            index = prepare_index(settings)
+        else:
+            index = load_index(settings, check_fresh=False)
+    live = LiveAssistant(settings, index)
     responder = Responder(backend_from_settings(settings))
     try:  # load the model now, not on a user's first question
         live.get().ask("How many children were looked after?")
     except Exception:  # noqa: BLE001 - a warm-up failure must not stop the server; the real request will report
         log.exception("warm-up question failed")
-    app = FastAPI(title="qa-assistant", version="0.1.0",
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        stopping.chain_signal_handlers()  # uvicorn's handlers are in place by now; SIGTERM also stops builds
+        yield
+
+    app = FastAPI(title="qa-assistant", version="0.1.0", lifespan=lifespan,
                   description="Cited, extractive answers from Middlesbrough Council children's services papers.")
+    http_guards.install(app, settings)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse(status_code=422, content={"detail": "The request was not understood: "
                             + "; ".join(str(e.get("msg")) for e in exc.errors()[:3])})
-
-    @app.exception_handler(Exception)
-    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error")  # the trace goes to the log, never to the user
-        return JSONResponse(status_code=500, content={"detail": "Something went wrong answering that. Please try again."})
 
     @app.get("/api/health")
     def health() -> dict:
@@ -102,11 +122,13 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
         return DocumentOut(document=meta, meeting_date_label=meta.meeting_date_label, text=doc.text)
 
     @app.get("/api/passages/{chunk_id}", response_model=PassageOut)
-    def passage(chunk_id: int) -> PassageOut:
+    def passage(chunk_id: Annotated[str, PathParam(pattern=r"^[0-9]{1,9}$",
+                                                    description="Passage number (digits only)")]) -> PassageOut:
         assistant = live.get()
-        if not 0 <= chunk_id < len(assistant.index.chunks):
-            raise HTTPException(404, f"No passage {chunk_id}.")
-        chunk = assistant.index.chunks[chunk_id]
+        number = int(chunk_id)
+        if not 0 <= number < len(assistant.index.chunks):
+            raise HTTPException(404, f"No passage {number}.")
+        chunk = assistant.index.chunks[number]
         return PassageOut(chunk=chunk, document=assistant.index.doc_meta(chunk.doc_id))
 
     @app.get("/api/measures", response_model=list[MeasureOut])
@@ -147,7 +169,13 @@ def create_app(settings: Settings, rebuild: bool = True) -> FastAPI:
 
 
 def app_from_env() -> FastAPI:
-    """Factory for uvicorn worker processes: settings from QA_* env, index already built by the parent."""
+    """Factory for uvicorn worker processes: settings from QA_* env, index validated by the parent. A worker
+    that cannot load it stops the server with one message (serving.worker_start_failed), never a restart loop."""
+    from .serving import worker_start_failed
     from .settings import get_settings
 
-    return create_app(get_settings(), rebuild=False)
+    try:
+        return create_app(get_settings(), rebuild=False)
+    except Exception as exc:  # noqa: BLE001 - whatever stops a worker loading, the server must stop, not loop
+        worker_start_failed(exc)
+        raise

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +35,27 @@ class Settings(BaseSettings):
     # Admin API (adding/removing papers over HTTP): off unless a token is configured.
     admin_token: str | None = Field(default=None, description="Bearer token for /api/admin/*; unset = admin off")
     max_upload_mb: float = 50.0
+    build_wait_seconds: float = Field(default=600.0, description="How long an admin change waits for another build "
+                                      "to finish before answering 503")
+
+    # Bounded work per paper (see README "Faults and limits"): a paper over budget is refused with the reason.
+    paper_seconds: float = Field(default=300.0, description="Wall-clock budget to read, process and embed one paper")
+    max_paper_chars: int = Field(default=2_000_000, description="Most characters of clean text one paper may have")
+    paper_memory_mb: int = Field(default=2048, description="Memory cap of the child process that reads one paper")
+
+    # HTTP: request bodies other than uploads, shutdown, and which Host headers are served.
+    max_request_kb: int = Field(default=512, description="Largest JSON request body (413 beyond, before reading it)")
+    shutdown_seconds: int = Field(default=5, description="On SIGTERM, how long running requests get to finish")
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description='Host names served, comma-separated ("qa.example.org,localhost"); '
+                                          "empty = any (fine on loopback). Others get 400.")
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [h.strip() for h in value.split(",") if h.strip()]
+        return value
 
     # Feedback on answers ("helpful" / "wrong"): kept outside index/ (builds replace that folder), never committed.
     feedback_path: Path = Field(default=REPO_ROOT / "var" / "feedback.sqlite",

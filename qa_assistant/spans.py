@@ -43,14 +43,23 @@ def _breaks_in(text: str, start: int, end: int) -> list[int]:
         if any(before.endswith(a) for a in _ABBREVIATIONS):
             continue
         cuts.append(m.end())
+    # One pass over the line breaks, each line looked at once: slicing from `start` at every break made this
+    # quadratic in a paragraph's line count (a 5 MB text of wrapped lines spent seconds here).
+    last = ""  # the last non-space character in [start, this break)
+    line_from = start  # where the text after the previous break begins
+    previous_break = -1  # offset of the previous line break in [start, end), or -1
     for m in _LINE_BREAK.finditer(text, start, end):
-        prev = text[start : m.start()].rstrip()
+        line = text[line_from : m.start()].rstrip()
+        if line:
+            last = line[-1]
         nxt = m.end()
-        if (prev and prev[-1] in ".:;!?-") or _BULLET_START.match(text, nxt) or not prev:
+        if (last and last in ".:;!?-") or _BULLET_START.match(text, nxt) or not last:
             cuts.append(nxt)
-        elif nxt < end and text[nxt].isupper() and len(text[text.rfind("\n", start, m.start()) + 1 : m.start()]) < 60:
+        elif nxt < end and text[nxt].isupper() and m.start() - (previous_break + 1) < 60:
             # A short line followed by a capitalised line is a heading, not a wrapped sentence.
+            # (The first line is measured from offset 0, not from `start`, as it always has been.)
             cuts.append(nxt)
+        line_from, previous_break = nxt, m.start()
     return sorted(set(c for c in cuts if start < c < end))
 
 

@@ -3,6 +3,9 @@
 Starts its own server on 127.0.0.1 with the run command's defaults (one worker per core), or uses
 --url http://127.0.0.1:PORT; prints requests/s, p50/p95 latency and the error count. Figures only; no pass/fail.
 
+--churn adds and removes a paper over the admin API in a loop while the load runs (each change rebuilds the
+index and every worker swaps it in), on a temporary copy of the corpus, and reports the admin calls' statuses.
+
 The load comes from wrk (Debian package `wrk`) when installed: a C client barely competes with the server for
 this machine's two cores. Without it, Python threads send the load (`--client python`), and their own CPU use
 inflates the latencies measured.
@@ -11,6 +14,7 @@ inflates the latencies measured.
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import statistics
 import subprocess
@@ -41,9 +45,15 @@ def main() -> None:
     ap.add_argument("--unique", action="store_true", help="make every question text distinct (no embedding cache hits)")
     ap.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
     ap.add_argument("--workers", type=int, help="server worker processes (default: the run command's default)")
+    ap.add_argument("--churn", action="store_true", help="add and remove a paper over the admin API meanwhile")
     args = ap.parse_args()
     proc = None
     url = args.url
+    env = dict(os.environ)
+    if args.churn:
+        if url:
+            ap.error("--churn starts its own server on a copy of the corpus; leave out --url")
+        env |= churn_workspace()
     if url is None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -51,7 +61,7 @@ def main() -> None:
         workers = ["--workers", str(args.workers)] if args.workers else []
         proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), *workers],
                                 cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+                                stderr=subprocess.DEVNULL, env=env)
         url = f"http://127.0.0.1:{port}"
         for _ in range(240):
             try:
@@ -60,11 +70,14 @@ def main() -> None:
             except httpx.HTTPError:
                 time.sleep(0.5)
     assert url.startswith(("http://127.", "http://localhost", "http://[::1]")), "loopback only"
+    churn = Churn(url, env["QA_ADMIN_TOKEN"], args.seconds) if args.churn else None
     use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
     if use_wrk:
         try:
             run_wrk(url, args)
         finally:
+            if churn:
+                churn.report()
             if proc:
                 proc.terminate()
                 proc.wait(timeout=20)
@@ -105,6 +118,8 @@ def main() -> None:
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - start
+    if churn:
+        churn.report()
     if proc:
         proc.terminate()
         proc.wait(timeout=20)
@@ -114,6 +129,49 @@ def main() -> None:
           f"p50 {statistics.median(lat):.0f} ms, p95 {p95:.0f} ms, errors {errors}")
     for e in first_errors:
         print(f"  error: {e}")
+
+
+def churn_workspace() -> dict[str, str]:
+    """A temporary copy of the corpus (and the per-paper cache, so nothing is embedded again) with an admin token."""
+    import secrets
+
+    root = Path(__file__).resolve().parent.parent
+    tmp = Path(tempfile.mkdtemp(prefix="qa-churn-"))
+    shutil.copytree(root / "corpus", tmp / "corpus", ignore=shutil.ignore_patterns(".*"))
+    (tmp / "index").mkdir()
+    if (root / "index" / "cache").is_dir():
+        shutil.copytree(root / "index" / "cache", tmp / "index" / "cache")
+    return {"QA_CORPUS_DIR": str(tmp / "corpus"), "QA_INDEX_DIR": str(tmp / "index"),
+            "QA_ADMIN_TOKEN": secrets.token_hex(16)}
+
+
+class Churn:
+    """Add a new small paper, then remove it, over and over, for `seconds`; count the statuses."""
+
+    def __init__(self, url: str, token: str, seconds: float) -> None:
+        self.statuses: dict[int | str, int] = {}
+        self.thread = threading.Thread(target=self._run, args=(url, token, seconds), daemon=True)
+        self.thread.start()
+
+    def _run(self, url: str, token: str, seconds: float) -> None:
+        deadline = time.perf_counter() + seconds
+        auth = {"Authorization": f"Bearer {token}"}
+        with httpx.Client(base_url=url, headers=auth, timeout=120) as c:
+            i = 0
+            while time.perf_counter() < deadline:
+                i += 1
+                body = (f"Churn paper {i}\n\nAs at 1 March 2026 there were {600 + i} children looked after by the "
+                        f"council, the panel heard in round {i}.\n").encode()
+                for method, path in (("PUT", f"/api/admin/documents/churn-{i}.txt"), ("DELETE", f"/api/admin/documents/churn-{i}")):
+                    try:
+                        status: int | str = c.request(method, path, content=body if method == "PUT" else None).status_code
+                    except httpx.HTTPError as exc:
+                        status = type(exc).__name__
+                    self.statuses[status] = self.statuses.get(status, 0) + 1
+
+    def report(self) -> None:
+        self.thread.join(timeout=180)
+        print(f"admin add/remove during the load: {sum(self.statuses.values())} changes, statuses {self.statuses}")
 
 
 WRK_SCRIPT = """

@@ -30,11 +30,13 @@ def make_scanned_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-def make_encrypted_pdf(text: str) -> bytes:
+def make_encrypted_pdf(text: str, user_password: str = "secret", algorithm: str = "RC4-128") -> bytes:
+    """An encrypted PDF. With user_password="" it is owner-password-only: it opens without a password (print and
+    copy restrictions only), as most councils' "protected" PDFs do; AES-256 needs the `cryptography` package."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(BytesIO(make_pdf([text]))))
-    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -89,3 +91,41 @@ the arrangements for the out of hours support line.</p>
 <div id="footer">Copyright Middlesbrough Council | Accessibility | Cookies</div>
 </body></html>"""
     return html.encode("utf-8")
+
+
+_SENTENCES = (
+    "As at {day} {month} {year} there were {n} children looked after by Middlesbrough Council",
+    "The number of approved foster households was {n} in {month} {year}",
+    "Members noted that {pct}% of care leavers were in education, employment or training",
+    "The panel heard that spending on external placements reached £{m} million in {year}/{yy}",
+    "Officers reported {n} referrals to children's social care during quarter two of {year}/{yy}",
+    "The rate of children in our care was {rate} per 10,000 compared with {rate2} per 10,000 nationally",
+    "Twenty one foster carers were recruited and {small} de-registered – {small} mainstream and {small} connected persons carers",
+    "Since {year} the service has focused on reunification with families where it is safe to do so",
+)
+_MONTHS = ("January", "March", "June", "July", "September", "November", "December")
+
+
+def one_paragraph_text(size: int, seed: int = 12) -> str:
+    """About `size` characters of committee-paper prose with many figures and dates, and no line break at all:
+    the shape of a hostile or badly converted page that once took minutes per megabyte to index."""
+    import random
+
+    rng = random.Random(seed)
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        year = rng.randint(2012, 2025)
+        sentence = rng.choice(_SENTENCES).format(
+            day=rng.randint(1, 28), month=rng.choice(_MONTHS), year=year, yy=(year + 1) % 100, n=rng.randint(100, 999),
+            pct=rng.randint(40, 95), m=f"{rng.randint(10, 60)}.{rng.randint(0, 9)}", rate=f"{rng.randint(90, 180)}.{rng.randint(0, 9)}",
+            rate2=f"{rng.randint(60, 80)}.{rng.randint(0, 9)}", small=rng.randint(2, 30)) + ". "
+        parts.append(sentence)
+        total += len(sentence)
+    return "".join(parts)[:size].rstrip()
+
+
+def one_paragraph_page(size: int) -> bytes:
+    """A web page whose whole content is one `size`-character paragraph."""
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Big page</title></head><body><p>"
+            f"{one_paragraph_text(size)}</p></body></html>").encode("utf-8")

@@ -10,6 +10,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import IO
 
 import httpx
 
@@ -20,9 +21,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serve_until_exit(*serve_args: str, env: dict[str, str], timeout: float = 180) -> tuple[int, str]:
+    """Run `qa-assistant serve` expecting it to stop by itself; its exit code and output (a hang is a failure)."""
+    port = free_port()
+    proc = subprocess.run([sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), *serve_args],
+                          env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout)
+    return proc.returncode, proc.stdout
+
+
 @contextmanager
-def running_server(*serve_args: str, env: dict[str, str] | None = None, timeout: float = 120) -> Iterator[str]:
-    """Yield the server's URL once /api/health answers; the server's output is shown if it fails to start."""
+def server_process(*serve_args: str, env: dict[str, str] | None = None,
+                   timeout: float = 120) -> Iterator[tuple[str, subprocess.Popen, IO[str]]]:
+    """Yield the server's URL, process and log file once /api/health answers; the output is shown if it fails."""
     port = free_port()
     with tempfile.TemporaryFile("w+") as log:
         proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), *serve_args],
@@ -40,7 +50,19 @@ def running_server(*serve_args: str, env: dict[str, str] | None = None, timeout:
                     log.seek(0)
                     raise RuntimeError(f"server did not start:\n{log.read()[-3000:]}")
                 time.sleep(0.5)
-            yield url
+            yield url, proc, log
         finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait(timeout=10)
+
+
+@contextmanager
+def running_server(*serve_args: str, env: dict[str, str] | None = None, timeout: float = 120) -> Iterator[str]:
+    """Yield the server's URL once /api/health answers; the server's output is shown if it fails to start."""
+    with server_process(*serve_args, env=env, timeout=timeout) as (url, _, _):
+        yield url
