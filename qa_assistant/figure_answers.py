@@ -19,7 +19,7 @@ from .citing import Citer, merge_citations
 from .dates import period_distance
 from .figures.question import Reading, title_words
 from .figures.selection import FigureContext, Support, build_context, check, phrase_terms
-from .figures.terms import measure_terms
+from .figures.terms import lexicon, measure_terms
 from .models import Answer, Figure, FigureValue
 
 _UNIT_PREFERENCE = ("count", "percent", "gbp", "per_10000", "rate", "gbp_per_week", "gbp_per_year")
@@ -42,6 +42,7 @@ class FigureAnswerer:
         self.window_chars = window_chars
         self._contexts: OrderedDict[int, FigureContext] = OrderedDict()
         self._documents: OrderedDict[str, tuple[frozenset[str], frozenset[str]]] = OrderedDict()
+        self._words: OrderedDict[str, frozenset[str]] = OrderedDict()
 
     # ---- support ---------------------------------------------------------------------------------------
     def context(self, f: Figure) -> FigureContext:
@@ -93,6 +94,8 @@ class FigureAnswerer:
         if not scored:
             return None
         named = self._from_named_paper(scored, r)
+        if not named:
+            return None
         series = self._best_series(named, r)
         if r.intent == "timeline":
             return self._timeline(question, r, series)
@@ -119,19 +122,38 @@ class FigureAnswerer:
         return self._present(question, r, chosen, note=note)
 
     def _from_named_paper(self, scored: list[Scored], r: Reading) -> list[Scored]:
-        """"In the quarter 4 2020/21 fostering update, how many foster carers ...": when the question names a
-        paper and one supported figure's paper is titled so (two or more of its words), answer from that paper."""
+        """A question that names its source ("in the quarter 4 2020/21 fostering update", "what did the Echo's
+        campaign story give") is answered from a paper that source can be: one whose title, committee or kind
+        holds a distinctive word of it, or whose text holds most of them (a speaker's name). When several
+        match, those titled with the most of its words; when none does, no figure is stated (another paper's
+        figure is not what that source said: the answer offers it as what the papers do hold)."""
         if not r.occasion_words:
             return scored
-        asked = set(r.occasion_words)
+        asked, distinctive = set(r.occasion_words), _distinctive(r.occasion_words)
         overlap: dict[str, int] = {}
+        matches: dict[str, bool] = {}
         for s in scored:
-            doc = self.index.documents[s.figure.doc_id]
-            overlap[doc.doc_id] = len(asked & set(title_words(f"{doc.title} {doc.committee or ''}")))
-        best = max(overlap.values())
-        if best < 2:
-            return scored
-        return [s for s in scored if overlap[s.figure.doc_id] == best]
+            doc_id = s.figure.doc_id
+            if doc_id not in overlap:
+                doc = self.index.documents[doc_id]
+                named = set(title_words(f"{doc.title} {doc.committee or ''} {doc.kind or ''}"))
+                overlap[doc_id] = len(asked & named)
+                in_text = len(distinctive & self._text_words(doc_id))
+                matches[doc_id] = not distinctive or bool(distinctive & named) or 2 * in_text > len(distinctive)
+        kept = [s for s in scored if matches[s.figure.doc_id]]
+        if not kept:
+            return []
+        best = max(overlap[s.figure.doc_id] for s in kept)
+        return kept if best < 2 else [s for s in kept if overlap[s.figure.doc_id] == best]
+
+    def _text_words(self, doc_id: str) -> frozenset[str]:
+        cached = self._words.get(doc_id)
+        if cached is None:
+            cached = frozenset(title_words(self.index.documents[doc_id].text))
+            self._words[doc_id] = cached
+            if len(self._words) > _DOCUMENT_CACHE:
+                self._words.popitem(last=False)
+        return cached
 
     def _best_series(self, scored: list[Scored], r: Reading) -> list[Scored]:
         groups: dict[tuple, list[Scored]] = {}
@@ -267,6 +289,22 @@ class FigureAnswerer:
             if len(out) == 3:
                 break
         return out
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "spring", "summer", "autumn", "winter", "quarter", "q1", "q2", "q3", "q4"}
+
+
+def _distinctive(occasion_words: list[str]) -> set[str]:
+    """The words of a named source that can tell one paper from another: not its kind ("story", "report"),
+    not how it was told ("said", "gave"), not its date (matched by the date rules) and not bare numbers."""
+    generic = {w.lower() for key in ("source_nouns", "reporting_verbs", "occasion_verbs") for w in lexicon()[key]}
+    return {w for w in occasion_words if w.isalpha() and len(w) > 2 and w not in generic and w not in _MONTHS
+            and w not in _GENERIC_OCCASION}
+
+
+_GENERIC_OCCASION = {"that", "same", "according", "this", "our", "their", "council", "councils", "councillors",
+                     "item", "items", "piece", "figure", "figures", "numbers", "number", "children", "care"}
 
 
 def _label(f: Figure, r: Reading) -> str:
