@@ -86,12 +86,14 @@ class Assistant:
 
     # ---- no supported figure --------------------------------------------------------------------------
     def _no_figure(self, question: str, r: Reading, qvec: np.ndarray) -> Answer:
-        _, near = self.figures.supported(r)
-        offered = self.figures.near_misses(near, r)
+        supported, near = self.figures.supported(r)
+        # supported figures reach here only from papers other than the source the question named
+        offered = self.figures.near_misses([(s.figure, s.support) for s in supported] + near, r)
         what = f"\u201c{r.measure_text}\u201d" if r.measure_text else "that"
         whose = "" if r.subject.kind == "own" else f" for {r.subject.name}"
         when = f" for {r.date_label}" if r.date_label else ""
-        text = f"The papers do not report a figure for {what}{whose}{when}."
+        where = "The source you named does not" if supported else "The papers do not"
+        text = f"{where} report a figure for {what}{whose}{when}."
         if offered:
             text += " They do report: " + "; ".join(_describe(v) for v in offered) + "."
         quote = self._closest_sentence(question, qvec)

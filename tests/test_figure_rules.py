@@ -255,6 +255,19 @@ def test_reading_questions(question, concept, unit, subject, intent, kind, answe
     assert (r.unit, r.subject.kind, r.intent, r.figure_kind, r.answer_type) == (unit, subject, intent, kind, answer)
 
 
+@pytest.mark.parametrize("question,subject,name", [
+    # a place inside the words that name the source says which source; one outside them says whose figure
+    ("In the Burnley Express story on Lancashire's rising care numbers, what was the England total of children "
+     "in care?", "england", "England"),
+    ("According to the Hartlepool Mail's story, how many Stockton children were in care?", "other", "Stockton"),
+    ("What did the Echo's story say about how many children we had in care?", "own", None),
+])
+def test_reading_subject_beside_a_named_source(question, subject, name):
+    r = read(question)
+    assert r.subject.kind == subject
+    assert name is None or r.subject.name.startswith(name)
+
+
 def test_follow_up_keeps_measure_and_date():
     r = read_conversation("and the England figure?", ["What was the CLA rate in March 2024?"])
     assert r.concept.concept.id == "looked_after" and r.subject.kind == "england" and r.date_label == "March 2024"

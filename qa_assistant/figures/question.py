@@ -296,9 +296,13 @@ def read(question: str, previous: Reading | None = None) -> Reading:
         dates_range = (relative.first, relative.last, relative.label)
     mentions = find_subject_mentions(question)
     subject_mentions = [m for m in mentions if m.subject.kind != OWN and not _is_source(question, m.start)]
+    occasions = _occasion_spans(question)
+    # "In the Burnley Express story on Lancashire's rising care numbers, what was the England total?": a place
+    # inside the words naming the source says which source; one outside them says whose figure
+    outside = [m for m in subject_mentions if not any(a <= m.start < b for a, b in occasions)]
+    subject_mentions = outside or subject_mentions
     own_named = any(m.subject.kind == OWN and re.match(r"['’]s\b", question[m.end:]) for m in mentions)
     subject = subject_mentions[0].subject if subject_mentions and not own_named else own_subject()
-    occasions = _occasion_spans(question)
     measure_text, seq = _measure(question, [(d.start, d.end) for d in dates] +
                                  [m.span() for m in _BARE_QUARTER.finditer(question)] +
                                  ([relative.span] if relative else []),
