@@ -136,14 +136,21 @@ def _question_role_terms(question: str) -> frozenset[str]:
     "interim director"): the words before the role word, the role word, and a capitalised "of ..." after it."""
     m = _role_keywords().search(question)
     if not m:
-        return frozenset()
+        verb = _ROLE_VERB.search(question)  # "who was chairing the panel": the chair of it
+        return frozenset(measure_terms(_ROLE_VERBS[verb.group(1).lower()])) if verb else frozenset()
     before = _ROLE_WORD_CUT.split(m.group(1))[-1]
-    after = re.match(r"\s+(?:(?:of|for)\s+)?(?:the\s+)?((?:[A-Z][\w'’]*(?:\s+|$))+)", question[m.end():])
+    # "Executive Director for Children, Families and Learning": the whole capitalised name of the post
+    after = re.match(r"\s+(?:(?:of|for)\s+)?(?:the\s+)?((?:[A-Z][\w'’]*(?:,?\s+(?:and\s+|&\s+)?|$))+)",
+                     question[m.end():])
     words = f"{before} {question[m.start(0) + len(m.group(1)) : m.end()]} {after.group(1) if after else ''}"
     terms = frozenset(measure_terms(words))
     return frozenset() if terms <= _GENERIC_ROLE_TERMS else terms  # "which officer": anyone who did it
 
 
+# Verbs that say a person holds a post ("who chairs", "who was chairing"): the answer must be given that post.
+_ROLE_VERBS = {"chairs": "chair", "chaired": "chair", "chairing": "chair", "chair": "chair"}
+_ROLE_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:is\s+|was\s+|were\s+|has\s+|had\s+)?(?:been\s+)?(chairs|chaired|"
+                        r"chairing|chair)\b", re.I)
 _GENERIC_ROLE_TERMS = frozenset(measure_terms("officer officers member staff person employee"))
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|was|were|has|had|will|would)?\s*(?:been\s+|being\s+)?([a-z]+)\b", re.I)
 _NOT_VERBS = {"the", "a", "an", "our", "their", "its", "in", "on", "responsible", "currently", "now", "still", "new",

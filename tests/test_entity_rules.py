@@ -47,3 +47,16 @@ def test_what_kind_of_name_is_asked_for(question, head):
 ])
 def test_generic_roles_do_not_constrain_who_answers(question, constrained):
     assert bool(_question_role_terms(question)) == constrained
+
+
+@pytest.mark.parametrize("question,terms", [
+    # a post's whole capitalised name, commas and "and" included
+    ("Who was Executive Director for Children, Families and Learning in 2010?",
+     {"execut", "director", "child", "famili", "learn"}),
+    # "chairing" names the post the person must be given
+    ("Who was chairing the scrutiny panel when it looked at children in care?", {"chair"}),
+    ("Who chaired the meeting?", {"chair"}),
+    ("Who presented the report?", set()),
+])
+def test_the_post_a_who_question_names(question, terms):
+    assert set(_question_role_terms(question)) == terms
