@@ -24,7 +24,8 @@ _UNIT_TAIL = (r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b)?"
               r"(?P<rate>[ ]+(?:per|(?:out[ ]+of|in|for)[ ]+every)[ ]+(?P<per>10,000|100,000|1,000|10000|100000|1000|10k)\b)?"
               r"(?P<week>[ ]+(?:per|a|each)[ ]+(?:week|wk)\b)?"
               r"(?P<year>[ ]+(?:per|a)[ ]+(?:year|annum)\b)?"
-              r"(?P<dur>[ ]*(?:working[ ]+)?(?:days?|weeks?|months?|years?)\b(?![ -]*olds?\b))?")
+              # a hard line wrap may fall inside "12 / months" (text copied from a PDF or a web page)
+              r"(?P<dur>[ ]*(?:\n[ ]*)?(?:working[ ]+)?(?:days?|weeks?|months?|years?)\b(?![ -]*olds?\b))?")
 _QUANTITY = re.compile(_HEAD + _RANGE_TAIL + _UNIT_TAIL, re.I)
 # The same without a range, for "2020 to 629" where the would-be range is a date and a number.
 _SINGLE = re.compile(_HEAD + r"(?P<cur2>)(?P<num2>)(?P<scale2>)" + _UNIT_TAIL, re.I)

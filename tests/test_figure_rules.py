@@ -43,6 +43,7 @@ def figure(text: str, value_text: str, **kw):
     ("an average of 14 months", "14 months", 14, "months"),
     ("Twenty three children", "Twenty three", 23, "count"),
     ("between 72-77 young people", "72-77", 72, "count"),
+    ("the lowest rate in 12\nmonths in January", "12\nmonths", 12, "months"),  # a hard line wrap inside it
 ])
 def test_quantities(text, value_text, value, unit):
     q = [x for x in find_quantities(text, [(d.start, d.end) for d in find_dates(text)]) if x.text == value_text]
@@ -84,6 +85,12 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
      "The share of care leavers in education, employment or training", "care_leavers_eet"),
     ("Eleven households were approved as foster carers during the year.", "Eleven",
      "households were approved as foster carers", "foster_approvals"),
+    # quoted words after the number are still its phrase
+    ("Latest figures show the town has 363 \u2018looked after' children.", "363", "looked after' children",
+     "looked_after"),
+    # the level after "risen by X to" is a value of what rose
+    ("The council said the number of children in its care had risen by 40% to 429 as of September 2024.", "429",
+     "the number of children in its care", "looked_after"),
 ])
 def test_phrase_and_concept(text, value, phrase, concept):
     f = figure(text, value)
@@ -110,6 +117,15 @@ def test_phrase_and_concept(text, value, phrase, concept):
 ])
 def test_kind(text, value, kind):
     assert figure(text, value).kind == kind
+
+
+@pytest.mark.parametrize("text,value,words", [
+    # a number whose phrase cannot be read keeps its clause's words as context (never as its own phrase)
+    ("With regards to foster placements that are not occupied, in quarter 4 there were 7.", "7", "there were"),
+])
+def test_clause_words_when_no_phrase(text, value, words):
+    f = figure(text, value)
+    assert not f.terms and words in f.context
 
 
 @pytest.mark.parametrize("text,value,subject", [

@@ -29,6 +29,10 @@ from .terms import UNIT_TEXT, counting_terms, lexicon, measure_terms, phrase_pat
 _INHERIT_GAP = re.compile(r"^\s*(?:\(|/|,\s*or|\bor\b|\band\b|,)?\s*$", re.I)
 _FROM_TO_GAP = re.compile(r"\bto\s*(?:£)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I)
+# "the number of children in its care had risen by 40% to 429": the level after a change says what the change did
+_BY_BEFORE = re.compile(r"\b(?:risen|rose|rising|increased|increasing|grown|grew|growing|fallen|fell|falling|dropped|"
+                        r"dropping|decreased|decreasing|reduced|reducing|gone\s+(?:up|down)|went\s+(?:up|down))\s+by\s+"
+                        r"(?:£)?$", re.I)
 _COMPARED_GAP = re.compile(r"\b(?:compared|against|than|versus|vs\.?|whereas|while|whilst|from\s+a\s+(?:high|peak))\b",
                            re.I)
 _RELATIVE_PAST = re.compile(r"^\W{0,3}(?:\w+\s+){0,4}?(?:last\s+year|the\s+previous\s+(?:year|quarter|month|period)|"
@@ -43,6 +47,7 @@ _COUNTED_HEAD = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}(?:councils|authorities|
 _PRO_FORM = re.compile(r"\b(?:the|this|that|current|latest|overall|total)\s+(?:current\s+|latest\s+|overall\s+)?"
                        r"(?:figure|number|total|level|rate|count)\b|\b(?:it|this|which)\s+(?:stood|was|is|now)\b", re.I)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
+_CLAUSE_CHARS = 120  # how far either side of a number its clause's words are read when its phrase cannot be
 _UNIT_SCALE = {"gbp_thousands": 1e3, "gbp_millions": 1e6}
 
 
@@ -195,6 +200,7 @@ class _SentenceReader:
         if previous is not None and previous_phrase.found and q.start not in self.parts and (
             _INHERIT_GAP.match(gap) or _period_list_gap(gap) or (_COMPARED_GAP.search(after_phrase) and not _names_a_measure(after_phrase))
             or (_FROM_TO_GAP.search(gap) and _FROM_BEFORE.search(text[max(0, previous.start - 30):previous.start]))
+            or (_FROM_TO_GAP.search(gap) and _BY_BEFORE.search(text[max(0, previous.start - 30):previous.start]))
         ):
             return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
         line_start = text.rfind("\n", max(0, self.sentence[0] - 1), q.start) + 1
@@ -239,6 +245,16 @@ class _SentenceReader:
         if heading is not None and not (found and measure_terms(text[found.start:found.end])):
             return heading  # "CLA / numbers are down 14.2% on last year": the heading says what
         return found or back or NONE
+
+    def _clause_words(self, q: Quantity, previous_end: int, next_start: int) -> str:
+        """A number whose own phrase could not be read ("With regards to foster placements not occupied, in
+        quarter 4 there were 7"): the words of its clause, up to the numbers either side, as context. They can
+        support a question's words but never stand as the figure's own phrase, so they add no extra condition."""
+        left = self.text[max(previous_end, q.start - _CLAUSE_CHARS):q.start]
+        right = self.text[q.end:min(next_start, q.end + _CLAUSE_CHARS)]
+        left = re.split(r"[;:.!?\n]|\s[-–—]\s", left)[-1]
+        right = re.split(r"[;:.!?()\n,]|\s[-–—]\s|\s(?:and|but|while|whilst|whereas)\s", right)[0]
+        return " ".join(_mask_numbers(_mask_dates(f"{left} {right}")).split())
 
     def _share_of_whole(self, q: Quantity, phrase: Phrase, previous: Quantity | None) -> tuple[Phrase, str] | None:
         """"External residential placements account for £5.4m of the overspend": a part of the overspend,
@@ -339,6 +355,8 @@ class _SentenceReader:
         unit, value, high = _unit(q, hint)
         quote_start = asof_rules.quote_start_for(self.ctx, q.start, self.sentence[0], as_of.basis)
         context = " ".join(x for x in (self._colon_label(phrase), implied) if x)
+        if not context and not measure_terms(self._masked(phrase, phrase_text)):
+            context = self._clause_words(q, previous_end, next_start)
         return self._figure(q, phrase, phrase_text, context, unit, value, high, subject, kind, as_of,
                             "label" if phrase.how in ("label", "heading") else "prose", quote_start, self.sentence[1])
 

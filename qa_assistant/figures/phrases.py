@@ -166,7 +166,7 @@ def forward_phrase(text: str, q: Quantity, limit: int, stops: set[int], threshol
         if m.start() < skip_until:
             continue
         gap = text[end : m.start()]
-        if start is None and gap.strip() and not (at_line_start and re.fullmatch(r"\s*[-–—:]\s*", gap)):
+        if start is None and gap.strip(" \t‘“\"'") and not (at_line_start and re.fullmatch(r"\s*[-–—:]\s*", gap)):
             return None  # "500 (154.3 ...", "658.": nothing follows the number directly
         if start is not None and re.search(r"[,;:.()!?\[\]\n]|\s[-–—]\s", gap):
             aside = _ASIDE.match(text, end)
