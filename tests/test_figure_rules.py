@@ -348,3 +348,26 @@ def test_support_check(question, text, value, ok, why):
     s = _support(question, text, value)
     assert s.ok == ok, s.reason
     assert s.reason.startswith(why) if why else True
+
+
+@pytest.mark.parametrize("text,value,subject,concept,unit,as_of", [
+    # list items labelled only by whose figure they are take the measure, unit and date from the line above
+    ("Agency use is down.\n\nVacancy rates in September 2023\n\n• Gateshead Council: 8.7%\n• Hartlepool Council: 0.7%",
+     "0.7%", "other", "sw_vacancies", "percent", "September 2023"),
+    ("Children looked after per 10,000, 2022:\n\nMiddlesbrough 160.2\nEngland 70", "70", "england", "looked_after",
+     "per_10000", "2022"),
+    # ... or only by the band they belong to
+    ("The weekly fostering allowances are:\n\n0-4 £143.57\n16+ £247.67\n\nThey cover the cost.", "£247.67", "own",
+     "fostering_allowance", "gbp_per_week", "12 June 2024 (meeting date)"),
+])
+def test_list_items_under_a_lead_in(text, value, subject, concept, unit, as_of):
+    f = figure(text, value)
+    assert (f.subject, f.concept_id, f.unit, f.as_of.label) == (subject, concept, unit, as_of)
+
+
+@pytest.mark.parametrize("text,band", [
+    ("The weekly fostering allowances are:\n\n0-4 £143.57\n16+ £247.67", "0-4"),
+    ("The weekly fostering allowances are:\n\n0-4 £143.57\n16+ £247.67", "16"),
+])
+def test_band_labels_are_not_figures(text, band):
+    assert band not in [f.value_text for f in figures(text)]

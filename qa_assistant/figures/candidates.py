@@ -47,6 +47,8 @@ _COUNTED_HEAD = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}(?:councils|authorities|
 _PRO_FORM = re.compile(r"\b(?:the|this|that|current|latest|overall|total)\s+(?:current\s+|latest\s+|overall\s+)?"
                        r"(?:figure|number|total|level|rate|count)\b|\b(?:it|this|which)\s+(?:stood|was|is|now)\b", re.I)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
+_WEEKLY = re.compile(r"\bweekly\b|\bper\s+week\b|\ba\s+week\b", re.I)
+_LEAD_IN_LINES = 12  # list lines read upwards looking for the line that introduces them
 _CLAUSE_CHARS = 120  # how far either side of a number its clause's words are read when its phrase cannot be
 _UNIT_SCALE = {"gbp_thousands": 1e3, "gbp_millions": 1e6}
 
@@ -126,7 +128,7 @@ class _SentenceReader:
         previous_phrase: Phrase = NONE
         parent = self._list_parent() if self.list_part else ""
         for i, q in enumerate(self.qs):
-            if q.start in self.thresholds:
+            if q.start in self.thresholds or self._band_label(q, self.qs[i + 1] if i + 1 < len(self.qs) else None):
                 continue
             nxt = self.qs[i + 1].start if i + 1 < len(self.qs) else self.sentence[1]
             cell = self.cells.get(q.start)
@@ -246,6 +248,46 @@ class _SentenceReader:
             return heading  # "CLA / numbers are down 14.2% on last year": the heading says what
         return found or back or NONE
 
+    def _band_label(self, q: Quantity, nxt: Quantity | None) -> bool:
+        """"0-4 £143.57", "16+ £247.67": a range or "N+" opening a line, with another value after it on that
+        line, names a band (of ages) the value belongs to; it is not a reported figure itself."""
+        if nxt is None or self.text.find("\n", q.end, nxt.start) >= 0:
+            return False
+        line_start = self.text.rfind("\n", 0, q.start) + 1
+        if self.text[line_start:q.start].strip(" \t•·*-"):
+            return False
+        return q.value_high is not None or self.text[q.end:q.end + 1] == "+"
+
+    def _lead_in(self, q: Quantity) -> tuple[int, int] | None:
+        """The line that introduces a list of values labelled only by whose they are or which band ("Vacancy
+        rates in September 2023" above "• Hartlepool Council: 0.7%"; "The weekly fostering allowances from 1st
+        April 2016 are:" above "16+ £247.67"): the nearest line above ending in a colon, or a short heading,
+        over list lines and at most one blank line."""
+        text = self.text
+        pos = text.rfind("\n", 0, q.start)
+        blanks = 0
+        for _ in range(_LEAD_IN_LINES):
+            if pos <= 0:
+                return None
+            start = text.rfind("\n", 0, pos) + 1
+            line = text[start:pos].strip()
+            pos = start - 1
+            if not line:
+                blanks += 1
+                if blanks > 1:
+                    return None
+                continue
+            undated = _mask_dates(line)
+            if line.endswith(":") or (len(line.split()) <= 10 and not re.search(r"[.;,!?]$", line)
+                                      and not re.search(r"\d[\d,.]*%?\s*$", undated)):
+                if measure_terms(_mask_numbers(_mask_dates(line))):
+                    s0 = text.find(line, start)
+                    return s0, s0 + len(line)
+                return None
+            if not re.search(r"\d", line) or line.endswith("."):
+                return None  # a sentence, not a list line: the list has no lead-in
+        return None
+
     def _clause_words(self, q: Quantity, previous_end: int, next_start: int) -> str:
         """A number whose own phrase could not be read ("With regards to foster placements not occupied, in
         quarter 4 there were 7"): the words of its clause, up to the numbers either side, as context. They can
@@ -356,7 +398,20 @@ class _SentenceReader:
         quote_start = asof_rules.quote_start_for(self.ctx, q.start, self.sentence[0], as_of.basis)
         context = " ".join(x for x in (self._colon_label(phrase), implied) if x)
         if not context and not measure_terms(self._masked(phrase, phrase_text)):
-            context = self._clause_words(q, previous_end, next_start)
+            lead = self._lead_in(q)
+            if lead is not None:  # "Vacancy rates in September 2023" / "• Hartlepool Council: 0.7%"
+                lead_text = text[lead[0]:lead[1]]
+                context = " ".join(_mask_numbers(_mask_dates(lead_text)).split())
+                unit, value, high = _unit(q, hint or unit_hint(lead_text))
+                if unit == "gbp" and _WEEKLY.search(lead_text):
+                    unit = "gbp_per_week"  # "The weekly fostering allowances are:" / "16+ £247.67"
+                if as_of.basis not in ("stated", "table"):
+                    dates = [d for d in self.ctx.dates if lead[0] <= d.start and d.end <= lead[1]]
+                    if len(dates) == 1:
+                        as_of = AsOf(start=dates[0].first, end=dates[0].last, label=dates[0].label, basis="heading")
+                quote_start = min(quote_start, lead[0])  # the citation shows the line that says what the list is
+            else:
+                context = self._clause_words(q, previous_end, next_start)
         return self._figure(q, phrase, phrase_text, context, unit, value, high, subject, kind, as_of,
                             "label" if phrase.how in ("label", "heading") else "prose", quote_start, self.sentence[1])
 
@@ -403,7 +458,7 @@ class _SentenceReader:
         else:
             concept = match_phrase(masked, unit, verbs) or \
                 (match_concept(measure_terms(spelled), unit) if spelled else None)
-            if concept is None and layout == "prose" and context:
+            if concept is None and context and (layout == "prose" or not terms):
                 concept = match_concept(context_terms + terms, unit, verbs)
         return Figure(
             doc_id=self.doc.doc_id, value_text=q.text, value=value, value_high=high, unit=unit,
