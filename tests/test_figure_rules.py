@@ -91,6 +91,9 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
     # the level after "risen by X to" is a value of what rose
     ("The council said the number of children in its care had risen by 40% to 429 as of September 2024.", "429",
      "the number of children in its care", "looked_after"),
+    # a share with its count in brackets: both are what follows the bracket
+    ("Of the open cases, 83% (3,224) were held open on a child in need basis.", "83%",
+     "were held open on a child in need basis", "children_in_need"),
 ])
 def test_phrase_and_concept(text, value, phrase, concept):
     f = figure(text, value)
@@ -122,6 +125,7 @@ def test_kind(text, value, kind):
 @pytest.mark.parametrize("text,value,words", [
     # a number whose phrase cannot be read keeps its clause's words as context (never as its own phrase)
     ("With regards to foster placements that are not occupied, in quarter 4 there were 7.", "7", "there were"),
+    ("In terms of the fostering families, this number has decreased in quarter 4 (119).", "119", "fostering families"),
 ])
 def test_clause_words_when_no_phrase(text, value, words):
     f = figure(text, value)
@@ -371,3 +375,16 @@ def test_list_items_under_a_lead_in(text, value, subject, concept, unit, as_of):
 ])
 def test_band_labels_are_not_figures(text, band):
     assert band not in [f.value_text for f in figures(text)]
+
+
+def test_the_date_a_papers_data_was_taken_dates_its_figures():
+    text = ("As part of this process, a list of all open cases was extracted on 31st July 2014. Using the "
+            "information from the caseload extract, there were 3,711 cases open to Children's Services overall.")
+    f = figure(text, "3,711")
+    assert f.as_of.start == dt.date(2014, 7, 31) and "data was taken" in f.as_of.label
+
+
+def test_clause_words_after_another_number_stop_at_its_comma():
+    text = "There were 3,907 open cases: 83% (3,224) were on a child in need basis, 9% (355) were looked after."
+    f = figure(text, "9%")
+    assert "need" not in f.context and f.concept_id != "children_in_need"

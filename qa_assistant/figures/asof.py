@@ -62,7 +62,10 @@ def build_context(text: str, dates: list[DateMention], sentences: list[Span], pa
 
 _PERIOD_STATEMENT = re.compile(r"\b(?:report|data|figures|return|information|summary|review|update)\b[^.\n]{0,60}?"
                                r"\b(?:covers?|covered|covering|relates?\s+to|related\s+to|is\s+for|for\s+the\s+period|"
-                               r"period)\b", re.I)
+                               r"period)\b|"
+                               # "a list of all open cases was extracted on 31st July 2014": the data's own date
+                               r"\b(?:extracted|extract\s+(?:was\s+)?taken|snapshot\s+(?:was\s+)?taken|data\s+(?:was\s+)?"
+                               r"(?:taken|drawn|run|extracted))\s+(?:on|at|as\s+at)\b", re.I)
 _PERIOD_REACH = 2000
 
 
@@ -78,8 +81,10 @@ def _report_period(text: str, dates: list[DateMention]) -> AsOf | None:
             a, b = inside[0].first, inside[0].last  # "data is for the year up to 31 March 2025": as at its end
         else:
             continue
+        taken = re.match(r"extract|snapshot|data", m.group(0), re.I) and not re.search(r"cover|relat|period|is\s+for",
+                                                                                    m.group(0), re.I)
         label = (inside[0].label if len(inside) == 1 else f"{a.day} {a:%B %Y} to {b.day} {b:%B %Y}") + \
-            " (the period the report covers)"
+            (" (when the paper's data was taken)" if taken else " (the period the report covers)")
         return AsOf(start=a, end=b, label=label, basis="title")
     return None
 

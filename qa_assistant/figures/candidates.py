@@ -288,13 +288,15 @@ class _SentenceReader:
                 return None  # a sentence, not a list line: the list has no lead-in
         return None
 
-    def _clause_words(self, q: Quantity, previous_end: int, next_start: int) -> str:
+    def _clause_words(self, q: Quantity, previous_end: int, next_start: int, after_number: bool) -> str:
         """A number whose own phrase could not be read ("With regards to foster placements not occupied, in
         quarter 4 there were 7"): the words of its clause, up to the numbers either side, as context. They can
         support a question's words but never stand as the figure's own phrase, so they add no extra condition."""
         left = self.text[max(previous_end, q.start - _CLAUSE_CHARS):q.start]
         right = self.text[q.end:min(next_start, q.end + _CLAUSE_CHARS)]
-        left = re.split(r"[;:.!?\n]|\s[-–—]\s", left)[-1]
+        # after another number, the words before a comma are that number's ("83% (3,224) were held open on a
+        # child in need basis, 9% (355) ..."); at the start of a sentence they may say what this one counts
+        left = re.split(r"[;:.!?\n,()]|\s[-–—]\s" if after_number else r"[;:.!?\n]|\s[-–—]\s", left)[-1]
         right = re.split(r"[;:.!?()\n,]|\s[-–—]\s|\s(?:and|but|while|whilst|whereas)\s", right)[0]
         return " ".join(_mask_numbers(_mask_dates(f"{left} {right}")).split())
 
@@ -411,7 +413,9 @@ class _SentenceReader:
                         as_of = AsOf(start=dates[0].first, end=dates[0].last, label=dates[0].label, basis="heading")
                 quote_start = min(quote_start, lead[0])  # the citation shows the line that says what the list is
             else:
-                context = self._clause_words(q, previous_end, next_start)
+                clause = self._clause_words(q, previous_end, next_start, previous is not None)
+                return self._figure(q, phrase, phrase_text, clause, unit, value, high, subject, kind, as_of,
+                                    "prose", quote_start, self.sentence[1], concept_from_context=False)
         return self._figure(q, phrase, phrase_text, context, unit, value, high, subject, kind, as_of,
                             "label" if phrase.how in ("label", "heading") else "prose", quote_start, self.sentence[1])
 
@@ -445,7 +449,9 @@ class _SentenceReader:
 
     def _figure(self, q: Quantity, phrase: Phrase, phrase_text: str, context: str, unit: str, value: float,
                 high: float | None, subject: Subject, kind: str, as_of: AsOf, layout: str, quote_start: int,
-                quote_end: int) -> Figure:
+                quote_end: int, concept_from_context: bool = True) -> Figure:
+        """concept_from_context: whether the context may name the figure's concept (a clause's loose words may
+        not: they only support a question's words)."""
         masked, notes = _without_annotations(self._masked(phrase, phrase_text))
         terms = measure_terms(masked)
         context = f"{context} {notes}".strip() if notes else context
@@ -458,7 +464,7 @@ class _SentenceReader:
         else:
             concept = match_phrase(masked, unit, verbs) or \
                 (match_concept(measure_terms(spelled), unit) if spelled else None)
-            if concept is None and context and (layout == "prose" or not terms):
+            if concept is None and context and concept_from_context and (layout == "prose" or not terms):
                 concept = match_concept(context_terms + terms, unit, verbs)
         return Figure(
             doc_id=self.doc.doc_id, value_text=q.text, value=value, value_high=high, unit=unit,

@@ -64,6 +64,7 @@ _TREND_VERB_TAIL = re.compile(
     r"\s+(?:has|have|had|was|were|is|are)?\s*(?:been\s+)?(?:reduced|increased|decreased|risen|fallen|dropped|grown|"
     r"changed|gone\s+(?:up|down)|remained|stayed|rose|fell|declined|improved|moved|stabilised|continued|varied|"
     r"ranged|fluctuated|varies|ranges)\b.*$", re.I)
+_BRACKETED_VALUE = re.compile(r"[ \t]*\([ \t]*£?\d[\d,.]*%?[ \t]*\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-/&]*|£?\d[\d,.]*%?")
 
 
@@ -152,6 +153,9 @@ def forward_phrase(text: str, q: Quantity, limit: int, stops: set[int], threshol
     pos = q.end
     if text[max(0, q.start - 1) : q.start] == "(" and text[pos : pos + 1] == ")":
         pos += 1  # "Just under half (47.1%) of the children needed help": read on after the bracket
+    bracketed = _BRACKETED_VALUE.match(text, pos)
+    if bracketed:
+        pos = bracketed.end()  # "83% (3,224) were being held open on a child in need basis": both say that
     each = _FOR_EACH_LEAD.match(text, pos) if q.unit.startswith("gbp") else None
     if each:
         pos = each.end()  # "£8,000 per week for each of its looked after youngsters"
