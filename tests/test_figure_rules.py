@@ -268,6 +268,10 @@ def test_linear_time_on_a_huge_single_paragraph():
      "latest", "level", "number"),
     ("How many care experienced young people does the Leaving Care Team support?", "care_leavers", "count", "own",
      "latest", "level", "number"),
+    ("By what percentage had the number of children in care risen between March and August 2018?", "looked_after",
+     "percent", "own", "value", "change", "number"),
+    ("What percentage increase in referrals was reported for 2023/24?", "referrals", "percent", "own", "value",
+     "change", "number"),
 ])
 def test_reading_questions(question, concept, unit, subject, intent, kind, answer):
     r = read(question)
@@ -388,3 +392,10 @@ def test_clause_words_after_another_number_stop_at_its_comma():
     text = "There were 3,907 open cases: 83% (3,224) were on a child in need basis, 9% (355) were looked after."
     f = figure(text, "9%")
     assert "need" not in f.context and f.concept_id != "children_in_need"
+
+
+def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
+    text = ("At the end of August 2018 the council had 409 looked after children, this is an increase of 4.1% from "
+            "the end of March 2018.")
+    f = figure(text, "4.1%")
+    assert f.kind == "change" and f.as_of.label == "end of August 2018"

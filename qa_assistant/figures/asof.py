@@ -22,6 +22,8 @@ from ..spans import Span, is_list_item
 
 _CURRENT_MARKER = re.compile(r"\b(?:(?<!up )(?<!up-)to date|currently|current|now|at present|presently|as it stands)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+# "an increase of 4.1% from the end of March 2018": the date a change is measured from, not the date it is as of
+_CHANGED_FROM = re.compile(r"\s*(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b|\bcompared\b|\bwhereas\b", re.I)
 _HEADING_END = re.compile(r":-?\s*$")
 _MINUTES_HELD = re.compile(r"\bA meeting of .{0,200}? was held on\b", re.I | re.S)
@@ -222,7 +224,8 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     adjacent = [d for d in in_sentence if 0 <= q.start - d.end <= 1 and not text[d.end:q.start].strip()]
     if adjacent and not starting_value:  # "Staying Put: Q1 20; Q2 22": the period written right before the value
         return _stated(adjacent[-1])
-    usable = [d for d in in_sentence if not _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start])]
+    usable = [d for d in in_sentence if not _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start])
+              and not (d.start >= q.end and _CHANGED_FROM.match(text[q.end:d.start]))]
     after = [d for d in usable if d.start >= q.end and not any(q.end <= f < d.start for f in other_starts)
              and not _CLAUSE_BREAK.search(text[q.end : d.start])]
     if after:

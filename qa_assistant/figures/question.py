@@ -31,7 +31,8 @@ _FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|and what about|what of|same for|how has that|how did that|and how|"
     r"what was it|and then|and in|and at|and for|in|for|what was that|and the)\b|"
     r"\b(?:that|it|they|those|this)\b\s*(?:changed|now|then|figure|number)?\s*\??$", re.I)
-_CHANGE = re.compile(r"\bby how much\b|\bhow much (?:is|are|was|were|did|has|have|will)\b.{0,60}\b(?:cut|cutting|slash\w*)\b|\bhow much (?:did|has|have|had) .{0,80}\b(?:increas|decreas|ris|rose|fall|fell|"
+_CHANGE = re.compile(r"\bby how much\b|\bby\s+what\s+(?:percentage|proportion|amount|margin|share|factor|number)\b|"
+                     r"\bwhat\s+(?:percentage|%|per\s?cent)\s+(?:increase|rise|decrease|fall|drop|reduction|change|cut)\b|\bhow much (?:is|are|was|were|did|has|have|will)\b.{0,60}\b(?:cut|cutting|slash\w*)\b|\bhow much (?:did|has|have|had) .{0,80}\b(?:increas|decreas|ris|rose|fall|fell|"
                      r"grow|grew|reduc|drop|go up|gone up|go down|gone down|chang)\w*|\b(?:size of|amount of) the "
                      r"(?:increase|decrease|reduction|rise|fall)\b|\bhow (?:big|large) (?:was|is) the "
                      r"(?:increase|decrease|reduction|rise|fall)\b|\bwhat (?:was|is) the (?:increase|decrease|"
