@@ -399,3 +399,12 @@ def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
             "the end of March 2018.")
     f = figure(text, "4.1%")
     assert f.kind == "change" and f.as_of.label == "end of August 2018"
+
+
+@pytest.mark.parametrize("text,value,as_of", [
+    ("Children in care are down 14.2% in comparison to the same point last year.", "14.2%",
+     "12 June 2024 (meeting date)"),
+    ("There were 480 children in care, against 520 last year.", "520", "an earlier period (not stated exactly)"),
+])
+def test_last_year_dates_a_level_not_a_change(text, value, as_of):
+    assert figure(text, value).as_of.label == as_of

@@ -392,7 +392,9 @@ class _SentenceReader:
         others = [x.start for x in self.qs if x is not q]
         subject = subject_for(text, q.start, q.end, self.sentence, self.mentions, others, self.default)
         as_of = asof_rules.as_of(self.ctx, q, self.sentence, others)
-        if _RELATIVE_PAST.match(text[q.end : min(self.sentence[1], q.end + 60)]) and as_of.basis != "stated":
+        # "520 last year" is as of last year; "down 14.2% on the same point last year" is a change up to now
+        if _RELATIVE_PAST.match(text[q.end : min(self.sentence[1], q.end + 60)]) and as_of.basis != "stated" \
+                and kind != "change":
             as_of = AsOf(label="an earlier period (not stated exactly)", basis="unknown")
         phrase_text = text[phrase.start:phrase.end] if phrase.found else ""
         hint = unit_hint(phrase_text) if phrase.how in ("label", "heading", "inherited", "backward") else None
