@@ -408,3 +408,27 @@ def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
 ])
 def test_last_year_dates_a_level_not_a_change(text, value, as_of):
     assert figure(text, value).as_of.label == as_of
+
+
+@pytest.mark.parametrize("question,not_measure,kept", [
+    # words that name the source or the occasion are not what is counted
+    ("Same Echo article on the foster/adopter TV campaign: how many of our children were on a CP plan?",
+     {"echo", "campaign", "adopt"}, {"plan"}),
+    ("Going back to the Echo story about our TV campaign - how many kids did we have in care?", {"echo", "tv"},
+     {"care"}),
+    ("When Hartlepool restructured its social care teams, how many children was the service working with?",
+     {"restructur", "team"}, {"work"}),
+    ("How many looked-after children did Lancashire have when its cabinet approved the placement strategy?",
+     {"cabinet", "strategi"}, {"look"}),
+    ("How many children were placed with our own foster carers at quarter 3, per the Q3 fostering report?",
+     {"report"}, {"foster", "carer"}),
+    ("What weekly cost per looked after youngster did councillors hear about when the approach was agreed?",
+     {"councillor", "hear", "approach"}, {"look"}),
+    # ... but a who-question keeps them: they pick the meeting
+    ("Who was chairing the panel when it looked at the number of kids in care (Echo campaign story)?", set(),
+     {"echo", "panel"}),
+])
+def test_words_naming_the_occasion(question, not_measure, kept):
+    r = read(question)
+    assert not set(r.measure_seq) & not_measure, r.measure_seq
+    assert kept <= set(r.measure_seq), r.measure_seq

@@ -245,6 +245,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
     done = "|".join(re.escape(v) for v in sorted(lx["occasion_verbs"], key=len, reverse=True))
     return [
         re.compile(r"\baccording\s+to\b[^,?;]*", re.I),
+        re.compile(r"\bper\s+(?:the|that|this|its|their|our|a|an)\b[^,?;]*", re.I),  # "per the Q3 fostering report"
         re.compile(rf"\b(?:in|from|at|during)\s+(?:the|our|a|an|this|that|its|their|his|her)?\s*"
                    rf"(?:[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b(?:\s+(?:on|about|into|of)\s+[^,?;]*)?", re.I),
         re.compile(rf"\b(?:did|does|do|has|have|had)\s+(?:[\w'’-]+\s+){{1,4}}?(?:{verbs})\b(?:\s+(?:the|a|an)?\s*"
@@ -258,12 +259,32 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
     ]
 
 
+_OCCASION_CLAUSES = (
+    # "Same Echo article on the TV campaign: how many ...", "Going back to the Echo story - how many ..."
+    re.compile(r"^[^?]{8,160}?(?::|\s[-–—]\s)\s*(?=(?:how|what|which|who|where|when)\b)", re.I),
+    # "When Hartlepool restructured its teams, how many ...", "... when its cabinet approved the strategy?"
+    re.compile(r"^\s*(?:when|after|once|while)\s+[^,?]{3,120},\s*(?=(?:how|what|which|who|where)\b)", re.I),
+    re.compile(r"(?<=\S)\s(?:when|once)\s+(?!(?:did|does|do|is|are|was|were)\b)[^,?;]*", re.I),
+    re.compile(r"\([^()]*\b(?:story|article|piece|report|answer|scorecard|update|minutes)s?\b[^()]*\)", re.I),
+)
+
+
+def _asks_for_a_figure(question: str) -> bool:
+    """Not a who / when / which-name question: for those the clause naming the occasion is what picks the
+    sentence ("who was chairing the panel when it looked at ...") and stays among the words to match."""
+    return not (_WHO.search(question) or _GRADE.search(question) or
+                (_WHEN.search(question) and not re.search(r"\bhow many\b", question, re.I)) or
+                (_NAMED_THING.search(question) and not re.search(r"\bhow (?:many|much)\b", question, re.I)) or
+                (_NAME.search(question) and not _NUMERIC.search(question)))
+
+
 def _occasion_spans(question: str) -> list[tuple[int, int]]:
     """Where a question says which paper or occasion it means ("according to the annual report", "in the
     November 2021 scorecard", "did Karen Robb give the Panel", "when the hub was debated at scrutiny"): those
     words narrow the source, they do not say what is counted."""
     spans: list[tuple[int, int]] = []
-    for pattern in _occasion_patterns():
+    patterns = _occasion_patterns() + (list(_OCCASION_CLAUSES) if _asks_for_a_figure(question) else [])
+    for pattern in patterns:
         for m in pattern.finditer(question):
             if not any(a < m.end() and m.start() < b for a, b in spans):
                 spans.append(m.span())
