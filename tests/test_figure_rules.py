@@ -272,6 +272,11 @@ def test_linear_time_on_a_huge_single_paragraph():
      "percent", "own", "value", "change", "number"),
     ("What percentage increase in referrals was reported for 2023/24?", "referrals", "percent", "own", "value",
      "change", "number"),
+    ("Why is there no Middlesbrough rate of children looked after in the 2022 report?", "looked_after", "rate", "own",
+     "general", "level", "text"),
+    ("What are Redcar and Cleveland's children in care asking for in 2024?", "looked_after", None, "other", "general",
+     "level", "text"),
+    ("What are the priorities of the Corporate Parenting Strategy?", None, None, "own", "general", "level", "text"),
 ])
 def test_reading_questions(question, concept, unit, subject, intent, kind, answer):
     r = read(question)
@@ -351,6 +356,10 @@ def _support(question: str, text: str, value: str):
      "measure"),
     ("What is the rate of children in need per 10,000?", "47.1% of children in need had a plan.", "47.1%", False,
      "unit"),
+    # a word of the concept's own synonyms does not narrow it; a table heading's "group" adds no condition
+    ("What average caseload is proposed?", "The average social worker caseload is 17.", "17", True, ""),
+    ("What percentage of children were aged 11 to 15?", "Age group | Percentage of children\n11 to 15 | 40%", "40%",
+     True, ""),
 ])
 def test_support_check(question, text, value, ok, why):
     s = _support(question, text, value)

@@ -172,6 +172,13 @@ def _head_final(found: list, spans: list[tuple[int, int, str]]) -> list:
     return kept or found
 
 
+@lru_cache(maxsize=256)
+def concept_vocabulary(concept_id: str | None) -> frozenset[str]:
+    """Every term of a concept's synonyms."""
+    c = concepts_by_id().get(concept_id or "")
+    return frozenset(t for s in c.synonyms for t in measure_terms(s)) if c else frozenset()
+
+
 def ancestor_terms(concept_id: str, seq: list[str]) -> frozenset[str]:
     """Terms of a concept's broader concepts named in the same words ("looked after children living with
     connected carers": "looked after" is implied by kinship placements, which are a kind of it)."""

@@ -45,7 +45,7 @@ _WHO = re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:councillor|of
 _WHEN = re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bby when\b|"
                    r"\bhow long ago\b", re.I)
 _NAMED_THING = re.compile(
-    r"^\s*what\s+(?:is|was|are|were)\s+the\s+[^?]{0,60}?\b(?:approach|model|programme|program|scheme|system|tool|"
+    r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:(?!\bof\b)[^?]){0,60}?\b(?:approach|model|programme|program|scheme|system|tool|"
     r"framework|initiative|project|service|team|strategy|campaign|policy|hub|name|title)\b(?!\s+\w+ing\b|\s+(?:for|on|"
     r"about|to|in|doing)\b)|"
     r"\b(?:also\s+)?(?:known|referred\s+to)\s+as\b|^\s*what\s+(?:system|tool|team|service|programme|scheme|company|"
@@ -67,7 +67,10 @@ _NUMERIC = re.compile(
 _DEFINITION = re.compile(r"^\s*(?:what|who)\s+(?:is|are)\s+(?:a|an)\b|\bwhat does .{1,60} mean\b|\bdefin", re.I)
 _DISCUSSION = re.compile(r"^\s*(?:what|how)\s+(?:did|does|do|has|have|will|was|were)\b.{0,80}\b(?:hear|say|said|note|"
                          r"discuss|learn|raise|told|tell|ask|explain|doing|done|work|improve|support)\b|"
+                         r"^\s*what\s+(?:is|are|was|were)\b.{0,80}\b(?:asking|saying|calling|hoping|wanting|telling)\s+"
+                         r"(?:for|us|about)\b|"
                          r"^\s*why\b|^\s*tell me about\b|\bwhat is being done\b", re.I)
+_WHY = re.compile(r"^\s*(?:and\s+)?why\b", re.I)
 _WEEKLY = re.compile(r"\b(?:per|a|each) week\b|\bweekly\b", re.I)
 _YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)
 _DURATION = re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years)\b|\bduration\b|\blength of time\b", re.I)
@@ -146,9 +149,10 @@ _GRADE = re.compile(r"\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:
 def _answer_type(question: str, unit: str | None, concept: ConceptMatch | None) -> str:
     if _GRADE.search(question):
         return "name"
-    if _DEFINITION.search(question) or (_DISCUSSION.search(question) and unit is None and not _TIMELINE.search(question)
-                                        and not re.search(r"\bhow many|\bhow much", question, re.I)):
-        return "text"
+    if _DEFINITION.search(question) or _WHY.match(question) or (
+            _DISCUSSION.search(question) and unit is None and not _TIMELINE.search(question)
+            and not re.search(r"\bhow many|\bhow much", question, re.I)):
+        return "text"  # a why-question asks for the reason, even when it names a rate
     if _WHO.search(question):
         return "person"
     if _WHEN.search(question) and not re.search(r"\bhow many\b", question, re.I):

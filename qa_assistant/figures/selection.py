@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..models import Figure
 from .question import Reading
-from .concepts import ancestor_terms
+from .concepts import ancestor_terms, concept_vocabulary
 from .terms import counting_terms, lexicon, measure_terms, phrase_pattern, scaffold_terms, stem_list, terms
 
 RATE_UNITS = ("per_10000", "per_1000", "per_100000", "rate")
@@ -164,11 +164,14 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     same_concept = bool(f.concept_id) and f.concept_id == q_concept
     explained_q: frozenset[str] = r.concept.matched | ancestor_terms(q_concept, r.measure_seq) if same_concept \
         else frozenset()
-    explained_p = frozenset(f.concept_terms) if same_concept else frozenset()
+    # a word of the concept's own synonyms never makes the figure a narrower measure of that concept
+    # ("average social worker caseload" is a caseload)
+    explained_p = (frozenset(f.concept_terms) | concept_vocabulary(f.concept_id) if same_concept else frozenset())
     ignorable = counting_terms()
     if f.counted and r.unit == "count" and not q & (frozenset(measure_terms(f.counted)) | _terms_of_words(f.counted)):
         return Support(False, f"measure: the figure counts {f.counted}, not {r.measure_text}")
     p_left = p - q - explained_p - unit_terms(f.unit) - ignorable - stem_list("ubiquitous") - scaffold_terms() \
+        - stem_list("heading_words") \
         - _spelled_out(f, q) - _slash_explained(f.phrase, q) - _domain_words(f.phrase)
     if p_left:
         return Support(False, f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked")
