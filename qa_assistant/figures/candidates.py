@@ -48,7 +48,8 @@ _PRO_FORM = re.compile(r"\b(?:the|this|that|current|latest|overall|total)\s+(?:c
                        r"(?:figure|number|total|level|rate|count)\b|\b(?:it|this|which)\s+(?:stood|was|is|now)\b", re.I)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
 _WEEKLY = re.compile(r"\bweekly\b|\bper\s+week\b|\ba\s+week\b", re.I)
-_LEAD_IN_LINES = 12  # list lines read upwards looking for the line that introduces them
+_LEAD_IN_LINES = 12
+_LINE_REACH = 300  # characters looked back for the start of a list line (bounded, so reading stays linear)  # list lines read upwards looking for the line that introduces them
 _CLAUSE_CHARS = 120  # how far either side of a number its clause's words are read when its phrase cannot be
 _UNIT_SCALE = {"gbp_thousands": 1e3, "gbp_millions": 1e6}
 
@@ -251,12 +252,11 @@ class _SentenceReader:
     def _band_label(self, q: Quantity, nxt: Quantity | None) -> bool:
         """"0-4 £143.57", "16+ £247.67": a range or "N+" opening a line, with another value after it on that
         line, names a band (of ages) the value belongs to; it is not a reported figure itself."""
-        if nxt is None or self.text.find("\n", q.end, nxt.start) >= 0:
+        if nxt is None or not (q.value_high is not None or self.text[q.end:q.end + 1] == "+") or \
+                self.text.find("\n", q.end, nxt.start) >= 0:
             return False
-        line_start = self.text.rfind("\n", 0, q.start) + 1
-        if self.text[line_start:q.start].strip(" \t•·*-"):
-            return False
-        return q.value_high is not None or self.text[q.end:q.end + 1] == "+"
+        line_start = self.text.rfind("\n", max(0, q.start - _LINE_REACH), q.start) + 1
+        return not self.text[line_start:q.start].strip(" \t•·*-")  # (the search back stays within _LINE_REACH)
 
     def _lead_in(self, q: Quantity) -> tuple[int, int] | None:
         """The line that introduces a list of values labelled only by whose they are or which band ("Vacancy
@@ -264,12 +264,13 @@ class _SentenceReader:
         April 2016 are:" above "16+ £247.67"): the nearest line above ending in a colon, or a short heading,
         over list lines and at most one blank line."""
         text = self.text
-        pos = text.rfind("\n", 0, q.start)
+        floor = max(0, q.start - _LINE_REACH * _LEAD_IN_LINES)
+        pos = text.rfind("\n", floor, q.start)
         blanks = 0
         for _ in range(_LEAD_IN_LINES):
-            if pos <= 0:
+            if pos <= floor:
                 return None
-            start = text.rfind("\n", 0, pos) + 1
+            start = text.rfind("\n", floor, pos) + 1
             line = text[start:pos].strip()
             pos = start - 1
             if not line:
@@ -410,7 +411,9 @@ class _SentenceReader:
                 if unit == "gbp" and _WEEKLY.search(lead_text):
                     unit = "gbp_per_week"  # "The weekly fostering allowances are:" / "16+ £247.67"
                 if as_of.basis not in ("stated", "table"):
-                    dates = [d for d in self.ctx.dates if lead[0] <= d.start and d.end <= lead[1]]
+                    lo = bisect.bisect_left(self.ctx.date_starts, lead[0])
+                    hi = bisect.bisect_left(self.ctx.date_starts, lead[1])
+                    dates = [d for d in self.ctx.dates[lo:hi] if d.end <= lead[1]]
                     if len(dates) == 1:
                         as_of = AsOf(start=dates[0].first, end=dates[0].last, label=dates[0].label, basis="heading")
                 quote_start = min(quote_start, lead[0])  # the citation shows the line that says what the list is

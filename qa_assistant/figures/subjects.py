@@ -8,6 +8,7 @@ rate was 120"), its table column, or its paper (another council's report).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -104,16 +105,19 @@ _NOT_NAME_WORDS = {"across", "compared", "whereas", "unlike", "including", "both
 
 def find_subject_mentions(text: str) -> list[SubjectMention]:
     """Non-overlapping subject cues in text order (more specific lists claim a place first)."""
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []  # claimed spans, sorted and never overlapping: one bisect finds a clash
+    taken_ends: list[int] = []
     found: list[SubjectMention] = []
     for pattern, kind in _patterns():
         for m in pattern.finditer(text):
             s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
+            i = bisect.bisect_left(taken_starts, e)
+            if i and taken_ends[i - 1] > s:
                 continue
             if kind in (OWN, "other", "region") and (_ORGANISATION_AFTER.match(text, e) or _named_before(text, s)):
                 continue
-            taken.append((s, e))
+            taken_starts.insert(i, s)
+            taken_ends.insert(i, e)
             if kind == "neighbours":
                 subject = Subject(kind, "statistical neighbours")
             elif kind == "england":
