@@ -441,3 +441,36 @@ def test_words_naming_the_occasion(question, not_measure, kept):
     r = read(question)
     assert not set(r.measure_seq) & not_measure, r.measure_seq
     assert kept <= set(r.measure_seq), r.measure_seq
+
+
+# ---- tables flattened one cell per line, or onto one line ------------------------------------------------------
+_STACKED = ("Children looked after at 31 March\n\nNumbers\n\nRates per 10,000 children\n\n2013\n\n2014\n\n2013\n\n"
+            "2014\n\nNewcastle Upon Tyne\n\n550\n\n555\n\n100\n\n102\n\nEngland\n\n68,060\n\n68,840\n\n60\n\n"
+            "60\n\nSource: SSDA903")
+_STACKED_LABELS = ("Quarter 2\n\nQuarter 3\n\nNumber of enquiries\n\nNumber of initial visits\n\n14\n\n3\n\n10\n\n1\n\n"
+                   "Number of fostering families\n\n(mainstream and connected carers)\n\n130\n\n122\n\n"
+                   "The reduction has been for a number of reasons, which the Head of Fostering explained in some "
+                   "detail to the Board at the meeting.")
+_INLINE = ("The number of children taken into care in each area in (i) 2006 and (ii) 2007 is in the following table."
+           "\n2006 2007 North East 480 470 Darlington 20 15 Middlesbrough 30 35")
+
+
+@pytest.mark.parametrize("text,value,subject,unit,as_of,concept", [
+    (_STACKED, "555", "Newcastle", "count", "2014", "looked_after"),
+    (_STACKED, "102", "Newcastle", "per_10000", "2014", "looked_after"),  # the second group's unit
+    (_STACKED, "68,060", "England", "count", "2013", "looked_after"),
+    (_STACKED_LABELS, "122", "Middlesbrough", "count", "12 June 2024 (meeting date)", "foster_households"),
+    (_INLINE, "35", "Middlesbrough", "count", "2007", "cla_starts"),
+    (_INLINE, "20", "Darlington", "count", "2006", "cla_starts"),
+])
+def test_flattened_tables(text, value, subject, unit, as_of, concept):
+    f = figure(text, value)
+    assert f.layout == "table"
+    assert (f.subject_name, f.unit, f.as_of.label, f.concept_id) == (subject, unit, as_of, concept)
+
+
+def test_flattened_table_values_that_cannot_be_placed_are_not_read_as_table_cells():
+    # two labels, then four values: which value is whose cannot be told
+    for f in figures(_STACKED_LABELS):
+        if f.value_text in ("14", "3", "10", "1"):
+            assert f.layout != "table"

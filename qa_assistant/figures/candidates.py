@@ -440,8 +440,8 @@ class _SentenceReader:
             as_of = asof_rules.context_as_of(self.ctx, q.start)
         kind = column.kind if column is not None and column.kind else LEVEL
         label = cell.label if measure_terms(cell.label) else ""
-        phrase_text = label or cell.caption
-        context_bits = [cell.caption] if label else []
+        phrase_text = label or ("" if cell.caption_is_context else cell.caption)
+        context_bits = [cell.caption] if label or cell.caption_is_context else []
         if column is not None:
             context_bits.append(column.text)
         hint = cell.unit_hint or (column.unit_hint if column is not None else None) or unit_hint(cell.caption)

@@ -62,6 +62,7 @@ class Cell:
     header_end: int | None = None
     caption: str = ""  # the line above the header (often the table's title)
     unit_hint: str | None = None  # from the row label ("CLA rate per 10,000", "% of care leavers")
+    caption_is_context: bool = False  # the caption describes the whole table: context, never the figure's phrase
 
 
 @dataclass
@@ -142,6 +143,10 @@ def find_table_cells(text: str, quantities: list[Quantity], reference=None) -> d
     found: dict[int, Cell] = {}
     _pipe_tables(text, lines, found, reference)
     _space_tables(lines, found, reference)
+    from .stacked import stacked_table_cells  # (stacked.py builds on this module's Cell and Column)
+
+    for start, cell in stacked_table_cells(text, quantities, reference).items():
+        found.setdefault(start, cell)
     return found
 
 
