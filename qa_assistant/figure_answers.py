@@ -233,6 +233,10 @@ class FigureAnswerer:
     def _timeline(self, question: str, r: Reading, series: list[Scored]) -> Answer:
         points = sorted((s for s in series if s.figure.as_of.known and s.figure.kind == "level"),
                         key=lambda s: (s.figure.as_of.end, s.figure.as_of.start))
+        once: dict[tuple, Scored] = {}
+        for s in points:  # a paper that repeats a figure (summary and body) reports it once
+            once.setdefault((s.figure.value, s.figure.doc_id, s.figure.as_of.label), s)
+        points = list(once.values())
         if r.date_start is not None:
             points = [s for s in points if s.figure.as_of.end >= r.date_start]
         if len({s.figure.as_of.label for s in points}) < 2:

@@ -40,6 +40,9 @@ def test_looked_after_timeline_in_date_order(assistant):
     assert ans.conflict
     ends = [p.as_of.end for p in ans.series]
     assert ends == sorted(ends)
+    # a paper that repeats a figure (its summary and its body) puts it in the timeline once
+    points = [(p.value, p.citation.doc_id, p.as_of.label) for p in ans.series]
+    assert len(points) == len(set(points))
     for p in ans.series:
         h = p.citation.highlights[0]
         assert p.citation.quote[h.start:h.end] == p.value_text
