@@ -277,6 +277,8 @@ def test_linear_time_on_a_huge_single_paragraph():
     ("What are Redcar and Cleveland's children in care asking for in 2024?", "looked_after", None, "other", "general",
      "level", "text"),
     ("What are the priorities of the Corporate Parenting Strategy?", None, None, "own", "general", "level", "text"),
+    ("What is the kinship team?", None, None, "own", "general", "level", "text"),  # names its team
+    ("What is the new approach?", None, None, "own", "general", "level", "name"),  # asks for the approach's name
 ])
 def test_reading_questions(question, concept, unit, subject, intent, kind, answer):
     r = read(question)

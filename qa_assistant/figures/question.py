@@ -64,6 +64,13 @@ _NUMERIC = re.compile(
     r"vacancy|sickness|absence|timeliness|spend|spent|outturn|target|forecast|projection|ambition|variance|"
     r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|grow|grew|increase|increased|decrease|decreased|reduce|reduced)"
     r"\s+to|reach|reached|stand\s+at|stood\s+at)\b", re.I)
+# "What is the kinship team?": the question already names the team (a word of its own before the head), so it asks
+# what the team is; "What is the new approach?" names none and asks for the approach's name
+_NAMES_ITS_THING = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?!(?:new|current|latest|council'?s|councils|main|pilot|local|regional|"
+    r"national|first|proposed|planned|revised|existing|same|other|overall|preferred|chosen|agreed|dedicated|"
+    r"additional|specialist|refreshed|updated)\b)[a-z][\w'’-]*\s+(?:approach|model|programme|program|scheme|system|tool|"
+    r"framework|initiative|project|service|team|strategy|campaign|policy|hub)\s*\??\s*$", re.I)
 _DEFINITION = re.compile(r"^\s*(?:what|who)\s+(?:is|are)\s+(?:a|an)\b|\bwhat does .{1,60} mean\b|\bdefin", re.I)
 _DISCUSSION = re.compile(r"^\s*(?:what|how)\s+(?:did|does|do|has|have|will|was|were)\b.{0,80}\b(?:hear|say|said|note|"
                          r"discuss|learn|raise|told|tell|ask|explain|doing|done|work|improve|support)\b|"
@@ -157,7 +164,8 @@ def _answer_type(question: str, unit: str | None, concept: ConceptMatch | None) 
         return "person"
     if _WHEN.search(question) and not re.search(r"\bhow many\b", question, re.I):
         return "date"
-    if _NAMED_THING.search(question) and not re.search(r"\bhow (?:many|much)\b", question, re.I):
+    if _NAMED_THING.search(question) and not re.search(r"\bhow (?:many|much)\b", question, re.I) \
+            and not _NAMES_ITS_THING.search(question):
         return "name"
     if _NAME.search(question) and not _NUMERIC.search(question):
         return "name"
