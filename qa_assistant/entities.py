@@ -151,6 +151,9 @@ def _question_role_terms(question: str) -> frozenset[str]:
 _ROLE_VERBS = {"chairs": "chair", "chaired": "chair", "chairing": "chair", "chair": "chair"}
 _ROLE_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:is\s+|was\s+|were\s+|has\s+|had\s+)?(?:been\s+)?(chairs|chaired|"
                         r"chairing|chair)\b", re.I)
+# The word of a post that says which post it is ("Executive MEMBER", "DIRECTOR of Children's Services")
+_POST_WORDS = frozenset(measure_terms("chair chairman chairperson member director manager head officer leader mayor "
+                                      "commissioner lead adviser advisor holder"))
 _GENERIC_ROLE_TERMS = frozenset(measure_terms("officer officers member staff person employee"))
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|was|were|has|had|will|would)?\s*(?:been\s+|being\s+)?([a-z]+)\b", re.I)
 _NOT_VERBS = {"the", "a", "an", "our", "their", "its", "in", "on", "responsible", "currently", "now", "still", "new",
@@ -170,6 +173,10 @@ def _holds_role(c: Found, sentence: str, role_terms: frozenset[str]) -> bool:
     their own role or right beside their name."""
     if not role_terms or c.type != "person":
         return True
+    asked_post = role_terms & _POST_WORDS
+    own_post = frozenset(measure_terms(c.role)) & _POST_WORDS if c.role else frozenset()
+    if asked_post and own_post and not asked_post & own_post:
+        return False  # the paper gives this person another post (an Executive Member, not the Director)
     near = f"{c.role or ''} {sentence[max(0, c.start - 80) : c.end + 80]}"
     have = role_terms & set(measure_terms(near))
     if c.role and any(m.subject.kind == "other" for m in find_subject_mentions(c.role)):

@@ -79,7 +79,9 @@ def _role_then_name() -> re.Pattern[str]:
     name, as a title or with a comma."""
     titles = {t.lower() for t in lexicon()["person_titles"]}
     roles = "|".join(re.escape(r) for r in sorted(lexicon()["roles"], key=len, reverse=True) if r.lower() not in titles)
-    return re.compile(rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+[^,;.()]{{1,60}}?)?,\s*|\s+)((?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD})"
+    # the post's own name may hold commas ("Executive Director for Children, Families and Learning, Gill Rollings")
+    # and end in a colon ("Executive Member for Children's Services: Councillor Mike Carr")
+    return re.compile(rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+[^;.():]{{1,80}}?)?[,:]\s*|\s+)((?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD})"
                       rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)")
 
 
@@ -100,7 +102,7 @@ def find_people(text: str) -> list[Found]:
         if _roles().fullmatch(name) or re.search(r"\b(?:of|for|and)\b", name) or _ORG_WORDS.search(name) or \
                 any(a < m.end(1) and m.start(1) < b for a, b in taken):
             continue
-        role = text[m.start() : m.start(1)].strip(" ,")
+        role = text[m.start() : m.start(1)].strip(" ,:")
         found.append(Found(m.start(1), m.end(1), name, "person", role))
         taken.append((m.start(), m.end(1)))
     for m in _titles().finditer(text):

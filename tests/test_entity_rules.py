@@ -15,6 +15,11 @@ from qa_assistant.entity_finder import find_names, find_people
     ("Councillor Ann Hill (Chair) welcomed everyone to the meeting.", "Ann Hill", "Chair"),
     ("The report was presented by Mark Dale, Head of Fostering.", "Mark Dale", "Head of Fostering"),
     ("The Director of Children's Services, Sue Brown, gave an update.", "Sue Brown", "Director of Children's Services"),
+    # a report's header block: the post's name holds commas, or ends in a colon
+    ("Executive Director for Children, Families and Learning, Gill Rollings", "Gill Rollings",
+     "Executive Director for Children, Families and Learning"),
+    ("Executive Member for Children, Families and Learning: Councillor Michael Carr", "Councillor Michael Carr",
+     "Executive Member for Children, Families and Learning"),
 ])
 def test_people_with_their_roles(sentence, name, role):
     found = [(p.text, p.role or "") for p in find_people(sentence)]
