@@ -358,6 +358,10 @@ def _support(question: str, text: str, value: str):
      "measure"),
     ("What is the rate of children in need per 10,000?", "47.1% of children in need had a plan.", "47.1%", False,
      "unit"),
+    # "at the end of" a date is part of the date, not of what is counted
+    ("What was the rate of looked after children at the end of 2015/16?",
+     "The rate of looked after children in the borough at the end of 2015 / 16 (99 per 10,000 children) fell.",
+     "99 per 10,000", True, ""),
     # a word of the concept's own synonyms does not narrow it; a table heading's "group" adds no condition
     ("What average caseload is proposed?", "The average social worker caseload is 17.", "17", True, ""),
     ("What percentage of children were aged 11 to 15?", "Age group | Percentage of children\n11 to 15 | 40%", "40%",

@@ -163,7 +163,10 @@ class _SentenceReader:
             return _mask_numbers(_mask_dates(phrase_text))
         chars = list(phrase_text)
         lo = bisect.bisect_left(self.ctx.date_starts, phrase.start - 40)
-        spans = [(d.start, d.end) for d in self.ctx.dates[lo:lo + 50]]
+        spans = []
+        for d in self.ctx.dates[lo:lo + 50]:  # with the words that place a figure within the date ("at the end of")
+            edge = DATE_EDGE.search(self.text, max(0, d.start - 30), d.start)
+            spans.append((edge.start() if edge else d.start, d.end))
         spans += [(m.start, m.end) for m in self.mentions]  # place names say whose, not what
         for a, b in spans:
             for i in range(max(a, phrase.start), min(b, phrase.end)):
