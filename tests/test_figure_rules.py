@@ -362,6 +362,11 @@ def _support(question: str, text: str, value: str):
     ("What was the rate of looked after children at the end of 2015/16?",
      "The rate of looked after children in the borough at the end of 2015 / 16 (99 per 10,000 children) fell.",
      "99 per 10,000", True, ""),
+    # a question that gives an age has asked for the phrase's "age"; one that gives none has not
+    ("How many children under 12 live in residential homes?",
+     "There are ten children under the age of 12 living in residential homes.", "ten", True, ""),
+    ("How many children live in residential homes?",
+     "There are ten children under the age of 12 living in residential homes.", "ten", False, "measure"),
     # a word of the concept's own synonyms does not narrow it; a table heading's "group" adds no condition
     ("What average caseload is proposed?", "The average social worker caseload is 17.", "17", True, ""),
     ("What percentage of children were aged 11 to 15?", "Age group | Percentage of children\n11 to 15 | 40%", "40%",

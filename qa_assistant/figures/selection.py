@@ -171,7 +171,7 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     if f.counted and r.unit == "count" and not q & (frozenset(measure_terms(f.counted)) | _terms_of_words(f.counted)):
         return Support(False, f"measure: the figure counts {f.counted}, not {r.measure_text}")
     p_left = p - q - explained_p - unit_terms(f.unit) - ignorable - stem_list("ubiquitous") - scaffold_terms() \
-        - stem_list("heading_words") \
+        - stem_list("heading_words") - _age_asked(q) \
         - _spelled_out(f, q) - _slash_explained(f.phrase, q) - _domain_words(f.phrase)
     if p_left:
         return Support(False, f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked")
@@ -202,6 +202,15 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     score = coverage + (1.0 if same_concept else 0.0) + (0.1 if f.layout in ("label", "table") else 0.0) \
         - 0.05 * len(q_left) - (0.1 * len(missing) if "before" in notes else 0.0)
     return Support(True, "supported", score, notes)
+
+
+_AGE = frozenset({"age"})
+
+
+def _age_asked(q: frozenset[str]) -> frozenset[str]:
+    """"children under 12" asks about an age as surely as "under the age of 12": a question that gives a number
+    (an age, as it is read with the figure's phrase) has asked for the phrase's "age"."""
+    return _AGE if any(t.isdigit() for t in q) else frozenset()
 
 
 def _elided(around: FigureContext, p: frozenset[str]) -> frozenset[str]:
