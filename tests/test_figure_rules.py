@@ -277,6 +277,8 @@ def test_linear_time_on_a_huge_single_paragraph():
     ("What are Redcar and Cleveland's children in care asking for in 2024?", "looked_after", None, "other", "general",
      "level", "text"),
     ("What are the priorities of the Corporate Parenting Strategy?", None, None, "own", "general", "level", "text"),
+    ("How many children and young people left care during 2022/23?", "cla_ceased", "count", "own", "value", "level",
+     "number"),  # "left care" is the event (care ceased); "young people leaving care" are care leavers
     ("What is the kinship team?", None, None, "own", "general", "level", "text"),  # names its team
     ("What is the new approach?", None, None, "own", "general", "level", "name"),  # asks for the approach's name
 ])
