@@ -136,8 +136,7 @@ def _question_role_terms(question: str) -> frozenset[str]:
     "interim director"): the words before the role word, the role word, and a capitalised "of ..." after it."""
     m = _role_keywords().search(question)
     if not m:
-        verb = _ROLE_VERB.search(question)  # "who was chairing the panel": the chair of it
-        return frozenset(measure_terms(_ROLE_VERBS[verb.group(1).lower()])) if verb else frozenset()
+        return _CHAIR if _CHAIRING.search(question) else frozenset()  # "who was chairing the panel": its chair
     before = _ROLE_WORD_CUT.split(m.group(1))[-1]
     # "Executive Director for Children, Families and Learning": the whole capitalised name of the post
     after = re.match(r"\s+(?:(?:of|for)\s+)?(?:the\s+)?((?:[A-Z][\w'’]*(?:,?\s+(?:and\s+|&\s+)?|$))+)",
@@ -147,10 +146,10 @@ def _question_role_terms(question: str) -> frozenset[str]:
     return frozenset() if terms <= _GENERIC_ROLE_TERMS else terms  # "which officer": anyone who did it
 
 
-# Verbs that say a person holds a post ("who chairs", "who was chairing"): the answer must be given that post.
-_ROLE_VERBS = {"chairs": "chair", "chaired": "chair", "chairing": "chair", "chair": "chair"}
-_ROLE_VERB = re.compile(r"^\s*(?:and\s+)?who\s+(?:is\s+|was\s+|were\s+|has\s+|had\s+)?(?:been\s+)?(chairs|chaired|"
-                        r"chairing|chair)\b", re.I)
+# "who chairs", "who was chairing": the verb names the post the answer must be given
+_CHAIRING = re.compile(r"^\s*(?:and\s+)?who\s+(?:is\s+|was\s+|were\s+|has\s+|had\s+)?(?:been\s+)?chair(?:s|ed|ing)?\b",
+                       re.I)
+_CHAIR = frozenset(measure_terms("chair"))
 # The word of a post that says which post it is ("Executive MEMBER", "DIRECTOR of Children's Services")
 _POST_WORDS = frozenset(measure_terms("chair chairman chairperson member director manager head officer leader mayor "
                                       "commissioner lead adviser advisor holder"))

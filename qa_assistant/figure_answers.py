@@ -14,9 +14,10 @@ import datetime as dt
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .citing import Citer, merge_citations
-from .dates import period_distance
+from .dates import MONTHS, period_distance
 from .figures.question import Reading, title_words
 from .figures.selection import FigureContext, Support, build_context, check, phrase_terms
 from .figures.terms import lexicon, measure_terms
@@ -138,8 +139,9 @@ class FigureAnswerer:
                 doc = self.index.documents[doc_id]
                 named = set(title_words(f"{doc.title} {doc.committee or ''} {doc.kind or ''}"))
                 overlap[doc_id] = len(asked & named)
-                in_text = len(distinctive & self._text_words(doc_id))
-                matches[doc_id] = not distinctive or bool(distinctive & named) or 2 * in_text > len(distinctive)
+                # the paper's text is read (once per paper, cached) only when its title does not settle it
+                matches[doc_id] = not distinctive or bool(distinctive & named) or \
+                    2 * len(distinctive & self._text_words(doc_id)) > len(distinctive)
         kept = [s for s in scored if matches[s.figure.doc_id]]
         if not kept:
             return []
@@ -147,6 +149,7 @@ class FigureAnswerer:
         return kept if best < 2 else [s for s in kept if overlap[s.figure.doc_id] == best]
 
     def _text_words(self, doc_id: str) -> frozenset[str]:
+        """The paper's words as written (not stemmed: a source is named in its own words)."""
         cached = self._words.get(doc_id)
         if cached is None:
             cached = frozenset(title_words(self.index.documents[doc_id].text))
@@ -295,20 +298,18 @@ class FigureAnswerer:
         return out
 
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "spring", "summer", "autumn", "winter", "quarter", "q1", "q2", "q3", "q4"}
-
-
 def _distinctive(occasion_words: list[str]) -> set[str]:
     """The words of a named source that can tell one paper from another: not its kind ("story", "report"),
-    not how it was told ("said", "gave"), not its date (matched by the date rules) and not bare numbers."""
-    generic = {w.lower() for key in ("source_nouns", "reporting_verbs", "occasion_verbs") for w in lexicon()[key]}
-    return {w for w in occasion_words if w.isalpha() and len(w) > 2 and w not in generic and w not in _MONTHS
-            and w not in _GENERIC_OCCASION}
+    not how it was told ("said", "gave"), not its date (matched by the date rules), not bare numbers and not
+    words any paper may use of itself (lexicon "undistinctive_source_words")."""
+    generic = _undistinctive()
+    return {w for w in occasion_words if w.isalpha() and len(w) > 2 and w not in generic and w not in MONTHS}
 
 
-_GENERIC_OCCASION = {"that", "same", "according", "this", "our", "their", "council", "councils", "councillors",
-                     "item", "items", "piece", "figure", "figures", "numbers", "number", "children", "care"}
+@lru_cache(maxsize=1)
+def _undistinctive() -> frozenset[str]:
+    keys = ("source_nouns", "reporting_verbs", "occasion_verbs", "undistinctive_source_words")
+    return frozenset(w.lower() for key in keys for w in lexicon()[key])
 
 
 def _label(f: Figure, r: Reading) -> str:

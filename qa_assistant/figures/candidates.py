@@ -23,8 +23,9 @@ from .concepts import match_concept, match_phrase, passive_participles
 from .kinds import share_of_whole, LEVEL, PART, breakdown_heading, is_threshold, kind_of, parts_after
 from .phrases import NONE, Phrase, backward_phrase, forward_phrase, heading_above, label_phrase
 from .subjects import Subject, find_subject_mentions, paper_subject, subject_for
+from .stacked import stacked_table_cells
 from .tables import Cell, find_table_cells, unit_hint
-from .terms import UNIT_TEXT, counting_terms, lexicon, measure_terms, phrase_pattern
+from .terms import UNIT_TEXT, WEEKLY, counting_terms, lexicon, measure_terms, phrase_pattern
 
 _INHERIT_GAP = re.compile(r"^\s*(?:\(|/|,\s*or|\bor\b|\band\b|,)?\s*$", re.I)
 _FROM_TO_GAP = re.compile(r"\bto\s*(?:£)?$", re.I)
@@ -47,9 +48,8 @@ _COUNTED_HEAD = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}(?:councils|authorities|
 _PRO_FORM = re.compile(r"\b(?:the|this|that|current|latest|overall|total)\s+(?:current\s+|latest\s+|overall\s+)?"
                        r"(?:figure|number|total|level|rate|count)\b|\b(?:it|this|which)\s+(?:stood|was|is|now)\b", re.I)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
-_WEEKLY = re.compile(r"\bweekly\b|\bper\s+week\b|\ba\s+week\b", re.I)
-_LEAD_IN_LINES = 12
-_LINE_REACH = 300  # characters looked back for the start of a list line (bounded, so reading stays linear)  # list lines read upwards looking for the line that introduces them
+_LEAD_IN_LINES = 12  # list lines read upwards looking for the line that introduces them
+_LINE_REACH = 300  # characters looked back for the start of a list line (bounded, so reading stays linear)
 _CLAUSE_CHARS = 120  # how far either side of a number its clause's words are read when its phrase cannot be
 _UNIT_SCALE = {"gbp_thousands": 1e3, "gbp_millions": 1e6}
 
@@ -68,6 +68,8 @@ def extract_figures(doc: Document) -> list[Figure]:
     mention_starts = [m.start for m in mentions]
     default = paper_subject(doc.title, text)
     cells = find_table_cells(text, quantities, doc.meeting_date)
+    for start, cell in stacked_table_cells(text, quantities, doc.meeting_date).items():
+        cells.setdefault(start, cell)
     acronyms = defined_acronyms(text)
     stops = {d.start for d in dates} | {q.start for q in quantities}
     thresholds = {q.start: q.end for q in quantities if is_threshold(text, q, max(0, q.start - 40))}
@@ -411,7 +413,7 @@ class _SentenceReader:
                 lead_text = text[lead[0]:lead[1]]
                 context = " ".join(_mask_numbers(_mask_dates(lead_text)).split())
                 unit, value, high = _unit(q, hint or unit_hint(lead_text))
-                if unit == "gbp" and _WEEKLY.search(lead_text):
+                if unit == "gbp" and WEEKLY.search(lead_text):
                     unit = "gbp_per_week"  # "The weekly fostering allowances are:" / "16+ £247.67"
                 if as_of.basis not in ("stated", "table"):
                     lo = bisect.bisect_left(self.ctx.date_starts, lead[0])

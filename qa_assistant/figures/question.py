@@ -18,7 +18,7 @@ from ..models import ResolvedQuery
 from .concepts import ConceptMatch, concepts_by_id, match_concept, passive_participles
 from .relative import relative_period
 from .subjects import OWN, Subject, find_subject_mentions, own_subject
-from .terms import lexicon, measure_terms, phrase_pattern, scaffold_terms, stopwords
+from .terms import WEEKLY, lexicon, measure_terms, phrase_pattern, scaffold_terms, stopwords
 
 _TIMELINE = re.compile(
     r"\b(?:chang\w*\s+(?:over|since|between)|trend\w*|over time|over the (?:years|months|last)|history|timeline|"
@@ -78,7 +78,6 @@ _DISCUSSION = re.compile(r"^\s*(?:what|how)\s+(?:did|does|do|has|have|will|was|w
                          r"(?:for|us|about)\b|"
                          r"^\s*why\b|^\s*tell me about\b|\bwhat is being done\b", re.I)
 _WHY = re.compile(r"^\s*(?:and\s+)?why\b", re.I)
-_WEEKLY = re.compile(r"\b(?:per|a|each) week\b|\bweekly\b", re.I)
 _YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)
 _DURATION = re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years)\b|\bduration\b|\blength of time\b", re.I)
 _BARE_QUARTER = re.compile(r"\b(?:quarter\s+(one|two|three|four|[1-4])|(first|second|third|fourth)\s+quarter|Q([1-4]))\b",
@@ -137,7 +136,7 @@ def _unit(question: str) -> str | None:
     money = phrase_pattern(lx["money_words"]).search(question) or "£" in question or how_much
     if money or re.search(r"\b(?:budget|overspend|underspend|saving|savings|spend|spent|outturn|allowance|fee|"
                           r"funding|grant)\b", question, re.I) and re.search(r"\bhow much\b|\bwhat\b", question, re.I):
-        if _WEEKLY.search(question):
+        if WEEKLY.search(question):
             return "money_week"
         if _YEARLY.search(question) and re.search(r"\b(?:cost|fee|allowance|pay|paid)\b", question, re.I):
             return "money_year"

@@ -140,7 +140,9 @@ def _columns(tokens: list[_Token], i: int, j: int) -> tuple[list[Column], int]:
     labels = [t.text for t in header]
     for groups in range(_MAX_GROUPS, 1, -1):
         size = len(header) // groups
-        if size >= 2 and size * groups == len(header) and all(labels[k] == labels[k % size] for k in range(len(labels))):
+        if size < 2 or size * groups != len(header):
+            continue
+        if all(labels[k] == labels[k % size] for k in range(len(labels))):
             names = [t for t in tokens[max(0, i - groups):i] if t.kind == "text"]
             if len(names) == groups:
                 for k, column in enumerate(columns):

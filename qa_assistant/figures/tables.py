@@ -143,10 +143,6 @@ def find_table_cells(text: str, quantities: list[Quantity], reference=None) -> d
     found: dict[int, Cell] = {}
     _pipe_tables(text, lines, found, reference)
     _space_tables(lines, found, reference)
-    from .stacked import stacked_table_cells  # (stacked.py builds on this module's Cell and Column)
-
-    for start, cell in stacked_table_cells(text, quantities, reference).items():
-        found.setdefault(start, cell)
     return found
 
 

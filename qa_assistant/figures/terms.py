@@ -154,5 +154,6 @@ def measure_terms(text: str) -> list[str]:
     return [t for w, t in _word_terms(UNIT_TEXT.sub(" ", text)) if t not in own and not _is_weak(w)]
 
 
+WEEKLY = re.compile(r"\b(?:per|a|each) week\b|\bweekly\b", re.I)  # "per week", "a week", "weekly"
 UNIT_TEXT = re.compile(r"per\s+(?:10,?000|100,?000|1,?000|10k)(?:\s+(?:children|population|of\s+the\s+population|"
                         r"child\s+population))?|%|\bper\s?cent\b|£\s?(?:000s?|k|m)?\b", re.I)
