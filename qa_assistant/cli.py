@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from .settings import get_settings
+from qa_assistant.settings import get_settings
 
 
 def _say(msg: str) -> None:
@@ -14,13 +14,13 @@ def _say(msg: str) -> None:
 
 
 def _load(args: argparse.Namespace):
-    from .index import ensure_index
+    from qa_assistant.indexing.index import ensure_index
 
     return ensure_index(get_settings(), rebuild=not args.no_rebuild, say=_say)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from .index import build_index, check_index
+    from qa_assistant.indexing.index import build_index, check_index
 
     settings = get_settings()
     status = check_index(settings)
@@ -35,26 +35,34 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .answering import clean_question
-    from .retrieval import search
+    from qa_assistant.answering.assistant import clean_question
+    from qa_assistant.indexing.retrieval import search
 
     settings = get_settings()
     query = clean_question(args.query, settings.max_question_chars)
     index = _load(args)
-    hits = search(index, query, k=args.k, mode=args.mode, rrf_k=settings.rrf_k,
-                  candidates=settings.candidates_per_retriever)
+    hits = search(
+        index,
+        query,
+        k=args.k,
+        mode=args.mode,
+        rrf_k=settings.rrf_k,
+        candidates=settings.candidates_per_retriever,
+    )
     if not hits:
         print("No passages match.")
     for rank, h in enumerate(hits, 1):
         snippet = " ".join(h.chunk.text.split())
-        print(f"{rank}. [{h.score:.4f}] {h.document.title} | {h.document.committee or 'committee not stated'} | "
-              f"{h.document.meeting_date_label} | chars {h.chunk.start}-{h.chunk.end}")
+        print(
+            f"{rank}. [{h.score:.4f}] {h.document.title} | {h.document.committee or 'committee not stated'} | "
+            f"{h.document.meeting_date_label} | chars {h.chunk.start}-{h.chunk.end}"
+        )
         print(f"   {snippet[:300]}{'…' if len(snippet) > 300 else ''}")
     return 0
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from .answering import Assistant
+    from qa_assistant.answering.assistant import Assistant
 
     settings = get_settings()
     answer = Assistant(_load(args), settings).ask(args.question, args.history or [])
@@ -78,16 +86,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         os.environ.setdefault(var, "1")
     import uvicorn
 
-    from .server import create_app
-    from .serving import prepare_index, run_workers
+    from qa_assistant.serve.app import create_app
+    from qa_assistant.serve.workers import prepare_index, run_workers
 
     settings = get_settings()
     host, port = args.host or settings.host, args.port or settings.port
     workers = args.workers or settings.worker_count
     # Open the index the workers will load (rebuild it, or fall back to the last good version) before any starts.
     index = prepare_index(settings, rebuild=not args.no_rebuild, say=_say)
-    if workers > 1:  # each worker loads its own model and index; validated and exported (if needed) once, here
-        from . import embedding
+    if (
+        workers > 1
+    ):  # each worker loads its own model and index; validated and exported (if needed) once, here
+        from qa_assistant.indexing import embedding
 
         del index
         embedding.prepare()
@@ -95,27 +105,34 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return run_workers(settings, host, port, workers, _say)
     app = create_app(settings, index=index)
     _say(f"qa-assistant: open http://{host}:{port}/ in your browser (Ctrl+C to stop)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=settings.shutdown_seconds)
+    uvicorn.run(
+        app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=settings.shutdown_seconds
+    )
     return 0
 
 
 def _meta_fields(args: argparse.Namespace) -> dict:
-    return {k: getattr(args, k) for k in ("title", "committee", "meeting_date", "kind", "source_url")
-            if getattr(args, k, None) is not None}
+    return {
+        k: getattr(args, k)
+        for k in ("title", "committee", "meeting_date", "kind", "source_url")
+        if getattr(args, k, None) is not None
+    }
 
 
 def _show_entry(entry: dict, doc_id: str | None) -> None:
     inferred = set(entry.get("inferred") or [])
     for key in ("title", "committee", "meeting_date"):
         value = entry.get(key) or "not found"
-        print(f"      {key.replace('_', ' ')}: {value}{'  (inferred from the text)' if key in inferred else ''}")
+        print(
+            f"      {key.replace('_', ' ')}: {value}{'  (inferred from the text)' if key in inferred else ''}"
+        )
     if inferred and doc_id:
         print(f"      correct with: qa-assistant meta {doc_id} --committee '...' --meeting-date YYYY-MM-DD")
 
 
 def _reindex(args: argparse.Namespace):
     """Rebuild after a change (unless --no-index); the BuildReport, or None."""
-    from .index import build_index
+    from qa_assistant.indexing.index import build_index
 
     if getattr(args, "no_index", False):
         print("Corpus updated; index not rebuilt (--no-index). Run `qa-assistant index`.")
@@ -128,7 +145,7 @@ def _reindex(args: argparse.Namespace):
 def cmd_add(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .library import add_paths
+    from qa_assistant.ingest.library import add_paths
 
     if len(args.paths) > 1 and _meta_fields(args):
         _say("error: --title/--committee/--meeting-date apply to one file at a time")
@@ -145,10 +162,12 @@ def cmd_add(args: argparse.Namespace) -> int:
         report = _reindex(args)
         refused = [r for r in changed if report is not None and r.doc_id in report.refused]
         if refused:  # over its budget: a paper the index cannot take does not stay in the corpus
-            from .library import undo_add
+            from qa_assistant.ingest.library import undo_add
 
             for r in refused:
-                reason = next((p for p in report.problems if r.file and r.file in p), "it could not be indexed")
+                reason = next(
+                    (p for p in report.problems if r.file and r.file in p), "it could not be indexed"
+                )
                 print(f"refused   {reason.removeprefix('refused ')} (taken out of the corpus again)")
                 undo_add(corpus, r)
             _reindex(args)
@@ -159,7 +178,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def _show_figures(doc_ids: list[str]) -> None:
     """What was extracted from each new paper, so an officer can check it (or see that a measure is missing)."""
-    from .index import load_index
+    from qa_assistant.indexing.index import load_index
 
     index = load_index(get_settings(), check_fresh=False)
     for doc_id in doc_ids:
@@ -174,7 +193,7 @@ def _show_figures(doc_ids: list[str]) -> None:
 
 
 def cmd_meta(args: argparse.Namespace) -> int:
-    from .library import update_metadata
+    from qa_assistant.ingest.library import update_metadata
 
     fields = _meta_fields(args)
     if not fields:
@@ -192,9 +211,7 @@ def cmd_meta(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from .library import remove_document
-
-    from .library import NoSuchPaper
+    from qa_assistant.ingest.library import NoSuchPaper, remove_document
 
     missing = 0
     for doc in args.docs:  # each on its own: one unknown id does not stop the others
@@ -209,14 +226,16 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_documents(args: argparse.Namespace) -> int:
-    from .documents import load_corpus
+    from qa_assistant.ingest.documents import load_corpus
 
     loaded = load_corpus(get_settings().corpus_dir)
     for d in loaded.documents:
         pages = f", {len(d.page_starts)} pages" if d.page_starts else ""
         inferred = f"  [inferred: {', '.join(d.inferred)}]" if d.inferred else ""
-        print(f"{d.doc_id}  ({d.file}{pages})\n    {d.title} | {d.committee or 'committee not stated'} | "
-              f"{d.meeting_date_label}{inferred}")
+        print(
+            f"{d.doc_id}  ({d.file}{pages})\n    {d.title} | {d.committee or 'committee not stated'} | "
+            f"{d.meeting_date_label}{inferred}"
+        )
     for problem in loaded.problems:
         print(f"note: {problem}")
     return 0
@@ -226,11 +245,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
-    from .answering import Assistant
-    from .evals.report import check_thresholds, table, write_reports
-    from .evals.runner import run
-    from .evals.splits import EVALS_DIR, SplitError, get_split, split_settings
-    from .index import ensure_index
+    from qa_assistant.answering.assistant import Assistant
+    from qa_assistant.evals.report import check_thresholds, table, write_reports
+    from qa_assistant.evals.runner import run
+    from qa_assistant.evals.splits import EVALS_DIR, SplitError, get_split, split_settings
+    from qa_assistant.indexing.index import ensure_index
 
     settings = get_settings()
     names = args.split or ["dev", "test"]
@@ -259,12 +278,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="qa-assistant", description="Cited answers from council committee papers.")
+    p = argparse.ArgumentParser(
+        prog="qa-assistant", description="Cited answers from council committee papers."
+    )
     sub = p.add_subparsers(dest="command", required=True)
     ix = sub.add_parser("index", help="build the index from corpus/ (skipped when up to date)")
     ix.add_argument("--force", action="store_true")
     ix.set_defaults(func=cmd_index)
-    for name, func, helptext in (("search", cmd_search, "ranked passages"), ("ask", cmd_ask, "a cited answer")):
+    for name, func, helptext in (
+        ("search", cmd_search, "ranked passages"),
+        ("ask", cmd_ask, "a cited answer"),
+    ):
         sp = sub.add_parser(name, help=helptext)
         sp.add_argument("query" if name == "search" else "question")
         sp.add_argument("--no-rebuild", action="store_true", help="fail instead of rebuilding a stale index")
@@ -276,9 +300,15 @@ def build_parser() -> argparse.ArgumentParser:
             sp.add_argument("--json", action="store_true")
         sp.set_defaults(func=func)
     ev = sub.add_parser("eval", help="run the known QA pairs per split and report; non-zero below thresholds")
-    ev.add_argument("--split", action="append", help="dev, test, real-dev, real-test (repeat; default dev and test)")
-    ev.add_argument("--papers", help="folder of the split's papers (real-* splits: their text is not committed)")
-    ev.add_argument("--show-test-failures", action="store_true", help="list held-out failures in the report too")
+    ev.add_argument(
+        "--split", action="append", help="dev, test, real-dev, real-test (repeat; default dev and test)"
+    )
+    ev.add_argument(
+        "--papers", help="folder of the split's papers (real-* splits: their text is not committed)"
+    )
+    ev.add_argument(
+        "--show-test-failures", action="store_true", help="list held-out failures in the report too"
+    )
     ev.add_argument("--out")
     ev.add_argument("--no-rebuild", action="store_true")
     ev.set_defaults(func=cmd_eval)
@@ -299,14 +329,16 @@ def build_parser() -> argparse.ArgumentParser:
         sp.set_defaults(func=func)
     docs = sub.add_parser("documents", help="list the papers in the corpus with their metadata")
     docs.set_defaults(func=cmd_documents)
-    from .cli_views import add_parsers
+    from qa_assistant.cli_views import add_parsers
 
     add_parsers(sub)  # figures, feedback
     sv = sub.add_parser("serve", help="the chat web page and JSON API")
     sv.add_argument("--host")
     sv.add_argument("--port", type=int)
     sv.add_argument("--no-rebuild", action="store_true")
-    sv.add_argument("--workers", type=int, help="worker processes (default QA_WORKERS, else one per core up to 4)")
+    sv.add_argument(
+        "--workers", type=int, help="worker processes (default QA_WORKERS, else one per core up to 4)"
+    )
     sv.set_defaults(func=cmd_serve)
     return p
 
@@ -314,9 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     args = build_parser().parse_args(argv)
-    from .answering import QuestionError
-    from .documents import CorpusError
-    from .index import IndexUnavailable
+    from qa_assistant.answering.assistant import QuestionError
+    from qa_assistant.indexing.index import IndexUnavailable
+    from qa_assistant.ingest.documents import CorpusError
 
     try:
         return args.func(args)

@@ -8,20 +8,37 @@ import json
 import sys
 from pathlib import Path
 
-from .settings import get_settings
+from qa_assistant.settings import get_settings
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from .figure_table import FigureFilter, FilterError, check_filter, figures_csv, query_figures
-    from .figures.concepts import concepts_by_id
-    from .index import ensure_index
+    from qa_assistant.figures.concepts import concepts_by_id
+    from qa_assistant.indexing.index import ensure_index
+    from qa_assistant.serve.figure_table import (
+        FigureFilter,
+        FilterError,
+        check_filter,
+        figures_csv,
+        query_figures,
+    )
 
     try:
-        flt = FigureFilter(concept=args.concept, q=args.phrase, unit=args.unit, subject=args.subject, kind=args.kind,
-                           date_from=args.date_from, date_to=args.date_to, doc=args.doc, sort=args.sort,
-                           order="desc" if args.desc else "asc", limit=args.limit or 500, offset=args.offset)
+        flt = FigureFilter(
+            concept=args.concept,
+            q=args.phrase,
+            unit=args.unit,
+            subject=args.subject,
+            kind=args.kind,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            doc=args.doc,
+            sort=args.sort,
+            order="desc" if args.desc else "asc",
+            limit=args.limit or 500,
+            offset=args.offset,
+        )
     except ValidationError as exc:
         print(f"error: {'; '.join(str(e['msg']) for e in exc.errors()[:3])}", file=sys.stderr)
         return 2
@@ -45,7 +62,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
         kind = "" if r.kind == "level" else f" ({r.kind})"
         page_no = f", p. {r.page}" if r.page else ""
         print(f"{r.as_of:<32} {r.value_text:>18}  {r.measure}{whose}{kind}")
-        print(f"{'':<32} {'':>18}  as of: {r.as_of_basis}; {_short(r.title, 70)}, {r.meeting_date_label}{page_no}")
+        print(
+            f"{'':<32} {'':>18}  as of: {r.as_of_basis}; {_short(r.title, 70)}, {r.meeting_date_label}{page_no}"
+        )
     shown = page.offset + len(page.rows)
     if shown < page.total:
         print(f"... {page.total - shown} more of {page.total}: --offset {shown}, or --csv for all")
@@ -53,11 +72,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[:n - 1].rstrip() + "\u2026"
+    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
 
 
 def _entries(verdict: str | None, limit: int):
-    from .feedback import FeedbackStore
+    from qa_assistant.serve.feedback import FeedbackStore
 
     return FeedbackStore(get_settings().feedback_path).entries(verdict, limit=limit)
 
@@ -81,15 +100,18 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .feedback import candidate_case
+    from qa_assistant.serve.feedback import candidate_case
 
     _, entries = _entries(args.verdict, 1_000_000)
     lines = [json.dumps(candidate_case(e), ensure_ascii=False) for e in reversed(entries)]
     text = "".join(line + "\n" for line in lines)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
-        print(f"wrote {len(lines)} candidate eval case(s) to {args.out}; confirm each 'expected' against the papers "
-              f"before adding it to evals/", file=sys.stderr)
+        print(
+            f"wrote {len(lines)} candidate eval case(s) to {args.out}; confirm each 'expected' against the papers "
+            f"before adding it to evals/",
+            file=sys.stderr,
+        )
     else:
         sys.stdout.write(text)
     return 0
@@ -116,7 +138,9 @@ def add_parsers(sub) -> None:
     fg.add_argument("--no-rebuild", action="store_true")
     fg.set_defaults(func=cmd_figures)
 
-    fb = sub.add_parser("feedback", help="list feedback on answers; `feedback export` drafts eval cases from it")
+    fb = sub.add_parser(
+        "feedback", help="list feedback on answers; `feedback export` drafts eval cases from it"
+    )
     fb.add_argument("action", nargs="?", choices=["list", "export"], default="list")
     fb.add_argument("--verdict", choices=["helpful", "wrong"])
     fb.add_argument("--limit", type=int, default=100)

@@ -21,8 +21,12 @@ class DocumentMeta(BaseModel):
     kind: str | None = None
     source_url: str | None = None
     date_note: str | None = None
-    page_starts: list[int] = Field(default_factory=list, description="Offset where each PDF page begins (empty: not paged)")
-    inferred: list[str] = Field(default_factory=list, description="Fields inferred from the text, not published")
+    page_starts: list[int] = Field(
+        default_factory=list, description="Offset where each PDF page begins (empty: not paged)"
+    )
+    inferred: list[str] = Field(
+        default_factory=list, description="Fields inferred from the text, not published"
+    )
 
     @property
     def meeting_date_label(self) -> str:
@@ -73,20 +77,33 @@ class Figure(BaseModel):
     value_text: str
     value: float
     value_high: float | None = None
-    unit: str = Field(description="count, percent, gbp, gbp_per_week, gbp_per_year, per_10000, rate, days, ...")
+    unit: str = Field(
+        description="count, percent, gbp, gbp_per_week, gbp_per_year, per_10000, rate, days, ..."
+    )
     phrase: str = Field(default="", description="What the number counts, as the paper wrote it")
     phrase_start: int | None = None
     phrase_end: int | None = None
-    context: str = Field(default="", description="Words the phrase relies on: table caption or column, shared noun")
+    context: str = Field(
+        default="", description="Words the phrase relies on: table caption or column, shared noun"
+    )
     concept_id: str | None = Field(default=None, description="Catalogue concept the phrase names, if any")
     concept_label: str | None = None
-    concept_terms: list[str] = Field(default_factory=list, description="Terms of the synonyms that named the concept")
-    terms: list[str] = Field(default_factory=list, description="The phrase's measure terms (dates, numbers masked)")
+    concept_terms: list[str] = Field(
+        default_factory=list, description="Terms of the synonyms that named the concept"
+    )
+    terms: list[str] = Field(
+        default_factory=list, description="The phrase's measure terms (dates, numbers masked)"
+    )
     context_terms: list[str] = Field(default_factory=list, description="The context's measure terms")
-    aliases: list[str] = Field(default_factory=list, description="Acronym terms the paper spells out (their long "
-                                                                 "forms are in context_terms)")
-    counted: str = Field(default="", description="What the number counts when its phrase says what of (\"24 young "
-                                                "people\" in \"an average caseload of 24 young people\")")
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Acronym terms the paper spells out (their long forms are in context_terms)",
+    )
+    counted: str = Field(
+        default="",
+        description='What the number counts when its phrase says what of ("24 young '
+        'people" in "an average caseload of 24 young people")',
+    )
     subject: SubjectKind = "own"
     subject_name: str = ""
     kind: FigureKind = "level"
@@ -105,7 +122,11 @@ class Figure(BaseModel):
     @property
     def series_key(self) -> tuple[str, str, str]:
         """Figures join one timeline only with the same concept (or phrase), unit and subject."""
-        return (self.concept_id or self.phrase.lower(), self.unit, f"{self.subject}:{self.subject_name.lower()}")
+        return (
+            self.concept_id or self.phrase.lower(),
+            self.unit,
+            f"{self.subject}:{self.subject_name.lower()}",
+        )
 
 
 class Highlight(BaseModel):
@@ -135,7 +156,8 @@ class Citation(BaseModel):
         """One plain-text line naming the source, for references under an answer (CLI, /v1 replies)."""
         page = f", page {self.page}" + (f"-{self.page_end}" if self.page_end else "") if self.page else ""
         as_of = f" (figure as of {self.as_of_label})" if self.as_of_label else ""
-        return f"{self.title}, {self.committee or 'committee not stated'}, meeting {self.meeting_date_label}{page}{as_of}"
+        committee = self.committee or "committee not stated"
+        return f"{self.title}, {committee}, meeting {self.meeting_date_label}{page}{as_of}"
 
 
 class SearchHit(BaseModel):
@@ -167,7 +189,9 @@ class FigureValue(BaseModel):
 class ResolvedQuery(BaseModel):
     """What the assistant understood a question to ask, kept so follow-ups can build on it."""
 
-    measure_terms: list[str] = Field(default_factory=list, description="The question's measure words, as terms")
+    measure_terms: list[str] = Field(
+        default_factory=list, description="The question's measure words, as terms"
+    )
     measure_text: str | None = Field(default=None, description="The question's measure words as typed")
     concept_id: str | None = None
     concept_label: str | None = None
@@ -209,8 +233,12 @@ class Answer(BaseModel):
     question: str
     kind: AnswerKind
     text: str = Field(description="Plain-text answer, safe to paste")
-    figures: list[FigureValue] = Field(default_factory=list, description="The figure(s) answering; >1 = conflict")
-    entities: list[EntityValue] = Field(default_factory=list, description="Who / when / which answers, best first")
+    figures: list[FigureValue] = Field(
+        default_factory=list, description="The figure(s) answering; >1 = conflict"
+    )
+    entities: list[EntityValue] = Field(
+        default_factory=list, description="Who / when / which answers, best first"
+    )
     conflict: bool = False
     series: list[FigureValue] = Field(default_factory=list, description="Timeline points in date order")
     nearest: list[FigureValue] = Field(default_factory=list, description="Closest figures when none matches")

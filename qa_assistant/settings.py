@@ -9,7 +9,9 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
+DATA_DIR = PACKAGE_DIR / "data"  # catalogue, lexicon, places, council: data the reader is tuned by
 
 
 class Settings(BaseSettings):
@@ -19,8 +21,10 @@ class Settings(BaseSettings):
 
     corpus_dir: Path = Field(default=REPO_ROOT / "corpus", description="Folder of papers plus manifest.json")
     index_dir: Path = Field(default=REPO_ROOT / "index", description="Where built index versions live")
-    model_cache_dir: Path = Field(default=REPO_ROOT / "index" / "model",
-                                  description="Where the ONNX export of the embedding model is kept (rebuilt if absent)")
+    model_cache_dir: Path = Field(
+        default=REPO_ROOT / "index" / "model",
+        description="Where the ONNX export of the embedding model is kept (rebuilt if absent)",
+    )
     host: str = "127.0.0.1"
     port: int = 8000
 
@@ -33,22 +37,38 @@ class Settings(BaseSettings):
     candidates_per_retriever: int = 20
 
     # Admin API (adding/removing papers over HTTP): off unless a token is configured.
-    admin_token: str | None = Field(default=None, description="Bearer token for /api/admin/*; unset = admin off")
+    admin_token: str | None = Field(
+        default=None, description="Bearer token for /api/admin/*; unset = admin off"
+    )
     max_upload_mb: float = 50.0
-    build_wait_seconds: float = Field(default=600.0, description="How long an admin change waits for another build "
-                                      "to finish before answering 503")
+    build_wait_seconds: float = Field(
+        default=600.0,
+        description="How long an admin change waits for another build to finish before answering 503",
+    )
 
     # Bounded work per paper (see README "Faults and limits"): a paper over budget is refused with the reason.
-    paper_seconds: float = Field(default=300.0, description="Wall-clock budget to read, process and embed one paper")
-    max_paper_chars: int = Field(default=2_000_000, description="Most characters of clean text one paper may have")
-    paper_memory_mb: int = Field(default=2048, description="Memory cap of the child process that reads one paper")
+    paper_seconds: float = Field(
+        default=300.0, description="Wall-clock budget to read, process and embed one paper"
+    )
+    max_paper_chars: int = Field(
+        default=2_000_000, description="Most characters of clean text one paper may have"
+    )
+    paper_memory_mb: int = Field(
+        default=2048, description="Memory cap of the child process that reads one paper"
+    )
 
     # HTTP: request bodies other than uploads, shutdown, and which Host headers are served.
-    max_request_kb: int = Field(default=512, description="Largest JSON request body (413 beyond, before reading it)")
-    shutdown_seconds: int = Field(default=5, description="On SIGTERM, how long running requests get to finish")
+    max_request_kb: int = Field(
+        default=512, description="Largest JSON request body (413 beyond, before reading it)"
+    )
+    shutdown_seconds: int = Field(
+        default=5, description="On SIGTERM, how long running requests get to finish"
+    )
     allowed_hosts: Annotated[list[str], NoDecode] = Field(
-        default_factory=list, description='Host names served, comma-separated ("qa.example.org,localhost"); '
-                                          "empty = any (fine on loopback). Others get 400.")
+        default_factory=list,
+        description='Host names served, comma-separated ("qa.example.org,localhost"); '
+        "empty = any (fine on loopback). Others get 400.",
+    )
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod
@@ -58,20 +78,28 @@ class Settings(BaseSettings):
         return value
 
     # Feedback on answers ("helpful" / "wrong"): kept outside index/ (builds replace that folder), never committed.
-    feedback_path: Path = Field(default=REPO_ROOT / "var" / "feedback.sqlite",
-                                description="SQLite file of feedback; survives index rebuilds and restarts")
+    feedback_path: Path = Field(
+        default=REPO_ROOT / "var" / "feedback.sqlite",
+        description="SQLite file of feedback; survives index rebuilds and restarts",
+    )
     feedback_max_comment_chars: int = 1000
     feedback_max_body_bytes: int = 64 * 1024
-    feedback_rate_limit: int = Field(default=20, description="Feedback requests allowed per client per window")
+    feedback_rate_limit: int = Field(
+        default=20, description="Feedback requests allowed per client per window"
+    )
     feedback_rate_window_seconds: float = 600.0
 
     # Optional generation backend (any OpenAI-compatible chat-completions server); off unless both are set.
-    llm_base_url: str | None = Field(default=None, description="e.g. http://127.0.0.1:8080/v1 (llama.cpp, vLLM, Ollama)")
+    llm_base_url: str | None = Field(
+        default=None, description="e.g. http://127.0.0.1:8080/v1 (llama.cpp, vLLM, Ollama)"
+    )
     llm_model: str | None = None
     llm_api_key: str | None = None
     llm_timeout_seconds: float = 30.0
     prompts_dir: Path = REPO_ROOT / "prompts"
-    prompt_versions: str | None = Field(default=None, description='Pin prompt versions, e.g. "answer=1,system=1"')
+    prompt_versions: str | None = Field(
+        default=None, description='Pin prompt versions, e.g. "answer=1,system=1"'
+    )
 
     # Serving: worker processes, each with its own single-threaded model (one per core answers most per second).
     workers: int = Field(default=0, description="0 = one per CPU core, up to 4")

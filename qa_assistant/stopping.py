@@ -48,7 +48,9 @@ def chain_signal_handlers() -> None:
             if callable(previous):
                 previous(signum, frame)
             elif previous == signal.SIG_DFL:
-                signal.default_int_handler(signum, frame) if signum == signal.SIGINT else _exit_default(signum)
+                signal.default_int_handler(signum, frame) if signum == signal.SIGINT else _exit_default(
+                    signum
+                )
 
         signal.signal(sig, handler)
     _chained = True

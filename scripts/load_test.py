@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
-import shutil
 import tempfile
 import threading
 import time
@@ -42,10 +42,16 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--url")
-    ap.add_argument("--unique", action="store_true", help="make every question text distinct (no embedding cache hits)")
+    ap.add_argument(
+        "--unique", action="store_true", help="make every question text distinct (no embedding cache hits)"
+    )
     ap.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
-    ap.add_argument("--workers", type=int, help="server worker processes (default: the run command's default)")
-    ap.add_argument("--churn", action="store_true", help="add and remove a paper over the admin API meanwhile")
+    ap.add_argument(
+        "--workers", type=int, help="server worker processes (default: the run command's default)"
+    )
+    ap.add_argument(
+        "--churn", action="store_true", help="add and remove a paper over the admin API meanwhile"
+    )
     args = ap.parse_args()
     proc = None
     url = args.url
@@ -59,9 +65,13 @@ def main() -> None:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         workers = ["--workers", str(args.workers)] if args.workers else []
-        proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), *workers],
-                                cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), *workers],
+            cwd=Path(__file__).resolve().parent.parent,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
         url = f"http://127.0.0.1:{port}"
         for _ in range(240):
             try:
@@ -125,8 +135,10 @@ def main() -> None:
         proc.wait(timeout=20)
     lat = sorted(latencies)
     p95 = lat[min(len(lat) - 1, int(0.95 * (len(lat) - 1)))] if lat else 0
-    print(f"{args.clients} clients x {args.seconds:.0f} s: {len(lat)} requests, {len(lat) / elapsed:.1f} req/s, "
-          f"p50 {statistics.median(lat):.0f} ms, p95 {p95:.0f} ms, errors {errors}")
+    print(
+        f"{args.clients} clients x {args.seconds:.0f} s: {len(lat)} requests, {len(lat) / elapsed:.1f} req/s, "
+        f"p50 {statistics.median(lat):.0f} ms, p95 {p95:.0f} ms, errors {errors}"
+    )
     for e in first_errors:
         print(f"  error: {e}")
 
@@ -141,8 +153,11 @@ def churn_workspace() -> dict[str, str]:
     (tmp / "index").mkdir()
     if (root / "index" / "cache").is_dir():
         shutil.copytree(root / "index" / "cache", tmp / "index" / "cache")
-    return {"QA_CORPUS_DIR": str(tmp / "corpus"), "QA_INDEX_DIR": str(tmp / "index"),
-            "QA_ADMIN_TOKEN": secrets.token_hex(16)}
+    return {
+        "QA_CORPUS_DIR": str(tmp / "corpus"),
+        "QA_INDEX_DIR": str(tmp / "index"),
+        "QA_ADMIN_TOKEN": secrets.token_hex(16),
+    }
 
 
 class Churn:
@@ -160,18 +175,27 @@ class Churn:
             i = 0
             while time.perf_counter() < deadline:
                 i += 1
-                body = (f"Churn paper {i}\n\nAs at 1 March 2026 there were {600 + i} children looked after by the "
-                        f"council, the panel heard in round {i}.\n").encode()
-                for method, path in (("PUT", f"/api/admin/documents/churn-{i}.txt"), ("DELETE", f"/api/admin/documents/churn-{i}")):
+                body = (
+                    f"Churn paper {i}\n\nAs at 1 March 2026 there were {600 + i} children looked after by the "
+                    f"council, the panel heard in round {i}.\n"
+                ).encode()
+                for method, path in (
+                    ("PUT", f"/api/admin/documents/churn-{i}.txt"),
+                    ("DELETE", f"/api/admin/documents/churn-{i}"),
+                ):
                     try:
-                        status: int | str = c.request(method, path, content=body if method == "PUT" else None).status_code
+                        status: int | str = c.request(
+                            method, path, content=body if method == "PUT" else None
+                        ).status_code
                     except httpx.HTTPError as exc:
                         status = type(exc).__name__
                     self.statuses[status] = self.statuses.get(status, 0) + 1
 
     def report(self) -> None:
         self.thread.join(timeout=180)
-        print(f"admin add/remove during the load: {sum(self.statuses.values())} changes, statuses {self.statuses}")
+        print(
+            f"admin add/remove during the load: {sum(self.statuses.values())} changes, statuses {self.statuses}"
+        )
 
 
 WRK_SCRIPT = """
@@ -202,8 +226,25 @@ def run_wrk(url: str, args: argparse.Namespace) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
         fh.write(script)
     try:
-        out = subprocess.run(["wrk", "-t", "2", "-c", str(args.clients), "-d", f"{int(args.seconds)}s",
-                              "--timeout", "10s", "-s", fh.name, url], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [
+                "wrk",
+                "-t",
+                "2",
+                "-c",
+                str(args.clients),
+                "-d",
+                f"{int(args.seconds)}s",
+                "--timeout",
+                "10s",
+                "-s",
+                fh.name,
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     finally:
         Path(fh.name).unlink(missing_ok=True)
     print(out.stdout.strip().splitlines()[-1])

@@ -116,10 +116,21 @@ def one_paragraph_text(size: int, seed: int = 12) -> str:
     total = 0
     while total < size:
         year = rng.randint(2012, 2025)
-        sentence = rng.choice(_SENTENCES).format(
-            day=rng.randint(1, 28), month=rng.choice(_MONTHS), year=year, yy=(year + 1) % 100, n=rng.randint(100, 999),
-            pct=rng.randint(40, 95), m=f"{rng.randint(10, 60)}.{rng.randint(0, 9)}", rate=f"{rng.randint(90, 180)}.{rng.randint(0, 9)}",
-            rate2=f"{rng.randint(60, 80)}.{rng.randint(0, 9)}", small=rng.randint(2, 30)) + ". "
+        sentence = (
+            rng.choice(_SENTENCES).format(
+                day=rng.randint(1, 28),
+                month=rng.choice(_MONTHS),
+                year=year,
+                yy=(year + 1) % 100,
+                n=rng.randint(100, 999),
+                pct=rng.randint(40, 95),
+                m=f"{rng.randint(10, 60)}.{rng.randint(0, 9)}",
+                rate=f"{rng.randint(90, 180)}.{rng.randint(0, 9)}",
+                rate2=f"{rng.randint(60, 80)}.{rng.randint(0, 9)}",
+                small=rng.randint(2, 30),
+            )
+            + ". "
+        )
         parts.append(sentence)
         total += len(sentence)
     return "".join(parts)[:size].rstrip()
@@ -127,5 +138,7 @@ def one_paragraph_text(size: int, seed: int = 12) -> str:
 
 def one_paragraph_page(size: int) -> bytes:
     """A web page whose whole content is one `size`-character paragraph."""
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Big page</title></head><body><p>"
-            f"{one_paragraph_text(size)}</p></body></html>").encode("utf-8")
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Big page</title></head><body><p>"
+        f"{one_paragraph_text(size)}</p></body></html>"
+    ).encode()

@@ -24,19 +24,30 @@ def free_port() -> int:
 def serve_until_exit(*serve_args: str, env: dict[str, str], timeout: float = 180) -> tuple[int, str]:
     """Run `qa-assistant serve` expecting it to stop by itself; its exit code and output (a hang is a failure)."""
     port = free_port()
-    proc = subprocess.run([sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), *serve_args],
-                          env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), *serve_args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=timeout,
+    )
     return proc.returncode, proc.stdout
 
 
 @contextmanager
-def server_process(*serve_args: str, env: dict[str, str] | None = None,
-                   timeout: float = 120) -> Iterator[tuple[str, subprocess.Popen, IO[str]]]:
+def server_process(
+    *serve_args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> Iterator[tuple[str, subprocess.Popen, IO[str]]]:
     """Yield the server's URL, process and log file once /api/health answers; the output is shown if it fails."""
     port = free_port()
     with tempfile.TemporaryFile("w+") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), *serve_args],
-                                env=env or dict(os.environ), stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "qa_assistant.cli", "serve", "--port", str(port), *serve_args],
+            env=env or dict(os.environ),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         url = f"http://127.0.0.1:{port}"
         try:
             deadline = time.time() + timeout
@@ -62,7 +73,9 @@ def server_process(*serve_args: str, env: dict[str, str] | None = None,
 
 
 @contextmanager
-def running_server(*serve_args: str, env: dict[str, str] | None = None, timeout: float = 120) -> Iterator[str]:
+def running_server(
+    *serve_args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> Iterator[str]:
     """Yield the server's URL once /api/health answers; the server's output is shown if it fails to start."""
     with server_process(*serve_args, env=env, timeout=timeout) as (url, _, _):
         yield url

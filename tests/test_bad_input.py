@@ -5,9 +5,9 @@ import sys
 
 import pytest
 
-from qa_assistant.answering import QuestionError, clean_question
-from qa_assistant.documents import CorpusError, load_corpus
-from qa_assistant.index import build_index, check_index, ensure_index, IndexUnavailable, load_index
+from qa_assistant.answering.assistant import QuestionError, clean_question
+from qa_assistant.indexing.index import IndexUnavailable, build_index, check_index, ensure_index, load_index
+from qa_assistant.ingest.documents import CorpusError, load_corpus
 from qa_assistant.settings import Settings
 
 from .conftest import REPO, write_corpus
@@ -17,9 +17,16 @@ PAPER = "Executive Member report\n\nAs of 1st March 2024:-\n\nNumber of children
 
 def run_cli(*args, env_extra=None):
     import os
+
     env = {**os.environ, **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "qa_assistant.cli", *args], capture_output=True, text=True,
-                          cwd=REPO, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "qa_assistant.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=300,
+    )
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\u200b\u200b"])
@@ -56,7 +63,9 @@ def test_empty_corpus_is_a_clear_error(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(CorpusError, match="no usable documents"):
         load_corpus(tmp_path / "empty")
-    r = run_cli("index", env_extra={"QA_CORPUS_DIR": str(tmp_path / "empty"), "QA_INDEX_DIR": str(tmp_path / "ix")})
+    r = run_cli(
+        "index", env_extra={"QA_CORPUS_DIR": str(tmp_path / "empty"), "QA_INDEX_DIR": str(tmp_path / "ix")}
+    )
     assert r.returncode == 2 and "no usable documents" in r.stderr and "Traceback" not in r.stderr
 
 
@@ -67,7 +76,9 @@ def test_malformed_manifest_is_a_clear_error(tmp_path):
 
 
 def test_bad_meeting_date_is_treated_as_not_stated(tmp_path):
-    corpus = write_corpus(tmp_path / "c", {"a.txt": PAPER}, [{"file": "a.txt", "title": "A", "meeting_date": "soon"}])
+    corpus = write_corpus(
+        tmp_path / "c", {"a.txt": PAPER}, [{"file": "a.txt", "title": "A", "meeting_date": "soon"}]
+    )
     result = load_corpus(corpus)
     assert result.documents[0].meeting_date is None
     assert result.documents[0].meeting_date_label == "date not stated"
@@ -104,7 +115,7 @@ def test_failed_build_keeps_previous_index(tmp_path, monkeypatch):
     before = (s.index_dir / "current").resolve()
     (corpus / "b.txt").write_text("Another paper.\n")
 
-    import qa_assistant.index as index_mod
+    import qa_assistant.indexing.index as index_mod
 
     def crash(*_a, **_k):
         raise RuntimeError("simulated crash mid-build")
@@ -116,6 +127,7 @@ def test_failed_build_keeps_previous_index(tmp_path, monkeypatch):
     assert not list(s.index_dir.glob(".tmp-*"))
     monkeypatch.undo()
     # The old version is still complete and readable (it is only stale, because the corpus changed).
-    from qa_assistant.store import read_store
+    from qa_assistant.indexing.store import read_store
+
     docs, _, figures = read_store(before / "store.sqlite")
     assert [d.doc_id for d in docs] == ["a"] and figures

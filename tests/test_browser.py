@@ -15,7 +15,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from servers import running_server
 
 from .conftest import REPO
@@ -28,7 +27,9 @@ pytestmark = pytest.mark.browser
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} missing: test.sh installs Debian's chromium; browser tests must run in CI")
+        raise RuntimeError(
+            f"{CHROMIUM} missing: test.sh installs Debian's chromium; browser tests must run in CI"
+        )
     pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)", allow_module_level=True)
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -57,9 +58,17 @@ def browser():
         old.unlink()
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield b
         b.close()
@@ -69,8 +78,10 @@ def browser():
 def context(browser):
     ctx = browser.new_context(viewport={"width": 1000, "height": 900}, accept_downloads=True)
     # Record every Content-Security-Policy violation from the first byte (see the CSP test).
-    ctx.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
-                        "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    ctx.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', "
+        "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     yield ctx
     ctx.close()
 
@@ -93,8 +104,11 @@ def ask(page, question: str) -> None:
 
 
 def in_viewport(page, selector: str) -> bool:
-    return page.evaluate("""sel => { const r = document.querySelector(sel).getBoundingClientRect();
-        return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }""", selector)
+    return page.evaluate(
+        """sel => { const r = document.querySelector(sel).getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        selector,
+    )
 
 
 def test_empty_page_shows_examples(page):
@@ -146,8 +160,11 @@ def test_chip_leads_to_the_paper_with_the_span_highlighted_and_visible(page, con
     assert "/papers/" in paper.url and "start=" in paper.url
     assert paper.locator("mark.value").first.inner_text() == "500"
     assert "Current Children Looked After" in paper.locator("#cited").inner_text()
-    paper.wait_for_function("""() => { const r = document.getElementById('cited').getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight; }""", timeout=5000)
+    paper.wait_for_function(
+        """() => { const r = document.getElementById('cited').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        timeout=5000,
+    )
     assert in_viewport(paper, "#cited")
     meta = paper.locator("#meta-list").inner_text()
     assert "Council" in meta and "16 January 2019" in meta
@@ -163,7 +180,10 @@ def test_paper_view_shows_the_councils_link_and_escapes_text(server_url, context
     pg.goto(f"{server_url}/papers/{doc.doc_id}?start=0&end=40")
     pg.wait_for_selector("#cited")
     assert pg.locator("#council-link a").get_attribute("href") == doc.source_url
-    assert pg.locator("#paper-text *").count() == pg.locator("#paper-text mark, #paper-text div.page-break").count()
+    assert (
+        pg.locator("#paper-text *").count()
+        == pg.locator("#paper-text mark, #paper-text div.page-break").count()
+    )
     pg.goto(f"{server_url}/papers/no-such-paper")
     pg.wait_for_function("document.getElementById('notice').textContent.length > 0")
     assert "No document" in pg.locator("#notice").inner_text()
@@ -183,14 +203,18 @@ def test_timeline_chart_has_a_value_axis_and_sources_numbered_like_the_chips(pag
     assert answer.locator("svg.chart circle").count() >= 6
     assert answer.locator("svg.chart text.axis-title").text_content().startswith("Number")
     ticks = answer.locator("svg.chart text.tick").all_text_contents()
-    assert "0" in ticks and any(t.replace(",", "").isdigit() and int(t.replace(",", "")) >= 600 for t in ticks)
+    assert "0" in ticks and any(
+        t.replace(",", "").isdigit() and int(t.replace(",", "")) >= 600 for t in ticks
+    )
     assert answer.locator("table.series tr").count() >= 7
     assert answer.locator(".conflict").count() == 1
     table_numbers = [t.split("]")[0] + "]" for t in answer.locator("table.series a.chip").all_inner_texts()]
     listed = {t.split("]")[0] + "]": t for t in answer.locator(".sources a.chip").all_inner_texts()}
     assert table_numbers and set(table_numbers) <= set(listed)
     first_row_chip = answer.locator("table.series a.chip").first
-    assert first_row_chip.get_attribute("href") == answer.locator(".sources a.chip").first.get_attribute("href")
+    assert first_row_chip.get_attribute("href") == answer.locator(".sources a.chip").first.get_attribute(
+        "href"
+    )
     page.screenshot(path=str(SHOTS / "06-timeline.png"), full_page=True)
 
 
@@ -213,7 +237,9 @@ def test_timeline_leads_to_the_figures_table_and_its_csv(page, context):
     assert len(rows) == len(values) and {r["value_text"] for r in rows} == set(values)
     assert all(r["concept_id"] == "looked_after" and r["paper_url"].startswith("http") for r in rows)
     table.locator("#figures-table th[data-sort=value] button").click()
-    table.wait_for_function("document.querySelector('#figures-table th[data-sort=value]').getAttribute('aria-sort')")
+    table.wait_for_function(
+        "document.querySelector('#figures-table th[data-sort=value]').getAttribute('aria-sort')"
+    )
     table.wait_for_function("document.querySelector('#summary').textContent.startsWith('Showing')")
     shown = [int(v) for v in table.locator("#figures-table tbody .value").all_inner_texts()]
     assert shown == sorted(shown)
@@ -274,11 +300,18 @@ def test_feedback_left_in_the_page_is_listed_after_a_restart(index, browser, tmp
         pg.screenshot(path=str(SHOTS / "12-feedback.png"))
         pg.close()
     with running_server("--no-rebuild", env=env) as url:  # a fresh server process over the same file
-        listed = httpx.get(url + "/api/admin/feedback", headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30).json()
+        listed = httpx.get(
+            url + "/api/admin/feedback", headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30
+        ).json()
     assert listed["total"] == 1 and listed["entries"][0]["verdict"] == "wrong"
     assert listed["entries"][0]["answer"]["figures"][0]["value_text"] == "500"
-    out = subprocess.run([sys.executable, "-m", "qa_assistant.cli", "feedback"], env=env, capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "qa_assistant.cli", "feedback"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert "WRONG" in out.stdout and "How many children were looked after in December 2018?" in out.stdout
     assert "The rate should be shown first <b>please</b>" in out.stdout

@@ -7,61 +7,95 @@ from __future__ import annotations
 
 import pytest
 
-from qa_assistant.entities import _name_head, _question_role_terms
-from qa_assistant.entity_finder import find_names, find_people
+from qa_assistant.answering.entities import _name_head, _question_role_terms
+from qa_assistant.answering.entity_finder import find_names, find_people
 
 
-@pytest.mark.parametrize("sentence,name,role", [
-    ("Councillor Ann Hill (Chair) welcomed everyone to the meeting.", "Ann Hill", "Chair"),
-    ("The report was presented by Mark Dale, Head of Fostering.", "Mark Dale", "Head of Fostering"),
-    ("The Director of Children's Services, Sue Brown, gave an update.", "Sue Brown", "Director of Children's Services"),
-    # a report's header block: the post's name holds commas, or ends in a colon
-    ("Executive Director for Children, Families and Learning, Gill Rollings", "Gill Rollings",
-     "Executive Director for Children, Families and Learning"),
-    ("Executive Member for Children, Families and Learning: Councillor Michael Carr", "Councillor Michael Carr",
-     "Executive Member for Children, Families and Learning"),
-])
+@pytest.mark.parametrize(
+    "sentence,name,role",
+    [
+        ("Councillor Ann Hill (Chair) welcomed everyone to the meeting.", "Ann Hill", "Chair"),
+        ("The report was presented by Mark Dale, Head of Fostering.", "Mark Dale", "Head of Fostering"),
+        (
+            "The Director of Children's Services, Sue Brown, gave an update.",
+            "Sue Brown",
+            "Director of Children's Services",
+        ),
+        # a report's header block: the post's name holds commas, or ends in a colon
+        (
+            "Executive Director for Children, Families and Learning, Gill Rollings",
+            "Gill Rollings",
+            "Executive Director for Children, Families and Learning",
+        ),
+        (
+            "Executive Member for Children, Families and Learning: Councillor Michael Carr",
+            "Councillor Michael Carr",
+            "Executive Member for Children, Families and Learning",
+        ),
+    ],
+)
 def test_people_with_their_roles(sentence, name, role):
     found = [(p.text, p.role or "") for p in find_people(sentence)]
     assert any(name in text and role in found_role for text, found_role in found), found
 
 
-@pytest.mark.parametrize("sentence,head,name", [
-    ("Two members of Young Voices Count, the borough's Children in Care Council, attended.", "council",
-     "Young Voices Count"),
-    ("Beech Lodge, the Council's new three-bed children's home, opens in May.", "home", "Beech Lodge"),
-    ("The recruitment campaign launched in March, Room to Grow, brought 30 enquiries.", "campaign", "Room to Grow"),
-    ("Support is now delivered by the Pathways team.", "team", "Pathways team"),
-])
+@pytest.mark.parametrize(
+    "sentence,head,name",
+    [
+        (
+            "Two members of Young Voices Count, the borough's Children in Care Council, attended.",
+            "council",
+            "Young Voices Count",
+        ),
+        ("Beech Lodge, the Council's new three-bed children's home, opens in May.", "home", "Beech Lodge"),
+        (
+            "The recruitment campaign launched in March, Room to Grow, brought 30 enquiries.",
+            "campaign",
+            "Room to Grow",
+        ),
+        ("Support is now delivered by the Pathways team.", "team", "Pathways team"),
+    ],
+)
 def test_names_beside_what_was_asked_for(sentence, head, name):
     assert name in [f.text for f in find_names(sentence, head)]
 
 
-@pytest.mark.parametrize("question,head", [
-    ("What is the Children in Care Council called?", "council"),
-    ("Which team supports care leavers?", "team"),
-    ("What is the name of the new fostering campaign?", "campaign"),
-])
+@pytest.mark.parametrize(
+    "question,head",
+    [
+        ("What is the Children in Care Council called?", "council"),
+        ("Which team supports care leavers?", "team"),
+        ("What is the name of the new fostering campaign?", "campaign"),
+    ],
+)
 def test_what_kind_of_name_is_asked_for(question, head):
     assert _name_head(question) == head
 
 
-@pytest.mark.parametrize("question,constrained", [
-    ("Who is the Executive Member for Children's Services?", True),
-    ("Which officer gave the Panel the figures on placement searches?", False),
-])
+@pytest.mark.parametrize(
+    "question,constrained",
+    [
+        ("Who is the Executive Member for Children's Services?", True),
+        ("Which officer gave the Panel the figures on placement searches?", False),
+    ],
+)
 def test_generic_roles_do_not_constrain_who_answers(question, constrained):
     assert bool(_question_role_terms(question)) == constrained
 
 
-@pytest.mark.parametrize("question,terms", [
-    # a post's whole capitalised name, commas and "and" included
-    ("Who was Executive Director for Children, Families and Learning in 2010?",
-     {"execut", "director", "child", "famili", "learn"}),
-    # "chairing" names the post the person must be given
-    ("Who was chairing the scrutiny panel when it looked at children in care?", {"chair"}),
-    ("Who chaired the meeting?", {"chair"}),
-    ("Who presented the report?", set()),
-])
+@pytest.mark.parametrize(
+    "question,terms",
+    [
+        # a post's whole capitalised name, commas and "and" included
+        (
+            "Who was Executive Director for Children, Families and Learning in 2010?",
+            {"execut", "director", "child", "famili", "learn"},
+        ),
+        # "chairing" names the post the person must be given
+        ("Who was chairing the scrutiny panel when it looked at children in care?", {"chair"}),
+        ("Who chaired the meeting?", {"chair"}),
+        ("Who presented the report?", set()),
+    ],
+)
 def test_the_post_a_who_question_names(question, terms):
     assert set(_question_role_terms(question)) == terms

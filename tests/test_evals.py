@@ -11,11 +11,11 @@ import re
 
 import pytest
 
-from qa_assistant.answering import Assistant
+from qa_assistant.answering.assistant import Assistant
 from qa_assistant.evals.report import check_thresholds, write_reports
 from qa_assistant.evals.runner import run
 from qa_assistant.evals.splits import EVALS_DIR, load_splits, split_settings
-from qa_assistant.index import ensure_index
+from qa_assistant.indexing.index import ensure_index
 
 GATED = [name for name, split in load_splits().items() if split.gate]
 THRESHOLDS = json.loads((EVALS_DIR / "thresholds.json").read_text())
@@ -58,7 +58,7 @@ def test_every_number_in_every_answer_is_in_its_cited_span(split_run):
         for f in ans.figures + ans.series + ans.nearest:
             assert f.value_text in f.citation.quote, (case.id, f.value_text)
             doc = assistant.index.documents[f.citation.doc_id]
-            assert doc.text[f.citation.quote_start:f.citation.quote_end] == f.citation.quote
+            assert doc.text[f.citation.quote_start : f.citation.quote_end] == f.citation.quote
         if ans.kind == "general":
             quoted = " ".join(c.quote for c in ans.citations)
             for n in NUMBER.findall(ans.text):

@@ -17,14 +17,14 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 from filelock import FileLock
-
 from paper_fixtures import make_encrypted_pdf, one_paragraph_page, one_paragraph_text, performance_report_pdf
 from servers import running_server, serve_until_exit, server_process
-from qa_assistant.answering import Assistant
+
+from qa_assistant.answering.assistant import Assistant
 from qa_assistant.cli import main as cli_main
-from qa_assistant.formats import PaperError, extract
-from qa_assistant.index import load_index
-from qa_assistant.server import create_app
+from qa_assistant.indexing.index import load_index
+from qa_assistant.ingest.formats import PaperError, extract
+from qa_assistant.serve.app import create_app
 from qa_assistant.settings import get_settings
 
 TOKEN = "test-admin-token-12"
@@ -45,17 +45,24 @@ def _assert_answers(url: str) -> None:
 
 # 1. Encrypted PDFs ------------------------------------------------------------------------------------------
 
+
 def test_aes_pdfs_in_a_batch_with_good_files_each_handled_on_its_own(workspace, tmp_path, capsys):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "locked-aes.pdf").write_bytes(make_encrypted_pdf(AES_TEXT, user_password="secret", algorithm="AES-256"))
-    (inbox / "restricted-aes.pdf").write_bytes(make_encrypted_pdf(AES_TEXT, user_password="", algorithm="AES-256"))
+    (inbox / "locked-aes.pdf").write_bytes(
+        make_encrypted_pdf(AES_TEXT, user_password="secret", algorithm="AES-256")
+    )
+    (inbox / "restricted-aes.pdf").write_bytes(
+        make_encrypted_pdf(AES_TEXT, user_password="", algorithm="AES-256")
+    )
     (inbox / "performance-update.pdf").write_bytes(performance_report_pdf())
     assert cli_main(["add", *(str(p) for p in sorted(inbox.iterdir()))]) == 1  # one file was refused
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     assert "skipped   locked-aes.pdf: the PDF is password-protected" in captured.out
-    assert "added     restricted-aes.pdf: added" in captured.out  # owner-password-only: opens like in a viewer
+    assert (
+        "added     restricted-aes.pdf: added" in captured.out
+    )  # owner-password-only: opens like in a viewer
     index = load_index(workspace)
     assert {"restricted-aes", "performance-update"} <= set(index.documents)
     assert "locked-aes" not in index.documents
@@ -87,7 +94,7 @@ def test_a_pdf_reader_without_aes_support_is_a_clear_refusal(monkeypatch):
 
 
 def test_any_reader_failure_comes_back_as_this_papers_problem():
-    from qa_assistant.paper_jobs import Budget, run
+    from qa_assistant.ingest.jobs import Budget, run
 
     budget = Budget(30, 10_000_000, 1024)
     with pytest.raises(PaperError, match=r"odd\.pdf: could not be read \(ValueError"):
@@ -95,10 +102,12 @@ def test_any_reader_failure_comes_back_as_this_papers_problem():
 
 
 def test_an_unforeseen_failure_indexing_one_paper_leaves_the_others_indexed(workspace, monkeypatch):
-    import qa_assistant.paper_build as paper_build
-    from qa_assistant.index import build_index
+    import qa_assistant.indexing.paper_build as paper_build
+    from qa_assistant.indexing.index import build_index
 
-    (workspace.corpus_dir / "odd-paper.txt").write_text("Odd paper\n\nThe panel heard about ZZODDZZ placements.\n")
+    (workspace.corpus_dir / "odd-paper.txt").write_text(
+        "Odd paper\n\nThe panel heard about ZZODDZZ placements.\n"
+    )
     encode = paper_build.embedding.encode
 
     def fails_on_one_paper(texts, *args, **kwargs):
@@ -109,17 +118,21 @@ def test_an_unforeseen_failure_indexing_one_paper_leaves_the_others_indexed(work
     monkeypatch.setattr(paper_build.embedding, "encode", fails_on_one_paper)
     report = build_index(workspace)
     assert report.refused == ["odd-paper"] and report.documents == 5
-    assert any("odd-paper.txt: could not be indexed (RuntimeError: simulated model failure)" in p
-               for p in report.problems)
+    assert any(
+        "odd-paper.txt: could not be indexed (RuntimeError: simulated model failure)" in p
+        for p in report.problems
+    )
 
 
 # 2. Corrupt index, restart with two workers ------------------------------------------------------------------
 
-@pytest.mark.parametrize("damaged", ["store.sqlite", "dense.faiss", "bm25", "sentences.npy", "sentences.json",
-                                     "meta.json"])
+
+@pytest.mark.parametrize(
+    "damaged", ["store.sqlite", "dense.faiss", "bm25", "sentences.npy", "sentences.json", "meta.json"]
+)
 def test_corrupt_index_file_then_restart_with_two_workers_serves(workspace, damaged):
     target = workspace.index_dir / "current" / damaged
-    for f in ([p for p in target.iterdir() if p.is_file()] if target.is_dir() else [target]):
+    for f in [p for p in target.iterdir() if p.is_file()] if target.is_dir() else [target]:
         f.write_bytes(b"\x00garbage\xff" * 10)
     with running_server("--workers", "2") as url:
         _assert_answers(url)
@@ -138,10 +151,11 @@ def test_a_worker_that_cannot_load_stops_the_server_with_one_message(workspace, 
     (tmp_path / "inject" / "sitecustomize.py").write_text(
         "import sys\n"
         "if '--multiprocessing-fork' in sys.argv:\n"
-        "    import qa_assistant.index as ix\n"
+        "    import qa_assistant.indexing.index as ix\n"
         "    def broken(*args, **kwargs):\n"
         "        raise ix.IndexUnavailable('simulated read error on the index disk')\n"
-        "    ix.load_index = broken\n")
+        "    ix.load_index = broken\n"
+    )
     env = dict(os.environ) | {"PYTHONPATH": str(tmp_path / "inject")}
     code, output = serve_until_exit("--workers", "2", env=env, timeout=180)
     assert code == 1, output[-2000:]
@@ -153,16 +167,29 @@ def test_a_worker_that_cannot_load_stops_the_server_with_one_message(workspace, 
 
 # 3. /v1 content parts ------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def client(index, settings):
     return TestClient(create_app(settings, rebuild=False), raise_server_exceptions=False)
 
 
-@pytest.mark.parametrize("text,status", [(5, 422), (1.5, 422), (["a"], 422), ({"a": 1}, 422), (True, 422),
-                                         (None, 422), ("How many children were looked after in 2018?", 200)])
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        (5, 422),
+        (1.5, 422),
+        (["a"], 422),
+        ({"a": 1}, 422),
+        (True, 422),
+        (None, 422),
+        ("How many children were looked after in 2018?", 200),
+    ],
+)
 def test_v1_content_part_text_of_any_type_gets_a_clear_status(client, text, status):
-    messages = [{"role": "user", "content": [{"type": "text", "text": "How many children were looked after?"}]},
-                {"role": "user", "content": [{"type": "text", "text": text}, {"type": "image_url", "image_url": {}}]}]
+    messages = [
+        {"role": "user", "content": [{"type": "text", "text": "How many children were looked after?"}]},
+        {"role": "user", "content": [{"type": "text", "text": text}, {"type": "image_url", "image_url": {}}]},
+    ]
     resp = client.post("/v1/chat/completions", json={"model": "qa-assistant", "messages": messages})
     assert resp.status_code == status, resp.text[:300]
     assert "Traceback" not in resp.text
@@ -170,9 +197,12 @@ def test_v1_content_part_text_of_any_type_gets_a_clear_status(client, text, stat
 
 # 4. Bounded work for any input ---------------------------------------------------------------------------------
 
+
 def test_five_mb_one_paragraph_page_over_the_admin_api_is_answered_at_once_and_nothing_waits(workspace):
     client = _admin(workspace)
-    resp = client.put("/api/admin/documents/huge-page.html", content=one_paragraph_page(5_000_000), headers=AUTH)
+    resp = client.put(
+        "/api/admin/documents/huge-page.html", content=one_paragraph_page(5_000_000), headers=AUTH
+    )
     assert resp.status_code == 422
     assert "characters of text is more than the 2,000,000 allowed for one paper" in resp.json()["detail"]
     assert not (workspace.corpus_dir / "huge-page.html").exists()
@@ -183,19 +213,28 @@ def test_five_mb_one_paragraph_page_over_the_admin_api_is_answered_at_once_and_n
 
 
 def test_five_mb_one_paragraph_page_is_read_and_cut_into_passages_and_figures_in_seconds():
+    from qa_assistant.indexing.cutting import cut_paper
+    from qa_assistant.ingest.jobs import Budget, run
+    from qa_assistant.ingest.reading import read_paper
     from qa_assistant.models import Document
-    from qa_assistant.paper_jobs import Budget, run
-    from qa_assistant.paper_work import cut_paper, read_paper
 
     budget = Budget(120, 10_000_000, 4096)  # hang guard: a linear pass over 5 MB takes seconds
-    page = run(read_paper, ("huge-page.html", one_paragraph_page(5_000_000), budget.max_chars), name="huge-page.html",
-               budget=budget)
+    page = run(
+        read_paper,
+        ("huge-page.html", one_paragraph_page(5_000_000), budget.max_chars),
+        name="huge-page.html",
+        budget=budget,
+    )
     doc = Document(doc_id="huge-page", file="huge-page.html", title="Huge page", text=page.text, sha256="-")
-    chunks, figures, sentences = run(cut_paper, (doc, 170, 40, 5), name=doc.file, budget=budget, what="process")
+    chunks, figures, sentences = run(
+        cut_paper, (doc, 170, 40, 5), name=doc.file, budget=budget, what="process"
+    )
     assert len(chunks) > 4000 and figures and len(sentences) > len(chunks)
 
 
-def test_a_paper_over_its_time_budget_is_refused_and_the_others_are_indexed(workspace, tmp_path, monkeypatch, capsys):
+def test_a_paper_over_its_time_budget_is_refused_and_the_others_are_indexed(
+    workspace, tmp_path, monkeypatch, capsys
+):
     monkeypatch.setenv("QA_PAPER_SECONDS", "1")
     get_settings.cache_clear()
     inbox = tmp_path / "inbox"
@@ -217,7 +256,9 @@ def test_sigterm_mid_build_stops_the_server_within_seconds(workspace):
     env = dict(os.environ) | {"QA_ADMIN_TOKEN": TOKEN}
     paper = ("Long paper\n\n" + one_paragraph_text(1_500_000)).encode()  # minutes of work, within the budgets
     with server_process("--workers", "2", env=env) as (url, proc, log):
-        upload = threading.Thread(target=lambda: _quiet_put(url + "/api/admin/documents/long-paper.txt", paper))
+        upload = threading.Thread(
+            target=lambda: _quiet_put(url + "/api/admin/documents/long-paper.txt", paper)
+        )
         upload.start()
         time.sleep(4)  # the upload is read and its build is under way
         assert upload.is_alive(), "the build finished before it could be interrupted"
@@ -243,9 +284,18 @@ def _quiet_put(url: str, body: bytes) -> None:
 
 # 5. Security headers and allowed hosts ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("method,path,status", [("GET", "/", 200), ("GET", "/api/health", 200),
-                                                 ("GET", "/static/app.js", 200), ("GET", "/nope", 404),
-                                                 ("POST", "/api/ask", 422), ("GET", "/docs", 200)])
+
+@pytest.mark.parametrize(
+    "method,path,status",
+    [
+        ("GET", "/", 200),
+        ("GET", "/api/health", 200),
+        ("GET", "/static/app.js", 200),
+        ("GET", "/nope", 404),
+        ("POST", "/api/ask", 422),
+        ("GET", "/docs", 200),
+    ],
+)
 def test_every_response_has_the_security_headers(client, method, path, status):
     resp = client.request(method, path)
     assert resp.status_code == status
@@ -267,7 +317,9 @@ def test_the_page_has_no_inline_script_or_style(client):
 
 
 def test_allowed_hosts_setting_refuses_other_host_headers(index, settings):
-    app = create_app(settings.model_copy(update={"allowed_hosts": ["qa.example.org", "127.0.0.1"]}), rebuild=False)
+    app = create_app(
+        settings.model_copy(update={"allowed_hosts": ["qa.example.org", "127.0.0.1"]}), rebuild=False
+    )
     client = TestClient(app, base_url="http://qa.example.org")
     assert client.get("/api/health").status_code == 200
     resp = client.get("/api/health", headers={"Host": "evil.example.com"})
@@ -276,13 +328,16 @@ def test_allowed_hosts_setting_refuses_other_host_headers(index, settings):
 
 # 6. Broken manifest ----------------------------------------------------------------------------------------------
 
+
 def test_broken_manifest_admin_calls_answer_409_with_the_reason_and_questions_still_answered(workspace):
     client = _admin(workspace)
     (workspace.corpus_dir / "manifest.json").write_text('{"documents": [{"file": ')
-    calls = [("put", "/api/admin/documents/perf.pdf", {"content": performance_report_pdf()}),
-             ("patch", "/api/admin/documents/000_64b4916a29838ddb", {"json": {"committee": "Executive"}}),
-             ("delete", "/api/admin/documents/000_64b4916a29838ddb", {}),
-             ("post", "/api/admin/reindex", {})]
+    calls = [
+        ("put", "/api/admin/documents/perf.pdf", {"content": performance_report_pdf()}),
+        ("patch", "/api/admin/documents/000_64b4916a29838ddb", {"json": {"committee": "Executive"}}),
+        ("delete", "/api/admin/documents/000_64b4916a29838ddb", {}),
+        ("post", "/api/admin/reindex", {}),
+    ]
     for method, path, kwargs in calls:
         resp = getattr(client, method)(path, headers=AUTH, **kwargs)
         assert resp.status_code == 409, (method, resp.status_code, resp.text[:300])
@@ -300,25 +355,40 @@ def test_broken_manifest_restart_serves_the_last_good_index(workspace):
 
 # 7. Smaller cases -------------------------------------------------------------------------------------------------
 
+
 def test_two_upload_names_that_sanitise_alike_never_replace_each_other(workspace):
     client = _admin(workspace)
-    first = client.put("/api/admin/documents/.txt", content=b"First paper about foster carers.\n", headers=AUTH)
+    first = client.put(
+        "/api/admin/documents/.txt", content=b"First paper about foster carers.\n", headers=AUTH
+    )
     assert first.status_code == 200 and first.json()["file"] == "paper.txt"
-    second = client.put("/api/admin/documents/..txt", content=b"Second paper about placements.\n", headers=AUTH)
+    second = client.put(
+        "/api/admin/documents/..txt", content=b"Second paper about placements.\n", headers=AUTH
+    )
     assert second.status_code == 409 and "would replace paper.txt" in second.json()["detail"]
     assert (workspace.corpus_dir / "paper.txt").read_text() == "First paper about foster carers.\n"
     again = client.put("/api/admin/documents/.txt", content=b"First paper, corrected.\n", headers=AUTH)
     assert again.status_code == 200 and again.json()["outcome"] == "updated"  # the same name updates it
 
 
-@pytest.mark.parametrize("fields", [{"title": "Report\x00"}, {"committee": "Exec\x1b[31m"},
-                                    {"title": "\u202eevil"}, {"source_url": "javascript:alert(1)"},
-                                    {"source_url": "data:text/html,x"}, {"source_url": "//evil.example"}])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"title": "Report\x00"},
+        {"committee": "Exec\x1b[31m"},
+        {"title": "\u202eevil"},
+        {"source_url": "javascript:alert(1)"},
+        {"source_url": "data:text/html,x"},
+        {"source_url": "//evil.example"},
+    ],
+)
 def test_metadata_with_control_characters_or_non_http_urls_is_refused(workspace, fields):
     client = _admin(workspace)
     resp = client.patch("/api/admin/documents/000_64b4916a29838ddb", json=fields, headers=AUTH)
     assert resp.status_code == 422, resp.text
-    resp = client.put("/api/admin/documents/perf.pdf", params=fields, content=performance_report_pdf(), headers=AUTH)
+    resp = client.put(
+        "/api/admin/documents/perf.pdf", params=fields, content=performance_report_pdf(), headers=AUTH
+    )
     assert resp.status_code == 422
 
 
@@ -330,16 +400,23 @@ def test_a_hand_edited_javascript_url_never_reaches_a_citation(workspace):
     manifest_path.write_text(json.dumps(manifest))
     client = _admin(workspace)
     assert client.post("/api/admin/reindex", headers=AUTH).status_code == 200
-    body = client.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": DEC_2018["question"]}]}).json()
+    body = client.post(
+        "/v1/chat/completions", json={"messages": [{"role": "user", "content": DEC_2018["question"]}]}
+    ).json()
     assert body["citations"] and all(c.get("source_url") is None for c in body["citations"])
     assert "javascript:" not in json.dumps(body)
 
 
 def test_oversized_bodies_are_refused_before_they_are_read(client):
-    resp = client.post("/api/ask", json={"question": "How many?", "history": ["x" * 1000] * 50_000})  # 50 MB history
+    resp = client.post(
+        "/api/ask", json={"question": "How many?", "history": ["x" * 1000] * 50_000}
+    )  # 50 MB history
     assert resp.status_code == 413 and "limit" in resp.json()["detail"]
-    resp = client.post("/api/ask", content=b'{"question": "' + b"y" * 20_000_000 + b'"}',
-                       headers={"content-type": "application/json"})
+    resp = client.post(
+        "/api/ask",
+        content=b'{"question": "' + b"y" * 20_000_000 + b'"}',
+        headers={"content-type": "application/json"},
+    )
     assert resp.status_code == 413
 
 
@@ -359,24 +436,50 @@ def test_a_chunked_body_is_cut_off_at_the_limit_not_read_in_full(client):
     async def send(message: dict) -> None:
         sent.append(message)
 
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
-             "path": "/api/ask", "raw_path": b"/api/ask", "query_string": b"", "root_path": "",
-             "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/json"),
-                         (b"transfer-encoding", b"chunked")], "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/api/ask",
+        "raw_path": b"/api/ask",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"host", b"127.0.0.1"),
+            (b"content-type", b"application/json"),
+            (b"transfer-encoding", b"chunked"),
+        ],
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 80),
+    }
     asyncio.run(app(scope, receive, send))
     assert sent[0]["status"] == 413 and chunks_read == 1
 
 
 def test_deeply_nested_html_is_refused_with_the_real_reason(workspace):
     client = _admin(workspace)
-    page = ("<html><body>" + "<div>" * 80_000 + "There were 500 children looked after." + "</div>" * 80_000
-            + "</body></html>").encode()
+    page = (
+        "<html><body>"
+        + "<div>" * 80_000
+        + "There were 500 children looked after."
+        + "</div>" * 80_000
+        + "</body></html>"
+    ).encode()
     resp = client.put("/api/admin/documents/deep.html", content=page, headers=AUTH)
     assert resp.status_code == 422 and "nested more than 200 elements deep" in resp.json()["detail"]
 
 
-@pytest.mark.parametrize("path,status", [("/api/passages/1", 200), ("/api/passages/1.0", 422),
-                                         ("/api/passages/-1", 422), ("/api/passages/1e0", 422),
-                                         ("/api/passages/99999999999999999999", 422)])
+@pytest.mark.parametrize(
+    "path,status",
+    [
+        ("/api/passages/1", 200),
+        ("/api/passages/1.0", 422),
+        ("/api/passages/-1", 422),
+        ("/api/passages/1e0", 422),
+        ("/api/passages/99999999999999999999", 422),
+    ],
+)
 def test_passage_ids_are_whole_numbers_only(client, path, status):
     assert client.get(path).status_code == status

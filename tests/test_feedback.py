@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 
 from qa_assistant.cli import main as cli_main
 from qa_assistant.evals.cases import load_cases
-from qa_assistant.feedback import FeedbackStore
-from qa_assistant.server import create_app
+from qa_assistant.serve.app import create_app
+from qa_assistant.serve.feedback import FeedbackStore
 from qa_assistant.settings import REPO_ROOT, Settings
 
 TOKEN = "feedback-admin-token-0b5e"
@@ -21,17 +21,31 @@ GOOD = {
     "question": "How many children were looked after in December 2018?",
     "history": [],
     "comment": "I expected the rate as well",
-    "answer": {"kind": "figure", "text": "Children looked after: 500 as of 21 December 2018.",
-               "figures": [{"value_text": "500", "as_of": "21 December 2018", "as_of_end": "2018-12-21",
-                            "doc_id": "002_03b23168ff7a22e9"}],
-               "sources": [{"doc_id": "002_03b23168ff7a22e9", "quote_start": 248, "quote_end": 444}]},
+    "answer": {
+        "kind": "figure",
+        "text": "Children looked after: 500 as of 21 December 2018.",
+        "figures": [
+            {
+                "value_text": "500",
+                "as_of": "21 December 2018",
+                "as_of_end": "2018-12-21",
+                "doc_id": "002_03b23168ff7a22e9",
+            }
+        ],
+        "sources": [{"doc_id": "002_03b23168ff7a22e9", "quote_start": 248, "quote_end": 444}],
+    },
 }
 
 
 @pytest.fixture()
 def local(settings, tmp_path) -> Settings:
-    return settings.model_copy(update={"feedback_path": tmp_path / "var" / "feedback.sqlite", "admin_token": TOKEN,
-                                       "feedback_rate_limit": 40})
+    return settings.model_copy(
+        update={
+            "feedback_path": tmp_path / "var" / "feedback.sqlite",
+            "admin_token": TOKEN,
+            "feedback_rate_limit": 40,
+        }
+    )
 
 
 @pytest.fixture()
@@ -68,7 +82,9 @@ def test_feedback_survives_a_restart_and_lives_outside_the_index(client, local, 
     default = Settings().feedback_path
     assert settings.index_dir.resolve() not in default.resolve().parents
     assert default.relative_to(REPO_ROOT).parts[0] == "var"
-    assert "/var/" in (REPO_ROOT / ".gitignore").read_text().splitlines(), "the feedback file must be gitignored"
+    assert "/var/" in (REPO_ROOT / ".gitignore").read_text().splitlines(), (
+        "the feedback file must be gitignored"
+    )
 
 
 BAD = [
@@ -82,8 +98,14 @@ BAD = [
     ({**GOOD, "surprise": 1}, 422, "surprise"),
     ({**GOOD, "answer": {**GOOD["answer"], "kind": "poem"}}, 422, "kind"),
     ({**GOOD, "answer": {**GOOD["answer"], "figures": [{"value_text": "1"}] * 31}}, 422, "figures"),
-    ({**GOOD, "answer": {**GOOD["answer"], "sources": [{"doc_id": "d", "quote_start": -1, "quote_end": 2}]}}, 422,
-     "quote_start"),
+    (
+        {
+            **GOOD,
+            "answer": {**GOOD["answer"], "sources": [{"doc_id": "d", "quote_start": -1, "quote_end": 2}]},
+        },
+        422,
+        "quote_start",
+    ),
     ([GOOD], 422, "JSON object"),
 ]
 
@@ -97,8 +119,11 @@ def test_bad_feedback_gets_a_clear_4xx_and_nothing_is_stored(client, local, payl
 
 
 def test_oversized_or_malformed_bodies_are_refused(client, local):
-    r = client.post("/api/feedback", content=b'{"verdict": "wrong", "comment": "' + b"x" * 70_000 + b'"}',
-                    headers={"content-type": "application/json"})
+    r = client.post(
+        "/api/feedback",
+        content=b'{"verdict": "wrong", "comment": "' + b"x" * 70_000 + b'"}',
+        headers={"content-type": "application/json"},
+    )
     assert r.status_code == 413 and "too large" in r.json()["detail"]
     r = client.post("/api/feedback", content=b"{oops", headers={"content-type": "application/json"})
     assert r.status_code == 422 and "not JSON" in r.json()["detail"]
@@ -133,8 +158,11 @@ def test_rate_limit_is_per_client_and_rolls_over(tmp_path):
 
 def test_cli_lists_and_exports_candidate_eval_cases(client, local, monkeypatch, capsys, tmp_path):
     client.post("/api/feedback", json=GOOD)
-    client.post("/api/feedback", json=GOOD | {"verdict": "helpful", "comment": "",
-                                              "history": ["How many children were looked after?"]})
+    client.post(
+        "/api/feedback",
+        json=GOOD
+        | {"verdict": "helpful", "comment": "", "history": ["How many children were looked after?"]},
+    )
     monkeypatch.setenv("QA_FEEDBACK_PATH", str(local.feedback_path))
     from qa_assistant.settings import get_settings
 

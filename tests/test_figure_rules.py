@@ -10,19 +10,20 @@ import datetime as dt
 
 import pytest
 
-from qa_assistant.dates import find_dates
 from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.question import read, read_conversation
 from qa_assistant.figures.selection import build_context, check
 from qa_assistant.models import Document
-from qa_assistant.numbers import find_quantities
+from qa_assistant.text.dates import find_dates
+from qa_assistant.text.numbers import find_quantities
 
 MEETING = dt.date(2024, 6, 12)
 
 
 def figures(text: str, title: str = "Children's Services performance report"):
-    return extract_figures(Document(doc_id="t", file="t.txt", title=title, meeting_date=MEETING, text=text,
-                                    sha256="0"))
+    return extract_figures(
+        Document(doc_id="t", file="t.txt", title=title, meeting_date=MEETING, text=text, sha256="0")
+    )
 
 
 def figure(text: str, value_text: str, **kw):
@@ -32,121 +33,212 @@ def figure(text: str, value_text: str, **kw):
 
 
 # ---- quantities ------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text,value_text,value,unit", [
-    ("a budget of £1.2m this year", "£1.2m", 1.2e6, "gbp"),
-    ("savings of £450k were made", "£450k", 450e3, "gbp"),
-    ("the net budget is £3.456m", "£3.456m", 3.456e6, "gbp"),
-    ("an allowance of £285 per week", "£285 per week", 285, "gbp_per_week"),
-    ("costing £52,000 a year", "£52,000 a year", 52000, "gbp_per_year"),
-    ("a rate of 98.5 per 10,000 children", "98.5 per 10,000", 98.5, "per_10000"),
-    ("62.5 per cent of care leavers", "62.5 per cent", 62.5, "percent"),
-    ("an average of 14 months", "14 months", 14, "months"),
-    ("Twenty three children", "Twenty three", 23, "count"),
-    ("between 72-77 young people", "72-77", 72, "count"),
-    ("the lowest rate in 12\nmonths in January", "12\nmonths", 12, "months"),  # a hard line wrap inside it
-])
+@pytest.mark.parametrize(
+    "text,value_text,value,unit",
+    [
+        ("a budget of £1.2m this year", "£1.2m", 1.2e6, "gbp"),
+        ("savings of £450k were made", "£450k", 450e3, "gbp"),
+        ("the net budget is £3.456m", "£3.456m", 3.456e6, "gbp"),
+        ("an allowance of £285 per week", "£285 per week", 285, "gbp_per_week"),
+        ("costing £52,000 a year", "£52,000 a year", 52000, "gbp_per_year"),
+        ("a rate of 98.5 per 10,000 children", "98.5 per 10,000", 98.5, "per_10000"),
+        ("62.5 per cent of care leavers", "62.5 per cent", 62.5, "percent"),
+        ("an average of 14 months", "14 months", 14, "months"),
+        ("Twenty three children", "Twenty three", 23, "count"),
+        ("between 72-77 young people", "72-77", 72, "count"),
+        (
+            "the lowest rate in 12\nmonths in January",
+            "12\nmonths",
+            12,
+            "months",
+        ),  # a hard line wrap inside it
+    ],
+)
 def test_quantities(text, value_text, value, unit):
-    q = [x for x in find_quantities(text, [(d.start, d.end) for d in find_dates(text)]) if x.text == value_text]
+    q = [
+        x for x in find_quantities(text, [(d.start, d.end) for d in find_dates(text)]) if x.text == value_text
+    ]
     assert q and q[0].value == pytest.approx(value) and q[0].unit == unit
 
 
-@pytest.mark.parametrize("text,not_a_figure", [
-    ("Call (01642) 245 432 for details", "245"),
-    ("see page 24 of the pack", "24"),
-    ("young people aged 16 and over", "16"),
-    ("the meeting at 4.00 pm", "4.00"),
-    ("section 1.2 Early Help", "1.2"),
-    ("the rate per 10,000 is calculated", "10,000"),
-    ("a rolling 12-month measure of re-referrals", "12"),
-    ("numbers fell below the 400 mark in May", "400"),
-    ("care leavers aged 19 to 21 in work", "21"),
-])
+@pytest.mark.parametrize(
+    "text,not_a_figure",
+    [
+        ("Call (01642) 245 432 for details", "245"),
+        ("see page 24 of the pack", "24"),
+        ("young people aged 16 and over", "16"),
+        ("the meeting at 4.00 pm", "4.00"),
+        ("section 1.2 Early Help", "1.2"),
+        ("the rate per 10,000 is calculated", "10,000"),
+        ("a rolling 12-month measure of re-referrals", "12"),
+        ("numbers fell below the 400 mark in May", "400"),
+        ("care leavers aged 19 to 21 in work", "21"),
+    ],
+)
 def test_numbers_that_are_not_quantities(text, not_a_figure):
-    assert not_a_figure not in [q.text for q in find_quantities(text, [(d.start, d.end) for d in find_dates(text)])]
+    assert not_a_figure not in [
+        q.text for q in find_quantities(text, [(d.start, d.end) for d in find_dates(text)])
+    ]
 
 
 # ---- phrase, concept, kind, subject, unit, as-of ----------------------------------------------------------
-@pytest.mark.parametrize("text,value,phrase,concept", [
-    ("Number of children we care for – 533.", "533", "Number of children we care for", "looked_after"),
-    ("There were 212 approved fostering households at year end.", "212", "approved fostering households",
-     "foster_households"),
-    ("The service received 1,840 contacts in the quarter.", "1,840", "contacts", "contacts"),
-    ("A total of 46 children left care during the year.", "46", "children left care", "cla_ceased"),
-    ("Of these, 230 children were in foster care.", "230", "children were in foster care", "cla_foster"),
-    ("Our net revenue budget for children's social care is £61.4m.", "£61.4m",
-     "Our net revenue budget for children's social care", "budget"),
-    ("Personal advisers each held an average caseload of 24 young people.", "24", "an average caseload", "caseloads"),
-    ("Laptops delivered: 1,200", "1,200", "Laptops delivered", None),
-    ("The average caseload of a personal adviser was 21 in March.", "21", "The average caseload of a personal adviser",
-     "caseloads"),
-    ("Care leaver numbers have fallen steadily, reaching 212 in May 2023.", "212", "Care leaver numbers",
-     "care_leavers"),
-    ("The share of care leavers in education, employment or training was 61%.", "61%",
-     "The share of care leavers in education, employment or training", "care_leavers_eet"),
-    ("Eleven households were approved as foster carers during the year.", "Eleven",
-     "households were approved as foster carers", "foster_approvals"),
-    # quoted words after the number are still its phrase
-    ("Latest figures show the town has 363 \u2018looked after' children.", "363", "looked after' children",
-     "looked_after"),
-    # the level after "risen by X to" is a value of what rose
-    ("The council said the number of children in its care had risen by 40% to 429 as of September 2024.", "429",
-     "the number of children in its care", "looked_after"),
-    # a share with its count in brackets: both are what follows the bracket
-    ("Of the open cases, 83% (3,224) were held open on a child in need basis.", "83%",
-     "were held open on a child in need basis", "children_in_need"),
-])
+@pytest.mark.parametrize(
+    "text,value,phrase,concept",
+    [
+        ("Number of children we care for – 533.", "533", "Number of children we care for", "looked_after"),
+        (
+            "There were 212 approved fostering households at year end.",
+            "212",
+            "approved fostering households",
+            "foster_households",
+        ),
+        ("The service received 1,840 contacts in the quarter.", "1,840", "contacts", "contacts"),
+        ("A total of 46 children left care during the year.", "46", "children left care", "cla_ceased"),
+        ("Of these, 230 children were in foster care.", "230", "children were in foster care", "cla_foster"),
+        (
+            "Our net revenue budget for children's social care is £61.4m.",
+            "£61.4m",
+            "Our net revenue budget for children's social care",
+            "budget",
+        ),
+        (
+            "Personal advisers each held an average caseload of 24 young people.",
+            "24",
+            "an average caseload",
+            "caseloads",
+        ),
+        ("Laptops delivered: 1,200", "1,200", "Laptops delivered", None),
+        (
+            "The average caseload of a personal adviser was 21 in March.",
+            "21",
+            "The average caseload of a personal adviser",
+            "caseloads",
+        ),
+        (
+            "Care leaver numbers have fallen steadily, reaching 212 in May 2023.",
+            "212",
+            "Care leaver numbers",
+            "care_leavers",
+        ),
+        (
+            "The share of care leavers in education, employment or training was 61%.",
+            "61%",
+            "The share of care leavers in education, employment or training",
+            "care_leavers_eet",
+        ),
+        (
+            "Eleven households were approved as foster carers during the year.",
+            "Eleven",
+            "households were approved as foster carers",
+            "foster_approvals",
+        ),
+        # quoted words after the number are still its phrase
+        (
+            "Latest figures show the town has 363 \u2018looked after' children.",
+            "363",
+            "looked after' children",
+            "looked_after",
+        ),
+        # the level after "risen by X to" is a value of what rose
+        (
+            "The council said the number of children in its care had risen by 40% to 429 as of September 2024.",
+            "429",
+            "the number of children in its care",
+            "looked_after",
+        ),
+        # a share with its count in brackets: both are what follows the bracket
+        (
+            "Of the open cases, 83% (3,224) were held open on a child in need basis.",
+            "83%",
+            "were held open on a child in need basis",
+            "children_in_need",
+        ),
+    ],
+)
 def test_phrase_and_concept(text, value, phrase, concept):
     f = figure(text, value)
     assert f.phrase == phrase
     assert f.concept_id == concept
 
 
-@pytest.mark.parametrize("text,value,kind", [
-    ("There were 512 children in care, an increase of 14 since March.", "14", "change"),
-    ("There were 512 children in care, an increase of 14 since March.", "512", "level"),
-    ("Referrals fell by 8% compared with last year.", "8%", "change"),
-    ("Our target is 90% of assessments completed on time.", "90%", "target"),
-    ("We aim to recruit 25 new foster carers this year.", "25", "target"),
-    ("The forecast overspend is £2.1m.", "£2.1m", "forecast"),
-    ("Of the 41 carers approved (20 mainstream and 21 connected persons), most were local.", "20", "part"),
-    ("Of the 41 carers approved (20 mainstream and 21 connected persons), most were local.", "41", "level"),
-    ("Agency staffing makes up £2.2m of the overspend.", "£2.2m", "part"),
-    ("These measures should cut the overspend by £0.8m next year.", "£0.8m", "change"),
-    ("Our aims for next year:\n- to bring social worker caseloads down to 17;", "17", "target"),
-    ("57% of the children with our carers were aged over 10.", "57%", "level"),
-    ("Agree these targets for 2025/26: re-referrals 20%; caseloads 16.", "20%", "target"),
-    ("This year we want to welcome 30 new fostering families.", "30", "target"),
-    ("Children with a plan (number, for information, no target): Q1 40; Q2 44.", "40", "level"),
-])
+@pytest.mark.parametrize(
+    "text,value,kind",
+    [
+        ("There were 512 children in care, an increase of 14 since March.", "14", "change"),
+        ("There were 512 children in care, an increase of 14 since March.", "512", "level"),
+        ("Referrals fell by 8% compared with last year.", "8%", "change"),
+        ("Our target is 90% of assessments completed on time.", "90%", "target"),
+        ("We aim to recruit 25 new foster carers this year.", "25", "target"),
+        ("The forecast overspend is £2.1m.", "£2.1m", "forecast"),
+        (
+            "Of the 41 carers approved (20 mainstream and 21 connected persons), most were local.",
+            "20",
+            "part",
+        ),
+        (
+            "Of the 41 carers approved (20 mainstream and 21 connected persons), most were local.",
+            "41",
+            "level",
+        ),
+        ("Agency staffing makes up £2.2m of the overspend.", "£2.2m", "part"),
+        ("These measures should cut the overspend by £0.8m next year.", "£0.8m", "change"),
+        ("Our aims for next year:\n- to bring social worker caseloads down to 17;", "17", "target"),
+        ("57% of the children with our carers were aged over 10.", "57%", "level"),
+        ("Agree these targets for 2025/26: re-referrals 20%; caseloads 16.", "20%", "target"),
+        ("This year we want to welcome 30 new fostering families.", "30", "target"),
+        ("Children with a plan (number, for information, no target): Q1 40; Q2 44.", "40", "level"),
+    ],
+)
 def test_kind(text, value, kind):
     assert figure(text, value).kind == kind
 
 
-@pytest.mark.parametrize("text,value,words", [
-    # a number whose phrase cannot be read keeps its clause's words as context (never as its own phrase)
-    ("With regards to foster placements that are not occupied, in quarter 4 there were 7.", "7", "there were"),
-    ("In terms of the fostering families, this number has decreased in quarter 4 (119).", "119", "fostering families"),
-])
+@pytest.mark.parametrize(
+    "text,value,words",
+    [
+        # a number whose phrase cannot be read keeps its clause's words as context (never as its own phrase)
+        (
+            "With regards to foster placements that are not occupied, in quarter 4 there were 7.",
+            "7",
+            "there were",
+        ),
+        (
+            "In terms of the fostering families, this number has decreased in quarter 4 (119).",
+            "119",
+            "fostering families",
+        ),
+    ],
+)
 def test_clause_words_when_no_phrase(text, value, words):
     f = figure(text, value)
     assert not f.terms and words in f.context
 
 
-@pytest.mark.parametrize("text,value,subject", [
-    ("Our rate is 151 per 10,000, compared with 71 per 10,000 nationally.", "71 per 10,000", "england"),
-    ("Our rate is 151 per 10,000, compared with 71 per 10,000 nationally.", "151 per 10,000", "own"),
-    ("This is above the statistical neighbour average of 118 per 10,000.", "118 per 10,000", "neighbours"),
-    ("The North East rate was 110 per 10,000.", "110 per 10,000", "region"),
-    ("Hartlepool looks after 310 children.", "310", "other"),
-    ("It would cost in the region of £900 per week.", "£900 per week", "own"),
-])
+@pytest.mark.parametrize(
+    "text,value,subject",
+    [
+        ("Our rate is 151 per 10,000, compared with 71 per 10,000 nationally.", "71 per 10,000", "england"),
+        ("Our rate is 151 per 10,000, compared with 71 per 10,000 nationally.", "151 per 10,000", "own"),
+        (
+            "This is above the statistical neighbour average of 118 per 10,000.",
+            "118 per 10,000",
+            "neighbours",
+        ),
+        ("The North East rate was 110 per 10,000.", "110 per 10,000", "region"),
+        ("Hartlepool looks after 310 children.", "310", "other"),
+        ("It would cost in the region of £900 per week.", "£900 per week", "own"),
+    ],
+)
 def test_subject(text, value, subject):
     assert figure(text, value).subject == subject
 
 
 def test_other_councils_paper_is_theirs():
-    f = figure("Stockton-on-Tees Borough Council\n\nChildren looked after: 402.", "402",
-               title="Stockton-on-Tees Borough Council - Cabinet report")
+    f = figure(
+        "Stockton-on-Tees Borough Council\n\nChildren looked after: 402.",
+        "402",
+        title="Stockton-on-Tees Borough Council - Cabinet report",
+    )
     assert f.subject == "other" and f.subject_name.startswith("Stockton")
 
 
@@ -161,13 +253,16 @@ Number in suitable accommodation | 80 | 84 | 88 | 90
 """
 
 
-@pytest.mark.parametrize("value,unit,subject,as_of,kind", [
-    ("148.9", "per_10000", "own", "31 March 2024", "level"),
-    ("70.0", "per_10000", "england", "31 March 2024", "level"),
-    ("22.0", "percent", "region", "31 March 2024", "level"),
-    ("84", "count", "own", "quarter 2 of 2023/24 (July–September 2023)", "level"),
-    ("90", "count", "own", "31 March 2024", "target"),
-])
+@pytest.mark.parametrize(
+    "value,unit,subject,as_of,kind",
+    [
+        ("148.9", "per_10000", "own", "31 March 2024", "level"),
+        ("70.0", "per_10000", "england", "31 March 2024", "level"),
+        ("22.0", "percent", "region", "31 March 2024", "level"),
+        ("84", "count", "own", "quarter 2 of 2023/24 (July–September 2023)", "level"),
+        ("90", "count", "own", "31 March 2024", "target"),
+    ],
+)
 def test_table_columns(value, unit, subject, as_of, kind):
     f = figure(TABLE, value)
     assert (f.unit, f.subject, f.as_of.label, f.kind, f.layout) == (unit, subject, as_of, kind, "table")
@@ -190,12 +285,25 @@ Contacts leading to a referral within 12 months (%) | 25% | 27.1% | 26.4% | With
 """
 
 
-@pytest.mark.parametrize("value,kind,label,as_of", [
-    ("1,150", "change", "Residential placements", "quarter 2 of 2024/25 (July–September 2024)"),
-    ("10,250", "forecast", "Residential placements", "quarter 2 of 2024/25 (July–September 2024)"),
-    ("(350)", "change", "Placements with in-house foster carers", "quarter 2 of 2024/25 (July–September 2024)"),
-    ("26.4%", "level", "Contacts leading to a referral within 12 months (%)", "quarter 2 of 2024/25 (July–September 2024)"),
-])
+@pytest.mark.parametrize(
+    "value,kind,label,as_of",
+    [
+        ("1,150", "change", "Residential placements", "quarter 2 of 2024/25 (July–September 2024)"),
+        ("10,250", "forecast", "Residential placements", "quarter 2 of 2024/25 (July–September 2024)"),
+        (
+            "(350)",
+            "change",
+            "Placements with in-house foster carers",
+            "quarter 2 of 2024/25 (July–September 2024)",
+        ),
+        (
+            "26.4%",
+            "level",
+            "Contacts leading to a referral within 12 months (%)",
+            "quarter 2 of 2024/25 (July–September 2024)",
+        ),
+    ],
+)
 def test_finance_and_scorecard_tables(value, kind, label, as_of):
     f = figure(BUDGET_TABLE, value, title="Revenue budget - Quarter Two 2024/25")
     assert (f.kind, f.phrase, f.as_of.label) == (kind, label, as_of)
@@ -212,25 +320,52 @@ def test_period_value_lists_give_each_value_its_period_and_label():
     text = "Performance 2024/25\n\nChildren with a plan (number, for information, no target): Q1 40; Q2 44; Q3 41."
     f = figure(text, "44")
     assert f.phrase.startswith("Children with a plan") and f.as_of.label.startswith("quarter 2 of 2024/25")
-    assert "inform" not in f.terms and "target" not in f.terms  # a bracket of notes is context, not the measure
+    assert (
+        "inform" not in f.terms and "target" not in f.terms
+    )  # a bracket of notes is context, not the measure
 
 
 def test_columns_that_cannot_be_told_apart_give_no_figure():
     assert not [f for f in figures("Children looked after | 498 | 515 | 533\n") if f.value_text == "515"]
 
 
-@pytest.mark.parametrize("text,value,label,basis", [
-    ("As at 31 March 2024:-\n\n- Children in care: 533", "533", "31 March 2024", "heading"),
-    ("The number of children in care reduced from 560 in January to 533 now.", "560", "January 2024", "stated"),
-    ("The number of children in care reduced from 560 in January to 533 now.", "533", "12 June 2024 (meeting date)",
-     "meeting date"),
-    ("In 2022/23, 61 children were adopted.", "61", "2022/23 financial year", "stated"),
-    ("Caseloads fell to 18, from 23 last year.", "23", "an earlier period (not stated exactly)", "unknown"),
-    ("Caseloads fell from 26 at the start of the year to 19 at 31 March 2024.", "26", "an earlier date (not stated)",
-     "unknown"),
-    ("This summary covers the period 1.4.2023 - 31.3.2024.\n\nAdoptions: 31", "31",
-     "1 April 2023 to 31 March 2024 (the period the report covers)", "title"),
-])
+@pytest.mark.parametrize(
+    "text,value,label,basis",
+    [
+        ("As at 31 March 2024:-\n\n- Children in care: 533", "533", "31 March 2024", "heading"),
+        (
+            "The number of children in care reduced from 560 in January to 533 now.",
+            "560",
+            "January 2024",
+            "stated",
+        ),
+        (
+            "The number of children in care reduced from 560 in January to 533 now.",
+            "533",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
+        ("In 2022/23, 61 children were adopted.", "61", "2022/23 financial year", "stated"),
+        (
+            "Caseloads fell to 18, from 23 last year.",
+            "23",
+            "an earlier period (not stated exactly)",
+            "unknown",
+        ),
+        (
+            "Caseloads fell from 26 at the start of the year to 19 at 31 March 2024.",
+            "26",
+            "an earlier date (not stated)",
+            "unknown",
+        ),
+        (
+            "This summary covers the period 1.4.2023 - 31.3.2024.\n\nAdoptions: 31",
+            "31",
+            "1 April 2023 to 31 March 2024 (the period the report covers)",
+            "title",
+        ),
+    ],
+)
 def test_as_of(text, value, label, basis):
     f = figure(text, value)
     assert (f.as_of.label, f.as_of.basis) == (label, basis)
@@ -241,60 +376,206 @@ def test_rate_without_per_10000_words_takes_its_unit_from_the_label():
 
 
 def test_linear_time_on_a_huge_single_paragraph():
-    text = ("In 2023/24 there were 512 children in care and 48 care leavers, compared with 530 last year. " * 4000)
+    text = (
+        "In 2023/24 there were 512 children in care and 48 care leavers, compared with 530 last year. " * 4000
+    )
     assert len(figures(text)) > 1000  # finishes (a quadratic step would take minutes at this size)
 
 
 # ---- question reading ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("question,concept,unit,subject,intent,kind,answer", [
-    ("How many children were looked after in December 2018?", "looked_after", "count", "own", "value", "level",
-     "number"),
-    ("What is the England rate of children in care?", "looked_after", "rate", "england", "latest", "level", "number"),
-    ("How many children does Hartlepool look after?", "looked_after", "count", "other", "latest", "level", "number"),
-    ("By how much did referrals increase in 2023/24?", "referrals", None, "own", "value", "change", "number"),
-    ("What is the target for care leavers in suitable accommodation?", "care_leavers_accommodation", None, "own",
-     "latest", "target", "number"),
-    ("How has the number of foster carers changed over time?", "foster_households", "count", "own", "timeline",
-     "level", "number"),
-    ("Who chairs the Corporate Parenting Board?", None, None, "own", "general", "level", "person"),
-    ("When did the new Director start?", None, None, "own", "general", "level", "date"),
-    ("Which team supports care leavers?", "care_leavers", None, "own", "general", "level", "name"),
-    ("What is a connected carer?", "connected_carers", None, "own", "general", "level", "text"),
-    ("How many households were approved as foster carers in 2023?", "foster_approvals", "count", "own", "value",
-     "level", "number"),
-    ("What was the variance on residential placements?", "cla_residential", None, "own", "latest", "change",
-     "number"),
-    ("How many children in care did Darlington place with Foster Tees Valley?", "looked_after", "count", "other",
-     "latest", "level", "number"),
-    ("How many care experienced young people does the Leaving Care Team support?", "care_leavers", "count", "own",
-     "latest", "level", "number"),
-    ("By what percentage had the number of children in care risen between March and August 2018?", "looked_after",
-     "percent", "own", "value", "change", "number"),
-    ("What percentage increase in referrals was reported for 2023/24?", "referrals", "percent", "own", "value",
-     "change", "number"),
-    ("Why is there no Middlesbrough rate of children looked after in the 2022 report?", "looked_after", "rate", "own",
-     "general", "level", "text"),
-    ("What are Redcar and Cleveland's children in care asking for in 2024?", "looked_after", None, "other", "general",
-     "level", "text"),
-    ("What are the priorities of the Corporate Parenting Strategy?", None, None, "own", "general", "level", "text"),
-    ("How many children and young people left care during 2022/23?", "cla_ceased", "count", "own", "value", "level",
-     "number"),  # "left care" is the event (care ceased); "young people leaving care" are care leavers
-    ("What is the kinship team?", None, None, "own", "general", "level", "text"),  # names its team
-    ("What is the new approach?", None, None, "own", "general", "level", "name"),  # asks for the approach's name
-])
+@pytest.mark.parametrize(
+    "question,concept,unit,subject,intent,kind,answer",
+    [
+        (
+            "How many children were looked after in December 2018?",
+            "looked_after",
+            "count",
+            "own",
+            "value",
+            "level",
+            "number",
+        ),
+        (
+            "What is the England rate of children in care?",
+            "looked_after",
+            "rate",
+            "england",
+            "latest",
+            "level",
+            "number",
+        ),
+        (
+            "How many children does Hartlepool look after?",
+            "looked_after",
+            "count",
+            "other",
+            "latest",
+            "level",
+            "number",
+        ),
+        (
+            "By how much did referrals increase in 2023/24?",
+            "referrals",
+            None,
+            "own",
+            "value",
+            "change",
+            "number",
+        ),
+        (
+            "What is the target for care leavers in suitable accommodation?",
+            "care_leavers_accommodation",
+            None,
+            "own",
+            "latest",
+            "target",
+            "number",
+        ),
+        (
+            "How has the number of foster carers changed over time?",
+            "foster_households",
+            "count",
+            "own",
+            "timeline",
+            "level",
+            "number",
+        ),
+        ("Who chairs the Corporate Parenting Board?", None, None, "own", "general", "level", "person"),
+        ("When did the new Director start?", None, None, "own", "general", "level", "date"),
+        ("Which team supports care leavers?", "care_leavers", None, "own", "general", "level", "name"),
+        ("What is a connected carer?", "connected_carers", None, "own", "general", "level", "text"),
+        (
+            "How many households were approved as foster carers in 2023?",
+            "foster_approvals",
+            "count",
+            "own",
+            "value",
+            "level",
+            "number",
+        ),
+        (
+            "What was the variance on residential placements?",
+            "cla_residential",
+            None,
+            "own",
+            "latest",
+            "change",
+            "number",
+        ),
+        (
+            "How many children in care did Darlington place with Foster Tees Valley?",
+            "looked_after",
+            "count",
+            "other",
+            "latest",
+            "level",
+            "number",
+        ),
+        (
+            "How many care experienced young people does the Leaving Care Team support?",
+            "care_leavers",
+            "count",
+            "own",
+            "latest",
+            "level",
+            "number",
+        ),
+        (
+            "By what percentage had the number of children in care risen between March and August 2018?",
+            "looked_after",
+            "percent",
+            "own",
+            "value",
+            "change",
+            "number",
+        ),
+        (
+            "What percentage increase in referrals was reported for 2023/24?",
+            "referrals",
+            "percent",
+            "own",
+            "value",
+            "change",
+            "number",
+        ),
+        (
+            "Why is there no Middlesbrough rate of children looked after in the 2022 report?",
+            "looked_after",
+            "rate",
+            "own",
+            "general",
+            "level",
+            "text",
+        ),
+        (
+            "What are Redcar and Cleveland's children in care asking for in 2024?",
+            "looked_after",
+            None,
+            "other",
+            "general",
+            "level",
+            "text",
+        ),
+        (
+            "What are the priorities of the Corporate Parenting Strategy?",
+            None,
+            None,
+            "own",
+            "general",
+            "level",
+            "text",
+        ),
+        (
+            "How many children and young people left care during 2022/23?",
+            "cla_ceased",
+            "count",
+            "own",
+            "value",
+            "level",
+            "number",
+        ),  # "left care" is the event (care ceased); "young people leaving care" are care leavers
+        ("What is the kinship team?", None, None, "own", "general", "level", "text"),  # names its team
+        (
+            "What is the new approach?",
+            None,
+            None,
+            "own",
+            "general",
+            "level",
+            "name",
+        ),  # asks for the approach's name
+    ],
+)
 def test_reading_questions(question, concept, unit, subject, intent, kind, answer):
     r = read(question)
     assert (r.concept.concept.id if r.concept else None) == concept
-    assert (r.unit, r.subject.kind, r.intent, r.figure_kind, r.answer_type) == (unit, subject, intent, kind, answer)
+    assert (r.unit, r.subject.kind, r.intent, r.figure_kind, r.answer_type) == (
+        unit,
+        subject,
+        intent,
+        kind,
+        answer,
+    )
 
 
-@pytest.mark.parametrize("question,subject,name", [
-    # a place inside the words that name the source says which source; one outside them says whose figure
-    ("In the Burnley Express story on Lancashire's rising care numbers, what was the England total of children "
-     "in care?", "england", "England"),
-    ("According to the Hartlepool Mail's story, how many Stockton children were in care?", "other", "Stockton"),
-    ("What did the Echo's story say about how many children we had in care?", "own", None),
-])
+@pytest.mark.parametrize(
+    "question,subject,name",
+    [
+        # a place inside the words that name the source says which source; one outside them says whose figure
+        (
+            "In the Burnley Express story on Lancashire's rising care numbers, what was the England total of children "
+            "in care?",
+            "england",
+            "England",
+        ),
+        (
+            "According to the Hartlepool Mail's story, how many Stockton children were in care?",
+            "other",
+            "Stockton",
+        ),
+        ("What did the Echo's story say about how many children we had in care?", "own", None),
+    ],
+)
 def test_reading_subject_beside_a_named_source(question, subject, name):
     r = read(question)
     assert r.subject.kind == subject
@@ -303,17 +584,32 @@ def test_reading_subject_beside_a_named_source(question, subject, name):
 
 def test_follow_up_keeps_measure_and_date():
     r = read_conversation("and the England figure?", ["What was the CLA rate in March 2024?"])
-    assert r.concept.concept.id == "looked_after" and r.subject.kind == "england" and r.date_label == "March 2024"
+    assert (
+        r.concept.concept.id == "looked_after"
+        and r.subject.kind == "england"
+        and r.date_label == "March 2024"
+    )
     r = read_conversation("and in Q3?", ["How many children were in care in Q2 2023/24?"])
     assert r.date_label.startswith("quarter 3 of 2023/24")
 
 
-@pytest.mark.parametrize("follow_up,first_question,label", [
-    ("and a year earlier?", "How many children were in care at 31 March 2024?", "31 March 2023"),
-    ("and the quarter before?", "How many children were in care in Q2 2023/24?", "quarter 1 of 2023/24"),
-    ("and at the end of the year?", "What was the re-referral rate in Q1 2023/24?", "end of the year (31 March 2024)"),
-    ("and at the end of the year?", "How many children were in care in June 2023?", "end of the year (31 December 2023)"),
-])
+@pytest.mark.parametrize(
+    "follow_up,first_question,label",
+    [
+        ("and a year earlier?", "How many children were in care at 31 March 2024?", "31 March 2023"),
+        ("and the quarter before?", "How many children were in care in Q2 2023/24?", "quarter 1 of 2023/24"),
+        (
+            "and at the end of the year?",
+            "What was the re-referral rate in Q1 2023/24?",
+            "end of the year (31 March 2024)",
+        ),
+        (
+            "and at the end of the year?",
+            "How many children were in care in June 2023?",
+            "end of the year (31 December 2023)",
+        ),
+    ],
+)
 def test_relative_dates_in_follow_ups(follow_up, first_question, label):
     r = read_conversation(follow_up, [first_question])
     assert r.date_label.startswith(label) and r.measure_seq == read(first_question).measure_seq
@@ -330,126 +626,293 @@ def _support(question: str, text: str, value: str):
     found = figures(text)
     f = next(x for x in found if x.value_text == value)
     siblings = [g for g in found if g is not f and g.sentence_start == f.sentence_start]
-    ctx = build_context(f, text[f.sentence_start:f.sentence_end], "", "", siblings)
+    ctx = build_context(f, text[f.sentence_start : f.sentence_end], "", "", siblings)
     return check(read(question), f, lambda _: ctx)
 
 
-@pytest.mark.parametrize("question,text,value,ok,why", [
-    ("How many children were in care in March 2024?", "In March 2024, 21 children left care.", "21", False,
-     "measure"),
-    ("How many children were in care in March 2024?", "At 31 March 2024, 533 children were in our care.", "533",
-     True, ""),
-    ("How many children were looked after?", "There were 230 children in foster care.", "230", False, "measure"),
-    ("How many children were looked after?", "The looked after children rate was 151 per 10,000.", "151 per 10,000",
-     False, "unit"),
-    ("What is the looked-after rate?", "Children looked after: 533 (151 per 10,000)", "533", False, "unit"),
-    ("How many children are in care?", "England had 83,630 children in care.", "83,630", False, "subject"),
-    ("How many personal advisers are there?", "Each personal adviser supports 24 young people.", "24", False,
-     "measure"),
-    ("How many training courses did foster carers complete?", "There were 212 approved foster carers.", "212",
-     False, "measure"),
-    ("How many foster carers were there?", "We aim to recruit 25 new foster carers.", "25", False, "measure"),
-    ("How many mainstream carers were approved?",
-     "Of the 41 carers approved (20 mainstream and 21 connected persons), most were local.", "20", True, ""),
-    ("How many mainstream carers were approved?",
-     "Of the 41 carers approved (20 mainstream and 21 connected persons), most were local.", "41", False, "measure"),
-    ("How many allegations against foster carers were substantiated?",
-     "Twelve allegations were made against foster carers; four were substantiated.", "Twelve", False, "measure"),
-    ("How big is the overspend?", "Agency staffing makes up £2.2m of the overspend.", "£2.2m", False, "measure"),
-    ("How many children were in in-house foster placements?", "There were 97 children in foster care.", "97", False,
-     "measure"),
-    ("What is the rate of children in need per 10,000?", "47.1% of children in need had a plan.", "47.1%", False,
-     "unit"),
-    # "at the end of" a date is part of the date, not of what is counted
-    ("What was the rate of looked after children at the end of 2015/16?",
-     "The rate of looked after children in the borough at the end of 2015 / 16 (99 per 10,000 children) fell.",
-     "99 per 10,000", True, ""),
-    # a question that gives an age has asked for the phrase's "age"; one that gives none has not
-    ("How many children under 12 live in residential homes?",
-     "There are ten children under the age of 12 living in residential homes.", "ten", True, ""),
-    ("How many children live in residential homes?",
-     "There are ten children under the age of 12 living in residential homes.", "ten", False, "measure"),
-    # a word of the concept's own synonyms does not narrow it; a table heading's "group" adds no condition
-    ("What average caseload is proposed?", "The average social worker caseload is 17.", "17", True, ""),
-    ("What percentage of children were aged 11 to 15?", "Age group | Percentage of children\n11 to 15 | 40%", "40%",
-     True, ""),
-])
+@pytest.mark.parametrize(
+    "question,text,value,ok,why",
+    [
+        (
+            "How many children were in care in March 2024?",
+            "In March 2024, 21 children left care.",
+            "21",
+            False,
+            "measure",
+        ),
+        (
+            "How many children were in care in March 2024?",
+            "At 31 March 2024, 533 children were in our care.",
+            "533",
+            True,
+            "",
+        ),
+        (
+            "How many children were looked after?",
+            "There were 230 children in foster care.",
+            "230",
+            False,
+            "measure",
+        ),
+        (
+            "How many children were looked after?",
+            "The looked after children rate was 151 per 10,000.",
+            "151 per 10,000",
+            False,
+            "unit",
+        ),
+        (
+            "What is the looked-after rate?",
+            "Children looked after: 533 (151 per 10,000)",
+            "533",
+            False,
+            "unit",
+        ),
+        (
+            "How many children are in care?",
+            "England had 83,630 children in care.",
+            "83,630",
+            False,
+            "subject",
+        ),
+        (
+            "How many personal advisers are there?",
+            "Each personal adviser supports 24 young people.",
+            "24",
+            False,
+            "measure",
+        ),
+        (
+            "How many training courses did foster carers complete?",
+            "There were 212 approved foster carers.",
+            "212",
+            False,
+            "measure",
+        ),
+        (
+            "How many foster carers were there?",
+            "We aim to recruit 25 new foster carers.",
+            "25",
+            False,
+            "measure",
+        ),
+        (
+            "How many mainstream carers were approved?",
+            "Of the 41 carers approved (20 mainstream and 21 connected persons), most were local.",
+            "20",
+            True,
+            "",
+        ),
+        (
+            "How many mainstream carers were approved?",
+            "Of the 41 carers approved (20 mainstream and 21 connected persons), most were local.",
+            "41",
+            False,
+            "measure",
+        ),
+        (
+            "How many allegations against foster carers were substantiated?",
+            "Twelve allegations were made against foster carers; four were substantiated.",
+            "Twelve",
+            False,
+            "measure",
+        ),
+        (
+            "How big is the overspend?",
+            "Agency staffing makes up £2.2m of the overspend.",
+            "£2.2m",
+            False,
+            "measure",
+        ),
+        (
+            "How many children were in in-house foster placements?",
+            "There were 97 children in foster care.",
+            "97",
+            False,
+            "measure",
+        ),
+        (
+            "What is the rate of children in need per 10,000?",
+            "47.1% of children in need had a plan.",
+            "47.1%",
+            False,
+            "unit",
+        ),
+        # "at the end of" a date is part of the date, not of what is counted
+        (
+            "What was the rate of looked after children at the end of 2015/16?",
+            "The rate of looked after children in the borough at the end of 2015 / 16 (99 per 10,000 children) fell.",
+            "99 per 10,000",
+            True,
+            "",
+        ),
+        # a question that gives an age has asked for the phrase's "age"; one that gives none has not
+        (
+            "How many children under 12 live in residential homes?",
+            "There are ten children under the age of 12 living in residential homes.",
+            "ten",
+            True,
+            "",
+        ),
+        (
+            "How many children live in residential homes?",
+            "There are ten children under the age of 12 living in residential homes.",
+            "ten",
+            False,
+            "measure",
+        ),
+        # a word of the concept's own synonyms does not narrow it; a table heading's "group" adds no condition
+        ("What average caseload is proposed?", "The average social worker caseload is 17.", "17", True, ""),
+        (
+            "What percentage of children were aged 11 to 15?",
+            "Age group | Percentage of children\n11 to 15 | 40%",
+            "40%",
+            True,
+            "",
+        ),
+    ],
+)
 def test_support_check(question, text, value, ok, why):
     s = _support(question, text, value)
     assert s.ok == ok, s.reason
     assert s.reason.startswith(why) if why else True
 
 
-@pytest.mark.parametrize("text,value,subject,concept,unit,as_of", [
-    # list items labelled only by whose figure they are take the measure, unit and date from the line above
-    ("Agency use is down.\n\nVacancy rates in September 2023\n\n• Gateshead Council: 8.7%\n• Hartlepool Council: 0.7%",
-     "0.7%", "other", "sw_vacancies", "percent", "September 2023"),
-    ("Children looked after per 10,000, 2022:\n\nMiddlesbrough 160.2\nEngland 70", "70", "england", "looked_after",
-     "per_10000", "2022"),
-    # ... or only by the band they belong to
-    ("The weekly fostering allowances are:\n\n0-4 £143.57\n16+ £247.67\n\nThey cover the cost.", "£247.67", "own",
-     "fostering_allowance", "gbp_per_week", "12 June 2024 (meeting date)"),
-])
+@pytest.mark.parametrize(
+    "text,value,subject,concept,unit,as_of",
+    [
+        # list items labelled only by whose figure they are take the measure, unit and date from the line above
+        (
+            "Agency use is down.\n\nVacancy rates in September 2023\n\n"
+            "• Gateshead Council: 8.7%\n• Hartlepool Council: 0.7%",
+            "0.7%",
+            "other",
+            "sw_vacancies",
+            "percent",
+            "September 2023",
+        ),
+        (
+            "Children looked after per 10,000, 2022:\n\nMiddlesbrough 160.2\nEngland 70",
+            "70",
+            "england",
+            "looked_after",
+            "per_10000",
+            "2022",
+        ),
+        # ... or only by the band they belong to
+        (
+            "The weekly fostering allowances are:\n\n0-4 £143.57\n16+ £247.67\n\nThey cover the cost.",
+            "£247.67",
+            "own",
+            "fostering_allowance",
+            "gbp_per_week",
+            "12 June 2024 (meeting date)",
+        ),
+    ],
+)
 def test_list_items_under_a_lead_in(text, value, subject, concept, unit, as_of):
     f = figure(text, value)
     assert (f.subject, f.concept_id, f.unit, f.as_of.label) == (subject, concept, unit, as_of)
 
 
-@pytest.mark.parametrize("text,band", [
-    ("The weekly fostering allowances are:\n\n0-4 £143.57\n16+ £247.67", "0-4"),
-    ("The weekly fostering allowances are:\n\n0-4 £143.57\n16+ £247.67", "16"),
-])
+@pytest.mark.parametrize(
+    "text,band",
+    [
+        ("The weekly fostering allowances are:\n\n0-4 £143.57\n16+ £247.67", "0-4"),
+        ("The weekly fostering allowances are:\n\n0-4 £143.57\n16+ £247.67", "16"),
+    ],
+)
 def test_band_labels_are_not_figures(text, band):
     assert band not in [f.value_text for f in figures(text)]
 
 
 def test_the_date_a_papers_data_was_taken_dates_its_figures():
-    text = ("As part of this process, a list of all open cases was extracted on 31st July 2014. Using the "
-            "information from the caseload extract, there were 3,711 cases open to Children's Services overall.")
+    text = (
+        "As part of this process, a list of all open cases was extracted on 31st July 2014. Using the "
+        "information from the caseload extract, there were 3,711 cases open to Children's Services overall."
+    )
     f = figure(text, "3,711")
     assert f.as_of.start == dt.date(2014, 7, 31) and "data was taken" in f.as_of.label
 
 
 def test_clause_words_after_another_number_stop_at_its_comma():
-    text = "There were 3,907 open cases: 83% (3,224) were on a child in need basis, 9% (355) were looked after."
+    text = (
+        "There were 3,907 open cases: 83% (3,224) were on a child in need basis, 9% (355) were looked after."
+    )
     f = figure(text, "9%")
     assert "need" not in f.context and f.concept_id != "children_in_need"
 
 
 def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
-    text = ("At the end of August 2018 the council had 409 looked after children, this is an increase of 4.1% from "
-            "the end of March 2018.")
+    text = (
+        "At the end of August 2018 the council had 409 looked after children, this is an increase of 4.1% from "
+        "the end of March 2018."
+    )
     f = figure(text, "4.1%")
     assert f.kind == "change" and f.as_of.label == "end of August 2018"
 
 
-@pytest.mark.parametrize("text,value,as_of", [
-    ("Children in care are down 14.2% in comparison to the same point last year.", "14.2%",
-     "12 June 2024 (meeting date)"),
-    ("There were 480 children in care, against 520 last year.", "520", "an earlier period (not stated exactly)"),
-])
+@pytest.mark.parametrize(
+    "text,value,as_of",
+    [
+        (
+            "Children in care are down 14.2% in comparison to the same point last year.",
+            "14.2%",
+            "12 June 2024 (meeting date)",
+        ),
+        (
+            "There were 480 children in care, against 520 last year.",
+            "520",
+            "an earlier period (not stated exactly)",
+        ),
+    ],
+)
 def test_last_year_dates_a_level_not_a_change(text, value, as_of):
     assert figure(text, value).as_of.label == as_of
 
 
-@pytest.mark.parametrize("question,not_measure,kept", [
-    # words that name the source or the occasion are not what is counted
-    ("Same Echo article on the foster/adopter TV campaign: how many of our children were on a CP plan?",
-     {"echo", "campaign", "adopt"}, {"plan"}),
-    ("Going back to the Echo story about our TV campaign - how many kids did we have in care?", {"echo", "tv"},
-     {"care"}),
-    ("When Hartlepool restructured its social care teams, how many children was the service working with?",
-     {"restructur", "team"}, {"work"}),
-    ("How many looked-after children did Lancashire have when its cabinet approved the placement strategy?",
-     {"cabinet", "strategi"}, {"look"}),
-    ("How many children were placed with our own foster carers at quarter 3, per the Q3 fostering report?",
-     {"report"}, {"foster", "carer"}),
-    ("What weekly cost per looked after youngster did councillors hear about when the approach was agreed?",
-     {"councillor", "hear", "approach"}, {"look"}),
-    # ... but a who-question keeps them: they pick the meeting
-    ("Who was chairing the panel when it looked at the number of kids in care (Echo campaign story)?", set(),
-     {"echo", "panel"}),
-])
+@pytest.mark.parametrize(
+    "question,not_measure,kept",
+    [
+        # words that name the source or the occasion are not what is counted
+        (
+            "Same Echo article on the foster/adopter TV campaign: how many of our children were on a CP plan?",
+            {"echo", "campaign", "adopt"},
+            {"plan"},
+        ),
+        (
+            "Going back to the Echo story about our TV campaign - how many kids did we have in care?",
+            {"echo", "tv"},
+            {"care"},
+        ),
+        (
+            "When Hartlepool restructured its social care teams, how many children was the service working with?",
+            {"restructur", "team"},
+            {"work"},
+        ),
+        (
+            "How many looked-after children did Lancashire have when its cabinet approved the placement strategy?",
+            {"cabinet", "strategi"},
+            {"look"},
+        ),
+        (
+            "How many children were placed with our own foster carers at quarter 3, per the Q3 fostering report?",
+            {"report"},
+            {"foster", "carer"},
+        ),
+        (
+            "What weekly cost per looked after youngster did councillors hear about when the approach was agreed?",
+            {"councillor", "hear", "approach"},
+            {"look"},
+        ),
+        # ... but a who-question keeps them: they pick the meeting
+        (
+            "Who was chairing the panel when it looked at the number of kids in care (Echo campaign story)?",
+            set(),
+            {"echo", "panel"},
+        ),
+    ],
+)
 def test_words_naming_the_occasion(question, not_measure, kept):
     r = read(question)
     assert not set(r.measure_seq) & not_measure, r.measure_seq
@@ -457,25 +920,41 @@ def test_words_naming_the_occasion(question, not_measure, kept):
 
 
 # ---- tables flattened one cell per line, or onto one line ------------------------------------------------------
-_STACKED = ("Children looked after at 31 March\n\nNumbers\n\nRates per 10,000 children\n\n2013\n\n2014\n\n2013\n\n"
-            "2014\n\nNewcastle Upon Tyne\n\n550\n\n555\n\n100\n\n102\n\nEngland\n\n68,060\n\n68,840\n\n60\n\n"
-            "60\n\nSource: SSDA903")
-_STACKED_LABELS = ("Quarter 2\n\nQuarter 3\n\nNumber of enquiries\n\nNumber of initial visits\n\n14\n\n3\n\n10\n\n1\n\n"
-                   "Number of fostering families\n\n(mainstream and connected carers)\n\n130\n\n122\n\n"
-                   "The reduction has been for a number of reasons, which the Head of Fostering explained in some "
-                   "detail to the Board at the meeting.")
-_INLINE = ("The number of children taken into care in each area in (i) 2006 and (ii) 2007 is in the following table."
-           "\n2006 2007 North East 480 470 Darlington 20 15 Middlesbrough 30 35")
+_STACKED = (
+    "Children looked after at 31 March\n\nNumbers\n\nRates per 10,000 children\n\n2013\n\n2014\n\n2013\n\n"
+    "2014\n\nNewcastle Upon Tyne\n\n550\n\n555\n\n100\n\n102\n\nEngland\n\n68,060\n\n68,840\n\n60\n\n"
+    "60\n\nSource: SSDA903"
+)
+_STACKED_LABELS = (
+    "Quarter 2\n\nQuarter 3\n\nNumber of enquiries\n\nNumber of initial visits\n\n14\n\n3\n\n10\n\n1\n\n"
+    "Number of fostering families\n\n(mainstream and connected carers)\n\n130\n\n122\n\n"
+    "The reduction has been for a number of reasons, which the Head of Fostering explained in some "
+    "detail to the Board at the meeting."
+)
+_INLINE = (
+    "The number of children taken into care in each area in (i) 2006 and (ii) 2007 is in the following table."
+    "\n2006 2007 North East 480 470 Darlington 20 15 Middlesbrough 30 35"
+)
 
 
-@pytest.mark.parametrize("text,value,subject,unit,as_of,concept", [
-    (_STACKED, "555", "Newcastle", "count", "2014", "looked_after"),
-    (_STACKED, "102", "Newcastle", "per_10000", "2014", "looked_after"),  # the second group's unit
-    (_STACKED, "68,060", "England", "count", "2013", "looked_after"),
-    (_STACKED_LABELS, "122", "Middlesbrough", "count", "12 June 2024 (meeting date)", "foster_households"),
-    (_INLINE, "35", "Middlesbrough", "count", "2007", "cla_starts"),
-    (_INLINE, "20", "Darlington", "count", "2006", "cla_starts"),
-])
+@pytest.mark.parametrize(
+    "text,value,subject,unit,as_of,concept",
+    [
+        (_STACKED, "555", "Newcastle", "count", "2014", "looked_after"),
+        (_STACKED, "102", "Newcastle", "per_10000", "2014", "looked_after"),  # the second group's unit
+        (_STACKED, "68,060", "England", "count", "2013", "looked_after"),
+        (
+            _STACKED_LABELS,
+            "122",
+            "Middlesbrough",
+            "count",
+            "12 June 2024 (meeting date)",
+            "foster_households",
+        ),
+        (_INLINE, "35", "Middlesbrough", "count", "2007", "cla_starts"),
+        (_INLINE, "20", "Darlington", "count", "2006", "cla_starts"),
+    ],
+)
 def test_flattened_tables(text, value, subject, unit, as_of, concept):
     f = figure(text, value)
     assert f.layout == "table"

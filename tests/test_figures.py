@@ -21,7 +21,7 @@ def test_looked_after_december_2018_with_rate(assistant):
     assert fig.citation.doc_id == "002_03b23168ff7a22e9"
     assert fig.citation.meeting_date_label == "16 January 2019"
     h = fig.citation.highlights[0]
-    assert fig.citation.quote[h.start:h.end] == "500"
+    assert fig.citation.quote[h.start : h.end] == "500"
     assert any(f.value_text == "154.3 per 10,000" for f in ans.figures)
     assert "154.3 per 10,000" in ans.text
 
@@ -35,7 +35,13 @@ def test_looked_after_timeline_in_date_order(assistant):
     ans = assistant.ask("How has the number of looked after children changed over time?")
     assert ans.kind == "timeline"
     values = [p.value_text for p in ans.series]
-    assert values[:6] == ["500", "702", "629", "504", "494", "509"] or values[:5] == ["500", "702", "629", "504", "494"]
+    assert values[:6] == ["500", "702", "629", "504", "494", "509"] or values[:5] == [
+        "500",
+        "702",
+        "629",
+        "504",
+        "494",
+    ]
     assert {"509", "514"} <= set(values)  # both November 2025 figures kept: a conflict, shown not hidden
     assert ans.conflict
     ends = [p.as_of.end for p in ans.series]
@@ -45,7 +51,7 @@ def test_looked_after_timeline_in_date_order(assistant):
     assert len(points) == len(set(points))
     for p in ans.series:
         h = p.citation.highlights[0]
-        assert p.citation.quote[h.start:h.end] == p.value_text
+        assert p.citation.quote[h.start : h.end] == p.value_text
 
 
 def test_foster_households_q2_2020_21(assistant):
@@ -73,13 +79,16 @@ def test_conflict_november_2025_shows_both(assistant):
     assert {f.value_text for f in ans.figures} >= {"509", "514"}
 
 
-@pytest.mark.parametrize("question,value", [
-    ("How many kids were in care back in December 2018?", "500"),
-    ("What number of youngsters did the council look after in July 2020?", "702"),
-    ("How many fostering households did we have in Q2 2020/21?", "156"),
-    ("What share of care cases finished within 26 weeks?", "93%"),
-    ("How many children were adopted in the last year?", "Twenty one"),
-])
+@pytest.mark.parametrize(
+    "question,value",
+    [
+        ("How many kids were in care back in December 2018?", "500"),
+        ("What number of youngsters did the council look after in July 2020?", "702"),
+        ("How many fostering households did we have in Q2 2020/21?", "156"),
+        ("What share of care cases finished within 26 weeks?", "93%"),
+        ("How many children were adopted in the last year?", "Twenty one"),
+    ],
+)
 def test_paraphrased_questions(assistant, question, value):
     ans = assistant.ask(question)
     assert ans.kind == "figure", ans.text
@@ -102,10 +111,13 @@ def test_general_question_is_cited(assistant):
     assert any("foster" in c.quote.lower() for c in ans.citations)
 
 
-@pytest.mark.parametrize("question", [
-    "What is the council's policy on potholes?",
-    "How many libraries closed in 2019?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the council's policy on potholes?",
+        "How many libraries closed in 2019?",
+    ],
+)
 def test_unanswerable_is_not_found(assistant, question):
     ans = assistant.ask(question)
     assert ans.kind == "not_found" and not ans.figures
@@ -114,14 +126,21 @@ def test_unanswerable_is_not_found(assistant, question):
 NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
 
 
-@pytest.mark.parametrize("question", [
-    LAC, "How many children are in care now?", "What is the Children's Services budget?",
-    "How many children were on child protection plans?", "How many children in need were there in December 2018?",
-    "How many foster carers does the council have?", "How much is the forecast overspend?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        LAC,
+        "How many children are in care now?",
+        "What is the Children's Services budget?",
+        "How many children were on child protection plans?",
+        "How many children in need were there in December 2018?",
+        "How many foster carers does the council have?",
+        "How much is the forecast overspend?",
+    ],
+)
 def test_every_figure_appears_verbatim_in_its_cited_span(assistant, question):
     ans = assistant.ask(question)
     for f in ans.figures + ans.series + ans.nearest:
         assert f.value_text in f.citation.quote
         doc = assistant.index.documents[f.citation.doc_id]
-        assert doc.text[f.citation.quote_start:f.citation.quote_end] == f.citation.quote
+        assert doc.text[f.citation.quote_start : f.citation.quote_end] == f.citation.quote

@@ -14,11 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from paper_fixtures import (agenda_item_page, make_encrypted_pdf, make_scanned_pdf, performance_report_pdf)
-from qa_assistant.answering import Assistant
+from paper_fixtures import agenda_item_page, make_encrypted_pdf, make_scanned_pdf, performance_report_pdf
+
+from qa_assistant.answering.assistant import Assistant
 from qa_assistant.cli import main as cli_main
-from qa_assistant.index import load_index
-from qa_assistant.library import add_paths, safe_name
+from qa_assistant.indexing.index import load_index
+from qa_assistant.ingest.library import add_paths, safe_name
 from qa_assistant.settings import Settings
 
 LAC_MARCH = "How many children were looked after in February 2026?"
@@ -27,7 +28,10 @@ FOSTER_JAN = "How many approved foster households were there in January 2026?"
 
 def _papers(folder: Path, **overrides: bytes) -> Path:
     folder.mkdir(exist_ok=True)
-    files = {"performance-update.pdf": performance_report_pdf(), "foster-item.html": agenda_item_page()} | overrides
+    files = {
+        "performance-update.pdf": performance_report_pdf(),
+        "foster-item.html": agenda_item_page(),
+    } | overrides
     for name, data in files.items():
         (folder / name).write_bytes(data)
     return folder
@@ -47,7 +51,10 @@ def test_add_pdf_and_agenda_page_then_answer_with_page_citations(workspace, tmp_
     assert "meeting date: 2026-02-09  (inferred" in out
     assert "qa-assistant meta performance-update" in out
     assert "2 added" in out and "2 embedded" in out  # only the new papers were embedded
-    assert "figures in performance-update: 2" in out and "children looked after: 512 as of 28 February 2026" in out
+    assert (
+        "figures in performance-update: 2" in out
+        and "children looked after: 512 as of 28 February 2026" in out
+    )
 
     answer = _ask(workspace, LAC_MARCH)
     assert answer.kind == "figure" and answer.figures[0].value_text == "512"
@@ -67,7 +74,10 @@ def test_add_pdf_and_agenda_page_then_answer_with_page_citations(workspace, tmp_
     text = load_index(workspace).documents["foster-item"].text
     assert "Cookies" not in text and "tracking" not in text
     # the seed papers still answer
-    assert _ask(workspace, "How many children were looked after in December 2018?").figures[0].value_text == "500"
+    assert (
+        _ask(workspace, "How many children were looked after in December 2018?").figures[0].value_text
+        == "500"
+    )
 
 
 def test_readding_is_a_noop_changing_reindexes_one_paper_and_removing_drops_it(workspace, tmp_path, capsys):
@@ -103,8 +113,19 @@ def test_readding_is_a_noop_changing_reindexes_one_paper_and_removing_drops_it(w
 def test_metadata_can_be_corrected(workspace, tmp_path, capsys):
     inbox = _papers(tmp_path / "inbox")
     cli_main(["add", str(inbox / "performance-update.pdf")])
-    assert cli_main(["meta", "performance-update", "--committee", "Executive (Children's Services)",
-                     "--meeting-date", "2026-03-12"]) == 0
+    assert (
+        cli_main(
+            [
+                "meta",
+                "performance-update",
+                "--committee",
+                "Executive (Children's Services)",
+                "--meeting-date",
+                "2026-03-12",
+            ]
+        )
+        == 0
+    )
     index = load_index(workspace)
     doc = index.documents["performance-update"]
     assert doc.committee == "Executive (Children's Services)" and doc.meeting_date.isoformat() == "2026-03-12"
@@ -115,8 +136,15 @@ def test_metadata_can_be_corrected(workspace, tmp_path, capsys):
 
 def test_sidecar_metadata_wins_over_inference(workspace, tmp_path):
     inbox = _papers(tmp_path / "inbox")
-    (inbox / "performance-update.pdf.json").write_text(json.dumps(
-        {"committee": "Executive", "meeting_date": "2026-03-10", "source_url": "https://example.org/item/1"}))
+    (inbox / "performance-update.pdf.json").write_text(
+        json.dumps(
+            {
+                "committee": "Executive",
+                "meeting_date": "2026-03-10",
+                "source_url": "https://example.org/item/1",
+            }
+        )
+    )
     [result] = add_paths(workspace.corpus_dir, [inbox / "performance-update.pdf"])
     assert result.metadata["meeting_date"] == "2026-03-10"
     assert result.metadata["source_url"] == "https://example.org/item/1"
@@ -165,11 +193,19 @@ def test_killing_a_build_midway_leaves_the_previous_index_answering(workspace, t
     assert cli_main(["add", str(inbox / "performance-update.pdf")]) == 0
     version = os.readlink(workspace.index_dir / "current")
     # a large new paper so the build is still embedding when it is killed
-    long_text = "\n\n".join(f"Paragraph {i}. The panel discussed placement sufficiency, the recruitment of "
-                            f"foster carers and the outcomes for care leavers in area {i}." for i in range(600))
+    long_text = "\n\n".join(
+        f"Paragraph {i}. The panel discussed placement sufficiency, the recruitment of "
+        f"foster carers and the outcomes for care leavers in area {i}."
+        for i in range(600)
+    )
     (workspace.corpus_dir / "long-paper.txt").write_text("Long paper\n\n" + long_text)
-    proc = subprocess.Popen([sys.executable, "-m", "qa_assistant.cli", "index"], env=os.environ.copy(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qa_assistant.cli", "index"],
+        env=os.environ.copy(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.time() + 120
     line = ""
     while time.time() < deadline and "Embedding" not in line:

@@ -1,6 +1,6 @@
 """The embedding model must be the pinned offline copy, byte-identical to upstream, loaded without a hub."""
 
-from qa_assistant import embedding
+from qa_assistant.indexing import embedding
 
 
 def test_weights_are_upstream_all_minilm_l6_v2():
@@ -10,7 +10,7 @@ def test_weights_are_upstream_all_minilm_l6_v2():
 def test_model_loads_offline_and_embeds_unit_vectors():
     vecs = embedding.encode(["children looked after", "foster carers"])
     assert vecs.shape == (2, embedding.MODEL_DIM)
-    norms = (vecs ** 2).sum(axis=1)
+    norms = (vecs**2).sum(axis=1)
     assert abs(norms[0] - 1) < 1e-4 and abs(norms[1] - 1) < 1e-4
     similar = float(embedding.encode_one("looked-after children") @ vecs[0])
     unrelated = float(embedding.encode_one("residual waste collection") @ vecs[0])
@@ -19,9 +19,11 @@ def test_model_loads_offline_and_embeds_unit_vectors():
 
 def test_fast_onnx_path_gives_the_reference_vectors():
     """Queries and passages run through onnxruntime; they must equal sentence-transformers' own vectors."""
-    texts = ["How many children were looked after in December 2018?",
-             "As of 21st December 2018:- Current Children Looked After (LAC): 500 (154.3 per 10,000)",
-             "The panel heard about foster carer recruitment " * 40]  # longer than the 256-token limit
+    texts = [
+        "How many children were looked after in December 2018?",
+        "As of 21st December 2018:- Current Children Looked After (LAC): 500 (154.3 per 10,000)",
+        "The panel heard about foster carer recruitment " * 40,
+    ]  # longer than the 256-token limit
     assert embedding.backend_name() == "onnxruntime"
     fast = embedding.encode(texts)
     reference = embedding.encode_torch(texts)

@@ -11,20 +11,35 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
-from qa_assistant.library import add_bytes, given_name, safe_name
-from qa_assistant.paper_jobs import Budget
-from qa_assistant.server import create_app
+from qa_assistant.ingest.jobs import Budget
+from qa_assistant.ingest.library import add_bytes, given_name, safe_name
+from qa_assistant.serve.app import create_app
 
-FAST = hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                      HealthCheck.too_slow])
+FAST = hsettings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=300)
 QUESTIONISH = st.one_of(
     ANY_TEXT,
-    st.sampled_from(["How many children were looked after in December 2018?", "and in July 2020?",
-                     "What did the panel hear about foster carers?", "", "   ", "\u202e", "£%$", "1e309",
-                     "x" * 2001]),
+    st.sampled_from(
+        [
+            "How many children were looked after in December 2018?",
+            "and in July 2020?",
+            "What did the panel hear about foster carers?",
+            "",
+            "   ",
+            "\u202e",
+            "£%$",
+            "1e309",
+            "x" * 2001,
+        ]
+    ),
 )
 
 
@@ -55,20 +70,47 @@ def test_any_history_gets_an_answer_or_a_plain_refusal(client, history, question
 
 
 @FAST
-@given(messages=st.lists(st.fixed_dictionaries({
-    "role": st.sampled_from(["user", "assistant", "system", "tool"]),
-    "content": st.one_of(st.none(), QUESTIONISH, st.lists(st.fixed_dictionaries(
-        {"type": st.sampled_from(["text", "image_url"]), "text": st.one_of(st.none(), QUESTIONISH)}), max_size=3)),
-}), min_size=1, max_size=6), stream=st.booleans())
+@given(
+    messages=st.lists(
+        st.fixed_dictionaries(
+            {
+                "role": st.sampled_from(["user", "assistant", "system", "tool"]),
+                "content": st.one_of(
+                    st.none(),
+                    QUESTIONISH,
+                    st.lists(
+                        st.fixed_dictionaries(
+                            {
+                                "type": st.sampled_from(["text", "image_url"]),
+                                "text": st.one_of(st.none(), QUESTIONISH),
+                            }
+                        ),
+                        max_size=3,
+                    ),
+                ),
+            }
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    stream=st.booleans(),
+)
 def test_any_chat_completion_request_gets_a_clear_status(client, messages, stream):
-    resp = client.post("/v1/chat/completions", json={"model": "qa-assistant", "messages": messages, "stream": stream})
+    resp = client.post(
+        "/v1/chat/completions", json={"model": "qa-assistant", "messages": messages, "stream": stream}
+    )
     assert resp.status_code in (200, 400, 413, 422), resp.text[:300]
 
 
 NAME_CHARS = st.characters(codec="utf-8", exclude_categories=["Cs"])
-NAMES = st.one_of(st.text(NAME_CHARS, max_size=40),
-                  st.builds(lambda a, b: a + b, st.text(st.sampled_from("./\\ ._-aA1é"), max_size=12),
-                            st.sampled_from([".txt", ".TXT", "..txt", ".md", ".pdf", ".html", "txt", ""])))
+NAMES = st.one_of(
+    st.text(NAME_CHARS, max_size=40),
+    st.builds(
+        lambda a, b: a + b,
+        st.text(st.sampled_from("./\\ ._-aA1é"), max_size=12),
+        st.sampled_from([".txt", ".TXT", "..txt", ".md", ".pdf", ".html", "txt", ""]),
+    ),
+)
 
 
 @hsettings(max_examples=300, deadline=None)

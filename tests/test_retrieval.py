@@ -2,11 +2,15 @@
 
 import pytest
 
-from qa_assistant.retrieval import Filters, search
+from qa_assistant.indexing.retrieval import Filters, search
 
 CASES = [
     ("looked after children as of 21 December 2018", "002_03b23168ff7a22e9", "(LAC): 500"),
-    ("approved foster care households in quarter two 2020/21", "001_a7e35592f706df45", "156 approved foster care households"),
+    (
+        "approved foster care households in quarter two 2020/21",
+        "001_a7e35592f706df45",
+        "156 approved foster care households",
+    ),
     ("children in our care November 2025", "004_1d1b6a3ec1f293d9", "children in our care: 509"),
     ("families accessing Early Help", "000_64b4916a29838ddb", "Early Help – 658"),
     ("care proceedings completed within 26 weeks", "000_64b4916a29838ddb", "93% of care proceedings"),
@@ -16,12 +20,14 @@ CASES = [
 @pytest.mark.parametrize("query,doc_id,answer", CASES)
 def test_answer_passage_in_top_3(index, query, doc_id, answer):
     hits = search(index, query, k=3)
-    assert any(h.chunk.doc_id == doc_id and answer in h.chunk.text for h in hits), [h.chunk.text[:80] for h in hits]
+    assert any(h.chunk.doc_id == doc_id and answer in h.chunk.text for h in hits), [
+        h.chunk.text[:80] for h in hits
+    ]
 
 
 def test_chunk_offsets_point_into_document_text(index):
     for chunk in index.chunks:
-        assert index.documents[chunk.doc_id].text[chunk.start:chunk.end] == chunk.text
+        assert index.documents[chunk.doc_id].text[chunk.start : chunk.end] == chunk.text
         assert len(chunk.text.split()) <= 220  # within the model's 256 word-piece window, roughly
 
 

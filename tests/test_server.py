@@ -3,7 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from qa_assistant.server import create_app
+from qa_assistant.serve.app import create_app
 
 
 @pytest.fixture(scope="module")
@@ -17,22 +17,30 @@ def test_health(client):
 
 
 def test_ask_figure_with_follow_up(client):
-    r = client.post("/api/ask", json={"question": "and in July 2020?",
-                                      "history": ["How many children were looked after in December 2018?"]})
+    r = client.post(
+        "/api/ask",
+        json={
+            "question": "and in July 2020?",
+            "history": ["How many children were looked after in December 2018?"],
+        },
+    )
     assert r.status_code == 200
     body = r.json()
     assert body["kind"] == "figure" and body["figures"][0]["value_text"] == "702"
     assert body["citations"][0]["meeting_date_label"]
 
 
-@pytest.mark.parametrize("payload,status", [
-    ({"question": ""}, 422),
-    ({"question": "   "}, 422),
-    ({"question": "x" * 100_000}, 413),
-    ({}, 422),
-    ({"question": 5}, 422),
-    ({"question": "ok", "history": "not a list"}, 422),
-])
+@pytest.mark.parametrize(
+    "payload,status",
+    [
+        ({"question": ""}, 422),
+        ({"question": "   "}, 422),
+        ({"question": "x" * 100_000}, 413),
+        ({}, 422),
+        ({"question": 5}, 422),
+        ({"question": "ok", "history": "not a list"}, 422),
+    ],
+)
 def test_ask_errors_are_plain_messages(client, payload, status):
     r = client.post("/api/ask", json=payload)
     assert r.status_code == status

@@ -12,9 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from qa_assistant.cli import main as cli_main
-from qa_assistant.figure_table import _cell
-from qa_assistant.paper_view import citation_path, excerpt, paper_path
-from qa_assistant.server import create_app
+from qa_assistant.serve.app import create_app
+from qa_assistant.serve.figure_table import _cell
+from qa_assistant.serve.paper_view import citation_path, excerpt, paper_path
 
 STATIC = Path(__file__).resolve().parent.parent / "qa_assistant" / "static"
 SEED_COUNTS = ["500", "702", "629", "504", "494", "494", "509", "514"]
@@ -37,7 +37,7 @@ def test_every_figure_is_listed_with_its_source(client, index):
     assert body["total"] == len(index.figures) == len(body["rows"])
     for r in body["rows"]:
         doc = index.documents[r["doc_id"]]
-        assert doc.text[r["start"]:r["end"]] == r["sentence"] and r["value_text"]
+        assert doc.text[r["start"] : r["end"]] == r["sentence"] and r["value_text"]
         assert r["paper_url"].startswith(f"/papers/{r['doc_id']}?start={r['start']}&end={r['end']}")
         assert r["as_of_basis"] in ("stated", "heading", "table", "title", "meeting date", "unknown")
     assert "count" in body["units"] and "per_10000" in body["units"]
@@ -59,9 +59,14 @@ def test_filter_by_words_kind_paper_and_dates(client, index):
     assert changes and {r["kind"] for r in changes} == {"change"}
     doc = next(iter(index.documents))
     assert {r["doc_id"] for r in rows(client, doc=doc, limit=500)["rows"]} == {doc}
-    window = rows(client, concept="looked_after", unit="count", date_from="2020-01-01", date_to="2020-12-31")["rows"]
+    window = rows(client, concept="looked_after", unit="count", date_from="2020-01-01", date_to="2020-12-31")[
+        "rows"
+    ]
     assert [r["value_text"] for r in window] == ["702", "629"]
-    assert rows(client, subject="Middlesbrough", limit=1)["total"] == rows(client, subject="own", limit=1)["total"]
+    assert (
+        rows(client, subject="Middlesbrough", limit=1)["total"]
+        == rows(client, subject="own", limit=1)["total"]
+    )
 
 
 def test_sort_and_pages_are_consistent(client):
@@ -73,19 +78,22 @@ def test_sort_and_pages_are_consistent(client):
     assert [r["value_text"] for r in first["rows"] + second["rows"]] == SEED_COUNTS[:6]
 
 
-@pytest.mark.parametrize("params,needle", [
-    ({"concept": "no_such_measure"}, "No measure"),
-    ({"doc": "no-such-paper"}, "No paper"),
-    ({"date_from": "2021-01-01", "date_to": "2020-01-01"}, "after"),
-    ({"date_from": "2020-13-01"}, "date"),
-    ({"sort": "colour"}, "as_of"),
-    ({"order": "sideways"}, "asc"),
-    ({"limit": 0}, "greater than"),
-    ({"limit": 501}, "less than"),
-    ({"offset": -1}, "greater than"),
-    ({"kind": "rumour"}, "level"),
-    ({"q": "x" * 201}, "at most 200"),
-])
+@pytest.mark.parametrize(
+    "params,needle",
+    [
+        ({"concept": "no_such_measure"}, "No measure"),
+        ({"doc": "no-such-paper"}, "No paper"),
+        ({"date_from": "2021-01-01", "date_to": "2020-01-01"}, "after"),
+        ({"date_from": "2020-13-01"}, "date"),
+        ({"sort": "colour"}, "as_of"),
+        ({"order": "sideways"}, "asc"),
+        ({"limit": 0}, "greater than"),
+        ({"limit": 501}, "less than"),
+        ({"offset": -1}, "greater than"),
+        ({"kind": "rumour"}, "level"),
+        ({"q": "x" * 201}, "at most 200"),
+    ],
+)
 def test_bad_filters_get_a_plain_422(client, params, needle):
     for path in ("/api/figures", "/api/figures.csv"):
         r = client.get(path, params=params)
@@ -103,8 +111,13 @@ def test_csv_holds_every_match_with_absolute_links(client):
 
 
 def test_csv_cells_never_start_a_formula():
-    assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
-    assert _cell("@SUM(A1)") == "'@SUM(A1)" and _cell("-5") == "-5" and _cell("500") == "500" and _cell(None) == ""
+    assert _cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert (
+        _cell("@SUM(A1)") == "'@SUM(A1)"
+        and _cell("-5") == "-5"
+        and _cell("500") == "500"
+        and _cell(None) == ""
+    )
 
 
 def test_paper_page_and_excerpt(client, index):
@@ -113,10 +126,12 @@ def test_paper_page_and_excerpt(client, index):
     assert page.status_code == 200 and '<script src="/static/paper.js">' in page.text
     assert client.get("/papers/no-such-paper").status_code == 404
     sentence = next(f for f in index.figures if f.doc_id == doc_id)
-    ex = client.get(f"/api/documents/{doc_id}/excerpt",
-                    params={"start": sentence.sentence_start, "end": sentence.sentence_end}).json()
+    ex = client.get(
+        f"/api/documents/{doc_id}/excerpt",
+        params={"start": sentence.sentence_start, "end": sentence.sentence_end},
+    ).json()
     assert ex["start"] <= sentence.sentence_start and ex["end"] >= sentence.sentence_end
-    assert doc.text[ex["start"]:ex["end"]] == ex["text"] and len(ex["text"]) <= 3000
+    assert doc.text[ex["start"] : ex["end"]] == ex["text"] and len(ex["text"]) <= 3000
     for params in ({"start": 10, "end": 5}, {"start": 0, "end": len(doc.text) + 1}, {"start": -1, "end": 5}):
         assert client.get(f"/api/documents/{doc_id}/excerpt", params=params).status_code == 422
     assert client.get("/api/documents/nope/excerpt", params={"start": 0, "end": 1}).status_code == 404
@@ -138,8 +153,12 @@ def test_links_carry_the_span_page_and_marks(assistant):
 
 
 def test_v1_citations_link_to_the_paper_view(client):
-    r = client.post("/v1/chat/completions", json={"messages": [
-        {"role": "user", "content": "How many children were looked after in December 2018?"}]})
+    r = client.post(
+        "/v1/chat/completions",
+        json={
+            "messages": [{"role": "user", "content": "How many children were looked after in December 2018?"}]
+        },
+    )
     body = r.json()
     cite = body["citations"][0]
     assert cite["url"] == "http://testserver" + citation_path_of(cite)
@@ -158,14 +177,18 @@ def test_pages_have_no_inline_script_or_style_and_never_insert_html():
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), html.name  # every script is a file
         assert not re.search(r"\sstyle=|\son[a-z]+=", text), html.name
     for js in STATIC.glob("*.js"):
-        assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write", js.read_text()), js.name
+        assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write", js.read_text()), (
+            js.name
+        )
 
 
 def test_cli_figures_table_json_and_csv(capsys):
     assert cli_main(["figures", "--concept", "looked_after", "--unit", "count", "--no-rebuild"]) == 0
     out = capsys.readouterr().out
     assert "21 December 2018" in out and "children looked after" in out and " 702 " in out
-    assert cli_main(["figures", "--concept", "looked_after", "--unit", "count", "--json", "--no-rebuild"]) == 0
+    assert (
+        cli_main(["figures", "--concept", "looked_after", "--unit", "count", "--json", "--no-rebuild"]) == 0
+    )
     assert [r["value_text"] for r in json.loads(capsys.readouterr().out)["rows"]] == SEED_COUNTS
     assert cli_main(["figures", "--concept", "looked_after", "--unit", "count", "--csv", "--no-rebuild"]) == 0
     assert [r["value_text"] for r in csv.DictReader(io.StringIO(capsys.readouterr().out))] == SEED_COUNTS

@@ -27,6 +27,7 @@ installed (navigation, header and footer dropped), otherwise with the tags strip
 Usage: /work/main/.venv/bin/python evals/dev/check_dev_set.py [--quiet]
 Does not import qa_assistant and does not read evals/test/.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,8 +45,19 @@ SEED_QA = HERE.parent / "qa.jsonl"
 SEED_CORPUS = HERE.parent.parent / "corpus"
 
 TYPES = {"number", "entity", "text", "timeline", "not_found"}
-TRAPS = {"distractor_council", "comparator", "unit", "period", "subset", "change", "target", "breakdown",
-         "unknown_measure", "undated", "near_date"}
+TRAPS = {
+    "distractor_council",
+    "comparator",
+    "unit",
+    "period",
+    "subset",
+    "change",
+    "target",
+    "breakdown",
+    "unknown_measure",
+    "undated",
+    "near_date",
+}
 ID_RE = re.compile(r"^dev2-\d{3}$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MANIFEST_KEYS = {"file", "title", "committee", "meeting_date", "kind", "source_url", "date_note"}
@@ -57,13 +69,46 @@ MANIFEST_KEYS = {"file", "title", "committee", "meeting_date", "kind", "source_u
 # the seeds' general questions (Edge of Care, Signs of Safety, MOMO, Alfie, feedback boxes, Harm Outside the
 # Home, MACH, Practice Week, Corporate Parenting Strategy, the Care Leavers Month film, kinship team).
 PROTECTED = [
-    "council tax", "acklam", "stainton", "pothole", "parking", "librar", "weather", "teacher", "salary",
-    "bin collection", "care proceedings", "26 weeks", "converted to permanent", "conversion of agency",
-    "population estimate", "mid 2017", "missing from", "attending school", "school attendance", "reunification",
-    "laptop", "youth offending", "troubled families", "edge of care", "signs of safety", "mind of my own",
-    "momo", "alfie", "feedback box", "harm outside the home", "mach", "multi-agency children's hub",
-    "practice week", "corporate parenting strategy", "care leavers month", "dreams", "kinship team",
-    "alternative delivery", "£7k", "holly lodge",
+    "council tax",
+    "acklam",
+    "stainton",
+    "pothole",
+    "parking",
+    "librar",
+    "weather",
+    "teacher",
+    "salary",
+    "bin collection",
+    "care proceedings",
+    "26 weeks",
+    "converted to permanent",
+    "conversion of agency",
+    "population estimate",
+    "mid 2017",
+    "missing from",
+    "attending school",
+    "school attendance",
+    "reunification",
+    "laptop",
+    "youth offending",
+    "troubled families",
+    "edge of care",
+    "signs of safety",
+    "mind of my own",
+    "momo",
+    "alfie",
+    "feedback box",
+    "harm outside the home",
+    "mach",
+    "multi-agency children's hub",
+    "practice week",
+    "corporate parenting strategy",
+    "care leavers month",
+    "dreams",
+    "kinship team",
+    "alternative delivery",
+    "£7k",
+    "holly lodge",
 ]
 
 
@@ -85,6 +130,7 @@ def occurs(needle: str, hay_norm: str) -> bool:
 def html_text(raw: str) -> str:
     try:
         import trafilatura  # the product reduces HTML pages with trafilatura
+
         text = trafilatura.extract(raw, include_tables=True, include_comments=False, favor_recall=True)
         if text:
             return text
@@ -133,8 +179,10 @@ def main(argv: list[str]) -> int:
     on_disk = {p.name for p in PAPERS.iterdir() if p.name != "manifest.json"}
     listed = {d.get("file") for d in docs}
     if on_disk != listed:
-        errors.append(f"manifest and papers/ differ: only on disk {sorted(on_disk - listed)}, "
-                      f"only in manifest {sorted(listed - on_disk)}")
+        errors.append(
+            f"manifest and papers/ differ: only on disk {sorted(on_disk - listed)}, "
+            f"only in manifest {sorted(listed - on_disk)}"
+        )
     normed = {k: norm(v) for k, v in texts.items()}
 
     # ---- seed protection in the papers
@@ -147,7 +195,9 @@ def main(argv: list[str]) -> int:
                 errors.append(f"{stem}: uses protected phrase {phrase!r} (could change a seed answer)")
 
     seeds = {p.stem: norm(p.read_text(encoding="utf-8")) for p in sorted(SEED_CORPUS.glob("*.txt"))}
-    seed_rows = [json.loads(line) for line in SEED_QA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    seed_rows = [
+        json.loads(line) for line in SEED_QA.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     seed_ids = {r["id"] for r in seed_rows}
     seed_questions = {norm(r["question"]) for r in seed_rows}
 
@@ -188,8 +238,11 @@ def main(argv: list[str]) -> int:
             errors.append(f"{where}: note missing")
         if "trap" in r and r["trap"] not in TRAPS:
             errors.append(f"{where}: trap {r['trap']!r} not in {sorted(TRAPS)}")
-        if "history" in r and (not isinstance(r["history"], list) or not r["history"]
-                               or not all(isinstance(h, str) and h.strip() for h in r["history"])):
+        if "history" in r and (
+            not isinstance(r["history"], list)
+            or not r["history"]
+            or not all(isinstance(h, str) and h.strip() for h in r["history"])
+        ):
             errors.append(f"{where}: history must be a non-empty list of strings")
         if "as_of" in r and typ != "number":
             errors.append(f"{where}: as_of is only for number questions")
@@ -253,8 +306,11 @@ def main(argv: list[str]) -> int:
     per_doc = Counter(r.get("doc") for r in rows if r.get("doc"))
     print(f"{len(rows)} questions over {len(texts)} papers; follow-ups with history: {follow}")
     print("by type: " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())))
-    print("by trap: " + ", ".join(f"{k} {v}" for k, v in sorted(traps.items()))
-          + f"; no trap {sum(1 for r in rows if not r.get('trap'))}")
+    print(
+        "by trap: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(traps.items()))
+        + f"; no trap {sum(1 for r in rows if not r.get('trap'))}"
+    )
     print("by doc:  " + ", ".join(f"{k} {v}" for k, v in sorted(per_doc.items())))
     if warnings and not quiet:
         print(f"\n{len(warnings)} warnings (review only):")

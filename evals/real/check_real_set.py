@@ -26,6 +26,7 @@ Usage: python evals/real/check_real_set.py [ROOT] [--split dev|test|dev2 ...]
   `python evals/real/check_real_set.py /tmp/realpages2` checks dev2 only.
 Exit status 0 when there are no errors. Does not import qa_assistant.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,8 +37,16 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TYPES = {"number", "entity", "text", "not_found"}
-TRAPS = {"distractor_council", "comparator", "unit", "period", "subset", "change",
-         "unknown_measure", "near_date"}
+TRAPS = {
+    "distractor_council",
+    "comparator",
+    "unit",
+    "period",
+    "subset",
+    "change",
+    "unknown_measure",
+    "near_date",
+}
 REQUIRED = ("id", "question", "type", "expected", "as_of", "doc", "url", "note")
 
 
@@ -77,7 +86,7 @@ def main(argv: list[str]) -> int:
             print(f"--split takes one of {', '.join(SPLITS)}")
             return 2
         wanted.append(args[i + 1])
-        del args[i:i + 2]
+        del args[i : i + 2]
     root = Path(args[0]) if args else Path("/tmp/realpages")
     if not wanted:
         wanted = [s for s in SPLITS if split_folder(root, s).is_dir()] or ["dev", "test"]
@@ -88,10 +97,16 @@ def main(argv: list[str]) -> int:
     counts: dict[str, dict[str, int]] = {}
     for split in wanted:
         folder = split_folder(root, split)
-        texts = {f.name[:-4]: f.read_text(encoding="utf-8") for f in folder.glob("*.txt")} if folder.is_dir() else {}
+        texts = (
+            {f.name[:-4]: f.read_text(encoding="utf-8") for f in folder.glob("*.txt")}
+            if folder.is_dir()
+            else {}
+        )
         others_pool = dict(texts)
         if split == "dev2" and SEED_DIR.is_dir():
-            others_pool.update({"seed:" + f.name: f.read_text(encoding="utf-8") for f in sorted(SEED_DIR.glob("*.txt"))})
+            others_pool.update(
+                {"seed:" + f.name: f.read_text(encoding="utf-8") for f in sorted(SEED_DIR.glob("*.txt"))}
+            )
         if not texts:
             errors.append(f"{split}: no page texts under {folder}")
         for slug, p in pages.items():
@@ -170,7 +185,11 @@ def main(argv: list[str]) -> int:
                     if others:
                         warnings.append(f"{where}: {exp!r} also occurs in {', '.join(sorted(others))}")
             else:  # entity
-                if not isinstance(exp, list) or not exp or not all(isinstance(x, str) and x.strip() for x in exp):
+                if (
+                    not isinstance(exp, list)
+                    or not exp
+                    or not all(isinstance(x, str) and x.strip() for x in exp)
+                ):
                     errors.append(f"{where}: entity expected must be a non-empty list of strings")
                     continue
                 for x in exp:

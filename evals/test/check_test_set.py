@@ -24,6 +24,7 @@ to their text (tags, scripts and styles removed, entities unescaped) before matc
 Usage: python evals/test/check_test_set.py   (exit status 0 when there are no errors)
 Does not import qa_assistant.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,8 +41,19 @@ QA = HERE / "qa.jsonl"
 SEEDS = HERE.parent.parent / "corpus"
 
 TYPES = {"number", "entity", "text", "timeline", "not_found"}
-TRAPS = {"distractor_council", "comparator", "unit", "period", "subset", "change", "target",
-         "breakdown", "unknown_measure", "undated", "near_date"}
+TRAPS = {
+    "distractor_council",
+    "comparator",
+    "unit",
+    "period",
+    "subset",
+    "change",
+    "target",
+    "breakdown",
+    "unknown_measure",
+    "undated",
+    "near_date",
+}
 MANIFEST_FIELDS = ("file", "title", "committee", "meeting_date", "kind", "source_url", "date_note")
 
 
@@ -91,7 +103,9 @@ def main() -> int:
     # ---- papers and manifest
     papers = {p.stem: p for p in sorted(PAPERS.iterdir()) if p.is_file() and p.name != "manifest.json"}
     texts = {stem: read_paper(p) for stem, p in papers.items()}
-    seeds = {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))} if SEEDS.is_dir() else {}
+    seeds = (
+        {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))} if SEEDS.is_dir() else {}
+    )
     try:
         manifest = json.loads((PAPERS / "manifest.json").read_text(encoding="utf-8"))
     except Exception as exc:  # noqa: BLE001
@@ -154,7 +168,9 @@ def main() -> int:
         if not r.get("note"):
             errors.append(f"{where}: missing note")
         hist = r.get("history")
-        if hist is not None and (not isinstance(hist, list) or not hist or not all(isinstance(h, str) and h for h in hist)):
+        if hist is not None and (
+            not isinstance(hist, list) or not hist or not all(isinstance(h, str) and h for h in hist)
+        ):
             errors.append(f"{where}: history must be a non-empty list of strings")
         exp = r.get("expected")
         doc = r.get("doc")

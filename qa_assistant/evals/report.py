@@ -8,7 +8,7 @@ import statistics
 from dataclasses import asdict
 from pathlib import Path
 
-from .scoring import Result
+from qa_assistant.evals.scoring import Result
 
 ABSTAINED = ("abstained", "unstructured")
 
@@ -67,11 +67,14 @@ def check_thresholds(summary: dict, thresholds: dict) -> list[str]:
     failures = []
     o = summary["overall"]
     values = {
-        "answer_accuracy": o["answer_accuracy"], "citation_accuracy": o["citation_accuracy"],
-        "as_of_accuracy": o["as_of_accuracy"], "not_found_recall": summary["not_found_recall"],
+        "answer_accuracy": o["answer_accuracy"],
+        "citation_accuracy": o["citation_accuracy"],
+        "as_of_accuracy": o["as_of_accuracy"],
+        "not_found_recall": summary["not_found_recall"],
         "not_found_precision": summary["not_found_precision"],
         "hybrid_recall@5": summary["retrieval"].get("hybrid", {}).get("recall@5"),
-        "max_wrong_numbers": o["wrong_numbers"], "max_wrong_entities": o["wrong_entities"],
+        "max_wrong_numbers": o["wrong_numbers"],
+        "max_wrong_entities": o["wrong_entities"],
     }
     for key, limit in thresholds.items():
         value = values.get(key)
@@ -94,50 +97,83 @@ def _fmt(v) -> str:
 
 def table(summary: dict) -> list[str]:
     o = summary["overall"]
-    lines = ["| type | n | answer acc. | wrong numbers | wrong entities | abstained | citation acc. | as-of acc. | "
-             "p50 ms | p95 ms |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| type | n | answer acc. | wrong numbers | wrong entities | abstained | citation acc. | as-of acc. | "
+        "p50 ms | p95 ms |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for name, b in [("**overall**", o), *summary["by_type"].items()]:
-        lines.append(f"| {name} | {b['n']} | {_fmt(b['answer_accuracy'])} | {b['wrong_numbers']} | "
-                     f"{b['wrong_entities']} | {b['abstained']} | {_fmt(b['citation_accuracy'])} | "
-                     f"{_fmt(b['as_of_accuracy'])} | {b['latency_p50_ms']:.0f} | {b['latency_p95_ms']:.0f} |")
+        lines.append(
+            f"| {name} | {b['n']} | {_fmt(b['answer_accuracy'])} | {b['wrong_numbers']} | "
+            f"{b['wrong_entities']} | {b['abstained']} | {_fmt(b['citation_accuracy'])} | "
+            f"{_fmt(b['as_of_accuracy'])} | {b['latency_p50_ms']:.0f} | {b['latency_p95_ms']:.0f} |"
+        )
     return lines
 
 
 def markdown(runs: dict[str, tuple[list[Result], dict]], show_failures: dict[str, bool]) -> str:
     lines = ["# Eval report", "", f"Generated {dt.datetime.now():%Y-%m-%d %H:%M}.", ""]
     for split, (results, summary) in runs.items():
-        lines += [f"## {split} ({summary['overall']['n']} questions)", "", *table(summary), "",
-                  f"Not found: precision {_fmt(summary['not_found_precision'])}, "
-                  f"recall {_fmt(summary['not_found_recall'])}.", ""]
+        lines += [
+            f"## {split} ({summary['overall']['n']} questions)",
+            "",
+            *table(summary),
+            "",
+            f"Not found: precision {_fmt(summary['not_found_precision'])}, "
+            f"recall {_fmt(summary['not_found_recall'])}.",
+            "",
+        ]
         if summary["by_trap"]:
-            lines += ["| trap | n | answer acc. | wrong numbers | abstained |", "| --- | --- | --- | --- | --- |"]
-            lines += [f"| {t} | {b['n']} | {_fmt(b['answer_accuracy'])} | {b['wrong_numbers']} | {b['abstained']} |"
-                      for t, b in summary["by_trap"].items()]
+            lines += [
+                "| trap | n | answer acc. | wrong numbers | abstained |",
+                "| --- | --- | --- | --- | --- |",
+            ]
+            lines += [
+                f"| {t} | {b['n']} | {_fmt(b['answer_accuracy'])} | {b['wrong_numbers']} | {b['abstained']} |"
+                for t, b in summary["by_trap"].items()
+            ]
             lines.append("")
         if summary["retrieval"]:
-            lines += ["| retrieval | n | recall@1 | recall@3 | recall@5 | MRR |", "| --- | --- | --- | --- | --- | --- |"]
-            lines += [f"| {m} | {v['n']} | {v['recall@1']:.1%} | {v['recall@3']:.1%} | {v['recall@5']:.1%} | "
-                      f"{v['mrr']:.3f} |" for m, v in summary["retrieval"].items()]
+            lines += [
+                "| retrieval | n | recall@1 | recall@3 | recall@5 | MRR |",
+                "| --- | --- | --- | --- | --- | --- |",
+            ]
+            lines += [
+                f"| {m} | {v['n']} | {v['recall@1']:.1%} | {v['recall@3']:.1%} | {v['recall@5']:.1%} | "
+                f"{v['mrr']:.3f} |"
+                for m, v in summary["retrieval"].items()
+            ]
             lines.append("")
         failures = [r for r in results if not r.correct]
         if show_failures.get(split, True):
             lines += [f"### Failures in {split} ({len(failures)})", ""]
             for r in failures:
-                lines.append(f"- `{r.id}` ({r.type}, {r.outcome}{', trap ' + r.trap if r.trap else ''}) {r.question}"
-                             f"\n  - expected: {r.expected}\n  - given: {r.given}")
+                lines.append(
+                    f"- `{r.id}` ({r.type}, {r.outcome}{', trap ' + r.trap if r.trap else ''}) {r.question}"
+                    f"\n  - expected: {r.expected}\n  - given: {r.given}"
+                )
             lines.append("")
         else:
-            lines += [f"{len(failures)} failures; details in the JSON report (not shown here: this split is held out "
-                      "from tuning).", ""]
+            lines += [
+                f"{len(failures)} failures; details in the JSON report (not shown here: this split is held out "
+                "from tuning).",
+                "",
+            ]
     return "\n".join(lines) + "\n"
 
 
-def write_reports(runs: dict[str, tuple[list[Result], dict]], out_dir: Path,
-                  show_failures: dict[str, bool]) -> tuple[Path, Path]:
+def write_reports(
+    runs: dict[str, tuple[list[Result], dict]], out_dir: Path, show_failures: dict[str, bool]
+) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     js = out_dir / "latest.json"
-    js.write_text(json.dumps({split: {"summary": s, "results": [asdict(r) for r in rs]}
-                              for split, (rs, s) in runs.items()}, indent=2, default=str))
+    js.write_text(
+        json.dumps(
+            {split: {"summary": s, "results": [asdict(r) for r in rs]} for split, (rs, s) in runs.items()},
+            indent=2,
+            default=str,
+        )
+    )
     md = out_dir / "latest.md"
     md.write_text(markdown(runs, show_failures))
     return js, md

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import time
 
-from ..answering import Assistant
-from ..retrieval import search
-from .cases import Case
-from .report import summarise
-from .scoring import Result, score
+from qa_assistant.answering.assistant import Assistant
+from qa_assistant.evals.cases import Case
+from qa_assistant.evals.report import summarise
+from qa_assistant.evals.scoring import Result, score
+from qa_assistant.indexing.retrieval import search
 
 
 def retrieval_rank(assistant: Assistant, case: Case, mode: str) -> int | None:

@@ -12,9 +12,9 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..models import Answer, FigureValue
-from ..numbers import find_quantities
-from .cases import Case
+from qa_assistant.evals.cases import Case
+from qa_assistant.models import Answer, FigureValue
+from qa_assistant.text.numbers import find_quantities
 
 
 @dataclass
@@ -87,8 +87,13 @@ def score(case: Case, ans: Answer) -> Result:
     r = Result(case.id, case.type, case.question, False, "wrong", ans.text[:300], exp or "", case.trap)
     if case.type == "not_found":
         r.correct = ans.kind == "not_found"
-        r.outcome = "correct" if r.correct else {"figure": "wrong_number", "entity": "wrong_entity",
-                                                 "timeline": "wrong_number"}.get(ans.kind, "answered")
+        r.outcome = (
+            "correct"
+            if r.correct
+            else {"figure": "wrong_number", "entity": "wrong_entity", "timeline": "wrong_number"}.get(
+                ans.kind, "answered"
+            )
+        )
         return r
     if ans.kind == "not_found":
         r.outcome = "abstained"
@@ -106,7 +111,9 @@ def _number(case: Case, ans: Answer, r: Result) -> Result:
     r.outcome = "correct" if r.correct else "wrong_number"
     if matching:
         f = matching[0]
-        r.citation_ok = (case.doc is None or f.citation.doc_id.startswith(case.doc)) and f.value_text in f.citation.quote
+        r.citation_ok = (
+            case.doc is None or f.citation.doc_id.startswith(case.doc)
+        ) and f.value_text in f.citation.quote
         r.as_of_ok = None if case.as_of is None else any(_in_period(m, case.as_of) for m in matching)
     return r
 
@@ -120,7 +127,9 @@ def _entity(case: Case, ans: Answer, r: Result) -> Result:
     given = [_norm_name(e.text + " " + (e.role or "")) for e in ans.entities]
     r.correct = any(_norm_name(x) in g or g.strip() and g in _norm_name(x) for x in expected for g in given)
     r.outcome = "correct" if r.correct else "wrong_entity"
-    r.citation_ok = r.correct and (case.doc is None or any(e.citation.doc_id.startswith(case.doc) for e in ans.entities))
+    r.citation_ok = r.correct and (
+        case.doc is None or any(e.citation.doc_id.startswith(case.doc) for e in ans.entities)
+    )
     return r
 
 
@@ -144,5 +153,7 @@ def _text(case: Case, ans: Answer, r: Result) -> Result:
     phrase = _norm_quote(case.expected or "")
     r.correct = any(phrase in _norm_quote(c.quote) for c in ans.citations)
     r.outcome = "correct" if r.correct else "wrong"
-    r.citation_ok = r.correct and (case.doc is None or any(c.doc_id.startswith(case.doc) for c in ans.citations))
+    r.citation_ok = r.correct and (
+        case.doc is None or any(c.doc_id.startswith(case.doc) for c in ans.citations)
+    )
     return r

@@ -13,9 +13,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..documents import MANIFEST_NAME, SUFFIXES, read_manifest
-from ..settings import REPO_ROOT, Settings
-from .cases import Case, load_cases
+from qa_assistant.evals.cases import Case, load_cases
+from qa_assistant.ingest.documents import MANIFEST_NAME, SUFFIXES, read_manifest
+from qa_assistant.settings import REPO_ROOT, Settings
 
 EVALS_DIR = REPO_ROOT / "evals"
 
@@ -42,9 +42,16 @@ class Split:
 
 def load_splits(evals_dir: Path = EVALS_DIR) -> dict[str, Split]:
     data = json.loads((evals_dir / "splits.json").read_text(encoding="utf-8"))["splits"]
-    return {name: Split(name, [evals_dir / c for c in spec["cases"]], [evals_dir / p for p in spec.get("papers", [])],
-                        bool(spec.get("external_papers")), bool(spec.get("gate")))
-            for name, spec in data.items()}
+    return {
+        name: Split(
+            name,
+            [evals_dir / c for c in spec["cases"]],
+            [evals_dir / p for p in spec.get("papers", [])],
+            bool(spec.get("external_papers")),
+            bool(spec.get("gate")),
+        )
+        for name, spec in data.items()
+    }
 
 
 def get_split(name: str, papers: Path | None = None, evals_dir: Path = EVALS_DIR) -> Split:
@@ -57,7 +64,9 @@ def get_split(name: str, papers: Path | None = None, evals_dir: Path = EVALS_DIR
             raise SplitError(f"papers folder {papers} does not exist")
         split.paper_dirs = [papers]
     elif split.external_papers:
-        raise SplitError(f"split {name!r} needs its papers folder: --papers DIR (their text is not committed)")
+        raise SplitError(
+            f"split {name!r} needs its papers folder: --papers DIR (their text is not committed)"
+        )
     return split
 
 
@@ -81,7 +90,9 @@ def split_settings(split: Split, base: Settings) -> Settings:
             entry = listed.get(path.name) or _sidecar(path)
             if entry is not None:
                 entries[path.name] = {"file": path.name} | entry
-    (corpus / MANIFEST_NAME).write_text(json.dumps({"documents": list(entries.values())}, indent=1), encoding="utf-8")
+    (corpus / MANIFEST_NAME).write_text(
+        json.dumps({"documents": list(entries.values())}, indent=1), encoding="utf-8"
+    )
     return base.model_copy(update={"corpus_dir": corpus, "index_dir": root / "index"})
 
 

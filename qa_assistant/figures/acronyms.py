@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_DEFINITION = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,6}?[A-Za-z][\w'’-]*)\s*\(\s*([A-Z][A-Za-z]{1,6}?)(?:s|'s|’s)?\s*\)")
+_DEFINITION = re.compile(
+    r"((?:[A-Za-z][\w'’-]*\s+){1,6}?[A-Za-z][\w'’-]*)\s*\(\s*([A-Z][A-Za-z]{1,6}?)(?:s|'s|’s)?\s*\)"
+)
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
@@ -27,7 +29,7 @@ def defined_acronyms(text: str) -> dict[str, str]:
         acronym = m.group(1)
         if acronym.lower() in found:
             continue
-        long_form = _spelled_before(text[max(0, m.start() - _IMPLIED_REACH):m.start()], acronym)
+        long_form = _spelled_before(text[max(0, m.start() - _IMPLIED_REACH) : m.start()], acronym)
         if long_form:
             found[acronym.lower()] = long_form
     return found
@@ -43,9 +45,12 @@ def _spelled_before(before: str, acronym: str) -> str | None:
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", before)
     n = len(acronym)
     for i in range(len(words) - n, -1, -1):
-        run = words[i:i + n]
-        if all(len(w) >= 3 and w.lower() not in _SMALL for w in run) and \
-                "".join(w[0] for w in run).upper() == acronym and not all(w.isupper() for w in run):
+        run = words[i : i + n]
+        if (
+            all(len(w) >= 3 and w.lower() not in _SMALL for w in run)
+            and "".join(w[0] for w in run).upper() == acronym
+            and not all(w.isupper() for w in run)
+        ):
             return " ".join(run)
     return None
 

@@ -15,22 +15,28 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import DateMention, find_dates
-from ..models import AsOf, format_date
-from ..numbers import Quantity
-from ..spans import Span, is_list_item
+from qa_assistant.models import AsOf, format_date
+from qa_assistant.text.dates import DateMention, find_dates
+from qa_assistant.text.numbers import Quantity
+from qa_assistant.text.spans import Span, is_list_item
 
-_CURRENT_MARKER = re.compile(r"\b(?:(?<!up )(?<!up-)to date|currently|current|now|at present|presently|as it stands)\b", re.I)
+_CURRENT_MARKER = re.compile(
+    r"\b(?:(?<!up )(?<!up-)to date|currently|current|now|at present|presently|as it stands)\b", re.I
+)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 # "an increase of 4.1% from the end of March 2018": the date a change is measured from, not the date it is as of
 _CHANGED_FROM = re.compile(r"\s*(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b|\bcompared\b|\bwhereas\b", re.I)
 _HEADING_END = re.compile(r":-?\s*$")
 _MINUTES_HELD = re.compile(r"\bA meeting of .{0,200}? was held on\b", re.I | re.S)
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I)
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I
+)
 _DATING_HEADING = re.compile(
     r"\b(?:as\s+(?:at|of)|position\s+(?:at|as\s+at)|at\s+the\s+end\s+of|performance|data|update|figures|"
-    r"quarter|Q[1-4]|year\s+(?:ending|to)|snapshot|scorecard|dashboard|summary|statistics|period)\b", re.I)
+    r"quarter|Q[1-4]|year\s+(?:ending|to)|snapshot|scorecard|dashboard|summary|statistics|period)\b",
+    re.I,
+)
 _TITLE_PERIODS = ("fy", "quarter", "month", "year")
 HEADING_REACH = 400  # a heading further back than this is not quoted with the figure
 _HEADING_LINE_MAX_WORDS = 14
@@ -48,26 +54,50 @@ class AsOfContext:
     heading_starts: list[int]
     meeting_marks: list[tuple[int, dt.date, str]]  # from offset, date, label
     mark_starts: list[int]
-    title_date: DateMention | None = None  # the period a paper's title reports on ("Performance update Q4 2022/23")
+    title_date: DateMention | None = (
+        None  # the period a paper's title reports on ("Performance update Q4 2022/23")
+    )
     report_period: AsOf | None = None  # "The annual report covered the period 1.4.2021- 31.3.2022"
 
 
-def build_context(text: str, dates: list[DateMention], sentences: list[Span], paragraphs: list[Span],
-                  meeting_date: dt.date | None, title: str = "") -> AsOfContext:
+def build_context(
+    text: str,
+    dates: list[DateMention],
+    sentences: list[Span],
+    paragraphs: list[Span],
+    meeting_date: dt.date | None,
+    title: str = "",
+) -> AsOfContext:
     headings = sorted(_heading_scopes(text, sentences, paragraphs, dates), key=lambda h: h[0][0])
     marks = _meeting_marks(text, dates, meeting_date)
-    periods = [d for d in find_dates(title, reference=meeting_date)
-               if (d.kind in _TITLE_PERIODS or meeting_date is None) and (meeting_date is None or d.last <= meeting_date)]
-    return AsOfContext(text, dates, [d.start for d in dates], headings, [h[0][0] for h in headings], marks,
-                       [m[0] for m in marks], periods[-1] if periods else None, _report_period(text, dates))
+    periods = [
+        d
+        for d in find_dates(title, reference=meeting_date)
+        if (d.kind in _TITLE_PERIODS or meeting_date is None)
+        and (meeting_date is None or d.last <= meeting_date)
+    ]
+    return AsOfContext(
+        text,
+        dates,
+        [d.start for d in dates],
+        headings,
+        [h[0][0] for h in headings],
+        marks,
+        [m[0] for m in marks],
+        periods[-1] if periods else None,
+        _report_period(text, dates),
+    )
 
 
-_PERIOD_STATEMENT = re.compile(r"\b(?:report|data|figures|return|information|summary|review|update)\b[^.\n]{0,60}?"
-                               r"\b(?:covers?|covered|covering|relates?\s+to|related\s+to|is\s+for|for\s+the\s+period|"
-                               r"period)\b|"
-                               # "a list of all open cases was extracted on 31st July 2014": the data's own date
-                               r"\b(?:extracted|extract\s+(?:was\s+)?taken|snapshot\s+(?:was\s+)?taken|data\s+(?:was\s+)?"
-                               r"(?:taken|drawn|run|extracted))\s+(?:on|at|as\s+at)\b", re.I)
+_PERIOD_STATEMENT = re.compile(
+    r"\b(?:report|data|figures|return|information|summary|review|update)\b[^.\n]{0,60}?"
+    r"\b(?:covers?|covered|covering|relates?\s+to|related\s+to|is\s+for|for\s+the\s+period|"
+    r"period)\b|"
+    # "a list of all open cases was extracted on 31st July 2014": the data's own date
+    r"\b(?:extracted|extract\s+(?:was\s+)?taken|snapshot\s+(?:was\s+)?taken|data\s+(?:was\s+)?"
+    r"(?:taken|drawn|run|extracted))\s+(?:on|at|as\s+at)\b",
+    re.I,
+)
 _PERIOD_REACH = 2000
 
 
@@ -80,13 +110,18 @@ def _report_period(text: str, dates: list[DateMention]) -> AsOf | None:
         if len(inside) >= 2 and inside[0].first < inside[1].last:
             a, b = inside[0].first, inside[1].last
         elif len(inside) == 1 and inside[0].kind in ("fy", "year", "day", "month", "quarter"):
-            a, b = inside[0].first, inside[0].last  # "data is for the year up to 31 March 2025": as at its end
+            a, b = (
+                inside[0].first,
+                inside[0].last,
+            )  # "data is for the year up to 31 March 2025": as at its end
         else:
             continue
-        taken = re.match(r"extract|snapshot|data", m.group(0), re.I) and not re.search(r"cover|relat|period|is\s+for",
-                                                                                    m.group(0), re.I)
-        label = (inside[0].label if len(inside) == 1 else f"{a.day} {a:%B %Y} to {b.day} {b:%B %Y}") + \
-            (" (when the paper's data was taken)" if taken else " (the period the report covers)")
+        taken = re.match(r"extract|snapshot|data", m.group(0), re.I) and not re.search(
+            r"cover|relat|period|is\s+for", m.group(0), re.I
+        )
+        label = (inside[0].label if len(inside) == 1 else f"{a.day} {a:%B %Y} to {b.day} {b:%B %Y}") + (
+            " (when the paper's data was taken)" if taken else " (the period the report covers)"
+        )
         return AsOf(start=a, end=b, label=label, basis="title")
     return None
 
@@ -97,8 +132,9 @@ def _dates_in(ctx: AsOfContext, start: int, end: int) -> list[DateMention]:
     return ctx.dates[lo:hi]
 
 
-def _heading_scopes(text: str, sentences: list[Span], paragraphs: list[Span],
-                    dates: list[DateMention]) -> list[tuple[Span, DateMention, int]]:
+def _heading_scopes(
+    text: str, sentences: list[Span], paragraphs: list[Span], dates: list[DateMention]
+) -> list[tuple[Span, DateMention, int]]:
     """A dated sentence ending in ':' governs the following paragraph (or list); a short dated heading line
     ("Performance as at 31 March 2024") governs what follows it until the next such heading."""
     starts = [d.start for d in dates]
@@ -115,7 +151,7 @@ def _heading_scopes(text: str, sentences: list[Span], paragraphs: list[Span],
         if _HEADING_END.search(text[s:e]):
             end = paragraphs[k][1]
             if is_list_item(text, paragraphs[k][0]):
-                for p in paragraphs[k + 1:]:
+                for p in paragraphs[k + 1 :]:
                     if not is_list_item(text, p[0]):
                         break
                     end = p[1]
@@ -137,7 +173,9 @@ def _heading_scopes(text: str, sentences: list[Span], paragraphs: list[Span],
     return scopes
 
 
-_CAPTION = re.compile(r"(?:TABLE|Table|FIGURE|Figure|CHART|Chart)\s+\d+")  # "TABLE 1: ..., YEAR ENDING 31 MARCH 2022"
+_CAPTION = re.compile(
+    r"(?:TABLE|Table|FIGURE|Figure|CHART|Chart)\s+\d+"
+)  # "TABLE 1: ..., YEAR ENDING 31 MARCH 2022"
 
 
 def _caption_line(text: str, s: int, e: int) -> int | None:
@@ -164,7 +202,9 @@ def _is_heading_line(text: str, s: int, e: int, paragraphs: list[Span], para_sta
     return _DATING_HEADING.search(line) is not None
 
 
-def _meeting_marks(text: str, dates: list[DateMention], meeting_date: dt.date | None) -> list[tuple[int, dt.date, str]]:
+def _meeting_marks(
+    text: str, dates: list[DateMention], meeting_date: dt.date | None
+) -> list[tuple[int, dt.date, str]]:
     """The paper's meeting date, overridden from the point where minutes of another meeting begin."""
     marks: list[tuple[int, dt.date, str]] = []
     if meeting_date:
@@ -221,21 +261,38 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     starting_value = bool(_FROM_BEFORE.search(text[max(sentence[0], q.start - 30) : q.start]))
     if _CURRENT_MARKER.search(near) and not starting_value:
         return context_as_of(ctx, q.start)
-    adjacent = [d for d in in_sentence if 0 <= q.start - d.end <= 1 and not text[d.end:q.start].strip()]
-    if adjacent and not starting_value:  # "Staying Put: Q1 20; Q2 22": the period written right before the value
+    adjacent = [d for d in in_sentence if 0 <= q.start - d.end <= 1 and not text[d.end : q.start].strip()]
+    if (
+        adjacent and not starting_value
+    ):  # "Staying Put: Q1 20; Q2 22": the period written right before the value
         return _stated(adjacent[-1])
-    usable = [d for d in in_sentence if not _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start])
-              and not (d.start >= q.end and _CHANGED_FROM.match(text[q.end:d.start]))]
-    after = [d for d in usable if d.start >= q.end and not any(q.end <= f < d.start for f in other_starts)
-             and not _CLAUSE_BREAK.search(text[q.end : d.start])]
+    usable = [
+        d
+        for d in in_sentence
+        if not _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start])
+        and not (d.start >= q.end and _CHANGED_FROM.match(text[q.end : d.start]))
+    ]
+    after = [
+        d
+        for d in usable
+        if d.start >= q.end
+        and not any(q.end <= f < d.start for f in other_starts)
+        and not _CLAUSE_BREAK.search(text[q.end : d.start])
+    ]
     if after:
         return _stated(after[0])
-    before = [d for d in usable if d.end <= q.start
-              and not re.search(r"\d\s+(?:in|at)\s*$", text[max(sentence[0], d.start - 8) : d.start])]
+    before = [
+        d
+        for d in usable
+        if d.end <= q.start
+        and not re.search(r"\d\s+(?:in|at)\s*$", text[max(sentence[0], d.start - 8) : d.start])
+    ]
     if before:
         return _stated(before[-1])
     if starting_value:  # "reduced from 1296 since September 2019": the value the change started from
-        since = [d for d in in_sentence if d.start >= q.end and not any(q.end <= f < d.start for f in other_starts)]
+        since = [
+            d for d in in_sentence if d.start >= q.end and not any(q.end <= f < d.start for f in other_starts)
+        ]
         if since:
             return _stated(since[0])
         return AsOf(label="an earlier date (not stated)", basis="unknown")

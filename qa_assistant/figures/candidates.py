@@ -13,40 +13,81 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..dates import DATE_EDGE, find_dates
-from ..models import AsOf, Document, Figure
-from ..numbers import Quantity, find_quantities
-from ..spans import Span, is_list_item, paragraph_spans, sentence_spans_by_paragraph
-from . import asof as asof_rules
-from .acronyms import defined_acronyms, expand, expansions
-from .concepts import match_concept, match_phrase, passive_participles
-from .kinds import share_of_whole, LEVEL, PART, breakdown_heading, is_threshold, kind_of, parts_after
-from .phrases import NONE, Phrase, backward_phrase, forward_phrase, heading_above, label_phrase
-from .subjects import Subject, find_subject_mentions, paper_subject, subject_for
-from .stacked import stacked_table_cells
-from .tables import Cell, find_table_cells, unit_hint
-from .terms import UNIT_TEXT, WEEKLY, counting_terms, lexicon, measure_terms, phrase_pattern
+from qa_assistant.figures import asof as asof_rules
+from qa_assistant.figures.acronyms import defined_acronyms, expand, expansions
+from qa_assistant.figures.concepts import match_concept, match_phrase, passive_participles
+from qa_assistant.figures.kinds import (
+    LEVEL,
+    PART,
+    breakdown_heading,
+    is_threshold,
+    kind_of,
+    parts_after,
+    share_of_whole,
+)
+from qa_assistant.figures.phrases import (
+    NONE,
+    Phrase,
+    backward_phrase,
+    forward_phrase,
+    heading_above,
+    label_phrase,
+)
+from qa_assistant.figures.stacked import stacked_table_cells
+from qa_assistant.figures.subjects import Subject, find_subject_mentions, paper_subject, subject_for
+from qa_assistant.figures.tables import Cell, find_table_cells, unit_hint
+from qa_assistant.figures.terms import (
+    UNIT_TEXT,
+    WEEKLY,
+    counting_terms,
+    lexicon,
+    measure_terms,
+    phrase_pattern,
+)
+from qa_assistant.models import AsOf, Document, Figure
+from qa_assistant.text.dates import DATE_EDGE, find_dates
+from qa_assistant.text.numbers import Quantity, find_quantities
+from qa_assistant.text.spans import Span, is_list_item, paragraph_spans, sentence_spans_by_paragraph
 
 _INHERIT_GAP = re.compile(r"^\s*(?:\(|/|,\s*or|\bor\b|\band\b|,)?\s*$", re.I)
 _FROM_TO_GAP = re.compile(r"\bto\s*(?:£)?$", re.I)
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I)
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I
+)
 # "the number of children in its care had risen by 40% to 429": the level after a change says what the change did
-_BY_BEFORE = re.compile(r"\b(?:risen|rose|rising|increased|increasing|grown|grew|growing|fallen|fell|falling|dropped|"
-                        r"dropping|decreased|decreasing|reduced|reducing|gone\s+(?:up|down)|went\s+(?:up|down))\s+by\s+"
-                        r"(?:£)?$", re.I)
-_COMPARED_GAP = re.compile(r"\b(?:compared|against|than|versus|vs\.?|whereas|while|whilst|from\s+a\s+(?:high|peak))\b",
-                           re.I)
-_RELATIVE_PAST = re.compile(r"^\W{0,3}(?:\w+\s+){0,4}?(?:last\s+year|the\s+previous\s+(?:year|quarter|month|period)|"
-                            r"a\s+year\s+(?:ago|earlier)|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|"
-                            r"last\s+quarter|previously|the\s+prior\s+year|the\s+year\s+before|last\s+month)\b", re.I)
+_BY_BEFORE = re.compile(
+    r"\b(?:risen|rose|rising|increased|increasing|grown|grew|growing|fallen|fell|falling|dropped|"
+    r"dropping|decreased|decreasing|reduced|reducing|gone\s+(?:up|down)|went\s+(?:up|down))\s+by\s+"
+    r"(?:£)?$",
+    re.I,
+)
+_COMPARED_GAP = re.compile(
+    r"\b(?:compared|against|than|versus|vs\.?|whereas|while|whilst|from\s+a\s+(?:high|peak))\b", re.I
+)
+_RELATIVE_PAST = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,4}?(?:last\s+year|the\s+previous\s+(?:year|quarter|month|period)|"
+    r"a\s+year\s+(?:ago|earlier)|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|"
+    r"last\s+quarter|previously|the\s+prior\s+year|the\s+year\s+before|last\s+month)\b",
+    re.I,
+)
 _PREPOSITION_START = re.compile(r"^(?:with|in|on|placed|living|who|under|at)\b", re.I)
-_PREPOSITION_SPLIT = re.compile(r"\s+(?:with|in|on|placed|living|who|under|at|were|was|are|is|had|have)\b", re.I)
-_COMPARISON_WORDS = re.compile(r"\b(?:than|compared|comparison|against|below|above|versus|vs|whereas|while|"
-                               r"whilst|similar|benchmark)\b", re.I)
-_COUNTED_HEAD = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}(?:councils|authorities|local authorities|teams|services|"
-                           r"schools|homes|areas|wards|providers|agencies|organisations|partners)\b")
-_PRO_FORM = re.compile(r"\b(?:the|this|that|current|latest|overall|total)\s+(?:current\s+|latest\s+|overall\s+)?"
-                       r"(?:figure|number|total|level|rate|count)\b|\b(?:it|this|which)\s+(?:stood|was|is|now)\b", re.I)
+_PREPOSITION_SPLIT = re.compile(
+    r"\s+(?:with|in|on|placed|living|who|under|at|were|was|are|is|had|have)\b", re.I
+)
+_COMPARISON_WORDS = re.compile(
+    r"\b(?:than|compared|comparison|against|below|above|versus|vs|whereas|while|"
+    r"whilst|similar|benchmark)\b",
+    re.I,
+)
+_COUNTED_HEAD = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){0,3}(?:councils|authorities|local authorities|teams|services|"
+    r"schools|homes|areas|wards|providers|agencies|organisations|partners)\b"
+)
+_PRO_FORM = re.compile(
+    r"\b(?:the|this|that|current|latest|overall|total)\s+(?:current\s+|latest\s+|overall\s+)?"
+    r"(?:figure|number|total|level|rate|count)\b|\b(?:it|this|which)\s+(?:stood|was|is|now)\b",
+    re.I,
+)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
 _LEAD_IN_LINES = 12  # list lines read upwards looking for the line that introduces them
 _LINE_REACH = 300  # characters looked back for the start of a list line (bounded, so reading stays linear)
@@ -84,11 +125,15 @@ def extract_figures(doc: Document) -> list[Figure]:
             if quantities[qi].start >= sentence[0]:
                 qs.append(quantities[qi])
             qi += 1
-        if previous_sentence is not None and breakdown_heading(text[previous_sentence[0]:previous_sentence[1]]):
+        if previous_sentence is not None and breakdown_heading(
+            text[previous_sentence[0] : previous_sentence[1]]
+        ):
             in_breakdown_list = True
         elif not is_list_item(text, sentence[0]):
             in_breakdown_list = False
-        same_paragraph = previous_sentence is not None and "\n\n" not in text[previous_sentence[1]:sentence[0]]
+        same_paragraph = (
+            previous_sentence is not None and "\n\n" not in text[previous_sentence[1] : sentence[0]]
+        )
         previous_sentence = sentence
         lo = bisect.bisect_left(mention_starts, sentence[0])
         hi = bisect.bisect_left(mention_starts, sentence[1])
@@ -97,15 +142,27 @@ def extract_figures(doc: Document) -> list[Figure]:
             carried = None
         if qs:
             subject = carried if carried is not None and not here else default
-            reader = _SentenceReader(doc, text, sentence, qs, here, subject, ctx, cells, stops, thresholds,
-                                     in_breakdown_list and is_list_item(text, sentence[0]), acronyms)
+            reader = _SentenceReader(
+                doc,
+                text,
+                sentence,
+                qs,
+                here,
+                subject,
+                ctx,
+                cells,
+                stops,
+                thresholds,
+                in_breakdown_list and is_list_item(text, sentence[0]),
+                acronyms,
+            )
             figures.extend(reader.figures())
         # "Numbers of children in care in England have risen. In March 2013 there were 68,110." carries England;
         # a sentence comparing several areas carries none.
         distinct = {m.subject.key for m in here}
         if here and not qs:
             only = here[0].subject
-            comparing = _COMPARISON_WORDS.search(text[sentence[0]:sentence[1]])
+            comparing = _COMPARISON_WORDS.search(text[sentence[0] : sentence[1]])
             carried = only if len(distinct) == 1 and only.kind != "own" and not comparing else None
         elif here or qs:
             carried = None
@@ -115,9 +172,21 @@ def extract_figures(doc: Document) -> list[Figure]:
 class _SentenceReader:
     """The figures of one sentence (or table row, or list item), read left to right."""
 
-    def __init__(self, doc: Document, text: str, sentence: Span, qs: list[Quantity], mentions, default: Subject,
-                 ctx, cells: dict[int, Cell], stops: set[int], thresholds: dict[int, int], list_part: bool,
-                 acronyms: dict[str, str] | None = None):
+    def __init__(
+        self,
+        doc: Document,
+        text: str,
+        sentence: Span,
+        qs: list[Quantity],
+        mentions,
+        default: Subject,
+        ctx,
+        cells: dict[int, Cell],
+        stops: set[int],
+        thresholds: dict[int, int],
+        list_part: bool,
+        acronyms: dict[str, str] | None = None,
+    ):
         self.doc, self.text, self.sentence, self.qs = doc, text, sentence, qs
         self.mentions, self.default, self.ctx, self.cells = mentions, default, ctx, cells
         self.stops, self.thresholds, self.list_part = stops, thresholds, list_part
@@ -131,7 +200,9 @@ class _SentenceReader:
         previous_phrase: Phrase = NONE
         parent = self._list_parent() if self.list_part else ""
         for i, q in enumerate(self.qs):
-            if q.start in self.thresholds or self._band_label(q, self.qs[i + 1] if i + 1 < len(self.qs) else None):
+            if q.start in self.thresholds or self._band_label(
+                q, self.qs[i + 1] if i + 1 < len(self.qs) else None
+            ):
                 continue
             nxt = self.qs[i + 1].start if i + 1 < len(self.qs) else self.sentence[1]
             cell = self.cells.get(q.start)
@@ -144,8 +215,13 @@ class _SentenceReader:
                 if share is not None:
                     phrase, whole = share
                 is_part = q.start in self.parts or (self.list_part and q is self.qs[0])
-                implied = whole if share is not None else parent if is_part else \
-                    self._implied_head(phrase, previous_phrase)
+                implied = (
+                    whole
+                    if share is not None
+                    else parent
+                    if is_part
+                    else self._implied_head(phrase, previous_phrase)
+                )
                 fig = self._from_prose(q, phrase, previous, nxt, implied)
                 if fig is not None and fig.kind == "change" and not fig.terms and previous_phrase.found:
                     # "210 children in foster care, an increase of 12": the change is of the same measure
@@ -161,12 +237,14 @@ class _SentenceReader:
     def _masked(self, phrase: Phrase, phrase_text: str) -> str:
         """The phrase with dates and numbers blanked out: "the mid 2017 population estimate" -> "population
         estimate" (a date in a phrase says when, not what)."""
-        if not phrase.found or self.text[phrase.start:phrase.end] != phrase_text:
+        if not phrase.found or self.text[phrase.start : phrase.end] != phrase_text:
             return _mask_numbers(_mask_dates(phrase_text))
         chars = list(phrase_text)
         lo = bisect.bisect_left(self.ctx.date_starts, phrase.start - 40)
         spans = []
-        for d in self.ctx.dates[lo:lo + 50]:  # with the words that place a figure within the date ("at the end of")
+        for d in self.ctx.dates[
+            lo : lo + 50
+        ]:  # with the words that place a figure within the date ("at the end of")
             edge = DATE_EDGE.search(self.text, max(0, d.start - 30), d.start)
             spans.append((edge.start() if edge else d.start, d.end))
         spans += [(m.start, m.end) for m in self.mentions]  # place names say whose, not what
@@ -204,18 +282,33 @@ class _SentenceReader:
         gap = text[previous.end : q.start] if previous is not None else None
         after_phrase = gap
         if previous is not None and previous_phrase.found and previous.end <= previous_phrase.start < q.start:
-            after_phrase = re.sub(r"^\s*\([^)]*\)", "", text[previous_phrase.end : q.start])  # "(entered care)"
-        if previous is not None and previous_phrase.found and q.start not in self.parts and (
-            _INHERIT_GAP.match(gap) or _period_list_gap(gap) or (_COMPARED_GAP.search(after_phrase) and not _names_a_measure(after_phrase))
-            or (_FROM_TO_GAP.search(gap) and _FROM_BEFORE.search(text[max(0, previous.start - 30):previous.start]))
-            or (_FROM_TO_GAP.search(gap) and _BY_BEFORE.search(text[max(0, previous.start - 30):previous.start]))
+            after_phrase = re.sub(
+                r"^\s*\([^)]*\)", "", text[previous_phrase.end : q.start]
+            )  # "(entered care)"
+        if (
+            previous is not None
+            and previous_phrase.found
+            and q.start not in self.parts
+            and (
+                _INHERIT_GAP.match(gap)
+                or _period_list_gap(gap)
+                or (_COMPARED_GAP.search(after_phrase) and not _names_a_measure(after_phrase))
+                or (
+                    _FROM_TO_GAP.search(gap)
+                    and _FROM_BEFORE.search(text[max(0, previous.start - 30) : previous.start])
+                )
+                or (
+                    _FROM_TO_GAP.search(gap)
+                    and _BY_BEFORE.search(text[max(0, previous.start - 30) : previous.start])
+                )
+            )
         ):
             return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
         line_start = text.rfind("\n", max(0, self.sentence[0] - 1), q.start) + 1
         at_line_start = not text[max(line_start, self.sentence[0]) : q.start].strip(" •·-–*\t")
         label = label_phrase(text, group_start, q, at_line_start or group_start == self.sentence[0])
         found = forward_phrase(text, q, self.sentence[1], self.stops, self.thresholds, at_line_start)
-        forward_terms = set(measure_terms(text[found.start:found.end])) if found else set()
+        forward_terms = set(measure_terms(text[found.start : found.end])) if found else set()
         forward_ok = bool(forward_terms)
         if found is not None:
             head = _COUNTED_HEAD.match(text, found.start)
@@ -224,10 +317,10 @@ class _SentenceReader:
         if forward_ok and forward_terms <= counting_terms():
             # "an average caseload of 24 young people": the counted noun, not the measure
             back = backward_phrase(text, group_start, q)
-            if back and set(measure_terms(text[back.start:back.end])) - counting_terms():
-                self.counted[q.start] = text[found.start:found.end]
+            if back and set(measure_terms(text[back.start : back.end])) - counting_terms():
+                self.counted[q.start] = text[found.start : found.end]
                 return back
-        if label and not (forward_ok and _FINITE_VERB.search(text[label.start:label.end])):
+        if label and not (forward_ok and _FINITE_VERB.search(text[label.start : label.end])):
             return label
         if forward_ok:
             return found
@@ -240,7 +333,7 @@ class _SentenceReader:
         if subject is not None:
             return subject
         back = backward_phrase(text, clause_start, q)
-        if back and measure_terms(text[back.start:back.end]):
+        if back and measure_terms(text[back.start : back.end]):
             return back
         earlier = self._antecedent(q, clause_start)
         if earlier is not None:
@@ -250,18 +343,23 @@ class _SentenceReader:
             if above:
                 return above
         heading = self._heading_line(line_start)
-        if heading is not None and not (found and measure_terms(text[found.start:found.end])):
+        if heading is not None and not (found and measure_terms(text[found.start : found.end])):
             return heading  # "CLA / numbers are down 14.2% on last year": the heading says what
         return found or back or NONE
 
     def _band_label(self, q: Quantity, nxt: Quantity | None) -> bool:
-        """"0-4 £143.57", "16+ £247.67": a range or "N+" opening a line, with another value after it on that
+        """ "0-4 £143.57", "16+ £247.67": a range or "N+" opening a line, with another value after it on that
         line, names a band (of ages) the value belongs to; it is not a reported figure itself."""
-        if nxt is None or not (q.value_high is not None or self.text[q.end:q.end + 1] == "+") or \
-                self.text.find("\n", q.end, nxt.start) >= 0:
+        if (
+            nxt is None
+            or not (q.value_high is not None or self.text[q.end : q.end + 1] == "+")
+            or self.text.find("\n", q.end, nxt.start) >= 0
+        ):
             return False
         line_start = self.text.rfind("\n", max(0, q.start - _LINE_REACH), q.start) + 1
-        return not self.text[line_start:q.start].strip(" \t•·*-")  # (the search back stays within _LINE_REACH)
+        return not self.text[line_start : q.start].strip(
+            " \t•·*-"
+        )  # (the search back stays within _LINE_REACH)
 
     def _lead_in(self, q: Quantity) -> tuple[int, int] | None:
         """The line that introduces a list of values labelled only by whose they are or which band ("Vacancy
@@ -284,8 +382,11 @@ class _SentenceReader:
                     return None
                 continue
             undated = _mask_dates(line)
-            if line.endswith(":") or (len(line.split()) <= 10 and not re.search(r"[.;,!?]$", line)
-                                      and not re.search(r"\d[\d,.]*%?\s*$", undated)):
+            if line.endswith(":") or (
+                len(line.split()) <= 10
+                and not re.search(r"[.;,!?]$", line)
+                and not re.search(r"\d[\d,.]*%?\s*$", undated)
+            ):
                 if measure_terms(_mask_numbers(_mask_dates(line))):
                     s0 = text.find(line, start)
                     return s0, s0 + len(line)
@@ -298,24 +399,26 @@ class _SentenceReader:
         """A number whose own phrase could not be read ("With regards to foster placements not occupied, in
         quarter 4 there were 7"): the words of its clause, up to the numbers either side, as context. They can
         support a question's words but never stand as the figure's own phrase, so they add no extra condition."""
-        left = self.text[max(previous_end, q.start - _CLAUSE_CHARS):q.start]
-        right = self.text[q.end:min(next_start, q.end + _CLAUSE_CHARS)]
+        left = self.text[max(previous_end, q.start - _CLAUSE_CHARS) : q.start]
+        right = self.text[q.end : min(next_start, q.end + _CLAUSE_CHARS)]
         # after another number, the words before a comma are that number's ("83% (3,224) were held open on a
         # child in need basis, 9% (355) ..."); at the start of a sentence they may say what this one counts
         left = re.split(r"[;:.!?\n,()]|\s[-–—]\s" if after_number else r"[;:.!?\n]|\s[-–—]\s", left)[-1]
         right = re.split(r"[;:.!?()\n,]|\s[-–—]\s|\s(?:and|but|while|whilst|whereas)\s", right)[0]
         return " ".join(_mask_numbers(_mask_dates(f"{left} {right}")).split())
 
-    def _share_of_whole(self, q: Quantity, phrase: Phrase, previous: Quantity | None) -> tuple[Phrase, str] | None:
-        """"External residential placements account for £5.4m of the overspend": a part of the overspend,
+    def _share_of_whole(
+        self, q: Quantity, phrase: Phrase, previous: Quantity | None
+    ) -> tuple[Phrase, str] | None:
+        """ "External residential placements account for £5.4m of the overspend": a part of the overspend,
         named by the words before it; the whole ("the overspend") becomes its context."""
         if phrase.how != "forward" or not share_of_whole(self.text, q):
             return None
         back = backward_phrase(self.text, self._group_start(previous), q)
-        if not back or not measure_terms(self.text[back.start:back.end]):
+        if not back or not measure_terms(self.text[back.start : back.end]):
             return None
         self.parts.add(q.start)
-        return back, self.text[phrase.start:phrase.end]
+        return back, self.text[phrase.start : phrase.end]
 
     def _heading_line(self, line_start: int) -> Phrase | None:
         """A short line right above this sentence's line (within two lines) that names a measure."""
@@ -334,20 +437,22 @@ class _SentenceReader:
         return None
 
     def _participle_subject(self, q: Quantity, clause_start: int) -> Phrase | None:
-        """"CLA numbers have vastly improved, dropping below 500 in January, reaching 503 in February": a number
+        """ "CLA numbers have vastly improved, dropping below 500 in January, reaching 503 in February": a number
         after a participle clause ("reaching", "rising to") is a value of the sentence's subject."""
         text = self.text
         comma = text.rfind(",", clause_start, q.start)
-        if comma < 0 or not _PARTICIPLE_CLAUSE.match(text[comma + 1:q.start]):
+        if comma < 0 or not _PARTICIPLE_CLAUSE.match(text[comma + 1 : q.start]):
             return None
         head = _SUBJECT_END.search(text, self.sentence[0], comma)
         if head is None:
             return None
-        back = backward_phrase(text, self.sentence[0], Quantity(head.start(), head.start(), "", 0, None, q.unit))
-        return back if back and measure_terms(text[back.start:back.end]) else None
+        back = backward_phrase(
+            text, self.sentence[0], Quantity(head.start(), head.start(), "", 0, None, q.unit)
+        )
+        return back if back and measure_terms(text[back.start : back.end]) else None
 
     def _antecedent(self, q: Quantity, clause_start: int) -> Phrase | None:
-        """"the number of looked after children had increased and the current figure stood at 804": a
+        """ "the number of looked after children had increased and the current figure stood at 804": a
         figure named only as "the figure", "this number" or "it" counts what the clause before it named."""
         text = self.text
         local = text[max(clause_start, q.start - 80) : q.start]
@@ -357,27 +462,31 @@ class _SentenceReader:
         if cut < 0:
             return None
         end = max(clause_start, q.start - 80) + cut
-        floor = max([self.sentence[0]] + [x.end for x in self.qs if x.end <= end])  # never a number's own words
+        floor = max(
+            [self.sentence[0]] + [x.end for x in self.qs if x.end <= end]
+        )  # never a number's own words
         back = backward_phrase(text, floor, Quantity(end, end, "", 0, None, q.unit))
-        return back if back and measure_terms(text[back.start:back.end]) else None
+        return back if back and measure_terms(text[back.start : back.end]) else None
 
     def _implied_head(self, phrase: Phrase, previous_phrase: Phrase) -> str:
-        """"97 children in foster care and 112 with connected carers": the second phrase shares "children"."""
+        """ "97 children in foster care and 112 with connected carers": the second phrase shares "children"."""
         if phrase.how != "forward" or previous_phrase.how != "forward":
             return ""
-        own = self.text[phrase.start:phrase.end]
+        own = self.text[phrase.start : phrase.end]
         if not _PREPOSITION_START.match(own):
             return ""
-        before = self.text[previous_phrase.start:previous_phrase.end]
+        before = self.text[previous_phrase.start : previous_phrase.end]
         head = _PREPOSITION_SPLIT.split(before, maxsplit=1)[0]
         return head.strip()
 
     def _colon_label(self, phrase: Phrase) -> str:
-        """"Percentage of children in our care attending school: all children 86.5%, primary-aged 94.3%": the
+        """ "Percentage of children in our care attending school: all children 86.5%, primary-aged 94.3%": the
         words before the colon say what every value after it measures."""
         if not phrase.found or phrase.how not in ("forward", "backward", "label"):
             return ""
-        if phrase.how == "label" and measure_terms(self._masked(phrase, self.text[phrase.start:phrase.end])):
+        if phrase.how == "label" and measure_terms(
+            self._masked(phrase, self.text[phrase.start : phrase.end])
+        ):
             return ""  # "England 70 per 10,000" after "the rates were:": the label only says whose
         head = self.text[self.sentence[0] : phrase.start]
         colon = head.rfind(":")
@@ -387,8 +496,9 @@ class _SentenceReader:
         return " ".join(label.split()) if 0 < len(label.split()) <= 24 and not re.search(r"\d", label) else ""
 
     # ---- one figure -----------------------------------------------------------------------------------
-    def _from_prose(self, q: Quantity, phrase: Phrase, previous: Quantity | None, next_start: int,
-                    implied: str = "") -> Figure | None:
+    def _from_prose(
+        self, q: Quantity, phrase: Phrase, previous: Quantity | None, next_start: int, implied: str = ""
+    ) -> Figure | None:
         text = self.text
         previous_end = previous.end if previous is not None else self.sentence[0]
         if q.start in self.parts or (self.list_part and q is self.qs[0]):
@@ -399,10 +509,13 @@ class _SentenceReader:
         subject = subject_for(text, q.start, q.end, self.sentence, self.mentions, others, self.default)
         as_of = asof_rules.as_of(self.ctx, q, self.sentence, others)
         # "520 last year" is as of last year; "down 14.2% on the same point last year" is a change up to now
-        if _RELATIVE_PAST.match(text[q.end : min(self.sentence[1], q.end + 60)]) and as_of.basis != "stated" \
-                and kind != "change":
+        if (
+            _RELATIVE_PAST.match(text[q.end : min(self.sentence[1], q.end + 60)])
+            and as_of.basis != "stated"
+            and kind != "change"
+        ):
             as_of = AsOf(label="an earlier period (not stated exactly)", basis="unknown")
-        phrase_text = text[phrase.start:phrase.end] if phrase.found else ""
+        phrase_text = text[phrase.start : phrase.end] if phrase.found else ""
         hint = unit_hint(phrase_text) if phrase.how in ("label", "heading", "inherited", "backward") else None
         unit, value, high = _unit(q, hint)
         quote_start = asof_rules.quote_start_for(self.ctx, q.start, self.sentence[0], as_of.basis)
@@ -410,7 +523,7 @@ class _SentenceReader:
         if not context and not measure_terms(self._masked(phrase, phrase_text)):
             lead = self._lead_in(q)
             if lead is not None:  # "Vacancy rates in September 2023" / "• Hartlepool Council: 0.7%"
-                lead_text = text[lead[0]:lead[1]]
+                lead_text = text[lead[0] : lead[1]]
                 context = " ".join(_mask_numbers(_mask_dates(lead_text)).split())
                 unit, value, high = _unit(q, hint or unit_hint(lead_text))
                 if unit == "gbp" and WEEKLY.search(lead_text):
@@ -420,14 +533,45 @@ class _SentenceReader:
                     hi = bisect.bisect_left(self.ctx.date_starts, lead[1])
                     dates = [d for d in self.ctx.dates[lo:hi] if d.end <= lead[1]]
                     if len(dates) == 1:
-                        as_of = AsOf(start=dates[0].first, end=dates[0].last, label=dates[0].label, basis="heading")
-                quote_start = min(quote_start, lead[0])  # the citation shows the line that says what the list is
+                        as_of = AsOf(
+                            start=dates[0].first, end=dates[0].last, label=dates[0].label, basis="heading"
+                        )
+                quote_start = min(
+                    quote_start, lead[0]
+                )  # the citation shows the line that says what the list is
             else:
                 clause = self._clause_words(q, previous_end, next_start, previous is not None)
-                return self._figure(q, phrase, phrase_text, clause, unit, value, high, subject, kind, as_of,
-                                    "prose", quote_start, self.sentence[1], concept_from_context=False)
-        return self._figure(q, phrase, phrase_text, context, unit, value, high, subject, kind, as_of,
-                            "label" if phrase.how in ("label", "heading") else "prose", quote_start, self.sentence[1])
+                return self._figure(
+                    q,
+                    phrase,
+                    phrase_text,
+                    clause,
+                    unit,
+                    value,
+                    high,
+                    subject,
+                    kind,
+                    as_of,
+                    "prose",
+                    quote_start,
+                    self.sentence[1],
+                    concept_from_context=False,
+                )
+        return self._figure(
+            q,
+            phrase,
+            phrase_text,
+            context,
+            unit,
+            value,
+            high,
+            subject,
+            kind,
+            as_of,
+            "label" if phrase.how in ("label", "heading") else "prose",
+            quote_start,
+            self.sentence[1],
+        )
 
     def _from_cell(self, q: Quantity, cell: Cell) -> Figure | None:
         column = cell.column
@@ -452,40 +596,95 @@ class _SentenceReader:
         hint = cell.unit_hint or (column.unit_hint if column is not None else None) or unit_hint(cell.caption)
         unit, value, high = _unit(q, hint)
         phrase = Phrase(cell.label_start, cell.label_end, "table") if label else NONE
-        quote_start = cell.header_start if cell.header_start is not None and \
-            cell.row_start - cell.header_start <= 1200 else cell.row_start
-        return self._figure(q, phrase, phrase_text, " | ".join(b for b in context_bits if b), unit, value, high,
-                            subject, kind, as_of, "table", quote_start, cell.row_end)
+        quote_start = (
+            cell.header_start
+            if cell.header_start is not None and cell.row_start - cell.header_start <= 1200
+            else cell.row_start
+        )
+        return self._figure(
+            q,
+            phrase,
+            phrase_text,
+            " | ".join(b for b in context_bits if b),
+            unit,
+            value,
+            high,
+            subject,
+            kind,
+            as_of,
+            "table",
+            quote_start,
+            cell.row_end,
+        )
 
-    def _figure(self, q: Quantity, phrase: Phrase, phrase_text: str, context: str, unit: str, value: float,
-                high: float | None, subject: Subject, kind: str, as_of: AsOf, layout: str, quote_start: int,
-                quote_end: int, concept_from_context: bool = True) -> Figure:
+    def _figure(
+        self,
+        q: Quantity,
+        phrase: Phrase,
+        phrase_text: str,
+        context: str,
+        unit: str,
+        value: float,
+        high: float | None,
+        subject: Subject,
+        kind: str,
+        as_of: AsOf,
+        layout: str,
+        quote_start: int,
+        quote_end: int,
+        concept_from_context: bool = True,
+    ) -> Figure:
         """concept_from_context: whether the context may name the figure's concept (a clause's loose words may
         not: they only support a question's words)."""
         masked, notes = _without_annotations(self._masked(phrase, phrase_text))
         terms = measure_terms(masked)
         context = f"{context} {notes}".strip() if notes else context
         spelled = expansions(masked, self.acronyms)  # "PO's" -> "Placement Orders"
-        context_terms = measure_terms(expand(_mask_numbers(_mask_dates(context)), self.acronyms) + " " + spelled)
-        aliases = [f"{t}:{' '.join(measure_terms(self.acronyms[t]))}" for t in dict.fromkeys(terms) if t in self.acronyms]
+        context_terms = measure_terms(
+            expand(_mask_numbers(_mask_dates(context)), self.acronyms) + " " + spelled
+        )
+        aliases = [
+            f"{t}:{' '.join(measure_terms(self.acronyms[t]))}"
+            for t in dict.fromkeys(terms)
+            if t in self.acronyms
+        ]
         verbs = passive_participles(phrase_text)
         if layout == "prose" and context and _PREPOSITION_START.match(phrase_text):
-            concept = match_concept(context_terms + terms, unit, verbs)  # "with connected carers" + "children"
+            concept = match_concept(
+                context_terms + terms, unit, verbs
+            )  # "with connected carers" + "children"
         else:
-            concept = match_phrase(masked, unit, verbs) or \
-                (match_concept(measure_terms(spelled), unit) if spelled else None)
+            concept = match_phrase(masked, unit, verbs) or (
+                match_concept(measure_terms(spelled), unit) if spelled else None
+            )
             if concept is None and context and concept_from_context and (layout == "prose" or not terms):
                 concept = match_concept(context_terms + terms, unit, verbs)
         return Figure(
-            doc_id=self.doc.doc_id, value_text=q.text, value=value, value_high=high, unit=unit,
-            phrase=" ".join(phrase_text.split()), phrase_start=phrase.start if phrase.found else None,
-            phrase_end=phrase.end if phrase.found else None, context=context,
-            concept_id=concept.concept.id if concept else None, concept_label=concept.concept.label if concept else None,
-            concept_terms=sorted(concept.matched) if concept else [], terms=terms, context_terms=context_terms,
+            doc_id=self.doc.doc_id,
+            value_text=q.text,
+            value=value,
+            value_high=high,
+            unit=unit,
+            phrase=" ".join(phrase_text.split()),
+            phrase_start=phrase.start if phrase.found else None,
+            phrase_end=phrase.end if phrase.found else None,
+            context=context,
+            concept_id=concept.concept.id if concept else None,
+            concept_label=concept.concept.label if concept else None,
+            concept_terms=sorted(concept.matched) if concept else [],
+            terms=terms,
+            context_terms=context_terms,
             aliases=aliases,
             counted=self.counted.get(q.start, ""),
-            subject=subject.kind, subject_name=subject.name, kind=kind, layout=layout,
-            start=q.start, end=q.end, sentence_start=quote_start, sentence_end=quote_end, as_of=as_of,
+            subject=subject.kind,
+            subject_name=subject.name,
+            kind=kind,
+            layout=layout,
+            start=q.start,
+            end=q.end,
+            sentence_start=quote_start,
+            sentence_end=quote_end,
+            as_of=as_of,
         )
 
 
@@ -516,27 +715,39 @@ def bounded(text: str, sentences: list[Span]) -> list[Span]:
 def _names_a_measure(gap: str) -> bool:
     """Whether the words between two numbers name a measure of their own ("compared to an external residential
     placement costing"), so the second number does not share the first one's phrase."""
-    words = re.sub(r"\b(?:compared|with|to|against|than|versus|vs|whereas|while|whilst|the|a|an|of|for|in|"
-                   r"nationally|national|average|england|regional|region|statistical|neighbours?|this|that|"
-                   r"figure|rate|is|was|were|are|which|higher|lower|similar|below|above)\b", " ", gap, flags=re.I)
+    words = re.sub(
+        r"\b(?:compared|with|to|against|than|versus|vs|whereas|while|whilst|the|a|an|of|for|in|"
+        r"nationally|national|average|england|regional|region|statistical|neighbours?|this|that|"
+        r"figure|rate|is|was|were|are|which|higher|lower|similar|below|above)\b",
+        " ",
+        gap,
+        flags=re.I,
+    )
     return bool(measure_terms(_mask_numbers(words)))
 
 
-_PARTICIPLE_CLAUSE = re.compile(r"\s*(?:\w+ly\s+)?(?:reaching|rising\s+to|falling\s+to|dropping\s+to|increasing\s+to|"
-                                r"decreasing\s+to|climbing\s+to|standing\s+at|totalling|peaking\s+at|settling\s+at|"
-                                r"going\s+(?:up|down)\s+to)\s*$", re.I)
+_PARTICIPLE_CLAUSE = re.compile(
+    r"\s*(?:\w+ly\s+)?(?:reaching|rising\s+to|falling\s+to|dropping\s+to|increasing\s+to|"
+    r"decreasing\s+to|climbing\s+to|standing\s+at|totalling|peaking\s+at|settling\s+at|"
+    r"going\s+(?:up|down)\s+to)\s*$",
+    re.I,
+)
 # where a sentence's subject ends: its first auxiliary or reporting verb ("CLA numbers | have vastly improved")
-_SUBJECT_END = re.compile(r"\s(?:has|have|had|was|were|is|are|continues?|continued|remains?|remained)\b", re.I)
+_SUBJECT_END = re.compile(
+    r"\s(?:has|have|had|was|were|is|are|continues?|continued|remains?|remained)\b", re.I
+)
 
 
-_PERIOD_ONLY = re.compile(r"\s*[;,]\s*(?:and\s+)?(?:Q[1-4]|quarter\s+(?:one|two|three|four|[1-4]))\s*:?\s*", re.I)
+_PERIOD_ONLY = re.compile(
+    r"\s*[;,]\s*(?:and\s+)?(?:Q[1-4]|quarter\s+(?:one|two|three|four|[1-4]))\s*:?\s*", re.I
+)
 
 
 _PARENTHESIS = re.compile(r"\(([^()]{1,80})\)")
 
 
 def _without_annotations(phrase: str) -> tuple[str, str]:
-    """"Young people in Staying Put (number, for information, no target)": a bracket of notes about the
+    """ "Young people in Staying Put (number, for information, no target)": a bracket of notes about the
     indicator says nothing about what is counted; its words become context, not the measure. A bracket that
     restricts ("(placed with parents)", "(mainstream)") stays part of the measure."""
     notes: list[str] = []
@@ -553,24 +764,30 @@ def _without_annotations(phrase: str) -> tuple[str, str]:
 
 
 def _period_list_gap(gap: str) -> bool:
-    """"Staying Put: Q1 20; Q2 22" or "approved: 2021/22 14, 2022/23 9": between two values only the next
+    """ "Staying Put: Q1 20; Q2 22" or "approved: 2021/22 14, 2022/23 9": between two values only the next
     value's period, so it is the same measure."""
     if _PERIOD_ONLY.fullmatch(gap):
         return True
     dates = find_dates(gap)
     if len(dates) != 1:
         return False
-    rest = gap[:dates[0].start] + gap[dates[0].end:]
+    rest = gap[: dates[0].start] + gap[dates[0].end :]
     return re.fullmatch(r"\s*[;,]?\s*(?:and\s+)?(?:in\s+)?", rest) is not None
 
 
 def _bracketed_negative(text: str, q: Quantity) -> Quantity:
-    """"| (418) |": in a table a number alone in brackets is negative (an underspend), reported as written."""
-    if q.start > 0 and text[q.start - 1] == "(" and text[q.end:q.end + 1] == ")":
-        before, after = text[:q.start - 1].rsplit("\n", 1)[-1], text[q.end + 1:].split("\n", 1)[0]
+    """ "| (418) |": in a table a number alone in brackets is negative (an underspend), reported as written."""
+    if q.start > 0 and text[q.start - 1] == "(" and text[q.end : q.end + 1] == ")":
+        before, after = text[: q.start - 1].rsplit("\n", 1)[-1], text[q.end + 1 :].split("\n", 1)[0]
         if re.search(r"(?:^|[|\t]|\s{2,})\s*$", before) and re.match(r"\s*(?:$|[|\t]|\s{2,})", after):
-            return replace(q, start=q.start - 1, end=q.end + 1, text=f"({q.text})", value=-q.value,
-                           value_high=-q.value_high if q.value_high is not None else None)
+            return replace(
+                q,
+                start=q.start - 1,
+                end=q.end + 1,
+                text=f"({q.text})",
+                value=-q.value,
+                value_high=-q.value_high if q.value_high is not None else None,
+            )
     return q
 
 
@@ -580,8 +797,9 @@ def _row_numbers(qs: list[Quantity], cell: Cell) -> list[Quantity]:
 
 def _mask_dates(text: str) -> str:
     """Dates say when, not what: blanked, with the words that place a figure within one ("at the end of")."""
-    if not re.search(r"\d|January|February|March|April|May|June|July|August|September|October|November|December",
-                     text):
+    if not re.search(
+        r"\d|January|February|March|April|May|June|July|August|September|October|November|December", text
+    ):
         return text
     for d in reversed(find_dates(text)):
         edge = DATE_EDGE.search(text, max(0, d.start - 30), d.start)
@@ -595,7 +813,9 @@ def _mask_numbers(text: str) -> str:
     ("per 10,000 of the population") and a rank ("the 4th highest") say how it is measured, not what."""
     text = UNIT_TEXT.sub(" ", text)
     text = re.sub(r"\b\d+(?:st|nd|rd|th)\b", " ", text)
-    return re.sub(r"£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", text)
+    return re.sub(
+        r"£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", text
+    )
 
 
 def _unit(q: Quantity, hint: str | None) -> tuple[str, float, float | None]:

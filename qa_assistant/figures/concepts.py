@@ -15,11 +15,11 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from .terms import measure_terms
+from qa_assistant.figures.terms import measure_terms
+from qa_assistant.settings import DATA_DIR
 
-CATALOGUE_PATH = Path(__file__).resolve().parent.parent / "data" / "concepts.json"
+CATALOGUE_PATH = DATA_DIR / "concepts.json"
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,13 @@ class ConceptMatch:
 def load_concepts() -> tuple[Concept, ...]:
     data = json.loads(CATALOGUE_PATH.read_text(encoding="utf-8"))
     return tuple(
-        Concept(id=c["id"], label=c["label"], units=tuple(c["units"]), synonyms=tuple(c["synonyms"]),
-                parent=c.get("parent"))
+        Concept(
+            id=c["id"],
+            label=c["label"],
+            units=tuple(c["units"]),
+            synonyms=tuple(c["synonyms"]),
+            parent=c.get("parent"),
+        )
         for c in data["concepts"]
     )
 
@@ -73,7 +78,7 @@ _PREPOSITIONS = {"with", "in", "into", "to", "by", "for", "from", "at", "on", "a
 
 
 def _adjectival_start(synonym: str) -> bool:
-    """"approved foster carers": the synonym opens with a participle used as an adjective (a noun follows it), so
+    """ "approved foster carers": the synonym opens with a participle used as an adjective (a noun follows it), so
     a question's verb ("were approved as foster carers") cannot start it; "placed with in-house carers" can."""
     words = synonym.lower().split()
     return len(words) > 1 and words[1] not in _PREPOSITIONS
@@ -100,7 +105,9 @@ def ancestors(concept_id: str) -> list[str]:
     return out
 
 
-_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be|get|gets|got)\s+(?:\w+ly\s+)?([A-Za-z]+(?:ed|en))\b", re.I)
+_PASSIVE = re.compile(
+    r"\b(?:were|was|been|being|are|is|be|get|gets|got)\s+(?:\w+ly\s+)?([A-Za-z]+(?:ed|en))\b", re.I
+)
 
 
 def passive_participles(text: str) -> frozenset[str]:
@@ -109,7 +116,9 @@ def passive_participles(text: str) -> frozenset[str]:
     return frozenset(t for m in _PASSIVE.finditer(text) for t in measure_terms(m.group(1)))
 
 
-def match_concept(seq: list[str], unit: str | None = None, verbs: frozenset[str] = frozenset()) -> ConceptMatch | None:
+def match_concept(
+    seq: list[str], unit: str | None = None, verbs: frozenset[str] = frozenset()
+) -> ConceptMatch | None:
     """The concept named in a term sequence (see module docstring), or None. When two unrelated concepts are
     named equally well, the one reported in the figure's unit wins ("% of children in our care attending
     school" is about attendance, a percentage, not about how many children are in care). verbs: terms used as
@@ -130,6 +139,7 @@ def match_concept(seq: list[str], unit: str | None = None, verbs: frozenset[str]
     named = {c.id for c, _, _ in found}
     broader = {a for cid in named for a in ancestors(cid)}
     narrowest = [f for f in found if f[0].id not in broader] or found
+
     def rank(f: tuple[Concept, str, tuple[str, ...]]) -> tuple[int, int, int]:
         fits = int(unit is not None and _unit_family(unit) in {_unit_family(u) for u in f[0].units})
         return (len(f[2]), fits, len(ancestors(f[0].id)))
@@ -142,7 +152,9 @@ def match_concept(seq: list[str], unit: str | None = None, verbs: frozenset[str]
 _OF = re.compile(r"\s+of\s+(?:a|an|the|each|every|per|our|their|its)?\s*", re.I)
 
 
-def match_phrase(text: str, unit: str | None = None, verbs: frozenset[str] = frozenset()) -> ConceptMatch | None:
+def match_phrase(
+    text: str, unit: str | None = None, verbs: frozenset[str] = frozenset()
+) -> ConceptMatch | None:
     """The concept a phrase names. "The average caseload of a personal adviser" is a caseload: when the words
     before "of" name one measure and the words after it another, the first is the head."""
     seq = measure_terms(text)
@@ -150,23 +162,32 @@ def match_phrase(text: str, unit: str | None = None, verbs: frozenset[str] = fro
     m = _OF.search(text)
     if whole is None or m is None:
         return whole
-    head = match_concept(measure_terms(text[:m.start()]), unit, verbs)
-    tail = match_concept(measure_terms(text[m.end():]), unit, verbs)
-    if head is None or tail is None or head.concept.id == tail.concept.id or whole.concept.id == head.concept.id:
+    head = match_concept(measure_terms(text[: m.start()]), unit, verbs)
+    tail = match_concept(measure_terms(text[m.end() :]), unit, verbs)
+    if (
+        head is None
+        or tail is None
+        or head.concept.id == tail.concept.id
+        or whole.concept.id == head.concept.id
+    ):
         return whole  # (a synonym spanning the "of", "re-referrals within 12 months of a previous referral", wins)
     return ConceptMatch(head.concept, head.synonym, head.matched, frozenset(seq) - head.matched)
 
 
 def _head_final(found: list, spans: list[tuple[int, int, str]]) -> list:
-    """"social worker caseload": two measures named side by side make a compound whose head is the last one
+    """ "social worker caseload": two measures named side by side make a compound whose head is the last one
     (a caseload, of social workers), unless one synonym spans both. The head is one noun: "care experienced
     young people | leaving care" or "becoming looked after | looked after children" are not compounds."""
     modifiers: set[str] = set()
     for a_start, a_end, a_id in spans:
         for b_start, b_end, b_id in spans:
             one_noun = max(e for s, e, c in spans if s == b_start and c == b_id) - b_start == 1
-            if a_id != b_id and b_start == a_end and one_noun and \
-                    not any(s <= a_start and b_end <= e for s, e, _ in spans if (s, e) != (a_start, a_end)):
+            if (
+                a_id != b_id
+                and b_start == a_end
+                and one_noun
+                and not any(s <= a_start and b_end <= e for s, e, _ in spans if (s, e) != (a_start, a_end))
+            ):
                 modifiers.add(a_id)
     kept = [f for f in found if f[0].id not in modifiers]
     return kept or found

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..numbers import DURATION_UNITS, Quantity
-from .terms import lexicon, phrase_pattern
+from qa_assistant.figures.terms import lexicon, phrase_pattern
+from qa_assistant.text.numbers import DURATION_UNITS, Quantity
 
 LEVEL, CHANGE, TARGET, FORECAST, PART = "level", "change", "target", "forecast", "part"
 _BEFORE_CHARS = 45
@@ -43,15 +43,20 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
     before = _window_before(text, q, clause[0], previous_end)
     after = _window_after(text, q, clause[1], next_start)
     cues = _cues()
-    head = text[clause[0]:q.start][-300:]
+    head = text[clause[0] : q.start][-300:]
     if _AIM_TO.search(head) or _TARGETS_LISTED.search(head):
         return TARGET
     if re.search(r"\bup\s+to\s*$|\bdown\s+to\s*$", before, re.I):
         return LEVEL
-    if cues["change_before"].search(before) or cues["change_after"].match(after) or _VERB_OBJECT_BY.search(before):
+    if (
+        cues["change_before"].search(before)
+        or cues["change_after"].match(after)
+        or _VERB_OBJECT_BY.search(before)
+    ):
         return CHANGE
-    if (cues["target"].search(before) and not re.search(r"\bno\s+targets?\b", before, re.I)) or \
-            re.match(r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I):
+    if (cues["target"].search(before) and not re.search(r"\bno\s+targets?\b", before, re.I)) or re.match(
+        r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I
+    ):
         return TARGET
     near_after = " ".join(after.split()[:3])
     if cues["forecast"].search(before) or cues["forecast"].search(near_after):
@@ -60,16 +65,21 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
 
 
 # "reduce the overspend by £1.6m", "increased the number of carers by 12": a change verb, its object, then "by"
-_VERB_OBJECT_BY = re.compile(r"\b(?:reduc|increas|decreas|cut|lower|rais|boost|grow|grew|shrunk|shrink)\w*\s+"
-                             r"(?:[\w'’-]+\s+){1,5}?by\s*(?:£|around\s+|about\s+|approximately\s+)?$", re.I)
+_VERB_OBJECT_BY = re.compile(
+    r"\b(?:reduc|increas|decreas|cut|lower|rais|boost|grow|grew|shrunk|shrink)\w*\s+"
+    r"(?:[\w'’-]+\s+){1,5}?by\s*(?:£|around\s+|about\s+|approximately\s+)?$",
+    re.I,
+)
 _SHARE_OF = re.compile(r"\s*of\s+(?:the|this|that|these|those|our|its|their)\s+(?!total\b)", re.I)
 
 
 # "Our priorities are: - to reduce personal adviser caseloads to 20": a number an aim is to reach
-_AIM_TO = re.compile(r"(?:^|[;:•·–-]\s*|\b(?:aim|aims|plan|plans|priority|priorities|ambition|seek|seeks|want|wants|"
-                     r"intend|intends|objective|commitment|committed)\s+(?:is\s+|are\s+)?)to\s+(?:reduce|increase|"
-                     r"raise|improve|lower|bring\s+down|bring|get|cut|grow|halve|double|recruit|reach)\b[^.;:]*\bto\s*$",
-                     re.I)
+_AIM_TO = re.compile(
+    r"(?:^|[;:•·–-]\s*|\b(?:aim|aims|plan|plans|priority|priorities|ambition|seek|seeks|want|wants|"
+    r"intend|intends|objective|commitment|committed)\s+(?:is\s+|are\s+)?)to\s+(?:reduce|increase|"
+    r"raise|improve|lower|bring\s+down|bring|get|cut|grow|halve|double|recruit|reach)\b[^.;:]*\bto\s*$",
+    re.I,
+)
 
 
 # "asked to agree the following targets for 2024/25: re-referrals 21%; caseloads 17": each item is a target
@@ -77,7 +87,7 @@ _TARGETS_LISTED = re.compile(r"\b(?:targets|ambitions|goals|aims|trajectories)\b
 
 
 def share_of_whole(text: str, q: Quantity) -> bool:
-    """"£5.4m of the overspend", "20 of the children": an amount or count that is part of a whole named after it
+    """ "£5.4m of the overspend", "20 of the children": an amount or count that is part of a whole named after it
     (a percentage "of the children" is the usual way to state a rate, not a part)."""
     return q.unit != "percent" and bool(_SHARE_OF.match(text, q.end))
 
@@ -89,14 +99,16 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
     before = text[max(clause_start, q.start - 25) : q.start]
     if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:up\s+to\s+)?$", before, re.I):
         return True
-    if re.search(r"\b(?:average|averaged|averaging|mean|median|took|takes|taking|was|were|is|are|of)\s*$",
-                 before, re.I):
-        return False
-    return True
+    return not re.search(
+        r"\b(?:average|averaged|averaging|mean|median|took|takes|taking|was|were|is|are|of)\s*$", before, re.I
+    )
 
 
-_PARENT_BREAKDOWN = re.compile(r"\b(?:of\s+(?:the|these|those|whom|which)|breakdown|broken\s+down|as\s+follows|"
-                               r"including|comprising|made\s+up\s+of|split)\b[^.]*:-?\s*$", re.I)
+_PARENT_BREAKDOWN = re.compile(
+    r"\b(?:of\s+(?:the|these|those|whom|which)|breakdown|broken\s+down|as\s+follows|"
+    r"including|comprising|made\s+up\s+of|split)\b[^.]*:-?\s*$",
+    re.I,
+)
 
 
 def breakdown_heading(sentence_text: str) -> bool:
@@ -108,9 +120,12 @@ _OUT_OF = re.compile(r"^\s*(?:out\s+of|of(?:\s+the)?|in)\s*(?:a\s+total\s+of\s+)
 
 
 def fractions(text: str, qs: list[Quantity]) -> set[int]:
-    """"235 out of 248 foster carers", "24 of the 156": the first number is a part of the second."""
-    return {a.start for a, b in zip(qs, qs[1:]) if a.unit == b.unit == "count" and _OUT_OF.match(text[a.end : b.start])
-            and a.value <= b.value}
+    """ "235 out of 248 foster carers", "24 of the 156": the first number is a part of the second."""
+    return {
+        a.start
+        for a, b in zip(qs, qs[1:])
+        if a.unit == b.unit == "count" and _OUT_OF.match(text[a.end : b.start]) and a.value <= b.value
+    }
 
 
 def parts_after(text: str, counts: list[Quantity]) -> set[int]:
@@ -134,7 +149,7 @@ def parts_after(text: str, counts: list[Quantity]) -> set[int]:
             if not re.search(r",|\band\b|/", gap):
                 break
             run.append(counts[k])
-        if len(run) >= 2 or re.search(r"\bof\s+(?:whom|which)\b|\bincluding\b", opener, re.I):
-            if all(p.unit == head.unit for p in run):
-                parts.update(p.start for p in run)
+        introduced = len(run) >= 2 or re.search(r"\bof\s+(?:whom|which)\b|\bincluding\b", opener, re.I)
+        if introduced and all(p.unit == head.unit for p in run):
+            parts.update(p.start for p in run)
     return parts | fractions(text, counts)

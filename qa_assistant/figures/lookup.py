@@ -11,9 +11,9 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..models import Figure
-from .question import Reading
-from .selection import context_terms, phrase_terms
+from qa_assistant.figures.question import Reading
+from qa_assistant.figures.selection import context_terms, phrase_terms
+from qa_assistant.models import Figure
 
 # A term found in more than this share of all figures says little on its own ("child"): it only selects
 # figures together with a rarer term or the concept.
@@ -63,5 +63,8 @@ class FigureIndex:
         return [self.figures[i] for i in ids[lo:hi]]
 
     def siblings(self, f: Figure) -> list[Figure]:
-        return [self.figures[i] for i in self.by_sentence.get((f.doc_id, f.sentence_start), ())
-                if self.figures[i].figure_id != f.figure_id]
+        return [
+            self.figures[i]
+            for i in self.by_sentence.get((f.doc_id, f.sentence_start), ())
+            if self.figures[i].figure_id != f.figure_id
+        ]

@@ -17,37 +17,122 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import Quantity
+from qa_assistant.text.numbers import Quantity
 
 MAX_PHRASE_WORDS = 14
 _LABEL_SEPARATOR = re.compile(r"(?:[:=|]|\s[-–—/]|[-–—]\s|\s[-–—/]\s)\s*$")
 _BULLET_PREFIX = re.compile(r"[\s•·●▪*-]*(?:\d+(?:\.\d+)*[.)]?\s+|\(?[a-z]\)\s+)?")
 _FORWARD_STOP_WORDS = {
-    "and", "or", "but", "which", "compared", "than", "against", "while", "whilst", "whereas", "since", "as",
-    "because", "although", "though", "so", "if", "when", "where", "from", "to", "this", "it", "there", "during",
-    "between", "per", "for", "by", "at", "across", "including", "includes", "included", "versus", "vs", "whereby",
-    "however", "meaning", "representing", "equating", "against", "up", "down", "rather", "until",
-    "following", "whom", "whose", "due", "owing", "thanks", "despite", "via", "through", "unlike",
+    "and",
+    "or",
+    "but",
+    "which",
+    "compared",
+    "than",
+    "against",
+    "while",
+    "whilst",
+    "whereas",
+    "since",
+    "as",
+    "because",
+    "although",
+    "though",
+    "so",
+    "if",
+    "when",
+    "where",
+    "from",
+    "to",
+    "this",
+    "it",
+    "there",
+    "during",
+    "between",
+    "per",
+    "for",
+    "by",
+    "at",
+    "across",
+    "including",
+    "includes",
+    "included",
+    "versus",
+    "vs",
+    "whereby",
+    "however",
+    "meaning",
+    "representing",
+    "equating",
+    "up",
+    "down",
+    "rather",
+    "until",
+    "following",
+    "whom",
+    "whose",
+    "due",
+    "owing",
+    "thanks",
+    "despite",
+    "via",
+    "through",
+    "unlike",
 }
-_TIME_PHRASE = re.compile(r"(?:in|over|during|within|across|for|at|by)\s+(?:the|this|that|each|a|every)\s+"
-                          r"(?:(?:last|past|same|previous|current|whole|first|second|third|fourth|final)\s+)?"
-                          r"(?:\w+\s+)?(?:year|quarter|month|period|week|day|time|months|years|weeks)\b", re.I)
-_AND_GROUP = re.compile(r"and\s+(?:their\s+)?(?:young\s+people|children|families|carers|parents|adults|care\s+leavers|"
-                        r"siblings|babies|infants|adolescents)\b", re.I)
-_GROUP_BEFORE = re.compile(r"(?:children|people|families|carers|parents|adults|leavers|siblings|babies)\s*$", re.I)
+_TIME_PHRASE = re.compile(
+    r"(?:in|over|during|within|across|for|at|by)\s+(?:the|this|that|each|a|every)\s+"
+    r"(?:(?:last|past|same|previous|current|whole|first|second|third|fourth|final)\s+)?"
+    r"(?:\w+\s+)?(?:year|quarter|month|period|week|day|time|months|years|weeks)\b",
+    re.I,
+)
+_AND_GROUP = re.compile(
+    r"and\s+(?:their\s+)?(?:young\s+people|children|families|carers|parents|adults|care\s+leavers|"
+    r"siblings|babies|infants|adolescents)\b",
+    re.I,
+)
+_GROUP_BEFORE = re.compile(
+    r"(?:children|people|families|carers|parents|adults|leavers|siblings|babies)\s*$", re.I
+)
 _ASIDE = re.compile(r"\s*\([^()]{1,24}\)\s*")
-_CLAUSE_GOES_ON = re.compile(r"(?:who|which|that|were|was|are|is|not|placed|living|aged|being|with|in)\b", re.I)
+_CLAUSE_GOES_ON = re.compile(
+    r"(?:who|which|that|were|was|are|is|not|placed|living|aged|being|with|in)\b", re.I
+)
 _FOR_EACH = re.compile(r"(?:for|per)\s+(?:each|every)\b", re.I)
 _FOR_EACH_LEAD = re.compile(r"\s+(?:for|per)\s+(?:each|every)(?:\s+of)?\s+", re.I)
-_NOT_A_MEASURE_START = re.compile(r"in\s+(?:comparison|relation|line|total|addition|the\s+(?:same|last|previous|past))\b",
-                                  re.I)
+_NOT_A_MEASURE_START = re.compile(
+    r"in\s+(?:comparison|relation|line|total|addition|the\s+(?:same|last|previous|past))\b", re.I
+)
 # A phrase that starts with one of these is about time or comparison, not what the number counts.
-_FIRST_WORD_REJECT = {"from", "since", "over", "during", "for", "by", "at", "to", "between", "after", "before",
-                      "compared", "against", "than", "nationally", "regionally", "respectively", "each", "per"}
+_FIRST_WORD_REJECT = {
+    "from",
+    "since",
+    "over",
+    "during",
+    "for",
+    "by",
+    "at",
+    "to",
+    "between",
+    "after",
+    "before",
+    "compared",
+    "against",
+    "than",
+    "nationally",
+    "regionally",
+    "respectively",
+    "each",
+    "per",
+}
 # "allocated to Children's Services" goes on; "to date", "to be", "to deliver" end the phrase.
-_TO_CONTINUES = re.compile(r"to\s+be\s+[a-z]+ed\b|to\s+(?!date\b|be\b|deliver|support|provide|reduce|increase|improve|ensure|help|make|"
-                           r"meet|achieve|continue|take|get|the\s+end\b|end\b|around\b|approximately\b|\d|£)", re.I)
-_OF_LEAD = re.compile(r"\s*of\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+|its\s+|their\s+|which\s+|whom\s+)?", re.I)
+_TO_CONTINUES = re.compile(
+    r"to\s+be\s+[a-z]+ed\b|to\s+(?!date\b|be\b|deliver|support|provide|reduce|increase|improve|ensure|help|make|"
+    r"meet|achieve|continue|take|get|the\s+end\b|end\b|around\b|approximately\b|\d|£)",
+    re.I,
+)
+_OF_LEAD = re.compile(
+    r"\s*of\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+|its\s+|their\s+|which\s+|whom\s+)?", re.I
+)
 _LINK_TAIL = re.compile(
     r"(?:\s*(?:[:=–—-]|\bin\s+the\s+region\s+of|\bin\s+excess\s+of|\bupwards\s+of|\b(?:would|will|could|can|may)\s+"
     r"(?:cost|be|pay|reach)|\b(?:costs|cost|costing|costed|paid|pays|pay|amounts?\s+to)\b|\b(?:is|was|were|are|be|been|being|stood|stands|stand|at|reached|reaching|totalled|totalling|"
@@ -57,13 +142,20 @@ _LINK_TAIL = re.compile(
     r"equating|equates|amounting|amounted|amounts|representing|represents|represented|which|this|there|that|"
     r"it|been|sits|sat|stands|standing|moved|improved|declined|increasing|decreasing|reducing|rising|falling|"
     r"slightly|significantly|well|level|levels|figure|between|of\s+around|of\s+about|a\s+total\s+of|"
-    r"accounts?\s+for|accounted\s+for|accounting\s+for|makes?\s+up|made\s+up|comprises?|comprised)\b))+\s*$", re.I)
-_CLAUSE_START = re.compile(r"(?:[;:(]|,\s|\b(?:that|whereas|while|whilst|which|where|although|because|and|but|"
-                           r"however|meaning|so|when)\s)", re.I)
+    r"accounts?\s+for|accounted\s+for|accounting\s+for|makes?\s+up|made\s+up|comprises?|comprised)\b))+\s*$",
+    re.I,
+)
+_CLAUSE_START = re.compile(
+    r"(?:[;:(]|,\s|\b(?:that|whereas|while|whilst|which|where|although|because|and|but|"
+    r"however|meaning|so|when)\s)",
+    re.I,
+)
 _TREND_VERB_TAIL = re.compile(
     r"\s+(?:has|have|had|was|were|is|are)?\s*(?:been\s+)?(?:reduced|increased|decreased|risen|fallen|dropped|grown|"
     r"changed|gone\s+(?:up|down)|remained|stayed|rose|fell|declined|improved|moved|stabilised|continued|varied|"
-    r"ranged|fluctuated|varies|ranges)\b.*$", re.I)
+    r"ranged|fluctuated|varies|ranges)\b.*$",
+    re.I,
+)
 _BRACKETED_VALUE = re.compile(r"[ \t]*\([ \t]*£?\d[\d,.]*%?[ \t]*\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-/&]*|£?\d[\d,.]*%?")
 
@@ -92,8 +184,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-_TRAILING_PERIOD = re.compile(r"(?:\s*(?:\([^()]{1,20}\)|\b(?:Q[1-4]|[Qq]uarter\s+(?:one|two|three|four|[1-4]))\b|"
-                              r"\b\d{2,4}\s?[/-]\s?\d{2}\b|[-–:]))+\s*$")
+_TRAILING_PERIOD = re.compile(
+    r"(?:\s*(?:\([^()]{1,20}\)|\b(?:Q[1-4]|[Qq]uarter\s+(?:one|two|three|four|[1-4]))\b|"
+    r"\b\d{2,4}\s?[/-]\s?\d{2}\b|[-–:]))+\s*$"
+)
 
 
 def label_phrase(text: str, prefix_start: int, q: Quantity, is_line_start: bool) -> Phrase | None:
@@ -106,7 +200,11 @@ def label_phrase(text: str, prefix_start: int, q: Quantity, is_line_start: bool)
         if not is_line_start or prefix_start and text[prefix_start - 1] != "\n" and "\n" not in prefix:
             return None
         body = _TRAILING_PERIOD.sub("", prefix)
-        if body == prefix or len(body.split()) > 12 or re.search(r"\b(?:is|are|was|were|had|has|have)\b", body, re.I):
+        if (
+            body == prefix
+            or len(body.split()) > 12
+            or re.search(r"\b(?:is|are|was|were|had|has|have)\b", body, re.I)
+        ):
             return None
         bullet = _BULLET_PREFIX.match(text, prefix_start, prefix_start + len(body))
         s, e = _trim(text, bullet.end() if bullet else prefix_start, prefix_start + len(body))
@@ -116,8 +214,11 @@ def label_phrase(text: str, prefix_start: int, q: Quantity, is_line_start: bool)
     s, e = _trim(text, bullet.end() if bullet else prefix_start, body_end)
     if e <= s or len(text[s:e].split()) > MAX_PHRASE_WORDS or not re.search(r"[A-Za-z]{2,}", text[s:e]):
         return None
-    if not is_line_start and re.search(r"\b(?:is|was|were|are|has|have|had)\b", text[s:e], re.I) and \
-            len(text[s:e].split()) > 8:
+    if (
+        not is_line_start
+        and re.search(r"\b(?:is|was|were|are|has|have|had)\b", text[s:e], re.I)
+        and len(text[s:e].split()) > 8
+    ):
         return None  # a sentence that happens to end in a colon, not a label
     return Phrase(s, e, "label")
 
@@ -131,23 +232,39 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
     if word == "to":
         return bool(_TO_CONTINUES.match(text, pos))
     if word == "as":
-        return bool(re.match(r"as\s+(?!at\b|of\b|well\b|such\b|part\b|a\s+result\b|this\b|it\b|they\b|we\b)[a-z]",
-                             text[pos : pos + 20], re.I))
+        return bool(
+            re.match(
+                r"as\s+(?!at\b|of\b|well\b|such\b|part\b|a\s+result\b|this\b|it\b|they\b|we\b)[a-z]",
+                text[pos : pos + 20],
+                re.I,
+            )
+        )
     if word == "for":
         return previous.endswith(("cared", "caring", "looked", "waiting", "approved"))
     if word == "and":  # "children and young people", "young people and families": one group counted
         return bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))
     if word == "from":
-        return not re.match(r"from\s+(?:a\s+|the\s+)?(?:high|peak|low|last|previous)\b", text[pos : pos + 30], re.I)
+        return not re.match(
+            r"from\s+(?:a\s+|the\s+)?(?:high|peak|low|last|previous)\b", text[pos : pos + 30], re.I
+        )
     return False
 
 
-_AGE_RANGE = re.compile(r"(?:aged|ages)\s+(?:between\s+)?(?:\d{1,2}\s*(?:to|-|–|and)\s*\d{1,2}|\d{1,2}\s+(?:and|or)\s+"
-                        r"(?:over|under|above|below|older|younger)|\d{1,2}\+?|under\s+\d{1,2}|over\s+\d{1,2})", re.I)
+_AGE_RANGE = re.compile(
+    r"(?:aged|ages)\s+(?:between\s+)?(?:\d{1,2}\s*(?:to|-|–|and)\s*\d{1,2}|\d{1,2}\s+(?:and|or)\s+"
+    r"(?:over|under|above|below|older|younger)|\d{1,2}\+?|under\s+\d{1,2}|over\s+\d{1,2})",
+    re.I,
+)
 
 
-def forward_phrase(text: str, q: Quantity, limit: int, stops: set[int], thresholds: dict[int, int],
-                   at_line_start: bool = False) -> Phrase | None:
+def forward_phrase(
+    text: str,
+    q: Quantity,
+    limit: int,
+    stops: set[int],
+    thresholds: dict[int, int],
+    at_line_start: bool = False,
+) -> Phrase | None:
     """The words right after the number, up to a clause boundary. stops: offsets where a date or another
     number starts; thresholds: start -> end of durations that belong to a measure ("within 26 weeks")."""
     pos = q.end
@@ -170,7 +287,11 @@ def forward_phrase(text: str, q: Quantity, limit: int, stops: set[int], threshol
         if m.start() < skip_until:
             continue
         gap = text[end : m.start()]
-        if start is None and gap.strip(" \t‘“\"'") and not (at_line_start and re.fullmatch(r"\s*[-–—:]\s*", gap)):
+        if (
+            start is None
+            and gap.strip(" \t‘“\"'")
+            and not (at_line_start and re.fullmatch(r"\s*[-–—:]\s*", gap))
+        ):
             return None  # "500 (154.3 ...", "658.": nothing follows the number directly
         if start is not None and re.search(r"[,;:.()!?\[\]\n]|\s[-–—]\s", gap):
             aside = _ASIDE.match(text, end)
@@ -195,9 +316,14 @@ def forward_phrase(text: str, q: Quantity, limit: int, stops: set[int], threshol
             break  # "in the quarter", "over the last year": when, not what
         if start is None and _NOT_A_MEASURE_START.match(text, m.start()):
             return None
-        if start is None and word in _FIRST_WORD_REJECT and not (
-                q.unit.startswith("gbp") and _FOR_EACH.match(text, m.start())):
-            return None  # (but "£8,000 per week for each of its looked after youngsters" says what it pays for)
+        if (
+            start is None
+            and word in _FIRST_WORD_REJECT
+            and not (q.unit.startswith("gbp") and _FOR_EACH.match(text, m.start()))
+        ):
+            return (
+                None  # (but "£8,000 per week for each of its looked after youngsters" says what it pays for)
+            )
         if word in _FORWARD_STOP_WORDS and not _continues(text, word, m.start(), end, start):
             break
         if start is None:
@@ -214,13 +340,16 @@ def forward_phrase(text: str, q: Quantity, limit: int, stops: set[int], threshol
 
 
 def _drop_verb_before_number(text: str, s: int, e: int) -> int:
-    """"156 approved foster care households creating 263 placements": "creating" leads to the next number."""
+    """ "156 approved foster care households creating 263 placements": "creating" leads to the next number."""
     m = re.search(r"\s+[A-Za-z]+(?:ing|ed)$", text[s:e])
     return s + m.start() if m and m.start() > 0 else e
 
 
-_TRAILING_FUNCTION = re.compile(r"\s+(?:the|a|an|of|in|on|at|to|within|with|and|or|was|were|is|are|had|has|have|"
-                                r"been|being|be|currently|now|still|also)$", re.I)
+_TRAILING_FUNCTION = re.compile(
+    r"\s+(?:the|a|an|of|in|on|at|to|within|with|and|or|was|were|is|are|had|has|have|"
+    r"been|being|be|currently|now|still|also)$",
+    re.I,
+)
 
 
 def _drop_trailing_function_words(text: str, s: int, e: int) -> int:
@@ -273,7 +402,7 @@ _LIST_BEFORE_AND = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+$")
 
 
 def _in_word_list(text: str, m: re.Match[str], end: int) -> bool:
-    """"in education, employment or training": the comma and the "or" join a list of nouns, not clauses."""
+    """ "in education, employment or training": the comma and the "or" join a list of nouns, not clauses."""
     if m.group(0).startswith(","):
         return bool(_LIST_AFTER_COMMA.match(text, m.start(), end))
     if m.group(0).strip().lower() in ("and",):
@@ -281,20 +410,27 @@ def _in_word_list(text: str, m: re.Match[str], end: int) -> bool:
     return False
 
 
-_VAGUE_SHARE = re.compile(r"\b(?:(?:just\s+)?(?:under|over|about|around|nearly|almost)\s+)?(?:half|a\s+third|a\s+quarter|"
-                          r"two\s+thirds|three\s+quarters|the\s+majority|most|a\s+fifth)\s*\(?\s*$", re.I)
+_VAGUE_SHARE = re.compile(
+    r"\b(?:(?:just\s+)?(?:under|over|about|around|nearly|almost)\s+)?(?:half|a\s+third|a\s+quarter|"
+    r"two\s+thirds|three\s+quarters|the\s+majority|most|a\s+fifth)\s*\(?\s*$",
+    re.I,
+)
 _DETERMINER = re.compile(r"\b(?:a|an|the|our|its|their|this|these|those|his|her)\s+", re.I)
 
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|in|for|from|to|by|on|at|into|within|across|under|over)\s+$", re.I)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|of|in|for|from|to|by|on|at|into|within|across|under|over)\s+$", re.I
+)
 _VERB_BEFORE = re.compile(r"(?:ed|ing|been|was|were|is|are|has|have|had)\s+\w+\s+$", re.I)
 
 
 def _last_noun_phrase(text: str, s: int, e: int) -> int:
-    """"The project had also resulted in a significant saving in care costs" -> "a significant saving in care
+    """ "The project had also resulted in a significant saving in care costs" -> "a significant saving in care
     costs": the noun phrase from the last determiner that starts it (not one inside a prepositional phrase, as
     "an IFA" in "a foster care placement with an IFA"), when what follows it still names something."""
-    starts = [m.start() for m in _DETERMINER.finditer(text, s, e) if re.search(r"[A-Za-z]{3,}", text[m.end():e])]
+    starts = [
+        m.start() for m in _DETERMINER.finditer(text, s, e) if re.search(r"[A-Za-z]{3,}", text[m.end() : e])
+    ]
     for pos in reversed(starts):
         before = text[max(s, pos - 30) : pos]
         if not _PREPOSITION_BEFORE.search(before) or _VERB_BEFORE.search(before):
@@ -302,8 +438,11 @@ def _last_noun_phrase(text: str, s: int, e: int) -> int:
     return s
 
 
-_LEADING_FUNCTION = re.compile(r"(?:(?:there|it|this|has|have|had|been|was|were|is|are|be|a|an|also|now|"
-                               r"currently|still|then|with|and|but|while|whilst)\s+)+", re.I)
+_LEADING_FUNCTION = re.compile(
+    r"(?:(?:there|it|this|has|have|had|been|was|were|is|are|be|a|an|also|now|"
+    r"currently|still|then|with|and|but|while|whilst)\s+)+",
+    re.I,
+)
 
 
 def _skip_leading_function_words(text: str, s: int, e: int) -> int:

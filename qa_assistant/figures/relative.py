@@ -10,23 +10,50 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import fy_label, fy_range, month_range, quarter_range
+from qa_assistant.text.dates import fy_label, fy_range, month_range, quarter_range
 
 _EARLIER = r"(?:earlier|before|previously|prior|ago)"
 _LATER = r"(?:later|after|on)"
 _SHIFTS = [
-    (re.compile(rf"\b(?:a|one)\s+year\s+{_EARLIER}|\bthe\s+(?:previous|prior|preceding)\s+year\b|"
-                rf"\bthe\s+year\s+before\b|\blast\s+year\b", re.I), -12),
-    (re.compile(rf"\b(?:a|one)\s+year\s+{_LATER}|\bthe\s+(?:next|following)\s+year\b|\bthe\s+year\s+after\b",
-                re.I), 12),
-    (re.compile(rf"\b(?:a|one)\s+quarter\s+{_EARLIER}|\bthe\s+(?:previous|prior|preceding|last)\s+quarter\b|"
-                rf"\bthe\s+quarter\s+before\b", re.I), -3),
-    (re.compile(rf"\b(?:a|one)\s+quarter\s+{_LATER}|\bthe\s+(?:next|following)\s+quarter\b|\bthe\s+quarter\s+after\b",
-                re.I), 3),
-    (re.compile(rf"\b(?:a|one)\s+month\s+{_EARLIER}|\bthe\s+(?:previous|prior|preceding)\s+month\b", re.I), -1),
+    (
+        re.compile(
+            rf"\b(?:a|one)\s+year\s+{_EARLIER}|\bthe\s+(?:previous|prior|preceding)\s+year\b|"
+            rf"\bthe\s+year\s+before\b|\blast\s+year\b",
+            re.I,
+        ),
+        -12,
+    ),
+    (
+        re.compile(
+            rf"\b(?:a|one)\s+year\s+{_LATER}|\bthe\s+(?:next|following)\s+year\b|\bthe\s+year\s+after\b", re.I
+        ),
+        12,
+    ),
+    (
+        re.compile(
+            rf"\b(?:a|one)\s+quarter\s+{_EARLIER}|\bthe\s+(?:previous|prior|preceding|last)\s+quarter\b|"
+            rf"\bthe\s+quarter\s+before\b",
+            re.I,
+        ),
+        -3,
+    ),
+    (
+        re.compile(
+            rf"\b(?:a|one)\s+quarter\s+{_LATER}|\bthe\s+(?:next|following)\s+quarter\b|\bthe\s+quarter\s+after\b",
+            re.I,
+        ),
+        3,
+    ),
+    (
+        re.compile(rf"\b(?:a|one)\s+month\s+{_EARLIER}|\bthe\s+(?:previous|prior|preceding)\s+month\b", re.I),
+        -1,
+    ),
 ]
-_YEAR_END = re.compile(r"\b(?:(?:at|by)\s+)?the\s+end\s+of\s+(?:the\s+|that\s+)?(?:financial\s+)?year\b|"
-                       r"\b(?:at\s+)?(?:the\s+)?year[\s-]end\b", re.I)
+_YEAR_END = re.compile(
+    r"\b(?:(?:at|by)\s+)?the\s+end\s+of\s+(?:the\s+|that\s+)?(?:financial\s+)?year\b|"
+    r"\b(?:at\s+)?(?:the\s+)?year[\s-]end\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +83,9 @@ def relative_period(question: str, first: dt.date | None, last: dt.date | None) 
 def _year_end(first: dt.date, last: dt.date) -> dt.date:
     """The end of the financial year when the period is a financial quarter or year, else of the calendar year."""
     fy = first.year if first.month >= 4 else first.year - 1
-    financial = (first, last) == fy_range(fy) or any((first, last) == quarter_range(fy, q) for q in range(1, 5))
+    financial = (first, last) == fy_range(fy) or any(
+        (first, last) == quarter_range(fy, q) for q in range(1, 5)
+    )
     return fy_range(fy)[1] if financial else dt.date(last.year, 12, 31)
 
 

@@ -19,10 +19,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..models import Figure
-from .question import Reading
-from .concepts import ancestor_terms, concept_vocabulary
-from .terms import counting_terms, lexicon, measure_terms, phrase_pattern, scaffold_terms, stem_list, terms
+from qa_assistant.figures.concepts import ancestor_terms, concept_vocabulary
+from qa_assistant.figures.question import Reading
+from qa_assistant.figures.terms import (
+    counting_terms,
+    lexicon,
+    measure_terms,
+    phrase_pattern,
+    scaffold_terms,
+    stem_list,
+    terms,
+)
+from qa_assistant.models import Figure
 
 RATE_UNITS = ("per_10000", "per_1000", "per_100000", "rate")
 MONEY_UNITS = ("gbp", "gbp_per_week", "gbp_per_year")
@@ -60,18 +68,35 @@ class Support:
     notes: list[str] = field(default_factory=list)
 
 
-def build_context(f: Figure, sentence_text: str, previous_text: str, heading_text: str,
-                  siblings: list[Figure], source: frozenset[str] = frozenset(),
-                  document: frozenset[str] = frozenset(), before_text: str = "") -> FigureContext:
+def build_context(
+    f: Figure,
+    sentence_text: str,
+    previous_text: str,
+    heading_text: str,
+    siblings: list[Figure],
+    source: frozenset[str] = frozenset(),
+    document: frozenset[str] = frozenset(),
+    before_text: str = "",
+) -> FigureContext:
     """The words around a figure that may support a question: its sentence, the sentence before and its
     section heading; less what later numbers of the sentence, or breakdown parts, own ("41 approved (20
     mainstream and 21 connected)": "mainstream" does not describe 41)."""
-    owned = set(t for g in siblings if g.kind == "part" or f.kind == "part" or g.start > f.start for t in g.terms)
+    owned = set(
+        t for g in siblings if g.kind == "part" or f.kind == "part" or g.start > f.start for t in g.terms
+    )
     if f.layout == "table":  # "Projected outturn" names the cells under it, not the budget beside them
-        owned.update(t for g in siblings if g.layout == "table" for t in g.context_terms if t not in f.context_terms)
-    return FigureContext(frozenset(measure_terms(sentence_text)),
-                         frozenset(measure_terms(f"{previous_text} {heading_text}")), frozenset(owned), source,
-                         document, frozenset(measure_terms(before_text)), _adjacent_pairs(before_text))
+        owned.update(
+            t for g in siblings if g.layout == "table" for t in g.context_terms if t not in f.context_terms
+        )
+    return FigureContext(
+        frozenset(measure_terms(sentence_text)),
+        frozenset(measure_terms(f"{previous_text} {heading_text}")),
+        frozenset(owned),
+        source,
+        document,
+        frozenset(measure_terms(before_text)),
+        _adjacent_pairs(before_text),
+    )
 
 
 _ADJACENT = re.compile(r"(?=\b([A-Za-z][\w'’-]*) ([A-Za-z][\w'’-]*)\b)")
@@ -88,7 +113,9 @@ def _adjacent_pairs(text: str) -> frozenset[tuple[str, str]]:
 
 
 def _mask(text: str) -> str:
-    return re.sub(r"£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", text)
+    return re.sub(
+        r"£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", text
+    )
 
 
 def phrase_terms(f: Figure) -> frozenset[str]:
@@ -100,7 +127,7 @@ def context_terms(f: Figure) -> frozenset[str]:
 
 
 def _slash_explained(phrase: str, q: frozenset[str]) -> frozenset[str]:
-    """"laptops/devices": when the question names one alternative, the other is no extra condition."""
+    """ "laptops/devices": when the question names one alternative, the other is no extra condition."""
     out: set[str] = set()
     for a, b in re.findall(r"([A-Za-z][\w'’-]*)\s?/\s?([A-Za-z][\w'’-]*)", phrase):
         ta, tb = set(measure_terms(a)), set(measure_terms(b))
@@ -112,7 +139,7 @@ def _slash_explained(phrase: str, q: frozenset[str]) -> frozenset[str]:
 
 
 def unit_ok(asked: str | None, unit: str) -> bool:
-    """"Rate" asks for a rate per 10,000 or a percentage rate ("re-referral rate 21%"); the question's own
+    """ "Rate" asks for a rate per 10,000 or a percentage rate ("re-referral rate 21%"); the question's own
     "per 10,000" is read as the unit "per_10000" and stays strict."""
     if asked == "rate" and unit == "percent":
         return True
@@ -162,19 +189,39 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     if f.concept_id and q_concept and f.concept_id != q_concept:
         return Support(False, f"measure: asked {q_concept}, figure is {f.concept_id}")
     same_concept = bool(f.concept_id) and f.concept_id == q_concept
-    explained_q: frozenset[str] = r.concept.matched | ancestor_terms(q_concept, r.measure_seq) if same_concept \
-        else frozenset()
+    explained_q: frozenset[str] = (
+        r.concept.matched | ancestor_terms(q_concept, r.measure_seq) if same_concept else frozenset()
+    )
     # a word of the concept's own synonyms never makes the figure a narrower measure of that concept
     # ("average social worker caseload" is a caseload)
-    explained_p = (frozenset(f.concept_terms) | concept_vocabulary(f.concept_id) if same_concept else frozenset())
+    explained_p = (
+        frozenset(f.concept_terms) | concept_vocabulary(f.concept_id) if same_concept else frozenset()
+    )
     ignorable = counting_terms()
-    if f.counted and r.unit == "count" and not q & (frozenset(measure_terms(f.counted)) | _terms_of_words(f.counted)):
+    if (
+        f.counted
+        and r.unit == "count"
+        and not q & (frozenset(measure_terms(f.counted)) | _terms_of_words(f.counted))
+    ):
         return Support(False, f"measure: the figure counts {f.counted}, not {r.measure_text}")
-    p_left = p - q - explained_p - unit_terms(f.unit) - ignorable - stem_list("ubiquitous") - scaffold_terms() \
-        - stem_list("heading_words") - _age_asked(q) \
-        - _spelled_out(f, q) - _slash_explained(f.phrase, q) - _domain_words(f.phrase)
+    p_left = (
+        p
+        - q
+        - explained_p
+        - unit_terms(f.unit)
+        - ignorable
+        - stem_list("ubiquitous")
+        - scaffold_terms()
+        - stem_list("heading_words")
+        - _age_asked(q)
+        - _spelled_out(f, q)
+        - _slash_explained(f.phrase, q)
+        - _domain_words(f.phrase)
+    )
     if p_left:
-        return Support(False, f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked")
+        return Support(
+            False, f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked"
+        )
     if not (q & (p | c)) and not same_concept:
         return Support(False, "measure: the figure's phrase shares no word with the question")
     around = ctx(f)
@@ -184,23 +231,31 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     missing = q_left - in_sentence
     notes: list[str] = []
     if missing & (around.owned - own):
-        return Support(False, f"measure: {' '.join(sorted(missing & around.owned))} describes another number here")
+        return Support(
+            False, f"measure: {' '.join(sorted(missing & around.owned))} describes another number here"
+        )
     if missing:
         # Words about the occasion, not the measure: the paper's own title, or a name the question gives
         # ("What figure did Karen Robb give the Panel ...") found anywhere in the paper.
         occasion = around.source | (frozenset(r.source_terms) & around.document)
         if missing <= around.near | occasion:
             notes.append("near" if missing & around.near else "source")
-        elif missing <= around.near | occasion | (around.before & frozenset(r.name_terms + r.source_terms)) \
-                | _elided(around, p) and _names_the_measure(q, p):
+        elif missing <= around.near | occasion | (
+            around.before & frozenset(r.name_terms + r.source_terms)
+        ) | _elided(around, p) and _names_the_measure(q, p):
             # "The proposal received 28 objections": which proposal (the Low Lane home) the article said before;
             # "18 carers taking a break" after "foster carers being on hold": the paper stopped repeating "foster"
             notes.append("before")
         else:
             return Support(False, f"measure: the sentence does not say {' '.join(sorted(missing))}")
     coverage = len(q & (p | explained_p | _long_forms(f))) / len(q)
-    score = coverage + (1.0 if same_concept else 0.0) + (0.1 if f.layout in ("label", "table") else 0.0) \
-        - 0.05 * len(q_left) - (0.1 * len(missing) if "before" in notes else 0.0)
+    score = (
+        coverage
+        + (1.0 if same_concept else 0.0)
+        + (0.1 if f.layout in ("label", "table") else 0.0)
+        - 0.05 * len(q_left)
+        - (0.1 * len(missing) if "before" in notes else 0.0)
+    )
     return Support(True, "supported", score, notes)
 
 
@@ -208,7 +263,7 @@ _AGE = frozenset({"age"})
 
 
 def _age_asked(q: frozenset[str]) -> frozenset[str]:
-    """"children under 12" asks about an age as surely as "under the age of 12": a question that gives a number
+    """ "children under 12" asks about an age as surely as "under the age of 12": a question that gives a number
     (an age, as it is read with the figure's phrase) has asked for the phrase's "age"."""
     return _AGE if any(t.isdigit() for t in q) else frozenset()
 
@@ -230,9 +285,11 @@ def _terms_of_words(text: str) -> frozenset[str]:
 
 
 def _domain_words(phrase: str) -> frozenset[str]:
-    """"children in need of social service help": naming the service everything here belongs to ("social
+    """ "children in need of social service help": naming the service everything here belongs to ("social
     services", "children's social care") does not make a narrower measure."""
-    return frozenset(t for m in phrase_pattern(lexicon()["domain_phrases"]).finditer(phrase) for t in terms(m.group(0)))
+    return frozenset(
+        t for m in phrase_pattern(lexicon()["domain_phrases"]).finditer(phrase) for t in terms(m.group(0))
+    )
 
 
 def _long_forms(f: Figure) -> frozenset[str]:

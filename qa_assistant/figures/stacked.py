@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..dates import DateMention, find_dates
-from ..numbers import Quantity
-from .subjects import find_subject_mentions
-from .tables import Cell, Column, unit_hint
+from qa_assistant.figures.subjects import find_subject_mentions
+from qa_assistant.figures.tables import Cell, Column, unit_hint
+from qa_assistant.text.dates import DateMention, find_dates
+from qa_assistant.text.numbers import Quantity
 
 _BARE_QUARTER = re.compile(r"^(?:quarter\s+(?:one|two|three|four|[1-4])|q[1-4])$", re.I)
 _MAX_LABEL_WORDS = 16  # a longer text cell is prose: the table has ended
@@ -97,11 +97,12 @@ def _inline_tokens(text: str, start: int, end: int, quantities: list[Quantity], 
     head = re.match(r"\s*(?:\d{4}(?:/\d{2})?\s+){2,}", line)
     if not head:
         return []
-    dates = find_dates(line[:head.end()], reference=reference)
+    dates = find_dates(line[: head.end()], reference=reference)
     if not dates:
         return []
-    spans: list[tuple[int, int, str, object]] = [(start + d.start, start + d.end, "period", d) for d in dates
-                                                 if d.end <= head.end()]
+    spans: list[tuple[int, int, str, object]] = [
+        (start + d.start, start + d.end, "period", d) for d in dates if d.end <= head.end()
+    ]
     spans += [(q.start, q.end, "num", q) for q in quantities if start + head.end() <= q.start < end]
     spans.sort()
     out: list[_Token] = []
@@ -111,8 +112,16 @@ def _inline_tokens(text: str, start: int, end: int, quantities: list[Quantity], 
         if gap:
             g = cursor + text[cursor:s].find(gap)
             out.append(_Token("text", g, g + len(gap), gap))
-        out.append(_Token(kind, s, e, text[s:e], period=payload if kind == "period" else None,
-                          quantity=payload if kind == "num" else None))
+        out.append(
+            _Token(
+                kind,
+                s,
+                e,
+                text[s:e],
+                period=payload if kind == "period" else None,
+                quantity=payload if kind == "num" else None,
+            )
+        )
         cursor = e
     return out
 
@@ -143,7 +152,7 @@ def _columns(tokens: list[_Token], i: int, j: int) -> tuple[list[Column], int]:
         if size < 2 or size * groups != len(header):
             continue
         if all(labels[k] == labels[k % size] for k in range(len(labels))):
-            names = [t for t in tokens[max(0, i - groups):i] if t.kind == "text"]
+            names = [t for t in tokens[max(0, i - groups) : i] if t.kind == "text"]
             if len(names) == groups:
                 for k, column in enumerate(columns):
                     column.unit_hint = unit_hint(names[k // size].text)
@@ -162,8 +171,9 @@ def _caption(tokens: list[_Token], i: int) -> str:
     return " | ".join(lines)
 
 
-def _read_rows(tokens: list[_Token], k: int, columns: list[Column], caption: str, header: _Token,
-               found: dict[int, Cell]) -> int:
+def _read_rows(
+    tokens: list[_Token], k: int, columns: list[Column], caption: str, header: _Token, found: dict[int, Cell]
+) -> int:
     width = len(columns)
     labels = 0  # labels read since the last row's values
     while k < len(tokens):
@@ -186,24 +196,45 @@ def _read_rows(tokens: list[_Token], k: int, columns: list[Column], caption: str
             _place_row(label, label_text, values, columns, caption, header, found)
         elif len(values) != width * labels:
             return k  # a row that does not fit the header: the table (as far as it can be read) ends here
-        labels = 0  # (several labels, then all their values: which value is whose cannot be told, so none is read)
+        labels = (
+            0  # (several labels, then all their values: which value is whose cannot be told, so none is read)
+        )
     return k
 
 
-def _place_row(label: _Token, label_text: str, values: list[_Token], columns: list[Column], caption: str,
-               header: _Token, found: dict[int, Cell]) -> None:
+def _place_row(
+    label: _Token,
+    label_text: str,
+    values: list[_Token],
+    columns: list[Column],
+    caption: str,
+    header: _Token,
+    found: dict[int, Cell],
+) -> None:
     mentions = find_subject_mentions(label_text)
     whose = mentions[0].subject if len(mentions) == 1 and _is_only(label_text, mentions[0]) else None
     name = "" if whose else label_text
     for value, column in zip(values, columns):
         col = replace(column, subject=whose) if whose else column
-        found[value.quantity.start] = Cell(label.start, values[-1].end, name, label.start,
-                                           label.start + (len(label.text) if name else 0), col, header.start,
-                                           header.end, caption, unit_hint(label_text), caption_is_context=True)
+        found[value.quantity.start] = Cell(
+            label.start,
+            values[-1].end,
+            name,
+            label.start,
+            label.start + (len(label.text) if name else 0),
+            col,
+            header.start,
+            header.end,
+            caption,
+            unit_hint(label_text),
+            caption_is_context=True,
+        )
 
 
 def _is_only(label: str, mention) -> bool:
     """The label is nothing but the place ("Newcastle Upon Tyne", "North East")."""
-    rest = label[:mention.start] + label[mention.end:]
-    return not re.search(r"[A-Za-z]{3,}", re.sub(r"\b(?:council|borough|city|county|upon|on|tees|tyne)\b", "", rest,
-                                                   flags=re.I))
+    rest = label[: mention.start] + label[mention.end :]
+    return not re.search(
+        r"[A-Za-z]{3,}",
+        re.sub(r"\b(?:council|borough|city|county|upon|on|tees|tyne)\b", "", rest, flags=re.I),
+    )

@@ -13,11 +13,10 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from .terms import phrase_pattern, stopwords
+from qa_assistant.figures.terms import phrase_pattern, stopwords
+from qa_assistant.settings import DATA_DIR
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 OWN = "own"
 KINDS = ("own", "england", "region", "neighbours", "other")
 _AFTER_WORDS = 4  # "70 for the North East": a cue this many words after the number names its subject
@@ -42,12 +41,12 @@ class SubjectMention:
 
 @lru_cache(maxsize=1)
 def council() -> dict:
-    return json.loads((DATA / "council.json").read_text(encoding="utf-8"))
+    return json.loads((DATA_DIR / "council.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def places() -> dict:
-    return json.loads((DATA / "places.json").read_text(encoding="utf-8"))
+    return json.loads((DATA_DIR / "places.json").read_text(encoding="utf-8"))
 
 
 def own_subject() -> Subject:
@@ -70,7 +69,10 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         (phrase_pattern(p["regional"]), "region"),
         (phrase_pattern(p["national"]), "england"),
         (phrase_pattern(_specific_own_names()), OWN),
-        (re.compile(phrase_pattern(others).pattern, 0), "other"),  # authority names are proper nouns: case matters
+        (
+            re.compile(phrase_pattern(others).pattern, 0),
+            "other",
+        ),  # authority names are proper nouns: case matters
     ]
 
 
@@ -83,14 +85,15 @@ def _canonical_other(name: str) -> str:
 _ORGANISATION_AFTER = re.compile(
     r"\s*(?:College|School|Academy|University|FC|Football\s+Club|Police|Hospital|Trust|Centre|Center|Library|"
     r"Station|Road|Street|Park|Youth|Community|Town\s+Hall|Civic|Hub|Foodbank|Mind|Women|Cathedral|Airport|"
-    r"Mayor|MP|Gazette|Live|Echo|Evening)\b")
+    r"Mayor|MP|Gazette|Live|Echo|Evening)\b"
+)
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 
 
 def _named_before(text: str, start: int) -> bool:
-    """"Adoption Tees Valley", "Foster with North East": a capitalised word joined to the place makes it the name
+    """ "Adoption Tees Valley", "Foster with North East": a capitalised word joined to the place makes it the name
     of an organisation, not whose figure."""
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
@@ -99,8 +102,25 @@ def _named_before(text: str, start: int) -> bool:
     return word.lower() not in stopwords() and word.lower() not in _NOT_NAME_WORDS
 
 
-_NOT_NAME_WORDS = {"across", "compared", "whereas", "unlike", "including", "both", "than", "versus", "between",
-                   "within", "outside", "inside", "around", "throughout", "neighbouring", "nearby", "average"}
+_NOT_NAME_WORDS = {
+    "across",
+    "compared",
+    "whereas",
+    "unlike",
+    "including",
+    "both",
+    "than",
+    "versus",
+    "between",
+    "within",
+    "outside",
+    "inside",
+    "around",
+    "throughout",
+    "neighbouring",
+    "nearby",
+    "average",
+}
 
 
 def find_subject_mentions(text: str) -> list[SubjectMention]:
@@ -114,7 +134,9 @@ def find_subject_mentions(text: str) -> list[SubjectMention]:
             i = bisect.bisect_left(taken_starts, e)
             if i and taken_ends[i - 1] > s:
                 continue
-            if kind in (OWN, "other", "region") and (_ORGANISATION_AFTER.match(text, e) or _named_before(text, s)):
+            if kind in (OWN, "other", "region") and (
+                _ORGANISATION_AFTER.match(text, e) or _named_before(text, s)
+            ):
                 continue
             taken_starts.insert(i, s)
             taken_ends.insert(i, e)
@@ -124,8 +146,12 @@ def find_subject_mentions(text: str) -> list[SubjectMention]:
                 subject = Subject(kind, "England")
             elif kind == "region":
                 name = m.group(0)
-                subject = Subject(kind, name if name[0].isupper() and "average" not in name.lower()
-                                  else council().get("region") or "the region")
+                subject = Subject(
+                    kind,
+                    name
+                    if name[0].isupper() and "average" not in name.lower()
+                    else council().get("region") or "the region",
+                )
             elif kind == OWN:
                 subject = own_subject()
             else:
@@ -160,8 +186,15 @@ def words_between(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
-def subject_for(text: str, q_start: int, q_end: int, clause: tuple[int, int], mentions: list[SubjectMention],
-                other_numbers: list[int], default: Subject) -> Subject:
+def subject_for(
+    text: str,
+    q_start: int,
+    q_end: int,
+    clause: tuple[int, int],
+    mentions: list[SubjectMention],
+    other_numbers: list[int],
+    default: Subject,
+) -> Subject:
     """The subject of the number at [q_start, q_end) from cues in its clause (see module docstring)."""
     c_start, c_end = clause
     best: tuple[int, Subject] | None = None
@@ -172,8 +205,11 @@ def subject_for(text: str, q_start: int, q_end: int, clause: tuple[int, int], me
             continue
         if m.start >= q_end:  # after the number: only close cues, nothing numeric between
             gap = words_between(text, q_end, m.start)
-            if gap <= _AFTER_WORDS and not any(q_end <= n < m.start for n in other_numbers) \
-                    and not re.search(r"[;:]", text[q_end:m.start]):
+            if (
+                gap <= _AFTER_WORDS
+                and not any(q_end <= n < m.start for n in other_numbers)
+                and not re.search(r"[;:]", text[q_end : m.start])
+            ):
                 distance = gap
                 if best is None or distance < best[0]:
                     best = (distance, m.subject)

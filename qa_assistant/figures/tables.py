@@ -12,19 +12,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import DateMention, find_dates
-from ..numbers import Quantity
-from .subjects import Subject, find_subject_mentions
+from qa_assistant.figures.subjects import Subject, find_subject_mentions
+from qa_assistant.text.dates import DateMention, find_dates
+from qa_assistant.text.numbers import Quantity
 
 _SEPARATOR_LINE = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
 _KIND_WORDS = [  # first match wins: a "Projected variance" or "Variance to target" column holds changes
-    (re.compile(r"(?:\b(?:projected|forecast)\s+)?(?:\bvariance\b|\bchange\b|\bdifference\b|\+/-|\bmovement\b)",
-                re.I), "change"),
+    (
+        re.compile(
+            r"(?:\b(?:projected|forecast)\s+)?(?:\bvariance\b|\bchange\b|\bdifference\b|\+/-|\bmovement\b)",
+            re.I,
+        ),
+        "change",
+    ),
     (re.compile(r"\btarget|\bgoal\b|\bambition\b|\btrajectory\b", re.I), "target"),
     (re.compile(r"\bforecast|\bprojected|\bprojection|\bpredicted", re.I), "forecast"),
 ]
-_NOT_FIGURE_COLUMN = re.compile(r"^\s*(?:(?:RAG|status|trend|direction|DoT|rating|polarity)\b.*|(?:ref|no\.?|#)\s*)$",
-                                re.I)
+_NOT_FIGURE_COLUMN = re.compile(
+    r"^\s*(?:(?:RAG|status|trend|direction|DoT|rating|polarity)\b.*|(?:ref|no\.?|#)\s*)$", re.I
+)
 _UNIT_HINTS = [
     (re.compile(r"£\s?000s?|£\s?k\b|£'000|\(£k\)|£ thousands", re.I), "gbp_thousands"),
     (re.compile(r"£\s?m\b|£ millions|\(£m\)", re.I), "gbp_millions"),
@@ -62,7 +68,9 @@ class Cell:
     header_end: int | None = None
     caption: str = ""  # the line above the header (often the table's title)
     unit_hint: str | None = None  # from the row label ("CLA rate per 10,000", "% of care leavers")
-    caption_is_context: bool = False  # the caption describes the whole table: context, never the figure's phrase
+    caption_is_context: bool = (
+        False  # the caption describes the whole table: context, never the figure's phrase
+    )
 
 
 @dataclass
@@ -162,43 +170,80 @@ def _pipe_tables(text: str, lines: list[_Line], found: dict[int, Cell], referenc
         caption = above
         for row in rows:
             spans = _cells(row.text)
-            numeric = [s for s in spans if any(row.start + s[0] <= q.start < row.start + s[1] for q in row.quantities)]
-            if not numeric and header is None or (not row.quantities and len(spans) >= 2 and header is not None
-                                                   and _looks_like_header(row, spans)):
+            numeric = [
+                s
+                for s in spans
+                if any(row.start + s[0] <= q.start < row.start + s[1] for q in row.quantities)
+            ]
+            if (
+                not numeric
+                and header is None
+                or (
+                    not row.quantities
+                    and len(spans) >= 2
+                    and header is not None
+                    and _looks_like_header(row, spans)
+                )
+            ):
                 header = row
                 fy = _table_year(lines, block_start, row.text, reference)
                 columns = [_column(row.text[s:e], reference, fy) for s, e in spans]
-                first = row.text[spans[0][0]:spans[0][1]] if spans else ""
-                caption = " ".join(x for x in (above, "" if _GENERIC_FIRST_HEADER.match(first) else first) if x)
+                first = row.text[spans[0][0] : spans[0][1]] if spans else ""
+                caption = " ".join(
+                    x for x in (above, "" if _GENERIC_FIRST_HEADER.match(first) else first) if x
+                )
                 continue
             label_span = _label_span(row, spans, numeric)
-            label = row.text[label_span[0]:label_span[1]] if label_span else ""
+            label = row.text[label_span[0] : label_span[1]] if label_span else ""
             for q in row.quantities:
                 if label_span and row.start + label_span[0] <= q.start < row.start + label_span[1]:
                     # "Re-referrals within 12 months (%)": a number in the row's label is part of its name
-                    found[q.start] = Cell(row.start, row.end, label, row.start + label_span[0],
-                                          row.start + label_span[1], Column(label, skip=True))
+                    found[q.start] = Cell(
+                        row.start,
+                        row.end,
+                        label,
+                        row.start + label_span[0],
+                        row.start + label_span[1],
+                        Column(label, skip=True),
+                    )
                     continue
-                idx = next((k for k, (s, e) in enumerate(spans) if row.start + s <= q.start < row.start + e), None)
-                column = columns[idx] if header is not None and idx is not None and idx < len(columns) \
-                    and len(columns) == len(spans) else None
+                idx = next(
+                    (k for k, (s, e) in enumerate(spans) if row.start + s <= q.start < row.start + e), None
+                )
+                column = (
+                    columns[idx]
+                    if header is not None
+                    and idx is not None
+                    and idx < len(columns)
+                    and len(columns) == len(spans)
+                    else None
+                )
                 found[q.start] = Cell(
-                    row.start, row.end, label,
-                    row.start + (label_span[0] if label_span else 0), row.start + (label_span[1] if label_span else 0),
-                    column, header.start if header else None, header.end if header else None, caption,
-                    unit_hint(label) if label else None)
+                    row.start,
+                    row.end,
+                    label,
+                    row.start + (label_span[0] if label_span else 0),
+                    row.start + (label_span[1] if label_span else 0),
+                    column,
+                    header.start if header else None,
+                    header.end if header else None,
+                    caption,
+                    unit_hint(label) if label else None,
+                )
 
 
-def _label_span(row: _Line, spans: list[tuple[int, int]], numeric: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _label_span(
+    row: _Line, spans: list[tuple[int, int]], numeric: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     """The row's first cell is its label unless it is a number; a first cell with words besides its numbers
     ("Care leavers aged 19 to 21 (%)") is still a label."""
     first = spans[0]
     if first not in numeric:
         return first
-    text = row.text[first[0]:first[1]]
+    text = row.text[first[0] : first[1]]
     for q in row.quantities:
         if row.start + first[0] <= q.start < row.start + first[1]:
-            text = text.replace(row.text[q.start - row.start:q.end - row.start], " ")
+            text = text.replace(row.text[q.start - row.start : q.end - row.start], " ")
     return first if len(re.findall(r"[A-Za-z]{3,}", text)) >= 2 else None
 
 
@@ -219,8 +264,11 @@ def _looks_like_header(row: _Line, spans: list[tuple[int, int]]) -> bool:
     return sum(1 for c in cols if find_dates(c) or find_subject_mentions(c)) >= 2
 
 
-_GENERIC_FIRST_HEADER = re.compile(r"^\s*(?:measure|indicator|indicators|kpi|metric|description|area|service|"
-                                   r"performance measure|key performance indicator|ref|item)?\s*$", re.I)
+_GENERIC_FIRST_HEADER = re.compile(
+    r"^\s*(?:measure|indicator|indicators|kpi|metric|description|area|service|"
+    r"performance measure|key performance indicator|ref|item)?\s*$",
+    re.I,
+)
 
 
 def _caption(lines: list[_Line], index: int) -> str:
@@ -236,11 +284,11 @@ def _space_header_columns(line: _Line, reference) -> list[Column]:
     """Columns named on a space-separated header line, in order: periods, comparators and kind words."""
     marks: list[tuple[int, Column]] = []
     for d in find_dates(line.text, reference=reference):
-        marks.append((d.start, Column(line.text[d.start:d.end], period=d)))
+        marks.append((d.start, Column(line.text[d.start : d.end], period=d)))
     taken = [(pos, pos + len(c.text)) for pos, c in marks]
     for m in find_subject_mentions(line.text):
         if not any(a < m.end and m.start < b for a, b in taken):
-            marks.append((m.start, Column(line.text[m.start:m.end], subject=m.subject)))
+            marks.append((m.start, Column(line.text[m.start : m.end], subject=m.subject)))
     for pattern, kind in _KIND_WORDS:
         for m in pattern.finditer(line.text):
             if not any(a <= m.start() < b for a, b in taken):
@@ -270,13 +318,24 @@ def _space_tables(lines: list[_Line], found: dict[int, Cell], reference) -> None
             continue
         first = line.quantities[0]
         label = line.text[: first.start - line.start].strip(" :-–|•")
-        between = [line.text[a.end - line.start : b.start - line.start] for a, b in
-                   zip(line.quantities, line.quantities[1:])]
+        between = [
+            line.text[a.end - line.start : b.start - line.start]
+            for a, b in zip(line.quantities, line.quantities[1:])
+        ]
         if not label or any(re.search(r"[A-Za-z]{3,}", gap) for gap in between):
             continue  # prose with several numbers, not a row of cells
         aligned = len(line.quantities) == len(columns)
         label_start = line.start + line.text.find(label)
         for k, q in enumerate(line.quantities):
-            found[q.start] = Cell(line.start, line.end, label, label_start, label_start + len(label),
-                                  columns[k] if aligned else None, header.start, header.end, header.text.strip(),
-                                  unit_hint(label))
+            found[q.start] = Cell(
+                line.start,
+                line.end,
+                label,
+                label_start,
+                label_start + len(label),
+                columns[k] if aligned else None,
+                header.start,
+                header.end,
+                header.text.strip(),
+                unit_hint(label),
+            )

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
-from pathlib import Path
+from functools import cache, lru_cache
 
 import Stemmer
 
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon.json"
+from qa_assistant.settings import DATA_DIR
+
+LEXICON_PATH = DATA_DIR / "lexicon.json"
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
 _IRREGULAR_PLURALS = {"children", "people", "women", "men"}
 _JOINED_PREFIXES = {"re", "de", "co", "pre", "non", "sub", "post", "mid", "multi", "inter", "self"}
@@ -90,7 +91,7 @@ def term_set(text: str) -> frozenset[str]:
     return frozenset(terms(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def stem_list(name: str) -> frozenset[str]:
     """A lexicon word list as terms (each entry may be several words)."""
     out: set[str] = set()
@@ -114,7 +115,7 @@ def _is_weak(word: str) -> bool:
     if word in weak_words():
         return True
     t = stem(word)
-    return t in stem_list("weak") and word.startswith(t) and word[len(t):] in _INFLECTIONS
+    return t in stem_list("weak") and word.startswith(t) and word[len(t) :] in _INFLECTIONS
 
 
 def counting_terms() -> frozenset[str]:
@@ -155,5 +156,8 @@ def measure_terms(text: str) -> list[str]:
 
 
 WEEKLY = re.compile(r"\b(?:per|a|each) week\b|\bweekly\b", re.I)  # "per week", "a week", "weekly"
-UNIT_TEXT = re.compile(r"per\s+(?:10,?000|100,?000|1,?000|10k)(?:\s+(?:children|population|of\s+the\s+population|"
-                        r"child\s+population))?|%|\bper\s?cent\b|£\s?(?:000s?|k|m)?\b", re.I)
+UNIT_TEXT = re.compile(
+    r"per\s+(?:10,?000|100,?000|1,?000|10k)(?:\s+(?:children|population|of\s+the\s+population|"
+    r"child\s+population))?|%|\bper\s?cent\b|£\s?(?:000s?|k|m)?\b",
+    re.I,
+)

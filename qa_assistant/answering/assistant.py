@@ -1,0 +1,200 @@
+"""Route a question (figure, timeline, who / when / which, general, not found) and compose a cited Answer.
+
+A number is only ever given as the paper wrote it, with its as-of date and the sentence that holds it, and
+only when that sentence supports the question (figures/selection.py). Otherwise the answer says the papers
+do not report it, offers what they do hold (the same measure in another unit, for another area, or a
+nearby date), and quotes the closest passage, labelled as a quote and not an answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from qa_assistant.answering.citing import Citer
+from qa_assistant.answering.entities import EntityAnswerer
+from qa_assistant.answering.figure_answers import FigureAnswerer
+from qa_assistant.answering.sentences import question_terms, rank_sentences
+from qa_assistant.figures.question import Reading, read_conversation
+from qa_assistant.indexing import embedding
+from qa_assistant.indexing.index import LoadedIndex
+from qa_assistant.models import Answer, Citation, FigureValue
+from qa_assistant.settings import Settings
+
+
+class QuestionError(ValueError):
+    """The question cannot be answered as asked (empty, too long); the message is shown to the user."""
+
+
+class QuestionTooLong(QuestionError):
+    """Over the length limit: HTTP interfaces answer 413 rather than 422."""
+
+
+def clean_question(question: str, max_chars: int) -> str:
+    q = re.sub(r"\s+", " ", "".join(ch for ch in question if ch.isprintable() or ch.isspace())).strip()
+    if not q:
+        raise QuestionError("Please type a question.")
+    if len(q) > max_chars:
+        raise QuestionTooLong(
+            f"That question is too long ({len(q):,} characters); please keep it under {max_chars:,}."
+        )
+    return q
+
+
+class Assistant:
+    """Answers questions over one loaded index. Thread-safe for reads."""
+
+    def __init__(self, index: LoadedIndex, settings: Settings):
+        self.index = index
+        self.settings = settings
+        self.citer = Citer(index)
+        self.figures = FigureAnswerer(index, self.citer, settings.support_window_chars)
+        self.entities = EntityAnswerer(index, self.citer, settings)
+
+    # ---- entry point -----------------------------------------------------------------------------------
+    def ask(self, question: str, history: list[str] | None = None) -> Answer:
+        """Answer a question; history holds the earlier questions of the conversation, oldest first."""
+        q = clean_question(question, self.settings.max_question_chars)
+        earlier: list[str] = []
+        for h in (history or [])[-6:]:
+            try:
+                earlier.append(clean_question(h, self.settings.max_question_chars))
+            except QuestionError:
+                continue
+        reading = read_conversation(q, earlier)
+        qvec = embedding.encode_one(q)
+        if reading.answer_type == "number":
+            answer = self.figures.answer(q, reading)
+            return answer if answer is not None else self._no_figure(q, reading, qvec)
+        if reading.answer_type in ("person", "date", "name"):
+            answer = self.entities.answer(q, reading, qvec)
+            if answer is not None:
+                return answer
+        return self._general_answer(q, qvec, reading)
+
+    # ---- figures for the API -------------------------------------------------------------------------
+    def concept_timeline(self, concept_id: str, unit: str) -> list[FigureValue]:
+        """The council's own reported levels of one concept in one unit, in date order."""
+        points = sorted(
+            (
+                f
+                for f in self.index.figures
+                if f.concept_id == concept_id
+                and f.unit == unit
+                and f.subject == "own"
+                and f.kind == "level"
+                and f.as_of.known
+            ),
+            key=lambda f: (f.as_of.end, f.as_of.start),
+        )
+        out: list[FigureValue] = []
+        previous = None
+        for f in points:
+            out.append(self.citer.figure_value(f, previous))
+            previous = f
+        return out
+
+    # ---- no supported figure --------------------------------------------------------------------------
+    def _no_figure(self, question: str, r: Reading, qvec: np.ndarray) -> Answer:
+        supported, near = self.figures.supported(r)
+        # supported figures reach here only from papers other than the source the question named
+        offered = self.figures.near_misses([(s.figure, s.support) for s in supported] + near, r)
+        what = f"\u201c{r.measure_text}\u201d" if r.measure_text else "that"
+        whose = "" if r.subject.kind == "own" else f" for {r.subject.name}"
+        when = f" for {r.date_label}" if r.date_label else ""
+        where = "The source you named does not" if supported else "The papers do not"
+        text = f"{where} report a figure for {what}{whose}{when}."
+        if offered:
+            text += " They do report: " + "; ".join(_describe(v) for v in offered) + "."
+        quote = self._closest_sentence(question, qvec)
+        citations = [v.citation for v in offered]
+        if quote is not None:
+            text += " The closest passage is quoted below; it is a quote, not an answer."
+            citations.append(quote)
+        return Answer(
+            question=question,
+            kind="not_found",
+            text=text,
+            nearest=offered,
+            citations=citations,
+            resolved=r.resolved(),
+        )
+
+    def _closest_sentence(self, question: str, qvec: np.ndarray) -> Citation | None:
+        ranked = rank_sentences(self.index, self.settings, question, qvec)
+        if not ranked:
+            return None
+        sim, row = ranked[0]
+        if sim < self.settings.quote_min_similarity:
+            return None
+        doc_id, start, end, chunk_id = self.index.sentence_spans[row]
+        return self.citer.cite(doc_id, start, end, [], chunk_id=chunk_id)
+
+    # ---- general -------------------------------------------------------------------------------------
+    def _with_reason(self, question: str, row: int) -> tuple:
+        """A "why" question answered by a sentence that only restates what happened ("Supported accommodation is
+        £0.9m over budget.") also quotes the next sentence of its paragraph, where papers give the reason."""
+        doc_id, start, end, chunk_id = self.index.sentence_spans[row]
+        text = self.index.documents[doc_id].text
+        if (
+            not _WHY.search(question)
+            or _BECAUSE.search(text[start:end])
+            or row + 1 >= len(self.index.sentence_spans)
+        ):
+            return doc_id, start, end, chunk_id
+        n_doc, n_start, n_end, _ = self.index.sentence_spans[row + 1]
+        if n_doc != doc_id or "\n\n" in text[end:n_start] or n_end - start > 800:
+            return doc_id, start, end, chunk_id
+        return doc_id, start, n_end, chunk_id
+
+    def _general_answer(self, question: str, qvec: np.ndarray, r: Reading) -> Answer:
+        ranked = rank_sentences(self.index, self.settings, question, qvec)
+        if not ranked:
+            return Answer(
+                question=question,
+                kind="not_found",
+                text="The papers do not appear to answer this.",
+                resolved=r.resolved(),
+            )
+        best_sim, best_row = ranked[0]
+        terms = question_terms(question)
+        unknown = [t for t in terms if t not in self.index.bm25.vocab_dict and len(t) >= 4]
+        mostly_unknown = (
+            bool(terms) and len(unknown) / len(terms) >= 0.3
+        )  # "the mayor's salary": not in the papers
+        floor = self.settings.general_min_similarity
+        if best_sim < floor or (mostly_unknown and best_sim < self.settings.unknown_words_min_similarity):
+            d, s, e, c = self.index.sentence_spans[best_row]
+            cite = self.citer.cite(d, s, e, [], chunk_id=c)
+            return Answer(
+                question=question,
+                kind="not_found",
+                citations=[cite],
+                resolved=r.resolved(),
+                text="The papers do not appear to answer this. The nearest passage found is quoted below; "
+                "check it before relying on it.",
+            )
+        window = self.settings.general_quote_window
+        chosen = [row for sim, row in ranked[:3] if sim >= max(floor, best_sim - window)]
+        citations = [self.citer.sentence(*self._with_reason(question, row)) for row in chosen]
+        text = " ".join(f"\u201c{c.quote}\u201d ({c.title}, {c.meeting_date_label})" for c in citations)
+        return Answer(
+            question=question, kind="general", text=text, citations=citations, resolved=r.resolved()
+        )
+
+
+_WHY = re.compile(
+    r"^\s*(?:and\s+)?(?:why|what\s+(?:caused|is\s+behind|explains|drove|drives)|for\s+what\s+reason)\b", re.I
+)
+_BECAUSE = re.compile(
+    r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|reflects?|"
+    r"driven\s+by|caused\s+by|following|since|so\s+(?:they|it|that)|reason|as\s+(?:the|a|they|it))\b",
+    re.I,
+)
+
+
+def _describe(v: FigureValue) -> str:
+    what = v.label if v.subject == "own" else f"{v.subject_name}: {v.label}"
+    kind = {"change": ", a change", "target": ", a target", "forecast": ", a forecast"}.get(v.kind, "")
+    return f"{what} {v.value_text} ({v.as_of.label}{kind}; {v.citation.title})"

@@ -1,0 +1,115 @@
+"""Citations: the paper, its committee and dates, the quoted words, and the marks inside them.
+
+Every answer kind builds its citations here, so a quote always matches the document's clean text exactly and
+always names the paper, committee, meeting date and (for PDFs) the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa_assistant.models import Citation, Figure, FigureValue, Highlight, page_of
+from qa_assistant.text.spans import is_list_item, paragraph_spans
+
+MAX_LIST_QUOTE_CHARS = 900
+
+
+class Citer:
+    """Builds citations over one loaded index's documents."""
+
+    def __init__(self, index) -> None:
+        self.index = index
+
+    def cite(
+        self,
+        doc_id: str,
+        start: int,
+        end: int,
+        marks: list[tuple[int, int]],
+        as_of: str | None = None,
+        chunk_id: int | None = None,
+    ) -> Citation:
+        doc = self.index.documents[doc_id]
+        page, page_end = page_of(doc.page_starts, start), page_of(doc.page_starts, max(start, end - 1))
+        return Citation(
+            doc_id=doc_id,
+            title=doc.title,
+            committee=doc.committee,
+            meeting_date=doc.meeting_date,
+            meeting_date_label=doc.meeting_date_label,
+            source_url=doc.source_url,
+            chunk_id=chunk_id,
+            quote=doc.text[start:end],
+            quote_start=start,
+            quote_end=end,
+            highlights=[Highlight(start=s - start, end=e - start) for s, e in marks if start <= s < e <= end],
+            as_of_label=as_of,
+            page=page,
+            page_end=page_end if page_end != page else None,
+        )
+
+    def figure_value(
+        self, f: Figure, previous: Figure | None = None, quote_from: int | None = None
+    ) -> FigureValue:
+        """A figure with its citation; quote_from widens the quote back to the words that support it."""
+        start = min(f.sentence_start, quote_from) if quote_from is not None else f.sentence_start
+        citation = self.cite(
+            f.doc_id,
+            start,
+            f.sentence_end,
+            [(f.start, f.end)],
+            f.as_of.label,
+            self.index.chunk_at(f.doc_id, f.start),
+        )
+        change = f.value - previous.value if previous is not None and previous.unit == f.unit else None
+        return FigureValue(
+            figure_id=f.figure_id,
+            label=f.label,
+            phrase=f.phrase,
+            concept_id=f.concept_id,
+            value_text=f.value_text,
+            value=f.value,
+            unit=f.unit,
+            subject=f.subject,
+            subject_name=f.subject_name,
+            kind=f.kind,
+            as_of=f.as_of,
+            citation=citation,
+            change_from_previous=change,
+        )
+
+    def sentence(
+        self,
+        doc_id: str,
+        start: int,
+        end: int,
+        chunk_id: int | None,
+        marks: list[tuple[int, int]] | None = None,
+    ) -> Citation:
+        """Quote a sentence; one that introduces a list ("outlined that:") is quoted with its list."""
+        text = self.index.documents[doc_id].text
+        if re.search(r":-?\s*$", text[start:end]):
+            following = [p for p in paragraph_spans(text[end : end + 4000]) if p[0] >= 0][:8]
+            for p_start, p_end in following:
+                p_start, p_end = p_start + end, p_end + end
+                short_item = len(text[p_start:p_end].split()) <= 60
+                if not (is_list_item(text, p_start) or short_item) or p_end - start > MAX_LIST_QUOTE_CHARS:
+                    break
+                end = p_end
+        return self.cite(
+            doc_id, start, end, marks if marks is not None else [(start, end)], chunk_id=chunk_id
+        )
+
+
+def merge_citations(citations: list[Citation]) -> list[Citation]:
+    """One citation per quoted passage: a value and its rate in the same sentence share a chip, both marked."""
+    merged: dict[tuple[str, int, int], Citation] = {}
+    for c in citations:
+        key = (c.doc_id, c.quote_start, c.quote_end)
+        if key in merged:
+            seen = merged[key]
+            marks = seen.highlights + [h for h in c.highlights if h not in seen.highlights]
+            merged[key] = seen.model_copy(update={"highlights": sorted(marks, key=lambda h: h.start)})
+        else:
+            merged[key] = c
+    return list(merged.values())

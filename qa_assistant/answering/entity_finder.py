@@ -1,0 +1,274 @@
+"""Find people (with their roles), dates and names in a sentence, by the shapes council papers write them in.
+
+People: a title and a name ("Councillor Luke Henman", "Cllr Garvey", "Dr A Smith"), or a name followed by a
+role ("J Rowan, Fostering Team Manager", "Sue Butcher, Director of Children's Services"), or a role alone
+("the Executive Member for Children's Services") when no name is given. Dates: every date phrase the date
+finder knows. Names: quoted titles ('Alfie's Story') and capitalised names of teams, services, boards,
+programmes and the like ("Futures for Families", "Multi-Agency Children's Hub"). Role words and titles
+are data (data/lexicon.json).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qa_assistant.figures.terms import lexicon
+from qa_assistant.text.dates import find_dates
+
+_CAP = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
+_NAME_WORD = r"[A-Z][a-z][a-zA-Z'’]*(?:\s?-\s?[A-Z][a-zA-Z'’]+)?"
+_NAME = rf"(?:[A-Z]\.?\s)?{_CAP}(?:\s(?:[A-Z]\.?\s)?{_CAP}){{0,2}}"
+_ORG_HEADS = (
+    r"Team|Teams|Service|Services|Board|Panel|Hub|Programme|Program|Project|Scheme|Campaign|Strategy|"
+    r"Model|Unit|Council|Group|Forum|Partnership|Collaborative|Protocol|Tool|Centre|Center|Home|House|"
+    r"Lodge|School|Academy|Trust|Agency|Network|Committee|Plan|Framework|Initiative|Offer|Pathway|"
+    r"Pathways|Families|Fund|Project|Court|Office|Department|Commissioner|Police|Hospital|Charity|Club|"
+    r"Ltd|Limited|plc|PLC|LLP|CIC|Partnership|Foundation|Association|Alliance|Consortium"
+)
+_COMPANY_HEADS = {
+    "company",
+    "organisation",
+    "organization",
+    "provider",
+    "charity",
+    "agency",
+    "firm",
+    "business",
+    "partner",
+}
+_CAP_SEQ = re.compile(
+    rf"(?:{_CAP}|of|for|and|the|&|in|on|to|[A-Z]{{2,}})(?:\s+(?:{_CAP}|of|for|and|the|&|in|on|to|"
+    rf"[A-Z]{{2,}}|Children’s|Children's))*"
+)
+_ORG_WORDS = re.compile(rf"\b(?:{_ORG_HEADS}|Council|Borough|County|City|Services?)\b")
+_KNOWN_AS = re.compile(
+    r"\b(?:also\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of|for|and|in|the|"
+    r"&|[A-Z][\w'’-]*))*)"
+)
+_QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\())[‘'\"“]([A-Z][^‘'\"“”’\n]{2,60}?)[’'\"”](?=[\s,.;:)]|$)")
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int  # offsets in the sentence text
+    end: int
+    text: str
+    type: str  # person | date | name
+    role: str | None = None
+    role_only: bool = False  # "the Executive Member": a role, no name given
+    detail: str | None = None  # a date's full reading ("13 October" -> "13 October 2025")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t) for t in sorted(lexicon()["person_titles"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{titles})\s+{_NAME}")
+
+
+@lru_cache(maxsize=1)
+def _roles() -> re.Pattern[str]:
+    names = sorted(lexicon()["roles"], key=len, reverse=True)
+    roles = "|".join(re.escape(r) for r in names if not r.lower().endswith((" of", " for")))
+    # "Head of" must be followed by what it heads ("Head of Fostering"); other roles may be
+    open_roles = "|".join(re.escape(r[: r.rfind(" ")]) for r in names if r.lower().endswith((" of", " for")))
+    tail = rf"\s+(?:of|for)\s+(?:the\s+)?(?:{_CAP}|and|&)(?:\s+(?:{_CAP}|and|&|of|in|the|Children’s|Children's))*"
+    return re.compile(
+        rf"(?:(?:Interim|Acting|Deputy|Assistant|Senior|Principal|Strategic|Corporate)\s+)*"
+        rf"(?:{_CAP}\s+(?:(?:and|&|of|for)\s+)?){{0,4}}?(?:(?i:{roles})\b(?:{tail})?|(?i:{open_roles}){tail})"
+    )
+
+
+@lru_cache(maxsize=1)
+def _name_then_role() -> re.Pattern[str]:
+    return re.compile(rf"\b({_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?({_roles().pattern})")
+
+
+def _role_after(text: str, end: int) -> str | None:
+    m = re.match(rf"\s*(?:,|–|—|-|\(|as)\s*(?:the\s+)?({_roles().pattern})", text[end:])
+    return m.group(1).strip() if m else None
+
+
+@lru_cache(maxsize=1)
+def _role_then_name() -> re.Pattern[str]:
+    """ "Commissioner Peter Dwyer CBE", "the Minister for Children and Families, Janet Daby": a role before the
+    name, as a title or with a comma."""
+    titles = {t.lower() for t in lexicon()["person_titles"]}
+    roles = "|".join(
+        re.escape(r) for r in sorted(lexicon()["roles"], key=len, reverse=True) if r.lower() not in titles
+    )
+    # the post's own name may hold commas ("Executive Director for Children, Families and Learning, Gill Rollings")
+    # and end in a colon ("Executive Member for Children's Services: Councillor Mike Carr")
+    return re.compile(
+        rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+[^;.():]{{1,80}}?)?[,:]\s*|\s+)((?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD})"
+        rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)"
+    )
+
+
+_BY_NAME = re.compile(
+    r"\b(?:led|chaired|presented|introduced|written|headed|run|conducted|delivered|given|"
+    r"signed|announced|appointed|replaced|succeeded)\s+by\s+((?:[A-Z]\.?\s)?[A-Z][a-z][\w'’\-]+"
+    r"(?:\s[A-Z][a-z][\w'’\-]+){1,2})"
+)
+
+
+def find_people(text: str) -> list[Found]:
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for m in _BY_NAME.finditer(text):
+        if not _ORG_WORDS.search(m.group(1)):
+            found.append(Found(m.start(1), m.end(1), m.group(1), "person", _role_after(text, m.end(1))))
+            taken.append(m.span(1))
+    for m in _role_then_name().finditer(text):
+        name = m.group(1)
+        if (
+            _roles().fullmatch(name)
+            or re.search(r"\b(?:of|for|and)\b", name)
+            or _ORG_WORDS.search(name)
+            or any(a < m.end(1) and m.start(1) < b for a, b in taken)
+        ):
+            continue
+        role = text[m.start() : m.start(1)].strip(" ,:")
+        found.append(Found(m.start(1), m.end(1), name, "person", role))
+        taken.append((m.start(), m.end(1)))
+    for m in _titles().finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        role = _role_after(text, m.end())
+        found.append(Found(m.start(), m.end(), m.group(0), "person", role))
+        taken.append((m.start(), m.end() + (text.find(role, m.end()) - m.end() + len(role) if role else 0)))
+    for m in _name_then_role().finditer(text):
+        s, e = m.span(1)
+        if any(a < e and s < b for a, b in taken) or _roles().fullmatch(m.group(1)):
+            continue
+        found.append(Found(s, e, m.group(1), "person", m.group(2).strip()))
+        taken.append((s, m.end(2)))
+    for m in _roles().finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        start = m.start()
+        the = re.search(r"\bthe\s+$", text[max(0, start - 4) : start], re.I)
+        if the:
+            start -= 4
+        found.append(Found(start, m.end(), text[start : m.end()], "person", None, role_only=True))
+    return sorted(found, key=lambda f: f.start)
+
+
+def find_dates_in(text: str, reference: dt.date | None) -> list[Found]:
+    return [
+        Found(
+            d.start,
+            d.end,
+            text[d.start : d.end],
+            "date",
+            detail=d.label if d.label.lower() != text[d.start : d.end].lower() else None,
+        )
+        for d in find_dates(text, reference=reference)
+        if d.kind in ("day", "month", "quarter", "fy", "year")
+    ]
+
+
+def find_names(text: str, head: str | None = None) -> list[Found]:
+    """Named things. head: the kind of thing asked for ("team", "campaign"); then only names ending in that
+    word ("Pathways team"), or a proper name right beside it ("campaign Alfie's Story"), or quoted titles."""
+    found: list[Found] = []
+    for m in _QUOTED.finditer(text):
+        found.append(Found(m.start(1), m.end(1), m.group(1), "name"))
+    for m in _KNOWN_AS.finditer(text):  # "Early Help, also known as First Contact in Social Care"
+        found.append(Found(m.start(1), m.end(1), m.group(1).rstrip(), "name", detail="known as"))
+    if head in _COMPANY_HEADS:
+        head = None  # "which company": any organisation's name, whatever word it ends in
+    if head:
+        found.extend(_beside_head(text, head))
+    heads = re.compile(rf"\b(?:{_ORG_HEADS})$")
+    for m in _CAP_SEQ.finditer(text):
+        phrase = m.group(0).strip()
+        phrase = re.sub(r"^(?:the|of|for|and|in|on|to|&)\s+", "", phrase)
+        phrase = re.sub(r"\s+(?:of|for|and|the|in|on|to|&)$", "", phrase)
+        if len(phrase.split()) < 2 and not re.fullmatch(r"[A-Z]{2,}", phrase):
+            continue
+        if head or not heads.search(phrase):
+            continue  # with a head asked for, _beside_head has found what fits
+        start = text.find(phrase, m.start())
+        found.append(Found(start, start + len(phrase), phrase, "name"))
+    return sorted(found, key=lambda f: f.start)
+
+
+_PROPER = (
+    r"[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|&|to|in|on|with|[A-Z][\w'’\-]*))*(?<![a-z] to)(?<! in)(?<! on)"
+)
+
+
+def _beside_head(text: str, head: str) -> list[Found]:
+    """ "our Pathways team" -> "Pathways team"; "campaign Alfie's Story" -> "Alfie's Story"."""
+    out: list[Found] = []
+    h = re.escape(head)
+    for m in re.finditer(rf"\b({_PROPER})\s+(?i:{h}s?)\b", text):
+        name = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))
+        if len(name.split()) >= 2 and name[0].isupper():
+            out.append(Found(m.end() - len(name), m.end(), name, "name"))
+    for m in re.finditer(rf"(?i:\b{h}s?)\s+(?:(?i:called|named|known as)\s+)?({_PROPER})", text):
+        name = m.group(1).strip()
+        if not re.fullmatch(r"(?:The|A|An|In|On|At|It|This|That|Was|Were|Is|And)", name.split()[0]):
+            out.append(Found(m.start(1), m.start(1) + len(name), name, "name"))
+    # Appositions: "Our Voice Matters, Middlesbrough's Children in Care Council"; "Fernlea House, the Council's
+    # new children's home"; "the campaign launched in October, Open Your Door, had ..."
+    for m in re.finditer(
+        rf"({_PROPER}),\s+(?:the|our|its|their|[A-Z][\w]*['’]s)\s+(?:[\w'’-]+\s+){{0,5}}?"
+        rf"(?i:{h}s?)\b",
+        text,
+    ):
+        out.append(_apposed(m))
+    for m in re.finditer(rf"(?i:\b{h}s?)\b[^,.;()]{{0,40}},\s+({_PROPER}),", text):
+        out.append(_apposed(m))
+    return [f for f in out if f is not None]
+
+
+def _apposed(m: re.Match[str]) -> Found | None:
+    name = m.group(1).strip()
+    if m.start(1) == 0 or not name.startswith("Our "):  # "members of Our Voice Matters": "Our" is in the name
+        name = re.sub(r"^(?:The|Our|A|An)\s+", "", name)
+    if len(name.split()) < 2 or re.fullmatch(
+        r"(?:In|On|At|It|This|That|Was|Were|Is|And|But)", name.split()[0]
+    ):
+        return None
+    return Found(m.end(1) - len(name), m.end(1), name, "name", detail="known as")
+
+
+def find_grades(text: str) -> list[Found]:
+    """Ofsted judgements ("Requires Improvement to be Good", "Inadequate") named in a sentence."""
+    grades = sorted(lexicon()["grades"], key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in grades) + r")\b", re.I)
+    return [
+        Found(m.start(), m.end(), m.group(0), "name")
+        for m in pattern.finditer(text)
+        if m.group(0)[0].isupper() or m.group(0).lower() in ("inadequate", "outstanding")
+    ]
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in lexicon()["place_heads"])
+    return re.compile(
+        rf"\b((?:[A-Z][\w'’-]*\s+){{1,4}}(?:{heads}))\b|\b(?:at|in|on)\s+((?:the\s+)?[A-Z][\w'’-]+"
+        rf"(?:\s+[A-Z][\w'’-]+){{0,3}})"
+    )
+
+
+def find_places(text: str) -> list[Found]:
+    """Where something happens: a named venue or street ("the Riverside Stadium", "Spencerfield Crescent"),
+    or a capitalised name after "at", "in" or "on"."""
+    out: list[Found] = []
+    for m in _place_pattern().finditer(text):
+        g = 1 if m.group(1) else 2
+        name = re.sub(r"^(?:The|the)\s+", "", m.group(g))
+        if re.match(
+            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+            name,
+        ):
+            continue
+        start = m.end(g) - len(name)
+        out.append(Found(start, m.end(g), name, "name", role_only=g == 2))
+    return out

@@ -1,0 +1,45 @@
+"""The per-paper text work that runs in a child process (see ingest.jobs): cutting a document into passages,
+quotable sentences and figures.
+
+Light to import (the parent only needs these functions' names); the heavy readers and the figure extractor
+are imported by the forkserver once (PRELOAD in ingest.jobs), so each child starts work at once. Nothing here
+touches the model, FAISS or the index: those stay in the parent.
+"""
+
+from __future__ import annotations
+
+from qa_assistant.models import Chunk, Document, Figure
+
+Sentence = tuple[int, int, int]  # start, end, local chunk number
+
+
+def cut_passages(
+    doc: Document, max_words: int, min_words: int, min_sentence_words: int
+) -> tuple[list[Chunk], list[Sentence]]:
+    """Passages and quotable sentences of one document (chunk ids local to the paper)."""
+    from qa_assistant.text.chunking import chunk_document
+    from qa_assistant.text.spans import sentence_spans
+
+    chunks = chunk_document(doc, max_words, min_words)
+    sentences = [
+        (s, e, c.chunk_id)
+        for c in chunks
+        for s, e in sentence_spans(doc.text, c.start, c.end)
+        if len(doc.text[s:e].split()) >= min_sentence_words
+    ]
+    return chunks, sentences
+
+
+def read_figures(doc: Document) -> list[Figure]:
+    """Every candidate figure of one document (ids local to the paper)."""
+    from qa_assistant.figures.candidates import extract_figures
+
+    return [f.model_copy(update={"figure_id": i}) for i, f in enumerate(extract_figures(doc))]
+
+
+def cut_paper(
+    doc: Document, max_words: int, min_words: int, min_sentence_words: int
+) -> tuple[list[Chunk], list[Figure], list[Sentence]]:
+    """Passages, figures and quotable sentences of one document (ids local to the paper)."""
+    chunks, sentences = cut_passages(doc, max_words, min_words, min_sentence_words)
+    return chunks, read_figures(doc), sentences

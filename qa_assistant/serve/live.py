@@ -1,0 +1,60 @@
+"""The assistant over whichever index version is published, swapped in without a restart.
+
+A build (from `qa-assistant add`, the admin API or another worker) publishes a new version by repointing
+index/current. Each request asks `LiveAssistant.get()`, which notices the new target (one readlink), loads
+it once and swaps the reference. Requests already running keep the Assistant they started with, so none
+fails mid-flight. A request that starts after the new version is published waits for it to load (well under a
+second at council scale) rather than being answered from the old one: an officer who has just added a paper
+and asks about it must see it, on whichever worker the question lands.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+
+from qa_assistant.answering.assistant import Assistant
+from qa_assistant.indexing.index import IndexUnavailable, LoadedIndex, current_path, load_index
+from qa_assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+LOAD_WAIT_SECONDS = 60
+
+
+class LiveAssistant:
+    def __init__(self, settings: Settings, index: LoadedIndex) -> None:
+        self.settings = settings
+        self._assistant = Assistant(index, settings)
+        self._target = self._link_target()
+        self._loading = threading.Lock()
+        self._failed_target: str | None = None
+
+    def _link_target(self) -> str | None:
+        try:
+            return os.readlink(current_path(self.settings))
+        except OSError:
+            return None
+
+    def get(self) -> Assistant:
+        target = self._link_target()
+        if target is None or target == self._target or target == self._failed_target:
+            return self._assistant
+        if not self._loading.acquire(timeout=LOAD_WAIT_SECONDS):
+            log.error(
+                "index %s still loading after %ss; answering from %s", target, LOAD_WAIT_SECONDS, self._target
+            )
+            return self._assistant
+        try:
+            if target != self._target:
+                try:
+                    new = Assistant(load_index(self.settings, check_fresh=False), self.settings)
+                except IndexUnavailable as exc:
+                    log.error("new index %s not loaded, still serving %s: %s", target, self._target, exc)
+                    self._failed_target = target
+                    return self._assistant
+                self._assistant, self._target = new, target
+                log.warning("now serving index %s", target)
+        finally:
+            self._loading.release()
+        return self._assistant

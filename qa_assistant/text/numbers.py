@@ -1,0 +1,239 @@
+"""Find reported quantities in text: value as written, normalised value, unit, and exact span.
+
+"1022" -> 1022 count; "£463,000" -> 463000 gbp; "£143.3 million", "£1.2m", "£450k" -> gbp; "86.5%", "86.5 per
+cent" -> percent; "154.3 per 10,000" -> per_10000; "£800 per week" -> gbp_per_week; "£30,000 a year" ->
+gbp_per_year; "14 months" -> months (a duration); "72-77" -> a range; "Twenty one" -> 21.
+Numbers that are parts of dates, section numbers, times, phone numbers or ages are not quantities.
+Linear in the text's length: every look-back is a bounded window or a binary search.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|bn|million|billion|thousand)\b)?"
+_HEAD = rf"(?P<cur>£)?(?P<num>{_NUM})" + _SCALED.format(n="")
+_RANGE_TAIL = rf"(?:[ ]?(?:-|–|to)[ ]?(?P<cur2>£)?(?P<num2>{_NUM})" + _SCALED.format(n="2") + ")?"
+_UNIT_TAIL = (
+    r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b)?"
+    r"(?P<rate>[ ]+(?:per|(?:out[ ]+of|in|for)[ ]+every)[ ]+(?P<per>10,000|100,000|1,000|10000|100000|1000|10k)\b)?"
+    r"(?P<week>[ ]+(?:per|a|each)[ ]+(?:week|wk)\b)?"
+    r"(?P<year>[ ]+(?:per|a)[ ]+(?:year|annum)\b)?"
+    # a hard line wrap may fall inside "12 / months" (text copied from a PDF or a web page)
+    r"(?P<dur>[ ]*(?:\n[ ]*)?(?:working[ ]+)?(?:days?|weeks?|months?|years?)\b(?![ -]*olds?\b))?"
+)
+_QUANTITY = re.compile(_HEAD + _RANGE_TAIL + _UNIT_TAIL, re.I)
+# The same without a range, for "2020 to 629" where the would-be range is a date and a number.
+_SINGLE = re.compile(_HEAD + r"(?P<cur2>)(?P<num2>)(?P<scale2>)" + _UNIT_TAIL, re.I)
+_STARTS = re.compile(r"(?<![\w£.,])(?=£?\d)")
+_WORD_UNITS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen"
+)
+_WORD_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORD_BELOW_100 = rf"(?:(?:{_WORD_TENS})(?:[\s-](?:{_WORD_UNITS}))?|(?:{_WORD_UNITS}))"
+_WORD_NUMBER = re.compile(rf"\b{_WORD_BELOW_100}(?:\s+hundred(?:\s+and\s+{_WORD_BELOW_100})?)?\b", re.I)
+# A number directly followed by one of these is a time, distance, age or ordinal, not a reported quantity.
+_NOT_QUANTITY_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?:hours?|hrs|minutes?|mins?|miles?|mile|pm|am|p\.m\.|a\.m\.|th|st|nd|rd|year-olds?|"
+    r"years?\s+olds?|-year-olds?|-(?:day|week|month|year|hour)(?!-olds?)|mark|milestone|threshold)\b",
+    re.I,
+)  # "a 12-month rolling rate"
+_WORD_NOT_QUANTITY = {"one"}  # "one" is nearly always an article-like use ("one carer", "one third")
+DURATION_UNITS = ("days", "weeks", "months", "years")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    value_high: float | None
+    unit: str  # count | percent | gbp | gbp_per_week | gbp_per_year | per_10000 | per_1000 | per_100000 | days...
+    written_as_words: bool = False
+
+
+def parse_number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _scaled(num: str, scale: str | None) -> float:
+    return parse_number(num) * (_SCALE[scale.lower()] if scale else 1)
+
+
+class _Lines:
+    """Line starts of a text, for O(log n) 'start of this line' look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def start_of(self, pos: int) -> int:
+        return self.starts[bisect.bisect_right(self.starts, pos) - 1]
+
+
+def _in_dates(s: int, e: int, date_spans: list[tuple[int, int]], date_starts: list[int]) -> bool:
+    i = bisect.bisect_right(date_starts, s) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(date_spans):
+            ds, de = date_spans[j]
+            if ds <= s < de or ds < e <= de:
+                return True
+    return False
+
+
+def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
+    before = text[max(0, s - 12) : s]
+    if re.search(
+        r"[A-Za-z]-$|[A-Za-z]$|[/.]$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged(?:\s+(?:under|over|between))?|section|"
+        r"paragraph|para|appendix|room|per|turning|turned|turn|quarter|q|minute|clause|regulation|rule|band|grade|level|year|stage|phase|tier|wave|option|priority|recommendation|action|objective|standard|step|part|annex|table|chart|graph|figure)\s*$",
+        before,
+        re.I,
+    ):
+        return True  # "post-16", "Covid-19", "page 24", section "1.2.3"
+    if re.search(r"\d\s?[-–]\s?$", before):
+        return True  # the tail of a range whose head was not a quantity ("ages of 7-13")
+    after = text[e : e + 12]
+    if re.match(r"\s*[/.]\d|:\d\d|\.\d", after):
+        return True  # "16/17", times "4.00"
+    if (
+        s - line_start <= 8
+        and re.fullmatch(r"[\s\-•·]*", text[line_start:s])
+        and re.fullmatch(r"\d+(?:\.\d+)*", text[s:e])
+        and (
+            (re.match(r"\.\d|\s+[A-Z]|\s+\d", text[e : e + 3]) and "." in text[s:e])
+            or re.match(r"\.\s", text[e : e + 2])
+            or re.match(r"\)\s", text[e : e + 2])
+        )
+    ):
+        return True  # section number at the start of a line: "1.2 Early Help", "1. Apologies", "3) Item"
+    if text[s] == "0" and e - s >= 3 and "." not in text[s:e]:
+        return True  # "01642": a dialling code, never a reported count
+    if (
+        re.search(r"\(0\d+\)\s*$|\b0\d{3,4}\s$", before)
+        or re.search(r"(?:\(0\d{3,5}\)|\b0\d{3,5})\s?\d{3}\s$", text[max(0, s - 20) : s])
+        or (re.match(r"\)", after) and text[s] == "0")
+    ):
+        return True  # phone numbers "(01642) 590 111", "01642 729713"
+    if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", text[s:e]):
+        return True  # a bare year that the date finder did not claim ("2018-2021", "since 2019")
+    return False
+
+
+def _value_end(m: re.Match[str]) -> int:
+    return max(m.end(g) for g in ("num", "scale", "num2", "scale2") if m.group(g))
+
+
+def _unit(m: re.Match[str]) -> tuple[str, int]:
+    """Unit and the end of the value text (a count's trailing "per week" is not part of its value)."""
+    if m.group("cur"):
+        if m.group("week"):
+            return "gbp_per_week", m.end("week")
+        if m.group("year"):
+            return "gbp_per_year", m.end("year")
+        return "gbp", _value_end(m)
+    if m.group("pct"):
+        return "percent", m.end("pct")
+    if m.group("rate"):
+        return "per_" + m.group("per").replace(",", "").replace("10k", "10000"), m.end("rate")
+    if m.group("dur"):
+        word = re.sub(r"working\s+", "", m.group("dur").strip().lower())
+        return (word if word.endswith("s") else word + "s"), m.end("dur")
+    return "count", _value_end(m)
+
+
+def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Quantities in text order. date_spans (from dates.find_dates, in text order) mark digits of dates."""
+    date_spans = sorted(date_spans or [])
+    date_starts = [d[0] for d in date_spans]
+    lines = _Lines(text)
+    found: list[Quantity] = []
+    covered = 0
+    for start in _STARTS.finditer(text):
+        if start.start() < covered:
+            continue
+        m = _QUANTITY.match(text, start.start())
+        if m is None:
+            continue
+        if m.group("num2") and (
+            _in_dates(m.start("num2"), m.end("num2"), date_spans, date_starts)
+            or _scaled(m.group("num2"), m.group("scale2") or m.group("scale"))
+            <= _scaled(m.group("num"), m.group("scale"))
+        ):
+            m = _SINGLE.match(
+                text, start.start()
+            )  # "2020 to 629" is not a range: take the first number alone
+        s = m.start()
+        if _in_dates(m.start("num"), m.end("num"), date_spans, date_starts):
+            continue
+        if _excluded(text, m.start("num"), m.end("num"), lines.start_of(s)):
+            if m.group("num2"):
+                covered = m.end("num2")  # "aged 19 to 21": the range's tail is an age too
+            continue
+        unit, e = _unit(m)
+        if re.match(r"[A-Za-z]", text[e : e + 1]) and not m.group("dur"):
+            continue  # "under 1s", "4x4", "10am": not a reported quantity
+        if not (m.group("pct") or m.group("rate") or m.group("cur") or m.group("dur")) and (
+            _NOT_QUANTITY_AFTER.match(text, m.end("num")) or _NOT_QUANTITY_AFTER.match(text, e)
+        ):
+            continue
+        value = _scaled(m.group("num"), m.group("scale"))
+        high = _scaled(m.group("num2"), m.group("scale2") or m.group("scale")) if m.group("num2") else None
+        covered = e
+        raw = text[s:e].rstrip()
+        found.append(Quantity(s, s + len(raw), raw, value, high, unit))
+    found.extend(_word_numbers(text, date_spans, date_starts))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: list[int]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _WORD_NUMBER.finditer(text):
+        phrase = m.group(0)
+        if phrase.lower() in _WORD_NOT_QUANTITY or _NOT_QUANTITY_AFTER.match(text, m.end()):
+            continue
+        if _in_dates(m.start(), m.end(), date_spans, date_starts) or re.search(
+            r"\b(?:or|to)\s+$", text[max(0, m.start() - 4) : m.start()]
+        ):  # "three or four"
+            continue
+        if re.match(r"\s+(?:or|to)\s+\w+", text[m.end() : m.end() + 20]) or re.match(
+            r"\s+(?:third|quarter|half|fifth|times)", text[m.end() : m.end() + 12], re.I
+        ):
+            continue  # "three or four", "one third": vague, not a reported figure
+        if re.search(
+            r"\b(?:quarter|phase|stage|tier|level|year|key stage|option|page|item)\s+$",
+            text[max(0, m.start() - 12) : m.start()],
+            re.I,
+        ):
+            continue  # "quarter two", "stage three"
+        try:
+            value = float(text2num(phrase.lower().replace("-", " ").replace(" and ", " "), "en"))
+        except ValueError:
+            continue
+        dur = re.match(
+            r"\s+(?:working\s+)?(days?|weeks?|months?|years?)\b", text[m.end() : m.end() + 20], re.I
+        )
+        if dur:
+            word = dur.group(1).lower()
+            end = m.end() + dur.end()
+            out.append(
+                Quantity(
+                    m.start(),
+                    end,
+                    text[m.start() : end],
+                    value,
+                    None,
+                    word if word.endswith("s") else word + "s",
+                    True,
+                )
+            )
+            continue
+        out.append(Quantity(m.start(), m.end(), phrase, value, None, "count", True))
+    return out
