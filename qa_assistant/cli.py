@@ -14,13 +14,14 @@ def _say(msg: str) -> None:
 
 
 def _load(args: argparse.Namespace):
-    from qa_assistant.indexing.index import ensure_index
+    from qa_assistant.indexing.loaded import ensure_index
 
     return ensure_index(get_settings(), rebuild=not args.no_rebuild, say=_say)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from qa_assistant.indexing.index import build_index, check_index
+    from qa_assistant.indexing.build import build_index
+    from qa_assistant.indexing.loaded import check_index
 
     settings = get_settings()
     status = check_index(settings)
@@ -132,7 +133,7 @@ def _show_entry(entry: dict, doc_id: str | None) -> None:
 
 def _reindex(args: argparse.Namespace):
     """Rebuild after a change (unless --no-index); the BuildReport, or None."""
-    from qa_assistant.indexing.index import build_index
+    from qa_assistant.indexing.build import build_index
 
     if getattr(args, "no_index", False):
         print("Corpus updated; index not rebuilt (--no-index). Run `qa-assistant index`.")
@@ -178,7 +179,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def _show_figures(doc_ids: list[str]) -> None:
     """What was extracted from each new paper, so an officer can check it (or see that a measure is missing)."""
-    from qa_assistant.indexing.index import load_index
+    from qa_assistant.indexing.loaded import load_index
 
     index = load_index(get_settings(), check_fresh=False)
     for doc_id in doc_ids:
@@ -249,7 +250,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from qa_assistant.evals.report import check_thresholds, table, write_reports
     from qa_assistant.evals.runner import run
     from qa_assistant.evals.splits import EVALS_DIR, SplitError, get_split, split_settings
-    from qa_assistant.indexing.index import ensure_index
+    from qa_assistant.indexing.loaded import ensure_index
 
     settings = get_settings()
     names = args.split or ["dev", "test"]
@@ -347,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     args = build_parser().parse_args(argv)
     from qa_assistant.answering.assistant import QuestionError
-    from qa_assistant.indexing.index import IndexUnavailable
+    from qa_assistant.indexing.layout import IndexUnavailable
     from qa_assistant.ingest.documents import CorpusError
 
     try:

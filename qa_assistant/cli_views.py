@@ -15,7 +15,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from qa_assistant.figures.concepts import concepts_by_id
-    from qa_assistant.indexing.index import ensure_index
+    from qa_assistant.indexing.loaded import ensure_index
     from qa_assistant.serve.figure_table import (
         FigureFilter,
         FilterError,

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from qa_assistant.answering.assistant import Assistant
 from qa_assistant.indexing import embedding
-from qa_assistant.indexing.index import build_index, load_index
+from qa_assistant.indexing.build import build_index
+from qa_assistant.indexing.loaded import load_index
 from qa_assistant.indexing.retrieval import search
 from qa_assistant.settings import get_settings
 

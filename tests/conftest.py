@@ -11,7 +11,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from qa_assistant.answering.assistant import Assistant  # noqa: E402
-from qa_assistant.indexing.index import LoadedIndex, ensure_index  # noqa: E402
+from qa_assistant.indexing.loaded import LoadedIndex, ensure_index  # noqa: E402
 from qa_assistant.settings import Settings, get_settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -39,7 +39,8 @@ def workspace(tmp_path: Path, settings: Settings, index, monkeypatch) -> Setting
     Its index is built before the test (from the cache: no paper is embedded again)."""
     import shutil
 
-    from qa_assistant.indexing.index import CACHE, build_index
+    from qa_assistant.indexing.build import build_index
+    from qa_assistant.indexing.layout import CACHE
 
     corpus = tmp_path / "corpus"
     shutil.copytree(settings.corpus_dir, corpus, ignore=shutil.ignore_patterns(".*"))

@@ -6,7 +6,9 @@ import sys
 import pytest
 
 from qa_assistant.answering.assistant import QuestionError, clean_question
-from qa_assistant.indexing.index import IndexUnavailable, build_index, check_index, ensure_index, load_index
+from qa_assistant.indexing.build import build_index
+from qa_assistant.indexing.layout import IndexUnavailable
+from qa_assistant.indexing.loaded import check_index, ensure_index, load_index
 from qa_assistant.ingest.documents import CorpusError, load_corpus
 from qa_assistant.settings import Settings
 
@@ -115,7 +117,7 @@ def test_failed_build_keeps_previous_index(tmp_path, monkeypatch):
     before = (s.index_dir / "current").resolve()
     (corpus / "b.txt").write_text("Another paper.\n")
 
-    import qa_assistant.indexing.index as index_mod
+    import qa_assistant.indexing.build as index_mod
 
     def crash(*_a, **_k):
         raise RuntimeError("simulated crash mid-build")

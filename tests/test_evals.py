@@ -15,7 +15,7 @@ from qa_assistant.answering.assistant import Assistant
 from qa_assistant.evals.report import check_thresholds, write_reports
 from qa_assistant.evals.runner import run
 from qa_assistant.evals.splits import EVALS_DIR, load_splits, split_settings
-from qa_assistant.indexing.index import ensure_index
+from qa_assistant.indexing.loaded import ensure_index
 
 GATED = [name for name, split in load_splits().items() if split.gate]
 THRESHOLDS = json.loads((EVALS_DIR / "thresholds.json").read_text())

@@ -22,7 +22,7 @@ from servers import running_server, serve_until_exit, server_process
 
 from qa_assistant.answering.assistant import Assistant
 from qa_assistant.cli import main as cli_main
-from qa_assistant.indexing.index import load_index
+from qa_assistant.indexing.loaded import load_index
 from qa_assistant.ingest.formats import PaperError, extract
 from qa_assistant.serve.app import create_app
 from qa_assistant.settings import get_settings
@@ -103,7 +103,7 @@ def test_any_reader_failure_comes_back_as_this_papers_problem():
 
 def test_an_unforeseen_failure_indexing_one_paper_leaves_the_others_indexed(workspace, monkeypatch):
     import qa_assistant.indexing.paper_build as paper_build
-    from qa_assistant.indexing.index import build_index
+    from qa_assistant.indexing.build import build_index
 
     (workspace.corpus_dir / "odd-paper.txt").write_text(
         "Odd paper\n\nThe panel heard about ZZODDZZ placements.\n"
@@ -151,7 +151,7 @@ def test_a_worker_that_cannot_load_stops_the_server_with_one_message(workspace, 
     (tmp_path / "inject" / "sitecustomize.py").write_text(
         "import sys\n"
         "if '--multiprocessing-fork' in sys.argv:\n"
-        "    import qa_assistant.indexing.index as ix\n"
+        "    import qa_assistant.indexing.loaded as ix\n"
         "    def broken(*args, **kwargs):\n"
         "        raise ix.IndexUnavailable('simulated read error on the index disk')\n"
         "    ix.load_index = broken\n"

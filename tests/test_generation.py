@@ -131,7 +131,8 @@ def test_unfaithful_generated_answers_fall_back_to_the_extractive_answer(
 
 def test_an_instruction_planted_in_a_document_is_data_not_a_command(fake_llm, workspace):
     from qa_assistant.answering.assistant import Assistant
-    from qa_assistant.indexing.index import build_index, load_index
+    from qa_assistant.indexing.build import build_index
+    from qa_assistant.indexing.loaded import load_index
 
     (workspace.corpus_dir / "briefing-note.txt").write_text(
         "Briefing note for the Children's Services Scrutiny Panel\n\n"

@@ -18,7 +18,7 @@ from paper_fixtures import agenda_item_page, make_encrypted_pdf, make_scanned_pd
 
 from qa_assistant.answering.assistant import Assistant
 from qa_assistant.cli import main as cli_main
-from qa_assistant.indexing.index import load_index
+from qa_assistant.indexing.loaded import load_index
 from qa_assistant.ingest.library import add_paths, safe_name
 from qa_assistant.settings import Settings
 

@@ -18,7 +18,7 @@ from qa_assistant.answering.figure_answers import FigureAnswerer
 from qa_assistant.answering.sentences import question_terms, rank_sentences
 from qa_assistant.figures.question import Reading, read_conversation
 from qa_assistant.indexing import embedding
-from qa_assistant.indexing.index import LoadedIndex
+from qa_assistant.indexing.loaded import LoadedIndex
 from qa_assistant.models import Answer, Citation, FigureValue
 from qa_assistant.settings import Settings
 

@@ -13,7 +13,7 @@ from typing import Literal
 import numpy as np
 
 from qa_assistant.indexing import embedding
-from qa_assistant.indexing.index import LoadedIndex
+from qa_assistant.indexing.loaded import LoadedIndex
 from qa_assistant.models import SearchHit
 from qa_assistant.text.lexical import tokenize
 

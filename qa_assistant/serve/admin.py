@@ -22,7 +22,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from filelock import Timeout
 from pydantic import BaseModel, Field
 
-from qa_assistant.indexing.index import BuildReport, build_index
+from qa_assistant.indexing.build import BuildReport, build_index
 from qa_assistant.ingest.documents import CorpusError, ManifestError
 from qa_assistant.ingest.library import (
     AddResult,

@@ -24,7 +24,7 @@ from qa_assistant.answering.assistant import QuestionError, QuestionTooLong
 from qa_assistant.answering.generation import backend_from_settings
 from qa_assistant.answering.pipeline import Responder
 from qa_assistant.figures.concepts import concepts_by_id, load_concepts
-from qa_assistant.indexing.index import LoadedIndex, load_index
+from qa_assistant.indexing.loaded import LoadedIndex, load_index
 from qa_assistant.models import Answer, Chunk, DocumentMeta, FigureValue
 from qa_assistant.serve import http_guards
 from qa_assistant.serve.feedback_api import feedback_router

@@ -15,7 +15,8 @@ import os
 import threading
 
 from qa_assistant.answering.assistant import Assistant
-from qa_assistant.indexing.index import IndexUnavailable, LoadedIndex, current_path, load_index
+from qa_assistant.indexing.layout import IndexUnavailable, current_path
+from qa_assistant.indexing.loaded import LoadedIndex, load_index
 from qa_assistant.settings import Settings
 
 log = logging.getLogger(__name__)

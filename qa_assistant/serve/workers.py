@@ -20,14 +20,9 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from qa_assistant.indexing.index import (
-    IndexUnavailable,
-    LoadedIndex,
-    build_index,
-    check_index,
-    current_path,
-    load_index,
-)
+from qa_assistant.indexing.build import build_index, publish
+from qa_assistant.indexing.layout import IndexUnavailable, current_path
+from qa_assistant.indexing.loaded import LoadedIndex, check_index, load_index
 from qa_assistant.ingest.documents import CorpusError
 from qa_assistant.settings import Settings
 
@@ -74,7 +69,6 @@ def prepare_index(
 
 def _last_good(settings: Settings, fresh_only: bool, skip_published: bool = False) -> LoadedIndex | None:
     """The newest build that opens (repointed as current), the published one first (unless already tried)."""
-    from qa_assistant.indexing.index import _publish  # the same atomic repointing a build uses
 
     published = current_path(settings).resolve() if current_path(settings).exists() else None
     candidates = sorted((p for p in settings.index_dir.glob("build-*") if p.is_dir()), reverse=True)
@@ -84,7 +78,7 @@ def _last_good(settings: Settings, fresh_only: bool, skip_published: bool = Fals
             candidates.insert(0, published)
     for build in candidates:
         if build != published:
-            _publish(settings, build)
+            publish(settings, build)
         try:
             if fresh_only and check_index(settings).state != "ok":
                 continue
@@ -92,7 +86,7 @@ def _last_good(settings: Settings, fresh_only: bool, skip_published: bool = Fals
         except IndexUnavailable as exc:
             log.warning("index version %s cannot be used: %s", build.name, exc)
     if published is not None and (current_path(settings).resolve() != published):
-        _publish(settings, published)  # leave things as they were
+        publish(settings, published)  # leave things as they were
     return None
 
 

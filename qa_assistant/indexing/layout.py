@@ -1,0 +1,99 @@
+"""Where the index lives on disk and what it depends on: file names, format version, fingerprints.
+
+A build is stale when the fingerprint of what it was built from (corpus bytes, the figure reader's data and
+code, the model, chunking) differs from the one in its meta.json; per-paper artefacts are cached under keys
+made the same way, so only what changed is redone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from qa_assistant.indexing import embedding
+from qa_assistant.ingest.documents import corpus_fingerprint
+from qa_assistant.models import Document
+from qa_assistant.settings import DATA_DIR, PACKAGE_DIR, Settings
+
+FORMAT_VERSION = 6
+CURRENT = "current"
+META = "meta.json"
+STORE = "store.sqlite"
+DENSE = "dense.faiss"
+BM25_DIR = "bm25"
+SENTENCES = "sentences.npy"
+SENTENCE_SPANS = "sentences.json"
+CACHE = "cache"  # per-paper artefacts keyed by content, reused across builds
+MIN_SENTENCE_WORDS = 5  # shorter fragments (headings, "NOTED") are never quoted as answers
+PASSAGES_VERSION = "1"  # bump when chunking or sentence selection changes
+# The code that turns papers into text and figures: editing it re-reads every paper.
+READER_SOURCES = ("figures/*.py", "text/*.py", "ingest/formats.py")
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be used; the message says why and what to run."""
+
+
+def current_path(settings: Settings) -> Path:
+    return settings.index_dir / CURRENT
+
+
+def cache_dir(settings: Settings) -> Path:
+    return settings.index_dir / CACHE
+
+
+def _hash_files(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def data_fingerprint() -> str:
+    """The figure reader's data (concepts, lexicon, places, council): editing any of it re-extracts figures."""
+    return _hash_files(sorted(DATA_DIR.glob("*.json")))
+
+
+@lru_cache(maxsize=1)
+def reader_fingerprint() -> str:
+    """The code that turns papers into text and figures: changing it re-reads them (vectors are re-made only for
+    papers whose text changed)."""
+    return _hash_files([p for pattern in READER_SOURCES for p in sorted(PACKAGE_DIR.glob(pattern))])
+
+
+def build_salt(settings: Settings) -> str:
+    """What every artefact depends on besides the papers: figure-reading data, model, format, chunking."""
+    parts = [data_fingerprint(), reader_fingerprint(), embedding.MODEL_SHA256, f"v{FORMAT_VERSION}"]
+    return "|".join([*parts, f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}"])
+
+
+def expected_fingerprint(settings: Settings) -> str:
+    """Everything the built artefacts depend on: corpus bytes plus the build salt."""
+    both = f"{corpus_fingerprint(settings.corpus_dir)}|{build_salt(settings)}"
+    return hashlib.sha256(both.encode()).hexdigest()
+
+
+def _short_hash(parts: list[str]) -> str:
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:40]
+
+
+def passages_key(doc: Document, settings: Settings) -> str:
+    """What a paper's passages and vectors depend on: its text and pages, chunking, the model."""
+    chunking = f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}"
+    return _short_hash(
+        [doc.text, json.dumps(doc.page_starts), chunking, embedding.MODEL_SHA256, PASSAGES_VERSION]
+        + [str(MIN_SENTENCE_WORDS)]
+    )
+
+
+def figures_key(doc: Document) -> str:
+    """What a paper's figures depend on: its text and metadata, the reader's data and code."""
+    return _short_hash([doc.model_dump_json(), data_fingerprint(), reader_fingerprint(), str(FORMAT_VERSION)])
+
+
+def doc_key(doc: Document, salt: str) -> str:
+    """Everything one paper's artefacts depend on: its text and metadata, plus the build salt."""
+    return _short_hash([doc.model_dump_json(), salt, reader_fingerprint()])
