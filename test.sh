@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up (first time) and run the whole test suite on the real corpus and model.
+# Set up (first time), lint, and run the whole test suite on the real corpus and model.
+# Fast unit tests alone (parsers, rules, layout; no index, no server): ./test.sh -m "not slow"
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")" && pwd)"
 source "$ROOT/scripts/bootstrap.sh"
@@ -9,6 +10,10 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
   echo "setup: installing Debian's chromium for the browser tests" >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
 fi
+# Lint and format first: a lint error or unformatted file fails the run (./test.sh fixes nothing by itself;
+# `.venv/bin/ruff format . && .venv/bin/ruff check --fix .` does).
+"$ROOT/.venv/bin/ruff" check --quiet .
+"$ROOT/.venv/bin/ruff" format --check --quiet .
 set +e
 "$ROOT/.venv/bin/python" -m pytest "$@"
 code=$?

@@ -119,15 +119,6 @@ class Figure(BaseModel):
         """How an answer names the measure: the concept's label, else the paper's own phrase."""
         return self.concept_label or self.phrase or "figure"
 
-    @property
-    def series_key(self) -> tuple[str, str, str]:
-        """Figures join one timeline only with the same concept (or phrase), unit and subject."""
-        return (
-            self.concept_id or self.phrase.lower(),
-            self.unit,
-            f"{self.subject}:{self.subject_name.lower()}",
-        )
-
 
 class Highlight(BaseModel):
     start: int

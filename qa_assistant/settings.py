@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -103,6 +104,12 @@ class Settings(BaseSettings):
 
     # Serving: worker processes, each with its own single-threaded model (one per core answers most per second).
     workers: int = Field(default=0, description="0 = one per CPU core, up to 4")
+    # The embedding model: onnxruntime is ~2x faster per question than torch, which stays as the fallback.
+    embed_backend: Literal["onnx", "torch"] = Field(
+        default="onnx", description="onnx (the default) or torch (sentence-transformers, the reference)"
+    )
+    # Threads per model: one query is tiny, and with a worker per core extra threads only contend.
+    torch_threads: int = Field(default=1, ge=1, description="Intra-op threads of the embedding model")
 
     @property
     def worker_count(self) -> int:
@@ -117,8 +124,10 @@ class Settings(BaseSettings):
     # A general question is answered with quotes only above this similarity (sentence embedding + word
     # overlap); lower means more answers and more off-topic quotes.
     general_min_similarity: float = 0.45
-    # Questions whose words are mostly absent from the papers ("the mayor's salary") need this much instead.
+    # Questions whose words are mostly absent from the papers ("the mayor's salary") need this much instead;
+    # "mostly" is this share of the question's terms unknown to the papers (lower refuses more questions).
     unknown_words_min_similarity: float = 0.65
+    unknown_words_share: float = 0.3
     # Weight of question-word overlap beside embedding similarity when ranking sentences to quote.
     sentence_overlap_weight: float = 0.15
     # Passages read (from each of BM25 and the dense ranking) to find the sentences worth quoting.
@@ -135,6 +144,16 @@ class Settings(BaseSettings):
     # found this many characters before the figure's sentence (the same item or article), when the figure's own
     # words name what is counted. 0 turns this off.
     support_window_chars: int = 1200
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict:
+    return json.loads((DATA_DIR / "weights.json").read_text(encoding="utf-8"))
+
+
+def weight(section: str, name: str) -> float:
+    """A ranking weight from data/weights.json (each with what it trades off); tuned on dev only."""
+    return float(_weights()[section][name]["value"])
 
 
 @lru_cache(maxsize=1)

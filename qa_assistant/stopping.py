@@ -21,10 +21,6 @@ class Stopping(Exception):
     """The process is shutting down; the work in hand was abandoned (nothing half-written is published)."""
 
 
-def request_stop() -> None:
-    _stop.set()
-
-
 def stop_requested() -> bool:
     return _stop.is_set()
 

@@ -14,7 +14,26 @@ from qa_assistant.answering.assistant import Assistant  # noqa: E402
 from qa_assistant.indexing.loaded import LoadedIndex, ensure_index  # noqa: E402
 from qa_assistant.settings import Settings, get_settings  # noqa: E402
 
-REPO = Path(__file__).resolve().parent.parent
+# Tests that need the real index (the model, every paper embedded), a server process, a browser or index builds
+# of their own are `slow`; the rest (parsers, rules, layout) run alone in seconds: ./test.sh -m "not slow".
+SLOW_FIXTURES = {"index", "assistant", "workspace"}
+SLOW_MODULES = {
+    "test_admin",
+    "test_bad_input",
+    "test_browser",
+    "test_evals",
+    "test_faults",
+    "test_fuzz_api",
+    "test_ingest",
+    "test_server",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -53,16 +72,3 @@ def workspace(tmp_path: Path, settings: Settings, index, monkeypatch) -> Setting
     build_index(ws)
     yield ws
     get_settings.cache_clear()
-
-
-def write_corpus(folder: Path, files: dict[str, bytes | str], manifest: list[dict] | None = None) -> Path:
-    """A small synthetic corpus for edge cases."""
-    import json
-
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, content in files.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        (folder / name).write_bytes(data)
-    if manifest is not None:
-        (folder / "manifest.json").write_text(json.dumps({"documents": manifest}))
-    return folder

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from io import BytesIO
+from pathlib import Path
 
 
 def make_pdf(pages: list[str], title: str | None = None) -> bytes:
@@ -142,3 +144,18 @@ def one_paragraph_page(size: int) -> bytes:
         f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Big page</title></head><body><p>"
         f"{one_paragraph_text(size)}</p></body></html>"
     ).encode()
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write_corpus(folder: Path, files: dict[str, bytes | str], manifest: list[dict] | None = None) -> Path:
+    """A small synthetic corpus for edge cases."""
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+    if manifest is not None:
+        (folder / "manifest.json").write_text(json.dumps({"documents": manifest}))
+    return folder

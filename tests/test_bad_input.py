@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from paper_fixtures import REPO, write_corpus
 
 from qa_assistant.answering.assistant import QuestionError, clean_question
 from qa_assistant.indexing.build import build_index
@@ -11,8 +12,6 @@ from qa_assistant.indexing.layout import IndexUnavailable
 from qa_assistant.indexing.loaded import check_index, ensure_index, load_index
 from qa_assistant.ingest.documents import CorpusError, load_corpus
 from qa_assistant.settings import Settings
-
-from .conftest import REPO, write_corpus
 
 PAPER = "Executive Member report\n\nAs of 1st March 2024:-\n\nNumber of children in our care: 480.\n"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -15,9 +16,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from paper_fixtures import REPO
 from servers import running_server
 
-from .conftest import REPO
+from qa_assistant.settings import DATA_DIR
 
 CHROMIUM = os.environ.get("QA_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts"
@@ -114,6 +116,10 @@ def in_viewport(page, selector: str) -> bool:
 def test_empty_page_shows_examples(page):
     assert page.locator(".example").count() >= 3
     assert "Answers are extractive" in page.locator("#mode-note").inner_text()
+    # The council's name comes from data (data/council.json via /api/health), not from the page's code.
+    council = json.loads((DATA_DIR / "council.json").read_text(encoding="utf-8"))["name"]
+    page.wait_for_function("document.getElementById('council-name').textContent !== 'the council’s'")
+    assert page.locator("#council-name").inner_text() == council
     page.screenshot(path=str(SHOTS / "01-empty.png"))
 
 

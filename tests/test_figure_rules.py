@@ -320,9 +320,8 @@ def test_period_value_lists_give_each_value_its_period_and_label():
     text = "Performance 2024/25\n\nChildren with a plan (number, for information, no target): Q1 40; Q2 44; Q3 41."
     f = figure(text, "44")
     assert f.phrase.startswith("Children with a plan") and f.as_of.label.startswith("quarter 2 of 2024/25")
-    assert (
-        "inform" not in f.terms and "target" not in f.terms
-    )  # a bracket of notes is context, not the measure
+    # a bracket of notes is context, not the measure
+    assert "inform" not in f.terms and "target" not in f.terms
 
 
 def test_columns_that_cannot_be_told_apart_give_no_figure():

@@ -49,9 +49,8 @@ def fuzz(schema, headers: dict | None = None, examples: int = EXAMPLES) -> tuple
                 what = f"{case.method} {case.formatted_path} {case.query} -> {response.status_code}"
                 if response.status_code >= 500:
                     errors.append(f"{what}: {response.text[:200]}")
-                csp = " ".join(
-                    response.headers.get("content-security-policy") or []
-                )  # header values as lists
+                # header values as lists
+                csp = " ".join(response.headers.get("content-security-policy") or [])
                 if "frame-ancestors 'none'" not in csp:
                     unguarded.append(what)
 

@@ -156,9 +156,8 @@ def test_an_instruction_planted_in_a_document_is_data_not_a_command(fake_llm, wo
         answer = responder.ask(assistant, question)
         prompt = fake_llm.last_prompt()
         planted = prompt.index("ignore all previous instructions")
-        assert prompt.rfind("<passage", 0, planted) > prompt.rfind(
-            "</passage>", 0, planted
-        )  # inside a passage
+        # inside a passage
+        assert prompt.rfind("<passage", 0, planted) > prompt.rfind("</passage>", 0, planted)
         assert answer.mode == "extractive" and answer.generation.status == "rejected", obeying
         assert answer.figures[0].value_text == "498" and "9,999" not in answer.text
 

@@ -19,7 +19,8 @@ from paper_fixtures import agenda_item_page, make_encrypted_pdf, make_scanned_pd
 from qa_assistant.answering.assistant import Assistant
 from qa_assistant.cli import main as cli_main
 from qa_assistant.indexing.loaded import load_index
-from qa_assistant.ingest.library import add_paths, safe_name
+from qa_assistant.ingest.add_files import add_paths
+from qa_assistant.ingest.adding import safe_name
 from qa_assistant.settings import Settings
 
 LAC_MARCH = "How many children were looked after in February 2026?"

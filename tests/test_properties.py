@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from qa_assistant.ingest.adding import add_bytes, given_name, safe_name
 from qa_assistant.ingest.jobs import Budget
-from qa_assistant.ingest.library import add_bytes, given_name, safe_name
 from qa_assistant.serve.app import create_app
 
 FAST = hsettings(

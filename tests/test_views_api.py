@@ -182,7 +182,7 @@ def test_pages_have_no_inline_script_or_style_and_never_insert_html():
         )
 
 
-def test_cli_figures_table_json_and_csv(capsys):
+def test_cli_figures_table_json_and_csv(index, capsys):  # the real index, built by the session fixture
     assert cli_main(["figures", "--concept", "looked_after", "--unit", "count", "--no-rebuild"]) == 0
     out = capsys.readouterr().out
     assert "21 December 2018" in out and "children looked after" in out and " 702 " in out

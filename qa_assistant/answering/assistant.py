@@ -16,7 +16,8 @@ from qa_assistant.answering.citing import Citer
 from qa_assistant.answering.entities import EntityAnswerer
 from qa_assistant.answering.figure_answers import FigureAnswerer
 from qa_assistant.answering.sentences import question_terms, rank_sentences
-from qa_assistant.figures.question import Reading, read_conversation
+from qa_assistant.figures.question import read_conversation
+from qa_assistant.figures.reading import Reading
 from qa_assistant.indexing import embedding
 from qa_assistant.indexing.loaded import LoadedIndex
 from qa_assistant.models import Answer, Citation, FigureValue
@@ -159,10 +160,9 @@ class Assistant:
             )
         best_sim, best_row = ranked[0]
         terms = question_terms(question)
-        unknown = [t for t in terms if t not in self.index.bm25.vocab_dict and len(t) >= 4]
-        mostly_unknown = (
-            bool(terms) and len(unknown) / len(terms) >= 0.3
-        )  # "the mayor's salary": not in the papers
+        # "the mayor's salary": not in the papers (short terms are too often stems of something else)
+        unknown = [t for t in terms if not self.index.knows(t) and len(t) >= 4]
+        mostly_unknown = bool(terms) and len(unknown) / len(terms) >= self.settings.unknown_words_share
         floor = self.settings.general_min_similarity
         if best_sim < floor or (mostly_unknown and best_sim < self.settings.unknown_words_min_similarity):
             d, s, e, c = self.index.sentence_spans[best_row]

@@ -8,12 +8,23 @@ name in it. When papers of different dates give different answers, the latest co
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
 from qa_assistant.answering.citing import Citer
+from qa_assistant.answering.entity_candidates import (
+    fits_dates,
+    holds_role,
+    pick,
+    restates_question,
+    sentence_for,
+    term_coverage,
+    title_day,
+)
 from qa_assistant.answering.entity_finder import (
     Found,
     find_dates_in,
@@ -23,11 +34,10 @@ from qa_assistant.answering.entity_finder import (
     find_places,
 )
 from qa_assistant.answering.sentences import rank_sentences
-from qa_assistant.figures.question import Reading
-from qa_assistant.figures.subjects import find_subject_mentions
+from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.terms import lexicon, measure_terms
 from qa_assistant.models import Answer, EntityValue
-from qa_assistant.text.dates import find_dates
+from qa_assistant.settings import weight
 
 _NAME_HEAD = re.compile(r"\bwhich\s+(\w+)", re.I)
 _CALLED = re.compile(r"\b(\w+)\s+(?:is|was|are|were)?\s*(?:called|named)\b", re.I)
@@ -47,78 +57,55 @@ MAX_ANSWERS = 2
 MEETING_SENTENCES = 12  # opening sentences read from a dated meeting's papers
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """What an entity question asks a sentence to hold: its words, and the head, role or verb of what it names."""
+
+    terms: set[str]  # the question's words, less the words of asking ("name", "who", "when")
+    head: str | None  # the kind of thing a name is asked for ("team")
+    role_terms: frozenset[str]  # the post a "who" question names ("Executive Member")
+    asks_for_name: bool  # "Who is the Executive Member?": the role itself is not the answer
+    verb: frozenset[str]  # what the person did ("chairs", "presented")
+
+    @classmethod
+    def of(cls, question: str, r: Reading) -> _Asked:
+        """Read once per question what every candidate sentence is checked against."""
+        role_terms = _question_role_terms(question) if r.answer_type == "person" else frozenset()
+        return cls(
+            terms={t for t in r.measure_seq if t not in _ANSWER_WORDS},
+            head=_name_head(question) if r.answer_type == "name" else None,
+            role_terms=role_terms,
+            asks_for_name=bool(role_terms),
+            verb=_question_verb(question) if r.answer_type == "person" else frozenset(),
+        )
+
+
+# A sentence's answer: its score, the value, the paper's meeting date and whether that meeting is the one asked
+_Hit = tuple[float, EntityValue, dt.date | None, bool]
+
+
 class EntityAnswerer:
+    """Who / when / which questions: the person, date or name the best-matching sentences give."""
+
     def __init__(self, index, citer: Citer, settings) -> None:
         self.index = index
         self.citer = citer
         self.settings = settings
 
     def answer(self, question: str, r: Reading, qvec: np.ndarray) -> Answer | None:
+        """The person, date or name the best-matching sentences give, latest paper first; None when none does."""
         ranked = rank_sentences(self.index, self.settings, question, qvec, k=self.settings.entity_passages)
         ranked += self._meeting_sentences(r, {row for _, row in ranked}, qvec)
-        terms = {t for t in r.measure_seq if t not in _ANSWER_WORDS}
-        head = _name_head(question) if r.answer_type == "name" else None
-        role_terms = _question_role_terms(question) if r.answer_type == "person" else frozenset()
-        asks_for_name = bool(role_terms)  # "Who is the Executive Member?": the role itself is not the answer
-        verb = _question_verb(question) if r.answer_type == "person" else frozenset()
-        found: list[tuple[float, EntityValue, object]] = []
+        asked = _Asked.of(question, r)
+        found: list[_Hit] = []
         for sim, row in ranked:
-            doc_id, start, end, chunk_id = self.index.sentence_spans[row]
-            doc = self.index.documents[doc_id]
-            sentence = doc.text[start:end]
-            coverage = _coverage(terms, sentence, doc.text[max(0, start - 300) : start] + " " + doc.title)
-            if not terms or coverage < self.settings.entity_min_coverage:
-                continue
-            candidates = [
-                c
-                for c in self._find(r.answer_type, sentence, doc.meeting_date, head, question)
-                if not _restates_question(c.text, terms)
-                and not (asks_for_name and c.role_only)
-                and _holds_role(c, sentence, role_terms)
-                and _fits_dates(c, r)
-            ]
-            if not candidates:
-                continue
-            best = _pick(candidates, terms | verb, sentence)
-            near_best = set(measure_terms(sentence[max(0, best.start - 100) : best.end + 100]))
-            verb_bonus = (0.3 if verb & near_best else -0.2) if verb else 0.0
-            cite = self.citer.cite(
-                doc_id, start, end, [(start + best.start, start + best.end)], chunk_id=chunk_id
-            )
-            detail = best.detail if best.type == "date" else None
-            value = EntityValue(
-                text=best.text, type=r.answer_type, role=best.role, detail=detail, citation=cite
-            )
-            held = doc.meeting_date or _title_day(doc.title)
-            on_the_day = (
-                0.3 if r.date_start and held and r.date_start <= held <= r.date_end else 0.0
-            )  # "Who chaired the meeting on 7 August 2018?": that meeting's own papers
-            found.append(
-                (
-                    sim + coverage + verb_bonus + on_the_day - (0.1 if best.role_only else 0.0),
-                    value,
-                    doc.meeting_date,
-                    bool(on_the_day),
-                )
-            )
+            hit = self._hit(sim, row, question, r, asked)
+            if hit is not None:
+                found.append(hit)
         if not found:
             return None
-        dated = [f for f in found if f[3]]
-        if dated:  # "the meeting on 7 August 2018": only that meeting's papers answer
-            found = dated
-        found.sort(key=lambda x: -x[0])
-        chosen = [found[0]]
-        for item in found[1:]:
-            if len(chosen) >= MAX_ANSWERS:
-                break
-            if (
-                item[1].text.lower() not in {c[1].text.lower() for c in chosen}
-                and item[0] >= found[0][0] - 0.15
-            ):
-                chosen.append(item)
-        chosen.sort(key=lambda x: (x[2] is not None, x[2]), reverse=True)  # latest paper first
-        values = [c[1] for c in chosen]
-        text = " ".join(_sentence_for(v) for v in values)
+        values = _chosen(found)
+        text = " ".join(sentence_for(v) for v in values)
         return Answer(
             question=question,
             kind="entity",
@@ -128,6 +115,47 @@ class EntityAnswerer:
             resolved=r.resolved(),
         )
 
+    def _hit(self, sim: float, row: int, question: str, r: Reading, asked: _Asked) -> _Hit | None:
+        """The answer one sentence gives, scored by its retrieval similarity, how much of the question it holds
+        and whether it is the asked meeting's own paper; None when it is not about the question."""
+        doc_id, start, end, chunk_id = self.index.sentence_spans[row]
+        doc = self.index.documents[doc_id]
+        sentence = doc.text[start:end]
+        coverage = term_coverage(
+            asked.terms, sentence, doc.text[max(0, start - 300) : start] + " " + doc.title
+        )
+        if not asked.terms or coverage < self.settings.entity_min_coverage:
+            return None
+        candidates = [
+            c
+            for c in self._find(r.answer_type, sentence, doc.meeting_date, asked.head, question)
+            if not restates_question(c.text, asked.terms)
+            and not (asked.asks_for_name and c.role_only)
+            and holds_role(c, sentence, asked.role_terms)
+            and fits_dates(c, r)
+        ]
+        if not candidates:
+            return None
+        best = pick(candidates, asked.terms | asked.verb, sentence)
+        near_best = set(measure_terms(sentence[max(0, best.start - 100) : best.end + 100]))
+        verb_bonus = 0.0
+        if asked.verb:
+            verb_bonus = _W("verb_match_bonus") if asked.verb & near_best else -_W("verb_miss_penalty")
+        cite = self.citer.cite(
+            doc_id, start, end, [(start + best.start, start + best.end)], chunk_id=chunk_id
+        )
+        detail = best.detail if best.type == "date" else None
+        value = EntityValue(text=best.text, type=r.answer_type, role=best.role, detail=detail, citation=cite)
+        held = doc.meeting_date or title_day(doc.title)
+        # "Who chaired the meeting on 7 August 2018?": that meeting's own papers
+        on_the_day = (
+            _W("meeting_day_bonus") if r.date_start and held and r.date_start <= held <= r.date_end else 0.0
+        )
+        score = (
+            sim + coverage + verb_bonus + on_the_day - (_W("role_only_penalty") if best.role_only else 0.0)
+        )
+        return (score, value, doc.meeting_date, bool(on_the_day))
+
     def _meeting_sentences(self, r: Reading, seen: set[int], qvec: np.ndarray) -> list[tuple[float, int]]:
         """The opening sentences of papers of a meeting the question dates ("the meeting on 7 August 2018"),
         where attendance and chairs are listed, whether or not retrieval ranked them."""
@@ -135,7 +163,7 @@ class EntityAnswerer:
             return []
         out: list[tuple[float, int]] = []
         for doc_id, doc in self.index.documents.items():
-            held = doc.meeting_date or _title_day(doc.title)
+            held = doc.meeting_date or title_day(doc.title)
             if held and r.date_start <= held <= r.date_end:
                 rows = [
                     row
@@ -146,8 +174,9 @@ class EntityAnswerer:
         return out
 
     def _find(
-        self, answer_type: str, sentence: str, meeting_date, head: str | None, question: str
+        self, answer_type: str, sentence: str, meeting_date: dt.date | None, head: str | None, question: str
     ) -> list[Found]:
+        """The candidates of the type asked in a sentence: grades, places, people, dates or names."""
         if _GRADE_QUESTION.search(question):
             return find_grades(sentence)
         if _WHERE.match(question):
@@ -157,6 +186,24 @@ class EntityAnswerer:
         if answer_type == "date":
             return find_dates_in(sentence, meeting_date)
         return find_names(sentence, head)
+
+
+def _chosen(found: list[_Hit]) -> list[EntityValue]:
+    """The best answer, and a second different one scoring nearly as well (papers of different dates may
+    disagree), latest paper first."""
+    dated = [f for f in found if f[3]]
+    if dated:  # "the meeting on 7 August 2018": only that meeting's papers answer
+        found = dated
+    found.sort(key=lambda x: -x[0])
+    chosen = [found[0]]
+    for item in found[1:]:
+        if len(chosen) >= MAX_ANSWERS:
+            break
+        close = item[0] >= found[0][0] - _W("second_answer_window")
+        if close and item[1].text.lower() not in {c[1].text.lower() for c in chosen}:
+            chosen.append(item)
+    chosen.sort(key=lambda x: (x[2] is not None, x[2]), reverse=True)  # latest paper first
+    return [c[1] for c in chosen]
 
 
 _WHERE = re.compile(r"^\s*(?:and\s+)?where\b", re.I)
@@ -170,6 +217,7 @@ _ROLE_WORD_CUT = re.compile(r"\b(?:who|which|that|when|where|whom|and\s+(?:who|w
 
 @lru_cache(maxsize=1)
 def _role_keywords() -> re.Pattern[str]:
+    """The lexicon's role words (not titles such as "Councillor"), longest first, with up to four words before."""
     roles = "|".join(
         re.escape(r)
         for r in sorted(lexicon()["roles"], key=len, reverse=True)
@@ -183,9 +231,8 @@ def _question_role_terms(question: str) -> frozenset[str]:
     "interim director"): the words before the role word, the role word, and a capitalised "of ..." after it."""
     m = _role_keywords().search(question)
     if not m:
-        return (
-            _CHAIR if _CHAIRING.search(question) else frozenset()
-        )  # "who was chairing the panel": its chair
+        # "who was chairing the panel": its chair
+        return _CHAIR if _CHAIRING.search(question) else frozenset()
     before = _ROLE_WORD_CUT.split(m.group(1))[-1]
     # "Executive Director for Children, Families and Learning": the whole capitalised name of the post
     after = re.match(
@@ -201,13 +248,6 @@ _CHAIRING = re.compile(
     r"^\s*(?:and\s+)?who\s+(?:is\s+|was\s+|were\s+|has\s+|had\s+)?(?:been\s+)?chair(?:s|ed|ing)?\b", re.I
 )
 _CHAIR = frozenset(measure_terms("chair"))
-# The word of a post that says which post it is ("Executive MEMBER", "DIRECTOR of Children's Services")
-_POST_WORDS = frozenset(
-    measure_terms(
-        "chair chairman chairperson member director manager head officer leader mayor "
-        "commissioner lead adviser advisor holder"
-    )
-)
 _GENERIC_ROLE_TERMS = frozenset(measure_terms("officer officers member staff person employee"))
 _WHO_VERB = re.compile(
     r"^\s*(?:and\s+)?who\s+(?:is|was|were|has|had|will|would)?\s*(?:been\s+|being\s+)?([a-z]+)\b", re.I
@@ -241,35 +281,6 @@ def _question_verb(question: str) -> frozenset[str]:
     return frozenset(measure_terms(m.group(1)))
 
 
-def _holds_role(c: Found, sentence: str, role_terms: frozenset[str]) -> bool:
-    """A named person answers "who is <role>" only if the paper gives them that role (most of its words) in
-    their own role or right beside their name."""
-    if not role_terms or c.type != "person":
-        return True
-    asked_post = role_terms & _POST_WORDS
-    own_post = frozenset(measure_terms(c.role)) & _POST_WORDS if c.role else frozenset()
-    if asked_post and own_post and not asked_post & own_post:
-        return False  # the paper gives this person another post (an Executive Member, not the Director)
-    near = f"{c.role or ''} {sentence[max(0, c.start - 80) : c.end + 80]}"
-    have = role_terms & set(measure_terms(near))
-    if c.role and any(m.subject.kind == "other" for m in find_subject_mentions(c.role)):
-        return False  # "Virtual School Head of Islington" is not the council's own
-    return len(have) * 3 >= len(role_terms) * 2
-
-
-def _title_day(title: str):
-    days = [d.first for d in find_dates(title) if d.kind == "day"]
-    return days[0] if days else None
-
-
-def _fits_dates(c: Found, r: Reading) -> bool:
-    """A date answer to "When did the 2021 visit take place?" must fall in 2021."""
-    if c.type != "date" or r.date_start is None:
-        return True
-    found = find_dates(c.detail or c.text)
-    return not found or any(d.first <= r.date_end and r.date_start <= d.last for d in found)
-
-
 def _name_head(question: str) -> str | None:
     """The kind of thing a name is asked for: "which TEAM", "what is the campaign called", "the name of the
     PROGRAMME"."""
@@ -281,43 +292,5 @@ def _name_head(question: str) -> str | None:
     return None
 
 
-def _coverage(terms: set[str], sentence: str, before: str) -> float:
-    if not terms:
-        return 0.0
-    here = set(measure_terms(sentence)) | set(measure_terms(before))
-    return len(terms & here) / len(terms)
-
-
-def _restates_question(text: str, terms: set[str]) -> bool:
-    """'Which board?' answered with the board the question already names is no answer; nor is the council's
-    own name ("What is Middlesbrough's Children in Care Council called?" -> not "Middlesbrough Council")."""
-    own = set(measure_terms(text))
-    return not own or own <= terms
-
-
-def _pick(candidates: list[Found], terms: set[str], sentence: str) -> Found:
-    """The candidate whose role or neighbourhood holds the question's words; else the first. A quoted name
-    ("“We Matter” (Middlesbrough's Children in Care Council)") is the name the paper gives."""
-
-    def score(c: Found) -> float:
-        near = sentence[max(0, c.start - 60) : c.end + 60] + " " + (c.role or "")
-        quoted = 0.5 if c.type == "name" and c.start > 0 and sentence[c.start - 1] in "‘'\"“" else 0.0
-        quoted += 2.0 if c.detail == "known as" else 0.0  # what the paper says it is "known as"
-        return (
-            len(terms & set(measure_terms(near)))
-            + (0.5 if c.role else 0.0)
-            + quoted
-            - 0.5 * c.role_only
-            - 0.001 * c.start
-        )
-
-    return max(candidates, key=score)
-
-
-def _sentence_for(v: EntityValue) -> str:
-    role = f" ({v.role})" if v.role else f" ({v.detail})" if v.detail else ""
-    c = v.citation
-    return (
-        f"{v.text}{role}: {c.title}, {c.committee or 'committee not stated'}, meeting {c.meeting_date_label} "
-        f"(\u201c{c.quote}\u201d)."
-    )
+def _W(name: str) -> float:
+    return weight("entity_answer", name)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
+from qa_assistant.settings import weight
+from qa_assistant.text.stemming import stemmer
 
 CITE = re.compile(r"\[(\d{1,3})\]")
 NUMBER = re.compile(r"(?<![\w.])£?\d[\d,]*(?:\.\d+)?")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 WORD = re.compile(r"[a-z][a-z'’-]{2,}")
-MIN_SUPPORT = 0.5  # share of a sentence's content words that must occur in its cited passages
 
 # Text in a paper addressed to a model rather than to councillors.
 INJECTION = re.compile(
@@ -101,13 +102,6 @@ class Verdict:
     reason: str = ""
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
 def _digits(text: str) -> str:
     """Number words as digits ("five hundred" -> "500"), so a spelled-out number is checked too."""
     try:
@@ -127,7 +121,7 @@ def numbers_in(text: str) -> set[str]:
 
 def content_stems(text: str) -> set[str]:
     words = [w.strip("'’-") for w in WORD.findall(text.lower())]
-    return set(_stemmer().stemWords([w for w in words if w and w not in STOPWORDS]))
+    return set(stemmer().stemWords([w for w in words if w and w not in STOPWORDS]))
 
 
 def strip_instructions(text: str) -> str:
@@ -170,7 +164,7 @@ def verify(answer: str, passages: list[str]) -> Verdict:
         words = content_stems(CITE.sub(" ", sentence))
         if words:
             share = len(words & content_stems(support)) / len(words)
-            if share < MIN_SUPPORT:
+            if share < weight("verification", "min_support"):
                 return Verdict(
                     False,
                     f"sentence not supported by its cited passage(s) "

@@ -10,7 +10,6 @@ does not explain are returned as leftovers, which the support check weighs.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -82,10 +81,6 @@ def _adjectival_start(synonym: str) -> bool:
     a question's verb ("were approved as foster carers") cannot start it; "placed with in-house carers" can."""
     words = synonym.lower().split()
     return len(words) > 1 and words[1] not in _PREPOSITIONS
-
-
-def catalogue_fingerprint() -> str:
-    return hashlib.sha256(CATALOGUE_PATH.read_bytes()).hexdigest()
 
 
 def _unit_family(unit: str) -> str:

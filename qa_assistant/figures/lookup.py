@@ -7,17 +7,13 @@ sentence are indexed together, so the support check can tell which words another
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-from qa_assistant.figures.question import Reading
+from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import context_terms, phrase_terms
 from qa_assistant.models import Figure
-
-# A term found in more than this share of all figures says little on its own ("child"): it only selects
-# figures together with a rarer term or the concept.
-_COMMON_TERM_SHARE = 0.25
+from qa_assistant.settings import weight
 
 
 @dataclass
@@ -49,18 +45,13 @@ class FigureIndex:
         ids: set[int] = set()
         if r.concept is not None:
             ids.update(self.by_concept.get(r.concept.concept.id, ()))
-        limit = max(50, int(_COMMON_TERM_SHARE * len(self.figures)))
+        # a term in many figures says little on its own ("child"): it selects only with a rarer one
+        limit = max(50, int(weight("figure_lookup", "common_term_share") * len(self.figures)))
         postings = sorted((self.by_term.get(t, []) for t in set(r.measure_seq)), key=len)
         for i, posting in enumerate(postings):
             if len(posting) <= limit or i == 0:
                 ids.update(posting)
         return [self.figures[i] for i in sorted(ids)]
-
-    def in_span(self, doc_id: str, start: int, end: int) -> list[Figure]:
-        """Figures whose cited sentence starts in [start, end) of a document."""
-        starts, ids = self.by_doc.get(doc_id, ([], []))
-        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        return [self.figures[i] for i in ids[lo:hi]]
 
     def siblings(self, f: Figure) -> list[Figure]:
         return [

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from qa_assistant.text.dates import fy_label, fy_range, month_range, quarter_range
+from qa_assistant.text.periods import fy_label, fy_of, fy_range, month_range, quarter_range
 
 _EARLIER = r"(?:earlier|before|previously|prior|ago)"
 _LATER = r"(?:later|after|on)"
@@ -82,7 +82,7 @@ def relative_period(question: str, first: dt.date | None, last: dt.date | None) 
 
 def _year_end(first: dt.date, last: dt.date) -> dt.date:
     """The end of the financial year when the period is a financial quarter or year, else of the calendar year."""
-    fy = first.year if first.month >= 4 else first.year - 1
+    fy = fy_of(first)
     financial = (first, last) == fy_range(fy) or any(
         (first, last) == quarter_range(fy, q) for q in range(1, 5)
     )
@@ -109,7 +109,7 @@ def period_label(first: dt.date, last: dt.date) -> str:
         return f"{first.day} {first:%B %Y}"
     if (first, last) == month_range(first.year, first.month):
         return f"{first:%B %Y}"
-    fy = first.year if first.month >= 4 else first.year - 1
+    fy = fy_of(first)
     if (first, last) == fy_range(fy):
         return f"{fy_label(fy)} financial year"
     for q in range(1, 5):

@@ -20,31 +20,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from qa_assistant.figures.concepts import ancestor_terms, concept_vocabulary
-from qa_assistant.figures.question import Reading
-from qa_assistant.figures.terms import (
-    counting_terms,
-    lexicon,
-    measure_terms,
-    phrase_pattern,
-    scaffold_terms,
-    stem_list,
-    terms,
+from qa_assistant.figures.explained_words import (
+    age_asked,
+    domain_words,
+    elided,
+    long_forms,
+    names_the_measure,
+    slash_explained,
+    spelled_out,
+    terms_of_words,
 )
+from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.support_rules import kind_ok, subject_ok, unit_ok, unit_terms
+from qa_assistant.figures.terms import counting_terms, measure_terms, scaffold_terms, stem_list
 from qa_assistant.models import Figure
-
-RATE_UNITS = ("per_10000", "per_1000", "per_100000", "rate")
-MONEY_UNITS = ("gbp", "gbp_per_week", "gbp_per_year")
-DURATION_UNITS = ("days", "weeks", "months", "years")
-_UNIT_OK = {
-    "count": ("count",),
-    "rate": RATE_UNITS,
-    "per_10000": ("per_10000", "rate"),
-    "percent": ("percent",),
-    "money": MONEY_UNITS,
-    "money_week": ("gbp_per_week",),
-    "money_year": ("gbp_per_year",),
-    "duration": DURATION_UNITS,
-}
+from qa_assistant.settings import weight
 
 
 @dataclass
@@ -62,6 +52,8 @@ class FigureContext:
 
 @dataclass
 class Support:
+    """The verdict of a support check: whether the figure may be stated, why not, and how well it fits."""
+
     ok: bool
     reason: str
     score: float = 0.0
@@ -112,55 +104,14 @@ def _adjacent_pairs(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-def _mask(text: str) -> str:
-    return re.sub(
-        r"£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", text
-    )
-
-
 def phrase_terms(f: Figure) -> frozenset[str]:
+    """The terms of the figure's own phrase: what it says it counts."""
     return frozenset(f.terms)
 
 
 def context_terms(f: Figure) -> frozenset[str]:
+    """The terms the figure was read with from around its phrase (its row or column label, its heading)."""
     return frozenset(f.context_terms)
-
-
-def _slash_explained(phrase: str, q: frozenset[str]) -> frozenset[str]:
-    """ "laptops/devices": when the question names one alternative, the other is no extra condition."""
-    out: set[str] = set()
-    for a, b in re.findall(r"([A-Za-z][\w'’-]*)\s?/\s?([A-Za-z][\w'’-]*)", phrase):
-        ta, tb = set(measure_terms(a)), set(measure_terms(b))
-        if ta & q:
-            out |= tb
-        if tb & q:
-            out |= ta
-    return frozenset(out)
-
-
-def unit_ok(asked: str | None, unit: str) -> bool:
-    """ "Rate" asks for a rate per 10,000 or a percentage rate ("re-referral rate 21%"); the question's own
-    "per 10,000" is read as the unit "per_10000" and stays strict."""
-    if asked == "rate" and unit == "percent":
-        return True
-    return asked is None or unit in _UNIT_OK.get(asked, (asked,))
-
-
-def subject_ok(r: Reading, f: Figure) -> bool:
-    if r.subject.kind != f.subject:
-        return False
-    if f.subject != "other":
-        return True
-    a, b = r.subject.name.lower(), f.subject_name.lower()
-    return a.startswith(b) or b.startswith(a) or a.split()[0] == b.split()[0]
-
-
-def kind_ok(asked: str, f: Figure) -> bool:
-    if asked == "level":
-        return f.kind in ("level", "part") or (f.kind == "forecast" and f.unit in MONEY_UNITS)
-    if asked == "forecast":
-        return f.kind in ("forecast", "level")
-    return f.kind == asked
 
 
 def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Support:
@@ -180,14 +131,37 @@ def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Supp
     return measure
 
 
+@dataclass(frozen=True)
+class _Terms:
+    """A question's measure terms beside a figure's own, and what a concept both name explains of each."""
+
+    q: frozenset[str]  # the question's measure
+    p: frozenset[str]  # the figure's phrase
+    c: frozenset[str]  # the figure's context words
+    same_concept: bool
+    explained_q: frozenset[str]
+    explained_p: frozenset[str]
+
+
 def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Support:
+    """The measure part of the check: the figure's phrase asks for nothing the question does not, and its
+    sentence (or what is said around it) says everything the question asks."""
     q = frozenset(r.measure_seq)
     if not q or (r.concept is None and not q - counting_terms() - stem_list("ubiquitous")):
         return Support(False, "measure: the question names no measure")
-    p, c = phrase_terms(f), context_terms(f)
     q_concept = r.concept.concept.id if r.concept else None
     if f.concept_id and q_concept and f.concept_id != q_concept:
         return Support(False, f"measure: asked {q_concept}, figure is {f.concept_id}")
+    t = _measure_terms(r, f, q, q_concept)
+    refusal = _phrase_refusal(r, f, t)
+    if refusal:
+        return Support(False, refusal)
+    return _sentence_support(r, f, ctx(f), t)
+
+
+def _measure_terms(r: Reading, f: Figure, q: frozenset[str], q_concept: str | None) -> _Terms:
+    """The terms both sides give, with the words a shared concept explains (its synonyms and ancestors), which
+    never make either side ask for more than the other."""
     same_concept = bool(f.concept_id) and f.concept_id == q_concept
     explained_q: frozenset[str] = (
         r.concept.matched | ancestor_terms(q_concept, r.measure_seq) if same_concept else frozenset()
@@ -197,37 +171,52 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     explained_p = (
         frozenset(f.concept_terms) | concept_vocabulary(f.concept_id) if same_concept else frozenset()
     )
-    ignorable = counting_terms()
+    return _Terms(q, phrase_terms(f), context_terms(f), same_concept, explained_q, explained_p)
+
+
+def _phrase_refusal(r: Reading, f: Figure, t: _Terms) -> str | None:
+    """Why the figure's own phrase rules it out (it counts something else, a narrower measure, or nothing the
+    question names), or None when it does not."""
     if (
         f.counted
         and r.unit == "count"
-        and not q & (frozenset(measure_terms(f.counted)) | _terms_of_words(f.counted))
+        and not t.q & (frozenset(measure_terms(f.counted)) | terms_of_words(f.counted))
     ):
-        return Support(False, f"measure: the figure counts {f.counted}, not {r.measure_text}")
-    p_left = (
-        p
+        return f"measure: the figure counts {f.counted}, not {r.measure_text}"
+    p_left = _unasked_phrase_terms(f, t)
+    if p_left:
+        return f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked"
+    if not (t.q & (t.p | t.c)) and not t.same_concept:
+        return "measure: the figure's phrase shares no word with the question"
+    return None
+
+
+def _unasked_phrase_terms(f: Figure, t: _Terms) -> frozenset[str]:
+    """Words of the figure's phrase that the question did not ask for and nothing explains: each would make
+    the figure a different, narrower measure ("children who LEFT care")."""
+    q = t.q
+    return (
+        t.p
         - q
-        - explained_p
+        - t.explained_p
         - unit_terms(f.unit)
-        - ignorable
+        - counting_terms()
         - stem_list("ubiquitous")
         - scaffold_terms()
         - stem_list("heading_words")
-        - _age_asked(q)
-        - _spelled_out(f, q)
-        - _slash_explained(f.phrase, q)
-        - _domain_words(f.phrase)
+        - age_asked(q)
+        - spelled_out(f, q)
+        - slash_explained(f.phrase, q)
+        - domain_words(f.phrase)
     )
-    if p_left:
-        return Support(
-            False, f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked"
-        )
-    if not (q & (p | c)) and not same_concept:
-        return Support(False, "measure: the figure's phrase shares no word with the question")
-    around = ctx(f)
-    own = p | c
+
+
+def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -> Support:
+    """The question's words that the figure's phrase leaves out must be said by its sentence (not owned by
+    another number there), or near it, in the source's name or just before it; the score says how well."""
+    own = t.p | t.c
     in_sentence = own | (around.sentence - (around.owned - own))
-    q_left = q - own - explained_q - ignorable
+    q_left = t.q - own - t.explained_q - counting_terms()
     missing = q_left - in_sentence
     notes: list[str] = []
     if missing & (around.owned - own):
@@ -235,84 +224,41 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
             False, f"measure: {' '.join(sorted(missing & around.owned))} describes another number here"
         )
     if missing:
-        # Words about the occasion, not the measure: the paper's own title, or a name the question gives
-        # ("What figure did Karen Robb give the Panel ...") found anywhere in the paper.
-        occasion = around.source | (frozenset(r.source_terms) & around.document)
-        if missing <= around.near | occasion:
-            notes.append("near" if missing & around.near else "source")
-        elif missing <= around.near | occasion | (
-            around.before & frozenset(r.name_terms + r.source_terms)
-        ) | _elided(around, p) and _names_the_measure(q, p):
-            # "The proposal received 28 objections": which proposal (the Low Lane home) the article said before;
-            # "18 carers taking a break" after "foster carers being on hold": the paper stopped repeating "foster"
-            notes.append("before")
-        else:
+        note = _where_said(r, around, t, missing)
+        if note is None:
             return Support(False, f"measure: the sentence does not say {' '.join(sorted(missing))}")
-    coverage = len(q & (p | explained_p | _long_forms(f))) / len(q)
-    score = (
+        notes.append(note)
+    return Support(True, "supported", _score(f, t, q_left, missing, notes), notes)
+
+
+def _where_said(r: Reading, around: FigureContext, t: _Terms, missing: frozenset[str]) -> str | None:
+    """Where the words the sentence leaves out are said instead ("near", "source" or "before"), or None."""
+    # Words about the occasion, not the measure: the paper's own title, or a name the question gives
+    # ("What figure did Karen Robb give the Panel ...") found anywhere in the paper.
+    occasion = around.source | (frozenset(r.source_terms) & around.document)
+    if missing <= around.near | occasion:
+        return "near" if missing & around.near else "source"
+    if missing <= around.near | occasion | (
+        around.before & frozenset(r.name_terms + r.source_terms)
+    ) | elided(around.before_pairs, t.p) and names_the_measure(t.q, t.p):
+        # "The proposal received 28 objections": which proposal (the Low Lane home) the article said before;
+        # "18 carers taking a break" after "foster carers being on hold": the paper stopped repeating "foster"
+        return "before"
+    return None
+
+
+def _score(f: Figure, t: _Terms, q_left: frozenset[str], missing: frozenset[str], notes: list[str]) -> float:
+    """How well a supporting figure fits, to rank it among others: the share of the question's words it names,
+    a shared concept, a labelled or table figure; less for each word read from around its sentence."""
+    coverage = len(t.q & (t.p | t.explained_p | long_forms(f))) / len(t.q)
+    return (
         coverage
-        + (1.0 if same_concept else 0.0)
-        + (0.1 if f.layout in ("label", "table") else 0.0)
-        - 0.05 * len(q_left)
-        - (0.1 * len(missing) if "before" in notes else 0.0)
-    )
-    return Support(True, "supported", score, notes)
-
-
-_AGE = frozenset({"age"})
-
-
-def _age_asked(q: frozenset[str]) -> frozenset[str]:
-    """ "children under 12" asks about an age as surely as "under the age of 12": a question that gives a number
-    (an age, as it is read with the figure's phrase) has asked for the phrase's "age"."""
-    return _AGE if any(t.isdigit() for t in q) else frozenset()
-
-
-def _elided(around: FigureContext, p: frozenset[str]) -> frozenset[str]:
-    """Words the item said just before, right in front of a word of the figure's own phrase ("foster" of
-    "foster carers" when the figure says "carers")."""
-    return frozenset(m for m, head in around.before_pairs if head in p and m != head)
-
-
-def _names_the_measure(q: frozenset[str], p: frozenset[str]) -> bool:
-    """The figure's own words name what the question counts: a shared word that is more than a counted noun."""
-    return bool((q & p) - counting_terms() - stem_list("ubiquitous"))
-
-
-def _terms_of_words(text: str) -> frozenset[str]:
-    """Terms of a phrase including words that are otherwise weak ("councils")."""
-    return frozenset(terms(text))
-
-
-def _domain_words(phrase: str) -> frozenset[str]:
-    """ "children in need of social service help": naming the service everything here belongs to ("social
-    services", "children's social care") does not make a narrower measure."""
-    return frozenset(
-        t for m in phrase_pattern(lexicon()["domain_phrases"]).finditer(phrase) for t in terms(m.group(0))
+        + (_W("same_concept_bonus") if t.same_concept else 0.0)
+        + (_W("labelled_layout_bonus") if f.layout in ("label", "table") else 0.0)
+        - _W("unmatched_word_penalty") * len(q_left)
+        - (_W("word_from_before_penalty") * len(missing) if "before" in notes else 0.0)
     )
 
 
-def _long_forms(f: Figure) -> frozenset[str]:
-    """The terms of the long forms of the acronyms in a figure's phrase ("PO's": placement, order)."""
-    return frozenset(t for alias in f.aliases for t in alias.partition(":")[2].split())
-
-
-def _spelled_out(f: Figure, q: frozenset[str]) -> frozenset[str]:
-    """Acronyms in the figure's phrase that the question spells out ("PO's" when asked about placement orders)."""
-    out = set()
-    for alias in f.aliases:
-        short, _, long_form = alias.partition(":")
-        if q & set(long_form.split()):
-            out.add(short)
-    return frozenset(out)
-
-
-def unit_terms(unit: str) -> frozenset[str]:
-    """Words that only restate a figure's unit ("costs" of a money figure), never a different measure."""
-    if unit.startswith("gbp"):
-        return stem_list("money_words")
-    if unit == "percent":
-        return stem_list("percent_words")
-    if unit in RATE_UNITS:
-        return stem_list("rate_words")
-    return frozenset()
+def _W(name: str) -> float:
+    return weight("figure_support", name)

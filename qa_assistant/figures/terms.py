@@ -11,9 +11,8 @@ import json
 import re
 from functools import cache, lru_cache
 
-import Stemmer
-
 from qa_assistant.settings import DATA_DIR
+from qa_assistant.text.stemming import stem
 
 LEXICON_PATH = DATA_DIR / "lexicon.json"
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
@@ -24,16 +23,6 @@ _JOINED_PREFIXES = {"re", "de", "co", "pre", "non", "sub", "post", "mid", "multi
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
 
 
 @lru_cache(maxsize=1)
@@ -85,10 +74,6 @@ def _word_terms(text: str) -> list[tuple[str, str]]:
 def terms(text: str) -> list[str]:
     """Comparable terms in text order (duplicates kept)."""
     return [t for _, t in _word_terms(text)]
-
-
-def term_set(text: str) -> frozenset[str]:
-    return frozenset(terms(text))
 
 
 @cache

@@ -63,9 +63,8 @@ class BuildReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     reprocessed: int = 0  # papers embedded in this build (the rest came from the cache)
-    refused: list[str] = field(
-        default_factory=list
-    )  # left out: over their budget or unreadable (see problems)
+    # left out: over their budget or unreadable (see problems)
+    refused: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         counts = (

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from qa_assistant.settings import get_settings
+
 if TYPE_CHECKING:  # pragma: no cover
     from sentence_transformers import SentenceTransformer
 
@@ -59,13 +61,11 @@ def _model() -> SentenceTransformer:
     from sentence_transformers import SentenceTransformer
 
     # One query is tiny: intra-op threads only add contention when the server answers several at once.
-    torch.set_num_threads(int(os.environ.get("QA_TORCH_THREADS", "1")))
+    torch.set_num_threads(get_settings().torch_threads)
     return SentenceTransformer(str(model_path()), device="cpu")
 
 
 def onnx_path() -> Path:
-    from qa_assistant.settings import get_settings
-
     return get_settings().model_cache_dir / f"all-MiniLM-L6-v2-{MODEL_SHA256[:12]}-opset{ONNX_OPSET}.onnx"
 
 
@@ -117,7 +117,7 @@ class _OnnxEncoder:
 
         options = ort.SessionOptions()
         # One query is tiny; each server worker uses one core (see cli serve).
-        options.intra_op_num_threads = int(os.environ.get("QA_TORCH_THREADS", "1"))
+        options.intra_op_num_threads = get_settings().torch_threads
         options.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
@@ -125,9 +125,8 @@ class _OnnxEncoder:
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
-        order = sorted(
-            range(len(texts)), key=lambda i: len(texts[i])
-        )  # similar lengths together: less padding
+        # similar lengths together: less padding
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), MODEL_DIM), dtype=np.float32)
         for start in range(0, len(order), batch_size):
             rows = order[start : start + batch_size]
@@ -138,9 +137,8 @@ class _OnnxEncoder:
                 None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             )[0]
             m = mask[..., None].astype(np.float32)
-            pooled = (hidden * m).sum(1) / np.clip(
-                m.sum(1), 1e-9, None
-            )  # mean pooling, as the model card says
+            # mean pooling, as the model card says
+            pooled = (hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None)
             out[rows] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
         return out
 
@@ -148,7 +146,7 @@ class _OnnxEncoder:
 def prepare() -> Path | None:
     """Export the ONNX model if it is missing (a parent process does this once before starting workers).
     Returns its path, or None when the fast path is off or unavailable."""
-    if os.environ.get("QA_EMBED_BACKEND", "onnx") == "torch":
+    if get_settings().embed_backend == "torch":
         return None
     try:
         path = onnx_path()

@@ -29,7 +29,7 @@ CACHE = "cache"  # per-paper artefacts keyed by content, reused across builds
 MIN_SENTENCE_WORDS = 5  # shorter fragments (headings, "NOTED") are never quoted as answers
 PASSAGES_VERSION = "1"  # bump when chunking or sentence selection changes
 # The code that turns papers into text and figures: editing it re-reads every paper.
-READER_SOURCES = ("figures/*.py", "text/*.py", "ingest/formats.py")
+READER_SOURCES = ("figures/*.py", "text/*.py", "ingest/formats*.py")
 
 
 class IndexUnavailable(Exception):

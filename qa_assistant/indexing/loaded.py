@@ -112,6 +112,10 @@ class LoadedIndex:
         """Row numbers of the quotable sentences inside a chunk."""
         return self._sentence_rows_by_chunk.get(chunk_id, [])
 
+    def knows(self, term: str) -> bool:
+        """Whether a BM25 term occurs anywhere in the papers (a query's other terms can match nothing)."""
+        return term in self.bm25.vocab_dict
+
     def doc_meta(self, doc_id: str) -> DocumentMeta:
         return meta_of(self.documents[doc_id])
 
@@ -172,9 +176,8 @@ def ensure_index(settings: Settings, rebuild: bool = True, say=log.info) -> Load
     """Load the index, rebuilding it first when missing, stale or corrupt (or refuse, if rebuild=False)."""
     ensure_built(settings, rebuild, say)
     try:
-        return load_index(
-            settings, check_fresh=False
-        )  # just checked (or built): no second hash of the corpus
+        # just checked (or built): no second hash of the corpus
+        return load_index(settings, check_fresh=False)
     except IndexUnavailable:
         if not rebuild:
             raise

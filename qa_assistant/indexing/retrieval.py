@@ -44,7 +44,7 @@ class Filters:
 
 
 def bm25_ranking(index: LoadedIndex, query: str, k: int) -> list[tuple[int, float]]:
-    tokens = [t for t in tokenize([query])[0] if t in index.bm25.vocab_dict]
+    tokens = [t for t in tokenize([query])[0] if index.knows(t)]
     n = len(index.chunks)
     if not tokens or n == 0:
         return []

@@ -23,15 +23,10 @@ from filelock import Timeout
 from pydantic import BaseModel, Field
 
 from qa_assistant.indexing.build import BuildReport, build_index
+from qa_assistant.ingest.adding import AddResult, add_bytes, undo_add
 from qa_assistant.ingest.documents import CorpusError, ManifestError
-from qa_assistant.ingest.library import (
-    AddResult,
-    NoSuchPaper,
-    add_bytes,
-    remove_document,
-    undo_add,
-    update_metadata,
-)
+from qa_assistant.ingest.library import NoSuchPaper, remove_document, update_metadata
+from qa_assistant.serve.http_guards import read_body, unprocessable
 from qa_assistant.settings import Settings
 from qa_assistant.stopping import Stopping
 
@@ -78,57 +73,7 @@ def admin_guard(settings: Settings):
 def admin_router(settings: Settings) -> APIRouter:
     router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[admin_guard(settings)])
     limit = int(settings.max_upload_mb * 1024 * 1024)
-
-    def reindex() -> BuildReport:
-        """Rebuild, with every failure as an HTTP status and a reason."""
-        try:
-            return build_index(settings, lock_timeout=settings.build_wait_seconds)
-        except Timeout as exc:
-            raise HTTPException(
-                503,
-                "Another index build is still running; try again in a few minutes.",
-                headers={"Retry-After": "60"},
-            ) from exc
-        except Stopping as exc:
-            raise HTTPException(
-                503,
-                "The server is shutting down; the change is saved and will be indexed when it starts again.",
-            ) from exc
-        except CorpusError as exc:
-            raise HTTPException(409, f"The corpus cannot be indexed: {exc}") from exc
-
-    def corpus_call(fn, *args):
-        """A library call with its failures as HTTP statuses."""
-        try:
-            return fn(*args)
-        except NoSuchPaper as exc:
-            raise HTTPException(404, str(exc)) from exc
-        except ManifestError as exc:
-            raise HTTPException(409, str(exc)) from exc
-        except ValueError as exc:
-            raise HTTPException(422, str(exc)) from exc
-        except OSError as exc:
-            raise HTTPException(503, f"The corpus folder cannot be written ({exc.strerror or exc}).") from exc
-        except Stopping as exc:
-            raise HTTPException(503, "The server is shutting down; nothing was changed.") from exc
-
-    def add_and_index(filename: str, body: bytes, overrides: dict) -> ChangeOut:
-        result: AddResult = corpus_call(add_bytes, settings.corpus_dir, filename, body, overrides)
-        if result.outcome == "skipped":
-            raise HTTPException(422, result.message)
-        if result.outcome == "conflict":
-            raise HTTPException(409, result.message)
-        if result.outcome == "unchanged":
-            return ChangeOut(**result.as_dict())
-        report = reindex()
-        if result.doc_id in report.refused:  # the paper is over its budget: it does not stay in the corpus
-            reason = next(
-                (p for p in report.problems if result.file and result.file in p), "it could not be indexed"
-            )
-            corpus_call(undo_add, settings.corpus_dir, result)
-            reindex()
-            raise HTTPException(422, reason.removeprefix("refused ").removeprefix("skipped "))
-        return ChangeOut(**result.as_dict(), index=report.summary())
+    too_big = f"That file is larger than the {settings.max_upload_mb:g} MB limit."
 
     @router.put("/documents/{filename}", response_model=ChangeOut)
     async def upload(
@@ -140,14 +85,7 @@ def admin_router(settings: Settings) -> APIRouter:
         kind: str | None = None,
         source_url: str | None = None,
     ) -> ChangeOut:
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > limit:
-            raise HTTPException(413, f"That file is larger than the {settings.max_upload_mb:g} MB limit.")
-        body = bytearray()
-        async for part in request.stream():
-            body += part
-            if len(body) > limit:
-                raise HTTPException(413, f"That file is larger than the {settings.max_upload_mb:g} MB limit.")
+        body = await read_body(request, limit, too_big)
         overrides = {
             k: v
             for k, v in dict(
@@ -155,31 +93,92 @@ def admin_router(settings: Settings) -> APIRouter:
             ).items()
             if v is not None
         }
-        return await run_in_threadpool(add_and_index, filename, bytes(body), overrides)
+        return await run_in_threadpool(_add_and_index, settings, filename, body, overrides)
 
     @router.patch("/documents/{doc_id}", response_model=ChangeOut)
     def correct(doc_id: str, fields: MetadataFields) -> ChangeOut:
-        entry = corpus_call(
-            update_metadata, settings.corpus_dir, doc_id, fields.model_dump(exclude_unset=True)
-        )
-        return ChangeOut(
-            outcome="updated",
-            message=f"metadata of {doc_id} updated",
-            doc_id=doc_id,
-            file=entry.get("file"),
-            metadata=entry,
-            index=reindex().summary(),
-        )
+        return _correct(settings, doc_id, fields.model_dump(exclude_unset=True))
 
     @router.delete("/documents/{doc_id}", response_model=ChangeOut)
     def remove(doc_id: str) -> ChangeOut:
-        name = corpus_call(remove_document, settings.corpus_dir, doc_id)
+        name = _corpus_call(remove_document, settings.corpus_dir, doc_id)
         return ChangeOut(
-            outcome="removed", message=f"{name} removed", doc_id=doc_id, file=name, index=reindex().summary()
+            outcome="removed",
+            message=f"{name} removed",
+            doc_id=doc_id,
+            file=name,
+            index=_reindex(settings).summary(),
         )
 
     @router.post("/reindex", response_model=ChangeOut)
     def reindex_now() -> ChangeOut:
-        return ChangeOut(outcome="updated", message="index rebuilt", index=reindex().summary())
+        return ChangeOut(outcome="updated", message="index rebuilt", index=_reindex(settings).summary())
 
     return router
+
+
+def _reindex(settings: Settings) -> BuildReport:
+    """Rebuild, with every failure as an HTTP status and a reason."""
+    try:
+        return build_index(settings, lock_timeout=settings.build_wait_seconds)
+    except Timeout as exc:
+        raise HTTPException(
+            503,
+            "Another index build is still running; try again in a few minutes.",
+            headers={"Retry-After": "60"},
+        ) from exc
+    except Stopping as exc:
+        raise HTTPException(
+            503,
+            "The server is shutting down; the change is saved and will be indexed when it starts again.",
+        ) from exc
+    except CorpusError as exc:
+        raise HTTPException(409, f"The corpus cannot be indexed: {exc}") from exc
+
+
+def _corpus_call(fn, *args):
+    """A library call with its failures as HTTP statuses."""
+    try:
+        return fn(*args)
+    except NoSuchPaper as exc:
+        raise HTTPException(404, str(exc)) from exc
+    except ManifestError as exc:
+        raise HTTPException(409, str(exc)) from exc
+    except ValueError as exc:
+        raise unprocessable(str(exc)) from exc
+    except OSError as exc:
+        raise HTTPException(503, f"The corpus folder cannot be written ({exc.strerror or exc}).") from exc
+    except Stopping as exc:
+        raise HTTPException(503, "The server is shutting down; nothing was changed.") from exc
+
+
+def _add_and_index(settings: Settings, filename: str, body: bytes, overrides: dict) -> ChangeOut:
+    """Add the upload and rebuild; a paper the build refuses (over its budget) is taken out again: 422."""
+    result: AddResult = _corpus_call(add_bytes, settings.corpus_dir, filename, body, overrides)
+    if result.outcome == "skipped":
+        raise unprocessable(result.message)
+    if result.outcome == "conflict":
+        raise HTTPException(409, result.message)
+    if result.outcome == "unchanged":
+        return ChangeOut(**result.as_dict())
+    report = _reindex(settings)
+    if result.doc_id in report.refused:  # the paper is over its budget: it does not stay in the corpus
+        reason = next(
+            (p for p in report.problems if result.file and result.file in p), "it could not be indexed"
+        )
+        _corpus_call(undo_add, settings.corpus_dir, result)
+        _reindex(settings)
+        raise unprocessable(reason.removeprefix("refused ").removeprefix("skipped "))
+    return ChangeOut(**result.as_dict(), index=report.summary())
+
+
+def _correct(settings: Settings, doc_id: str, fields: dict) -> ChangeOut:
+    entry = _corpus_call(update_metadata, settings.corpus_dir, doc_id, fields)
+    return ChangeOut(
+        outcome="updated",
+        message=f"metadata of {doc_id} updated",
+        doc_id=doc_id,
+        file=entry.get("file"),
+        metadata=entry,
+        index=_reindex(settings).summary(),
+    )

@@ -132,9 +132,8 @@ class FeedbackStore:
         """Count one request from a client; False once it has made `limit` in the last `window` seconds."""
         now = time.time() if now is None else now
         with self._db() as con:
-            con.execute(
-                "BEGIN IMMEDIATE"
-            )  # one writer at a time: workers never both pass the limit's last slot
+            # one writer at a time: workers never both pass the limit's last slot
+            con.execute("BEGIN IMMEDIATE")
             try:
                 key = hashlib.sha256(f"{self._salt(con)}|{client}".encode()).hexdigest()[:24]
                 con.execute("DELETE FROM hits WHERE at < ?", (now - window,))

@@ -17,6 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ValidationError
 
 from qa_assistant.serve.feedback import FeedbackEntry, FeedbackIn, FeedbackStore
+from qa_assistant.serve.http_guards import read_body, unprocessable
 from qa_assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -43,53 +44,12 @@ def _problem(exc: ValidationError) -> str:
 def feedback_router(settings: Settings, index_version: Callable[[], str | None]) -> APIRouter:
     store = FeedbackStore(settings.feedback_path)
     router = APIRouter(tags=["feedback"])
-    max_body, max_comment = settings.feedback_max_body_bytes, settings.feedback_max_comment_chars
-
-    async def _body(request: Request) -> bytes:
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > max_body:
-            raise HTTPException(
-                413, f"The feedback is too large (limit {max_body:,} bytes); nothing was stored."
-            )
-        body = bytearray()
-        async for part in request.stream():
-            body += part
-            if len(body) > max_body:
-                raise HTTPException(
-                    413, f"The feedback is too large (limit {max_body:,} bytes); nothing was stored."
-                )
-        return bytes(body)
 
     @router.post("/api/feedback", response_model=FeedbackSaved, status_code=201)
     async def give_feedback(request: Request) -> FeedbackSaved:
         """Record that an answer was helpful or wrong, with an optional comment."""
-        client = request.client.host if request.client else "unknown"
-        allowed = await run_in_threadpool(
-            store.allow, client, settings.feedback_rate_limit, settings.feedback_rate_window_seconds
-        )
-        if not allowed:
-            raise HTTPException(
-                429,
-                "Too much feedback from this address; please try again later. Nothing was stored.",
-                headers={"Retry-After": str(int(settings.feedback_rate_window_seconds))},
-            )
-        raw = await _body(request)
-        try:
-            data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise HTTPException(422, "The feedback was not stored: the body is not JSON.") from exc
-        if not isinstance(data, dict):
-            raise HTTPException(422, "The feedback was not stored: expected a JSON object.")
-        try:
-            item = FeedbackIn.model_validate(data)
-        except ValidationError as exc:
-            raise HTTPException(422, _problem(exc)) from exc
-        if len(item.comment) > max_comment:
-            raise HTTPException(
-                422,
-                f"The feedback was not stored: the comment is {len(item.comment):,} characters; "
-                f"please keep it under {max_comment:,}.",
-            )
+        await _check_rate(store, settings, request)
+        item = _parse(await _body(settings, request), settings.feedback_max_comment_chars)
         feedback_id = await run_in_threadpool(store.add, item, index_version())
         log.info("feedback %s recorded (%s)", feedback_id, item.verdict)
         return FeedbackSaved(id=feedback_id, message="Thank you: your feedback was recorded.")
@@ -108,3 +68,44 @@ def feedback_router(settings: Settings, index_version: Callable[[], str | None])
             return FeedbackList(total=total, entries=entries)
 
     return router
+
+
+async def _check_rate(store: FeedbackStore, settings: Settings, request: Request) -> None:
+    """429 when this client has given too much feedback lately; the request counts towards the rate either way."""
+    client = request.client.host if request.client else "unknown"
+    allowed = await run_in_threadpool(
+        store.allow, client, settings.feedback_rate_limit, settings.feedback_rate_window_seconds
+    )
+    if not allowed:
+        raise HTTPException(
+            429,
+            "Too much feedback from this address; please try again later. Nothing was stored.",
+            headers={"Retry-After": str(int(settings.feedback_rate_window_seconds))},
+        )
+
+
+async def _body(settings: Settings, request: Request) -> bytes:
+    max_body = settings.feedback_max_body_bytes
+    return await read_body(
+        request, max_body, f"The feedback is too large (limit {max_body:,} bytes); nothing was stored."
+    )
+
+
+def _parse(raw: bytes, max_comment: int) -> FeedbackIn:
+    """The feedback in a request body, or 422 saying what is wrong with it."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise unprocessable("The feedback was not stored: the body is not JSON.") from exc
+    if not isinstance(data, dict):
+        raise unprocessable("The feedback was not stored: expected a JSON object.")
+    try:
+        item = FeedbackIn.model_validate(data)
+    except ValidationError as exc:
+        raise unprocessable(_problem(exc)) from exc
+    if len(item.comment) > max_comment:
+        raise unprocessable(
+            f"The feedback was not stored: the comment is {len(item.comment):,} characters; "
+            f"please keep it under {max_comment:,}."
+        )
+    return item

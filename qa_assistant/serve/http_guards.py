@@ -3,7 +3,8 @@ allowed-hosts check, and a last-resort plain 500 (the trace goes to the log, nev
 
 One pure ASGI middleware rather than several BaseHTTPMiddleware layers: it sees each body chunk as it
 arrives, so an oversized body is refused by its Content-Length before a byte is read, and a chunked one as
-soon as it passes the limit (not after 20 MB have been buffered).
+soon as it passes the limit (not after 20 MB have been buffered). Routes refuse through the same helpers:
+too_large (413, with read_body for a body a route reads itself) and unprocessable (422).
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from fastapi import FastAPI
-from starlette.exceptions import HTTPException
+from fastapi import FastAPI, HTTPException, Request
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from qa_assistant.settings import Settings
@@ -50,8 +50,39 @@ UPLOAD_PREFIX = "/api/admin/documents/"
 
 
 class BodyTooLarge(HTTPException):
-    def __init__(self, limit_text: str) -> None:
-        super().__init__(413, f"The request body is larger than the {limit_text} limit.")
+    """413: a request body over its limit. Raised while the body streams in, wherever it is read."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(413, detail)
+
+
+def too_large(detail: str) -> BodyTooLarge:
+    """The refusal of a body over its limit (413); `detail` says which limit, in the words of its route."""
+    return BodyTooLarge(detail)
+
+
+def body_too_large(limit_text: str) -> BodyTooLarge:
+    """The guard's own refusal of any request body over QA_MAX_REQUEST_KB (uploads: QA_MAX_UPLOAD_MB)."""
+    return too_large(f"The request body is larger than the {limit_text} limit.")
+
+
+def unprocessable(detail: str) -> HTTPException:
+    """A request that was read but cannot be used (422), with the reason."""
+    return HTTPException(422, detail)
+
+
+async def read_body(request: Request, limit: int, refusal: str) -> bytes:
+    """A route's request body, refused with too_large(refusal) by its declared Content-Length before a byte is
+    read, or as soon as it streams past `limit` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large(refusal)
+    body = bytearray()
+    async for part in request.stream():
+        body += part
+        if len(body) > limit:
+            raise too_large(refusal)
+    return bytes(body)
 
 
 class Guard:
@@ -90,7 +121,7 @@ class Guard:
         limit, limit_text = self._limit(scope)
         declared = dict(scope.get("headers") or []).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > limit:  # refused before a byte of the body is read
-            await _reply(send_guarded, 413, f"The request body is larger than the {limit_text} limit.")
+            await _refuse(send_guarded, body_too_large(limit_text))
             return
         received = 0
 
@@ -100,18 +131,22 @@ class Guard:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise BodyTooLarge(limit_text)
+                    raise body_too_large(limit_text)
             return message
 
         try:
             await self.app(scope, receive_bounded, send_guarded)
         except BodyTooLarge as exc:  # raised where no route handler turned it into a response
             if not started:
-                await _reply(send_guarded, 413, str(exc.detail))
+                await _refuse(send_guarded, exc)
         except Exception:  # noqa: BLE001 - the last resort: the trace goes to the log, never to the user
             log.exception("unhandled error in %s %s", scope.get("method"), scope.get("path"))
             if not started:
                 await _reply(send_guarded, 500, "Something went wrong answering that. Please try again.")
+
+
+async def _refuse(send: Send, exc: HTTPException) -> None:
+    await _reply(send, exc.status_code, str(exc.detail))
 
 
 async def _reply(send: Send, status: int, detail: str) -> None:

@@ -24,6 +24,7 @@ from qa_assistant.serve.figure_table import (
     figures_csv,
     query_figures,
 )
+from qa_assistant.serve.http_guards import unprocessable
 from qa_assistant.serve.paper_view import Excerpt, excerpt
 
 STATIC = Path(__file__).parent / "static"
@@ -33,7 +34,7 @@ def _checked(flt: FigureFilter, assistant: Assistant) -> FigureFilter:
     try:
         check_filter(flt, assistant.index, set(concepts_by_id()))
     except FilterError as exc:
-        raise HTTPException(422, str(exc)) from exc
+        raise unprocessable(str(exc)) from exc
     return flt
 
 
@@ -60,8 +61,8 @@ def views_router(get: Callable[[], Assistant]) -> APIRouter:
         if doc is None:
             raise HTTPException(404, f"No document {doc_id!r}.")
         if end <= start or end > len(doc.text):
-            raise HTTPException(
-                422, f"The span {start}-{end} is not inside this paper ({len(doc.text)} characters)."
+            raise unprocessable(
+                f"The span {start}-{end} is not inside this paper ({len(doc.text)} characters)."
             )
         return excerpt(doc, start, end)
 

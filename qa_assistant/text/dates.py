@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from qa_assistant.text.periods import fy_label, fy_range, month_range, quarter_range
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -109,27 +111,6 @@ DATE_EDGE = re.compile(
 )
 
 
-def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def fy_range(fy_start_year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(fy_start_year, 4, 1), dt.date(fy_start_year + 1, 3, 31)
-
-
-def quarter_range(fy_start_year: int, q: int) -> tuple[dt.date, dt.date]:
-    start_month = 4 + 3 * (q - 1)
-    year = fy_start_year + (start_month - 1) // 12
-    month = (start_month - 1) % 12 + 1
-    first, _ = month_range(year, month)
-    _, last = month_range(year, month + 2)
-    return first, last
-
-
-def fy_label(fy_start_year: int) -> str:
-    return f"{fy_start_year}/{(fy_start_year + 1) % 100:02d}"
-
-
 def _fy_start(m: re.Match[str]) -> int | None:
     y1 = int(m.group("fy1"))
     if y1 < 100:  # "Quarter 1 (22/23)": a two-digit financial year, only ever read beside a quarter
@@ -161,28 +142,65 @@ def _year_for(month: int, reference: dt.date | None, last_year: int | None) -> i
     return last_year
 
 
+_QUARTER_KINDS = ("quarter_fy", "fy_quarter", "quarter_fy_short")  # a quarter named with its financial year
+
+
 def _make(
     kind: str, m: re.Match[str], reference: dt.date | None, last_fy: int | None, last_year: int | None
 ) -> DateMention | None:
+    """The mention a pattern's match denotes, or None when it names no real date (31 February) or needs a year
+    that nothing before it gave. reference and last_year place a month or day named without a year; last_fy a
+    quarter named without its financial year."""
+    if kind in _QUARTER_KINDS or kind == "quarter":
+        return _quarter_mention(kind, m, last_fy)
+    if kind in ("day", "day_us", "iso", "dmy", "dmy_dots", "day_month"):
+        return _day_mention(kind, m, reference, last_year)
+    if kind in ("end_month", "christmas", "month_year", "bare_month"):
+        return _month_mention(kind, m, reference, last_year)
+    if kind in ("fy", "mid_year", "year"):
+        return _year_mention(kind, m)
+    return None
+
+
+def _quarter_mention(kind: str, m: re.Match[str], last_fy: int | None) -> DateMention | None:
+    """A quarter: of the financial year named beside it, or (a bare "quarter one") of last_fy."""
+    fy = _fy_start(m) if kind in _QUARTER_KINDS else last_fy
+    if fy is None:
+        return None
+    q = _quarter(m)
+    first, last = quarter_range(fy, q)
     s, e = m.span()
-    if kind in ("quarter_fy", "fy_quarter", "quarter_fy_short"):
-        fy = _fy_start(m)
-        if fy is None:
+    return DateMention(
+        s, e, first, last, f"quarter {q} of {fy_label(fy)} ({first:%B}–{last:%B %Y})", "quarter"
+    )
+
+
+def _day_mention(
+    kind: str, m: re.Match[str], reference: dt.date | None, last_year: int | None
+) -> DateMention | None:
+    """One day: written in full ("21st December 2018", "2019-02-28", "21/12/18") or without its year."""
+    if kind == "day_month":
+        month = _month(m)
+        year = _year_for(month, reference, last_year)
+        if year is None:
             return None
-        q = _quarter(m)
-        first, last = quarter_range(fy, q)
-        return DateMention(
-            s, e, first, last, f"quarter {q} of {fy_label(fy)} ({first:%B}–{last:%B %Y})", "quarter"
-        )
-    if kind in ("day", "day_us", "iso", "dmy", "dmy_dots"):
+    else:
         month = int(m.group("mon")) if kind in ("iso", "dmy", "dmy_dots") else _month(m)
         year = int(m.group("year"))
         year = year + 2000 if year < 100 else year
-        try:
-            d = dt.date(year, month, int(m.group("day")))
-        except ValueError:
-            return None
-        return DateMention(s, e, d, d, f"{d.day} {d:%B %Y}", "day")
+    try:
+        d = dt.date(year, month, int(m.group("day")))
+    except ValueError:
+        return None
+    s, e = m.span()
+    return DateMention(s, e, d, d, f"{d.day} {d:%B %Y}", "day")
+
+
+def _month_mention(
+    kind: str, m: re.Match[str], reference: dt.date | None, last_year: int | None
+) -> DateMention | None:
+    """A month ("July 2020", a bare "September", "Christmas 2019") or its last day ("end of October 2020")."""
+    s, e = m.span()
     if kind == "end_month":
         _, last = month_range(int(m.group("year")), _month(m))
         return DateMention(s, e, last, last, f"end of {last:%B %Y}", "day")
@@ -191,49 +209,31 @@ def _make(
         return DateMention(
             s, e, first, last, f"Christmas {m.group('year')} (December {m.group('year')})", "month"
         )
-    if kind == "day_month":
-        month = _month(m)
-        year = _year_for(month, reference, last_year)
-        if year is None:
-            return None
-        try:
-            d = dt.date(year, month, int(m.group("day")))
-        except ValueError:
-            return None
-        return DateMention(s, e, d, d, f"{d.day} {d:%B %Y}", "day")
     if kind == "month_year":
         if m.group("month").lower() == "may" and not m.group("month")[0].isupper():
             return None
         first, last = month_range(int(m.group("year")), _month(m))
         return DateMention(s, e, first, last, f"{first:%B %Y}", "month")
+    month = _month(m)  # bare_month
+    year = _year_for(month, reference, last_year)
+    if year is None:
+        return None
+    first, last = month_range(year, month)
+    return DateMention(s, e, first, last, f"{first:%B %Y}", "month")
+
+
+def _year_mention(kind: str, m: re.Match[str]) -> DateMention | None:
+    """A financial year ("2019/20"), or a calendar year, bare ("2019") or qualified ("mid-2019")."""
+    s, e = m.span()
     if kind == "fy":
         fy = _fy_start(m)
         if fy is None:
             return None
         first, last = fy_range(fy)
         return DateMention(s, e, first, last, f"{fy_label(fy)} financial year", "fy")
-    if kind == "quarter":
-        if last_fy is None:
-            return None
-        q = _quarter(m)
-        first, last = quarter_range(last_fy, q)
-        return DateMention(
-            s, e, first, last, f"quarter {q} of {fy_label(last_fy)} ({first:%B}–{last:%B %Y})", "quarter"
-        )
-    if kind == "mid_year":
-        y = int(m.group("year"))
-        return DateMention(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), m.group(0), "year")
-    if kind == "bare_month":
-        month = _month(m)
-        year = _year_for(month, reference, last_year)
-        if year is None:
-            return None
-        first, last = month_range(year, month)
-        return DateMention(s, e, first, last, f"{first:%B %Y}", "month")
-    if kind == "year":
-        y = int(m.group("year"))
-        return DateMention(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), str(y), "year")
-    return None
+    y = int(m.group("year"))
+    label = m.group(0) if kind == "mid_year" else str(y)
+    return DateMention(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), label, "year")
 
 
 def find_dates(text: str, reference: dt.date | None = None, fy: int | None = None) -> list[DateMention]:
@@ -259,7 +259,7 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
     last_year: int | None = None
     for _, _, kind, m in claims:
         mention = _make(kind, m, reference, last_quarter_fy or last_fy, last_year)
-        if kind in ("quarter_fy", "fy_quarter", "quarter_fy_short"):
+        if kind in _QUARTER_KINDS:
             last_quarter_fy = _fy_start(m) or last_quarter_fy
         if kind == "fy":
             last_fy = _fy_start(m) or last_fy

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 
 import bm25s
-import Stemmer
+
+from qa_assistant.text.stemming import stemmer
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Lower-cased, English stop words removed, Snowball-stemmed tokens (numbers kept)."""
     return bm25s.tokenize(
-        texts, stopwords="en", stemmer=_stemmer().stemWords, return_ids=False, show_progress=False
+        texts, stopwords="en", stemmer=stemmer().stemWords, return_ids=False, show_progress=False
     )

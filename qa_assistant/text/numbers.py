@@ -40,11 +40,12 @@ _WORD_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD_BELOW_100 = rf"(?:(?:{_WORD_TENS})(?:[\s-](?:{_WORD_UNITS}))?|(?:{_WORD_UNITS}))"
 _WORD_NUMBER = re.compile(rf"\b{_WORD_BELOW_100}(?:\s+hundred(?:\s+and\s+{_WORD_BELOW_100})?)?\b", re.I)
 # A number directly followed by one of these is a time, distance, age or ordinal, not a reported quantity.
+# "a 12-month rolling rate"
 _NOT_QUANTITY_AFTER = re.compile(
     r"\s*(?:-\s*)?(?:hours?|hrs|minutes?|mins?|miles?|mile|pm|am|p\.m\.|a\.m\.|th|st|nd|rd|year-olds?|"
     r"years?\s+olds?|-year-olds?|-(?:day|week|month|year|hour)(?!-olds?)|mark|milestone|threshold)\b",
     re.I,
-)  # "a 12-month rolling rate"
+)
 _WORD_NOT_QUANTITY = {"one"}  # "one" is nearly always an article-like use ("one carer", "one third")
 DURATION_UNITS = ("days", "weeks", "months", "years")
 
@@ -166,9 +167,8 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
             or _scaled(m.group("num2"), m.group("scale2") or m.group("scale"))
             <= _scaled(m.group("num"), m.group("scale"))
         ):
-            m = _SINGLE.match(
-                text, start.start()
-            )  # "2020 to 629" is not a range: take the first number alone
+            # "2020 to 629" is not a range: take the first number alone
+            m = _SINGLE.match(text, start.start())
         s = m.start()
         if _in_dates(m.start("num"), m.end("num"), date_spans, date_starts):
             continue

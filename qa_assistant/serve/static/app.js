@@ -262,6 +262,7 @@
     opener = null;
   });
   fetch("/api/health").then(r => r.json()).then(h => {
+    if (h.council) document.getElementById("council-name").textContent = h.council;  // from data/council.json
     if (h.mode === "generated") {
       document.getElementById("mode-note").textContent = "Answers are phrased by " + (h.generation_model || "a language model") +
         " from quoted passages and checked against them; figures are always quoted exactly, with their date and source.";

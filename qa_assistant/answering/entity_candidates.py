@@ -1,0 +1,108 @@
+"""Judging what an entity question's sentences offer: whether a candidate holds the role asked, fits the
+dates asked and says more than the question; which candidate a sentence gives; and the answer's own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from qa_assistant.answering.entity_finder import Found
+from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.subjects import find_subject_mentions
+from qa_assistant.figures.terms import measure_terms
+from qa_assistant.models import EntityValue
+from qa_assistant.settings import weight
+from qa_assistant.text.dates import find_dates
+
+# The word of a post that says which post it is ("Executive MEMBER", "DIRECTOR of Children's Services")
+_POST_WORDS = frozenset(
+    measure_terms(
+        "chair chairman chairperson member director manager head officer leader mayor "
+        "commissioner lead adviser advisor holder"
+    )
+)
+
+
+def holds_role(c: Found, sentence: str, role_terms: frozenset[str]) -> bool:
+    """A named person answers "who is <role>" only if the paper gives them that role (most of its words) in
+    their own role or right beside their name."""
+    if not role_terms or c.type != "person":
+        return True
+    asked_post = role_terms & _POST_WORDS
+    own_post = frozenset(measure_terms(c.role)) & _POST_WORDS if c.role else frozenset()
+    if asked_post and own_post and not asked_post & own_post:
+        return False  # the paper gives this person another post (an Executive Member, not the Director)
+    near = f"{c.role or ''} {sentence[max(0, c.start - 80) : c.end + 80]}"
+    have = role_terms & set(measure_terms(near))
+    if c.role and any(m.subject.kind == "other" for m in find_subject_mentions(c.role)):
+        return False  # "Virtual School Head of Islington" is not the council's own
+    return len(have) * 3 >= len(role_terms) * 2
+
+
+def title_day(title: str) -> dt.date | None:
+    """The meeting day a paper's title gives ("Minutes of 7 August 2018"), when its meeting date is unknown."""
+    days = [d.first for d in find_dates(title) if d.kind == "day"]
+    return days[0] if days else None
+
+
+def fits_dates(c: Found, r: Reading) -> bool:
+    """A date answer to "When did the 2021 visit take place?" must fall in 2021."""
+    if c.type != "date" or r.date_start is None:
+        return True
+    found = find_dates(c.detail or c.text)
+    return not found or any(d.first <= r.date_end and r.date_start <= d.last for d in found)
+
+
+def term_coverage(terms: set[str], sentence: str, before: str) -> float:
+    """The share of the question's words the sentence (or the text just before it) holds: a sentence answers
+    only if it is about what was asked, not merely because it holds a name."""
+    if not terms:
+        return 0.0
+    here = set(measure_terms(sentence)) | set(measure_terms(before))
+    return len(terms & here) / len(terms)
+
+
+def restates_question(text: str, terms: set[str]) -> bool:
+    """'Which board?' answered with the board the question already names is no answer; nor is the council's
+    own name ("What is Middlesbrough's Children in Care Council called?" -> not "Middlesbrough Council")."""
+    own = set(measure_terms(text))
+    return not own or own <= terms
+
+
+def pick(candidates: list[Found], terms: set[str], sentence: str) -> Found:
+    """The candidate whose role or neighbourhood holds the question's words; else the first. A quoted name
+    ("“We Matter” (Middlesbrough's Children in Care Council)") is the name the paper gives."""
+
+    def score(c: Found) -> float:
+        near = sentence[max(0, c.start - 60) : c.end + 60] + " " + (c.role or "")
+        quoted = (
+            _W("quoted_name_bonus")
+            if c.type == "name" and c.start > 0 and sentence[c.start - 1] in "‘'\"“"
+            else 0.0
+        )
+        quoted += (
+            _W("known_as_bonus") if c.detail == "known as" else 0.0
+        )  # what the paper says it is "known as"
+        return (
+            len(terms & set(measure_terms(near)))
+            + (_W("role_bonus") if c.role else 0.0)
+            + quoted
+            - _W("role_only_penalty") * c.role_only
+            - _W("position_penalty_per_char") * c.start
+        )
+
+    return max(candidates, key=score)
+
+
+def sentence_for(v: EntityValue) -> str:
+    """One answer in words, with its role or full date, its paper and the sentence quoted, so it can be checked."""
+    role = f" ({v.role})" if v.role else f" ({v.detail})" if v.detail else ""
+    c = v.citation
+    return (
+        f"{v.text}{role}: {c.title}, {c.committee or 'committee not stated'}, meeting {c.meeting_date_label} "
+        f"(\u201c{c.quote}\u201d)."
+    )
+
+
+def _W(name: str) -> float:
+    return weight("entity_candidate", name)

@@ -1,0 +1,118 @@
+"""Choosing the figures that answer a number question: those from the paper the question names, then the
+best-supported series (same measure, unit and subject), and whether a figure is for the period asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qa_assistant.figures.question_sources import title_words
+from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.selection import Support, phrase_terms
+from qa_assistant.figures.terms import lexicon
+from qa_assistant.models import Document, Figure
+from qa_assistant.text.dates import MONTHS
+
+_UNIT_PREFERENCE = ("count", "percent", "gbp", "per_10000", "rate", "gbp_per_week", "gbp_per_year")
+
+
+@dataclass
+class Scored:
+    """A figure whose sentence supports the question, with the support check's verdict."""
+
+    figure: Figure
+    support: Support
+
+
+def from_named_paper(
+    scored: list[Scored],
+    r: Reading,
+    documents: dict[str, Document],
+    text_words: Callable[[str], frozenset[str]],
+) -> list[Scored]:
+    """A question that names its source ("in the quarter 4 2020/21 fostering update", "what did the Echo's
+    campaign story give") is answered from a paper that source can be: one whose title, committee or kind
+    holds a distinctive word of it, or whose text holds most of them (a speaker's name). When several
+    match, those titled with the most of its words; when none does, no figure is stated (another paper's
+    figure is not what that source said: the answer offers it as what the papers do hold)."""
+    if not r.occasion_words:
+        return scored
+    asked, distinctive = set(r.occasion_words), _distinctive(r.occasion_words)
+    overlap: dict[str, int] = {}
+    matches: dict[str, bool] = {}
+    for s in scored:
+        doc_id = s.figure.doc_id
+        if doc_id not in overlap:
+            doc = documents[doc_id]
+            named = set(title_words(f"{doc.title} {doc.committee or ''} {doc.kind or ''}"))
+            overlap[doc_id] = len(asked & named)
+            # the paper's text is read (once per paper, cached) only when its title does not settle it
+            matches[doc_id] = (
+                not distinctive
+                or bool(distinctive & named)
+                or 2 * len(distinctive & text_words(doc_id)) > len(distinctive)
+            )
+    kept = [s for s in scored if matches[s.figure.doc_id]]
+    if not kept:
+        return []
+    best = max(overlap[s.figure.doc_id] for s in kept)
+    return kept if best < 2 else [s for s in kept if overlap[s.figure.doc_id] == best]
+
+
+def best_series(scored: list[Scored], r: Reading) -> list[Scored]:
+    """The series (same measure, unit and subject) that answers: the measure's own units first, one with a
+    figure for the period asked, the best supported, the headline unit, most levels, most figures."""
+    groups: dict[tuple, list[Scored]] = {}
+    for s in scored:
+        f = s.figure
+        measure = f.concept_id or " ".join(sorted(phrase_terms(f)))
+        groups.setdefault((measure, f.unit, f.subject, f.subject_name.lower()), []).append(s)
+
+    reported_in = list(r.concept.concept.units) if r.concept else []
+    preference = reported_in + [u for u in _UNIT_PREFERENCE if u not in reported_in]  # headline unit first
+
+    def rank(item: tuple[tuple, list[Scored]]) -> tuple:
+        (_, unit, _, _), members = item
+        unit_rank = -preference.index(unit) if unit in preference else -len(preference)
+        levels = sum(1 for m in members if m.figure.kind == "level")
+        fits = r.unit is not None or not reported_in or unit in reported_in  # the measure's own units first
+        dated = r.intent != "value" or any(
+            m.figure.as_of.known and matches_period(m.figure, r) for m in members
+        )
+        return (
+            fits,
+            dated,
+            round(max(m.support.score for m in members), 3),
+            unit_rank if r.unit is None else 0,
+            levels,
+            len(members),
+        )
+
+    best = max(groups.items(), key=rank)[1]
+    direct = [m for m in best if "before" not in m.support.notes]
+    return direct or best  # a figure whose own sentence says it all beats one read with what came before
+
+
+def _distinctive(occasion_words: list[str]) -> set[str]:
+    """The words of a named source that can tell one paper from another: not its kind ("story", "report"),
+    not how it was told ("said", "gave"), not its date (matched by the date rules), not bare numbers and not
+    words any paper may use of itself (lexicon "undistinctive_source_words")."""
+    generic = _undistinctive()
+    return {w for w in occasion_words if w.isalpha() and len(w) > 2 and w not in generic and w not in MONTHS}
+
+
+@lru_cache(maxsize=1)
+def _undistinctive() -> frozenset[str]:
+    """Lexicon words that name a kind of source or its telling, never which paper."""
+    keys = ("source_nouns", "reporting_verbs", "occasion_verbs", "undistinctive_source_words")
+    return frozenset(w.lower() for key in keys for w in lexicon()[key])
+
+
+def matches_period(f: Figure, r: Reading) -> bool:
+    """The figure's as-of period overlaps the period asked (or is the bare quarter asked)."""
+    if r.quarter:
+        return bool(re.match(rf"quarter {r.quarter} of", f.as_of.label))
+    return f.as_of.start <= r.date_end and r.date_start <= f.as_of.end

@@ -1,0 +1,132 @@
+"""The words around a figure in its paper, which the support check reads: its sentence, the sentence before
+when it refers back, its section heading and the item's text just before; and each paper's own words.
+Cached per figure and per paper, since one question checks many figures of the same papers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+
+from qa_assistant.figures.question_sources import title_words
+from qa_assistant.figures.selection import FigureContext, build_context
+from qa_assistant.figures.terms import measure_terms
+from qa_assistant.models import Figure
+
+_CONTEXT_CACHE = 4096
+_DOCUMENT_CACHE = 256
+_PREVIOUS_SENTENCE_CHARS = 400
+
+
+class FigureContexts:
+    """The support check's view of each figure's surroundings, read from the loaded index and kept."""
+
+    def __init__(self, index, window_chars: int = 0) -> None:
+        self.index = index
+        self.window_chars = window_chars
+        self._contexts: OrderedDict[int, FigureContext] = OrderedDict()
+        self._documents: OrderedDict[str, tuple[frozenset[str], frozenset[str]]] = OrderedDict()
+        self._words: OrderedDict[str, frozenset[str]] = OrderedDict()
+
+    def context(self, f: Figure) -> FigureContext:
+        """The words around figure f that may support a question (see selection.build_context)."""
+        cached = self._contexts.get(f.figure_id)
+        if cached is not None:
+            return cached
+        doc = self.index.documents[f.doc_id]
+        text = doc.text
+        prev_start = previous_sentence_start(text, f.sentence_start)
+        source, document = self._document_terms(f.doc_id)
+        sentence = text[f.sentence_start : f.sentence_end]
+        previous = (
+            _without_verbs(text[prev_start : f.sentence_start]) if _REFERS_BACK.search(sentence) else ""
+        )
+        before = (
+            text[max(0, f.sentence_start - self.window_chars) : f.sentence_start] if self.window_chars else ""
+        )
+        ctx = build_context(
+            f,
+            sentence,
+            previous,
+            _section_heading(text, f.sentence_start),
+            self.index.figure_index.siblings(f),
+            source,
+            document,
+            before,
+        )
+        self._contexts[f.figure_id] = ctx
+        if len(self._contexts) > _CONTEXT_CACHE:
+            self._contexts.popitem(last=False)
+        return ctx
+
+    def _document_terms(self, doc_id: str) -> tuple[frozenset[str], frozenset[str]]:
+        """A paper's title, committee and kind terms (its name), and every term of its text."""
+        cached = self._documents.get(doc_id)
+        if cached is None:
+            doc = self.index.documents[doc_id]
+            source = frozenset(measure_terms(f"{doc.title} {doc.committee or ''} {doc.kind or ''}"))
+            cached = (source, frozenset(measure_terms(doc.text)))
+            self._documents[doc_id] = cached
+            if len(self._documents) > _DOCUMENT_CACHE:
+                self._documents.popitem(last=False)
+        return cached
+
+    def text_words(self, doc_id: str) -> frozenset[str]:
+        """The paper's words as written (not stemmed: a source is named in its own words)."""
+        cached = self._words.get(doc_id)
+        if cached is None:
+            cached = frozenset(title_words(self.index.documents[doc_id].text))
+            self._words[doc_id] = cached
+            if len(self._words) > _DOCUMENT_CACHE:
+                self._words.popitem(last=False)
+        return cached
+
+
+_SECTION_REACH = 3000  # a heading further back than this is not taken as the figure's topic
+
+
+def _section_heading(text: str, pos: int) -> str:
+    """The nearest short line above a position that reads as a heading ("South Tees Youth Offending Service"):
+    the section a figure sits in names its topic."""
+    floor = max(0, pos - _SECTION_REACH)
+    end = text.rfind("\n", floor, pos)
+    while end > floor:
+        start = text.rfind("\n", floor, end) + 1
+        line = text[start:end].strip(" -•·*#")
+        if line and len(line.split()) <= 10 and not re.search(r"[.:;,]$|\d{2,}", line) and line[0].isupper():
+            return line
+        end = start - 1
+    return ""
+
+
+# A sentence that refers back ("The project had also...", "Of those children...") takes its topic from the one
+# before; one that does not is read on its own.
+_REFERS_BACK = re.compile(
+    r"\b(?:this|these|those|such|its|their)\b|\bthe\s+(?:project|programme|scheme|service|team|"
+    r"initiative|pilot|review|report|strategy|plan|fund|grant|approach|model|hub|group|board|panel|"
+    r"proposal|application|development|bid|policy|home|conference|event|campaign|visit)\b",
+    re.I,
+)
+_VERB_PHRASE = re.compile(
+    r"\b(?:was|were|is|are|be|been|being|to|had|has|have|will|would|can|could|should|must|may|"
+    r"might)\s+(?:\w+ly\s+)?\w+|\b\w+(?:ed|ing)\b",
+    re.I,
+)
+
+
+def _without_verbs(text: str) -> str:
+    """The sentence before a figure may give its topic ("a successful Family Reunification Project"), not
+    what it counts: its verbs ("was required to provide") never stand in for a question's words."""
+    return _VERB_PHRASE.sub(" ", text)
+
+
+def previous_sentence_start(text: str, start: int) -> int:
+    """Start of the sentence before the one at `start` (within the same paragraph)."""
+    base = max(0, start - _PREVIOUS_SENTENCE_CHARS)
+    window = text[base:start].rstrip()
+    ends = [m.end() for m in re.finditer(r"[.!?]\s+|\n", window)]
+    ends = [e for e in ends if e < len(window)]
+    begin = base + (ends[-1] if ends else 0)
+    while begin < start and text[begin].isspace():
+        begin += 1
+    return begin

@@ -1,0 +1,77 @@
+"""Words that do not make a figure a different measure from the one asked: the support check (selection.py)
+takes them out before it asks whether the figure's phrase says more, or the question asks more, than the
+other side. Each helper says why its words are explained rather than asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa_assistant.figures.terms import (
+    counting_terms,
+    lexicon,
+    measure_terms,
+    phrase_pattern,
+    stem_list,
+    terms,
+)
+from qa_assistant.models import Figure
+
+_AGE = frozenset({"age"})
+
+
+def slash_explained(phrase: str, q: frozenset[str]) -> frozenset[str]:
+    """ "laptops/devices": when the question names one alternative, the other is no extra condition."""
+    out: set[str] = set()
+    for a, b in re.findall(r"([A-Za-z][\w'’-]*)\s?/\s?([A-Za-z][\w'’-]*)", phrase):
+        ta, tb = set(measure_terms(a)), set(measure_terms(b))
+        if ta & q:
+            out |= tb
+        if tb & q:
+            out |= ta
+    return frozenset(out)
+
+
+def age_asked(q: frozenset[str]) -> frozenset[str]:
+    """ "children under 12" asks about an age as surely as "under the age of 12": a question that gives a number
+    (an age, as it is read with the figure's phrase) has asked for the phrase's "age"."""
+    return _AGE if any(t.isdigit() for t in q) else frozenset()
+
+
+def elided(before_pairs: frozenset[tuple[str, str]], p: frozenset[str]) -> frozenset[str]:
+    """Words the item said just before, right in front of a word of the figure's own phrase ("foster" of
+    "foster carers" when the figure says "carers")."""
+    return frozenset(m for m, head in before_pairs if head in p and m != head)
+
+
+def names_the_measure(q: frozenset[str], p: frozenset[str]) -> bool:
+    """The figure's own words name what the question counts: a shared word that is more than a counted noun."""
+    return bool((q & p) - counting_terms() - stem_list("ubiquitous"))
+
+
+def terms_of_words(text: str) -> frozenset[str]:
+    """Terms of a phrase including words that are otherwise weak ("councils")."""
+    return frozenset(terms(text))
+
+
+def domain_words(phrase: str) -> frozenset[str]:
+    """ "children in need of social service help": naming the service everything here belongs to ("social
+    services", "children's social care") does not make a narrower measure."""
+    return frozenset(
+        t for m in phrase_pattern(lexicon()["domain_phrases"]).finditer(phrase) for t in terms(m.group(0))
+    )
+
+
+def long_forms(f: Figure) -> frozenset[str]:
+    """The terms of the long forms of the acronyms in a figure's phrase ("PO's": placement, order)."""
+    return frozenset(t for alias in f.aliases for t in alias.partition(":")[2].split())
+
+
+def spelled_out(f: Figure, q: frozenset[str]) -> frozenset[str]:
+    """Acronyms in the figure's phrase that the question spells out ("PO's" when asked about placement orders)."""
+    out = set()
+    for alias in f.aliases:
+        short, _, long_form = alias.partition(":")
+        if q & set(long_form.split()):
+            out.add(short)
+    return frozenset(out)

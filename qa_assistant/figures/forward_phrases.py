@@ -1,0 +1,297 @@
+"""The forward shape of a number's measure phrase: the words right after it, up to a clause boundary.
+
+"156 approved foster care households", "93% of care proceedings had been completed within 26 weeks". It is
+the shape with most exceptions (asides, age ranges, durations, stop words that do not stop: "allocated to
+Children's Services"), so it has a module of its own; the other shapes and the Phrase record are in phrases.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, trim_span
+from qa_assistant.text.numbers import Quantity
+
+_FORWARD_STOP_WORDS = {
+    "and",
+    "or",
+    "but",
+    "which",
+    "compared",
+    "than",
+    "against",
+    "while",
+    "whilst",
+    "whereas",
+    "since",
+    "as",
+    "because",
+    "although",
+    "though",
+    "so",
+    "if",
+    "when",
+    "where",
+    "from",
+    "to",
+    "this",
+    "it",
+    "there",
+    "during",
+    "between",
+    "per",
+    "for",
+    "by",
+    "at",
+    "across",
+    "including",
+    "includes",
+    "included",
+    "versus",
+    "vs",
+    "whereby",
+    "however",
+    "meaning",
+    "representing",
+    "equating",
+    "up",
+    "down",
+    "rather",
+    "until",
+    "following",
+    "whom",
+    "whose",
+    "due",
+    "owing",
+    "thanks",
+    "despite",
+    "via",
+    "through",
+    "unlike",
+}
+_TIME_PHRASE = re.compile(
+    r"(?:in|over|during|within|across|for|at|by)\s+(?:the|this|that|each|a|every)\s+"
+    r"(?:(?:last|past|same|previous|current|whole|first|second|third|fourth|final)\s+)?"
+    r"(?:\w+\s+)?(?:year|quarter|month|period|week|day|time|months|years|weeks)\b",
+    re.I,
+)
+_AND_GROUP = re.compile(
+    r"and\s+(?:their\s+)?(?:young\s+people|children|families|carers|parents|adults|care\s+leavers|"
+    r"siblings|babies|infants|adolescents)\b",
+    re.I,
+)
+_GROUP_BEFORE = re.compile(
+    r"(?:children|people|families|carers|parents|adults|leavers|siblings|babies)\s*$", re.I
+)
+_ASIDE = re.compile(r"\s*\([^()]{1,24}\)\s*")
+_CLAUSE_GOES_ON = re.compile(
+    r"(?:who|which|that|were|was|are|is|not|placed|living|aged|being|with|in)\b", re.I
+)
+_FOR_EACH = re.compile(r"(?:for|per)\s+(?:each|every)\b", re.I)
+_FOR_EACH_LEAD = re.compile(r"\s+(?:for|per)\s+(?:each|every)(?:\s+of)?\s+", re.I)
+_NOT_A_MEASURE_START = re.compile(
+    r"in\s+(?:comparison|relation|line|total|addition|the\s+(?:same|last|previous|past))\b", re.I
+)
+# A phrase that starts with one of these is about time or comparison, not what the number counts.
+_FIRST_WORD_REJECT = {
+    "from",
+    "since",
+    "over",
+    "during",
+    "for",
+    "by",
+    "at",
+    "to",
+    "between",
+    "after",
+    "before",
+    "compared",
+    "against",
+    "than",
+    "nationally",
+    "regionally",
+    "respectively",
+    "each",
+    "per",
+}
+# "allocated to Children's Services" goes on; "to date", "to be", "to deliver" end the phrase.
+_TO_CONTINUES = re.compile(
+    r"to\s+be\s+[a-z]+ed\b|to\s+(?!date\b|be\b|deliver|support|provide|reduce|increase|improve|ensure|help|make|"
+    r"meet|achieve|continue|take|get|the\s+end\b|end\b|around\b|approximately\b|\d|£)",
+    re.I,
+)
+_OF_LEAD = re.compile(
+    r"\s*of\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+|its\s+|their\s+|which\s+|whom\s+)?", re.I
+)
+_BRACKETED_VALUE = re.compile(r"[ \t]*\([ \t]*£?\d[\d,.]*%?[ \t]*\)")
+
+
+def _continues(text: str, word: str, pos: int, previous_end: int, start: int | None) -> bool:
+    """Stop words that do not end a measure phrase in these uses: "allocated to Children's Services",
+    "classed as high risk", "cared for children", "missing from home"."""
+    if start is None:
+        return False
+    previous = text[max(start, previous_end - 12) : previous_end].lower()
+    if word == "to":
+        return bool(_TO_CONTINUES.match(text, pos))
+    if word == "as":
+        return bool(
+            re.match(
+                r"as\s+(?!at\b|of\b|well\b|such\b|part\b|a\s+result\b|this\b|it\b|they\b|we\b)[a-z]",
+                text[pos : pos + 20],
+                re.I,
+            )
+        )
+    if word == "for":
+        return previous.endswith(("cared", "caring", "looked", "waiting", "approved"))
+    if word == "and":  # "children and young people", "young people and families": one group counted
+        return bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))
+    if word == "from":
+        return not re.match(
+            r"from\s+(?:a\s+|the\s+)?(?:high|peak|low|last|previous)\b", text[pos : pos + 30], re.I
+        )
+    return False
+
+
+_AGE_RANGE = re.compile(
+    r"(?:aged|ages)\s+(?:between\s+)?(?:\d{1,2}\s*(?:to|-|–|and)\s*\d{1,2}|\d{1,2}\s+(?:and|or)\s+"
+    r"(?:over|under|above|below|older|younger)|\d{1,2}\+?|under\s+\d{1,2}|over\s+\d{1,2})",
+    re.I,
+)
+
+
+@dataclass
+class _Walk:
+    """How far the phrase after a number has been read: where it starts (None: no word yet) and ends."""
+
+    end: int
+    start: int | None = None
+    words: int = 0
+    skip_until: int = -1  # words before this offset were taken whole (an aside, an age range, a duration)
+
+
+# What one word does to the phrase being read: read on, end it there, or show the number has no phrase.
+_GO_ON, _END, _NO_PHRASE = "go on", "end", "no phrase"
+
+
+def forward_phrase(
+    text: str,
+    q: Quantity,
+    limit: int,
+    stops: set[int],
+    thresholds: dict[int, int],
+    at_line_start: bool = False,
+) -> Phrase | None:
+    """The words right after the number, up to a clause boundary. stops: offsets where a date or another
+    number starts; thresholds: start -> end of durations that belong to a measure ("within 26 weeks")."""
+    pos = _words_start(text, q)
+    walk = _Walk(end=pos)
+    for m in WORD.finditer(text, pos, limit):
+        if m.start() < walk.skip_until:
+            continue
+        step = _at_boundary(text, m, walk, stops, thresholds, at_line_start) or _at_word(text, m, walk, q)
+        if step == _NO_PHRASE:
+            return None
+        if step == _END:
+            break
+    if walk.start is None:
+        return None
+    s, e = trim_span(text, walk.start, walk.end)
+    e = _drop_trailing_function_words(text, s, e)
+    return Phrase(s, e, "forward") if e > s else None
+
+
+def _words_start(text: str, q: Quantity) -> int:
+    """Where the phrase's words may begin: past the number's bracket, a bracketed value, "for each of", "of the"."""
+    pos = q.end
+    if text[max(0, q.start - 1) : q.start] == "(" and text[pos : pos + 1] == ")":
+        pos += 1  # "Just under half (47.1%) of the children needed help": read on after the bracket
+    bracketed = _BRACKETED_VALUE.match(text, pos)
+    if bracketed:
+        pos = bracketed.end()  # "83% (3,224) were being held open on a child in need basis": both say that
+    each = _FOR_EACH_LEAD.match(text, pos) if q.unit.startswith("gbp") else None
+    if each:
+        pos = each.end()  # "£8,000 per week for each of its looked after youngsters"
+    lead = _OF_LEAD.match(text, pos) if q.unit in ("percent", "count") else None
+    if lead:
+        pos = lead.end()
+    return pos
+
+
+def _at_boundary(
+    text: str, m: re.Match[str], walk: _Walk, stops: set[int], thresholds: dict[int, int], at_line_start: bool
+) -> str | None:
+    """What the gap before a word, or a date or number starting there, does to the phrase (None: nothing)."""
+    gap = text[walk.end : m.start()]
+    if (
+        walk.start is None
+        and gap.strip(" \t‘“\"'")
+        and not (at_line_start and re.fullmatch(r"\s*[-–—:]\s*", gap))
+    ):
+        return _NO_PHRASE  # "500 (154.3 ...", "658.": nothing follows the number directly
+    if walk.start is not None and re.search(r"[,;:.()!?\[\]\n]|\s[-–—]\s", gap):
+        aside = _ASIDE.match(text, walk.end)
+        if aside and "(" in gap and _CLAUSE_GOES_ON.match(text, aside.end()):
+            # "1,363 looked after children (2.7%) who were not in school"
+            walk.skip_until = walk.end = aside.end()
+            return _GO_ON
+        return _END
+    if m.start() in stops:
+        if m.start() in thresholds and walk.start is not None:
+            walk.end = walk.skip_until = thresholds[m.start()]
+            walk.words += 1
+            return _GO_ON
+        walk.end = (
+            _drop_verb_before_number(text, walk.start, walk.end) if walk.start is not None else walk.end
+        )
+        return _END
+    return None
+
+
+def _at_word(text: str, m: re.Match[str], walk: _Walk, q: Quantity) -> str:
+    """What the word itself does to the phrase: an age range or a word of the measure extends it."""
+    word = m.group(0).lower().strip("'’")
+    age = _AGE_RANGE.match(text, m.start()) if walk.start is not None else None
+    if age:  # "19 young people aged 18 to 20 were living ...": an age range is part of who is counted
+        walk.end = walk.skip_until = age.end()
+        walk.words += 1
+        return _GO_ON
+    if walk.start is not None and _TIME_PHRASE.match(text, m.start()):
+        return _END  # "in the quarter", "over the last year": when, not what
+    if walk.start is None and _NOT_A_MEASURE_START.match(text, m.start()):
+        return _NO_PHRASE
+    if (
+        walk.start is None
+        and word in _FIRST_WORD_REJECT
+        and not (q.unit.startswith("gbp") and _FOR_EACH.match(text, m.start()))
+    ):
+        return _NO_PHRASE  # (but "£8,000 per week for each of its looked after youngsters" says what it pays for)
+    if word in _FORWARD_STOP_WORDS and not _continues(text, word, m.start(), walk.end, walk.start):
+        return _END
+    if walk.start is None:
+        walk.start = m.start()
+    walk.end = m.end()
+    walk.words += 1
+    return _END if walk.words >= MAX_PHRASE_WORDS else _GO_ON
+
+
+def _drop_verb_before_number(text: str, s: int, e: int) -> int:
+    """ "156 approved foster care households creating 263 placements": "creating" leads to the next number."""
+    m = re.search(r"\s+[A-Za-z]+(?:ing|ed)$", text[s:e])
+    return s + m.start() if m and m.start() > 0 else e
+
+
+_TRAILING_FUNCTION = re.compile(
+    r"\s+(?:the|a|an|of|in|on|at|to|within|with|and|or|was|were|is|are|had|has|have|"
+    r"been|being|be|currently|now|still|also)$",
+    re.I,
+)
+
+
+def _drop_trailing_function_words(text: str, s: int, e: int) -> int:
+    while True:
+        m = _TRAILING_FUNCTION.search(text, s, e)
+        if not m:
+            return e
+        e = m.start()

@@ -1,0 +1,84 @@
+"""List items read against the line that introduces their list.
+
+"Of the 156 foster carers:-" above "• 16 mainstream", "Vacancy rates in September 2023" above "• Hartlepool
+Council: 0.7%", "The weekly fostering allowances are:" above "0-4 £143.57": an item's own words say only which
+part, whose or which band; what is measured is said once, above. Reading upwards from an item is its own
+job, bounded so that it stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa_assistant.figures.kinds import breakdown_heading
+from qa_assistant.figures.masks import mask_dates, mask_numbers
+from qa_assistant.figures.sentence import SentenceReading
+from qa_assistant.figures.terms import measure_terms
+from qa_assistant.text.numbers import Quantity
+
+_LEAD_IN_LINES = 12  # list lines read upwards looking for the line that introduces them
+_LINE_REACH = 300  # characters looked back for the start of a list line (bounded, so reading stays linear)
+
+
+def list_parent(r: SentenceReading) -> str:
+    """For list items under "of the 156 foster carers:-": the words of that heading, which every item
+    breaks down."""
+    floor = max(0, r.sentence[0] - 3000)
+    start = r.text.rfind("\n", floor, max(0, r.sentence[0] - 1))
+    for _ in range(12):
+        line_start = r.text.rfind("\n", floor, max(0, start))
+        line = r.text[line_start + 1 : start].strip()
+        if line and breakdown_heading(line):
+            return " ".join(re.sub(r"£?\d[\d,.]*%?", " ", line).split())
+        if line_start < 0:
+            break
+        start = line_start
+    return ""
+
+
+def band_label(r: SentenceReading, q: Quantity, nxt: Quantity | None) -> bool:
+    """ "0-4 £143.57", "16+ £247.67": a range or "N+" opening a line, with another value after it on that
+    line, names a band (of ages) the value belongs to; it is not a reported figure itself."""
+    if (
+        nxt is None
+        or not (q.value_high is not None or r.text[q.end : q.end + 1] == "+")
+        or r.text.find("\n", q.end, nxt.start) >= 0
+    ):
+        return False
+    line_start = r.text.rfind("\n", max(0, q.start - _LINE_REACH), q.start) + 1
+    return not r.text[line_start : q.start].strip(" \t•·*-")  # (the search back stays within _LINE_REACH)
+
+
+def lead_in(r: SentenceReading, q: Quantity) -> tuple[int, int] | None:
+    """The line that introduces a list of values labelled only by whose they are or which band ("Vacancy
+    rates in September 2023" above "• Hartlepool Council: 0.7%"; "The weekly fostering allowances from 1st
+    April 2016 are:" above "16+ £247.67"): the nearest line above ending in a colon, or a short heading,
+    over list lines and at most one blank line."""
+    text = r.text
+    floor = max(0, q.start - _LINE_REACH * _LEAD_IN_LINES)
+    pos = text.rfind("\n", floor, q.start)
+    blanks = 0
+    for _ in range(_LEAD_IN_LINES):
+        if pos <= floor:
+            return None
+        start = text.rfind("\n", floor, pos) + 1
+        line = text[start:pos].strip()
+        pos = start - 1
+        if not line:
+            blanks += 1
+            if blanks > 1:
+                return None
+            continue
+        undated = mask_dates(line)
+        if line.endswith(":") or (
+            len(line.split()) <= 10
+            and not re.search(r"[.;,!?]$", line)
+            and not re.search(r"\d[\d,.]*%?\s*$", undated)
+        ):
+            if measure_terms(mask_numbers(mask_dates(line))):
+                s0 = text.find(line, start)
+                return s0, s0 + len(line)
+            return None
+        if not re.search(r"\d", line) or line.endswith("."):
+            return None  # a sentence, not a list line: the list has no lead-in
+    return None

@@ -1,0 +1,198 @@
+"""A number in running text (or a list item) becomes a figure: its kind, whose, when, its unit and context.
+
+Its phrase is already chosen (prose_phrases.py); this module reads the rest from the sentence around it, and
+when the phrase names no measure, finds words that do: the label before a colon that every value after it
+shares, the line introducing its list, or (as context only) the words of its clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from qa_assistant.figures import asof as asof_rules
+from qa_assistant.figures.assembly import figure, unit_of
+from qa_assistant.figures.kinds import PART, kind_of
+from qa_assistant.figures.list_items import lead_in
+from qa_assistant.figures.masks import mask_dates, mask_numbers, masked_phrase
+from qa_assistant.figures.phrases import Phrase
+from qa_assistant.figures.sentence import SentenceReading
+from qa_assistant.figures.subjects import Subject, subject_for
+from qa_assistant.figures.tables import unit_hint
+from qa_assistant.figures.terms import WEEKLY, measure_terms
+from qa_assistant.models import AsOf, Figure
+from qa_assistant.text.numbers import Quantity
+
+_RELATIVE_PAST = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,4}?(?:last\s+year|the\s+previous\s+(?:year|quarter|month|period)|"
+    r"a\s+year\s+(?:ago|earlier)|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|"
+    r"last\s+quarter|previously|the\s+prior\s+year|the\s+year\s+before|last\s+month)\b",
+    re.I,
+)
+_CLAUSE_CHARS = 120  # how far either side of a number its clause's words are read when its phrase cannot be
+
+
+def from_prose(
+    r: SentenceReading,
+    q: Quantity,
+    phrase: Phrase,
+    previous: Quantity | None,
+    next_start: int,
+    implied: str = "",
+) -> Figure | None:
+    """The figure of a number in running text, given its phrase and the measure it shares (implied), if any."""
+    text = r.text
+    previous_end = previous.end if previous is not None else r.sentence[0]
+    kind = _prose_kind(r, q, previous_end, next_start)
+    others = [x.start for x in r.qs if x is not q]
+    subject = subject_for(text, q.start, q.end, r.sentence, r.mentions, others, r.default)
+    as_of = _prose_as_of(r, q, kind, others)
+    phrase_text = text[phrase.start : phrase.end] if phrase.found else ""
+    hint = unit_hint(phrase_text) if phrase.how in ("label", "heading", "inherited", "backward") else None
+    unit, value, high = unit_of(q, hint)
+    quote_start = asof_rules.quote_start_for(r.ctx, q.start, r.sentence[0], as_of.basis)
+    context = " ".join(x for x in (_colon_label(r, phrase), implied) if x)
+    if not context and not measure_terms(masked_phrase(r, phrase, phrase_text)):
+        lead = lead_in(r, q)
+        if lead is not None:  # "Vacancy rates in September 2023" / "• Hartlepool Council: 0.7%"
+            return _under_lead_in(r, q, phrase, phrase_text, lead, hint, subject, kind, as_of, quote_start)
+        clause = _clause_words(r, q, previous_end, next_start, previous is not None)
+        return figure(
+            r,
+            q,
+            phrase,
+            phrase_text,
+            clause,
+            unit,
+            value,
+            high,
+            subject,
+            kind,
+            as_of,
+            "prose",
+            quote_start,
+            r.sentence[1],
+            concept_from_context=False,
+        )
+    return figure(
+        r,
+        q,
+        phrase,
+        phrase_text,
+        context,
+        unit,
+        value,
+        high,
+        subject,
+        kind,
+        as_of,
+        _layout(phrase),
+        quote_start,
+        r.sentence[1],
+    )
+
+
+def _layout(phrase: Phrase) -> str:
+    """A figure named by a label or heading is laid out as a label; any other as prose."""
+    return "label" if phrase.how in ("label", "heading") else "prose"
+
+
+def _prose_kind(r: SentenceReading, q: Quantity, previous_end: int, next_start: int) -> str:
+    """A part of the number before it (or of the list's heading), else what its clause's words say it is."""
+    if q.start in r.parts or (r.list_part and q is r.qs[0]):
+        return PART
+    return kind_of(r.text, q, r.sentence, previous_end, next_start)
+
+
+def _prose_as_of(r: SentenceReading, q: Quantity, kind: str, others: list[int]) -> AsOf:
+    """The number's date from its sentence, unless it is said to be last year's (not a change up to now)."""
+    as_of = asof_rules.as_of(r.ctx, q, r.sentence, others)
+    # "520 last year" is as of last year; "down 14.2% on the same point last year" is a change up to now
+    if (
+        _RELATIVE_PAST.match(r.text[q.end : min(r.sentence[1], q.end + 60)])
+        and as_of.basis != "stated"
+        and kind != "change"
+    ):
+        as_of = AsOf(label="an earlier period (not stated exactly)", basis="unknown")
+    return as_of
+
+
+def _under_lead_in(
+    r: SentenceReading,
+    q: Quantity,
+    phrase: Phrase,
+    phrase_text: str,
+    lead: tuple[int, int],
+    hint: str | None,
+    subject: Subject,
+    kind: str,
+    as_of: AsOf,
+    quote_start: int,
+) -> Figure:
+    """A value labelled only by whose it is or which band, read under the line that introduces its list."""
+    lead_text = r.text[lead[0] : lead[1]]
+    context = " ".join(mask_numbers(mask_dates(lead_text)).split())
+    unit, value, high = unit_of(q, hint or unit_hint(lead_text))
+    if unit == "gbp" and WEEKLY.search(lead_text):
+        unit = "gbp_per_week"  # "The weekly fostering allowances are:" / "16+ £247.67"
+    if as_of.basis not in ("stated", "table"):
+        dated = _lead_in_date(r, lead)
+        if dated is not None:
+            as_of = dated
+    quote_start = min(quote_start, lead[0])  # the citation shows the line that says what the list is
+    return figure(
+        r,
+        q,
+        phrase,
+        phrase_text,
+        context,
+        unit,
+        value,
+        high,
+        subject,
+        kind,
+        as_of,
+        _layout(phrase),
+        quote_start,
+        r.sentence[1],
+    )
+
+
+def _lead_in_date(r: SentenceReading, lead: tuple[int, int]) -> AsOf | None:
+    """The date on a list's lead-in line, when it has exactly one: the date of every value in the list."""
+    lo = bisect.bisect_left(r.ctx.date_starts, lead[0])
+    hi = bisect.bisect_left(r.ctx.date_starts, lead[1])
+    dates = [d for d in r.ctx.dates[lo:hi] if d.end <= lead[1]]
+    if len(dates) == 1:
+        return AsOf(start=dates[0].first, end=dates[0].last, label=dates[0].label, basis="heading")
+    return None
+
+
+def _colon_label(r: SentenceReading, phrase: Phrase) -> str:
+    """ "Percentage of children in our care attending school: all children 86.5%, primary-aged 94.3%": the
+    words before the colon say what every value after it measures."""
+    if not phrase.found or phrase.how not in ("forward", "backward", "label"):
+        return ""
+    if phrase.how == "label" and measure_terms(masked_phrase(r, phrase, r.text[phrase.start : phrase.end])):
+        return ""  # "England 70 per 10,000" after "the rates were:": the label only says whose
+    head = r.text[r.sentence[0] : phrase.start]
+    colon = head.rfind(":")
+    if colon < 0:
+        return ""
+    label = mask_dates(re.sub(r"\([^)]*\)", " ", head[:colon]))
+    return " ".join(label.split()) if 0 < len(label.split()) <= 24 and not re.search(r"\d", label) else ""
+
+
+def _clause_words(
+    r: SentenceReading, q: Quantity, previous_end: int, next_start: int, after_number: bool
+) -> str:
+    """A number whose own phrase could not be read ("With regards to foster placements not occupied, in
+    quarter 4 there were 7"): the words of its clause, up to the numbers either side, as context. They can
+    support a question's words but never stand as the figure's own phrase, so they add no extra condition."""
+    left = r.text[max(previous_end, q.start - _CLAUSE_CHARS) : q.start]
+    right = r.text[q.end : min(next_start, q.end + _CLAUSE_CHARS)]
+    # after another number, the words before a comma are that number's ("83% (3,224) were held open on a
+    # child in need basis, 9% (355) ..."); at the start of a sentence they may say what this one counts
+    left = re.split(r"[;:.!?\n,()]|\s[-–—]\s" if after_number else r"[;:.!?\n]|\s[-–—]\s", left)[-1]
+    right = re.split(r"[;:.!?()\n,]|\s[-–—]\s|\s(?:and|but|while|whilst|whereas)\s", right)[0]
+    return " ".join(mask_numbers(mask_dates(f"{left} {right}")).split())

@@ -1,0 +1,258 @@
+"""Which phrase a number in running text takes: the sentence reading of what a number measures.
+
+phrases.py and forward_phrases.py read the shapes a phrase can have; this module decides, for one number of a
+sentence, which of them is its own, in a fixed order: the phrase of the value before it when only a link word,
+a period or a comparison lies between ("500 (154.3 per 10,000)", "from 702 in July 2020 to 629"); a label;
+the words after it; the noun phrase before it; a clause's subject or antecedent ("the current figure stood
+at 804"); a heading above. It also notes what a number counts when that is said apart from its measure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa_assistant.figures.forward_phrases import forward_phrase
+from qa_assistant.figures.kinds import share_of_whole
+from qa_assistant.figures.masks import mask_numbers
+from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase, heading_above, label_phrase
+from qa_assistant.figures.sentence import SentenceReading
+from qa_assistant.figures.terms import counting_terms, measure_terms
+from qa_assistant.text.dates import find_dates
+from qa_assistant.text.numbers import Quantity
+
+_INHERIT_GAP = re.compile(r"^\s*(?:\(|/|,\s*or|\bor\b|\band\b|,)?\s*$", re.I)
+_FROM_TO_GAP = re.compile(r"\bto\s*(?:£)?$", re.I)
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I
+)
+# "the number of children in its care had risen by 40% to 429": the level after a change says what the change did
+_BY_BEFORE = re.compile(
+    r"\b(?:risen|rose|rising|increased|increasing|grown|grew|growing|fallen|fell|falling|dropped|"
+    r"dropping|decreased|decreasing|reduced|reducing|gone\s+(?:up|down)|went\s+(?:up|down))\s+by\s+"
+    r"(?:£)?$",
+    re.I,
+)
+_COMPARED_GAP = re.compile(
+    r"\b(?:compared|against|than|versus|vs\.?|whereas|while|whilst|from\s+a\s+(?:high|peak))\b", re.I
+)
+PREPOSITION_START = re.compile(r"^(?:with|in|on|placed|living|who|under|at)\b", re.I)
+_PREPOSITION_SPLIT = re.compile(
+    r"\s+(?:with|in|on|placed|living|who|under|at|were|was|are|is|had|have)\b", re.I
+)
+_COUNTED_HEAD = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){0,3}(?:councils|authorities|local authorities|teams|services|"
+    r"schools|homes|areas|wards|providers|agencies|organisations|partners)\b"
+)
+_PRO_FORM = re.compile(
+    r"\b(?:the|this|that|current|latest|overall|total)\s+(?:current\s+|latest\s+|overall\s+)?"
+    r"(?:figure|number|total|level|rate|count)\b|\b(?:it|this|which)\s+(?:stood|was|is|now)\b",
+    re.I,
+)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
+_PARTICIPLE_CLAUSE = re.compile(
+    r"\s*(?:\w+ly\s+)?(?:reaching|rising\s+to|falling\s+to|dropping\s+to|increasing\s+to|"
+    r"decreasing\s+to|climbing\s+to|standing\s+at|totalling|peaking\s+at|settling\s+at|"
+    r"going\s+(?:up|down)\s+to)\s*$",
+    re.I,
+)
+# where a sentence's subject ends: its first auxiliary or reporting verb ("CLA numbers | have vastly improved")
+_SUBJECT_END = re.compile(
+    r"\s(?:has|have|had|was|were|is|are|continues?|continued|remains?|remained)\b", re.I
+)
+_PERIOD_ONLY = re.compile(
+    r"\s*[;,]\s*(?:and\s+)?(?:Q[1-4]|quarter\s+(?:one|two|three|four|[1-4]))\s*:?\s*", re.I
+)
+
+
+def group_start_of(r: SentenceReading, previous: Quantity | None) -> int:
+    """Where a number's own words may start: after the value before it (and its closing bracket)."""
+    if previous is None:
+        return r.sentence[0]
+    end = previous.end
+    m = re.match(r"\s*\)", r.text[end : end + 4])
+    return end + m.end() if m else end
+
+
+def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previous_phrase: Phrase) -> Phrase:
+    """The phrase that says what q measures: inherited, a label, the words after it or before it, a heading."""
+    text = r.text
+    group_start = group_start_of(r, previous)
+    if _inherits(r, q, previous, previous_phrase):
+        return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
+    line_start = text.rfind("\n", max(0, r.sentence[0] - 1), q.start) + 1
+    at_line_start = not text[max(line_start, r.sentence[0]) : q.start].strip(" •·-–*\t")
+    label = label_phrase(text, group_start, q, at_line_start or group_start == r.sentence[0])
+    found = forward_phrase(text, q, r.sentence[1], r.stops, r.thresholds, at_line_start)
+    forward_terms = set(measure_terms(text[found.start : found.end])) if found else set()
+    forward_ok = bool(forward_terms)
+    if found is not None:
+        head = _COUNTED_HEAD.match(text, found.start)
+        if head:  # "five Tees Valley councils": it counts councils, whatever else the sentence says
+            r.counted[q.start] = head.group(0)
+    if forward_ok and forward_terms <= counting_terms():
+        # "an average caseload of 24 young people": the counted noun, not the measure
+        back = backward_phrase(text, group_start, q)
+        if back and set(measure_terms(text[back.start : back.end])) - counting_terms():
+            r.counted[q.start] = text[found.start : found.end]
+            return back
+    if label and not (forward_ok and _FINITE_VERB.search(text[label.start : label.end])):
+        return label
+    if forward_ok:
+        return found
+    return _phrase_before(r, q, group_start, line_start, at_line_start, found)
+
+
+def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previous_phrase: Phrase) -> bool:
+    """Whether q shares the phrase of the value before it: only a link, a period or a comparison between."""
+    if previous is None or not previous_phrase.found or q.start in r.parts:
+        return False
+    text = r.text
+    gap = text[previous.end : q.start]
+    after_phrase = gap
+    if previous.end <= previous_phrase.start < q.start:
+        after_phrase = re.sub(r"^\s*\([^)]*\)", "", text[previous_phrase.end : q.start])  # "(entered care)"
+    return bool(
+        _INHERIT_GAP.match(gap)
+        or _period_list_gap(gap)
+        or (_COMPARED_GAP.search(after_phrase) and not _names_a_measure(after_phrase))
+        or (
+            _FROM_TO_GAP.search(gap)
+            and _FROM_BEFORE.search(text[max(0, previous.start - 30) : previous.start])
+        )
+        or (
+            _FROM_TO_GAP.search(gap) and _BY_BEFORE.search(text[max(0, previous.start - 30) : previous.start])
+        )
+    )
+
+
+def _phrase_before(
+    r: SentenceReading,
+    q: Quantity,
+    group_start: int,
+    line_start: int,
+    at_line_start: bool,
+    found: Phrase | None,
+) -> Phrase:
+    """With no label and no measure after it: the words before q, its clause's subject, a heading above."""
+    text = r.text
+    clause_start = group_start
+    if text[max(group_start, q.start - 2) : q.start].strip() == "(":
+        back = backward_phrase(text, clause_start, Quantity(q.start - 1, q.end, "", 0, None, q.unit))
+        if back:
+            return back
+    subject = _participle_subject(r, q, clause_start)
+    if subject is not None:
+        return subject
+    back = backward_phrase(text, clause_start, q)
+    if back and measure_terms(text[back.start : back.end]):
+        return back
+    earlier = _antecedent(r, q, clause_start)
+    if earlier is not None:
+        return earlier
+    if at_line_start:
+        above = heading_above(text, line_start)
+        if above:
+            return above
+    heading = _heading_line(r, line_start)
+    if heading is not None and not (found and measure_terms(text[found.start : found.end])):
+        return heading  # "CLA / numbers are down 14.2% on last year": the heading says what
+    return found or back or NONE
+
+
+def share_of_whole_phrase(
+    r: SentenceReading, q: Quantity, phrase: Phrase, previous: Quantity | None
+) -> tuple[Phrase, str] | None:
+    """ "External residential placements account for £5.4m of the overspend": a part of the overspend,
+    named by the words before it; the whole ("the overspend") becomes its context."""
+    if phrase.how != "forward" or not share_of_whole(r.text, q):
+        return None
+    back = backward_phrase(r.text, group_start_of(r, previous), q)
+    if not back or not measure_terms(r.text[back.start : back.end]):
+        return None
+    r.parts.add(q.start)
+    return back, r.text[phrase.start : phrase.end]
+
+
+def _heading_line(r: SentenceReading, line_start: int) -> Phrase | None:
+    """A short line right above this sentence's line (within two lines) that names a measure."""
+    text = r.text
+    end = max(0, min(line_start, r.sentence[0]) - 1)
+    for _ in range(2):
+        start = text.rfind("\n", max(0, end - 120), end) + 1
+        line = text[start:end].strip(" ·•-–\t")
+        if line and len(line.split()) <= 8 and not re.search(r"[.;:,]$|\d{2,}", line):
+            s = start + text[start:end].find(line)
+            if measure_terms(line):
+                return Phrase(s, s + len(line), "heading")
+        if start <= 0:
+            break
+        end = start - 1
+    return None
+
+
+def _participle_subject(r: SentenceReading, q: Quantity, clause_start: int) -> Phrase | None:
+    """ "CLA numbers have vastly improved, dropping below 500 in January, reaching 503 in February": a number
+    after a participle clause ("reaching", "rising to") is a value of the sentence's subject."""
+    text = r.text
+    comma = text.rfind(",", clause_start, q.start)
+    if comma < 0 or not _PARTICIPLE_CLAUSE.match(text[comma + 1 : q.start]):
+        return None
+    head = _SUBJECT_END.search(text, r.sentence[0], comma)
+    if head is None:
+        return None
+    back = backward_phrase(text, r.sentence[0], Quantity(head.start(), head.start(), "", 0, None, q.unit))
+    return back if back and measure_terms(text[back.start : back.end]) else None
+
+
+def _antecedent(r: SentenceReading, q: Quantity, clause_start: int) -> Phrase | None:
+    """ "the number of looked after children had increased and the current figure stood at 804": a
+    figure named only as "the figure", "this number" or "it" counts what the clause before it named."""
+    text = r.text
+    local = text[max(clause_start, q.start - 80) : q.start]
+    if not _PRO_FORM.search(local):
+        return None
+    cut = max(local.rfind(" and "), local.rfind(", "), local.rfind("; "))
+    if cut < 0:
+        return None
+    end = max(clause_start, q.start - 80) + cut
+    floor = max([r.sentence[0]] + [x.end for x in r.qs if x.end <= end])  # never a number's own words
+    back = backward_phrase(text, floor, Quantity(end, end, "", 0, None, q.unit))
+    return back if back and measure_terms(text[back.start : back.end]) else None
+
+
+def implied_head(r: SentenceReading, phrase: Phrase, previous_phrase: Phrase) -> str:
+    """ "97 children in foster care and 112 with connected carers": the second phrase shares "children"."""
+    if phrase.how != "forward" or previous_phrase.how != "forward":
+        return ""
+    own = r.text[phrase.start : phrase.end]
+    if not PREPOSITION_START.match(own):
+        return ""
+    before = r.text[previous_phrase.start : previous_phrase.end]
+    head = _PREPOSITION_SPLIT.split(before, maxsplit=1)[0]
+    return head.strip()
+
+
+def _names_a_measure(gap: str) -> bool:
+    """Whether the words between two numbers name a measure of their own ("compared to an external residential
+    placement costing"), so the second number does not share the first one's phrase."""
+    words = re.sub(
+        r"\b(?:compared|with|to|against|than|versus|vs|whereas|while|whilst|the|a|an|of|for|in|"
+        r"nationally|national|average|england|regional|region|statistical|neighbours?|this|that|"
+        r"figure|rate|is|was|were|are|which|higher|lower|similar|below|above)\b",
+        " ",
+        gap,
+        flags=re.I,
+    )
+    return bool(measure_terms(mask_numbers(words)))
+
+
+def _period_list_gap(gap: str) -> bool:
+    """ "Staying Put: Q1 20; Q2 22" or "approved: 2021/22 14, 2022/23 9": between two values only the next
+    value's period, so it is the same measure."""
+    if _PERIOD_ONLY.fullmatch(gap):
+        return True
+    dates = find_dates(gap)
+    if len(dates) != 1:
+        return False
+    rest = gap[: dates[0].start] + gap[dates[0].end :]
+    return re.fullmatch(r"\s*[;,]?\s*(?:and\s+)?(?:in\s+)?", rest) is not None

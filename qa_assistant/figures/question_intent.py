@@ -1,0 +1,178 @@
+"""What kind of question it is: a trend, the latest, a change, a target or a forecast; and what type of answer
+it wants (a number, a person, a date, a name or text). Patterns only: no measure words, dates or history.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa_assistant.figures.concepts import ConceptMatch
+
+_TIMELINE = re.compile(
+    r"\b(?:chang\w*\s+(?:over|since|between)|trend\w*|over time|over the (?:years|months|last)|history|timeline|"
+    r"since|compared?\s+(?:with|to)\s+(?:previous|earlier|last)|gone (?:up|down)|"
+    r"(?:increas|decreas|ris|fall|fell|drop|grow|grew|reduc)\w*\s+(?:over|since|between)|so far|evolv\w*|"
+    r"how (?:has|have|did) .{0,140} (?:changed?|moved?)|year on year|over the period)\b",
+    re.I,
+)
+_LATEST = re.compile(
+    r"\b(?:now|currently|current|latest|most recent|today|at present|these days|last reported|"
+    r"at the moment|right now|presently)\b",
+    re.I,
+)
+CHANGE = re.compile(
+    r"\bby how much\b|\bby\s+what\s+(?:percentage|proportion|amount|margin|share|factor|number)\b|"
+    r"\bwhat\s+(?:percentage|%|per\s?cent)\s+(?:increase|rise|decrease|fall|drop|reduction|change|cut)\b|"
+    r"\bhow much (?:is|are|was|were|did|has|have|will)\b.{0,60}\b(?:cut|cutting|slash\w*)\b|"
+    r"\bhow much (?:did|has|have|had) .{0,80}\b(?:increas|decreas|ris|rose|fall|fell|"
+    r"grow|grew|reduc|drop|go up|gone up|go down|gone down|chang)\w*|\b(?:size of|amount of) the "
+    r"(?:increase|decrease|reduction|rise|fall)\b|\bhow (?:big|large) (?:was|is) the "
+    r"(?:increase|decrease|reduction|rise|fall)\b|\bwhat (?:was|is) the (?:increase|decrease|"
+    r"reduction|rise|fall|change) in\b|\bvariance\b",
+    re.I,
+)
+_TARGET = re.compile(
+    r"\b(?:target|targets|aim|aims|goal|ambition|trajectory|aiming|want|wanted|wants|hoped?|"
+    r"intends?|intended)\b",
+    re.I,
+)
+_FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated)\b", re.I)
+_WHO = re.compile(
+    r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:councillor|officer|member|person|director|manager)\b|"
+    r"\bwho (?:is|was|chairs|chaired|leads|led)\b",
+    re.I,
+)
+_WHEN = re.compile(
+    r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bby when\b|"
+    r"\bhow long ago\b",
+    re.I,
+)
+_NAMED_THING = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:(?!\bof\b)[^?]){0,60}?\b(?:approach|model|programme|program|scheme|system|tool|"
+    r"framework|initiative|project|service|team|strategy|campaign|policy|hub|name|title)\b(?!\s+\w+ing\b|\s+(?:for|on|"
+    r"about|to|in|doing)\b)|"
+    r"\b(?:also\s+)?(?:known|referred\s+to)\s+as\b|^\s*what\s+(?:system|tool|team|service|programme|scheme|company|"
+    r"organisation|organization|charity|provider|agency|group)\b",
+    re.I,
+)
+_NAME = re.compile(
+    r"^\s*where\b|\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b|"
+    r"\bwhat (?:is|was|are|were) (?:the )?name\b|\bwhat (?:is|was|are|were) .{0,60}\bcalled\b|\bname of\b|"
+    r"\bwhich (?:team|teams|service|services|committee|board|panel|organisation|organisations|organization|council|"
+    r"school|home|hub|programme|program|project|scheme|campaign|strategy|model|agency|agencies|partner|partners|"
+    r"provider|providers|charity|group|forum|body|service|tool|system|framework|initiative|company|club)\b",
+    re.I,
+)
+_NUMERIC = re.compile(
+    r"\b(?:how many|how much|number of|numbers of|what (?:was|is|were|are) the (?:figure|number|total|rate|percentage|"
+    r"proportion|budget|cost|saving|share|level|count|value|amount)|what percentage|what proportion|what share|"
+    r"percentage|proportion|rate|figure|total|budget|cost|costs|saving|saved|overspend|underspend|count|how often|"
+    r"per week|amount|how (?:big|high|low|large|long)|average|how much|attendance|caseloads?|turnover|vacancies|"
+    r"vacancy|sickness|absence|timeliness|spend|spent|outturn|target|forecast|projection|ambition|variance|"
+    r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|grow|grew|increase|increased|decrease|decreased|reduce|reduced)"
+    r"\s+to|reach|reached|stand\s+at|stood\s+at)\b",
+    re.I,
+)
+# "What is the kinship team?": the question already names the team (a word of its own before the head), so it asks
+# what the team is; "What is the new approach?" names none and asks for the approach's name
+_NAMES_ITS_THING = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?!(?:new|current|latest|council'?s|councils|main|pilot|local|regional|"
+    r"national|first|proposed|planned|revised|existing|same|other|overall|preferred|chosen|agreed|dedicated|"
+    r"additional|specialist|refreshed|updated)\b)[a-z][\w'’-]*\s+(?:approach|model|programme|program|scheme|system|tool|"
+    r"framework|initiative|project|service|team|strategy|campaign|policy|hub)\s*\??\s*$",
+    re.I,
+)
+_DEFINITION = re.compile(
+    r"^\s*(?:what|who)\s+(?:is|are)\s+(?:a|an)\b|\bwhat does .{1,60} mean\b|\bdefin", re.I
+)
+_DISCUSSION = re.compile(
+    r"^\s*(?:what|how)\s+(?:did|does|do|has|have|will|was|were)\b.{0,80}\b(?:hear|say|said|note|"
+    r"discuss|learn|raise|told|tell|ask|explain|doing|done|work|improve|support)\b|"
+    r"^\s*what\s+(?:is|are|was|were)\b.{0,80}\b(?:asking|saying|calling|hoping|wanting|telling)\s+"
+    r"(?:for|us|about)\b|"
+    r"^\s*why\b|^\s*tell me about\b|\bwhat is being done\b",
+    re.I,
+)
+_WHY = re.compile(r"^\s*(?:and\s+)?why\b", re.I)
+
+_GRADE = re.compile(
+    r"\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|"
+    r"rated|judged)\b",
+    re.I,
+)
+
+
+def answer_type(question: str, unit: str | None, concept: ConceptMatch | None) -> str:
+    """The type of answer asked for, so a who / when / which question is never answered with a number."""
+    if _GRADE.search(question):
+        return "name"
+    if (
+        _DEFINITION.search(question)
+        or _WHY.match(question)
+        or (
+            _DISCUSSION.search(question)
+            and unit is None
+            and not _TIMELINE.search(question)
+            and not re.search(r"\bhow many|\bhow much", question, re.I)
+        )
+    ):
+        return "text"  # a why-question asks for the reason, even when it names a rate
+    if _WHO.search(question):
+        return "person"
+    if _WHEN.search(question) and not re.search(r"\bhow many\b", question, re.I):
+        return "date"
+    if (
+        _NAMED_THING.search(question)
+        and not re.search(r"\bhow (?:many|much)\b", question, re.I)
+        and not _NAMES_ITS_THING.search(question)
+    ):
+        return "name"
+    if _NAME.search(question) and not _NUMERIC.search(question):
+        return "name"
+    if unit is not None or _NUMERIC.search(question) or _TIMELINE.search(question):
+        return "number"
+    if (
+        concept is not None
+        and re.search(r"^\s*(?:what|and)\b.{0,30}\b(?:is|was|are|were)\b", question, re.I)
+        and re.search(
+            r"\b(?:latest|current|now|figure|level|in (?:\w+ )?\d{4}|as (?:at|of))\b", question, re.I
+        )
+    ):
+        return "number"
+    return "text"
+
+
+def asks_for_a_figure(question: str) -> bool:
+    """Not a who / when / which-name question: for those the clause naming the occasion is what picks the
+    sentence ("who was chairing the panel when it looked at ...") and stays among the words to match."""
+    return not (
+        _WHO.search(question)
+        or _GRADE.search(question)
+        or (_WHEN.search(question) and not re.search(r"\bhow many\b", question, re.I))
+        or (_NAMED_THING.search(question) and not re.search(r"\bhow (?:many|much)\b", question, re.I))
+        or (_NAME.search(question) and not _NUMERIC.search(question))
+    )
+
+
+def asks_timeline(question: str) -> bool:
+    """ "How has it changed since 2019?": a trend over the papers' dates, unless it asks for the size of a
+    change ("by how much did it rise"), which is one figure."""
+    return bool(_TIMELINE.search(question)) and not CHANGE.search(question)
+
+
+def asks_latest(question: str) -> bool:
+    """ "now", "currently", "latest": the question insists on the current figure."""
+    return bool(_LATEST.search(question))
+
+
+def figure_kind(question: str, timeline: bool) -> str:
+    """Which kind of figure answers: a change, a target, a forecast or (by default) a level."""
+    return (
+        "change"
+        if CHANGE.search(question) and not timeline
+        else "target"
+        if _TARGET.search(question)
+        else "forecast"
+        if _FORECAST.search(question)
+        else "level"
+    )

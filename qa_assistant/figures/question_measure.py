@@ -1,0 +1,167 @@
+"""What a question counts, in its own words and as a concept, and in which unit: the words left when its
+dates, places, occasions and question scaffolding are taken out ("How many children were looked after in
+December 2018?" -> "children looked after", a count).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa_assistant.figures.concepts import ConceptMatch, match_concept, passive_participles
+from qa_assistant.figures.question_intent import CHANGE
+from qa_assistant.figures.terms import WEEKLY, lexicon, measure_terms, phrase_pattern, scaffold_terms
+from qa_assistant.text.dates import DATE_EDGE
+
+_YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)
+_DURATION = re.compile(
+    r"\bhow long\b|\bhow many (?:days|weeks|months|years)\b|\bduration\b|\blength of time\b", re.I
+)
+_WORD_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)"
+
+
+def question_unit(question: str) -> str | None:
+    """The unit a question asks in ("how many" a count, "what proportion" a percentage, "how much" money), so a
+    figure in another unit is never given as its answer."""
+    lx = lexicon()
+    if phrase_pattern(lx["percent_words"]).search(question) or "%" in question:
+        return "percent"
+    if re.search(r"\b(?:per|out\s+of\s+every)\s+(?:10,?000|ten\s+thousand|10k)\b", question, re.I):
+        return "per_10000"  # "per 10,000" asks for exactly that: a percentage "rate" will not do
+    if phrase_pattern(lx["rate_words"]).search(question):
+        return "rate"
+    how_much = (
+        re.search(r"\bhow much\b", question, re.I)
+        and not re.search(r"\bby how much\b", question, re.I)
+        and not CHANGE.search(question)
+    )
+    money = phrase_pattern(lx["money_words"]).search(question) or "£" in question or how_much
+    if (
+        money
+        or re.search(
+            r"\b(?:budget|overspend|underspend|saving|savings|spend|spent|outturn|allowance|fee|"
+            r"funding|grant)\b",
+            question,
+            re.I,
+        )
+        and re.search(r"\bhow much\b|\bwhat\b", question, re.I)
+    ):
+        if WEEKLY.search(question):
+            return "money_week"
+        if _YEARLY.search(question) and re.search(r"\b(?:cost|fee|allowance|pay|paid)\b", question, re.I):
+            return "money_year"
+        return "money"
+    if _DURATION.search(question):
+        return "duration"
+    if phrase_pattern(lx["count_words"]).search(question):
+        return "count"
+    return None
+
+
+def _strip(question: str, spans: list[tuple[int, int]]) -> str:
+    """The question with each span replaced by a space (spans may overlap: a date inside an occasion)."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out = question
+    for s, e in reversed(merged):
+        out = out[:s] + " " + out[e:]
+    return out
+
+
+def _with_date_edges(question: str, date_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "at the end of Q3 2023/24": "end" says when, not what; the words before a date that only place it
+    within its period are part of the date."""
+    out = []
+    for s, e in date_spans:
+        m = DATE_EDGE.search(question[max(0, s - 30) : s])
+        out.append((s - len(m.group(0)) if m else s, e))
+    return out
+
+
+def measure_words(
+    question: str, date_spans: list[tuple[int, int]], subject_spans: list[tuple[int, int]]
+) -> tuple[str, list[str]]:
+    """The question's measure, as words and as terms: what is left once its dates, places and occasions,
+    unit words and question scaffolding are gone, since only those words say what is counted."""
+    rest = _strip(question, _with_date_edges(question, date_spans) + subject_spans)
+    lx = lexicon()
+    for key in ("rate_words", "percent_words", "count_words", "money_words", "average_words"):
+        rest = phrase_pattern(lx[key]).sub(" ", rest)
+    rest = re.sub(r"\bhow\s+(?:high|low|big|large|long)\b", " ", rest, flags=re.I)
+    # "how did the number move during 2023/24": a trend, not a measure word
+    rest = re.sub(
+        r"\bmov(?:e|ed|ing)\s*(?=\b(?:during|over|between|since|through|across)\b|\?|$)",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    rest = re.sub(
+        r"\b(?:how|what|which|who|when|is|are|was|were|did|does|do|the|there|by|much)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    scaffold = scaffold_terms()
+    rest = re.sub(
+        rf"\b{_WORD_NUMBER}\b(?!\s+(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", rest, flags=re.I
+    )
+    seq = [t for t in measure_terms(rest) if t not in scaffold]
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", rest)
+        if measure_terms(w) and not set(measure_terms(w)) <= scaffold
+    ]
+    return " ".join(words), seq
+
+
+def _concept_reports(concept: ConceptMatch, unit: str) -> bool:
+    """Whether the concept is ever reported in the unit asked (a rate per 10,000, money of any period)."""
+    family = _unit_for_concept(unit) or ""
+    return any(
+        u == family
+        or (family == "per_10000" and u in ("per_10000", "rate"))
+        or (family.startswith("gbp") and u.startswith("gbp"))
+        for u in concept.concept.units
+    )
+
+
+def _unit_word_after_measure(question: str, measure_text: str) -> bool:
+    """A unit word after the measure's first word qualifies something else in the question, not the measure."""
+    first_measure_word = measure_text.split()[0] if measure_text else ""
+    lx = lexicon()
+    unit_words = phrase_pattern(lx["rate_words"] + lx["percent_words"] + lx["count_words"]).search(question)
+    at = question.find(first_measure_word) if first_measure_word else -1
+    return unit_words is not None and at >= 0 and unit_words.start() > at
+
+
+def _unit_for_concept(unit: str | None) -> str | None:
+    """The question's unit in the catalogue's unit names, which concepts are matched with."""
+    return {
+        "money": "gbp",
+        "money_week": "gbp_per_week",
+        "money_year": "gbp_per_year",
+        "rate": "per_10000",
+        "duration": "days",
+    }.get(unit or "", unit)
+
+
+def unit_and_concept(
+    question: str, measure_text: str, seq: list[str]
+) -> tuple[str | None, ConceptMatch | None]:
+    """The unit asked and the catalogue concept the measure names; a unit word that qualifies another part of
+    the question, in a unit the concept is never reported in, is dropped rather than trusted."""
+    unit = question_unit(question)
+    concept = match_concept(seq, _unit_for_concept(unit), passive_participles(question)) if seq else None
+    if (
+        concept is not None
+        and unit is not None
+        and not _concept_reports(concept, unit)
+        and _unit_word_after_measure(question, measure_text)
+    ):
+        unit = (
+            None  # "What population estimate is the rate per 10,000 based on?": the rate is not what is asked
+        )
+    return unit, concept

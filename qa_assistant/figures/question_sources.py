@@ -1,0 +1,139 @@
+"""Where a question says which paper, occasion or name it means ("according to the annual report", "when the
+hub was debated at scrutiny", "the Big Takeover") and whose figure it asks for: words that narrow the source
+and the subject, not what is counted.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa_assistant.figures.question_intent import asks_for_a_figure
+from qa_assistant.figures.subjects import OWN, Subject, SubjectMention, own_subject
+from qa_assistant.figures.terms import lexicon, measure_terms, scaffold_terms, stopwords
+
+_NAME_RUN = re.compile(r"(?<=[\w,'’] )(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|in|with)?\s*[A-Z][\w'’-]*)*")
+
+
+def title_words(text: str) -> list[str]:
+    """Words that can name a paper: lower-cased, no stop words, digits kept ("quarter 4 fostering update")."""
+    return [
+        w
+        for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+        if w not in stopwords()
+        and w not in ("the", "in", "a", "an", "according", "report", "reported", "paper")
+    ]
+
+
+def name_terms(question: str) -> list[str]:
+    """Terms of the capitalised names a question gives after its first word ("the Big Takeover", "Low Lane
+    children's home", "Together for Children"): they say which thing, and an article may name it only once."""
+    out: list[str] = []
+    for m in _NAME_RUN.finditer(question):
+        if m.group(0).isupper() and len(m.group(0)) <= 4:
+            continue  # "CLA", "EET": acronyms of measures, not names
+        out.extend(t for t in measure_terms(m.group(0)) if t not in out)
+    return out
+
+
+def _is_source(question: str, pos: int) -> bool:
+    """ "According to the South Tyneside JSNA", "in Stockton's report": the paper, not whose figure."""
+    before = question[max(0, pos - 20) : pos].lower()
+    after = question[pos : pos + 60].lower()
+    return bool(re.search(r"according to (?:the )?$|\bin (?:the )?$", before)) and bool(
+        re.search(
+            r"\b(?:jsna|report|paper|papers|minutes|scorecard|data|benchmarking|review|plan|strategy)\b",
+            after,
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def _occasion_patterns() -> list[re.Pattern[str]]:
+    """Patterns of the words naming a paper or occasion, built once from the lexicon's nouns and verbs."""
+    lx = lexicon()
+    nouns = "|".join(re.escape(n) for n in sorted(lx["source_nouns"], key=len, reverse=True))
+    verbs = "|".join(re.escape(v) for v in sorted(lx["reporting_verbs"], key=len, reverse=True))
+    done = "|".join(re.escape(v) for v in sorted(lx["occasion_verbs"], key=len, reverse=True))
+    return [
+        re.compile(r"\baccording\s+to\b[^,?;]*", re.I),
+        re.compile(
+            r"\bper\s+(?:the|that|this|its|their|our|a|an)\b[^,?;]*", re.I
+        ),  # "per the Q3 fostering report"
+        re.compile(
+            rf"\b(?:in|from|at|during)\s+(?:the|our|a|an|this|that|its|their|his|her)?\s*"
+            rf"(?:[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b(?:\s+(?:on|about|into|of)\s+[^,?;]*)?",
+            re.I,
+        ),
+        re.compile(
+            rf"\b(?:did|does|do|has|have|had)\s+(?:[\w'’-]+\s+){{1,4}}?(?:{verbs})\b(?:\s+(?:the|a|an)?\s*"
+            rf"(?:[\w'’-]+\s+){{0,4}}?(?:{nouns})s?\b)?",
+            re.I,
+        ),
+        re.compile(
+            rf"\b(?:when|as|after|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|had\s+been|got)\s+"
+            rf"(?:{done})\b[^,?;]*",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:reported|covered|quoted|presented|published|announced)\s+(?:by|to|in|at|during)\b[^,?;]*",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:when|as)\s+(?:the\s+)?[^,?;]*?\b(?:reported|said|announced|published|told|presented|revealed)\b"
+            r"[^,?;]*",
+            re.I,
+        ),
+    ]
+
+
+_OCCASION_CLAUSES = (
+    # "Same Echo article on the TV campaign: how many ...", "Going back to the Echo story - how many ..."
+    re.compile(r"^[^?]{8,160}?(?::|\s[-–—]\s)\s*(?=(?:how|what|which|who|where|when)\b)", re.I),
+    # "When Hartlepool restructured its teams, how many ...", "... when its cabinet approved the strategy?"
+    re.compile(r"^\s*(?:when|after|once|while)\s+[^,?]{3,120},\s*(?=(?:how|what|which|who|where)\b)", re.I),
+    re.compile(r"(?<=\S)\s(?:when|once)\s+(?!(?:did|does|do|is|are|was|were)\b)[^,?;]*", re.I),
+    re.compile(r"\([^()]*\b(?:story|article|piece|report|answer|scorecard|update|minutes)s?\b[^()]*\)", re.I),
+)
+
+
+def occasion_spans(question: str) -> list[tuple[int, int]]:
+    """Where a question says which paper or occasion it means ("according to the annual report", "in the
+    November 2021 scorecard", "did Karen Robb give the Panel", "when the hub was debated at scrutiny"): those
+    words narrow the source, they do not say what is counted."""
+    spans: list[tuple[int, int]] = []
+    patterns = _occasion_patterns() + (list(_OCCASION_CLAUSES) if asks_for_a_figure(question) else [])
+    for pattern in patterns:
+        for m in pattern.finditer(question):
+            if not any(a < m.end() and m.start() < b for a, b in spans):
+                spans.append(m.span())
+    return sorted(spans)
+
+
+def source_terms(question: str, occasions: list[tuple[int, int]]) -> list[str]:
+    """The terms of the words naming the occasion (a speaker, a meeting), which a paper may hold anywhere."""
+    return list(
+        dict.fromkeys(
+            t for a, b in occasions for t in measure_terms(question[a:b]) if t not in scaffold_terms()
+        )
+    )
+
+
+def occasion_words(question: str, occasions: list[tuple[int, int]]) -> list[str]:
+    """The words naming the occasion as written, to tell which paper it names by its title."""
+    return [w for a, b in occasions for w in title_words(question[a:b])]
+
+
+def asked_subject(
+    question: str, mentions: list[SubjectMention], occasions: list[tuple[int, int]]
+) -> tuple[Subject, bool]:
+    """Whose figure is asked for, and whether the question named it: the council's own unless it names
+    another place that is not just the source ("according to the South Tyneside JSNA")."""
+    subject_mentions = [m for m in mentions if m.subject.kind != OWN and not _is_source(question, m.start)]
+    # "In the Burnley Express story on Lancashire's rising care numbers, what was the England total?": a place
+    # inside the words naming the source says which source; one outside them says whose figure
+    outside = [m for m in subject_mentions if not any(a <= m.start < b for a, b in occasions)]
+    subject_mentions = outside or subject_mentions
+    own_named = any(m.subject.kind == OWN and re.match(r"['’]s\b", question[m.end :]) for m in mentions)
+    subject = subject_mentions[0].subject if subject_mentions and not own_named else own_subject()
+    return subject, bool(subject_mentions)

@@ -1,0 +1,61 @@
+"""The unit, subject and kind parts of the support check (selection.py): a figure answers only in the unit,
+for the place and of the kind the question asks; and the words that merely restate a figure's unit.
+"""
+
+from __future__ import annotations
+
+from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.terms import stem_list
+from qa_assistant.models import Figure
+
+RATE_UNITS = ("per_10000", "per_1000", "per_100000", "rate")
+MONEY_UNITS = ("gbp", "gbp_per_week", "gbp_per_year")
+DURATION_UNITS = ("days", "weeks", "months", "years")
+_UNIT_OK = {
+    "count": ("count",),
+    "rate": RATE_UNITS,
+    "per_10000": ("per_10000", "rate"),
+    "percent": ("percent",),
+    "money": MONEY_UNITS,
+    "money_week": ("gbp_per_week",),
+    "money_year": ("gbp_per_year",),
+    "duration": DURATION_UNITS,
+}
+
+
+def unit_ok(asked: str | None, unit: str) -> bool:
+    """ "Rate" asks for a rate per 10,000 or a percentage rate ("re-referral rate 21%"); the question's own
+    "per 10,000" is read as the unit "per_10000" and stays strict."""
+    if asked == "rate" and unit == "percent":
+        return True
+    return asked is None or unit in _UNIT_OK.get(asked, (asked,))
+
+
+def subject_ok(r: Reading, f: Figure) -> bool:
+    """The figure is for the place asked about (another council matched by its name), not just any place."""
+    if r.subject.kind != f.subject:
+        return False
+    if f.subject != "other":
+        return True
+    a, b = r.subject.name.lower(), f.subject_name.lower()
+    return a.startswith(b) or b.startswith(a) or a.split()[0] == b.split()[0]
+
+
+def kind_ok(asked: str, f: Figure) -> bool:
+    """The figure is of the kind asked (a level, change, target or forecast); a money forecast is a level."""
+    if asked == "level":
+        return f.kind in ("level", "part") or (f.kind == "forecast" and f.unit in MONEY_UNITS)
+    if asked == "forecast":
+        return f.kind in ("forecast", "level")
+    return f.kind == asked
+
+
+def unit_terms(unit: str) -> frozenset[str]:
+    """Words that only restate a figure's unit ("costs" of a money figure), never a different measure."""
+    if unit.startswith("gbp"):
+        return stem_list("money_words")
+    if unit == "percent":
+        return stem_list("percent_words")
+    if unit in RATE_UNITS:
+        return stem_list("rate_words")
+    return frozenset()
