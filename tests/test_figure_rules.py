@@ -762,6 +762,29 @@ def _support(question: str, text: str, value: str):
         ),
         # a word of the concept's own synonyms does not narrow it; a table heading's "group" adds no condition
         ("What average caseload is proposed?", "The average social worker caseload is 17.", "17", True, ""),
+        # "Of <whole>, how many <part>": the part is the measure; the whole only says which group
+        (
+            "Of the children in care in January 2021, how many lived in fostering households?",
+            "Of the 330 children in care, the majority (224) lived in fostering households.",
+            "224",
+            True,
+            "",
+        ),
+        (
+            "Of the children in care in January 2021, how many lived in fostering households?",
+            "There were 330 children in care in January 2021.",
+            "330",
+            False,
+            "measure",
+        ),
+        # what a rate is per 10,000 of belongs to the unit, not to the measure
+        (
+            "What was the looked-after rate per 10,000 under-18s in March 2012?",
+            "At 31 March 2012 the rate of children looked after was 101 per 10,000 children.",
+            "101 per 10,000",
+            True,
+            "",
+        ),
         (
             "What percentage of children were aged 11 to 15?",
             "Age group | Percentage of children\n11 to 15 | 40%",

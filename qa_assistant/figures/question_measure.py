@@ -16,6 +16,13 @@ _YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)
 _DURATION = re.compile(
     r"\bhow long\b|\bhow many (?:days|weeks|months|years)\b|\bduration\b|\blength of time\b", re.I
 )
+# "Of North Tyneside's children in care, how many lived in fostering households?": the measure is the part asked
+# for, after the comma; the whole it is taken from only says which group (and whose, and when).
+_OF_WHOLE = re.compile(
+    r"^\s*(?:of|among|out\s+of)\s+(?P<whole>[^,?]{3,160}),\s*(?=(?:how\s+many|how\s+much|what\s+(?:share|"
+    r"proportion|percentage|per\s?cent|number|fraction))\b)",
+    re.I,
+)
 _WORD_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)"
 
 
@@ -86,8 +93,18 @@ def measure_words(
 ) -> tuple[str, list[str]]:
     """The question's measure, as words and as terms: what is left once its dates, places and occasions,
     unit words and question scaffolding are gone, since only those words say what is counted."""
-    rest = _strip(question, _with_date_edges(question, date_spans) + subject_spans)
+    whole = _OF_WHOLE.match(question)
+    asked_part = [(whole.start("whole"), whole.end("whole"))] if whole else []
+    rest = _strip(question, _with_date_edges(question, date_spans) + subject_spans + asked_part)
     lx = lexicon()
+    # "per 10,000 under-18s": the rate's denominator is part of the unit, not of the measure
+    rest = re.sub(
+        r"\bper\s+(?:10,000|10000|ten\s+thousand|10k)\s+(?:of\s+the\s+)?"
+        + phrase_pattern(lx["rate_denominators"]).pattern,
+        " ",
+        rest,
+        flags=re.I,
+    )
     for key in ("rate_words", "percent_words", "count_words", "money_words", "average_words"):
         rest = phrase_pattern(lx[key]).sub(" ", rest)
     rest = re.sub(r"\bhow\s+(?:high|low|big|large|long)\b", " ", rest, flags=re.I)
