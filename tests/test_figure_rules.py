@@ -777,6 +777,14 @@ def _support(question: str, text: str, value: str):
             False,
             "measure",
         ),
+        # "around the town" / "across the borough" is the council's own area: it does not narrow what is counted
+        (
+            "From how many locations are the family hub services delivered?",
+            "Family hub services are delivered from six locations around the town.",
+            "six",
+            True,
+            "",
+        ),
         # what a rate is per 10,000 of belongs to the unit, not to the measure
         (
             "What was the looked-after rate per 10,000 under-18s in March 2012?",
