@@ -46,6 +46,7 @@ def figure(text: str, value_text: str, **kw):
         ("an average of 14 months", "14 months", 14, "months"),
         ("Twenty three children", "Twenty three", 23, "count"),
         ("between 72-77 young people", "72-77", 72, "count"),
+        ("a home for up to three children", "three", 3, "count"),  # a cap, as "up to 3" is; not a range
         (
             "the lowest rate in 12\nmonths in January",
             "12\nmonths",
@@ -73,6 +74,8 @@ def test_quantities(text, value_text, value, unit):
         ("a rolling 12-month measure of re-referrals", "12"),
         ("numbers fell below the 400 mark in May", "400"),
         ("care leavers aged 19 to 21 in work", "21"),
+        ("we expect two to three visits a week", "three"),  # a vague range in words is no reported figure
+        ("three or four carers left", "three"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):

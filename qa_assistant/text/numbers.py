@@ -200,8 +200,8 @@ def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: lis
         if phrase.lower() in _WORD_NOT_QUANTITY or _NOT_QUANTITY_AFTER.match(text, m.end()):
             continue
         if _in_dates(m.start(), m.end(), date_spans, date_starts) or re.search(
-            r"\b(?:or|to)\s+$", text[max(0, m.start() - 4) : m.start()]
-        ):  # "three or four"
+            r"(?<!\bup )\b(?:or|to)\s+$", text[max(0, m.start() - 7) : m.start()]
+        ):  # "three or four", "two to three"; but "up to three" is a cap, as "up to 3" is
             continue
         if re.match(r"\s+(?:or|to)\s+\w+", text[m.end() : m.end() + 20]) or re.match(
             r"\s+(?:third|quarter|half|fifth|times)", text[m.end() : m.end() + 12], re.I
