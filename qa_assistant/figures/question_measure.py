@@ -9,7 +9,14 @@ import re
 
 from qa_assistant.figures.concepts import ConceptMatch, match_concept, passive_participles
 from qa_assistant.figures.question_intent import CHANGE
-from qa_assistant.figures.terms import WEEKLY, lexicon, measure_terms, phrase_pattern, scaffold_terms
+from qa_assistant.figures.terms import (
+    UNIT_TEXT,
+    WEEKLY,
+    lexicon,
+    measure_terms,
+    phrase_pattern,
+    scaffold_terms,
+)
 from qa_assistant.text.dates import DATE_EDGE
 
 _YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)
@@ -96,15 +103,8 @@ def measure_words(
     whole = _OF_WHOLE.match(question)
     asked_part = [(whole.start("whole"), whole.end("whole"))] if whole else []
     rest = _strip(question, _with_date_edges(question, date_spans) + subject_spans + asked_part)
+    rest = UNIT_TEXT.sub(" ", rest)  # "per 10,000 under-18s": the unit, with what it is per 10,000 of
     lx = lexicon()
-    # "per 10,000 under-18s": the rate's denominator is part of the unit, not of the measure
-    rest = re.sub(
-        r"\bper\s+(?:10,000|10000|ten\s+thousand|10k)\s+(?:of\s+the\s+)?"
-        + phrase_pattern(lx["rate_denominators"]).pattern,
-        " ",
-        rest,
-        flags=re.I,
-    )
     for key in ("rate_words", "percent_words", "count_words", "money_words", "average_words"):
         rest = phrase_pattern(lx[key]).sub(" ", rest)
     rest = re.sub(r"\bhow\s+(?:high|low|big|large|long)\b", " ", rest, flags=re.I)

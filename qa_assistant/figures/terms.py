@@ -141,8 +141,11 @@ def measure_terms(text: str) -> list[str]:
 
 
 WEEKLY = re.compile(r"\b(?:per|a|each) week\b|\bweekly\b", re.I)  # "per week", "a week", "weekly"
+# Unit words, with what a rate is per 10,000 of ("per 10,000 under-18s": lexicon rate_denominators), which say
+# the unit and never what is counted.
 UNIT_TEXT = re.compile(
-    r"per\s+(?:10,?000|100,?000|1,?000|10k)(?:\s+(?:children|population|of\s+the\s+population|"
-    r"child\s+population))?|%|\bper\s?cent\b|£\s?(?:000s?|k|m)?\b",
+    r"per\s+(?:10,?000|100,?000|1,?000|10k)(?:\s+(?:of\s+the\s+)?"
+    + phrase_pattern(lexicon()["rate_denominators"]).pattern
+    + r")?|%|\bper\s?cent\b|£\s?(?:000s?|k|m)?\b",
     re.I,
 )
