@@ -31,6 +31,7 @@ def _block(rs: list[Result]) -> dict:
         "wrong_numbers": sum(r.outcome == "wrong_number" for r in rs),
         "wrong_entities": sum(r.outcome == "wrong_entity" for r in rs),
         "abstained": sum(r.outcome in ABSTAINED for r in answerable),
+        "abstained_quoting_answer": sum(bool(r.quote_holds_answer) for r in rs),
         "citation_accuracy": sum(cites) / len(cites) if cites else None,
         "as_of_accuracy": sum(asofs) / len(asofs) if asofs else None,
         "latency_p50_ms": statistics.median(ms) if ms else 0.0,
@@ -120,7 +121,9 @@ def markdown(runs: dict[str, tuple[list[Result], dict]], show_failures: dict[str
             *table(summary),
             "",
             f"Not found: precision {_fmt(summary['not_found_precision'])}, "
-            f"recall {_fmt(summary['not_found_recall'])}.",
+            f"recall {_fmt(summary['not_found_recall'])}. Number questions abstained: "
+            f"{summary['by_type'].get('number', {}).get('abstained', 0)}, of which the quoted passage holds the "
+            f"expected figure: {summary['overall']['abstained_quoting_answer']}.",
             "",
         ]
         if summary["by_trap"]:

@@ -31,6 +31,9 @@ class Result:
     as_of_ok: bool | None = None
     ranks: dict[str, int | None] = field(default_factory=dict)
     ms: float = 0.0
+    # a number question answered with "not found" or a quote: does a quoted passage hold the expected figure?
+    # (the answer still counts as an abstention; this says how useful the quote was)
+    quote_holds_answer: bool | None = None
 
 
 def _family(unit: str) -> str:
@@ -97,6 +100,7 @@ def score(case: Case, ans: Answer) -> Result:
         return r
     if ans.kind == "not_found":
         r.outcome = "abstained"
+        r.quote_holds_answer = _quoted(case, ans) if case.type == "number" else None
         return r
     return {"number": _number, "entity": _entity, "timeline": _timeline}.get(case.type, _text)(case, ans, r)
 
@@ -105,6 +109,7 @@ def _number(case: Case, ans: Answer, r: Result) -> Result:
     r.given = ", ".join(f"{f.value_text} ({f.as_of.label})" for f in ans.figures) or ans.text[:200]
     if ans.kind != "figure":
         r.outcome = "unstructured"  # a quoted passage, not a confident figure
+        r.quote_holds_answer = _quoted(case, ans)
         return r
     matching = [f for f in ans.figures if same_number(f, case.expected)]
     r.correct = bool(matching)
@@ -116,6 +121,12 @@ def _number(case: Case, ans: Answer, r: Result) -> Result:
         ) and f.value_text in f.citation.quote
         r.as_of_ok = None if case.as_of is None else any(_in_period(m, case.as_of) for m in matching)
     return r
+
+
+def _quoted(case: Case, ans: Answer) -> bool:
+    """The expected figure, as written, in one of the answer's quoted passages."""
+    want = _norm_text(case.expected or "")
+    return bool(want) and any(want in _norm_text(c.quote) for c in ans.citations)
 
 
 def _entity(case: Case, ans: Answer, r: Result) -> Result:
