@@ -22,6 +22,7 @@ from qa_assistant.indexing import embedding
 from qa_assistant.indexing.loaded import LoadedIndex
 from qa_assistant.models import Answer, Citation, FigureValue
 from qa_assistant.settings import Settings
+from qa_assistant.text.numbers import find_quantities
 
 
 class QuestionError(ValueError):
@@ -123,13 +124,16 @@ class Assistant:
         )
 
     def _closest_sentence(self, question: str, qvec: np.ndarray) -> Citation | None:
+        """The nearest thing the papers hold for a number nothing supports: of the sentences ranked about as
+        close as the best one, the first that reports a number (it may well be the figure, in words the rules
+        could not place), else the best."""
         ranked = rank_sentences(self.index, self.settings, question, qvec)
-        if not ranked:
+        if not ranked or ranked[0][0] < self.settings.quote_min_similarity:
             return None
-        sim, row = ranked[0]
-        if sim < self.settings.quote_min_similarity:
-            return None
-        doc_id, start, end, chunk_id = self.index.sentence_spans[row]
+        close = [row for sim, row in ranked if sim >= ranked[0][0] - self.settings.general_quote_window]
+        spans = [self.index.sentence_spans[row] for row in close]
+        with_number = [s for s in spans if find_quantities(self.index.documents[s[0]].text[s[1] : s[2]])]
+        doc_id, start, end, chunk_id = (with_number or spans)[0]
         return self.citer.cite(doc_id, start, end, [], chunk_id=chunk_id)
 
     # ---- general -------------------------------------------------------------------------------------
