@@ -21,6 +21,8 @@ import numpy as np
 
 from qa_assistant.settings import get_settings
 
+Span = tuple[int, int]  # start, end: character offsets into one text
+
 if TYPE_CHECKING:  # pragma: no cover
     from sentence_transformers import SentenceTransformer
 
@@ -125,9 +127,17 @@ class _OnnxEncoder:
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        return self.encode_with_parts(texts, [[] for _ in texts], batch_size)[0]
+
+    def encode_with_parts(
+        self, texts: list[str], parts: list[list[Span]], batch_size: int
+    ) -> tuple[np.ndarray, list[list[np.ndarray | None]]]:
+        """Each text's vector, and a vector for each character span of it, pooled from the same pass over the
+        text's tokens (None for a span past the model's 256-token window)."""
         # similar lengths together: less padding
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), MODEL_DIM), dtype=np.float32)
+        part_out: list[list[np.ndarray | None]] = [[] for _ in texts]
         for start in range(0, len(order), batch_size):
             rows = order[start : start + batch_size]
             enc = self.tokenizer.encode_batch([texts[i] for i in rows])
@@ -136,11 +146,35 @@ class _OnnxEncoder:
             hidden = self.session.run(
                 None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             )[0]
-            m = mask[..., None].astype(np.float32)
             # mean pooling, as the model card says
-            pooled = (hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None)
-            out[rows] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-        return out
+            out[rows] = _unit(_mean(hidden, mask.astype(np.float32)))
+            for j, i in enumerate(rows):
+                part_out[i] = [_span_vector(hidden[j], enc[j], span) for span in parts[i]]
+        return out, part_out
+
+
+def _mean(hidden: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    w = weights[..., None]
+    return (hidden * w).sum(-2) / np.clip(w.sum(-2), 1e-9, None)
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    return vectors / np.clip(np.linalg.norm(vectors, axis=-1, keepdims=True), 1e-12, None)
+
+
+def _span_vector(hidden: np.ndarray, encoding, span: Span) -> np.ndarray | None:
+    """The mean of the text's contextual token vectors that fall inside a character span."""
+    s, e = span
+    inside = np.array(
+        [
+            not special and a >= s and b <= e and b > a
+            for (a, b), special in zip(encoding.offsets, encoding.special_tokens_mask)
+        ],
+        dtype=np.float32,
+    )
+    if not inside.any():
+        return None
+    return _unit(_mean(hidden, inside))
 
 
 def prepare() -> Path | None:
@@ -185,6 +219,24 @@ def encode(texts: list[str], batch_size: int = 16) -> np.ndarray:
     if onnx is not None:
         return onnx.encode(texts, batch_size)  # onnxruntime sessions are safe to call from several threads
     return encode_torch(texts, batch_size)
+
+
+def encode_with_parts(texts: list[str], parts: list[list[Span]]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Vectors of texts (passages) and of spans inside them (their sentences), in one pass of the model where
+    the ONNX path runs: a sentence's vector is pooled from its tokens as read within its passage, so a build
+    embeds each passage once instead of once plus once per sentence. Spans the pass cannot give (past the
+    model's window, or on the torch path) are encoded on their own."""
+    onnx = _onnx()
+    if onnx is not None:
+        vectors, pooled = onnx.encode_with_parts(texts, parts, 16)
+    else:
+        vectors, pooled = encode(texts), [[None] * len(p) for p in parts]
+    missing = [(i, k) for i, vs in enumerate(pooled) for k, v in enumerate(vs) if v is None]
+    if missing:
+        alone = encode([texts[i][parts[i][k][0] : parts[i][k][1]] for i, k in missing])
+        for (i, k), v in zip(missing, alone):
+            pooled[i][k] = v
+    return vectors, [np.stack(vs) if vs else np.zeros((0, MODEL_DIM), np.float32) for vs in pooled]
 
 
 def encode_torch(texts: list[str], batch_size: int = 16) -> np.ndarray:

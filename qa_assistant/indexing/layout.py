@@ -27,7 +27,7 @@ SENTENCES = "sentences.npy"
 SENTENCE_SPANS = "sentences.json"
 CACHE = "cache"  # per-paper artefacts keyed by content, reused across builds
 MIN_SENTENCE_WORDS = 5  # shorter fragments (headings, "NOTED") are never quoted as answers
-PASSAGES_VERSION = "1"  # bump when chunking or sentence selection changes
+PASSAGES_VERSION = "1"  # bump when chunking, sentence selection or how vectors are made changes
 # The code that turns papers into text and figures: editing it re-reads every paper.
 READER_SOURCES = ("figures/*.py", "text/*.py", "ingest/formats*.py")
 
@@ -65,8 +65,11 @@ def reader_fingerprint() -> str:
 
 
 def build_salt(settings: Settings) -> str:
-    """What every artefact depends on besides the papers: figure-reading data, model, format, chunking."""
-    parts = [data_fingerprint(), reader_fingerprint(), embedding.MODEL_SHA256, f"v{FORMAT_VERSION}"]
+    """What every artefact depends on besides the papers: figure-reading data, model, how passages and their
+    vectors are made, format, chunking."""
+    parts = [data_fingerprint(), reader_fingerprint(), embedding.MODEL_SHA256, f"p{PASSAGES_VERSION}"]
+    parts.append(settings.sentence_vectors)
+    parts.append(f"v{FORMAT_VERSION}")
     return "|".join([*parts, f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}"])
 
 
@@ -81,11 +84,12 @@ def _short_hash(parts: list[str]) -> str:
 
 
 def passages_key(doc: Document, settings: Settings) -> str:
-    """What a paper's passages and vectors depend on: its text and pages, chunking, the model."""
+    """What a paper's passages and vectors depend on: its text and pages, chunking, the model and how sentence
+    vectors are made."""
     chunking = f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}"
     return _short_hash(
         [doc.text, json.dumps(doc.page_starts), chunking, embedding.MODEL_SHA256, PASSAGES_VERSION]
-        + [str(MIN_SENTENCE_WORDS)]
+        + [str(MIN_SENTENCE_WORDS), settings.sentence_vectors]
     )
 
 

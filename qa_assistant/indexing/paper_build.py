@@ -70,9 +70,21 @@ def _passages(
         deadline=deadline,
         what="process",
     )
-    chunk_vectors = _embed([c.text for c in chunks], doc.file, budget, deadline)
-    sentence_vectors = _embed([doc.text[s:e] for s, e, _ in sentences], doc.file, budget, deadline)
+    if settings.sentence_vectors == "pooled":
+        chunk_vectors, sentence_vectors = _embed_pooled(chunks, sentences, doc.file, budget, deadline)
+    else:
+        chunk_vectors = _embed([c.text for c in chunks], doc.file, budget, deadline)
+        sentence_vectors = _embed([doc.text[s:e] for s, e, _ in sentences], doc.file, budget, deadline)
     return chunks, sentences, chunk_vectors, sentence_vectors
+
+
+def _check_time(name: str, budget: Budget, deadline: float) -> None:
+    check_stopping()
+    if time.monotonic() > deadline:
+        raise OverBudget(
+            f"{name}: took longer than the {budget.seconds:g} s allowed to index one paper "
+            "(QA_PAPER_SECONDS); split it into smaller papers"
+        )
 
 
 def _embed(texts: list[str], name: str, budget: Budget, deadline: float) -> np.ndarray:
@@ -81,12 +93,33 @@ def _embed(texts: list[str], name: str, budget: Budget, deadline: float) -> np.n
     out = np.zeros((len(texts), embedding.MODEL_DIM), dtype=np.float32)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     for start in range(0, len(order), EMBED_GROUP):
-        check_stopping()
-        if time.monotonic() > deadline:
-            raise OverBudget(
-                f"{name}: took longer than the {budget.seconds:g} s allowed to index one paper "
-                "(QA_PAPER_SECONDS); split it into smaller papers"
-            )
+        _check_time(name, budget, deadline)
         rows = order[start : start + EMBED_GROUP]
         out[rows] = embedding.encode([texts[i] for i in rows])
     return out
+
+
+def _embed_pooled(
+    chunks: list[Chunk], sentences: list[Sentence], name: str, budget: Budget, deadline: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Passage vectors, and sentence vectors pooled from the same pass (embedding.encode_with_parts), in
+    groups of passages, checking the deadline and the shutdown flag between groups."""
+    by_chunk: dict[int, list[int]] = {}
+    for row, (_, _, c) in enumerate(sentences):
+        by_chunk.setdefault(c, []).append(row)
+    chunk_vectors = np.zeros((len(chunks), embedding.MODEL_DIM), dtype=np.float32)
+    sentence_vectors = np.zeros((len(sentences), embedding.MODEL_DIM), dtype=np.float32)
+    order = sorted(range(len(chunks)), key=lambda i: len(chunks[i].text))
+    for start in range(0, len(order), EMBED_GROUP):
+        _check_time(name, budget, deadline)
+        group = order[start : start + EMBED_GROUP]
+        rows = [by_chunk.get(chunks[i].chunk_id, []) for i in group]
+        spans = [
+            [(sentences[r][0] - chunks[i].start, sentences[r][1] - chunks[i].start) for r in rs]
+            for i, rs in zip(group, rows)
+        ]
+        vectors, pooled = embedding.encode_with_parts([chunks[i].text for i in group], spans)
+        chunk_vectors[group] = vectors
+        for rs, vs in zip(rows, pooled):
+            sentence_vectors[rs] = vs
+    return chunk_vectors, sentence_vectors
