@@ -8,6 +8,7 @@ annotations moved from the phrase to the context, acronyms spelled out, the conc
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from qa_assistant.figures.acronyms import expand, expansions
 from qa_assistant.figures.concepts import ConceptMatch, match_concept, match_phrase, passive_participles
@@ -24,41 +25,47 @@ _UNIT_SCALE = {"gbp_thousands": 1e3, "gbp_millions": 1e6}
 _PARENTHESIS = re.compile(r"\(([^()]{1,80})\)")
 
 
-def figure(
-    r: SentenceReading,
-    q: Quantity,
-    phrase: Phrase,
-    phrase_text: str,
-    context: str,
-    unit: str,
-    value: float,
-    high: float | None,
-    subject: Subject,
-    kind: str,
-    as_of: AsOf,
-    layout: str,
-    quote_start: int,
-    quote_end: int,
-    concept_from_context: bool = True,
-) -> Figure:
-    """concept_from_context: whether the context may name the figure's concept (a clause's loose words may
-    not: they only support a question's words)."""
+@dataclass(frozen=True)
+class NumberFacts:
+    """What a reader (prose or table) found about one number, before it becomes a Figure record."""
+
+    phrase: Phrase
+    phrase_text: str
+    context: str
+    unit: str
+    value: float
+    high: float | None
+    subject: Subject
+    kind: str
+    as_of: AsOf
+    layout: str
+    quote_start: int
+    quote_end: int
+    # whether the context may name the figure's concept (a clause's loose words may not: they only support a
+    # question's words)
+    concept_from_context: bool = True
+
+
+def figure(r: SentenceReading, q: Quantity, facts: NumberFacts) -> Figure:
+    """The Figure record: annotations moved from the phrase to the context, acronyms spelled out, the concept
+    matched."""
+    phrase, phrase_text, unit, layout = facts.phrase, facts.phrase_text, facts.unit, facts.layout
     masked, notes = without_annotations(masked_phrase(r, phrase, phrase_text))
     terms = measure_terms(masked)
-    context = f"{context} {notes}".strip() if notes else context
+    context = f"{facts.context} {notes}".strip() if notes else facts.context
     spelled = expansions(masked, r.acronyms)  # "PO's" -> "Placement Orders"
     context_terms = measure_terms(expand(mask_numbers(mask_dates(context)), r.acronyms) + " " + spelled)
     aliases = [
         f"{t}:{' '.join(measure_terms(r.acronyms[t]))}" for t in dict.fromkeys(terms) if t in r.acronyms
     ]
     concept = _concept(
-        masked, spelled, terms, context, context_terms, phrase_text, unit, layout, concept_from_context
+        masked, spelled, terms, context, context_terms, phrase_text, unit, layout, facts.concept_from_context
     )
     return Figure(
         doc_id=r.doc.doc_id,
         value_text=q.text,
-        value=value,
-        value_high=high,
+        value=facts.value,
+        value_high=facts.high,
         unit=unit,
         phrase=" ".join(phrase_text.split()),
         phrase_start=phrase.start if phrase.found else None,
@@ -71,15 +78,15 @@ def figure(
         context_terms=context_terms,
         aliases=aliases,
         counted=r.counted.get(q.start, ""),
-        subject=subject.kind,
-        subject_name=subject.name,
-        kind=kind,
+        subject=facts.subject.kind,
+        subject_name=facts.subject.name,
+        kind=facts.kind,
         layout=layout,
         start=q.start,
         end=q.end,
-        sentence_start=quote_start,
-        sentence_end=quote_end,
-        as_of=as_of,
+        sentence_start=facts.quote_start,
+        sentence_end=facts.quote_end,
+        as_of=facts.as_of,
     )
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from qa_assistant.figures import asof as asof_rules
-from qa_assistant.figures.assembly import figure, unit_of
+from qa_assistant.figures.assembly import NumberFacts, figure, unit_of
 from qa_assistant.figures.kinds import PART, kind_of
 from qa_assistant.figures.list_items import lead_in
 from qa_assistant.figures.masks import mask_dates, mask_numbers, masked_phrase
 from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.sentence import SentenceReading
-from qa_assistant.figures.subjects import Subject, subject_for
+from qa_assistant.figures.subjects import subject_for
 from qa_assistant.figures.tables import unit_hint
 from qa_assistant.figures.terms import WEEKLY, measure_terms
 from qa_assistant.models import AsOf, Figure
@@ -52,44 +53,17 @@ def from_prose(
     unit, value, high = unit_of(q, hint)
     quote_start = asof_rules.quote_start_for(r.ctx, q.start, r.sentence[0], as_of.basis)
     context = " ".join(x for x in (_colon_label(r, phrase), implied) if x)
+    layout, end = _layout(phrase), r.sentence[1]
+    facts = NumberFacts(
+        phrase, phrase_text, context, unit, value, high, subject, kind, as_of, layout, quote_start, end
+    )
     if not context and not measure_terms(masked_phrase(r, phrase, phrase_text)):
         lead = lead_in(r, q)
         if lead is not None:  # "Vacancy rates in September 2023" / "• Hartlepool Council: 0.7%"
-            return _under_lead_in(r, q, phrase, phrase_text, lead, hint, subject, kind, as_of, quote_start)
+            return _under_lead_in(r, q, facts, lead, hint)
         clause = _clause_words(r, q, previous_end, next_start, previous is not None)
-        return figure(
-            r,
-            q,
-            phrase,
-            phrase_text,
-            clause,
-            unit,
-            value,
-            high,
-            subject,
-            kind,
-            as_of,
-            "prose",
-            quote_start,
-            r.sentence[1],
-            concept_from_context=False,
-        )
-    return figure(
-        r,
-        q,
-        phrase,
-        phrase_text,
-        context,
-        unit,
-        value,
-        high,
-        subject,
-        kind,
-        as_of,
-        _layout(phrase),
-        quote_start,
-        r.sentence[1],
-    )
+        return figure(r, q, replace(facts, context=clause, layout="prose", concept_from_context=False))
+    return figure(r, q, facts)
 
 
 def _layout(phrase: Phrase) -> str:
@@ -118,18 +92,10 @@ def _prose_as_of(r: SentenceReading, q: Quantity, kind: str, others: list[int]) 
 
 
 def _under_lead_in(
-    r: SentenceReading,
-    q: Quantity,
-    phrase: Phrase,
-    phrase_text: str,
-    lead: tuple[int, int],
-    hint: str | None,
-    subject: Subject,
-    kind: str,
-    as_of: AsOf,
-    quote_start: int,
+    r: SentenceReading, q: Quantity, facts: NumberFacts, lead: tuple[int, int], hint: str | None
 ) -> Figure:
     """A value labelled only by whose it is or which band, read under the line that introduces its list."""
+    as_of = facts.as_of
     lead_text = r.text[lead[0] : lead[1]]
     context = " ".join(mask_numbers(mask_dates(lead_text)).split())
     unit, value, high = unit_of(q, hint or unit_hint(lead_text))
@@ -139,23 +105,11 @@ def _under_lead_in(
         dated = _lead_in_date(r, lead)
         if dated is not None:
             as_of = dated
-    quote_start = min(quote_start, lead[0])  # the citation shows the line that says what the list is
-    return figure(
-        r,
-        q,
-        phrase,
-        phrase_text,
-        context,
-        unit,
-        value,
-        high,
-        subject,
-        kind,
-        as_of,
-        _layout(phrase),
-        quote_start,
-        r.sentence[1],
+    quote_start = min(facts.quote_start, lead[0])  # the citation shows the line that says what the list is
+    lead_facts = replace(
+        facts, context=context, unit=unit, value=value, high=high, as_of=as_of, quote_start=quote_start
     )
+    return figure(r, q, lead_facts)
 
 
 def _lead_in_date(r: SentenceReading, lead: tuple[int, int]) -> AsOf | None:

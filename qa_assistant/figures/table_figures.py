@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from qa_assistant.figures import asof as asof_rules
-from qa_assistant.figures.assembly import figure, unit_of
+from qa_assistant.figures.assembly import NumberFacts, figure, unit_of
 from qa_assistant.figures.kinds import LEVEL
 from qa_assistant.figures.phrases import NONE, Phrase
 from qa_assistant.figures.sentence import SentenceReading
@@ -50,22 +50,12 @@ def from_cell(r: SentenceReading, q: Quantity, cell: Cell) -> Figure | None:
         if cell.header_start is not None and cell.row_start - cell.header_start <= 1200
         else cell.row_start
     )
-    return figure(
-        r,
-        q,
-        phrase,
-        phrase_text,
-        " | ".join(b for b in context_bits if b),
-        unit,
-        value,
-        high,
-        subject,
-        kind,
-        as_of,
-        "table",
-        quote_start,
-        cell.row_end,
+    context = " | ".join(b for b in context_bits if b)
+    layout, end = "table", cell.row_end
+    facts = NumberFacts(
+        phrase, phrase_text, context, unit, value, high, subject, kind, as_of, layout, quote_start, end
     )
+    return figure(r, q, facts)
 
 
 def _bracketed_negative(text: str, q: Quantity) -> Quantity:
