@@ -19,16 +19,17 @@ _BULLET_START = re.compile(r"\s*" + _BULLET)
 
 def paragraph_spans(text: str) -> list[Span]:
     """Blocks separated by blank lines, trimmed."""
-    spans: list[Span] = []
-    for m in re.finditer(r"(?:[^\n]|\n(?!\n))+", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-    return spans
+    found = (_trimmed(text, m.start(), m.end()) for m in re.finditer(r"(?:[^\n]|\n(?!\n))+", text))
+    return [span for span in found if span is not None]
+
+
+def _trimmed(text: str, s: int, e: int) -> Span | None:
+    """The span without the white space at either end; None when nothing else is left."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if e > s else None
 
 
 def is_list_item(text: str, start: int) -> bool:
@@ -67,15 +68,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     """Sentences (and list items, and headings) within [start, end), trimmed of whitespace."""
     end = len(text) if end is None else end
     bounds = [start, *_breaks_in(text, start, end), end]
-    spans: list[Span] = []
-    for s, e in zip(bounds, bounds[1:]):
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-    return spans
+    found = (_trimmed(text, s, e) for s, e in zip(bounds, bounds[1:]))
+    return [span for span in found if span is not None]
 
 
 def sentence_spans_by_paragraph(text: str) -> list[Span]:
