@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -11,6 +13,10 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+try:  # the installed package's version, shown by `--version`, the OpenAPI document and /api/health callers
+    VERSION = package_version("qa-assistant")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    VERSION = "0+unknown"
 REPO_ROOT = PACKAGE_DIR.parent
 DATA_DIR = PACKAGE_DIR / "data"  # catalogue, lexicon, places, council: data the reader is tuned by
 
@@ -110,7 +116,7 @@ class Settings(BaseSettings):
     )
     # How quotable sentences get their vectors. "own": each sentence embedded on its own (the measured
     # default). "pooled": pooled from its passage's tokens in the passage's one pass of the model, which builds
-    # about 1.6x faster (5 seed papers: 16.6 s -> 10.5 s) for answers that differ by a question or two per split
+    # about 1.5x faster (5 seed papers, same run: 15.7 s -> 10.5 s) for answers that differ by a question per split
     # (README "Performance"); for big archives (issue #14).
     sentence_vectors: Literal["own", "pooled"] = "own"
     # Threads per model: one query is tiny, and with a worker per core extra threads only contend.
@@ -141,6 +147,9 @@ class Settings(BaseSettings):
     general_quote_window: float = 0.12
     # A number question nothing supports shows its closest passage (labelled as a quote) above this.
     quote_min_similarity: float = 0.45
+    # ... and of the sentences within this much of the closest, the first that reports a number (it may be
+    # the figure in words the rules could not place); wider prefers a number over closeness more often.
+    number_quote_window: float = 0.12
     # Who / when / which: share of the question's words the answering sentence (or the one before it) must hold.
     entity_min_coverage: float = 0.6
     # How many top passages are searched for a sentence holding a person, date or name.

@@ -130,7 +130,7 @@ class Assistant:
         ranked = rank_sentences(self.index, self.settings, question, qvec)
         if not ranked or ranked[0][0] < self.settings.quote_min_similarity:
             return None
-        close = [row for sim, row in ranked if sim >= ranked[0][0] - self.settings.general_quote_window]
+        close = [row for sim, row in ranked if sim >= ranked[0][0] - self.settings.number_quote_window]
         spans = [self.index.sentence_spans[row] for row in close]
         with_number = [s for s in spans if find_quantities(self.index.documents[s[0]].text[s[1] : s[2]])]
         doc_id, start, end, chunk_id = (with_number or spans)[0]

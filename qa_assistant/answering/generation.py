@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from qa_assistant.answering.prompts import Prompt, load_prompt, parse_pins
+from qa_assistant.figures.subjects import council
 from qa_assistant.models import Answer, Citation
 from qa_assistant.settings import Settings
 
@@ -104,7 +105,7 @@ class GenerationBackend:
         )
         return self._complete(
             [
-                {"role": "system", "content": self.prompts["system"].template},
+                {"role": "system", "content": self.prompts["system"].render(council=council()["name"])},
                 {"role": "user", "content": user},
             ],
             max_tokens=400,

@@ -118,9 +118,8 @@ def serve(
     workers = workers or settings.worker_count
     # Open the index the workers will load (rebuild it, or fall back to the last good version) before any starts.
     index = prepare_index(settings, rebuild=not no_rebuild, say=say)
-    if (
-        workers > 1
-    ):  # each worker loads its own model and index; validated and exported (if needed) once, here
+    # each worker loads its own model and index; validated and exported (if needed) once, here
+    if workers > 1:
         from qa_assistant.indexing import embedding
 
         del index

@@ -64,9 +64,9 @@ def _error_code(exc: Exception) -> int | None:
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from qa_assistant.settings import VERSION
 
-        print(f"qa-assistant {version('qa-assistant')}")
+        print(f"qa-assistant {VERSION}")
         raise typer.Exit()
 
 

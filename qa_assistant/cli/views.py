@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from qa_assistant.cli.common import Json, NoRebuild, emit_json, fail, say
+from qa_assistant.cli.common import Json, NoRebuild, emit_json, fail, load_index, say
 from qa_assistant.settings import get_settings
 
 
@@ -71,7 +71,6 @@ def figures(
 
 
 def _show_figures(flt, no_rebuild: bool, output: str) -> None:
-    from qa_assistant.cli.common import load_index
     from qa_assistant.figures.concepts import concepts_by_id
     from qa_assistant.serve.figure_table import FilterError, check_filter, figures_csv, query_figures
 

@@ -63,7 +63,7 @@ def _is_pipe_row(line: str) -> bool:
     return line.count("|") >= 1 and len(_cells(line)) >= 2 and not _SEPARATOR_LINE.match(line)
 
 
-def pipe_tables(text: str, lines: list[Line], found: dict[int, Cell], reference) -> None:
+def pipe_tables(lines: list[Line], found: dict[int, Cell], reference) -> None:
     """Place every number in a block of pipe rows (separator lines between them allowed), block by block."""
     i = 0
     while i < len(lines):

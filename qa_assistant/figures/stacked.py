@@ -40,7 +40,7 @@ def stacked_table_cells(text: str, quantities: list[Quantity], reference=None) -
     """Table place of every number in a flattened table, keyed by the number's start offset."""
     found: dict[int, Cell] = {}
     for tokens in _token_runs(text, quantities, reference):
-        _read_tables(text, tokens, found)
+        _read_tables(tokens, found)
     return found
 
 
@@ -126,7 +126,7 @@ def _inline_tokens(text: str, start: int, end: int, quantities: list[Quantity], 
     return out
 
 
-def _read_tables(text: str, tokens: list[_Token], found: dict[int, Cell]) -> None:
+def _read_tables(tokens: list[_Token], found: dict[int, Cell]) -> None:
     i = 0
     while i < len(tokens):
         if tokens[i].kind != "period" or i + 1 >= len(tokens) or tokens[i + 1].kind != "period":

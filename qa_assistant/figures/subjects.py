@@ -18,7 +18,6 @@ from qa_assistant.figures.terms import phrase_pattern, stopwords
 from qa_assistant.settings import DATA_DIR
 
 OWN = "own"
-KINDS = ("own", "england", "region", "neighbours", "other")
 _AFTER_WORDS = 4  # "70 for the North East": a cue this many words after the number names its subject
 
 

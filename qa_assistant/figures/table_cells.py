@@ -16,6 +16,6 @@ def find_table_cells(text: str, quantities: list[Quantity], reference=None) -> d
     """Table place of every number that sits in a table, keyed by the number's start offset."""
     lines = lines_of(text, quantities)
     found: dict[int, Cell] = {}
-    pipe_tables(text, lines, found, reference)
+    pipe_tables(lines, found, reference)
     space_tables(lines, found, reference)
     return found

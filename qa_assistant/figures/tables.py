@@ -65,9 +65,8 @@ class Cell:
     header_end: int | None = None
     caption: str = ""  # the line above the header (often the table's title)
     unit_hint: str | None = None  # from the row label ("CLA rate per 10,000", "% of care leavers")
-    caption_is_context: bool = (
-        False  # the caption describes the whole table: context, never the figure's phrase
-    )
+    # the caption describes the whole table: context, never the figure's phrase
+    caption_is_context: bool = False
 
 
 @dataclass

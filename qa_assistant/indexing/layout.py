@@ -52,9 +52,14 @@ def _hash_files(paths: list[Path]) -> str:
     return h.hexdigest()
 
 
+# The data the figure reader reads; editing any of it re-extracts figures. (weights.json is read only when
+# answering, so tuning a weight leaves the index as it is.)
+READER_DATA = ("concepts.json", "council.json", "lexicon.json", "places.json")
+
+
 def data_fingerprint() -> str:
-    """The figure reader's data (concepts, lexicon, places, council): editing any of it re-extracts figures."""
-    return _hash_files(sorted(DATA_DIR.glob("*.json")))
+    """The figure reader's data (READER_DATA): editing any of it re-extracts figures."""
+    return _hash_files([DATA_DIR / name for name in READER_DATA])
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """One paper's share of the index (passages, quotable sentences and their vectors; figures), under its budget.
 
-The text work runs in a child process with the paper's deadline (paper_jobs); the vectors are computed here,
+The text work runs in a child process with the paper's deadline (ingest.jobs); the vectors are computed here,
 in groups, checking the same deadline and the shutdown flag between groups, so neither a huge paper nor a
 SIGTERM mid-build holds the build lock for long. A refusal is remembered in the cache under the paper's key
 and the budget, so the next build skips the paper at once with the same reason instead of spending the budget

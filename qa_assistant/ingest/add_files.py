@@ -49,9 +49,8 @@ def _add_path(corpus_dir: Path, path: Path, overrides: dict | None) -> AddResult
         return AddResult(str(path), "skipped", f"{path}: {exc}" if isinstance(exc, OSError) else str(exc))
     try:
         return add_bytes(corpus_dir, path.name, data, overrides, sidecar)
-    except (
-        OSError
-    ) as exc:  # the corpus folder itself failed (disk full, permissions): this file was not added
+    # the corpus folder itself failed (disk full, permissions): this file was not added
+    except OSError as exc:
         return AddResult(str(path), "skipped", f"{path}: could not be stored ({exc})")
 
 

@@ -65,7 +65,7 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict]:
 
 
 def _extract_cached(path: Path, cache_dir: Path | None, budget: Budget) -> Extracted:
-    """Read a paper in a child process under its budget (see paper_jobs). PDF and HTML extraction is the slow
+    """Read a paper in a child process under its budget (see ingest.jobs). PDF and HTML extraction is the slow
     part of loading and depends only on the file's bytes, so its result (or its refusal) is cached."""
     data = path.read_bytes()
     if cache_dir is None or SUFFIX_TYPES.get(path.suffix.lower()) == "text":

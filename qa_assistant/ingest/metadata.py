@@ -35,7 +35,6 @@ _COMMITTEE_NAME = re.compile(
 _TITLE_LABEL = re.compile(
     r"^\s*(?:title|subject|report\s+title)\s*[:\-–]\s*(?P<title>[^\n]{3,200})$", re.I | re.M
 )
-FIELDS = ("title", "committee", "meeting_date")
 
 
 @dataclass

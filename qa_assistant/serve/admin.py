@@ -2,7 +2,7 @@
 
 Uploads are raw request bodies
 (`curl -T paper.pdf -H "Authorization: Bearer $TOKEN" .../api/admin/documents/paper.pdf`), bounded in size while they
-stream in, checked by content (library.add_bytes) and stored under a safe name.
+stream in, checked by content (ingest.adding.add_bytes) and stored under a safe name.
 Every change rebuilds the index incrementally; the serving workers pick the new version up by themselves.
 
 Every outcome has its own status and a plain reason: 422 a file or value that cannot be used (an uploaded

@@ -1,4 +1,4 @@
-"""FastAPI app: JSON API plus the static chat page. Thin: every answer comes from answering.Assistant.
+"""FastAPI app: JSON API plus the static chat page. Thin: every answer comes from answering.assistant.Assistant.
 
 Every response carries the security headers and every request body is bounded (http_guards); SIGTERM also
 tells long work in this process to stop (stopping), so shutdown takes seconds even mid-build. The routes live
@@ -30,7 +30,7 @@ from qa_assistant.serve.feedback_api import feedback_router
 from qa_assistant.serve.live import LiveAssistant
 from qa_assistant.serve.openai_api import openai_router
 from qa_assistant.serve.views_api import views_router
-from qa_assistant.settings import Settings
+from qa_assistant.settings import VERSION, Settings
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -47,7 +47,7 @@ def create_app(settings: Settings, rebuild: bool = True, index: LoadedIndex | No
 
     app = FastAPI(
         title="qa-assistant",
-        version="0.1.0",
+        version=VERSION,
         lifespan=_lifespan,
         description=f"Cited, extractive answers from {council()['name']} children's services papers.",
     )
@@ -108,7 +108,7 @@ def page() -> FileResponse:
 
 def app_from_env() -> FastAPI:
     """Factory for uvicorn worker processes: settings from QA_* env, index validated by the parent. A worker
-    that cannot load it stops the server with one message (serving.worker_start_failed), never a restart loop."""
+    that cannot load it stops the server with one message (serve.workers.worker_start_failed), never a restart loop."""
     from qa_assistant.serve.workers import worker_start_failed
     from qa_assistant.settings import get_settings
 

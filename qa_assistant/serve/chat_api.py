@@ -10,11 +10,11 @@ from collections.abc import Callable
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, Field
 
-from qa_assistant.answering.assistant import Assistant, QuestionError, QuestionTooLong
+from qa_assistant.answering.assistant import Assistant, QuestionError
 from qa_assistant.answering.pipeline import Responder
 from qa_assistant.figures.subjects import council
 from qa_assistant.models import Answer
-from qa_assistant.serve.http_guards import too_large, unprocessable
+from qa_assistant.serve.http_guards import question_status, too_large, unprocessable
 from qa_assistant.settings import Settings
 
 
@@ -62,4 +62,4 @@ def _health(assistant: Assistant, responder: Responder, settings: Settings) -> d
 
 
 def _refusal(exc: QuestionError) -> HTTPException:
-    return too_large(str(exc)) if isinstance(exc, QuestionTooLong) else unprocessable(str(exc))
+    return too_large(str(exc)) if question_status(exc) == 413 else unprocessable(str(exc))

@@ -17,6 +17,7 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from qa_assistant.answering.assistant import QuestionError, QuestionTooLong
 from qa_assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,11 @@ def too_large(detail: str) -> BodyTooLarge:
 def body_too_large(limit_text: str) -> BodyTooLarge:
     """The guard's own refusal of any request body over QA_MAX_REQUEST_KB (uploads: QA_MAX_UPLOAD_MB)."""
     return too_large(f"The request body is larger than the {limit_text} limit.")
+
+
+def question_status(exc: QuestionError) -> int:
+    """The one status for a question refused before it is answered: 413 when it is too long, else 422."""
+    return 413 if isinstance(exc, QuestionTooLong) else 422
 
 
 def unprocessable(detail: str) -> HTTPException:

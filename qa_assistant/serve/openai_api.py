@@ -19,9 +19,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from qa_assistant.answering.assistant import Assistant, QuestionError, QuestionTooLong
+from qa_assistant.answering.assistant import Assistant, QuestionError
 from qa_assistant.answering.pipeline import Responder
 from qa_assistant.models import Answer, Citation
+from qa_assistant.serve.http_guards import question_status
 from qa_assistant.serve.paper_view import citation_path
 
 MODEL_ID = "qa-assistant"
@@ -95,7 +96,7 @@ def openai_router(get_assistant: Callable[[], Assistant], responder: Responder) 
         try:
             answer = responder.ask(get_assistant(), question, history)
         except QuestionError as exc:
-            return _error(413 if isinstance(exc, QuestionTooLong) else 422, str(exc))
+            return _error(question_status(exc), str(exc))
         cid, created = f"chatcmpl-{uuid.uuid4().hex[:24]}", int(time.time())
         base = str(request.base_url)
         citations = [c.model_dump(mode="json") | {"url": paper_url(c, base)} for c in answer.citations]
@@ -138,9 +139,8 @@ def _stream(cid: str, created: int, content: str, extra: dict) -> Iterator[str]:
 
     yield chunk({"role": "assistant", "content": ""})
     words = content.split(" ")
-    for i in range(
-        0, len(words), 8
-    ):  # the answer is ready: stream it in word groups for front ends that expect it
+    # the answer is ready: stream it in word groups for front ends that expect it
+    for i in range(0, len(words), 8):
         piece = " ".join(words[i : i + 8])
         yield chunk({"content": piece if i == 0 else " " + piece})
     yield chunk({}, "stop", extra)
