@@ -47,6 +47,13 @@ def figure(text: str, value_text: str, **kw):
         ("Twenty three children", "Twenty three", 23, "count"),
         ("between 72-77 young people", "72-77", 72, "count"),
         ("a home for up to three children", "three", 3, "count"),  # a cap, as "up to 3" is; not a range
+        # after a contents list ends (a line of prose), numbers are figures again
+        (
+            "Contents:\n1. Introduction\n3\nLooked after children at the end of the quarter: 381\n",
+            "381",
+            381,
+            "count",
+        ),
         (
             "the lowest rate in 12\nmonths in January",
             "12\nmonths",
@@ -76,6 +83,10 @@ def test_quantities(text, value_text, value, unit):
         ("care leavers aged 19 to 21 in work", "21"),
         ("we expect two to three visits a week", "three"),  # a vague range in words is no reported figure
         ("three or four carers left", "three"),
+        # page numbers in a table of contents sit under a measure's name, but are not its value
+        ("Contents:\n\n1. Introduction\n\n3\n\n2. Looked After Children Figures\n\n5\n\nThe report", "5"),
+        ("Contents\nCare Leavers ........ 11\nPlacement Stability\t7\n", "11"),
+        ("Contents\nCare Leavers ........ 11\nPlacement Stability\t7\n", "7"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from qa_assistant.text.contents import page_number_spans
+
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|bn|million|billion|thousand)\b)?"
@@ -154,6 +156,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
     date_spans = sorted(date_spans or [])
     date_starts = [d[0] for d in date_spans]
     lines = _Lines(text)
+    pages = page_number_spans(text)
     found: list[Quantity] = []
     covered = 0
     for start in _STARTS.finditer(text):
@@ -172,6 +175,8 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         s = m.start()
         if _in_dates(m.start("num"), m.end("num"), date_spans, date_starts):
             continue
+        if any(ps <= m.start("num") < pe for ps, pe in pages):
+            continue  # a page number in a table of contents
         if _excluded(text, m.start("num"), m.end("num"), lines.start_of(s)):
             if m.group("num2"):
                 covered = m.end("num2")  # "aged 19 to 21": the range's tail is an age too
