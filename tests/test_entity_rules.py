@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 
 from qa_assistant.answering.entities import _name_head, _question_role_terms
+from qa_assistant.answering.entity_candidates import about_subject
 from qa_assistant.answering.entity_finder import find_names, find_people
+from qa_assistant.figures.question import read
 
 
 @pytest.mark.parametrize(
@@ -99,3 +101,41 @@ def test_generic_roles_do_not_constrain_who_answers(question, constrained):
 )
 def test_the_post_a_who_question_names(question, terms):
     assert set(_question_role_terms(question)) == terms
+
+
+@pytest.mark.parametrize(
+    "title,near,question,allowed",
+    [
+        # this council's question: its own papers answer; another council's paper only where it names ours
+        ("Corporate Parenting Board minutes", "Councillor Ann Hill chaired.", "Who chairs the board?", True),
+        (
+            "Hartlepool Borough Council: care costs (BBC)",
+            "Councillor Jo Bell, chair of the children's services committee, said costs had risen.",
+            "Who chairs the children's services committee?",
+            False,
+        ),
+        # another council's question: its papers, or a passage naming it
+        (
+            "Hartlepool Borough Council: care costs (BBC)",
+            "Councillor Jo Bell, chair of the committee, said costs had risen.",
+            "Who chairs Blackburn with Darwen's children's services committee?",
+            False,
+        ),
+        (
+            "Regional news round-up",
+            "In Blackburn with Darwen, children's services boss Cllr Bateson warned of rising numbers.",
+            "Who was Blackburn with Darwen's children's services boss?",
+            True,
+        ),
+        # a question naming both may be answered from either
+        (
+            "North Yorkshire County Council: No Wrong Door",
+            "The approach is called No Wrong Door.",
+            "What is the North Yorkshire approach Middlesbrough adopted?",
+            True,
+        ),
+    ],
+)
+def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
+    subject = read(question).subject
+    assert about_subject(title, title, near, near, subject, question) == allowed

@@ -17,6 +17,7 @@ import numpy as np
 
 from qa_assistant.answering.citing import Citer
 from qa_assistant.answering.entity_candidates import (
+    about_subject,
     fits_dates,
     holds_role,
     pick,
@@ -125,6 +126,9 @@ class EntityAnswerer:
             asked.terms, sentence, doc.text[max(0, start - 300) : start] + " " + doc.title
         )
         if not asked.terms or coverage < self.settings.entity_min_coverage:
+            return None
+        near = doc.text[max(0, start - 300) : end]
+        if not about_subject(doc_id, doc.title, doc.text[:3000], near, r.subject, question):
             return None
         candidates = [
             c
