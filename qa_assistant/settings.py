@@ -13,10 +13,6 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-try:  # the installed package's version, shown by `--version`, the OpenAPI document and /api/health callers
-    VERSION = package_version("qa-assistant")
-except PackageNotFoundError:  # run from a source tree that was never installed
-    VERSION = "0+unknown"
 REPO_ROOT = PACKAGE_DIR.parent
 DATA_DIR = PACKAGE_DIR / "data"  # catalogue, lexicon, places, council: data the reader is tuned by
 
@@ -158,6 +154,16 @@ class Settings(BaseSettings):
     # found this many characters before the figure's sentence (the same item or article), when the figure's own
     # words name what is counted. 0 turns this off.
     support_window_chars: int = 1200
+
+
+@lru_cache(maxsize=1)
+def version() -> str:
+    """The installed package's version (`--version`, the OpenAPI document); looked up when first asked, since
+    the look-up reads every installed package's metadata and most processes never need it."""
+    try:
+        return package_version("qa-assistant")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from qa_assistant.answering.entities import _name_head, _question_role_terms
 from qa_assistant.answering.entity_candidates import about_subject
 from qa_assistant.answering.entity_finder import find_names, find_people
 from qa_assistant.figures.question import read
+from qa_assistant.figures.subjects import paper_subject
 
 
 @pytest.mark.parametrize(
@@ -137,5 +138,5 @@ def test_the_post_a_who_question_names(question, terms):
     ],
 )
 def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
-    subject = read(question).subject
-    assert about_subject(title, title, near, near, subject, question) == allowed
+    whose = paper_subject(title, near)
+    assert about_subject(whose, near, read(question).subject, question) == allowed

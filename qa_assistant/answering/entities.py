@@ -128,7 +128,7 @@ class EntityAnswerer:
         if not asked.terms or coverage < self.settings.entity_min_coverage:
             return None
         near = doc.text[max(0, start - 300) : end]
-        if not about_subject(doc_id, doc.title, doc.text[:3000], near, r.subject, question):
+        if not about_subject(self.index.paper_subject(doc_id), near, r.subject, question):
             return None
         candidates = [
             c

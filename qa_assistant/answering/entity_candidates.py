@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from qa_assistant.answering.entity_finder import Found
 from qa_assistant.figures.reading import Reading
-from qa_assistant.figures.subjects import Subject, find_subject_mentions, paper_subject
+from qa_assistant.figures.subjects import Subject, find_subject_mentions
 from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import EntityValue
 from qa_assistant.settings import weight
@@ -110,24 +110,18 @@ def _W(name: str) -> float:
     return weight("entity_candidate", name)
 
 
-def about_subject(doc_id: str, title: str, head: str, near: str, subject: Subject, question: str) -> bool:
+def about_subject(whose: Subject, near: str, subject: Subject, question: str) -> bool:
     """Whether a who / which answer may come from this paper: for this council, a paper about it or a passage
     naming it; for another council, likewise for that council (another council's chair is not the one asked).
     A question naming this council and another ("the North Yorkshire approach Middlesbrough adopted") may be
     answered from either."""
     if subject.kind not in ("own", "other") or _names_both(question):
         return True
-    whose = _whose(doc_id, title, head)
     if (whose.kind, whose.name) == (subject.kind, subject.name):
         return True
     return any(
         (m.subject.kind, m.subject.name) == (subject.kind, subject.name) for m in find_subject_mentions(near)
     )
-
-
-@lru_cache(maxsize=4096)
-def _whose(doc_id: str, title: str, head: str) -> Subject:
-    return paper_subject(title, head)
 
 
 @lru_cache(maxsize=1024)

@@ -64,9 +64,9 @@ def _error_code(exc: Exception) -> int | None:
 
 def _version(value: bool) -> None:
     if value:
-        from qa_assistant.settings import VERSION
+        from qa_assistant.settings import version
 
-        print(f"qa-assistant {VERSION}")
+        print(f"qa-assistant {version()}")
         raise typer.Exit()
 
 

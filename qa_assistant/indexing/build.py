@@ -170,7 +170,9 @@ def _assemble(loaded: LoadResult, settings: Settings, keys: dict[str, str], say)
     with the reason (in loaded.problems) and the others are indexed."""
     cache = cache_dir(settings)
     docs = loaded.documents
-    pending = [d for d in docs if not (cache / artefact_cache.entry_names(d, settings)[0]).exists()]
+    # each name hashes the paper's whole text and metadata: made once per paper per build
+    names = {d.doc_id: artefact_cache.entry_names(d, settings) for d in docs}
+    pending = [d for d in docs if not (cache / names[d.doc_id][0]).exists()]
     if pending:
         say(f"Embedding {len(pending)} new or changed paper(s) of {len(docs)} ...")
     budget = Budget.from_settings(settings)
@@ -178,7 +180,7 @@ def _assemble(loaded: LoadResult, settings: Settings, keys: dict[str, str], say)
     for doc in docs:
         refusal = paper_build.refusal_path(cache, keys[doc.doc_id], budget)
         try:
-            art, was_embedded = artefact_cache.artefacts(doc, settings, cache, refusal)
+            art, was_embedded = artefact_cache.artefacts(doc, settings, cache, names[doc.doc_id], refusal)
         except PaperError as exc:  # over its budget (remembered), or unreadable: the others are indexed
             loaded.problems.append(f"refused {exc}")
             parts.refused.add(doc.doc_id)
@@ -191,7 +193,7 @@ def _assemble(loaded: LoadResult, settings: Settings, keys: dict[str, str], say)
             parts.refused.add(doc.doc_id)
             continue
         parts.embedded += was_embedded
-        parts.used.update(artefact_cache.entry_names(doc, settings))
+        parts.used.update(names[doc.doc_id])
         parts.add(doc, art)
     return parts
 

@@ -36,11 +36,13 @@ def entry_names(doc: Document, settings: Settings) -> tuple[str, str]:
     return f"pas-{passages_key(doc, settings)}.npz", f"fig-{figures_key(doc)}.json"
 
 
-def artefacts(doc: Document, settings: Settings, cache: Path, refusal: Path) -> tuple[DocArtefacts, bool]:
-    """A paper's artefacts from the cache, computing (and caching) what is missing under the paper's budget
-    (paper_build; OverBudget or PaperError when it is refused). Returns whether it was embedded now."""
-    passages_name, figures_name = entry_names(doc, settings)
-    p_path, f_path = cache / passages_name, cache / figures_name
+def artefacts(
+    doc: Document, settings: Settings, cache: Path, names: tuple[str, str], refusal: Path
+) -> tuple[DocArtefacts, bool]:
+    """A paper's artefacts from the cache entries `names` (entry_names), computing (and caching) what is
+    missing under the paper's budget (paper_build; OverBudget or PaperError when it is refused). Returns
+    whether it was embedded now."""
+    p_path, f_path = cache / names[0], cache / names[1]
     passages = _load_passages(p_path)
     figures = _load_figures(f_path)
     embedded = passages is None

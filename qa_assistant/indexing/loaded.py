@@ -19,6 +19,7 @@ import faiss
 import numpy as np
 
 from qa_assistant.figures.lookup import FigureIndex
+from qa_assistant.figures.subjects import Subject, paper_subject
 from qa_assistant.indexing.build import build_index
 from qa_assistant.indexing.layout import (
     BM25_DIR,
@@ -115,6 +116,17 @@ class LoadedIndex:
     def knows(self, term: str) -> bool:
         """Whether a BM25 term occurs anywhere in the papers (a query's other terms can match nothing)."""
         return term in self.bm25.vocab_dict
+
+    @cached_property
+    def _paper_subjects(self) -> dict[str, Subject]:
+        return {}
+
+    def paper_subject(self, doc_id: str) -> Subject:
+        """Whose paper it is (this council's or another's), read from its title and opening once per index."""
+        if doc_id not in self._paper_subjects:
+            doc = self.documents[doc_id]
+            self._paper_subjects[doc_id] = paper_subject(doc.title, doc.text[:3000])
+        return self._paper_subjects[doc_id]
 
     def doc_meta(self, doc_id: str) -> DocumentMeta:
         return meta_of(self.documents[doc_id])

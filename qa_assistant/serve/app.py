@@ -30,7 +30,7 @@ from qa_assistant.serve.feedback_api import feedback_router
 from qa_assistant.serve.live import LiveAssistant
 from qa_assistant.serve.openai_api import openai_router
 from qa_assistant.serve.views_api import views_router
-from qa_assistant.settings import VERSION, Settings
+from qa_assistant.settings import Settings, version
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -47,7 +47,7 @@ def create_app(settings: Settings, rebuild: bool = True, index: LoadedIndex | No
 
     app = FastAPI(
         title="qa-assistant",
-        version=VERSION,
+        version=version(),
         lifespan=_lifespan,
         description=f"Cited, extractive answers from {council()['name']} children's services papers.",
     )
