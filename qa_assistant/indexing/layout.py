@@ -72,7 +72,8 @@ def reader_fingerprint() -> str:
 def build_salt(settings: Settings) -> str:
     """What every artefact depends on besides the papers: figure-reading data, model, how passages and their
     vectors are made, format, chunking."""
-    parts = [data_fingerprint(), reader_fingerprint(), embedding.MODEL_SHA256, f"p{PASSAGES_VERSION}"]
+    parts = [data_fingerprint(), reader_fingerprint(), embedding.MODEL_SHA256, embedding.variant()]
+    parts.append(f"p{PASSAGES_VERSION}")
     parts.append(settings.sentence_vectors)
     parts.append(f"v{FORMAT_VERSION}")
     return "|".join([*parts, f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}"])
@@ -89,11 +90,12 @@ def _short_hash(parts: list[str]) -> str:
 
 
 def passages_key(doc: Document, settings: Settings) -> str:
-    """What a paper's passages and vectors depend on: its text and pages, chunking, the model and how sentence
-    vectors are made."""
+    """What a paper's passages and vectors depend on: its text and pages, chunking, the model (and its precision)
+    and how sentence vectors are made."""
     chunking = f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}"
     return _short_hash(
-        [doc.text, json.dumps(doc.page_starts), chunking, embedding.MODEL_SHA256, PASSAGES_VERSION]
+        [doc.text, json.dumps(doc.page_starts), chunking, embedding.MODEL_SHA256, embedding.variant()]
+        + [PASSAGES_VERSION]
         + [str(MIN_SENTENCE_WORDS), settings.sentence_vectors]
     )
 
