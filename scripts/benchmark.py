@@ -1,24 +1,33 @@
-"""Print index build time (full and incremental), passages/s, warm search and ask latency (p50/p95), peak RSS.
+"""Benchmark one corpus: full index build (time, passages/s, peak RSS), adding one paper to the built index,
+index size on disk, cold server start to first answer, and warm search / ask latency (p50/p95) with the
+serving process's RSS. Figures only; no pass/fail (machines are noisy).
 
-Run: .venv/bin/python scripts/benchmark.py   (figures only; no pass/fail, machines are noisy)
+Run:
+    .venv/bin/python scripts/benchmark.py                                # the seed corpus
+    .venv/bin/python scripts/make_archive.py /tmp/archive1k --papers 1000
+    .venv/bin/python scripts/benchmark.py --corpus /tmp/archive1k --label "1,000 papers"
+
+Each measured step runs in its own process (so its peak RSS is its own) against a copy of the corpus in a
+scratch folder (hard links: a 100,000-passage archive is not copied byte by byte); --keep leaves it there.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import resource
 import shutil
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
-from qa_assistant.answering.assistant import Assistant
-from qa_assistant.indexing import embedding
-from qa_assistant.indexing.build import build_index
-from qa_assistant.indexing.loaded import load_index
-from qa_assistant.indexing.retrieval import search
-from qa_assistant.settings import get_settings
-
+REPO = Path(__file__).resolve().parent.parent
 QUERIES = [
     "looked after children as of 21 December 2018",
     "approved foster care households in quarter two 2020/21",
@@ -29,15 +38,11 @@ QUERIES = [
     "budget overspend children's services",
     "missing from home reports police",
     "care leavers hub",
-    "Family Reunification saving",
     "child protection plans",
     "children in need rate",
     "agency staff permanent posts",
     "residential placements cost per week",
     "Signs of Safety training",
-    "Commissioner six month review",
-    "Covid laptops schools",
-    "adoption regional panel",
     "school attendance children in care",
     "Edge of Care Service",
 ]
@@ -45,9 +50,20 @@ QUESTIONS = [
     "How many children were looked after in December 2018?",
     "How has the number of children in care changed?",
     "What did the panel hear about foster carers?",
-    "How much did the Family Reunification project save?",
-    "How many children were looked after in March 2023?",
+    "How many children were subject to a child protection plan in March 2021?",
+    "What was the overspend on children's services?",
+    "How many care leavers were in education, employment or training?",
+    "Who chairs the Corporate Parenting Board?",
+    "What was the re-referral rate in 2019/20?",
 ]
+NEW_PAPER = """Executive Member Report - Children's Services (benchmark addition)
+
+Submitted to: Executive
+Date: 14 November 2026
+
+The number of children looked after stood at 487 at 31 October 2026, a rate of 148.2 per 10,000 children.
+Eleven new foster households were approved in the quarter, and the recruitment campaign continues.
+"""
 
 
 def pct(values: list[float], p: float) -> float:
@@ -55,58 +71,183 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _settings():
+    from qa_assistant.settings import get_settings
+
+    return get_settings()
+
+
+def step_build() -> dict:
+    from qa_assistant.indexing.build import build_index
+
+    t0 = time.perf_counter()
+    report = build_index(_settings(), say=lambda m: print(m, file=sys.stderr, flush=True))
+    seconds = time.perf_counter() - t0
+    return {
+        "seconds": seconds,
+        "documents": report.documents,
+        "passages": report.chunks,
+        "figures": report.figures,
+        "reprocessed": report.reprocessed,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def step_query(n: int) -> dict:
+    from qa_assistant.answering.assistant import Assistant
+    from qa_assistant.indexing.loaded import load_index
+    from qa_assistant.indexing.retrieval import search
+
+    settings = _settings()
+    t0 = time.perf_counter()
+    index = load_index(settings)
+    assistant = Assistant(index, settings)
+    assistant.ask(QUESTIONS[0])  # first answer: model loaded, look-up tables built
+    first = time.perf_counter() - t0
+    searches, asks = [], []
+    for i in range(n):
+        query = f"{QUERIES[i % len(QUERIES)]} {i}"  # distinct: no cache hits
+        t = time.perf_counter()
+        search(index, query, k=5)
+        searches.append((time.perf_counter() - t) * 1000)
+    for i in range(n):
+        question = f"{QUESTIONS[i % len(QUESTIONS)][:-1]} (variant {i})?"
+        t = time.perf_counter()
+        assistant.ask(question)
+        asks.append((time.perf_counter() - t) * 1000)
+    rss = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return {
+        "load_and_first_answer_seconds": first,
+        "search_ms": [statistics.median(searches), pct(searches, 95)],
+        "ask_ms": [statistics.median(asks), pct(asks, 95)],
+        "serving_rss_mb": rss,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def _run_step(step: str, env: dict, *extra: str) -> dict:
+    cmd = [sys.executable, __file__, "--step", step, *extra]
+    out = subprocess.run(cmd, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cold_start(env: dict) -> float:
+    """Seconds from starting `qa-assistant serve` (one worker, index already built) to its first answer."""
+    port = _free_port()
+    cmd = [
+        str(REPO / ".venv/bin/qa-assistant"),
+        "serve",
+        "--workers",
+        "1",
+        "--no-rebuild",
+        "--port",
+        str(port),
+    ]
+    body = json.dumps({"question": QUESTIONS[0]}).encode()
+    t0 = time.perf_counter()
+    server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - t0 < 600:
+            try:
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{port}/api/ask", body, {"Content-Type": "application/json"}
+                )
+                with urllib.request.urlopen(request, timeout=30) as r:
+                    if r.status == 200:
+                        return time.perf_counter() - t0
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("the server gave no answer within 600 s")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _size_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def _copy_corpus(source: Path, target: Path) -> None:
+    shutil.copytree(source, target, copy_function=os.link)
+    manifest = target / "manifest.json"
+    if manifest.exists():  # a real copy: this one may be edited
+        manifest.unlink()
+        shutil.copy2(source / "manifest.json", manifest)
+
+
+def run(corpus: Path, label: str, workdir: Path, n: int) -> None:
+    _copy_corpus(corpus, workdir / "corpus")
+    env = dict(os.environ, QA_CORPUS_DIR=str(workdir / "corpus"), QA_INDEX_DIR=str(workdir / "index"))
+    env.setdefault("QA_MODEL_CACHE_DIR", str(REPO / "index" / "model"))
+    build = _run_step("build", env)
+    rate = build["passages"] / build["seconds"]
+    print(
+        f"[{label}] full build: {build['seconds']:.1f} s, {build['documents']:,} papers, "
+        f"{build['passages']:,} passages ({rate:.1f} passages/s), {build['figures']:,} figures; "
+        f"peak RSS {build['peak_rss_mb']:.0f} MB",
+        flush=True,
+    )
+    current = (workdir / "index" / "current").resolve()
+    print(
+        f"[{label}] index on disk: {_size_mb(current):.0f} MB "
+        f"(+ per-paper cache {_size_mb(workdir / 'index' / 'cache'):.0f} MB)",
+        flush=True,
+    )
+    (workdir / "corpus" / "benchmark-new-paper.txt").write_text(NEW_PAPER)
+    add = _run_step("build", env)
+    print(
+        f"[{label}] add one paper to the built index: {add['seconds']:.1f} s "
+        f"({add['reprocessed']} embedded); peak RSS {add['peak_rss_mb']:.0f} MB",
+        flush=True,
+    )
+    print(f"[{label}] cold server start to first answer: {cold_start(env):.1f} s", flush=True)
+    query = _run_step("query", env, "--n", str(n))
+    s50, s95 = query["search_ms"]
+    a50, a95 = query["ask_ms"]
+    print(
+        f"[{label}] warm search (hybrid, k=5), {n} distinct queries: p50 {s50:.1f} ms, p95 {s95:.1f} ms",
+        flush=True,
+    )
+    print(f"[{label}] warm ask, {n} distinct questions: p50 {a50:.1f} ms, p95 {a95:.1f} ms", flush=True)
+    print(
+        f"[{label}] serving process: RSS {query['serving_rss_mb']:.0f} MB after the questions "
+        f"(peak {query['peak_rss_mb']:.0f} MB); load + first answer {query['load_and_first_answer_seconds']:.1f} s",
+        flush=True,
+    )
+
+
 def main() -> None:
-    base = get_settings()
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        shutil.copytree(base.corpus_dir, corpus)
-        settings = base.model_copy(update={"index_dir": Path(tmp) / "index", "corpus_dir": corpus})
-        print(f"embedding backend: {embedding.backend_name()}")
-        t0 = time.perf_counter()
-        report = build_index(settings)
-        build = time.perf_counter() - t0
-        print(
-            f"index build (full): {build:.1f} s for {report.chunks} passages / {report.documents} documents "
-            f"({report.chunks / report.embed_seconds:.1f} passages/s embedding incl. sentences, "
-            f"{report.figures} figures)"
-        )
-        paper = sorted(corpus.glob("*.txt"))[0]
-        paper.write_text(paper.read_text() + "\n\nAddendum: a late correction to this paper.\n")
-        t0 = time.perf_counter()
-        report = build_index(settings)
-        print(
-            f"index build (one paper changed): {time.perf_counter() - t0:.1f} s ({report.reprocessed} re-embedded)"
-        )
-        index = load_index(settings)
-        search(index, "warm up", k=5)
-        lat = []
-        for i in range(200):
-            q = QUERIES[i % len(QUERIES)] + ("" if i < len(QUERIES) else f" {i}")
-            t = time.perf_counter()
-            search(index, q, k=5)
-            lat.append((time.perf_counter() - t) * 1000)
-        print(
-            f"search (hybrid, k=5) over 200 queries: p50 {statistics.median(lat):.1f} ms, p95 {pct(lat, 95):.1f} ms"
-        )
-        assistant = Assistant(index, settings)
-        lat = []
-        for i in range(200):
-            t = time.perf_counter()
-            assistant.ask(QUESTIONS[i % len(QUESTIONS)])
-            lat.append((time.perf_counter() - t) * 1000)
-        print(
-            f"ask over 200 questions (5 repeated): p50 {statistics.median(lat):.1f} ms, p95 {pct(lat, 95):.1f} ms"
-        )
-        lat = []
-        for i in range(200):
-            t = time.perf_counter()
-            assistant.ask(f"{QUESTIONS[i % len(QUESTIONS)][:-1]} (variant {i})?")
-            lat.append((time.perf_counter() - t) * 1000)
-        print(
-            f"ask over 200 distinct questions: p50 {statistics.median(lat):.1f} ms, p95 {pct(lat, 95):.1f} ms"
-        )
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {rss:.0f} MB")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--corpus", type=Path, default=REPO / "corpus", help="folder of papers + manifest.json"
+    )
+    parser.add_argument("--label", default="seed corpus")
+    parser.add_argument("--n", type=int, default=200, help="queries and questions timed")
+    parser.add_argument("--keep", type=Path, default=None, help="scratch folder to use and keep")
+    parser.add_argument("--step", choices=["build", "query"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.step:  # one measured step, in its own process
+        result = step_build() if args.step == "build" else step_query(args.n)
+        print(json.dumps(result))
+        return
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=False)
+        run(args.corpus, args.label, args.keep, args.n)
+        return
+    with tempfile.TemporaryDirectory(prefix="qa-bench-") as tmp:
+        run(args.corpus, args.label, Path(tmp), args.n)
 
 
 if __name__ == "__main__":

@@ -107,14 +107,14 @@ def test_an_unforeseen_failure_indexing_one_paper_leaves_the_others_indexed(work
     (workspace.corpus_dir / "odd-paper.txt").write_text(
         "Odd paper\n\nThe panel heard about ZZODDZZ placements.\n"
     )
-    encode = paper_build.embedding.encode
+    encode = paper_build.embedding.encode_with_parts
 
     def fails_on_one_paper(texts, *args, **kwargs):
         if any("ZZODDZZ" in t for t in texts):
             raise RuntimeError("simulated model failure")
         return encode(texts, *args, **kwargs)
 
-    monkeypatch.setattr(paper_build.embedding, "encode", fails_on_one_paper)
+    monkeypatch.setattr(paper_build.embedding, "encode_with_parts", fails_on_one_paper)
     report = build_index(workspace)
     assert report.refused == ["odd-paper"] and report.documents == 5
     assert any(
@@ -481,3 +481,36 @@ def test_deeply_nested_html_is_refused_with_the_real_reason(workspace):
 )
 def test_passage_ids_are_whole_numbers_only(client, path, status):
     assert client.get(path).status_code == status
+
+
+def test_an_interrupted_build_leaves_the_index_serving_and_resumes_from_the_cache(workspace, monkeypatch):
+    """Ctrl+C (or a crash) part-way through a build: the published index is untouched, no build is reported
+    in progress, and the next build embeds only the papers the first did not finish."""
+    from qa_assistant.indexing import build as build_module
+    from qa_assistant.indexing.build import build_index
+    from qa_assistant.indexing.progress import build_in_progress
+
+    for n in range(3):
+        (workspace.corpus_dir / f"late-paper-{n}.txt").write_text(
+            f"Late paper {n}\n\nThe panel heard that {40 + n} foster households were approved in 2025/26.\n"
+        )
+    published = (workspace.index_dir / "current").resolve()
+    save = build_module.artefact_cache.save
+    saved: list[str] = []
+
+    def interrupted_after_two(cache, names, work):
+        save(cache, names, work)
+        saved.append(work.doc.doc_id)
+        if len(saved) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module.artefact_cache, "save", interrupted_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(workspace)
+    assert (workspace.index_dir / "current").resolve() == published
+    assert len(load_index(workspace, check_fresh=False).documents) == 5
+    assert build_in_progress(workspace.index_dir) is None
+    monkeypatch.setattr(build_module.artefact_cache, "save", save)
+    report = build_index(workspace)
+    assert report.documents == 8 and report.reprocessed == 1
+    assert sorted(report.added) == [f"late-paper-{n}" for n in range(3)]

@@ -3,6 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
+from qa_assistant.indexing.progress import BuildProgress
 from qa_assistant.serve.app import create_app
 
 
@@ -14,6 +15,22 @@ def client(index, settings):
 def test_health(client):
     body = client.get("/api/health").json()
     assert body["status"] == "ok" and body["documents"] == 5 and body["mode"] == "extractive"
+    assert body["build_in_progress"] is None
+
+
+def test_health_reports_a_build_in_progress(client, settings):
+    """A build in another process records its progress; health shows it while that process lives."""
+    progress = BuildProgress(settings.index_dir, say=lambda _: None)
+    try:
+        progress.phase("embedding new or changed papers", 40)
+        progress.advance(3, passages=27)
+        progress._write_status(force=True)
+        build = client.get("/api/health").json()["build_in_progress"]
+        assert build["phase"] == "embedding new or changed papers"
+        assert (build["papers_done"], build["papers_total"], build["passages"]) == (3, 40, 27)
+    finally:
+        progress.close()
+    assert client.get("/api/health").json()["build_in_progress"] is None
 
 
 def test_ask_figure_with_follow_up(client):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -30,7 +31,7 @@ def index(
     if status.state == "ok" and not force:
         print(f"Index is up to date ({status.reason}). Use --force to rebuild.")
         return
-    report = build_index(settings, say=say)
+    report = build_index(settings, say=say, terminal=sys.stderr.isatty())
     print(f"{report.summary()} -> {report.path}")
     for p in report.problems:
         print(f"  note: {p}")
@@ -64,7 +65,7 @@ def _reindex(no_index: bool):
     if no_index:
         print("Corpus updated; index not rebuilt (--no-index). Run `qa-assistant index`.")
         return None
-    report = build_index(get_settings(), say=say)
+    report = build_index(get_settings(), say=say, terminal=sys.stderr.isatty())
     print(report.summary())
     return report
 

@@ -38,13 +38,13 @@ from qa_assistant.indexing.layout import (
     doc_key,
     expected_fingerprint,
 )
+from qa_assistant.indexing.progress import BuildProgress
 from qa_assistant.indexing.store import write_store
-from qa_assistant.ingest.documents import CorpusError, LoadResult, load_corpus
+from qa_assistant.ingest.documents import CorpusError, LoadResult, corpus_files, load_corpus
 from qa_assistant.ingest.formats import PaperError
 from qa_assistant.ingest.jobs import Budget
 from qa_assistant.models import Chunk, Document, Figure
 from qa_assistant.settings import Settings
-from qa_assistant.stopping import Stopping
 from qa_assistant.text.lexical import tokenize
 
 log = logging.getLogger(__name__)
@@ -103,32 +103,41 @@ class _Assembly:
         self.sentence_vectors.append(art.sentence_vectors)
 
 
-def build_index(settings: Settings, say=log.info, lock_timeout: float = -1) -> BuildReport:
+def build_index(
+    settings: Settings, say=log.info, lock_timeout: float = -1, terminal: bool = False
+) -> BuildReport:
     """Build a new index version and publish it atomically. Only one build runs at a time (waiting at most
     lock_timeout seconds for another: filelock.Timeout; -1 waits as long as it takes).
 
     Incremental: each paper's passages, figures and vectors are cached under its content key, so only new or
     changed papers are embedded again; the shared structures (FAISS, BM25, SQLite) are reassembled, which takes
     well under a second at council scale. Each paper is read and processed under its budget (paper_build): one
-    over budget is left out with the reason, and the others are indexed.
+    over budget is left out with the reason, and the others are indexed. Progress is shown as it goes (a bar
+    when `terminal`, else a line every few seconds through `say`) and recorded for the server's health.
     """
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     with FileLock(str(settings.index_dir / ".build.lock"), timeout=lock_timeout):
-        return _build_locked(settings, say)
+        progress = BuildProgress(settings.index_dir, say, terminal)
+        try:
+            return _build_locked(settings, progress)
+        finally:
+            progress.close()
 
 
-def _build_locked(settings: Settings, say) -> BuildReport:
+def _build_locked(settings: Settings, progress: BuildProgress) -> BuildReport:
     t0, started = time.perf_counter(), time.time()
     fingerprint = expected_fingerprint(settings)  # taken first: a corpus edited mid-build reads as stale
     cache = cache_dir(settings)
     cache.mkdir(parents=True, exist_ok=True)
-    loaded = load_corpus(settings.corpus_dir, cache, Budget.from_settings(settings))
+    progress.phase("reading papers", len(corpus_files(settings.corpus_dir)))
+    loaded = load_corpus(settings.corpus_dir, cache, Budget.from_settings(settings), progress.advance)
     previous = _previous_keys(settings)
     salt = build_salt(settings)
     keys = {d.doc_id: doc_key(d, salt) for d in loaded.documents}
     t_embed = time.perf_counter()
-    parts = _assemble(loaded, settings, keys, say)
+    parts = _assemble(loaded, settings, keys, progress)
     embed_seconds = time.perf_counter() - t_embed
+    progress.phase("writing the index", 0)
     parts.used.update(f"refused-{keys[d]}" for d in parts.refused)
     docs = [d for d in loaded.documents if d.doc_id not in parts.refused]
     keys = {d: k for d, k in keys.items() if d not in parts.refused}
@@ -137,7 +146,7 @@ def _build_locked(settings: Settings, say) -> BuildReport:
     meta = {
         "format_version": FORMAT_VERSION,
         "fingerprint": fingerprint,
-        "model": embedding.MODEL_NAME,
+        "model": f"{embedding.MODEL_NAME} {embedding.variant()}",
         "model_sha256": embedding.MODEL_SHA256,
         "built_at": dt.datetime.now().isoformat(timespec="seconds"),
         "documents": len(docs),
@@ -165,37 +174,54 @@ def _build_locked(settings: Settings, say) -> BuildReport:
     )
 
 
-def _assemble(loaded: LoadResult, settings: Settings, keys: dict[str, str], say) -> _Assembly:
-    """Every paper's artefacts, from the cache or made now under its budget; a paper that fails is left out
-    with the reason (in loaded.problems) and the others are indexed."""
+def _assemble(
+    loaded: LoadResult, settings: Settings, keys: dict[str, str], progress: BuildProgress
+) -> _Assembly:
+    """Every paper's artefacts, from the cache or made now under its budget (paper_build); a paper that fails
+    is left out with the reason (in loaded.problems) and the others are indexed. Papers are assembled in
+    corpus order, so ids do not depend on which papers came from the cache."""
     cache = cache_dir(settings)
-    docs = loaded.documents
-    # each name hashes the paper's whole text and metadata: made once per paper per build
-    names = {d.doc_id: artefact_cache.entry_names(d, settings) for d in docs}
-    pending = [d for d in docs if not (cache / names[d.doc_id][0]).exists()]
-    if pending:
-        say(f"Embedding {len(pending)} new or changed paper(s) of {len(docs)} ...")
     budget = Budget.from_settings(settings)
-    parts = _Assembly()
-    for doc in docs:
+    works: list[paper_build.PaperWork] = []
+    names: dict[str, tuple[str, str]] = {}
+    for doc in loaded.documents:
+        # each name hashes the paper's whole text and metadata: made once per paper per build
+        names[doc.doc_id] = artefact_cache.entry_names(doc, settings)
         refusal = paper_build.refusal_path(cache, keys[doc.doc_id], budget)
-        try:
-            art, was_embedded = artefact_cache.artefacts(doc, settings, cache, names[doc.doc_id], refusal)
-        except PaperError as exc:  # over its budget (remembered), or unreadable: the others are indexed
-            loaded.problems.append(f"refused {exc}")
-            parts.refused.add(doc.doc_id)
-            continue
-        except Stopping:
-            raise
-        except Exception as exc:  # noqa: BLE001 - one paper's unforeseen failure must not lose the others
-            log.exception("indexing %s failed", doc.file)
-            loaded.problems.append(f"refused {doc.file}: could not be indexed ({type(exc).__name__}: {exc})")
-            parts.refused.add(doc.doc_id)
-            continue
-        parts.embedded += was_embedded
-        parts.used.update(names[doc.doc_id])
-        parts.add(doc, art)
+        passages, figures = artefact_cache.load(cache, names[doc.doc_id])
+        works.append(paper_build.PaperWork(doc, refusal, passages, figures))
+    pending = [w for w in works if w.passages is None or w.figures is None]
+    progress.phase(f"embedding new or changed papers (of {len(works):,})", len(pending))
+
+    def finished(work: paper_build.PaperWork) -> None:
+        if work.error is None:
+            artefact_cache.save(cache, names[work.doc.doc_id], work)
+        progress.advance(1, len(work.passages[0]) if work.made_passages else 0)
+
+    paper_build.make(pending, settings, finished)
+    parts = _Assembly()
+    for work in works:
+        _add_paper(work, names[work.doc.doc_id], loaded.problems, parts)
     return parts
+
+
+def _add_paper(
+    work: paper_build.PaperWork, names: tuple[str, str], problems: list[str], parts: _Assembly
+) -> None:
+    """One paper's artefacts added to `parts`, or its refusal (with the reason) recorded in `problems`."""
+    doc = work.doc
+    if isinstance(work.error, PaperError):  # over its budget (remembered), or unreadable
+        problems.append(f"refused {work.error}")
+    elif work.error is not None:  # an unforeseen failure: logged with its traceback
+        log.error("indexing %s failed", doc.file, exc_info=work.error)
+        error = f"{type(work.error).__name__}: {work.error}"
+        problems.append(f"refused {doc.file}: could not be indexed ({error})")
+    if work.error is not None:
+        parts.refused.add(doc.doc_id)
+        return
+    parts.embedded += work.made_passages
+    parts.used.update(names)
+    parts.add(doc, artefact_cache.artefacts_of(work))
 
 
 def _write_version(settings: Settings, docs: list[Document], parts: _Assembly, meta: dict) -> Path:

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from qa_assistant.indexing import paper_build
-from qa_assistant.indexing.layout import MIN_SENTENCE_WORDS, figures_key, passages_key
+from qa_assistant.indexing.layout import figures_key, passages_key
 from qa_assistant.models import Chunk, Document, Figure
 from qa_assistant.settings import Settings
 
@@ -36,25 +36,25 @@ def entry_names(doc: Document, settings: Settings) -> tuple[str, str]:
     return f"pas-{passages_key(doc, settings)}.npz", f"fig-{figures_key(doc)}.json"
 
 
-def artefacts(
-    doc: Document, settings: Settings, cache: Path, names: tuple[str, str], refusal: Path
-) -> tuple[DocArtefacts, bool]:
-    """A paper's artefacts from the cache entries `names` (entry_names), computing (and caching) what is
-    missing under the paper's budget (paper_build; OverBudget or PaperError when it is refused). Returns
-    whether it was embedded now."""
-    p_path, f_path = cache / names[0], cache / names[1]
-    passages = _load_passages(p_path)
-    figures = _load_figures(f_path)
-    embedded = passages is None
-    if passages is None or figures is None:
-        passages, figures = paper_build.process(
-            doc, settings, MIN_SENTENCE_WORDS, refusal, passages=passages, figures=figures
+def load(cache: Path, names: tuple[str, str]):
+    """A paper's cached passages (with vectors) and figures from entries `names` (entry_names); None for each
+    that is missing or damaged (it is made again)."""
+    return _load_passages(cache / names[0]), _load_figures(cache / names[1])
+
+
+def save(cache: Path, names: tuple[str, str], work: paper_build.PaperWork) -> None:
+    """Store what this build made for a paper (passages with vectors, figures), each entry whole."""
+    if work.made_passages:
+        _save_passages(cache / names[0], *work.passages)
+    if work.made_figures:
+        _atomic_write(
+            cache / names[1], json.dumps([f.model_dump(mode="json") for f in work.figures]).encode()
         )
-        if embedded:
-            _save_passages(p_path, *passages)
-        _atomic_write(f_path, json.dumps([f.model_dump(mode="json") for f in figures]).encode())
-    chunks, sentences, cv, sv = passages
-    return DocArtefacts(chunks, figures, sentences, cv, sv), embedded
+
+
+def artefacts_of(work: paper_build.PaperWork) -> DocArtefacts:
+    chunks, sentences, chunk_vectors, sentence_vectors = work.passages
+    return DocArtefacts(chunks, work.figures, sentences, chunk_vectors, sentence_vectors)
 
 
 def prune(cache: Path, keep: set[str], started: float) -> None:

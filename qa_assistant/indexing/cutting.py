@@ -43,3 +43,12 @@ def cut_paper(
     """Passages, figures and quotable sentences of one document (ids local to the paper)."""
     chunks, sentences = cut_passages(doc, max_words, min_words, min_sentence_words)
     return chunks, read_figures(doc), sentences
+
+
+def cut_what_is_missing(
+    doc: Document, sizes: tuple[int, int, int], passages: bool, figures: bool
+) -> tuple[tuple[list[Chunk], list[Sentence]] | None, list[Figure] | None]:
+    """What one paper lacks in the cache, in one child process: its passages and quotable sentences
+    (sizes: max and min words of a passage, min words of a quotable sentence) and/or its figures."""
+    cut = cut_passages(doc, *sizes) if passages else None
+    return cut, read_figures(doc) if figures else None

@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,10 +66,12 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict]:
 
 
 def _extract_cached(path: Path, cache_dir: Path | None, budget: Budget) -> Extracted:
-    """Read a paper in a child process under its budget (see ingest.jobs). PDF and HTML extraction is the slow
-    part of loading and depends only on the file's bytes, so its result (or its refusal) is cached."""
+    """Read a paper in a child process under its budget (see ingest.jobs). Extraction depends only on the
+    file's bytes, so its result (or its refusal) is cached: every build reads every paper, and a child process
+    per paper per build made adding one paper to a 10,000-paper archive take minutes. Plain text is cached too
+    (measured: 17 s of a 22 s one-paper build of a 1,000-paper archive was re-reading unchanged papers)."""
     data = path.read_bytes()
-    if cache_dir is None or SUFFIX_TYPES.get(path.suffix.lower()) == "text":
+    if cache_dir is None:
         return _read(path, data, budget)
     key = hashlib.sha256(data).hexdigest()
     cached = cache_dir / f"text-{key[:32]}-v{EXTRACTOR_VERSION}.json"
@@ -154,9 +157,14 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     )
 
 
-def load_corpus(corpus_dir: Path, cache_dir: Path | None = None, budget: Budget | None = None) -> LoadResult:
-    """Load every paper in the folder, each under its budget. Raises CorpusError only when nothing usable is
-    there (or the manifest is broken)."""
+def load_corpus(
+    corpus_dir: Path,
+    cache_dir: Path | None = None,
+    budget: Budget | None = None,
+    on_paper: Callable[[], None] | None = None,
+) -> LoadResult:
+    """Load every paper in the folder, each under its budget (on_paper is called after each: progress).
+    Raises CorpusError only when nothing usable is there (or the manifest is broken)."""
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder {corpus_dir} does not exist")
     manifest = read_manifest(corpus_dir)
@@ -167,6 +175,8 @@ def load_corpus(corpus_dir: Path, cache_dir: Path | None = None, budget: Budget 
         problems.append(f"manifest lists {name} but the file is not in {corpus_dir}")
     seen: dict[str, str] = {}
     for path in files:
+        if on_paper is not None:
+            on_paper()
         if path.stem in seen:
             problems.append(
                 f"skipped {path.name}: {seen[path.stem]} already uses the name {path.stem!r}; rename one"

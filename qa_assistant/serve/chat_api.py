@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from qa_assistant.answering.assistant import Assistant, QuestionError
 from qa_assistant.answering.pipeline import Responder
 from qa_assistant.figures.subjects import council
+from qa_assistant.indexing.progress import build_in_progress
 from qa_assistant.models import Answer
 from qa_assistant.serve.http_guards import question_status, too_large, unprocessable
 from qa_assistant.settings import Settings
@@ -58,6 +59,8 @@ def _health(assistant: Assistant, responder: Responder, settings: Settings) -> d
         "generation_model": settings.llm_model if responder.backend else None,
         "index_version": assistant.index.path.name,
         "admin": bool(settings.admin_token),
+        # a build running now (in any process): its phase and counts; None when none is
+        "build_in_progress": build_in_progress(settings.index_dir),
     }
 
 
