@@ -185,10 +185,16 @@ def _copy_corpus(source: Path, target: Path) -> None:
         shutil.copy2(source / "manifest.json", manifest)
 
 
-def run(corpus: Path, label: str, workdir: Path, n: int) -> None:
-    _copy_corpus(corpus, workdir / "corpus")
+def run(corpus: Path, label: str, workdir: Path, n: int, only_serving: bool = False) -> None:
     env = dict(os.environ, QA_CORPUS_DIR=str(workdir / "corpus"), QA_INDEX_DIR=str(workdir / "index"))
     env.setdefault("QA_MODEL_CACHE_DIR", str(REPO / "index" / "model"))
+    if not only_serving:
+        _copy_corpus(corpus, workdir / "corpus")
+        _build_and_add(label, workdir, env)
+    _serving(label, env, n)
+
+
+def _build_and_add(label: str, workdir: Path, env: dict) -> None:
     build = _run_step("build", env)
     rate = build["passages"] / build["seconds"]
     print(
@@ -210,6 +216,9 @@ def run(corpus: Path, label: str, workdir: Path, n: int) -> None:
         f"({add['reprocessed']} embedded); peak RSS {add['peak_rss_mb']:.0f} MB",
         flush=True,
     )
+
+
+def _serving(label: str, env: dict, n: int) -> None:
     print(f"[{label}] cold server start to first answer: {cold_start(env):.1f} s", flush=True)
     query = _run_step("query", env, "--n", str(n))
     s50, s95 = query["search_ms"]
@@ -236,6 +245,9 @@ def main() -> None:
     parser.add_argument("--label", default="seed corpus")
     parser.add_argument("--n", type=int, default=200, help="queries and questions timed")
     parser.add_argument("--keep", type=Path, default=None, help="scratch folder to use and keep")
+    parser.add_argument(
+        "--serving-only", action="store_true", help="measure serving on the index a --keep folder holds"
+    )
     parser.add_argument("--step", choices=["build", "query"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.step:  # one measured step, in its own process
@@ -243,8 +255,8 @@ def main() -> None:
         print(json.dumps(result))
         return
     if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=False)
-        run(args.corpus, args.label, args.keep, args.n)
+        args.keep.mkdir(parents=True, exist_ok=args.serving_only)
+        run(args.corpus, args.label, args.keep, args.n, args.serving_only)
         return
     with tempfile.TemporaryDirectory(prefix="qa-bench-") as tmp:
         run(args.corpus, args.label, Path(tmp), args.n)

@@ -127,7 +127,16 @@ def test_an_unforeseen_failure_indexing_one_paper_leaves_the_others_indexed(work
 
 
 @pytest.mark.parametrize(
-    "damaged", ["store.sqlite", "dense.faiss", "bm25", "sentences.npy", "sentences.json", "meta.json"]
+    "damaged",
+    [
+        "store.sqlite",
+        "dense.faiss",
+        "bm25",
+        "sentences.npy",
+        "sentence_spans.npy",
+        "sentence_spans.json",
+        "meta.json",
+    ],
 )
 def test_corrupt_index_file_then_restart_with_two_workers_serves(workspace, damaged):
     target = workspace.index_dir / "current" / damaged

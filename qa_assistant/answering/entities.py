@@ -171,7 +171,7 @@ class EntityAnswerer:
             if held and r.date_start <= held <= r.date_end:
                 rows = [
                     row
-                    for row in self.index.sentence_rows_by_doc.get(doc_id, [])[:MEETING_SENTENCES]
+                    for row in self.index.sentence_rows_of_doc(doc_id)[:MEETING_SENTENCES]
                     if row not in seen
                 ]
                 out += [(float(self.index.sentence_vectors[row] @ qvec), row) for row in rows]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from qa_assistant.figures.concepts import ancestor_terms, concept_vocabulary
 from qa_assistant.figures.explained_words import (
@@ -98,10 +99,18 @@ def _adjacent_pairs(text: str) -> frozenset[tuple[str, str]]:
     """Terms of words written side by side ("foster carers"), with nothing between them."""
     out: set[tuple[str, str]] = set()
     for m in _ADJACENT.finditer(text):
-        a, b = measure_terms(m.group(1)), measure_terms(m.group(2))
-        if len(a) == 1 and len(b) == 1:
-            out.add((a[0], b[0]))
+        a, b = _word_term(m.group(1)), _word_term(m.group(2))
+        if a is not None and b is not None:
+            out.add((a, b))
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _word_term(word: str) -> str | None:
+    """The one measure term of a word, or None (memoised: the same words recur in every paper; computing them
+    afresh for each figure's preceding text was most of a question's time in a 1,000-paper archive)."""
+    found = measure_terms(word)
+    return found[0] if len(found) == 1 else None
 
 
 def phrase_terms(f: Figure) -> frozenset[str]:

@@ -39,6 +39,7 @@ from qa_assistant.indexing.layout import (
     expected_fingerprint,
 )
 from qa_assistant.indexing.progress import BuildProgress
+from qa_assistant.indexing.sentence_table import SentenceTable
 from qa_assistant.indexing.store import write_store
 from qa_assistant.ingest.documents import CorpusError, LoadResult, corpus_files, load_corpus
 from qa_assistant.ingest.formats import PaperError
@@ -238,7 +239,7 @@ def _write_version(settings: Settings, docs: list[Document], parts: _Assembly, m
         bm25.index(tokenize([c.text for c in parts.chunks]), show_progress=False)
         bm25.save(str(tmp / BM25_DIR), show_progress=False)
         np.save(tmp / SENTENCES, _stack(parts.sentence_vectors))
-        (tmp / SENTENCE_SPANS).write_text(json.dumps(parts.sentences))
+        SentenceTable.of(parts.sentences).save(tmp, SENTENCE_SPANS)
         (tmp / META).write_text(json.dumps(meta, indent=2))  # written last: it marks a complete build
         final = settings.index_dir / f"build-{stamp}-{tmp.name[-6:]}"
         os.rename(tmp, final)

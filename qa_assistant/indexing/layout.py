@@ -17,16 +17,17 @@ from qa_assistant.ingest.documents import corpus_fingerprint
 from qa_assistant.models import Document
 from qa_assistant.settings import DATA_DIR, PACKAGE_DIR, Settings
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 CURRENT = "current"
 META = "meta.json"
 STORE = "store.sqlite"
 DENSE = "dense.faiss"
 BM25_DIR = "bm25"
 SENTENCES = "sentences.npy"
-SENTENCE_SPANS = "sentences.json"
+SENTENCE_SPANS = "sentence_spans"  # .npy rows and .json paper ids (sentence_table)
 CACHE = "cache"  # per-paper artefacts keyed by content, reused across builds
 MIN_SENTENCE_WORDS = 5  # shorter fragments (headings, "NOTED") are never quoted as answers
+FIGURES_VERSION = "1"  # bump when how figures are stored changes (the reader's code is fingerprinted anyway)
 PASSAGES_VERSION = "1"  # bump when chunking, sentence selection or how vectors are made changes
 # The code that turns papers into text and figures: editing it re-reads every paper.
 READER_SOURCES = ("figures/*.py", "text/*.py", "ingest/formats*.py")
@@ -102,7 +103,7 @@ def passages_key(doc: Document, settings: Settings) -> str:
 
 def figures_key(doc: Document) -> str:
     """What a paper's figures depend on: its text and metadata, the reader's data and code."""
-    return _short_hash([doc.model_dump_json(), data_fingerprint(), reader_fingerprint(), str(FORMAT_VERSION)])
+    return _short_hash([doc.model_dump_json(), data_fingerprint(), reader_fingerprint(), FIGURES_VERSION])
 
 
 def doc_key(doc: Document, salt: str) -> str:

@@ -33,6 +33,7 @@ from qa_assistant.indexing.layout import (
     current_path,
     expected_fingerprint,
 )
+from qa_assistant.indexing.sentence_table import SentenceTable
 from qa_assistant.indexing.store import meta_of, read_store
 from qa_assistant.models import Chunk, Document, DocumentMeta, Figure
 from qa_assistant.settings import Settings
@@ -60,7 +61,8 @@ def check_index(settings: Settings, check_fresh: bool = True) -> IndexStatus:
     if check_fresh and meta.get("fingerprint") != expected_fingerprint(settings):
         reason = "the corpus, figure catalogue or settings changed since the index was built"
         return IndexStatus("stale", reason, path)
-    missing = [n for n in (STORE, DENSE, BM25_DIR, SENTENCES, SENTENCE_SPANS) if not (path / n).exists()]
+    names = (STORE, DENSE, BM25_DIR, SENTENCES, f"{SENTENCE_SPANS}.npy", f"{SENTENCE_SPANS}.json")
+    missing = [n for n in names if not (path / n).exists()]
     if missing:
         return IndexStatus("corrupt", f"index files missing: {', '.join(missing)}", path)
     return IndexStatus(
@@ -79,8 +81,8 @@ class LoadedIndex:
     figures: list[Figure]
     dense: faiss.Index
     bm25: bm25s.BM25
-    sentence_spans: list[tuple[str, int, int, int]]  # doc_id, start, end, chunk_id
-    sentence_vectors: np.ndarray
+    sentence_spans: SentenceTable  # rows of (doc_id, start, end, chunk_id)
+    sentence_vectors: np.ndarray  # a memory map: only the rows a question reads are paged in
 
     @cached_property
     def _chunks_by_doc(self) -> dict[str, list[Chunk]]:
@@ -93,13 +95,6 @@ class LoadedIndex:
     def _chunk_starts_by_doc(self) -> dict[str, list[int]]:
         return {d: [c.start for c in cs] for d, cs in self._chunks_by_doc.items()}
 
-    @cached_property
-    def _sentence_rows_by_chunk(self) -> dict[int, list[int]]:
-        by_chunk: dict[int, list[int]] = {}
-        for row, span in enumerate(self.sentence_spans):
-            by_chunk.setdefault(span[3], []).append(row)
-        return by_chunk
-
     def chunk_at(self, doc_id: str, pos: int) -> int | None:
         """The chunk holding a character offset (chunks of a document are consecutive and ordered: a binary
         search, so a paper of thousands of passages costs no more per figure than a short one)."""
@@ -109,9 +104,9 @@ class LoadedIndex:
             return chunks[i].chunk_id
         return None
 
-    def sentences_of(self, chunk_id: int) -> list[int]:
+    def sentences_of(self, chunk_id: int) -> range:
         """Row numbers of the quotable sentences inside a chunk."""
-        return self._sentence_rows_by_chunk.get(chunk_id, [])
+        return self.sentence_spans.of_chunk(chunk_id)
 
     def knows(self, term: str) -> bool:
         """Whether a BM25 term occurs anywhere in the papers (a query's other terms can match nothing)."""
@@ -131,13 +126,9 @@ class LoadedIndex:
     def doc_meta(self, doc_id: str) -> DocumentMeta:
         return meta_of(self.documents[doc_id])
 
-    @cached_property
-    def sentence_rows_by_doc(self) -> dict[str, list[int]]:
-        """Quotable sentence rows of each paper, in text order."""
-        rows: dict[str, list[int]] = {}
-        for row, span in enumerate(self.sentence_spans):
-            rows.setdefault(span[0], []).append(row)
-        return rows
+    def sentence_rows_of_doc(self, doc_id: str) -> range:
+        """Quotable sentence rows of one paper, in text order."""
+        return self.sentence_spans.of_doc(doc_id)
 
     @cached_property
     def figure_index(self) -> FigureIndex:
@@ -157,8 +148,8 @@ def load_index(settings: Settings, check_fresh: bool = True) -> LoadedIndex:
         dense = faiss.read_index(str(path / DENSE))
         bm25 = bm25s.BM25.load(str(path / BM25_DIR), show_progress=False)
         meta = json.loads((path / META).read_text())
-        sentence_vectors = np.load(path / SENTENCES)
-        sentence_spans = [tuple(x) for x in json.loads((path / SENTENCE_SPANS).read_text())]
+        sentence_vectors = np.load(path / SENTENCES, mmap_mode="r")
+        sentence_spans = SentenceTable.load(path, SENTENCE_SPANS)
     except Exception as exc:  # any unreadable artefact means a corrupt index, reported as such
         raise IndexUnavailable(
             f"index corrupt at {path}: {exc}; run `qa-assistant index` to rebuild"
