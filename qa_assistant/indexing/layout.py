@@ -7,6 +7,7 @@ made the same way, so only what changed is redone.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 from functools import lru_cache
@@ -29,8 +30,15 @@ CACHE = "cache"  # per-paper artefacts keyed by content, reused across builds
 MIN_SENTENCE_WORDS = 5  # shorter fragments (headings, "NOTED") are never quoted as answers
 FIGURES_VERSION = "1"  # bump when how figures are stored changes (the reader's code is fingerprinted anyway)
 PASSAGES_VERSION = "1"  # bump when chunking, sentence selection or how vectors are made changes
-# The code that turns papers into text and figures: editing it re-reads every paper.
-READER_SOURCES = ("figures/*.py", "text/*.py", "ingest/formats*.py")
+# The code that turns papers into text, passages and figures: these modules and every package module they
+# import (found by reading their import statements), so editing answer-time code re-reads nothing.
+READER_ENTRIES = (
+    "qa_assistant.ingest.reading",
+    "qa_assistant.ingest.formats",
+    "qa_assistant.indexing.cutting",
+    "qa_assistant.text.chunking",
+    "qa_assistant.figures.candidates",
+)
 
 
 class IndexUnavailable(Exception):
@@ -67,7 +75,42 @@ def data_fingerprint() -> str:
 def reader_fingerprint() -> str:
     """The code that turns papers into text and figures: changing it re-reads them (vectors are re-made only for
     papers whose text changed)."""
-    return _hash_files([p for pattern in READER_SOURCES for p in sorted(PACKAGE_DIR.glob(pattern))])
+    return _hash_files(reader_sources())
+
+
+def reader_sources() -> list[Path]:
+    """The reader's modules: READER_ENTRIES and every qa_assistant module they import, directly or not."""
+    seen: set[Path] = set()
+    todo = [_module_file(m) for m in READER_ENTRIES]
+    while todo:
+        path = todo.pop()
+        if path is None or path in seen or path.name == "settings.py":
+            # the reader takes only DATA_DIR from settings; the data files are fingerprinted (READER_DATA)
+            continue
+        seen.add(path)
+        todo += [_module_file(m) for m in _package_imports(path)]
+    return sorted(seen)
+
+
+def _module_file(name: str) -> Path | None:
+    base = PACKAGE_DIR.parent.joinpath(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _package_imports(path: Path) -> set[str]:
+    """qa_assistant modules a file imports, at top level or inside functions ("from a import b" may name
+    module a.b or a name in a: both are tried)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("qa_assistant"):
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("qa_assistant"))
+    return found
 
 
 def build_salt(settings: Settings) -> str:

@@ -1,0 +1,45 @@
+"""What an index is fingerprinted on: the reader's code (found by following its imports) and data, never the
+answer-time code, so editing how questions are answered re-reads no paper."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa_assistant.indexing.layout import reader_sources
+from qa_assistant.settings import PACKAGE_DIR
+
+SOURCES = {str(p.relative_to(PACKAGE_DIR)) for p in reader_sources()}
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "ingest/reading.py",
+        "ingest/formats.py",
+        "indexing/cutting.py",
+        "text/chunking.py",
+        "text/spans.py",
+        "figures/candidates.py",
+        "figures/asof.py",
+        "figures/terms.py",
+        "models.py",
+    ],
+)
+def test_the_readers_code_is_fingerprinted(module):
+    assert module in SOURCES
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "figures/selection.py",
+        "figures/lookup.py",
+        "figures/reading.py",
+        "answering/assistant.py",
+        "indexing/retrieval.py",
+        "serve/app.py",
+        "settings.py",
+    ],
+)
+def test_answer_time_code_is_not(module):
+    assert (PACKAGE_DIR / module).exists() and module not in SOURCES
