@@ -36,6 +36,13 @@ class Settings(BaseSettings):
     chunk_min_words: int = 40
 
     # Retrieval.
+    # Dense search: exact up to dense_exact_max passages (measured: 100,000 passages take ~10 ms a query on one
+    # core, too slow beside the rest of an answer); an HNSW graph beyond (M links per node; ef: candidates kept
+    # while building and searching: higher is closer to exact and slower).
+    dense_exact_max: int = 50_000
+    dense_hnsw_m: int = 32
+    dense_hnsw_ef_construction: int = 80
+    dense_hnsw_ef_search: int = 128
     rrf_k: int = 60
     candidates_per_retriever: int = 20
 
@@ -118,6 +125,13 @@ class Settings(BaseSettings):
     # Weights of the ONNX model: int8 (per-channel dynamic quantisation) embeds about twice as many passages per
     # second as float32 for vectors within cosine 0.99 (README "Performance"); float32 is the reference.
     embed_precision: Literal["float32", "int8"] = "int8"
+    # Figures kept as objects in each server worker: all of them up to figures_in_memory (a council's papers);
+    # beyond, compact look-up tables plus the figures_cached most recently used, the rest read from the index's
+    # SQLite store by id (an archive of 500,000 figures would otherwise take gigabytes per worker).
+    figures_in_memory: int = Field(
+        default=50_000, ge=0, description="Read all figures at load up to this many"
+    )
+    figures_cached: int = Field(default=20_000, ge=0, description="Figures kept in memory beyond that")
     # Threads the model uses while building an index (0 = every core); serving uses torch_threads.
     build_threads: int = Field(default=0, ge=0, description="Embedding threads during a build; 0 = all cores")
     # Threads per model: one query is tiny, and with a worker per core extra threads only contend.

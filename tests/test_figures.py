@@ -144,3 +144,29 @@ def test_every_figure_appears_verbatim_in_its_cited_span(assistant, question):
         assert f.value_text in f.citation.quote
         doc = assistant.index.documents[f.citation.doc_id]
         assert doc.text[f.citation.quote_start : f.citation.quote_end] == f.citation.quote
+
+
+NUMBER_QUESTIONS = [
+    "How many children were looked after in December 2018?",
+    "How many children were looked after in July 2020?",
+    "How has the number of children in care changed?",
+    "How many approved foster care households were there in quarter two 2020/21?",
+]
+
+
+def test_figures_read_from_the_store_on_demand_give_the_same_answers(index, settings):
+    """At archive scale a worker keeps figures in SQLite and a small cache, not all in memory: the answers
+    must not change."""
+    from qa_assistant.answering.assistant import Assistant
+    from qa_assistant.indexing.loaded import load_index
+
+    lazy_settings = settings.model_copy(update={"figures_in_memory": 0, "figures_cached": 10})
+    lazy = load_index(lazy_settings, check_fresh=False)
+    assert lazy.figures._all is None and len(lazy.figures) == len(index.figures)
+    eager, on_demand = Assistant(index, settings), Assistant(lazy, lazy_settings)
+    for question in NUMBER_QUESTIONS:
+        expected, got = eager.ask(question), on_demand.ask(question)
+        assert [f.value_text for f in got.figures] == [f.value_text for f in expected.figures], question
+        assert got.text == expected.text
+    assert [f.figure_id for f in lazy.figures] == list(range(len(index.figures)))
+    assert eager.ask(NUMBER_QUESTIONS[0]).figures  # the comparison is not of empty answers

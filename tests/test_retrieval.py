@@ -1,7 +1,10 @@
 """Hybrid search puts the passage holding the answer in the top 3 on the real corpus."""
 
+import copy
+
 import pytest
 
+from qa_assistant.indexing import embedding
 from qa_assistant.indexing.retrieval import Filters, search
 
 CASES = [
@@ -46,3 +49,28 @@ def test_undated_document_is_indexed_and_labelled(index):
 def test_bm25_and_dense_modes_both_work(index):
     for mode in ("bm25", "dense"):
         assert search(index, "foster carers", k=3, mode=mode)
+
+
+def test_an_hnsw_index_finds_what_exact_search_finds(index, settings):
+    """Beyond QA_DENSE_EXACT_MAX passages the dense index is an HNSW graph: on the real passages and model its
+    top dense hits match exact search's, and a filtered (deep) search is exact on the graph's storage."""
+    import faiss
+
+    from qa_assistant.indexing.build import dense_index
+    from qa_assistant.indexing.retrieval import dense_ranking
+
+    vectors = index.dense.reconstruct_n(0, index.dense.ntotal)
+    graph = dense_index(vectors, settings.model_copy(update={"dense_exact_max": 10}))
+    assert isinstance(graph, faiss.IndexHNSW)
+    graph.hnsw.efSearch = settings.dense_hnsw_ef_search
+    hnsw_index = copy.copy(index)
+    hnsw_index.dense = graph
+    for query, _, _ in CASES:
+        vec = embedding.encode_one(query)
+        exact = [i for i, _ in dense_ranking(index, vec, 10)]
+        approximate = [i for i, _ in dense_ranking(hnsw_index, vec, 10)]
+        assert len(set(exact) & set(approximate)) >= 9, query
+        assert [i for i, _ in dense_ranking(hnsw_index, vec, 500)][:10] == exact
+    for query, doc_id, answer in CASES:
+        hits = search(hnsw_index, query, k=3)
+        assert any(h.chunk.doc_id == doc_id and answer in h.chunk.text for h in hits)

@@ -81,12 +81,8 @@ class Assistant:
         points = sorted(
             (
                 f
-                for f in self.index.figures
-                if f.concept_id == concept_id
-                and f.unit == unit
-                and f.subject == "own"
-                and f.kind == "level"
-                and f.as_of.known
+                for f in self.index.figure_index.of_concept(concept_id)
+                if f.unit == unit and f.subject == "own" and f.kind == "level" and f.as_of.known
             ),
             key=lambda f: (f.as_of.end, f.as_of.start),
         )

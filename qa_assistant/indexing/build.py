@@ -232,9 +232,7 @@ def _write_version(settings: Settings, docs: list[Document], parts: _Assembly, m
     tmp.mkdir()
     try:
         write_store(tmp / STORE, docs, parts.chunks, parts.figures)
-        dense = faiss.IndexFlatIP(embedding.MODEL_DIM)
-        dense.add(_stack(parts.chunk_vectors))
-        faiss.write_index(dense, str(tmp / DENSE))
+        faiss.write_index(dense_index(_stack(parts.chunk_vectors), settings), str(tmp / DENSE))
         bm25 = bm25s.BM25()
         bm25.index(tokenize([c.text for c in parts.chunks]), show_progress=False)
         bm25.save(str(tmp / BM25_DIR), show_progress=False)
@@ -248,6 +246,19 @@ def _write_version(settings: Settings, docs: list[Document], parts: _Assembly, m
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return final
+
+
+def dense_index(vectors: np.ndarray, settings: Settings) -> faiss.Index:
+    """Exact inner-product search while it is cheap (up to QA_DENSE_EXACT_MAX passages); beyond, an HNSW
+    graph over the same vectors (exact search stays available on its storage, for filtered searches). Recall
+    against exact search is measured by scripts/benchmark.py."""
+    if len(vectors) <= settings.dense_exact_max:
+        dense = faiss.IndexFlatIP(embedding.MODEL_DIM)
+    else:
+        dense = faiss.IndexHNSWFlat(embedding.MODEL_DIM, settings.dense_hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        dense.hnsw.efConstruction = settings.dense_hnsw_ef_construction
+    dense.add(vectors)
+    return dense
 
 
 def _stack(parts: list[np.ndarray]) -> np.ndarray:

@@ -21,6 +21,7 @@ import numpy as np
 from qa_assistant.figures.lookup import FigureIndex
 from qa_assistant.figures.subjects import Subject, paper_subject
 from qa_assistant.indexing.build import build_index
+from qa_assistant.indexing.figure_store import FigureStore
 from qa_assistant.indexing.layout import (
     BM25_DIR,
     DENSE,
@@ -35,7 +36,7 @@ from qa_assistant.indexing.layout import (
 )
 from qa_assistant.indexing.sentence_table import SentenceTable
 from qa_assistant.indexing.store import meta_of, read_store
-from qa_assistant.models import Chunk, Document, DocumentMeta, Figure
+from qa_assistant.models import Chunk, Document, DocumentMeta
 from qa_assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ class LoadedIndex:
     meta: dict
     documents: dict[str, Document]
     chunks: list[Chunk]
-    figures: list[Figure]
+    figures: FigureStore  # by id, read from the store on demand at archive scale
     dense: faiss.Index
     bm25: bm25s.BM25
     sentence_spans: SentenceTable  # rows of (doc_id, start, end, chunk_id)
@@ -132,8 +133,9 @@ class LoadedIndex:
 
     @cached_property
     def figure_index(self) -> FigureIndex:
-        """Candidate lookup by concept and term, and figures by sentence (built on first use)."""
-        return FigureIndex.build(self.figures)
+        """Candidate lookup by concept and term, and figures by sentence (built on first use, from each
+        figure's key: no figure objects are made)."""
+        return FigureIndex.from_keys(self.figures.keys(), len(self.figures), self.figures.many)
 
 
 def load_index(settings: Settings, check_fresh: bool = True) -> LoadedIndex:
@@ -144,8 +146,11 @@ def load_index(settings: Settings, check_fresh: bool = True) -> LoadedIndex:
         raise IndexUnavailable(f"index {status.state}: {status.reason}")
     path = current_path(settings).resolve()
     try:
-        docs, chunks, figures = read_store(path / STORE)
+        docs, chunks, _ = read_store(path / STORE, figures=False)
+        figures = FigureStore(path / STORE, settings.figures_in_memory, settings.figures_cached)
         dense = faiss.read_index(str(path / DENSE))
+        if isinstance(dense, faiss.IndexHNSW):
+            dense.hnsw.efSearch = settings.dense_hnsw_ef_search
         bm25 = bm25s.BM25.load(str(path / BM25_DIR), show_progress=False)
         meta = json.loads((path / META).read_text())
         sentence_vectors = np.load(path / SENTENCES, mmap_mode="r")

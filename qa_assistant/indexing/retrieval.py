@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+import faiss
 import numpy as np
 
 from qa_assistant.indexing import embedding
@@ -18,6 +19,7 @@ from qa_assistant.models import SearchHit
 from qa_assistant.text.lexical import tokenize
 
 Mode = Literal["hybrid", "bm25", "dense"]
+DEEP_SEARCH = 200  # a ranking deeper than this (filtered searches) is exact even on an HNSW index
 
 
 @dataclass
@@ -56,7 +58,10 @@ def dense_ranking(index: LoadedIndex, query_vec: np.ndarray, k: int) -> list[tup
     n = index.dense.ntotal
     if n == 0:
         return []
-    scores, ids = index.dense.search(query_vec.reshape(1, -1), min(k, n))
+    dense = index.dense
+    if k > DEEP_SEARCH and isinstance(dense, faiss.IndexHNSW):  # a filtered search ranks every passage:
+        dense = faiss.downcast_index(dense.storage)  # exactly, on the graph's own flat storage
+    scores, ids = dense.search(query_vec.reshape(1, -1), min(k, n))
     return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
 

@@ -116,7 +116,7 @@ def _figure_row(f: Figure) -> tuple:
     return tuple(data[c] for c in FIGURE_COLUMNS)
 
 
-def _figure_of(row: dict) -> Figure:
+def figure_of(row: dict) -> Figure:
     row = {k: v for k, v in row.items() if k not in ("as_of_start", "as_of_end")}
     row["as_of"] = AsOf(**json.loads(row["as_of"]))
     for c in _LIST_COLUMNS:
@@ -128,8 +128,9 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def read_store(path: Path) -> tuple[list[Document], list[Chunk], list[Figure]]:
-    """Read everything into memory; the corpus is small and answers must be fast."""
+def read_store(path: Path, figures: bool = True) -> tuple[list[Document], list[Chunk], list[Figure]]:
+    """Read papers and passages into memory (answers must be fast), and the figures unless `figures` is False
+    (a server reads those on demand: indexing.figure_store)."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         docs = [
@@ -154,10 +155,14 @@ def read_store(path: Path) -> tuple[list[Document], list[Chunk], list[Figure]]:
             for r in con.execute("SELECT * FROM chunks ORDER BY chunk_id")
         ]
         columns = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
-        figures = [
-            _figure_of(dict(zip(FIGURE_COLUMNS, r)))
-            for r in con.execute(f"SELECT {columns} FROM figures ORDER BY figure_id")
-        ]
+        figures = (
+            [
+                figure_of(dict(zip(FIGURE_COLUMNS, r)))
+                for r in con.execute(f"SELECT {columns} FROM figures ORDER BY figure_id")
+            ]
+            if figures
+            else []
+        )
     finally:
         con.close()
     return docs, chunks, figures
