@@ -56,7 +56,7 @@ def test_an_hnsw_index_finds_what_exact_search_finds(index, settings):
     top dense hits match exact search's, and a filtered (deep) search is exact on the graph's storage."""
     import faiss
 
-    from qa_assistant.indexing.build import dense_index
+    from qa_assistant.indexing.dense import dense_index
     from qa_assistant.indexing.retrieval import dense_ranking
 
     vectors = index.dense.reconstruct_n(0, index.dense.ntotal)
@@ -74,3 +74,28 @@ def test_an_hnsw_index_finds_what_exact_search_finds(index, settings):
     for query, doc_id, answer in CASES:
         hits = search(hnsw_index, query, k=3)
         assert any(h.chunk.doc_id == doc_id and answer in h.chunk.text for h in hits)
+
+
+def test_lexical_index_scores_as_bm25s_does_and_takes_passages_in_parts(index):
+    """The BM25 index gives bm25s's rankings and scores, bit for bit, on the real passages; one built in two
+    parts (passages added to a built index) gives the same as one built at once."""
+    import bm25s
+    import numpy as np
+
+    from qa_assistant.indexing.lexical_index import LexicalIndex
+    from qa_assistant.text.lexical import tokenize
+
+    tokens = tokenize([c.text for c in index.chunks])
+    reference = bm25s.BM25()
+    reference.index(tokens, show_progress=False)
+    half = len(tokens) // 2
+    in_parts = LexicalIndex.build(tokens[:half]).appended(tokens[half:])
+    queries = [q for q, _, _ in CASES] + ["foster carers foster carers", "budget overspend", "zzz unknown"]
+    for query in queries:
+        words = [t for t in tokenize([query])[0] if t in reference.vocab_dict]
+        if not words:
+            continue
+        ids, scores = reference.retrieve([words], k=15, show_progress=False)
+        for built in (index.bm25, in_parts):
+            got_ids, got_scores = built.retrieve(words, 15)
+            assert list(got_ids) == list(ids[0]) and np.array_equal(got_scores, scores[0]), query

@@ -10,20 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
-import shutil
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import bm25s
 import faiss
 import numpy as np
 from filelock import FileLock
 
 from qa_assistant.indexing import cache as artefact_cache
-from qa_assistant.indexing import embedding, paper_build
+from qa_assistant.indexing import embedding
+from qa_assistant.indexing.assembly import Assembly, assemble, stack
+from qa_assistant.indexing.dense import dense_index
 from qa_assistant.indexing.layout import (
     BM25_DIR,
     DENSE,
@@ -38,13 +36,14 @@ from qa_assistant.indexing.layout import (
     doc_key,
     expected_fingerprint,
 )
+from qa_assistant.indexing.lexical_index import LexicalIndex
 from qa_assistant.indexing.progress import BuildProgress
 from qa_assistant.indexing.sentence_table import SentenceTable
 from qa_assistant.indexing.store import write_store
-from qa_assistant.ingest.documents import CorpusError, LoadResult, corpus_files, load_corpus
-from qa_assistant.ingest.formats import PaperError
+from qa_assistant.indexing.versions import write_version
+from qa_assistant.ingest.documents import CorpusError, corpus_files, load_corpus
 from qa_assistant.ingest.jobs import Budget
-from qa_assistant.models import Chunk, Document, Figure
+from qa_assistant.models import Document
 from qa_assistant.settings import Settings
 from qa_assistant.text.lexical import tokenize
 
@@ -81,29 +80,6 @@ class BuildReport:
         )
 
 
-@dataclass
-class _Assembly:
-    """Every paper's artefacts joined, ids renumbered to be unique across the index."""
-
-    chunks: list[Chunk] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    sentences: list[tuple[str, int, int, int]] = field(default_factory=list)
-    chunk_vectors: list[np.ndarray] = field(default_factory=list)
-    sentence_vectors: list[np.ndarray] = field(default_factory=list)
-    used: set[str] = field(default_factory=set)  # cache entries this build read: the rest are pruned
-    refused: set[str] = field(default_factory=set)
-    embedded: int = 0
-
-    def add(self, doc: Document, art: artefact_cache.DocArtefacts) -> None:
-        offset = len(self.chunks)
-        self.chunks += [c.model_copy(update={"chunk_id": offset + c.chunk_id}) for c in art.chunks]
-        start = len(self.figures)
-        self.figures += [f.model_copy(update={"figure_id": start + i}) for i, f in enumerate(art.figures)]
-        self.sentences += [(doc.doc_id, s, e, offset + c) for s, e, c in art.sentences]
-        self.chunk_vectors.append(art.chunk_vectors)
-        self.sentence_vectors.append(art.sentence_vectors)
-
-
 def build_index(
     settings: Settings, say=log.info, lock_timeout: float = -1, terminal: bool = False
 ) -> BuildReport:
@@ -136,7 +112,7 @@ def _build_locked(settings: Settings, progress: BuildProgress) -> BuildReport:
     salt = build_salt(settings)
     keys = {d.doc_id: doc_key(d, salt) for d in loaded.documents}
     t_embed = time.perf_counter()
-    parts = _assemble(loaded, settings, keys, progress)
+    parts = assemble(loaded, settings, keys, progress)
     embed_seconds = time.perf_counter() - t_embed
     progress.phase("writing the index", 0)
     parts.used.update(f"refused-{keys[d]}" for d in parts.refused)
@@ -156,8 +132,7 @@ def _build_locked(settings: Settings, progress: BuildProgress) -> BuildReport:
         "problems": loaded.problems,
         "doc_keys": keys,
     }
-    final = _write_version(settings, docs, parts, meta)
-    _remove_old_builds(settings, keep=final)
+    final = _write_full(settings, docs, parts, meta)
     artefact_cache.prune(cache, parts.used, started=started)
     return BuildReport(
         final,
@@ -175,97 +150,18 @@ def _build_locked(settings: Settings, progress: BuildProgress) -> BuildReport:
     )
 
 
-def _assemble(
-    loaded: LoadResult, settings: Settings, keys: dict[str, str], progress: BuildProgress
-) -> _Assembly:
-    """Every paper's artefacts, from the cache or made now under its budget (paper_build); a paper that fails
-    is left out with the reason (in loaded.problems) and the others are indexed. Papers are assembled in
-    corpus order, so ids do not depend on which papers came from the cache."""
-    cache = cache_dir(settings)
-    budget = Budget.from_settings(settings)
-    works: list[paper_build.PaperWork] = []
-    names: dict[str, tuple[str, str]] = {}
-    for doc in loaded.documents:
-        # each name hashes the paper's whole text and metadata: made once per paper per build
-        names[doc.doc_id] = artefact_cache.entry_names(doc, settings)
-        refusal = paper_build.refusal_path(cache, keys[doc.doc_id], budget)
-        passages, figures = artefact_cache.load(cache, names[doc.doc_id])
-        works.append(paper_build.PaperWork(doc, refusal, passages, figures))
-    pending = [w for w in works if w.passages is None or w.figures is None]
-    progress.phase(f"embedding new or changed papers (of {len(works):,})", len(pending))
+def _write_full(settings: Settings, docs: list[Document], parts: Assembly, meta: dict) -> Path:
+    """Write every artefact of a version from the assembled papers, and publish it."""
 
-    def finished(work: paper_build.PaperWork) -> None:
-        if work.error is None:
-            artefact_cache.save(cache, names[work.doc.doc_id], work)
-        progress.advance(1, len(work.passages[0]) if work.made_passages else 0)
+    def write(folder: Path) -> None:
+        write_store(folder / STORE, docs, parts.chunks, parts.figures)
+        faiss.write_index(dense_index(stack(parts.chunk_vectors), settings), str(folder / DENSE))
+        LexicalIndex.build(tokenize([c.text for c in parts.chunks])).save(folder / BM25_DIR)
+        np.save(folder / SENTENCES, stack(parts.sentence_vectors))
+        SentenceTable.of(parts.sentences).save(folder, SENTENCE_SPANS)
+        (folder / META).write_text(json.dumps(meta, indent=2))  # written last: it marks a complete build
 
-    paper_build.make(pending, settings, finished)
-    parts = _Assembly()
-    for work in works:
-        _add_paper(work, names[work.doc.doc_id], loaded.problems, parts)
-    return parts
-
-
-def _add_paper(
-    work: paper_build.PaperWork, names: tuple[str, str], problems: list[str], parts: _Assembly
-) -> None:
-    """One paper's artefacts added to `parts`, or its refusal (with the reason) recorded in `problems`."""
-    doc = work.doc
-    if isinstance(work.error, PaperError):  # over its budget (remembered), or unreadable
-        problems.append(f"refused {work.error}")
-    elif work.error is not None:  # an unforeseen failure: logged with its traceback
-        log.error("indexing %s failed", doc.file, exc_info=work.error)
-        error = f"{type(work.error).__name__}: {work.error}"
-        problems.append(f"refused {doc.file}: could not be indexed ({error})")
-    if work.error is not None:
-        parts.refused.add(doc.doc_id)
-        return
-    parts.embedded += work.made_passages
-    parts.used.update(names)
-    parts.add(doc, artefact_cache.artefacts_of(work))
-
-
-def _write_version(settings: Settings, docs: list[Document], parts: _Assembly, meta: dict) -> Path:
-    """Write one index version to a fresh folder and publish it; nothing half-written is ever published."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    tmp = settings.index_dir / f".tmp-{stamp}-{uuid.uuid4().hex[:6]}"
-    tmp.mkdir()
-    try:
-        write_store(tmp / STORE, docs, parts.chunks, parts.figures)
-        faiss.write_index(dense_index(_stack(parts.chunk_vectors), settings), str(tmp / DENSE))
-        bm25 = bm25s.BM25()
-        bm25.index(tokenize([c.text for c in parts.chunks]), show_progress=False)
-        bm25.save(str(tmp / BM25_DIR), show_progress=False)
-        np.save(tmp / SENTENCES, _stack(parts.sentence_vectors))
-        SentenceTable.of(parts.sentences).save(tmp, SENTENCE_SPANS)
-        (tmp / META).write_text(json.dumps(meta, indent=2))  # written last: it marks a complete build
-        final = settings.index_dir / f"build-{stamp}-{tmp.name[-6:]}"
-        os.rename(tmp, final)
-        publish(settings, final)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return final
-
-
-def dense_index(vectors: np.ndarray, settings: Settings) -> faiss.Index:
-    """Exact inner-product search while it is cheap (up to QA_DENSE_EXACT_MAX passages); beyond, an HNSW
-    graph over the same vectors (exact search stays available on its storage, for filtered searches). Recall
-    against exact search is measured by scripts/benchmark.py."""
-    if len(vectors) <= settings.dense_exact_max:
-        dense = faiss.IndexFlatIP(embedding.MODEL_DIM)
-    else:
-        dense = faiss.IndexHNSWFlat(embedding.MODEL_DIM, settings.dense_hnsw_m, faiss.METRIC_INNER_PRODUCT)
-        dense.hnsw.efConstruction = settings.dense_hnsw_ef_construction
-    dense.add(vectors)
-    return dense
-
-
-def _stack(parts: list[np.ndarray]) -> np.ndarray:
-    parts = [p for p in parts if len(p)]
-    if not parts:
-        return np.zeros((0, embedding.MODEL_DIM), dtype=np.float32)
-    return np.vstack(parts).astype(np.float32)
+    return write_version(settings, write)
 
 
 def _previous_keys(settings: Settings) -> dict[str, str]:
@@ -273,20 +169,3 @@ def _previous_keys(settings: Settings) -> dict[str, str]:
         return json.loads((current_path(settings) / META).read_text()).get("doc_keys") or {}
     except (OSError, ValueError):
         return {}
-
-
-def publish(settings: Settings, build_dir: Path) -> None:
-    link = current_path(settings)
-    tmp_link = settings.index_dir / f".current-{uuid.uuid4().hex[:6]}"
-    os.symlink(build_dir.name, tmp_link)
-    os.replace(tmp_link, link)  # atomic on POSIX: readers see the old or the new index, never neither
-
-
-def _remove_old_builds(settings: Settings, keep: Path) -> None:
-    """Keep the new build and the one before it (a running server may still hold its files)."""
-    builds = sorted(p for p in settings.index_dir.glob("build-*") if p.is_dir() and p != keep)
-    for old in builds[:-1]:
-        shutil.rmtree(old, ignore_errors=True)
-    for tmp in settings.index_dir.glob(".tmp-*"):
-        if time.time() - tmp.stat().st_mtime > 3600:  # abandoned by a crashed build
-            shutil.rmtree(tmp, ignore_errors=True)

@@ -18,12 +18,12 @@ from qa_assistant.ingest.documents import corpus_fingerprint
 from qa_assistant.models import Document
 from qa_assistant.settings import DATA_DIR, PACKAGE_DIR, Settings
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 CURRENT = "current"
 META = "meta.json"
 STORE = "store.sqlite"
 DENSE = "dense.faiss"
-BM25_DIR = "bm25"
+BM25_DIR = "bm25"  # lexical_index arrays
 SENTENCES = "sentences.npy"
 SENTENCE_SPANS = "sentence_spans"  # .npy rows and .json paper ids (sentence_table)
 CACHE = "cache"  # per-paper artefacts keyed by content, reused across builds

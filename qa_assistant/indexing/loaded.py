@@ -14,7 +14,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-import bm25s
 import faiss
 import numpy as np
 
@@ -34,6 +33,7 @@ from qa_assistant.indexing.layout import (
     current_path,
     expected_fingerprint,
 )
+from qa_assistant.indexing.lexical_index import LexicalIndex
 from qa_assistant.indexing.sentence_table import SentenceTable
 from qa_assistant.indexing.store import meta_of, read_store
 from qa_assistant.models import Chunk, Document, DocumentMeta
@@ -81,7 +81,7 @@ class LoadedIndex:
     chunks: list[Chunk]
     figures: FigureStore  # by id, read from the store on demand at archive scale
     dense: faiss.Index
-    bm25: bm25s.BM25
+    bm25: LexicalIndex
     sentence_spans: SentenceTable  # rows of (doc_id, start, end, chunk_id)
     sentence_vectors: np.ndarray  # a memory map: only the rows a question reads are paged in
 
@@ -151,7 +151,7 @@ def load_index(settings: Settings, check_fresh: bool = True) -> LoadedIndex:
         dense = faiss.read_index(str(path / DENSE))
         if isinstance(dense, faiss.IndexHNSW):
             dense.hnsw.efSearch = settings.dense_hnsw_ef_search
-        bm25 = bm25s.BM25.load(str(path / BM25_DIR), show_progress=False)
+        bm25 = LexicalIndex.load(path / BM25_DIR)
         meta = json.loads((path / META).read_text())
         sentence_vectors = np.load(path / SENTENCES, mmap_mode="r")
         sentence_spans = SentenceTable.load(path, SENTENCE_SPANS)

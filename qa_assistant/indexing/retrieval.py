@@ -50,8 +50,8 @@ def bm25_ranking(index: LoadedIndex, query: str, k: int) -> list[tuple[int, floa
     n = len(index.chunks)
     if not tokens or n == 0:
         return []
-    ids, scores = index.bm25.retrieve([tokens], k=min(k, n), show_progress=False)
-    return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if s > 0]
+    ids, scores = index.bm25.retrieve(tokens, k=min(k, n))
+    return [(int(i), float(s)) for i, s in zip(ids, scores) if s > 0]
 
 
 def dense_ranking(index: LoadedIndex, query_vec: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -20,9 +20,10 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from qa_assistant.indexing.build import build_index, publish
+from qa_assistant.indexing.build import build_index
 from qa_assistant.indexing.layout import IndexUnavailable, current_path
 from qa_assistant.indexing.loaded import LoadedIndex, check_index, load_index
+from qa_assistant.indexing.versions import publish
 from qa_assistant.ingest.documents import CorpusError
 from qa_assistant.settings import Settings
 
