@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -224,3 +225,36 @@ def test_killing_a_build_midway_leaves_the_previous_index_answering(workspace, t
     # and the next build completes (the lock died with the killed process)
     assert cli_main(["index"]) == 0
     assert "long-paper" in load_index(workspace).documents
+
+
+def test_adding_a_paper_appends_to_the_index_and_matches_a_full_rebuild(workspace):
+    """Adding papers (nothing else changed) extends the published version instead of rebuilding it; the
+    result must be the index a full build makes: same passages, figures, search results and answers."""
+    from qa_assistant.answering.assistant import Assistant
+    from qa_assistant.indexing.build import build_index
+    from qa_assistant.indexing.retrieval import search
+
+    (workspace.corpus_dir / "late-update.txt").write_text(
+        "Executive Member Update\n\nDate: 14 November 2026\n\nThe number of children looked after stood at "
+        "487 at 31 October 2026. Eleven new foster households were approved in the quarter.\n"
+    )
+    appended = build_index(workspace)
+    assert appended.appended and appended.added == ["late-update"] and appended.documents == 6
+    grown = load_index(workspace)
+    # the same per-paper vectors (int8 activations are scaled per batch, so re-embedding may differ slightly)
+    shutil.copytree(workspace.index_dir / "cache", workspace.index_dir.parent / "full" / "cache")
+    full = build_index(workspace.model_copy(update={"index_dir": workspace.index_dir.parent / "full"}))
+    assert not full.appended
+    rebuilt = load_index(workspace.model_copy(update={"index_dir": workspace.index_dir.parent / "full"}))
+    assert [c.text for c in grown.chunks] == [c.text for c in rebuilt.chunks]
+    assert [f.model_dump() for f in grown.figures] == [f.model_dump() for f in rebuilt.figures]
+    assert list(grown.sentence_spans) == list(rebuilt.sentence_spans)
+    for query in ("children looked after October 2026", "foster households approved", "Early Help"):
+        got = [(h.chunk.chunk_id, round(h.score, 6)) for h in search(grown, query, k=5)]
+        assert got == [(h.chunk.chunk_id, round(h.score, 6)) for h in search(rebuilt, query, k=5)]
+    question = "How many children were looked after in October 2026?"
+    answer = Assistant(grown, workspace).ask(question)
+    assert answer.figures and answer.figures[0].value_text == "487"
+    assert answer.text == Assistant(rebuilt, workspace).ask(question).text
+    (workspace.corpus_dir / "late-update.txt").write_text("Changed.\n\nThe panel met in November 2026.\n")
+    assert not build_index(workspace).appended  # a changed paper: the full path

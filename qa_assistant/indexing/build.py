@@ -20,6 +20,7 @@ from filelock import FileLock
 
 from qa_assistant.indexing import cache as artefact_cache
 from qa_assistant.indexing import embedding
+from qa_assistant.indexing.append import FILES, added_files, append_build, corpus_stats
 from qa_assistant.indexing.assembly import Assembly, assemble, stack
 from qa_assistant.indexing.dense import dense_index
 from qa_assistant.indexing.layout import (
@@ -41,7 +42,7 @@ from qa_assistant.indexing.progress import BuildProgress
 from qa_assistant.indexing.sentence_table import SentenceTable
 from qa_assistant.indexing.store import write_store
 from qa_assistant.indexing.versions import write_version
-from qa_assistant.ingest.documents import CorpusError, corpus_files, load_corpus
+from qa_assistant.ingest.documents import CorpusError, load_corpus
 from qa_assistant.ingest.jobs import Budget
 from qa_assistant.models import Document
 from qa_assistant.settings import Settings
@@ -65,6 +66,7 @@ class BuildReport:
     reprocessed: int = 0  # papers embedded in this build (the rest came from the cache)
     # left out: over their budget or unreadable (see problems)
     refused: list[str] = field(default_factory=list)
+    appended: bool = False  # the previous version plus new papers (indexing.append), not a full build
 
     def summary(self) -> str:
         counts = (
@@ -74,9 +76,10 @@ class BuildReport:
             (len(self.refused), "refused"),
         )
         changes = ", ".join(f"{n} {label}" for n, label in counts if n) or "no paper changes"
+        how = "added to the previous version" if self.appended else "the rest from cache"
         return (
             f"Indexed {self.documents} documents, {self.chunks} passages, {self.figures} figures in "
-            f"{self.seconds:.1f}s ({changes}; {self.reprocessed} embedded, the rest from cache)"
+            f"{self.seconds:.1f}s ({changes}; {self.reprocessed} embedded, {how})"
         )
 
 
@@ -102,15 +105,43 @@ def build_index(
 
 
 def _build_locked(settings: Settings, progress: BuildProgress) -> BuildReport:
+    t0 = time.perf_counter()
+    # taken first: a corpus edited mid-build reads as stale, and the next build sees what changed
+    record = {
+        "fingerprint": expected_fingerprint(settings),
+        "salt": build_salt(settings),
+        FILES: corpus_stats(settings.corpus_dir),
+    }
+    cache_dir(settings).mkdir(parents=True, exist_ok=True)
+    previous = _previous(settings)
+    added = added_files(previous[1], record[FILES], record["salt"]) if previous else None
+    if added is not None and previous is not None:  # only papers added: the previous version plus them
+        final, docs, parts, problems = append_build(settings, progress, previous, added, record)
+        documents = previous[1]["documents"] + len(docs)
+        return BuildReport(
+            final,
+            documents,
+            previous[1]["chunks"] + len(parts.chunks),
+            previous[1]["figures"] + len(parts.figures),
+            time.perf_counter() - t0,
+            time.perf_counter() - t0,
+            problems,
+            added=sorted(d.doc_id for d in docs),
+            reprocessed=parts.embedded,
+            refused=sorted(parts.refused),
+            appended=True,
+        )
+    return _full_build(settings, progress, record, previous[1].get("doc_keys") or {} if previous else {})
+
+
+def _full_build(settings: Settings, progress: BuildProgress, record: dict, previous: dict) -> BuildReport:
+    """Every paper read and every artefact written (each paper's vectors and figures from the cache when it
+    has them)."""
     t0, started = time.perf_counter(), time.time()
-    fingerprint = expected_fingerprint(settings)  # taken first: a corpus edited mid-build reads as stale
     cache = cache_dir(settings)
-    cache.mkdir(parents=True, exist_ok=True)
-    progress.phase("reading papers", len(corpus_files(settings.corpus_dir)))
+    progress.phase("reading papers", len(record[FILES]))
     loaded = load_corpus(settings.corpus_dir, cache, Budget.from_settings(settings), progress.advance)
-    previous = _previous_keys(settings)
-    salt = build_salt(settings)
-    keys = {d.doc_id: doc_key(d, salt) for d in loaded.documents}
+    keys = {d.doc_id: doc_key(d, record["salt"]) for d in loaded.documents}
     t_embed = time.perf_counter()
     parts = assemble(loaded, settings, keys, progress)
     embed_seconds = time.perf_counter() - t_embed
@@ -121,8 +152,8 @@ def _build_locked(settings: Settings, progress: BuildProgress) -> BuildReport:
     if not docs:
         raise CorpusError("no paper could be indexed: " + "; ".join(loaded.problems))
     meta = {
+        **record,
         "format_version": FORMAT_VERSION,
-        "fingerprint": fingerprint,
         "model": f"{embedding.MODEL_NAME} {embedding.variant()}",
         "model_sha256": embedding.MODEL_SHA256,
         "built_at": dt.datetime.now().isoformat(timespec="seconds"),
@@ -156,7 +187,7 @@ def _write_full(settings: Settings, docs: list[Document], parts: Assembly, meta:
     def write(folder: Path) -> None:
         write_store(folder / STORE, docs, parts.chunks, parts.figures)
         faiss.write_index(dense_index(stack(parts.chunk_vectors), settings), str(folder / DENSE))
-        LexicalIndex.build(tokenize([c.text for c in parts.chunks])).save(folder / BM25_DIR)
+        LexicalIndex.build(tokenize([c.text for c in parts.chunks]), scored=False).save(folder / BM25_DIR)
         np.save(folder / SENTENCES, stack(parts.sentence_vectors))
         SentenceTable.of(parts.sentences).save(folder, SENTENCE_SPANS)
         (folder / META).write_text(json.dumps(meta, indent=2))  # written last: it marks a complete build
@@ -164,8 +195,10 @@ def _write_full(settings: Settings, docs: list[Document], parts: Assembly, meta:
     return write_version(settings, write)
 
 
-def _previous_keys(settings: Settings) -> dict[str, str]:
+def _previous(settings: Settings) -> tuple[Path, dict] | None:
+    """The published version's folder and meta.json, if it can be read."""
     try:
-        return json.loads((current_path(settings) / META).read_text()).get("doc_keys") or {}
+        path = current_path(settings).resolve()
+        return path, json.loads((path / META).read_text())
     except (OSError, ValueError):
-        return {}
+        return None

@@ -25,27 +25,37 @@ class LexicalIndex:
     """Postings by term (indptr, passage ids, term frequencies), passage lengths, and the BM25 score of each
     posting (made at load)."""
 
-    def __init__(self, vocab: dict[str, int], indptr: np.ndarray, docs: np.ndarray, tf: np.ndarray, lengths):
+    def __init__(
+        self,
+        vocab: dict[str, int],
+        indptr: np.ndarray,
+        docs: np.ndarray,
+        tf: np.ndarray,
+        lengths,
+        scored=True,
+    ):
         self.vocab_dict = vocab
         self.indptr, self.docs, self.tf = indptr, docs, tf
         self.lengths = np.asarray(lengths, dtype=np.int64)
-        self.scores = _scores(indptr, tf, docs, self.lengths)
+        # scores are for searching; an index only being added to and saved does not need them
+        self.scores = _scores(indptr, tf, docs, self.lengths) if scored else None
 
     @property
     def num_docs(self) -> int:
         return len(self.lengths)
 
     @classmethod
-    def build(cls, token_lists: list[list[str]]) -> LexicalIndex:
+    def build(cls, token_lists: list[list[str]], scored: bool = True) -> LexicalIndex:
         vocab: dict[str, int] = {}
         empty = np.zeros(1, dtype=np.int64)
         base = cls.__new__(cls)
         base.vocab_dict, base.indptr, base.docs = vocab, empty, np.zeros(0, np.int32)
-        base.tf, base.lengths = np.zeros(0, np.float32), np.zeros(0, np.int64)
-        return base.appended(token_lists)
+        base.tf, base.lengths, base.scores = np.zeros(0, np.float32), np.zeros(0, np.int64), None
+        return base.appended(token_lists, scored)
 
-    def appended(self, token_lists: list[list[str]]) -> LexicalIndex:
-        """A new index holding this one's passages and then these (numbered after them)."""
+    def appended(self, token_lists: list[list[str]], scored: bool | None = None) -> LexicalIndex:
+        """A new index holding this one's passages and then these (numbered after them); scored for searching
+        (by default, when this one is)."""
         vocab = dict(self.vocab_dict)
         terms, docs, freqs = [], [], []
         for offset, tokens in enumerate(token_lists):
@@ -64,7 +74,8 @@ class LexicalIndex:
         new_docs = np.insert(self.docs, where, np.array(docs, dtype=np.int32)[order])
         new_tf = np.insert(self.tf, where, np.array(freqs, dtype=np.float32)[order])
         lengths = np.concatenate([self.lengths, [len(t) for t in token_lists]]).astype(np.int64)
-        return LexicalIndex(vocab, indptr, new_docs, new_tf, lengths)
+        scored = self.scores is not None if scored is None else scored
+        return LexicalIndex(vocab, indptr, new_docs, new_tf, lengths, scored)
 
     def retrieve(self, tokens: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-k passage ids and scores for a query's tokens (repeated tokens count again, as in bm25s)."""
@@ -86,13 +97,13 @@ class LexicalIndex:
         (folder / "vocab.json").write_text(json.dumps(self.vocab_dict))
 
     @classmethod
-    def load(cls, folder: Path) -> LexicalIndex:
+    def load(cls, folder: Path, scored: bool = True) -> LexicalIndex:
         vocab = json.loads((folder / "vocab.json").read_text())
         arrays = [np.load(folder / f"{n}.npy", mmap_mode="r") for n in ("indptr", "docs", "tf", "lengths")]
         indptr, docs, tf, lengths = arrays
         if len(indptr) != len(vocab) + 1 or len(docs) != len(tf) or indptr[-1] != len(docs):
             raise ValueError("lexical index arrays do not agree")
-        return cls(vocab, indptr, docs, tf, lengths)
+        return cls(vocab, indptr, docs, tf, lengths, scored)
 
 
 def _scores(indptr: np.ndarray, tf: np.ndarray, docs: np.ndarray, lengths: np.ndarray) -> np.ndarray:

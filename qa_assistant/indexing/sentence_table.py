@@ -35,6 +35,13 @@ class SentenceTable:
         rows = np.array([(number[d], s, e, c) for d, s, e, c in spans], dtype=np.int64).reshape(-1, 4)
         return cls(doc_ids, rows)
 
+    @classmethod
+    def joined(cls, first: SentenceTable, then: SentenceTable) -> SentenceTable:
+        """first's rows, then then's (whose papers are not in first), paper numbers shifted to match."""
+        rows = np.asarray(then.rows).copy()
+        rows[:, 0] += len(first.doc_ids)
+        return cls(first.doc_ids + then.doc_ids, np.vstack([np.asarray(first.rows), rows]))
+
     def save(self, folder: Path, name: str) -> None:
         np.save(folder / f"{name}.npy", self.rows)
         (folder / f"{name}.json").write_text(json.dumps(self.doc_ids))

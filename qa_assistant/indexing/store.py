@@ -35,9 +35,19 @@ CREATE INDEX figures_by_doc ON figures(doc_id);
 
 
 def write_store(path: Path, docs: list[Document], chunks: list[Chunk], figures: list[Figure]) -> None:
+    """A new store holding these papers, passages and figures."""
     con = sqlite3.connect(path)
     try:
         con.executescript(SCHEMA)
+    finally:
+        con.close()
+    append_store(path, docs, chunks, figures)
+
+
+def append_store(path: Path, docs: list[Document], chunks: list[Chunk], figures: list[Figure]) -> None:
+    """Add papers, passages and figures (ids already numbered after the store's own) to a store."""
+    con = sqlite3.connect(path)
+    try:
         con.executemany(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [
