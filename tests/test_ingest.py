@@ -198,7 +198,7 @@ def test_killing_a_build_midway_leaves_the_previous_index_answering(workspace, t
     long_text = "\n\n".join(
         f"Paragraph {i}. The panel discussed placement sufficiency, the recruitment of "
         f"foster carers and the outcomes for care leavers in area {i}."
-        for i in range(600)
+        for i in range(1200)
     )
     (workspace.corpus_dir / "long-paper.txt").write_text("Long paper\n\n" + long_text)
     proc = subprocess.Popen(
@@ -210,10 +210,10 @@ def test_killing_a_build_midway_leaves_the_previous_index_answering(workspace, t
     )
     deadline = time.time() + 120
     line = ""
-    while time.time() < deadline and "Embedding" not in line:
+    while time.time() < deadline and "embedding" not in line.lower():
         line = proc.stderr.readline()
         assert line or proc.poll() is None, "the build ended before it could be killed"
-    time.sleep(1.0)  # well inside the embedding of ~400 paragraphs
+    time.sleep(1.0)  # well inside the embedding of ~1,200 paragraphs
     assert proc.poll() is None, "the build finished too quickly to be killed midway"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)

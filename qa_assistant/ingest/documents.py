@@ -13,6 +13,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -173,8 +174,9 @@ def load_corpus(
     files = corpus_files(corpus_dir)
     for name in sorted(set(manifest) - {p.name for p in files}):
         problems.append(f"manifest lists {name} but the file is not in {corpus_dir}")
+    loaded = _load_all(files, manifest, cache_dir, budget)
     seen: dict[str, str] = {}
-    for path in files:
+    for path, (doc, found) in zip(files, loaded):
         if on_paper is not None:
             on_paper()
         if path.stem in seen:
@@ -182,14 +184,7 @@ def load_corpus(
                 f"skipped {path.name}: {seen[path.stem]} already uses the name {path.stem!r}; rename one"
             )
             continue
-        try:
-            doc = load_document(path, manifest.get(path.name), problems, cache_dir, budget)
-        except Stopping:
-            raise
-        except Exception as exc:  # noqa: BLE001 - one paper's unforeseen failure must not lose the others
-            log.exception("loading %s failed", path.name)
-            problems.append(f"skipped {path.name}: could not be loaded ({type(exc).__name__}: {exc})")
-            continue
+        problems += found
         if doc is not None:
             seen[path.stem] = path.name
             docs.append(doc)
@@ -199,6 +194,28 @@ def load_corpus(
         detail = "; ".join(problems) if problems else "no .txt, .md, .html or .pdf files"
         raise CorpusError(f"corpus folder {corpus_dir} holds no usable documents ({detail})")
     return LoadResult(docs, problems)
+
+
+def _load_all(files: list[Path], manifest: dict, cache_dir: Path | None, budget: Budget | None):
+    """(document or None, its problems) for each file, in order. Each paper is read in its own child process, so
+    several are read at once (one per core: PDF agenda packs and web pages take most of a first build's reading
+    time); a corpus with two files of one name is read in order, since the first readable one claims the name."""
+    stems = [p.stem for p in files]
+    if len(set(stems)) < len(stems) or len(files) < 2:
+        return [_load_one(p, manifest, cache_dir, budget) for p in files]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="qa-read") as pool:
+        return list(pool.map(lambda p: _load_one(p, manifest, cache_dir, budget), files))
+
+
+def _load_one(path: Path, manifest: dict, cache_dir: Path | None, budget: Budget | None):
+    problems: list[str] = []
+    try:
+        return load_document(path, manifest.get(path.name), problems, cache_dir, budget), problems
+    except Stopping:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one paper's unforeseen failure must not lose the others
+        log.exception("loading %s failed", path.name)
+        return None, [*problems, f"skipped {path.name}: could not be loaded ({type(exc).__name__}: {exc})"]
 
 
 def corpus_fingerprint(corpus_dir: Path) -> str:
