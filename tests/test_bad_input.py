@@ -117,12 +117,12 @@ def test_failed_build_keeps_previous_index(tmp_path, monkeypatch):
     (corpus / "b.txt").write_text("Another paper.\n")
 
     import qa_assistant.indexing.append as append_mod
-    import qa_assistant.indexing.build as index_mod
+    import qa_assistant.indexing.version_writer as full_mod
 
     def crash(*_a, **_k):
         raise RuntimeError("simulated crash mid-build")
 
-    monkeypatch.setattr(index_mod, "write_store", crash)  # a full build
+    monkeypatch.setattr(full_mod, "insert_rows", crash)  # a full build
     monkeypatch.setattr(append_mod, "append_store", crash)  # papers added to the previous version
     with pytest.raises(RuntimeError):
         build_index(s)

@@ -82,7 +82,7 @@ def test_lexical_index_scores_as_bm25s_does_and_takes_passages_in_parts(index):
     import bm25s
     import numpy as np
 
-    from qa_assistant.indexing.lexical_index import LexicalIndex
+    from qa_assistant.indexing.lexical_index import LexicalBuilder, LexicalIndex
     from qa_assistant.text.lexical import tokenize
 
     tokens = tokenize([c.text for c in index.chunks])
@@ -90,12 +90,19 @@ def test_lexical_index_scores_as_bm25s_does_and_takes_passages_in_parts(index):
     reference.index(tokens, show_progress=False)
     half = len(tokens) // 2
     in_parts = LexicalIndex.build(tokens[:half]).appended(tokens[half:])
+    builder = LexicalBuilder()  # a full build's: paper by paper, made an index at the end
+    for start in range(0, len(tokens), 7):
+        builder.add(tokens[start : start + 7])
+    streamed = builder.finish()
+    streamed = LexicalIndex(
+        streamed.vocab_dict, streamed.indptr, streamed.docs, streamed.tf, streamed.lengths
+    )
     queries = [q for q, _, _ in CASES] + ["foster carers foster carers", "budget overspend", "zzz unknown"]
     for query in queries:
         words = [t for t in tokenize([query])[0] if t in reference.vocab_dict]
         if not words:
             continue
         ids, scores = reference.retrieve([words], k=15, show_progress=False)
-        for built in (index.bm25, in_parts):
+        for built in (index.bm25, in_parts, streamed):
             got_ids, got_scores = built.retrieve(words, 15)
             assert list(got_ids) == list(ids[0]) and np.array_equal(got_scores, scores[0]), query

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -39,15 +40,26 @@ class Assembly:
     embedded: int = 0
     chunk_base: int = 0  # ids start here (appending: after the previous version's)
     figure_base: int = 0
+    chunk_count: int = 0  # passages and figures added so far
+    figure_count: int = 0
 
     def add(self, doc: Document, art: artefact_cache.DocArtefacts) -> None:
-        offset = self.chunk_base + len(self.chunks)
-        self.chunks += [c.model_copy(update={"chunk_id": offset + c.chunk_id}) for c in art.chunks]
-        start = self.figure_base + len(self.figures)
-        self.figures += [f.model_copy(update={"figure_id": start + i}) for i, f in enumerate(art.figures)]
-        self.sentences += [(doc.doc_id, s, e, offset + c) for s, e, c in art.sentences]
-        self.chunk_vectors.append(art.chunk_vectors)
-        self.sentence_vectors.append(art.sentence_vectors)
+        offset = self.chunk_base + self.chunk_count
+        chunks = [c.model_copy(update={"chunk_id": offset + c.chunk_id}) for c in art.chunks]
+        start = self.figure_base + self.figure_count
+        figures = [f.model_copy(update={"figure_id": start + i}) for i, f in enumerate(art.figures)]
+        sentences = [(doc.doc_id, s, e, offset + c) for s, e, c in art.sentences]
+        self.chunk_count += len(chunks)
+        self.figure_count += len(figures)
+        self.keep(doc, chunks, figures, sentences, art.chunk_vectors, art.sentence_vectors)
+
+    def keep(self, doc, chunks, figures, sentences, chunk_vectors, sentence_vectors) -> None:
+        """Hold one paper's renumbered artefacts (in memory here; a streaming assembly writes them out)."""
+        self.chunks += chunks
+        self.figures += figures
+        self.sentences += sentences
+        self.chunk_vectors.append(chunk_vectors)
+        self.sentence_vectors.append(sentence_vectors)
 
 
 def assemble(
@@ -68,21 +80,36 @@ def assemble(
         # each name hashes the paper's whole text and metadata: made once per paper per build
         names[doc.doc_id] = artefact_cache.entry_names(doc, settings)
         refusal = paper_build.refusal_path(cache, keys[doc.doc_id], budget)
-        passages, figures = artefact_cache.load(cache, names[doc.doc_id])
-        works.append(paper_build.PaperWork(doc, refusal, passages, figures))
-    pending = [w for w in works if w.passages is None or w.figures is None]
+        works.append(paper_build.PaperWork(doc, refusal))
+    pending = [w for w in works if not artefact_cache.has(cache, names[w.doc.doc_id])]
+    for work in pending:  # a paper may have one entry of two (the reader changed): only the other is made
+        work.passages, work.figures = artefact_cache.load(cache, names[work.doc.doc_id])
     progress.phase(f"embedding new or changed papers (of {len(works):,})", len(pending))
 
     def finished(work: paper_build.PaperWork) -> None:
         if work.error is None:
             artefact_cache.save(cache, names[work.doc.doc_id], work)
         progress.advance(1, len(work.passages[0]) if work.made_passages else 0)
+        work.passages = work.figures = work.cut = (
+            None  # in the cache now: memory does not grow with the archive
+        )
 
     paper_build.make(pending, settings, finished)
     parts = parts or Assembly()
-    for work in works:
-        _add_paper(work, names[work.doc.doc_id], loaded.problems, parts)
+    progress.phase("assembling the index", len(works))
+    for work in works:  # in corpus order, each paper read back from the cache and handed on
+        name = names[work.doc.doc_id]
+        if work.error is None and not _read_back(work, cache, name):  # damaged since: made again
+            work = paper_build.PaperWork(work.doc, work.refusal)
+            paper_build.make([work], settings, lambda w, n=name: artefact_cache.save(cache, n, w))
+        _add_paper(work, name, loaded.problems, parts)
+        progress.advance()
     return parts
+
+
+def _read_back(work: paper_build.PaperWork, cache: Path, names: tuple[str, str]) -> bool:
+    work.passages, work.figures = artefact_cache.load(cache, names)
+    return work.passages is not None and work.figures is not None
 
 
 def _add_paper(
@@ -101,7 +128,11 @@ def _add_paper(
         return
     parts.embedded += work.made_passages
     parts.used.update(names)
-    parts.add(doc, artefact_cache.artefacts_of(work))
+    chunks, sentences, chunk_vectors, sentence_vectors = work.passages
+    parts.add(
+        doc, artefact_cache.DocArtefacts(chunks, work.figures, sentences, chunk_vectors, sentence_vectors)
+    )
+    work.passages = work.figures = None
 
 
 def stack(parts: list[np.ndarray]) -> np.ndarray:

@@ -14,39 +14,27 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import faiss
-import numpy as np
 from filelock import FileLock
 
 from qa_assistant.indexing import cache as artefact_cache
 from qa_assistant.indexing import embedding
 from qa_assistant.indexing.append import FILES, added_files, append_build, corpus_stats
-from qa_assistant.indexing.assembly import Assembly, assemble, stack
-from qa_assistant.indexing.dense import dense_index
+from qa_assistant.indexing.assembly import assemble
 from qa_assistant.indexing.layout import (
-    BM25_DIR,
-    DENSE,
     FORMAT_VERSION,
     META,
-    SENTENCE_SPANS,
-    SENTENCES,
-    STORE,
     build_salt,
     cache_dir,
     current_path,
     doc_key,
     expected_fingerprint,
 )
-from qa_assistant.indexing.lexical_index import LexicalIndex
 from qa_assistant.indexing.progress import BuildProgress
-from qa_assistant.indexing.sentence_table import SentenceTable
-from qa_assistant.indexing.store import write_store
+from qa_assistant.indexing.version_writer import StreamingAssembly
 from qa_assistant.indexing.versions import write_version
 from qa_assistant.ingest.documents import CorpusError, load_corpus
 from qa_assistant.ingest.jobs import Budget
-from qa_assistant.models import Document
 from qa_assistant.settings import Settings
-from qa_assistant.text.lexical import tokenize
 
 log = logging.getLogger(__name__)
 
@@ -143,33 +131,45 @@ def _full_build(settings: Settings, progress: BuildProgress, record: dict, previ
     loaded = load_corpus(settings.corpus_dir, cache, Budget.from_settings(settings), progress.advance)
     keys = {d.doc_id: doc_key(d, record["salt"]) for d in loaded.documents}
     t_embed = time.perf_counter()
-    parts = assemble(loaded, settings, keys, progress)
+    built: dict = {}
+
+    def write(folder: Path) -> None:
+        parts = StreamingAssembly(folder)
+        try:
+            assemble(loaded, settings, keys, progress, parts)
+            progress.phase("writing the index", 0)
+            parts.finish(settings)
+        finally:
+            parts.close()
+        docs = [d.doc_id for d in loaded.documents if d.doc_id not in parts.refused]
+        if not docs:
+            raise CorpusError("no paper could be indexed: " + "; ".join(loaded.problems))
+        meta = {
+            **record,
+            "format_version": FORMAT_VERSION,
+            "model": f"{embedding.MODEL_NAME} {embedding.variant()}",
+            "model_sha256": embedding.MODEL_SHA256,
+            "built_at": dt.datetime.now().isoformat(timespec="seconds"),
+            "documents": len(docs),
+            "chunks": parts.chunk_count,
+            "figures": parts.figure_count,
+            "problems": loaded.problems,
+            "doc_keys": {d: keys[d] for d in docs},
+        }
+        (folder / META).write_text(json.dumps(meta, indent=2))  # written last: it marks a complete build
+        built.update(parts=parts, meta=meta)
+
+    final = write_version(settings, write)
+    parts, meta = built["parts"], built["meta"]
     embed_seconds = time.perf_counter() - t_embed
-    progress.phase("writing the index", 0)
     parts.used.update(f"refused-{keys[d]}" for d in parts.refused)
-    docs = [d for d in loaded.documents if d.doc_id not in parts.refused]
-    keys = {d: k for d, k in keys.items() if d not in parts.refused}
-    if not docs:
-        raise CorpusError("no paper could be indexed: " + "; ".join(loaded.problems))
-    meta = {
-        **record,
-        "format_version": FORMAT_VERSION,
-        "model": f"{embedding.MODEL_NAME} {embedding.variant()}",
-        "model_sha256": embedding.MODEL_SHA256,
-        "built_at": dt.datetime.now().isoformat(timespec="seconds"),
-        "documents": len(docs),
-        "chunks": len(parts.chunks),
-        "figures": len(parts.figures),
-        "problems": loaded.problems,
-        "doc_keys": keys,
-    }
-    final = _write_full(settings, docs, parts, meta)
+    keys = meta["doc_keys"]
     artefact_cache.prune(cache, parts.used, started=started)
     return BuildReport(
         final,
-        len(docs),
-        len(parts.chunks),
-        len(parts.figures),
+        meta["documents"],
+        parts.chunk_count,
+        parts.figure_count,
         time.perf_counter() - t0,
         embed_seconds,
         loaded.problems,
@@ -179,20 +179,6 @@ def _full_build(settings: Settings, progress: BuildProgress, record: dict, previ
         reprocessed=parts.embedded,
         refused=sorted(parts.refused),
     )
-
-
-def _write_full(settings: Settings, docs: list[Document], parts: Assembly, meta: dict) -> Path:
-    """Write every artefact of a version from the assembled papers, and publish it."""
-
-    def write(folder: Path) -> None:
-        write_store(folder / STORE, docs, parts.chunks, parts.figures)
-        faiss.write_index(dense_index(stack(parts.chunk_vectors), settings), str(folder / DENSE))
-        LexicalIndex.build(tokenize([c.text for c in parts.chunks]), scored=False).save(folder / BM25_DIR)
-        np.save(folder / SENTENCES, stack(parts.sentence_vectors))
-        SentenceTable.of(parts.sentences).save(folder, SENTENCE_SPANS)
-        (folder / META).write_text(json.dumps(meta, indent=2))  # written last: it marks a complete build
-
-    return write_version(settings, write)
 
 
 def _previous(settings: Settings) -> tuple[Path, dict] | None:

@@ -52,9 +52,9 @@ def save(cache: Path, names: tuple[str, str], work: paper_build.PaperWork) -> No
         )
 
 
-def artefacts_of(work: paper_build.PaperWork) -> DocArtefacts:
-    chunks, sentences, chunk_vectors, sentence_vectors = work.passages
-    return DocArtefacts(chunks, work.figures, sentences, chunk_vectors, sentence_vectors)
+def has(cache: Path, names: tuple[str, str]) -> bool:
+    """Whether both of a paper's entries are in the cache (a damaged one is found, and remade, when read)."""
+    return (cache / names[0]).exists() and (cache / names[1]).exists()
 
 
 def prune(cache: Path, keep: set[str], started: float) -> None:

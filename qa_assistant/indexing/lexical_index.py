@@ -12,6 +12,7 @@ and average length, are recomputed in one vectorised pass when the index is load
 from __future__ import annotations
 
 import json
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -57,22 +58,16 @@ class LexicalIndex:
         """A new index holding this one's passages and then these (numbered after them); scored for searching
         (by default, when this one is)."""
         vocab = dict(self.vocab_dict)
-        terms, docs, freqs = [], [], []
-        for offset, tokens in enumerate(token_lists):
-            for token, count in Counter(tokens).items():
-                terms.append(vocab.setdefault(token, len(vocab)))
-                docs.append(self.num_docs + offset)
-                freqs.append(count)
-        terms_a = np.array(terms, dtype=np.int64)
-        order = np.lexsort((np.array(docs, dtype=np.int64), terms_a))
+        terms, docs, freqs = _postings(token_lists, vocab, self.num_docs)
+        order = np.lexsort((docs, terms))
         old_indptr = np.concatenate(
             [self.indptr, np.full(len(vocab) - len(self.vocab_dict), self.indptr[-1], dtype=np.int64)]
         )
-        added_per_term = np.bincount(terms_a, minlength=len(vocab))
-        where = old_indptr[terms_a[order] + 1]  # each new posting goes after its term's old ones
+        added_per_term = np.bincount(terms, minlength=len(vocab))
+        where = old_indptr[terms[order] + 1]  # each new posting goes after its term's old ones
         indptr = old_indptr + np.concatenate([[0], np.cumsum(added_per_term)])
-        new_docs = np.insert(self.docs, where, np.array(docs, dtype=np.int32)[order])
-        new_tf = np.insert(self.tf, where, np.array(freqs, dtype=np.float32)[order])
+        new_docs = np.insert(self.docs, where, docs[order].astype(np.int32))
+        new_tf = np.insert(self.tf, where, freqs[order])
         lengths = np.concatenate([self.lengths, [len(t) for t in token_lists]]).astype(np.int64)
         scored = self.scores is not None if scored is None else scored
         return LexicalIndex(vocab, indptr, new_docs, new_tf, lengths, scored)
@@ -104,6 +99,49 @@ class LexicalIndex:
         if len(indptr) != len(vocab) + 1 or len(docs) != len(tf) or indptr[-1] != len(docs):
             raise ValueError("lexical index arrays do not agree")
         return cls(vocab, indptr, docs, tf, lengths, scored)
+
+
+class LexicalBuilder:
+    """Postings gathered paper by paper (compact arrays, no token lists kept), made an index once at the end:
+    a full build's memory does not grow with the archive's text."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.terms, self.docs = array("i"), array("i")
+        self.freqs = array("f")
+        self.lengths = array("q")
+
+    def add(self, token_lists: list[list[str]]) -> None:
+        terms, docs, freqs = _postings(token_lists, self.vocab, len(self.lengths))
+        self.terms.extend(terms.astype(np.int32))
+        self.docs.extend(docs.astype(np.int32))
+        self.freqs.extend(freqs)
+        self.lengths.extend(len(t) for t in token_lists)
+
+    def finish(self) -> LexicalIndex:
+        terms = np.frombuffer(self.terms, dtype=np.int32).astype(np.int64)
+        docs = np.frombuffer(self.docs, dtype=np.int32)
+        order = np.lexsort((docs, terms))
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(terms, minlength=len(self.vocab)))])
+        freqs = np.frombuffer(self.freqs, dtype=np.float32)
+        lengths = np.frombuffer(self.lengths, dtype=np.int64)
+        return LexicalIndex(self.vocab, indptr.astype(np.int64), docs[order], freqs[order], lengths, False)
+
+
+def _postings(token_lists: list[list[str]], vocab: dict[str, int], first_doc: int):
+    """(term, passage, term frequency) of each distinct token of each passage, numbered from first_doc; new
+    terms are added to vocab."""
+    terms, docs, freqs = [], [], []
+    for offset, tokens in enumerate(token_lists):
+        for token, count in Counter(tokens).items():
+            terms.append(vocab.setdefault(token, len(vocab)))
+            docs.append(first_doc + offset)
+            freqs.append(count)
+    return (
+        np.array(terms, dtype=np.int64),
+        np.array(docs, dtype=np.int64),
+        np.array(freqs, dtype=np.float32),
+    )
 
 
 def _scores(indptr: np.ndarray, tf: np.ndarray, docs: np.ndarray, lengths: np.ndarray) -> np.ndarray:

@@ -34,53 +34,50 @@ CREATE INDEX figures_by_doc ON figures(doc_id);
 """
 
 
-def write_store(path: Path, docs: list[Document], chunks: list[Chunk], figures: list[Figure]) -> None:
-    """A new store holding these papers, passages and figures."""
-    con = sqlite3.connect(path)
-    try:
-        con.executescript(SCHEMA)
-    finally:
-        con.close()
-    append_store(path, docs, chunks, figures)
-
-
 def append_store(path: Path, docs: list[Document], chunks: list[Chunk], figures: list[Figure]) -> None:
     """Add papers, passages and figures (ids already numbered after the store's own) to a store."""
     con = sqlite3.connect(path)
     try:
-        con.executemany(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    d.doc_id,
-                    d.file,
-                    d.title,
-                    d.committee,
-                    d.meeting_date.isoformat() if d.meeting_date else None,
-                    d.kind,
-                    d.source_url,
-                    d.date_note,
-                    d.sha256,
-                    d.text,
-                    json.dumps(d.page_starts),
-                    json.dumps(d.inferred),
-                )
-                for d in docs
-            ],
-        )
-        con.executemany(
-            "INSERT INTO chunks VALUES (?,?,?,?,?,?)",
-            [(c.chunk_id, c.doc_id, c.ord, c.start, c.end, c.text) for c in chunks],
-        )
-        columns = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
-        marks = ", ".join("?" * len(FIGURE_COLUMNS))
-        con.executemany(
-            f"INSERT INTO figures ({columns}) VALUES ({marks})",
-            [_figure_row(f) for f in figures],
-        )
+        insert_rows(con, docs, chunks, figures)
         con.commit()
     finally:
         con.close()
+
+
+def insert_rows(
+    con: sqlite3.Connection, docs: list[Document], chunks: list[Chunk], figures: list[Figure]
+) -> None:
+    """Insert papers, passages and figures through an open connection (the caller commits)."""
+    con.executemany(
+        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                d.doc_id,
+                d.file,
+                d.title,
+                d.committee,
+                d.meeting_date.isoformat() if d.meeting_date else None,
+                d.kind,
+                d.source_url,
+                d.date_note,
+                d.sha256,
+                d.text,
+                json.dumps(d.page_starts),
+                json.dumps(d.inferred),
+            )
+            for d in docs
+        ],
+    )
+    con.executemany(
+        "INSERT INTO chunks VALUES (?,?,?,?,?,?)",
+        [(c.chunk_id, c.doc_id, c.ord, c.start, c.end, c.text) for c in chunks],
+    )
+    columns = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
+    marks = ", ".join("?" * len(FIGURE_COLUMNS))
+    con.executemany(
+        f"INSERT INTO figures ({columns}) VALUES ({marks})",
+        [_figure_row(f) for f in figures],
+    )
 
 
 _LIST_COLUMNS = ("concept_terms", "terms", "context_terms", "aliases")
