@@ -36,3 +36,11 @@ def test_a_sentence_past_the_models_window_is_embedded_on_its_own():
     passage = " ".join(["placement"] * 400) + " " + last  # 400 words: well past 256 word pieces
     _, pooled = embedding.encode_with_parts([passage], [_spans(passage, [last])])
     assert float(pooled[0][0] @ embedding.encode([last])[0]) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_a_texts_vector_does_not_depend_on_what_it_is_embedded_with():
+    """int8 activations are scaled per model call: texts are embedded one per call, so a passage gets the same
+    vector in any build (and the one a question with its words would get)."""
+    alone = embedding.encode([SENTENCES[2]])[0]
+    together = embedding.encode(SENTENCES)[2]
+    assert np.array_equal(alone, together)
