@@ -121,12 +121,31 @@ def step_query(n: int) -> dict:
         asks.append((time.perf_counter() - t) * 1000)
     rss = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
     return {
+        "dense_index": type(index.dense).__name__,
+        "dense_recall_at_20": _dense_recall(index),
         "load_and_first_answer_seconds": first,
         "search_ms": [statistics.median(searches), pct(searches, 95)],
         "ask_ms": [statistics.median(asks), pct(asks, 95)],
         "serving_rss_mb": rss,
         "peak_rss_mb": _peak_rss_mb(),
     }
+
+
+def _dense_recall(index, k: int = 20) -> float:
+    """Share of exact search's top k that the index's own dense search returns (1.0 for an exact index)."""
+    import faiss
+
+    from qa_assistant.indexing import embedding
+
+    if not isinstance(index.dense, faiss.IndexHNSW):
+        return 1.0
+    exact = faiss.downcast_index(index.dense.storage)
+    found = 0
+    for query in QUERIES:
+        vec = embedding.encode_one(query).reshape(1, -1)
+        want = set(exact.search(vec, k)[1][0].tolist())
+        found += len(want & set(index.dense.search(vec, k)[1][0].tolist()))
+    return found / (k * len(QUERIES))
 
 
 def _run_step(step: str, env: dict, *extra: str) -> dict:
@@ -228,6 +247,11 @@ def _serving(label: str, env: dict, n: int) -> None:
         flush=True,
     )
     print(f"[{label}] warm ask, {n} distinct questions: p50 {a50:.1f} ms, p95 {a95:.1f} ms", flush=True)
+    recall = query["dense_recall_at_20"]
+    print(
+        f"[{label}] dense index: {query['dense_index']}, recall@20 against exact search {recall:.3f}",
+        flush=True,
+    )
     print(
         f"[{label}] serving process: RSS {query['serving_rss_mb']:.0f} MB after the questions "
         f"(peak {query['peak_rss_mb']:.0f} MB); load + first answer {query['load_and_first_answer_seconds']:.1f} s",

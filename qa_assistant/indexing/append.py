@@ -84,7 +84,7 @@ def append_build(
     budget = Budget.from_settings(settings)
     manifest = read_manifest(settings.corpus_dir)
     problems: list[str] = []
-    progress.phase("reading new papers", len(added))
+    progress.phase("reading", len(added))
     docs = []
     for name in added:
         doc = load_document(

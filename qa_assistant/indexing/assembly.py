@@ -84,7 +84,8 @@ def assemble(
     pending = [w for w in works if not artefact_cache.has(cache, names[w.doc.doc_id])]
     for work in pending:  # a paper may have one entry of two (the reader changed): only the other is made
         work.passages, work.figures = artefact_cache.load(cache, names[work.doc.doc_id])
-    progress.phase(f"embedding new or changed papers (of {len(works):,})", len(pending))
+    progress.say(f"{len(pending):,} of {len(works):,} papers are new or changed")
+    progress.phase("embedding", len(pending))
 
     def finished(work: paper_build.PaperWork) -> None:
         if work.error is None:
@@ -96,7 +97,7 @@ def assemble(
 
     paper_build.make(pending, settings, finished)
     parts = parts or Assembly()
-    progress.phase("assembling the index", len(works))
+    progress.phase("assembling", len(works))
     for work in works:  # in corpus order, each paper read back from the cache and handed on
         name = names[work.doc.doc_id]
         if work.error is None and not _read_back(work, cache, name):  # damaged since: made again

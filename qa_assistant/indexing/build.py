@@ -127,7 +127,7 @@ def _full_build(settings: Settings, progress: BuildProgress, record: dict, previ
     has them)."""
     t0, started = time.perf_counter(), time.time()
     cache = cache_dir(settings)
-    progress.phase("reading papers", len(record[FILES]))
+    progress.phase("reading", len(record[FILES]))
     loaded = load_corpus(settings.corpus_dir, cache, Budget.from_settings(settings), progress.advance)
     keys = {d.doc_id: doc_key(d, record["salt"]) for d in loaded.documents}
     t_embed = time.perf_counter()

@@ -86,10 +86,11 @@ class BuildProgress:
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("papers, {task.fields[passages]:,} passages"),
+            TextColumn("papers, {task.fields[passages]:,} passages,"),
             TimeElapsedColumn(),
-            TextColumn("left"),
+            TextColumn("elapsed,"),
             TimeRemainingColumn(),
+            TextColumn("left"),
             console=Console(stderr=True),
             transient=False,
         )
