@@ -37,6 +37,7 @@ from qa_assistant.indexing.lexical_index import LexicalIndex
 from qa_assistant.indexing.progress import BuildProgress
 from qa_assistant.indexing.sentence_table import SentenceTable
 from qa_assistant.indexing.store import append_store
+from qa_assistant.indexing.version_writer import write_npy_rows
 from qa_assistant.indexing.versions import write_version
 from qa_assistant.ingest.documents import LoadResult, corpus_files, load_document, read_manifest
 from qa_assistant.ingest.jobs import Budget
@@ -143,14 +144,10 @@ def _write_appended(
 
 
 def _append_rows(old_path: Path, new: np.ndarray, path: Path) -> None:
-    """old_path's rows then `new`, written to `path` a block at a time (the old file is memory-mapped)."""
+    """old_path's rows then `new`, written to `path` by plain file copies (no memory map: the copy must not
+    count gigabytes of page cache as the build's memory)."""
     old = np.load(old_path, mmap_mode="r")
-    out = np.lib.format.open_memmap(
-        path, mode="w+", dtype=np.float32, shape=(len(old) + len(new), old.shape[1])
-    )
-    for start in range(0, len(old), _COPY_ROWS):
-        end = min(start + _COPY_ROWS, len(old))
-        out[start:end] = old[start:end]
-    out[len(old) :] = new
-    out.flush()
-    del out
+    rows, width = len(old) + len(new), old.shape[1]
+    offset = old.offset
+    del old
+    write_npy_rows(path, rows, width, [(old_path, offset)], np.ascontiguousarray(new, dtype=np.float32))

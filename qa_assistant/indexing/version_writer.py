@@ -8,6 +8,7 @@ the vector files become .npy arrays. What stays in memory is what the finished i
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -81,9 +82,20 @@ def _flat(path: Path, rows: int) -> np.ndarray:
 
 
 def _to_npy(path: Path, rows: int, target: Path) -> None:
-    source = _flat(path, rows)
-    out = np.lib.format.open_memmap(target, mode="w+", dtype=np.float32, shape=(rows, embedding.MODEL_DIM))
-    for start in range(0, rows, _BLOCK):
-        out[start : start + _BLOCK] = source[start : start + _BLOCK]
-    out.flush()
-    del out
+    write_npy_rows(target, rows, embedding.MODEL_DIM, [(path, 0)])
+
+
+def write_npy_rows(
+    target: Path, rows: int, width: int, sources: list[tuple[Path, int]], tail: np.ndarray | None = None
+) -> None:
+    """A float32 .npy of rows x width: the raw rows of each source file (from its byte offset), then `tail`,
+    copied as bytes (no memory map: page cache must not count as the build's memory)."""
+    header = {"descr": "<f4", "fortran_order": False, "shape": (rows, width)}
+    with open(target, "wb") as out:
+        np.lib.format.write_array_header_1_0(out, header)
+        for source, offset in sources:
+            with open(source, "rb") as raw:
+                raw.seek(offset)
+                shutil.copyfileobj(raw, out, _BLOCK * 16)
+        if tail is not None:
+            out.write(tail.tobytes())
