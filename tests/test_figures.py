@@ -170,3 +170,18 @@ def test_figures_read_from_the_store_on_demand_give_the_same_answers(index, sett
         assert got.text == expected.text
     assert [f.figure_id for f in lazy.figures] == list(range(len(index.figures)))
     assert eager.ask(NUMBER_QUESTIONS[0]).figures  # the comparison is not of empty answers
+
+
+def test_a_repeated_question_is_answered_from_the_cache_unchanged(index, settings):
+    """The same question in the same conversation is answered once per index version; what a caller does to
+    the answer it got does not reach the next caller."""
+    from qa_assistant.answering.assistant import Assistant
+
+    assistant = Assistant(index, settings)
+    first = assistant.ask(NUMBER_QUESTIONS[0])
+    first.figures.clear()
+    first.text = "changed by a caller"
+    again = assistant.ask(NUMBER_QUESTIONS[0])
+    assert again.figures and again.text != "changed by a caller"
+    follow_up = assistant.ask("and in July 2020?", [NUMBER_QUESTIONS[0]])
+    assert follow_up.figures[0].value_text == "702"  # another conversation: another answer

@@ -9,6 +9,8 @@ nearby date), and quotes the closest passage, labelled as a quote and not an ans
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 
 import numpy as np
 
@@ -23,6 +25,8 @@ from qa_assistant.indexing.loaded import LoadedIndex
 from qa_assistant.models import Answer, Citation, FigureValue
 from qa_assistant.settings import Settings
 from qa_assistant.text.numbers import find_quantities
+
+ANSWER_CACHE = 512  # answers kept per index version (one question with one history each)
 
 
 class QuestionError(ValueError):
@@ -53,10 +57,15 @@ class Assistant:
         self.citer = Citer(index)
         self.figures = FigureAnswerer(index, self.citer, settings.support_window_chars)
         self.entities = EntityAnswerer(index, self.citer, settings)
+        self._answers: OrderedDict[tuple[str, tuple[str, ...]], Answer] = OrderedDict()
+        self._answers_lock = threading.Lock()
 
     # ---- entry point -----------------------------------------------------------------------------------
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
-        """Answer a question; history holds the earlier questions of the conversation, oldest first."""
+        """Answer a question; history holds the earlier questions of the conversation, oldest first. The same
+        question in the same conversation is answered once per index version (this Assistant's), then from a
+        small cache: suggested questions are asked by many people, and at archive scale an answer costs tens
+        of milliseconds of CPU."""
         q = clean_question(question, self.settings.max_question_chars)
         earlier: list[str] = []
         for h in (history or [])[-6:]:
@@ -64,6 +73,21 @@ class Assistant:
                 earlier.append(clean_question(h, self.settings.max_question_chars))
             except QuestionError:
                 continue
+        key = (q, tuple(earlier))
+        with self._answers_lock:
+            cached = self._answers.get(key)
+            if cached is not None:
+                self._answers.move_to_end(key)
+        if cached is not None:
+            return cached.model_copy(deep=True)
+        answer = self._answer(q, earlier)
+        with self._answers_lock:
+            self._answers[key] = answer.model_copy(deep=True)
+            while len(self._answers) > ANSWER_CACHE:
+                self._answers.popitem(last=False)
+        return answer
+
+    def _answer(self, q: str, earlier: list[str]) -> Answer:
         reading = read_conversation(q, earlier)
         qvec = embedding.encode_one(q)
         if reading.answer_type == "number":

@@ -27,7 +27,7 @@ from qa_assistant.serve import http_guards
 from qa_assistant.serve.chat_api import chat_router
 from qa_assistant.serve.corpus_api import corpus_router
 from qa_assistant.serve.feedback_api import feedback_router
-from qa_assistant.serve.live import LiveAssistant
+from qa_assistant.serve.live import LiveAssistant, freeze_loaded_objects
 from qa_assistant.serve.openai_api import openai_router
 from qa_assistant.serve.views_api import views_router
 from qa_assistant.settings import Settings, version
@@ -83,6 +83,7 @@ def _warm_up(live: LiveAssistant) -> None:
         live.get().ask("How many children were looked after?")
     except Exception:  # noqa: BLE001 - a warm-up failure must not stop the server; the real request will report
         log.exception("warm-up question failed")
+    freeze_loaded_objects()
 
 
 @asynccontextmanager
