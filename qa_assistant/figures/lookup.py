@@ -16,7 +16,7 @@ import bisect
 import datetime as dt
 import json
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,25 +40,6 @@ class FigureIndex:
     by_doc: dict[str, tuple[array, array]]  # doc -> (sentence starts, figure ids), sorted by start
     as_of_start: np.ndarray  # ordinal day per figure id (_UNKNOWN when undated)
     as_of_end: np.ndarray
-
-    @classmethod
-    def build(cls, figures: Sequence[Figure]) -> FigureIndex:
-        """Tables over figures held in memory (tests, small tools)."""
-        keys = (
-            (
-                f.figure_id,
-                f.doc_id,
-                f.concept_id,
-                f.sentence_start,
-                f.terms,
-                f.context_terms,
-                f.as_of.start and f.as_of.start.isoformat(),
-                f.as_of.end and f.as_of.end.isoformat(),
-            )
-            for f in figures
-        )
-        by_id = {f.figure_id: f for f in figures}
-        return cls.from_keys(keys, len(figures), lambda ids: [by_id[i] for i in ids])
 
     @classmethod
     def from_keys(cls, keys: Iterable[FigureKey], count: int, fetch) -> FigureIndex:

@@ -47,12 +47,9 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, token_lists: list[list[str]], scored: bool = True) -> LexicalIndex:
-        vocab: dict[str, int] = {}
-        empty = np.zeros(1, dtype=np.int64)
-        base = cls.__new__(cls)
-        base.vocab_dict, base.indptr, base.docs = vocab, empty, np.zeros(0, np.int32)
-        base.tf, base.lengths, base.scores = np.zeros(0, np.float32), np.zeros(0, np.int64), None
-        return base.appended(token_lists, scored)
+        builder = LexicalBuilder()
+        builder.add(token_lists)
+        return builder.finish(scored)
 
     def appended(self, token_lists: list[list[str]], scored: bool | None = None) -> LexicalIndex:
         """A new index holding this one's passages and then these (numbered after them); scored for searching
@@ -118,14 +115,15 @@ class LexicalBuilder:
         self.freqs.extend(freqs)
         self.lengths.extend(len(t) for t in token_lists)
 
-    def finish(self) -> LexicalIndex:
+    def finish(self, scored: bool = False) -> LexicalIndex:
+        """The index (scored for searching if asked; a build only saves it)."""
         terms = np.frombuffer(self.terms, dtype=np.int32).astype(np.int64)
         docs = np.frombuffer(self.docs, dtype=np.int32)
         order = np.lexsort((docs, terms))
         indptr = np.concatenate([[0], np.cumsum(np.bincount(terms, minlength=len(self.vocab)))])
         freqs = np.frombuffer(self.freqs, dtype=np.float32)
         lengths = np.frombuffer(self.lengths, dtype=np.int64)
-        return LexicalIndex(self.vocab, indptr.astype(np.int64), docs[order], freqs[order], lengths, False)
+        return LexicalIndex(self.vocab, indptr.astype(np.int64), docs[order], freqs[order], lengths, scored)
 
 
 def _postings(token_lists: list[list[str]], vocab: dict[str, int], first_doc: int):

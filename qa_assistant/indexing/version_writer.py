@@ -43,7 +43,6 @@ class StreamingAssembly(Assembly):
         self._sentence_file = open(folder / _SENTENCE_VECTORS, "wb")  # noqa: SIM115
         self._lexical = LexicalBuilder()
         self._spans: list[tuple[str, int, int, int]] = []
-        self.sentence_count = 0
 
     def keep(self, doc, chunks, figures, sentences, chunk_vectors, sentence_vectors) -> None:
         insert_rows(self._store, [doc], chunks, figures)
@@ -51,7 +50,6 @@ class StreamingAssembly(Assembly):
         self._sentence_file.write(np.ascontiguousarray(sentence_vectors, dtype=np.float32).tobytes())
         self._lexical.add(tokenize([c.text for c in chunks]))
         self._spans += sentences
-        self.sentence_count += len(sentences)
 
     def finish(self, settings: Settings) -> None:
         """Write the dense index, BM25 index, sentence vectors and sentence table; remove the flat files."""
@@ -60,7 +58,7 @@ class StreamingAssembly(Assembly):
         faiss.write_index(dense_index(chunk_vectors, settings), str(self.folder / DENSE))
         del chunk_vectors
         self._lexical.finish().save(self.folder / BM25_DIR)
-        _to_npy(self.folder / _SENTENCE_VECTORS, self.sentence_count, self.folder / SENTENCES)
+        _to_npy(self.folder / _SENTENCE_VECTORS, len(self._spans), self.folder / SENTENCES)
         SentenceTable.of(self._spans).save(self.folder, SENTENCE_SPANS)
         for name in (_CHUNK_VECTORS, _SENTENCE_VECTORS):
             (self.folder / name).unlink(missing_ok=True)
