@@ -130,7 +130,8 @@ def test_failed_build_keeps_previous_index(tmp_path, monkeypatch):
     assert not list(s.index_dir.glob(".tmp-*"))
     monkeypatch.undo()
     # The old version is still complete and readable (it is only stale, because the corpus changed).
-    from qa_assistant.indexing.store import read_store
+    from qa_assistant.indexing.store import iter_figures, read_store
 
-    docs, _, figures = read_store(before / "store.sqlite")
+    docs, _ = read_store(before / "store.sqlite")
+    figures = list(iter_figures(before / "store.sqlite"))
     assert [d.doc_id for d in docs] == ["a"] and figures

@@ -14,10 +14,9 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from qa_assistant.indexing.store import FIGURE_COLUMNS, figure_of
+from qa_assistant.indexing.store import FIGURE_COLUMNS, FIGURE_SELECT, figure_of, iter_figures
 from qa_assistant.models import Figure
 
-_COLUMNS = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
 _FETCH = 500  # ids per SELECT ... IN (...)
 # What the look-up tables need of every figure: no text, no objects.
 KEY_COLUMNS = ("figure_id", "doc_id", "concept_id", "sentence_start", "terms", "context_terms")
@@ -34,7 +33,7 @@ class FigureStore:
         self._cache: OrderedDict[int, Figure] = OrderedDict()
         self._cache_size = cache_size
         self.count = self._connection().execute("SELECT COUNT(*) FROM figures").fetchone()[0]
-        self._all: list[Figure] | None = list(self._rows()) if self.count <= in_memory else None
+        self._all: list[Figure] | None = list(iter_figures(self.path)) if self.count <= in_memory else None
 
     def _connection(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -50,7 +49,7 @@ class FigureStore:
         return self.many([figure_id])[0]
 
     def __iter__(self) -> Iterator[Figure]:
-        return iter(self._all) if self._all is not None else self._rows()
+        return iter(self._all) if self._all is not None else iter_figures(self.path)
 
     def many(self, ids: Iterable[int]) -> list[Figure]:
         """The figures with these ids, in the order given."""
@@ -65,7 +64,7 @@ class FigureStore:
         for start in range(0, len(missing), _FETCH):
             part = missing[start : start + _FETCH]
             marks = ",".join("?" * len(part))
-            sql = f"SELECT {_COLUMNS} FROM figures WHERE figure_id IN ({marks})"
+            sql = f"{FIGURE_SELECT} WHERE figure_id IN ({marks})"
             for row in self._connection().execute(sql, part):
                 f = figure_of(dict(zip(FIGURE_COLUMNS, row)))
                 found[f.figure_id] = f
@@ -78,14 +77,6 @@ class FigureStore:
                 self._cache[i] = found[i]
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
-
-    def _rows(self) -> Iterator[Figure]:
-        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-        try:
-            for row in con.execute(f"SELECT {_COLUMNS} FROM figures ORDER BY figure_id"):
-                yield figure_of(dict(zip(FIGURE_COLUMNS, row)))
-        finally:
-            con.close()
 
     def keys(self) -> Iterator[tuple]:
         """(figure_id, doc_id, concept_id, sentence_start, terms JSON, context_terms JSON, as_of_start,

@@ -146,7 +146,7 @@ def load_index(settings: Settings, check_fresh: bool = True) -> LoadedIndex:
         raise IndexUnavailable(f"index {status.state}: {status.reason}")
     path = current_path(settings).resolve()
     try:
-        docs, chunks, _ = read_store(path / STORE, figures=False)
+        docs, chunks = read_store(path / STORE)
         figures = FigureStore(path / STORE, settings.figures_in_memory, settings.figures_cached)
         dense = faiss.read_index(str(path / DENSE))
         if isinstance(dense, faiss.IndexHNSW):

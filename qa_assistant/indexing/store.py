@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from qa_assistant.models import AsOf, Chunk, Document, DocumentMeta, Figure
@@ -135,9 +136,9 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def read_store(path: Path, figures: bool = True) -> tuple[list[Document], list[Chunk], list[Figure]]:
-    """Read papers and passages into memory (answers must be fast), and the figures unless `figures` is False
-    (a server reads those on demand: indexing.figure_store)."""
+def read_store(path: Path) -> tuple[list[Document], list[Chunk]]:
+    """Read papers and passages into memory (answers must be fast); figures are read on demand
+    (iter_figures, indexing.figure_store)."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         docs = [
@@ -161,18 +162,22 @@ def read_store(path: Path, figures: bool = True) -> tuple[list[Document], list[C
             Chunk(chunk_id=r[0], doc_id=r[1], ord=r[2], start=r[3], end=r[4], text=r[5])
             for r in con.execute("SELECT * FROM chunks ORDER BY chunk_id")
         ]
-        columns = ", ".join(f'"{c}"' for c in FIGURE_COLUMNS)
-        figures = (
-            [
-                figure_of(dict(zip(FIGURE_COLUMNS, r)))
-                for r in con.execute(f"SELECT {columns} FROM figures ORDER BY figure_id")
-            ]
-            if figures
-            else []
-        )
     finally:
         con.close()
-    return docs, chunks, figures
+    return docs, chunks
+
+
+FIGURE_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in FIGURE_COLUMNS) + " FROM figures"
+
+
+def iter_figures(path: Path) -> Iterator[Figure]:
+    """Every figure of a store, in id order, read as it is iterated."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        for row in con.execute(f"{FIGURE_SELECT} ORDER BY figure_id"):
+            yield figure_of(dict(zip(FIGURE_COLUMNS, row)))
+    finally:
+        con.close()
 
 
 def meta_of(doc: Document) -> DocumentMeta:
