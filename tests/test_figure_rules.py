@@ -9,27 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from figure_helpers import figure, figures, support
 
-from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.question import read, read_conversation
-from qa_assistant.figures.selection import build_context, check
-from qa_assistant.models import Document
 from qa_assistant.text.dates import find_dates
 from qa_assistant.text.numbers import find_quantities
-
-MEETING = dt.date(2024, 6, 12)
-
-
-def figures(text: str, title: str = "Children's Services performance report"):
-    return extract_figures(
-        Document(doc_id="t", file="t.txt", title=title, meeting_date=MEETING, text=text, sha256="0")
-    )
-
-
-def figure(text: str, value_text: str, **kw):
-    found = [f for f in figures(text, **kw) if f.value_text == value_text]
-    assert found, [f.value_text for f in figures(text, **kw)]
-    return found[0]
 
 
 # ---- quantities ------------------------------------------------------------------------------------------
@@ -635,14 +619,6 @@ def test_date_edges_and_possessives_name_no_measure():
 
 
 # ---- the support check ------------------------------------------------------------------------------------
-def _support(question: str, text: str, value: str):
-    found = figures(text)
-    f = next(x for x in found if x.value_text == value)
-    siblings = [g for g in found if g is not f and g.sentence_start == f.sentence_start]
-    ctx = build_context(f, text[f.sentence_start : f.sentence_end], "", "", siblings)
-    return check(read(question), f, lambda _: ctx)
-
-
 @pytest.mark.parametrize(
     "question,text,value,ok,why",
     [
@@ -817,7 +793,7 @@ def _support(question: str, text: str, value: str):
     ],
 )
 def test_support_check(question, text, value, ok, why):
-    s = _support(question, text, value)
+    s = support(question, text, value)
     assert s.ok == ok, s.reason
     assert s.reason.startswith(why) if why else True
 

@@ -9,7 +9,7 @@ import re
 from collections import OrderedDict
 
 from qa_assistant.figures.question_sources import title_words
-from qa_assistant.figures.selection import FigureContext, build_context
+from qa_assistant.figures.support_context import FigureContext, build_context
 from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import Figure
 

@@ -44,6 +44,9 @@ class NumberFacts:
     # whether the context may name the figure's concept (a clause's loose words may not: they only support a
     # question's words)
     concept_from_context: bool = True
+    counted: str = (
+        ""  # what the number counts when a list's lead-in says so ("Number of children placed with:")
+    )
 
 
 def figure(r: SentenceReading, q: Quantity, facts: NumberFacts) -> Figure:
@@ -77,7 +80,7 @@ def figure(r: SentenceReading, q: Quantity, facts: NumberFacts) -> Figure:
         terms=terms,
         context_terms=context_terms,
         aliases=aliases,
-        counted=r.counted.get(q.start, ""),
+        counted=facts.counted or r.counted.get(q.start, ""),
         subject=facts.subject.kind,
         subject_name=facts.subject.name,
         kind=facts.kind,

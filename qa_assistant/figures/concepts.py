@@ -195,6 +195,17 @@ def concept_vocabulary(concept_id: str | None) -> frozenset[str]:
     return frozenset(t for s in c.synonyms for t in measure_terms(s)) if c else frozenset()
 
 
+def names_concept(concept_id: str, seq: list[str] | tuple[str, ...]) -> frozenset[str]:
+    """The terms with which seq names the concept through one of its synonyms (empty if it does not)."""
+    out: set[str] = set()
+    index = _synonyms_by_first_term()
+    for i, term in enumerate(seq):
+        for concept, _, syn in index.get(term, ()):
+            if concept.id == concept_id and tuple(seq[i : i + len(syn)]) == syn:
+                out.update(syn)
+    return frozenset(out)
+
+
 def ancestor_terms(concept_id: str, seq: list[str]) -> frozenset[str]:
     """Terms of a concept's broader concepts named in the same words ("looked after children living with
     connected carers": "looked after" is implied by kinship placements, which are a kind of it)."""

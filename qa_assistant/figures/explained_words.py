@@ -49,6 +49,29 @@ def names_the_measure(q: frozenset[str], p: frozenset[str]) -> bool:
     return bool((q & p) - counting_terms() - stem_list("ubiquitous"))
 
 
+_ACRONYM = re.compile(r"\b([A-Z]{2,6})(?:s|'s|’s)?\b")
+_SMALL_WORDS = frozenset({"of", "and", "the", "in", "for", "to", "on", "a"})
+
+
+def initialisms_asked(phrase: str, question: str) -> frozenset[str]:
+    """ "Gateshead FTEs" when the question says "first time entrants": an acronym of the figure's phrase whose
+    letters are the initials of words the question writes out in a row (small words may be left out)."""
+    out: set[str] = set()
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", question) if w.lower() not in _SMALL_WORDS]
+    initials = "".join(w[0].upper() for w in words)
+    for m in _ACRONYM.finditer(phrase):
+        if m.group(1) in initials:
+            out.update(measure_terms(m.group(0)))
+    return frozenset(out)
+
+
+def person_words(phrase: str) -> frozenset[str]:
+    """ "Cllr Bateson reveals 235 ...": a titled person's name says who gave the figure, not what it counts."""
+    titles = "|".join(re.escape(t.rstrip(".")) for t in lexicon()["person_titles"])
+    pattern = rf"\b(?:{titles})\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    return frozenset(t for m in re.finditer(pattern, phrase) for t in terms(m.group(0)))
+
+
 def terms_of_words(text: str) -> frozenset[str]:
     """Terms of a phrase including words that are otherwise weak ("councils")."""
     return frozenset(terms(text))

@@ -82,3 +82,47 @@ def lead_in(r: SentenceReading, q: Quantity) -> tuple[int, int] | None:
         if not re.search(r"\d", line) or line.endswith("."):
             return None  # a sentence, not a list line: the list has no lead-in
     return None
+
+
+# a list item's marker: a bullet, "1.", "a)", "(iv)", "ii."
+_LIST_MARKER = re.compile(r"^\s*(?:[•·●▪*-]|\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})[.)])\s+", re.I)
+_VALUE_LINE_WORDS = 8
+_ITEM_REACH = 2000  # characters read upwards from an item for its list's colon lead-in
+_COUNTED_IN_LEAD = re.compile(r"\bnumber\s+of\s+([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)", re.I)
+
+
+def item_lead_in(text: str, item_start: int) -> str:
+    """For a list item that names its value ("iii. Mainstream in-house carers" above "Three hundred and twenty
+    three (323)"): the line ending in a colon that introduces its list ("a. Number of children currently placed
+    with:"), read upwards over the list's other items and their values; "" when the item is not a list item
+    or no colon line heads its list. What the lead-in says the items count is part of what each item is."""
+    line_start = text.rfind("\n", 0, item_start) + 1
+    if not _LIST_MARKER.match(text[line_start : item_start + 1]):
+        return ""
+    floor = max(0, line_start - _ITEM_REACH)
+    pos = line_start - 1
+    for _ in range(_LEAD_IN_LINES * 3):
+        if pos <= floor:
+            return ""
+        start = text.rfind("\n", floor, pos) + 1
+        line = text[start:pos].strip()
+        pos = start - 1
+        if not line:
+            continue
+        if re.search(r":-?$", line):
+            return line
+        if _LIST_MARKER.match(line) or (re.search(r"\d", line) and len(line.split()) <= _VALUE_LINE_WORDS):
+            continue  # another item of the list, or its value
+        return ""  # running text: the item has no lead-in
+    return ""
+
+
+def item_text(line: str) -> str:
+    """A list line without its marker and closing colon ("c. Total number of carer households:")."""
+    return re.sub(r":-?\s*$", "", _LIST_MARKER.sub("", line, count=1))
+
+
+def counted_in_lead_in(lead: str) -> str:
+    """What a lead-in says its items count: "Number of children currently placed with:" counts children."""
+    m = _COUNTED_IN_LEAD.search(lead)
+    return m.group(1) if m else ""

@@ -24,7 +24,10 @@ from qa_assistant.text.numbers import Quantity
 
 MAX_PHRASE_WORDS = 14
 _LABEL_SEPARATOR = re.compile(r"(?:[:=|]|\s[-–—/]|[-–—]\s|\s[-–—/]\s)\s*$")
-_BULLET_PREFIX = re.compile(r"[\s•·●▪*-]*(?:\d+(?:\.\d+)*[.)]?\s+|\(?[a-z]\)\s+)?")
+# list markers: "1.", "2.3", "(a)", "b)", and roman numerals "ii.", "(iv)" (a lone "i." or "a." is not a word)
+_BULLET_PREFIX = re.compile(
+    r"[\s•·●▪*-]*(?:\d+(?:\.\d+)*[.)]?\s+|\(?[a-z]\)\s+|\(?(?:[ivx]{1,5}|[IVX]{1,5})[.)]\s+|[a-hj-z]\.\s+)?"
+)
 _LINK_TAIL = re.compile(
     r"(?:\s*(?:[:=–—-]|\bin\s+the\s+region\s+of|\bin\s+excess\s+of|\bupwards\s+of|\b(?:would|will|could|can|may)\s+"
     r"(?:cost|be|pay|reach)|\b(?:costs|cost|costing|costed|paid|pays|pay|amounts?\s+to)\b|\b(?:is|was|were|are|be|been|being|stood|stands|stand|at|reached|reaching|totalled|totalling|"

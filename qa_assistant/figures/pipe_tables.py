@@ -167,11 +167,14 @@ def _label_span(
     row: Line, spans: list[tuple[int, int]], numeric: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """The row's first cell is its label unless it is a number; a first cell with words besides its numbers
-    ("Care leavers aged 19 to 21 (%)") is still a label."""
+    ("Care leavers aged 19 to 21 (%)") is still a label, and so is one naming a unit with its denominator
+    ("Rate / 1000", "Rate per 10,000": the 1,000 is what the row's numbers are per)."""
     first = spans[0]
     if first not in numeric:
         return first
     text = row.text[first[0] : first[1]]
+    if len(spans) > 1 and re.match(r"\s*rate\b", text, re.I) and unit_hint(text) is not None:
+        return first
     for q in row.quantities:
         if row.start + first[0] <= q.start < row.start + first[1]:
             text = text.replace(row.text[q.start - row.start : q.end - row.start], " ")

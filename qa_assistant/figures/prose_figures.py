@@ -14,7 +14,7 @@ from dataclasses import replace
 from qa_assistant.figures import asof as asof_rules
 from qa_assistant.figures.assembly import NumberFacts, figure, unit_of
 from qa_assistant.figures.kinds import PART, kind_of
-from qa_assistant.figures.list_items import lead_in
+from qa_assistant.figures.list_items import counted_in_lead_in, item_lead_in, item_text, lead_in
 from qa_assistant.figures.masks import mask_dates, mask_numbers, masked_phrase
 from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.sentence import SentenceReading
@@ -57,6 +57,8 @@ def from_prose(
     facts = NumberFacts(
         phrase, phrase_text, context, unit, value, high, subject, kind, as_of, layout, quote_start, end
     )
+    if phrase.found and phrase.how in ("label", "heading", "inherited"):
+        facts = _under_item_lead_in(text, phrase, facts)
     if not context and not measure_terms(masked_phrase(r, phrase, phrase_text)):
         lead = lead_in(r, q)
         if lead is not None:  # "Vacancy rates in September 2023" / "• Hartlepool Council: 0.7%"
@@ -64,6 +66,18 @@ def from_prose(
         clause = _clause_words(r, q, previous_end, next_start, previous is not None)
         return figure(r, q, replace(facts, context=clause, layout="prose", concept_from_context=False))
     return figure(r, q, facts)
+
+
+def _under_item_lead_in(text: str, phrase: Phrase, facts: NumberFacts) -> NumberFacts:
+    """A value named by a list item ("ii. Mainstream in-house") is read with the colon line heading its list
+    ("c. Total number of carer households as of today:"): its words support a question's, never narrow it,
+    and what it says is counted (carer households, or children placed) is what the value counts."""
+    lead = item_lead_in(text, phrase.start)
+    if not lead:
+        return facts
+    words = " ".join(mask_numbers(mask_dates(item_text(lead))).split())
+    context = " ".join(x for x in (facts.context, words) if x)
+    return replace(facts, context=context, counted=counted_in_lead_in(lead))
 
 
 def _layout(phrase: Phrase) -> str:

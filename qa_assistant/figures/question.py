@@ -17,7 +17,7 @@ import datetime as dt
 from qa_assistant.figures.follow_up import inherit, is_follow_up
 from qa_assistant.figures.question_dates import date_spans, period_asked, says_since, set_dates
 from qa_assistant.figures.question_intent import answer_type, asks_latest, asks_timeline, figure_kind
-from qa_assistant.figures.question_measure import measure_words, unit_and_concept
+from qa_assistant.figures.question_measure import measure_words, stated_figure_spans, unit_and_concept
 from qa_assistant.figures.question_sources import (
     asked_subject,
     name_terms,
@@ -39,10 +39,13 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     mentions = find_subject_mentions(question)
     occasions = occasion_spans(question)
     subject, subject_explicit = asked_subject(question, mentions, occasions)
+    stated = stated_figure_spans(question)
     measure_text, seq = measure_words(
-        question, date_spans(question, dates, relative), [(m.start, m.end) for m in mentions] + occasions
+        question,
+        date_spans(question, dates, relative),
+        [(m.start, m.end) for m in mentions] + occasions + stated,
     )
-    unit, concept = unit_and_concept(question, measure_text, seq)
+    unit, concept = unit_and_concept(question, measure_text, seq, occasions + stated)
     follow_up = is_follow_up(question, previous)
     timeline = asks_timeline(question)
     latest = asks_latest(question)

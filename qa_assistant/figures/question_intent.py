@@ -165,11 +165,21 @@ def asks_latest(question: str) -> bool:
     return bool(_LATEST.search(question))
 
 
+# "By how much was the placements budget forecast to overspend?": the amount over budget is the overspend
+# itself, not a change in it
+_BY_HOW_MUCH_OVER = re.compile(
+    r"^(?!.*\b(?:ris\w*|rose|increas\w*|decreas\w*|fall\w*|fell|grow\w*|grew|reduc\w*|worsen\w*|improv\w*|"
+    r"chang\w*|drop\w*|go(?:ne)? (?:up|down)|move\w*)\b).*"
+    r"\bby how much\b.{0,80}\b(?:overspe\w*|underspe\w*|over budget|under budget|exceed\w*|short)\b",
+    re.I,
+)
+
+
 def figure_kind(question: str, timeline: bool) -> str:
     """Which kind of figure answers: a change, a target, a forecast or (by default) a level."""
     return (
         "change"
-        if CHANGE.search(question) and not timeline
+        if CHANGE.search(question) and not timeline and not _BY_HOW_MUCH_OVER.search(question)
         else "target"
         if _TARGET.search(question)
         else "forecast"

@@ -31,6 +31,20 @@ _OF_WHOLE = re.compile(
     re.I,
 )
 _WORD_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)"
+# "In the scorecard reporting a 22.6% reduction, how many ...", "In the £14m savings announcement, what share ...":
+# a figure the question states says which paper it means; it is given, not asked, so its unit and digits are not
+# the question's
+_STATED_FIGURE = re.compile(
+    r"£\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b|"
+    r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b)",
+    re.I,
+)
+_HOW_MANY = re.compile(r"\bhow many\b(?!\s+(?:pounds|£))", re.I)
+
+
+def stated_figure_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question states a figure of its own ("the 22.3% reduction", "the £14m savings")."""
+    return [m.span() for m in _STATED_FIGURE.finditer(question)]
 
 
 def question_unit(question: str) -> str | None:
@@ -43,6 +57,8 @@ def question_unit(question: str) -> str | None:
         return "per_10000"  # "per 10,000" asks for exactly that: a percentage "rate" will not do
     if phrase_pattern(lx["rate_words"]).search(question):
         return "rate"
+    if _HOW_MANY.search(question) and not _DURATION.search(question):
+        return "count"  # "how many children ... in the 'care costs' story": a count, whatever else it names
     how_much = (
         re.search(r"\bhow much\b", question, re.I)
         and not re.search(r"\bby how much\b", question, re.I)
@@ -166,11 +182,12 @@ def _unit_for_concept(unit: str | None) -> str | None:
 
 
 def unit_and_concept(
-    question: str, measure_text: str, seq: list[str]
+    question: str, measure_text: str, seq: list[str], given: list[tuple[int, int]] = ()
 ) -> tuple[str | None, ConceptMatch | None]:
     """The unit asked and the catalogue concept the measure names; a unit word that qualifies another part of
-    the question, in a unit the concept is never reported in, is dropped rather than trusted."""
-    unit = question_unit(question)
+    the question, in a unit the concept is never reported in, is dropped rather than trusted. The unit is read
+    from the words that ask, not those that name the source or state a figure (`given` spans)."""
+    unit = question_unit(_strip(question, list(given)) if given else question)
     concept = match_concept(seq, _unit_for_concept(unit), passive_participles(question)) if seq else None
     if (
         concept is not None

@@ -76,7 +76,9 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            r"\b(?:reported|covered|quoted|presented|published|announced)\s+(?:by|to|in|at|during)\b[^,?;]*",
+            # "covered by the Echo" names a source; "vacancies covered by agency workers" is the measure
+            r"\b(?:(?:reported|quoted|presented|published|announced)\s+(?:by|to|in|at|during)|covered\s+(?:by|in)\s+"
+            r"(?:the|a|an|its|their|our|this|that))\b[^,?;]*",
             re.I,
         ),
         re.compile(

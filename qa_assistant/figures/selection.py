@@ -15,40 +15,28 @@ gives the nearest one. Every refusal carries a reason, so tests and logs can say
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from qa_assistant.figures.concepts import ancestor_terms, concept_vocabulary
+from qa_assistant.figures.concepts import ancestor_terms, ancestors, concept_vocabulary, names_concept
 from qa_assistant.figures.explained_words import (
     age_asked,
     domain_words,
     elided,
+    initialisms_asked,
     long_forms,
     names_the_measure,
+    person_words,
     slash_explained,
     spelled_out,
     terms_of_words,
 )
 from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.support_rules import kind_ok, subject_ok, unit_ok, unit_terms
 from qa_assistant.figures.terms import counting_terms, measure_terms, scaffold_terms, stem_list
 from qa_assistant.models import Figure
 from qa_assistant.settings import weight
-
-
-@dataclass
-class FigureContext:
-    """Terms around a figure that may support a question's words."""
-
-    sentence: frozenset[str]
-    near: frozenset[str]  # the sentence before (when this one refers back to it) and the section heading
-    owned: frozenset[str]  # terms that other numbers of the sentence own: later ones, and breakdown parts
-    source: frozenset[str] = frozenset()  # the paper's title, committee and kind
-    document: frozenset[str] = frozenset()  # every term of the paper (for names the question gives)
-    before: frozenset[str] = frozenset()  # the item's text just before the sentence (what it is about)
-    before_pairs: frozenset[tuple[str, str]] = frozenset()  # adjacent terms there ("foster", "carer")
 
 
 @dataclass
@@ -59,58 +47,6 @@ class Support:
     reason: str
     score: float = 0.0
     notes: list[str] = field(default_factory=list)
-
-
-def build_context(
-    f: Figure,
-    sentence_text: str,
-    previous_text: str,
-    heading_text: str,
-    siblings: list[Figure],
-    source: frozenset[str] = frozenset(),
-    document: frozenset[str] = frozenset(),
-    before_text: str = "",
-) -> FigureContext:
-    """The words around a figure that may support a question: its sentence, the sentence before and its
-    section heading; less what later numbers of the sentence, or breakdown parts, own ("41 approved (20
-    mainstream and 21 connected)": "mainstream" does not describe 41)."""
-    owned = set(
-        t for g in siblings if g.kind == "part" or f.kind == "part" or g.start > f.start for t in g.terms
-    )
-    if f.layout == "table":  # "Projected outturn" names the cells under it, not the budget beside them
-        owned.update(
-            t for g in siblings if g.layout == "table" for t in g.context_terms if t not in f.context_terms
-        )
-    return FigureContext(
-        frozenset(measure_terms(sentence_text)),
-        frozenset(measure_terms(f"{previous_text} {heading_text}")),
-        frozenset(owned),
-        source,
-        document,
-        frozenset(measure_terms(before_text)),
-        _adjacent_pairs(before_text),
-    )
-
-
-_ADJACENT = re.compile(r"(?=\b([A-Za-z][\w'’-]*) ([A-Za-z][\w'’-]*)\b)")
-
-
-def _adjacent_pairs(text: str) -> frozenset[tuple[str, str]]:
-    """Terms of words written side by side ("foster carers"), with nothing between them."""
-    out: set[tuple[str, str]] = set()
-    for m in _ADJACENT.finditer(text):
-        a, b = _word_term(m.group(1)), _word_term(m.group(2))
-        if a is not None and b is not None:
-            out.add((a, b))
-    return frozenset(out)
-
-
-@lru_cache(maxsize=65536)
-def _word_term(word: str) -> str | None:
-    """The one measure term of a word, or None (memoised: the same words recur in every paper; computing them
-    afresh for each figure's preceding text was most of a question's time in a 1,000-paper archive)."""
-    found = measure_terms(word)
-    return found[0] if len(found) == 1 else None
 
 
 def phrase_terms(f: Figure) -> frozenset[str]:
@@ -159,21 +95,41 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     if not q or (r.concept is None and not q - counting_terms() - stem_list("ubiquitous")):
         return Support(False, "measure: the question names no measure")
     q_concept = r.concept.concept.id if r.concept else None
+    named: frozenset[str] = frozenset()
     if f.concept_id and q_concept and f.concept_id != q_concept:
-        return Support(False, f"measure: asked {q_concept}, figure is {f.concept_id}")
-    t = _measure_terms(r, f, q, q_concept)
+        named = _also_names(f, q_concept, ctx)
+        if not named:
+            return Support(False, f"measure: asked {q_concept}, figure is {f.concept_id}")
+    t = _measure_terms(r, f, q, q_concept, bool(named))
     refusal = _phrase_refusal(r, f, t)
     if refusal:
         return Support(False, refusal)
     return _sentence_support(r, f, ctx(f), t)
 
 
-def _measure_terms(r: Reading, f: Figure, q: frozenset[str], q_concept: str | None) -> _Terms:
+def _also_names(f: Figure, q_concept: str, ctx: Callable[[Figure], FigureContext]) -> frozenset[str]:
+    """A figure filed under another concept may still be of the one asked: its own phrase names that one too
+    ("the budget for placements is forecast to overspend by £6.7m"), or, when the asked concept is a narrower
+    kind of the figure's, its sentence does ("29% of care leavers were not in employment, education or
+    training"). The terms that name it, or none. The word checks that follow still apply in full."""
+    named = names_concept(q_concept, f.terms)
+    if not named and f.concept_id in ancestors(q_concept):
+        named = names_concept(q_concept, ctx(f).sentence_seq)
+    return named
+
+
+def _measure_terms(
+    r: Reading, f: Figure, q: frozenset[str], q_concept: str | None, bridged: bool = False
+) -> _Terms:
     """The terms both sides give, with the words a shared concept explains (its synonyms and ancestors), which
-    never make either side ask for more than the other."""
+    never make either side ask for more than the other. When the figure's words name the asked concept though
+    it was filed under another (bridged), the question's words for that concept are explained; the figure's
+    own are not."""
     same_concept = bool(f.concept_id) and f.concept_id == q_concept
     explained_q: frozenset[str] = (
-        r.concept.matched | ancestor_terms(q_concept, r.measure_seq) if same_concept else frozenset()
+        r.concept.matched | ancestor_terms(q_concept, r.measure_seq)
+        if same_concept or (bridged and r.concept is not None)
+        else frozenset()
     )
     # a word of the concept's own synonyms never makes the figure a narrower measure of that concept
     # ("average social worker caseload" is a caseload)
@@ -192,7 +148,7 @@ def _phrase_refusal(r: Reading, f: Figure, t: _Terms) -> str | None:
         and not t.q & (frozenset(measure_terms(f.counted)) | terms_of_words(f.counted))
     ):
         return f"measure: the figure counts {f.counted}, not {r.measure_text}"
-    p_left = _unasked_phrase_terms(f, t)
+    p_left = _unasked_phrase_terms(f, t, r.question)
     if p_left:
         return f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked"
     if not (t.q & (t.p | t.c)) and not t.same_concept:
@@ -200,7 +156,7 @@ def _phrase_refusal(r: Reading, f: Figure, t: _Terms) -> str | None:
     return None
 
 
-def _unasked_phrase_terms(f: Figure, t: _Terms) -> frozenset[str]:
+def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]:
     """Words of the figure's phrase that the question did not ask for and nothing explains: each would make
     the figure a different, narrower measure ("children who LEFT care")."""
     q = t.q
@@ -213,11 +169,21 @@ def _unasked_phrase_terms(f: Figure, t: _Terms) -> frozenset[str]:
         - stem_list("ubiquitous")
         - scaffold_terms()
         - stem_list("heading_words")
+        - stem_list("statement_words")
         - age_asked(q)
         - spelled_out(f, q)
         - slash_explained(f.phrase, q)
         - domain_words(f.phrase)
+        - _subject_terms(f)
+        - initialisms_asked(f.phrase, question)
+        - person_words(f.phrase)
     )
+
+
+def _subject_terms(f: Figure) -> frozenset[str]:
+    """ "Gateshead FTEs": the place a figure is for names whose figure it is (checked apart), not what it
+    counts."""
+    return frozenset(measure_terms(f.subject_name)) if f.subject_name else frozenset()
 
 
 def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -> Support:

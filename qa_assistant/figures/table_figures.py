@@ -15,6 +15,7 @@ from qa_assistant.figures.assembly import NumberFacts, figure, unit_of
 from qa_assistant.figures.kinds import LEVEL
 from qa_assistant.figures.phrases import NONE, Phrase
 from qa_assistant.figures.sentence import SentenceReading
+from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.tables import Cell, unit_hint
 from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import AsOf, Figure
@@ -26,7 +27,7 @@ def from_cell(r: SentenceReading, q: Quantity, cell: Cell) -> Figure | None:
     column = cell.column
     if column is not None and column.skip:
         return None
-    subject = column.subject if column is not None and column.subject else r.default
+    subject = column.subject if column is not None and column.subject else _named_place(cell) or r.default
     q = _bracketed_negative(r.text, q)
     same_unit = [x for x in _row_numbers(r.qs, cell) if x.unit == q.unit]
     if column is None and len(same_unit) > 1:
@@ -56,6 +57,16 @@ def from_cell(r: SentenceReading, q: Quantity, cell: Cell) -> Figure | None:
         phrase, phrase_text, context, unit, value, high, subject, kind, as_of, layout, quote_start, end
     )
     return figure(r, q, facts)
+
+
+def _named_place(cell: Cell):
+    """ "North East | 1977 | 903": a row label that names a place says whose figures the row holds (a regional
+    comparison); failing that, a place the table's title or first header names ("Gateshead FTEs")."""
+    for text in (cell.label, cell.caption):
+        mentions = find_subject_mentions(text) if text else []
+        if len(mentions) == 1:
+            return mentions[0].subject
+    return None
 
 
 def _bracketed_negative(text: str, q: Quantity) -> Quantity:

@@ -71,7 +71,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "day_us",
-        re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),
+        re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),
     ),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d{2})\b")),
@@ -83,6 +83,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(rf"\b{_QUARTER}\b", re.I)),
     ("mid_year", re.compile(r"\b(?:mid|early|late)[\s-](?P<year>(?:19|20)\d{2})\b", re.I)),
     ("day_month", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s+(?:19|20)\d{{2}})")),
+    # "on March 31 this year", "by September 30th": a day written month first (news style), without its year;
+    # only after a preposition or with an ordinal, since "in March 15 children ..." is a count
+    (
+        "month_day",
+        re.compile(
+            rf"\b(?:on|by|until|till|to|from|and|between|since|before|after)\s+"
+            rf"(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!\s*(?:%|per\b|[.,]\d))"
+        ),
+    ),
+    ("month_day", re.compile(rf"\b(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b")),
     (
         "bare_month",
         re.compile(
@@ -153,7 +163,7 @@ def _make(
     quarter named without its financial year."""
     if kind in _QUARTER_KINDS or kind == "quarter":
         return _quarter_mention(kind, m, last_fy)
-    if kind in ("day", "day_us", "iso", "dmy", "dmy_dots", "day_month"):
+    if kind in ("day", "day_us", "iso", "dmy", "dmy_dots", "day_month", "month_day"):
         return _day_mention(kind, m, reference, last_year)
     if kind in ("end_month", "christmas", "month_year", "bare_month"):
         return _month_mention(kind, m, reference, last_year)
@@ -179,7 +189,7 @@ def _day_mention(
     kind: str, m: re.Match[str], reference: dt.date | None, last_year: int | None
 ) -> DateMention | None:
     """One day: written in full ("21st December 2018", "2019-02-28", "21/12/18") or without its year."""
-    if kind == "day_month":
+    if kind in ("day_month", "month_day"):
         month = _month(m)
         year = _year_for(month, reference, last_year)
         if year is None:
@@ -192,7 +202,7 @@ def _day_mention(
         d = dt.date(year, month, int(m.group("day")))
     except ValueError:
         return None
-    s, e = m.span()
+    s, e = m.span("md") if kind == "month_day" else m.span()
     return DateMention(s, e, d, d, f"{d.day} {d:%B %Y}", "day")
 
 

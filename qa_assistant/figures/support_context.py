@@ -1,0 +1,80 @@
+"""The words around a figure that may support a question's words: its sentence, what is said near it, the
+paper's own names, and what other numbers of the sentence own. The support check (selection.py) reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qa_assistant.figures.terms import measure_terms
+from qa_assistant.models import Figure
+
+
+@dataclass
+class FigureContext:
+    """Terms around a figure that may support a question's words."""
+
+    sentence: frozenset[str]
+    near: frozenset[str]  # the sentence before (when this one refers back to it) and the section heading
+    owned: frozenset[str]  # terms that other numbers of the sentence own: later ones, and breakdown parts
+    source: frozenset[str] = frozenset()  # the paper's title, committee and kind
+    document: frozenset[str] = frozenset()  # every term of the paper (for names the question gives)
+    before: frozenset[str] = frozenset()  # the item's text just before the sentence (what it is about)
+    before_pairs: frozenset[tuple[str, str]] = frozenset()  # adjacent terms there ("foster", "carer")
+    sentence_seq: tuple[str, ...] = ()  # the sentence's terms in order (to find a concept's synonyms)
+
+
+def build_context(
+    f: Figure,
+    sentence_text: str,
+    previous_text: str,
+    heading_text: str,
+    siblings: list[Figure],
+    source: frozenset[str] = frozenset(),
+    document: frozenset[str] = frozenset(),
+    before_text: str = "",
+) -> FigureContext:
+    """The words around a figure that may support a question: its sentence, the sentence before and its
+    section heading; less what later numbers of the sentence, or breakdown parts, own ("41 approved (20
+    mainstream and 21 connected)": "mainstream" does not describe 41)."""
+    owned = set(
+        t for g in siblings if g.kind == "part" or f.kind == "part" or g.start > f.start for t in g.terms
+    )
+    if f.layout == "table":  # "Projected outturn" names the cells under it, not the budget beside them
+        owned.update(
+            t for g in siblings if g.layout == "table" for t in g.context_terms if t not in f.context_terms
+        )
+    sentence_seq = tuple(measure_terms(sentence_text))
+    return FigureContext(
+        frozenset(sentence_seq),
+        frozenset(measure_terms(f"{previous_text} {heading_text}")),
+        frozenset(owned),
+        source,
+        document,
+        frozenset(measure_terms(before_text)),
+        _adjacent_pairs(before_text),
+        sentence_seq,
+    )
+
+
+_ADJACENT = re.compile(r"(?=\b([A-Za-z][\w'’-]*) ([A-Za-z][\w'’-]*)\b)")
+
+
+def _adjacent_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Terms of words written side by side ("foster carers"), with nothing between them."""
+    out: set[tuple[str, str]] = set()
+    for m in _ADJACENT.finditer(text):
+        a, b = _word_term(m.group(1)), _word_term(m.group(2))
+        if a is not None and b is not None:
+            out.add((a, b))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _word_term(word: str) -> str | None:
+    """The one measure term of a word, or None (memoised: the same words recur in every paper; computing them
+    afresh for each figure's preceding text was most of a question's time in a 1,000-paper archive)."""
+    found = measure_terms(word)
+    return found[0] if len(found) == 1 else None

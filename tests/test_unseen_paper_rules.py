@@ -1,0 +1,221 @@
+"""Table-driven tests for rules that make figures from papers the system has never seen answerable, and keep
+the wrong ones out: what a question asks (not what it quotes to name its source), lists and tables as
+councils and FOI answers lay them out, news-style dates, and a figure filed under a sibling concept.
+
+Every text is written for these tests in the shapes public pages use; none is copied from a paper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from figure_helpers import figure, figures, support
+
+from qa_assistant.figures.question import read
+from qa_assistant.text.dates import find_dates
+
+# ---- the question: its unit and measure come from the words that ask ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question,unit,kind,not_measure",
+    [
+        # a percentage the question quotes to say which scorecard it means is given, not asked
+        (
+            "In the scorecard reporting a 22.6% reduction, how many children had ceased to be looked after?",
+            "count",
+            "level",
+            {"22", "6"},
+        ),
+        # a news story's title that names costs does not make "how many children" a money question
+        (
+            "How many children were in the council's care in the 'care costs are killing us' story?",
+            "count",
+            "level",
+            set(),
+        ),
+        # "how many" asks for a count even when money words name the occasion
+        ("How many social workers did the £400,000 plan recruit?", "count", "level", {"400"}),
+        # the amount over budget is the overspend itself, not a change in it
+        (
+            "By how much was the placements budget forecast to overspend this year?",
+            "money",
+            "forecast",
+            set(),
+        ),
+        # ... while a rise in the overspend is a change
+        ("By how much did the overspend rise between Q1 and Q2?", "money", "change", set()),
+        ("How many days did adoption take?", "duration", "level", set()),
+        ("What percentage of care leavers were NEET?", "percent", "level", set()),
+    ],
+)
+def test_what_a_question_asks(question, unit, kind, not_measure):
+    r = read(question)
+    assert (r.unit, r.figure_kind) == (unit, kind)
+    assert not set(r.measure_seq) & not_measure
+
+
+def test_vacancies_covered_by_agency_workers_is_a_measure_not_a_source():
+    r = read("What proportion of vacancies were covered by agency workers nationally in 2023?")
+    assert {"cover", "agenc", "worker"} <= set(r.measure_seq)
+    assert "cover" not in read("How many children were looked after, as covered by the Echo?").measure_seq
+
+
+# ---- lists under a colon lead-in, list markers -------------------------------------------------------------
+
+FOI_ANSWER = (
+    "c. Total number of carer households as of today:\n"
+    "i. Connected Carers (family and friends)\n\nEighteen (18)\n\n"
+    "ii. Mainstream in-house\n\nTwo hundred and seventy six (276)\n\n"
+    "a. Number of children currently placed with:\n"
+    "i. Connected carers\n\nThirty five (35)\n\n"
+    "ii. Mainstream in-house carers\n\nThree hundred and twenty three (323)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question,value,ok",
+    [
+        ("How many mainstream in-house carer households were there?", "276", True),
+        # the list it sits in counts children placed, not households: never the households' answer
+        ("How many mainstream in-house carer households were there?", "323", False),
+        ("How many children were placed with mainstream in-house carers?", "323", True),
+    ],
+)
+def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
+    s = support(question, FOI_ANSWER, value)
+    assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "text,value,phrase",
+    [
+        ("ii. Mainstream in-house\n\nTwo hundred and seventy six (276)", "276", "Mainstream in-house"),
+        ("(iv) Connected carers: 40", "40", "Connected carers"),
+        ("b) Residential placements: 12", "12", "Residential placements"),
+    ],
+)
+def test_list_markers_are_not_part_of_a_phrase(text, value, phrase):
+    assert figure(text, value).phrase == phrase
+
+
+# ---- tables: a unit row label, a place row label -----------------------------------------------------------
+
+YOUTH_JUSTICE_TABLE = (
+    "First time entrants\n\n"
+    "Gateshead FTEs | 2017/18 | 2018/19 |\n"
+    "Number | 77 | 51 |\n"
+    "Rate / 1000 | 452 | 298 |\n\n"
+    "Regional comparison\n\n"
+    "Area | 2017/18 | 2018/19\n"
+    "North East | 830 | 687\n"
+    "England | 5 | 6\n"
+)
+
+
+@pytest.mark.parametrize(
+    "value,unit,subject",
+    [
+        ("51", "count", "Gateshead"),  # the table's first header names whose figures they are
+        ("298", "rate", "Gateshead"),  # "Rate / 1000" labels its row: a rate, and 1000 is no figure
+        ("687", "count", "North East"),  # a row labelled by a place holds that place's figures
+        ("6", "count", "England"),
+    ],
+)
+def test_table_row_labels_give_unit_and_place(value, unit, subject):
+    f = figure(YOUTH_JUSTICE_TABLE, value)
+    assert (f.unit, f.subject_name) == (unit, subject)
+    assert "1000" not in [g.value_text for g in figures(YOUTH_JUSTICE_TABLE)]
+
+
+def test_an_acronym_the_question_spells_out_and_the_place_add_no_condition():
+    s = support("How many first time entrants did Gateshead have in 2018/19?", YOUTH_JUSTICE_TABLE, "51")
+    assert s.ok, s.reason
+
+
+# ---- the words a sentence states a figure with ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        (
+            "How many of the children in care are with foster families?",
+            "Cllr Smith reveals 235 of the children in care are with foster families.",
+            "235",
+            True,
+        ),
+        (
+            "How many agency workers were there in children's social care?",
+            "There were 30.5 full-time-equivalent agency workers in children's social care.",
+            "30.5",
+            True,
+        ),
+        # a word that does narrow what is counted still refuses
+        (
+            "How many children were in care?",
+            "There were 40 children in care placed with parents.",
+            "40",
+            False,
+        ),
+    ],
+)
+def test_statement_words_add_no_condition(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+# ---- a figure filed under another concept that its own words also name ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        (
+            "How much was the placements budget forecast to overspend this year?",
+            "The budget for placements is forecast to overspend by £6.7m this year.",
+            "£6.7m",
+            True,
+        ),
+        # a narrower concept the figure's sentence states: care leavers who are NEET
+        (
+            "What share of care leavers were not in education, employment or training?",
+            "Currently, 29% of care leavers were not in employment, education or training.",
+            "29%",
+            True,
+        ),
+        # the reverse never holds: children who left care are not the looked-after count
+        (
+            "How many children were looked after in March 2024?",
+            "In March 2024, 21 children ceased to be looked after.",
+            "21",
+            False,
+        ),
+    ],
+)
+def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+# ---- news-style dates ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,date,label",
+    [
+        ("1,387 children were in need on March 31 this year", "March 31", "31 March 2024"),
+        ("it rose to 384 by December 31 2017", "December 31 2017", "31 December 2017"),
+        ("the review is due by September 30th", "September 30th", "30 September 2023"),
+        ("In March 15 children entered care", "March", "March 2024"),  # 15 is a count, not a day
+    ],
+)
+def test_month_first_dates(text, date, label):
+    found = find_dates(text, reference=dt.date(2024, 6, 12))
+    assert [(text[d.start : d.end], d.label) for d in found] == [(date, label)]
+
+
+def test_a_month_first_day_is_not_read_as_a_figure():
+    values = [f.value_text for f in figures("The area had 1,387 children in need on March 31 this year.")]
+    assert values == ["1,387"]
