@@ -17,7 +17,7 @@ import datetime as dt
 from qa_assistant.figures.follow_up import inherit, is_follow_up
 from qa_assistant.figures.question_dates import date_spans, period_asked, says_since, set_dates
 from qa_assistant.figures.question_intent import answer_type, asks_latest, asks_timeline, figure_kind
-from qa_assistant.figures.question_measure import measure_words, stated_figure_spans, unit_and_concept
+from qa_assistant.figures.question_measure import given_spans, measure_words, unit_and_concept
 from qa_assistant.figures.question_sources import (
     asked_subject,
     name_terms,
@@ -39,7 +39,7 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     mentions = find_subject_mentions(question)
     occasions = occasion_spans(question)
     subject, subject_explicit = asked_subject(question, mentions, occasions)
-    stated = stated_figure_spans(question)
+    stated = given_spans(question)
     measure_text, seq = measure_words(
         question,
         date_spans(question, dates, relative),

@@ -42,9 +42,22 @@ _STATED_FIGURE = re.compile(
 _HOW_MANY = re.compile(r"\bhow many\b(?!\s+(?:pounds|£))", re.I)
 
 
-def stated_figure_spans(question: str) -> list[tuple[int, int]]:
-    """Where the question states a figure of its own ("the 22.3% reduction", "the £14m savings")."""
-    return [m.span() for m in _STATED_FIGURE.finditer(question)]
+# "down on the same point a year earlier", "compared with last year": the base a change is measured from, a
+# date and not a measure
+_CHANGE_BASE = re.compile(
+    r"\b(?:(?:on|from|than|compared\s+(?:with|to))\s+)?(?:the\s+)?same\s+(?:point|time|period|quarter|month|"
+    r"date)\s+(?:a\s+year\s+(?:earlier|before|ago)|last\s+year|the\s+(?:previous|prior)\s+year|the\s+year\s+"
+    r"before)\b|\bcompared\s+(?:with|to)\s+(?:a\s+year\s+(?:earlier|before|ago)|last\s+year)\b",
+    re.I,
+)
+
+
+def given_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question states a figure of its own ("the 22.3% reduction", "the £14m savings"), or the base
+    a change is measured from ("on the same point a year earlier")."""
+    return [m.span() for m in _STATED_FIGURE.finditer(question)] + [
+        m.span() for m in _CHANGE_BASE.finditer(question)
+    ]
 
 
 def question_unit(question: str) -> str | None:

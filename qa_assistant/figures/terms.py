@@ -115,10 +115,11 @@ def scaffold_terms() -> frozenset[str]:
 
 def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """One case-insensitive whole-word regex for a list of phrases, longest first (spaces match any run of
-    spaces or hyphens, so "looked after" also finds "looked-after")."""
+    spaces or hyphens, so "looked after" also finds "looked-after"; an apostrophe matches a curly one, as
+    pages and PDFs write "children’s")."""
     parts = []
     for p in sorted(set(phrases), key=len, reverse=True):
-        body = r"[\s\-]+".join(re.escape(w) for w in p.split())
+        body = r"[\s\-]+".join(re.escape(w).replace("'", "['’]") for w in p.split())
         parts.append(body)
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.I)
 
