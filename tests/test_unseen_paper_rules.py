@@ -56,6 +56,24 @@ def test_what_a_question_asks(question, unit, kind, not_measure):
     assert not set(r.measure_seq) & not_measure
 
 
+def test_a_change_the_question_quotes_names_no_date_or_trend():
+    r = read(
+        "In the scorecard that reported a 22.3% reduction since August 2020, how many children were in "
+        "connected carers placements in July 2021?"
+    )
+    assert (r.date_label, r.intent, r.unit) == ("July 2021", "value", "count")
+    assert read("By what percentage were numbers down on the same point a year earlier?").measure_seq == []
+
+
+def test_a_forecast_question_takes_a_part_of_a_breakdown():
+    s = support(
+        "What was the forecast overspend at the end of September 2018?",
+        "There was an overspend of £5.6m which was attributable to the Children's Social Care service.",
+        "£5.6m",
+    )
+    assert s.ok, s.reason
+
+
 def test_vacancies_covered_by_agency_workers_is_a_measure_not_a_source():
     r = read("What proportion of vacancies were covered by agency workers nationally in 2023?")
     assert {"cover", "agenc", "worker"} <= set(r.measure_seq)

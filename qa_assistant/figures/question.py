@@ -17,7 +17,7 @@ import datetime as dt
 from qa_assistant.figures.follow_up import inherit, is_follow_up
 from qa_assistant.figures.question_dates import date_spans, period_asked, says_since, set_dates
 from qa_assistant.figures.question_intent import answer_type, asks_latest, asks_timeline, figure_kind
-from qa_assistant.figures.question_measure import given_spans, measure_words, unit_and_concept
+from qa_assistant.figures.question_measure import blank_spans, given_spans, measure_words, unit_and_concept
 from qa_assistant.figures.question_sources import (
     asked_subject,
     name_terms,
@@ -33,25 +33,26 @@ MAX_HISTORY = 6
 
 
 def read(question: str, previous: Reading | None = None) -> Reading:
-    """Read a question; previous is the reading of the conversation's last figure question, if any."""
+    """Read a question; previous is the reading of the conversation's last figure question, if any. What the
+    question gives rather than asks (a figure it quotes to name its source, a change's base) is blanked out
+    first, offsets kept, so none of it is read as the measure, unit, date or intent asked."""
+    original = question
+    question = blank_spans(question, given_spans(question))
     dates = find_dates(question)
     quarter, dates_range, relative = period_asked(question, dates, previous)
     mentions = find_subject_mentions(question)
     occasions = occasion_spans(question)
     subject, subject_explicit = asked_subject(question, mentions, occasions)
-    stated = given_spans(question)
     measure_text, seq = measure_words(
-        question,
-        date_spans(question, dates, relative),
-        [(m.start, m.end) for m in mentions] + occasions + stated,
+        question, date_spans(question, dates, relative), [(m.start, m.end) for m in mentions] + occasions
     )
-    unit, concept = unit_and_concept(question, measure_text, seq, occasions + stated)
+    unit, concept = unit_and_concept(question, measure_text, seq, occasions)
     follow_up = is_follow_up(question, previous)
     timeline = asks_timeline(question)
     latest = asks_latest(question)
     kind = figure_kind(question, timeline)
     reading = Reading(
-        question,
+        original,
         measure_text,
         seq,
         concept,

@@ -35,8 +35,11 @@ _WORD_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 # a figure the question states says which paper it means; it is given, not asked, so its unit and digits are not
 # the question's
 _STATED_FIGURE = re.compile(
-    r"£\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b|"
-    r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b)",
+    r"(?:£\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b|"
+    r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b))"
+    # with the change it states: "a 22.3% reduction since August 2020"
+    r"(?:\s+(?:reduction|increase|rise|fall|drop|decrease|cut|growth)(?:\s+(?:since|from)\s+[A-Z][a-z]+\.?"
+    r"(?:\s+(?:19|20)\d{2})?)?\b)?",
     re.I,
 )
 _HOW_MANY = re.compile(r"\bhow many\b(?!\s+(?:pounds|£))", re.I)
@@ -98,6 +101,13 @@ def question_unit(question: str) -> str | None:
     if phrase_pattern(lx["count_words"]).search(question):
         return "count"
     return None
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """text with each span replaced by as many spaces, so every other offset still points where it did."""
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
 
 
 def _strip(question: str, spans: list[tuple[int, int]]) -> str:

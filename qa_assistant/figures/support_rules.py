@@ -42,11 +42,12 @@ def subject_ok(r: Reading, f: Figure) -> bool:
 
 
 def kind_ok(asked: str, f: Figure) -> bool:
-    """The figure is of the kind asked (a level, change, target or forecast); a money forecast is a level."""
+    """The figure is of the kind asked (a level, change, target or forecast); a money forecast is a level, and
+    a part of a breakdown ("an overspend of £5.6m attributable to social care") answers as a level does."""
     if asked == "level":
         return f.kind in ("level", "part") or (f.kind == "forecast" and f.unit in MONEY_UNITS)
     if asked == "forecast":
-        return f.kind in ("forecast", "level")
+        return f.kind in ("forecast", "level", "part")
     return f.kind == asked
 
 
