@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from qa_assistant.answering.entities import _name_head, _question_role_terms
-from qa_assistant.answering.entity_candidates import about_subject
+from qa_assistant.answering.entity_candidates import about_subject, pick
 from qa_assistant.answering.entity_finder import find_names, find_people
 from qa_assistant.figures.question import read
 from qa_assistant.figures.subjects import paper_subject
@@ -140,3 +140,26 @@ def test_the_post_a_who_question_names(question, terms):
 def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
     whose = paper_subject(title, near)
     assert about_subject(whose, near, read(question).subject, question) == allowed
+
+
+@pytest.mark.parametrize(
+    "question,answer_type",
+    [
+        ("Which minister revoked the Statutory Direction?", "person"),
+        ("Which Hartlepool council leader said care costs were rising?", "person"),
+        ("Which Secretary of State agreed the supervision should continue?", "person"),
+        ("What's the children in care council called now?", "name"),  # a contraction
+        ("Which Haringey programme was expected to help families?", "name"),  # a name before the head
+        ("Which of the officers said it?", "text"),
+        ("What's the latest number of children in care?", "number"),
+    ],
+)
+def test_who_and_which_questions_in_plain_wording(question, answer_type):
+    assert read(question).answer_type == answer_type
+
+
+def test_the_name_a_thing_is_now_called_wins_over_its_old_one():
+    sentence = "She advised that the children in care council ‘CICC’ had been renamed and was now called ‘We matter’."
+    found = find_names(sentence)
+    assert [f.text for f in found] == ["CICC", "We matter"]
+    assert pick(found, {"child", "care", "council", "call"}, sentence).text == "We matter"

@@ -6,6 +6,7 @@ the answer's own words.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from qa_assistant.answering.entity_finder import Found
@@ -71,6 +72,14 @@ def restates_question(text: str, terms: set[str]) -> bool:
     return not own or own <= terms
 
 
+# "had now been renamed and were now called ‘We matter’": the name a thing is given, right after the words
+# giving it (not one it had before)
+_NAMED_AS = re.compile(
+    r"\b(?:called|named|renamed|re-named|known\s+as|titled|branded|rebranded)(?:\s+(?:as|to))?\s*[‘'\"“]?$",
+    re.I,
+)
+
+
 def pick(candidates: list[Found], terms: set[str], sentence: str) -> Found:
     """The candidate whose role or neighbourhood holds the question's words; else the first. A quoted name
     ("“We Matter” (Middlesbrough's Children in Care Council)") is the name the paper gives."""
@@ -93,7 +102,8 @@ def pick(candidates: list[Found], terms: set[str], sentence: str) -> Found:
             - _W("position_penalty_per_char") * c.start
         )
 
-    return max(candidates, key=score)
+    named = [c for c in candidates if c.type == "name" and _NAMED_AS.search(sentence[: c.start])]
+    return max(named or candidates, key=score)
 
 
 def sentence_for(v: EntityValue) -> str:

@@ -38,7 +38,9 @@ _TARGET = re.compile(
 )
 _FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated)\b", re.I)
 _WHO = re.compile(
-    r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:councillor|officer|member|person|director|manager)\b|"
+    r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:(?!(?:of|the|our|their)\b)\w+\s+){0,2}?(?:councillor|officer|"
+    r"member|person|director|manager|minister|secretary of state|chair|chairman|chairperson|chairwoman|leader|"
+    r"mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp|councillors|officers)\b|"
     r"\bwho (?:is|was|chairs|chaired|leads|led)\b",
     re.I,
 )
@@ -58,7 +60,8 @@ _NAMED_THING = re.compile(
 _NAME = re.compile(
     r"^\s*where\b|\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b|"
     r"\bwhat (?:is|was|are|were) (?:the )?name\b|\bwhat (?:is|was|are|were) .{0,60}\bcalled\b|\bname of\b|"
-    r"\bwhich (?:team|teams|service|services|committee|board|panel|organisation|organisations|organization|council|"
+    r"\bwhich (?:(?!(?:of|the|our|their|is|was|are|were)\b)[\w'’-]+\s+){0,2}?(?:team|teams|service|services|"
+    r"committee|board|panel|organisation|organisations|organization|council|"
     r"school|home|hub|programme|program|project|scheme|campaign|strategy|model|agency|agencies|partner|partners|"
     r"provider|providers|charity|group|forum|body|service|tool|system|framework|initiative|company|club)\b",
     re.I,
