@@ -47,7 +47,9 @@ class Chunk(BaseModel):
     text: str
 
 
-AsOfBasis = Literal["stated", "heading", "table", "meeting date", "title", "unknown"]
+# "earlier": the paper says the figure is from before the period it reports ("the year before (17 adopted)",
+# the value a change started from) without saying when
+AsOfBasis = Literal["stated", "heading", "table", "meeting date", "title", "earlier", "unknown"]
 
 
 class AsOf(BaseModel):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from qa_assistant.answering.entities import _name_head, _question_role_terms
-from qa_assistant.answering.entity_candidates import about_subject, pick
+from qa_assistant.answering.entity_candidates import about_subject, body_terms, pick, same_body
 from qa_assistant.answering.entity_finder import find_names, find_people
 from qa_assistant.figures.question import read
 from qa_assistant.figures.subjects import paper_subject
@@ -163,3 +163,24 @@ def test_the_name_a_thing_is_now_called_wins_over_its_old_one():
     found = find_names(sentence)
     assert [f.text for f in found] == ["CICC", "We matter"]
     assert pick(found, {"child", "care", "council", "call"}, sentence).text == "We matter"
+
+
+@pytest.mark.parametrize(
+    "question,role,allowed",
+    [
+        (
+            "Who chaired the Community Safety and Leisure Scrutiny Panel?",
+            "Chair of Overview and Scrutiny Board",
+            False,
+        ),
+        ("Who chaired the Together for Children board?", "Chair of Corporate Parenting Board", False),
+        (
+            "Who chairs the Corporate Parenting Board?",
+            "Chair of the You Matter to Us Corporate Parenting Board",
+            True,
+        ),
+        ("Who chairs the Corporate Parenting Board?", "Executive Member for Children's Services", True),
+    ],
+)
+def test_a_post_on_another_body_does_not_answer(question, role, allowed):
+    assert same_body(role, body_terms(question)) == allowed

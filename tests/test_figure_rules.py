@@ -347,13 +347,13 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "Caseloads fell to 18, from 23 last year.",
             "23",
             "an earlier period (not stated exactly)",
-            "unknown",
+            "earlier",
         ),
         (
             "Caseloads fell from 26 at the start of the year to 19 at 31 March 2024.",
             "26",
             "an earlier date (not stated)",
-            "unknown",
+            "earlier",
         ),
         (
             "This summary covers the period 1.4.2023 - 31.3.2024.\n\nAdoptions: 31",

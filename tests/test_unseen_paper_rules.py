@@ -217,6 +217,42 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
     assert s.ok == ok, s.reason
 
 
+# ---- changes: the period before, the value it changed to ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,value,as_of,unit,subject",
+    [
+        # the year before, named before the brackets the numbers sit in
+        (
+            "In 2019/20, 16 children were adopted, consistent with the year before (17 adopted and 16 placed).",
+            "17",
+            "an earlier period (not stated exactly)",
+            "count",
+            "Middlesbrough",
+        ),
+        (
+            "Last year 16 children were adopted.",
+            "16",
+            "12 June 2024 (meeting date)",
+            "count",
+            "Middlesbrough",
+        ),
+        # the value a rate fell to is a rate too, and the same place's
+        (
+            "Only Hartlepool bucked the trend, recording a fall in care applications from 13.3 per 10,000 to 11.7.",
+            "11.7",
+            "12 June 2024 (meeting date)",
+            "per_10000",
+            "Hartlepool",
+        ),
+    ],
+)
+def test_the_two_ends_of_a_change(text, value, as_of, unit, subject):
+    f = figure(text, value)
+    assert (f.as_of.label, f.unit, f.subject_name) == (as_of, unit, subject)
+
+
 # ---- news-style dates ----------------------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from qa_assistant.answering.citing import Citer
 from qa_assistant.answering.entity_candidates import (
     about_subject,
+    body_terms,
     fits_dates,
     holds_role,
     pick,
@@ -67,6 +68,7 @@ class _Asked:
     role_terms: frozenset[str]  # the post a "who" question names ("Executive Member")
     asks_for_name: bool  # "Who is the Executive Member?": the role itself is not the answer
     verb: frozenset[str]  # what the person did ("chairs", "presented")
+    body: frozenset[str]  # the board, panel or committee the question names (its distinctive words)
 
     @classmethod
     def of(cls, question: str, r: Reading) -> _Asked:
@@ -78,6 +80,7 @@ class _Asked:
             role_terms=role_terms,
             asks_for_name=bool(role_terms),
             verb=_question_verb(question) if r.answer_type == "person" else frozenset(),
+            body=body_terms(question) if r.answer_type == "person" else frozenset(),
         )
 
 
@@ -135,7 +138,7 @@ class EntityAnswerer:
             for c in self._find(r.answer_type, sentence, doc.meeting_date, asked.head, question)
             if not restates_question(c.text, asked.terms)
             and not (asked.asks_for_name and c.role_only)
-            and holds_role(c, sentence, asked.role_terms)
+            and holds_role(c, sentence, asked.role_terms, asked.body)
             and fits_dates(c, r)
         ]
         if not candidates:
@@ -256,25 +259,12 @@ _GENERIC_ROLE_TERMS = frozenset(measure_terms("officer officers member staff per
 _WHO_VERB = re.compile(
     r"^\s*(?:and\s+)?who\s+(?:is|was|were|has|had|will|would)?\s*(?:been\s+|being\s+)?([a-z]+)\b", re.I
 )
-_NOT_VERBS = {
-    "the",
-    "a",
-    "an",
-    "our",
-    "their",
-    "its",
-    "in",
-    "on",
-    "responsible",
-    "currently",
-    "now",
-    "still",
-    "new",
-    "this",
-    "that",
-    "there",
-    "it",
-}
+# fmt: off
+_NOT_VERBS = frozenset({
+    "the", "a", "an", "our", "their", "its", "in", "on", "responsible", "currently", "now", "still", "new",
+    "this", "that", "there", "it",
+})
+# fmt: on
 
 
 def _question_verb(question: str) -> frozenset[str]:

@@ -26,9 +26,38 @@ _POST_WORDS = frozenset(
 )
 
 
-def holds_role(c: Found, sentence: str, role_terms: frozenset[str]) -> bool:
+_BODY = re.compile(
+    r"(?:[\w'’-]+\s+){0,5}?(?:board|panel|committee|council|group|partnership|forum|cabinet|commission)\b",
+    re.I,
+)
+_BODY_WORDS = frozenset(
+    measure_terms("board panel committee council group partnership forum cabinet commission chair of the")
+)
+
+
+def body_terms(text: str) -> frozenset[str]:
+    """The distinctive words of the boards, panels or committees a text names ("Community Safety and Leisure
+    Scrutiny Panel" -> community, safety, leisure, scrutiny)."""
+    return frozenset(t for m in _BODY.finditer(text) for t in measure_terms(m.group(0))) - _BODY_WORDS
+
+
+def same_body(role: str | None, asked_body: frozenset[str]) -> bool:
+    """A person's post on another body does not answer for the body asked ("Chair of Overview and Scrutiny
+    Board" is not the chair of the Community Safety and Leisure Scrutiny Panel): when both name one, most of
+    the smaller name's words must be shared."""
+    own = body_terms(role or "")
+    if not own or not asked_body:
+        return True
+    return len(own & asked_body) * 3 >= min(len(own), len(asked_body)) * 2
+
+
+def holds_role(
+    c: Found, sentence: str, role_terms: frozenset[str], asked_body: frozenset[str] = frozenset()
+) -> bool:
     """A named person answers "who is <role>" only if the paper gives them that role (most of its words) in
-    their own role or right beside their name."""
+    their own role or right beside their name, and on the body the question names."""
+    if c.type == "person" and not same_body(c.role, asked_body):
+        return False
     if not role_terms or c.type != "person":
         return True
     asked_post = role_terms & _POST_WORDS

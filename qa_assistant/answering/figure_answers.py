@@ -87,6 +87,8 @@ class FigureAnswerer:
         """The latest dated figures, saying how many earlier dates are held; an undated figure only with a
         warning, and not at all when the question insists on the current figure."""
         if not dated:
+            # "fell from 13.3 to 11.7": the value it changed from is not the latest one
+            series = [s for s in series if s.figure.as_of.basis != "earlier"] or series
             if r.explicit_latest:
                 return self.writer.undated(question, r, series)
             return self.writer.present(

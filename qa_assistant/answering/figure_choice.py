@@ -93,7 +93,23 @@ def best_series(scored: list[Scored], r: Reading) -> list[Scored]:
 
     best = max(groups.items(), key=rank)[1]
     direct = [m for m in best if "before" not in m.support.notes]
-    return direct or best  # a figure whose own sentence says it all beats one read with what came before
+    return one_per_sentence(direct or best)  # a figure whose own sentence says it all beats one read with
+    # what came before
+
+
+def one_per_sentence(series: list[Scored]) -> list[Scored]:
+    """ "The overall budget was £143.3 million with 39% allocated to Children's Services (£56 million)": two
+    numbers of one sentence for the same date are not two papers disagreeing; the one whose own phrase writes
+    more of the question's words answers it (an equal fit keeps both, shown as a conflict)."""
+    best: dict[tuple, float] = {}
+    for m in series:
+        key = (m.figure.doc_id, m.figure.sentence_start, m.figure.as_of.label)
+        best[key] = max(best.get(key, m.support.own_words), m.support.own_words)
+    return [
+        m
+        for m in series
+        if m.support.own_words >= best[(m.figure.doc_id, m.figure.sentence_start, m.figure.as_of.label)]
+    ]
 
 
 def _distinctive(occasion_words: list[str]) -> set[str]:

@@ -41,9 +41,13 @@ class FigureWriter:
             for other in self.index.figure_index.siblings(s.figure):
                 if other.figure_id in seen or other.unit == s.figure.unit or other.kind != s.figure.kind:
                     continue
-                same = (other.concept_id and other.concept_id == s.figure.concept_id) or (
-                    other.phrase and other.phrase == s.figure.phrase
-                )
+                # of the same concept and naming nothing more ("39% allocated to Children's Services" is not
+                # the overall budget in per cent)
+                same = (
+                    other.concept_id
+                    and other.concept_id == s.figure.concept_id
+                    and not set(other.terms) - set(s.figure.terms)
+                ) or (other.phrase and other.phrase == s.figure.phrase)
                 if same and other.as_of.label == s.figure.as_of.label and other.subject == s.figure.subject:
                     out.append(self.citer.figure_value(other))
                     seen.add(other.figure_id)

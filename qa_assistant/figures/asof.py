@@ -116,7 +116,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         ]
         if since:
             return _stated(since[0])
-        return AsOf(label="an earlier date (not stated)", basis="unknown")
+        return AsOf(label="an earlier date (not stated)", basis="earlier")
     return context_as_of(ctx, q.start)
 
 

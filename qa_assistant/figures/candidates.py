@@ -185,9 +185,25 @@ def _sentence_figures(r: SentenceReading) -> list[Figure]:
         if fig is not None:
             if fig.kind != PART:
                 parent = fig.phrase
+            if out and cell is None and _changed_to(r.text, out[-1], fig):
+                fig = fig.model_copy(
+                    update={"subject": out[-1].subject, "subject_name": out[-1].subject_name}
+                )
             out.append(fig)
         previous, previous_phrase = q, phrase
     return out
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_BETWEEN = re.compile(r"^\s*(?:to|down\s+to|up\s+to)\s*$", re.I)
+
+
+def _changed_to(text: str, a: Figure, b: Figure) -> bool:
+    """ "Hartlepool ... recording a fall from 13.3 per 10,000 to 11.7": the number a value changed to is the
+    same place's as the one it changed from."""
+    return bool(
+        _TO_BETWEEN.match(text[a.end : b.start]) and _FROM_BEFORE.search(text[max(0, a.start - 8) : a.start])
+    )
 
 
 def _prose_figure(

@@ -30,6 +30,14 @@ _RELATIVE_PAST = re.compile(
     r"last\s+quarter|previously|the\s+prior\s+year|the\s+year\s+before|last\s+month)\b",
     re.I,
 )
+# "consistent with the year before (17 adopted and 16 placed)", "the previous year's figure of 520": the
+# number belongs to an earlier period, named just before it or before the brackets it sits in
+_RELATIVE_PAST_BEFORE = re.compile(
+    r"(?:\b(?:the\s+)?(?:year|quarter|month)\s+before|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|quarter|"
+    r"month|period)(?:['’]s)?|\blast\s+year['’]s|\ba\s+year\s+(?:earlier|before|ago))"
+    r"(?:\s+(?:figure|total|number))?\s*(?:of|was|were|at|with|:)?\s*\(?\s*$",
+    re.I,
+)
 _CLAUSE_CHARS = 120  # how far either side of a number its clause's words are read when its phrase cannot be
 
 
@@ -68,6 +76,19 @@ def from_prose(
     return figure(r, q, facts)
 
 
+def _past_before(r: SentenceReading, q: Quantity) -> bool:
+    """Whether the words just before the number, or before the brackets it sits in, name an earlier period."""
+    before = r.text[max(r.sentence[0], q.start - 60) : q.start]
+    bracket = before.rfind("(")
+    m = _RELATIVE_PAST_BEFORE.search(before) or (
+        _RELATIVE_PAST_BEFORE.search(before[: bracket + 1])
+        if bracket >= 0 and ")" not in before[bracket:]
+        else None
+    )
+    # "the year before (2018/19: 17)": a date written between them says which period it is
+    return m is not None and not re.search(r"\b(?:19|20)\d{2}\b", before[m.start() :])
+
+
 def _under_item_lead_in(text: str, phrase: Phrase, facts: NumberFacts) -> NumberFacts:
     """A value named by a list item ("ii. Mainstream in-house") is read with the colon line heading its list
     ("c. Total number of carer households as of today:"): its words support a question's, never narrow it,
@@ -96,12 +117,9 @@ def _prose_as_of(r: SentenceReading, q: Quantity, kind: str, others: list[int]) 
     """The number's date from its sentence, unless it is said to be last year's (not a change up to now)."""
     as_of = asof_rules.as_of(r.ctx, q, r.sentence, others)
     # "520 last year" is as of last year; "down 14.2% on the same point last year" is a change up to now
-    if (
-        _RELATIVE_PAST.match(r.text[q.end : min(r.sentence[1], q.end + 60)])
-        and as_of.basis != "stated"
-        and kind != "change"
-    ):
-        as_of = AsOf(label="an earlier period (not stated exactly)", basis="unknown")
+    past_after = _RELATIVE_PAST.match(r.text[q.end : min(r.sentence[1], q.end + 60)])
+    if kind != "change" and ((past_after and as_of.basis != "stated") or _past_before(r, q)):
+        as_of = AsOf(label="an earlier period (not stated exactly)", basis="earlier")
     return as_of
 
 

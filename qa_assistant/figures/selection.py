@@ -47,6 +47,7 @@ class Support:
     reason: str
     score: float = 0.0
     notes: list[str] = field(default_factory=list)
+    own_words: float = 0.0  # share of the question's words the figure's own phrase writes (own_word_share)
 
 
 def phrase_terms(f: Figure) -> frozenset[str]:
@@ -203,7 +204,7 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
         if note is None:
             return Support(False, f"measure: the sentence does not say {' '.join(sorted(missing))}")
         notes.append(note)
-    return Support(True, "supported", _score(f, t, q_left, missing, notes), notes)
+    return Support(True, "supported", _score(f, t, q_left, missing, notes), notes, own_word_share(f, t.q))
 
 
 def _where_said(r: Reading, around: FigureContext, t: _Terms, missing: frozenset[str]) -> str | None:
@@ -226,13 +227,21 @@ def _score(f: Figure, t: _Terms, q_left: frozenset[str], missing: frozenset[str]
     """How well a supporting figure fits, to rank it among others: the share of the question's words it names,
     a shared concept, a labelled or table figure; less for each word read from around its sentence."""
     coverage = len(t.q & (t.p | t.explained_p | long_forms(f))) / len(t.q)
+    own_words = own_word_share(f, t.q)
     return (
         coverage
+        + _W("own_word_bonus") * own_words
         + (_W("same_concept_bonus") if t.same_concept else 0.0)
         + (_W("labelled_layout_bonus") if f.layout in ("label", "table") else 0.0)
         - _W("unmatched_word_penalty") * len(q_left)
         - (_W("word_from_before_penalty") * len(missing) if "before" in notes else 0.0)
     )
+
+
+def own_word_share(f: Figure, q: frozenset[str]) -> float:
+    """The share of the question's words the figure's own phrase writes as the question does (or spells out
+    as an acronym: "PO's" for placement orders), not through a synonym the catalogue supplies."""
+    return len(q & (frozenset(f.terms) | long_forms(f))) / len(q) if q else 0.0
 
 
 def _W(name: str) -> float:

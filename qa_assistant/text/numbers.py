@@ -95,7 +95,10 @@ def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
     before = text[max(0, s - 12) : s]
     if re.search(
         r"[A-Za-z]-$|[A-Za-z]$|[/.]$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged(?:\s+(?:under|over|between))?|section|"
-        r"paragraph|para|appendix|room|per|turning|turned|turn|quarter|q|minute|clause|regulation|rule|band|grade|level|year|stage|phase|tier|wave|option|priority|recommendation|action|objective|standard|step|part|annex|table|chart|graph|figure)\s*$",
+        r"paragraph|para|appendix|room|per|turning|turned|turn|quarter|q|minute|clause|regulation|rule|band|grade|"
+        # "Year 11" labels a school year; "last year 16 children" is a count
+        r"level|(?<!last )(?<!this )(?<!next )(?<!each )(?<!every )(?<!per )(?<!a )year|stage|phase|tier|wave|"
+        r"option|priority|recommendation|action|objective|standard|step|part|annex|table|chart|graph|figure)\s*$",
         before,
         re.I,
     ):
@@ -195,7 +198,28 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         found.append(Quantity(s, s + len(raw), raw, value, high, unit))
     found.extend(_word_numbers(text, date_spans, date_starts))
     found.sort(key=lambda q: q.start)
-    return found
+    return _to_takes_from_unit(text, found)
+
+
+_FROM_TO_GAP = re.compile(r"^\s*(?:to|down\s+to|up\s+to)\s*$", re.I)
+_CARRIED_UNITS = ("per_10000", "per_1000", "per_100000", "percent")
+
+
+def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "fell from 13.3 per 10,000 to 11.7": a bare number right after "to" takes the rate or percentage the
+    number it changed from was written in."""
+    out = list(found)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if (
+            a.unit in _CARRIED_UNITS
+            and b.unit == "count"
+            and not b.written_as_words
+            and _FROM_TO_GAP.match(text[a.end : b.start])
+            and re.search(r"\bfrom\s+$", text[max(0, a.start - 8) : a.start], re.I)
+        ):
+            out[i] = Quantity(b.start, b.end, b.text, b.value, b.value_high, a.unit)
+    return out
 
 
 def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: list[int]) -> list[Quantity]:
@@ -213,7 +237,8 @@ def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: lis
         ):
             continue  # "three or four", "one third": vague, not a reported figure
         if re.search(
-            r"\b(?:quarter|phase|stage|tier|level|year|key stage|option|page|item)\s+$",
+            r"\b(?:quarter|phase|stage|tier|level|(?<!last )(?<!this )(?<!next )(?<!each )(?<!every )year|key stage|"
+            r"option|page|item)\s+$",
             text[max(0, m.start() - 12) : m.start()],
             re.I,
         ):

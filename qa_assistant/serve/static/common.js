@@ -48,6 +48,7 @@ window.QA = (function () {
   const BASIS_NOTES = { "stated": "date stated beside the figure", "heading": "date from the heading above it",
                         "table": "date from the table's column", "title": "the period the paper reports on",
                         "meeting date": "date of the meeting; the paper gives no other date",
+                        "earlier": "an earlier period than the paper's; it does not say which",
                         "unknown": "the paper does not say" };
 
   return { el, pageLabel, citationLine, paperHref, figuresHref, UNIT_NAMES, BASIS_NOTES };
