@@ -74,6 +74,44 @@ def test_a_forecast_question_takes_a_part_of_a_breakdown():
     assert s.ok, s.reason
 
 
+@pytest.mark.parametrize(
+    "question,subject",
+    [
+        (
+            "How many children in Northumberland were subject to a child protection plan in March 2018?",
+            "Northumberland",
+        ),
+        (
+            "How many children were in Lincolnshire's care according to its Fostering Annual Report?",
+            "Lincolnshire",
+        ),
+        ("According to the South Tyneside JSNA, how many children were looked after?", "Middlesbrough"),
+    ],
+)
+def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
+    assert read(question).subject.name == subject
+
+
+@pytest.mark.parametrize(
+    "text,value,subject",
+    [
+        (
+            "Its rate of vacancies covered by agency staff is 9.5 per cent – below the national average of 14 per cent.",
+            "9.5 per cent",
+            "Middlesbrough",
+        ),
+        (
+            "Its rate of vacancies covered by agency staff is 9.5 per cent – below the national average of 14 per cent.",
+            "14 per cent",
+            "England",
+        ),
+        ("Timeliness – 6 month rate 85% (on par with national rate).", "85%", "Middlesbrough"),
+    ],
+)
+def test_a_place_a_number_is_compared_with_is_not_its_subject(text, value, subject):
+    assert figure(text, value).subject_name == subject
+
+
 def test_vacancies_covered_by_agency_workers_is_a_measure_not_a_source():
     r = read("What proportion of vacancies were covered by agency workers nationally in 2023?")
     assert {"cover", "agenc", "worker"} <= set(r.measure_seq)

@@ -36,13 +36,17 @@ def name_terms(question: str) -> list[str]:
     return out
 
 
-def _is_source(question: str, pos: int) -> bool:
+def _is_source(question: str, pos: int, end: int) -> bool:
     """ "According to the South Tyneside JSNA", "in Stockton's report": the paper, not whose figure."""
     before = question[max(0, pos - 20) : pos].lower()
-    after = question[pos : pos + 60].lower()
+    after = question[end : end + 60].lower()
+    # the paper's noun must close the place's own noun phrase ("in Stockton's 2019 JSNA"), not come later in
+    # the question ("in Northumberland were subject to a child protection plan")
     return bool(re.search(r"according to (?:the )?$|\bin (?:the )?$", before)) and bool(
-        re.search(
-            r"\b(?:jsna|report|paper|papers|minutes|scorecard|data|benchmarking|review|plan|strategy)\b",
+        re.match(
+            r"(?:['’]s)?(?:\s+(?!(?:were|was|is|are|had|has|have|did|do|does|"
+            r"in|to|of|for|with|by|according|care|children)\b)[\w/'’-]+){0,3}?\s+"
+            r"(?:jsna|report|paper|papers|minutes|scorecard|data|benchmarking|review|plan|strategy)\b",
             after,
         )
     )
@@ -131,7 +135,9 @@ def asked_subject(
 ) -> tuple[Subject, bool]:
     """Whose figure is asked for, and whether the question named it: the council's own unless it names
     another place that is not just the source ("according to the South Tyneside JSNA")."""
-    subject_mentions = [m for m in mentions if m.subject.kind != OWN and not _is_source(question, m.start)]
+    subject_mentions = [
+        m for m in mentions if m.subject.kind != OWN and not _is_source(question, m.start, m.end)
+    ]
     # "In the Burnley Express story on Lancashire's rising care numbers, what was the England total?": a place
     # inside the words naming the source says which source; one outside them says whose figure
     outside = [m for m in subject_mentions if not any(a <= m.start < b for a, b in occasions)]

@@ -185,6 +185,15 @@ def words_between(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
+# "9.5 per cent – below the national average of 14", "85% (on par with the national rate)": a place named after
+# the number as what it is compared with is the comparator's, not the number's
+_COMPARED_WITH = re.compile(
+    r"\b(?:below|above|than|compared|comparison|against|versus|vs|par\s+with|in\s+line\s+with|same\s+as|"
+    r"similar\s+to|higher|lower|exceed\w*)\b",
+    re.I,
+)
+
+
 def subject_for(
     text: str,
     q_start: int,
@@ -208,6 +217,7 @@ def subject_for(
                 gap <= _AFTER_WORDS
                 and not any(q_end <= n < m.start for n in other_numbers)
                 and not re.search(r"[;:]", text[q_end : m.start])
+                and not _COMPARED_WITH.search(text[q_end : m.start])
             ):
                 distance = gap
                 if best is None or distance < best[0]:
