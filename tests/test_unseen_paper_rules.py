@@ -96,12 +96,12 @@ def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
     "text,value,subject",
     [
         (
-            "Its rate of vacancies covered by agency staff is 9.5 per cent – below the national average of 14 per cent.",
+            "Its vacancy rate covered by agency staff is 9.5 per cent – below the national average of 14 per cent.",
             "9.5 per cent",
             "Middlesbrough",
         ),
         (
-            "Its rate of vacancies covered by agency staff is 9.5 per cent – below the national average of 14 per cent.",
+            "Its vacancy rate covered by agency staff is 9.5 per cent – below the national average of 14 per cent.",
             "14 per cent",
             "England",
         ),
