@@ -148,7 +148,7 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("Which minister revoked the Statutory Direction?", "person"),
         ("Which Hartlepool council leader said care costs were rising?", "person"),
         ("Which Secretary of State agreed the supervision should continue?", "person"),
-        ("What's the children in care council called now?", "name"),  # a contraction
+        ("What’s the children in care council called now?", "name"),  # a contraction
         ("Which Haringey programme was expected to help families?", "name"),  # a name before the head
         ("Which of the officers said it?", "text"),
         ("What's the latest number of children in care?", "number"),
@@ -184,3 +184,19 @@ def test_the_name_a_thing_is_now_called_wins_over_its_old_one():
 )
 def test_a_post_on_another_body_does_not_answer(question, role, allowed):
     assert same_body(role, body_terms(question)) == allowed
+
+
+@pytest.mark.parametrize(
+    "sentence,name,role",
+    [
+        ("Graham Smith, Group Accountant, introduced the report.", "Graham Smith", "Group Accountant"),
+        ("Chris Joynes, Thirteen group, who had agreed to join the Board", "Chris Joynes", "Thirteen group"),
+        (
+            "a presentation from the Strategic Manager, Finance Business Partnering, Sian Kenny, on the budget",
+            "Sian Kenny",
+            "Manager, Finance Business Partnering",
+        ),
+    ],
+)
+def test_a_name_set_off_by_what_they_are(sentence, name, role):
+    assert [(f.text, f.role) for f in find_people(sentence)] == [(name, role)]

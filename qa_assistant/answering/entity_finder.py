@@ -102,16 +102,31 @@ def _role_then_name() -> re.Pattern[str]:
     # the post's own name may hold commas ("Executive Director for Children, Families and Learning, Gill Rollings")
     # and end in a colon ("Executive Member for Children's Services: Councillor Mike Carr")
     return re.compile(
-        rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+[^;.():]{{1,80}}?)?[,:]\s*|\s+)((?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD})"
+        # "Strategic Manager, Finance Business Partnering, Sian Kenny": the post may name its team after a comma
+        rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+[^;.():]{{1,80}}?|,\s*{_CAP}(?:\s+(?:{_CAP}|and|&)){{0,4}})?[,:]\s*|\s+)"
+        rf"((?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD})"
         rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)"
     )
 
+
+# "Graham Smith, Group Accountant, introduced the report", "Chris Joynes, Thirteen group, who had agreed":
+# a person's name with what they are set off by commas, the sentence going on in lower case
+_NAME_APPOSITIVE = re.compile(
+    rf"\b((?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD}){{1,2}}),\s+"
+    r"((?:the\s+)?[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,5}),\s+(?=[a-z])"
+)
 
 _BY_NAME = re.compile(
     r"\b(?:led|chaired|presented|introduced|written|headed|run|conducted|delivered|given|"
     r"signed|announced|appointed|replaced|succeeded)\s+by\s+((?:[A-Z]\.?\s)?[A-Z][a-z][\w'’\-]+"
     r"(?:\s[A-Z][a-z][\w'’\-]+){1,2})"
 )
+
+
+@lru_cache(maxsize=1)
+def _department_words() -> re.Pattern[str]:
+    """Words that name a council's function or team ("Finance Business Partnering"), never a person."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon()["department_words"]) + r")\b", re.I)
 
 
 def find_people(text: str) -> list[Found]:
@@ -127,6 +142,7 @@ def find_people(text: str) -> list[Found]:
             _roles().fullmatch(name)
             or re.search(r"\b(?:of|for|and)\b", name)
             or _ORG_WORDS.search(name)
+            or _department_words().search(name)
             or any(a < m.end(1) and m.start(1) < b for a, b in taken)
         ):
             continue
@@ -142,6 +158,14 @@ def find_people(text: str) -> list[Found]:
     for m in _name_then_role().finditer(text):
         s, e = m.span(1)
         if any(a < e and s < b for a, b in taken) or _roles().fullmatch(m.group(1)):
+            continue
+        found.append(Found(s, e, m.group(1), "person", m.group(2).strip()))
+        taken.append((s, m.end(2)))
+    for m in _NAME_APPOSITIVE.finditer(text):
+        s, e = m.span(1)
+        if any(a < e and s < b for a, b in taken) or _ORG_WORDS.search(m.group(1)):
+            continue
+        if _department_words().search(m.group(1)) or _roles().fullmatch(m.group(1)):
             continue
         found.append(Found(s, e, m.group(1), "person", m.group(2).strip()))
         taken.append((s, m.end(2)))

@@ -13,7 +13,6 @@ follow_up.py (what a follow-up inherits); this module puts them together into a 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from qa_assistant.figures.follow_up import inherit, is_follow_up
 from qa_assistant.figures.question_dates import date_spans, period_asked, says_since, set_dates
@@ -31,8 +30,6 @@ from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.text.dates import DateMention, find_dates
 
 MAX_HISTORY = 6
-# "What's the branding called?", "Who's the chair?": read as "what is", "who is"
-_CONTRACTION = re.compile(r"\b(what|who|where|when|which|how|that)['’]s\b", re.I)
 
 
 def read(question: str, previous: Reading | None = None) -> Reading:
@@ -40,7 +37,6 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     question gives rather than asks (a figure it quotes to name its source, a change's base) is blanked out
     first, offsets kept, so none of it is read as the measure, unit, date or intent asked."""
     original = question
-    question = _CONTRACTION.sub(lambda m: f"{m.group(1)} is", question)
     question = blank_spans(question, given_spans(question))
     dates = find_dates(question)
     quarter, dates_range, relative = period_asked(question, dates, previous)

@@ -59,7 +59,8 @@ _NAMED_THING = re.compile(
 )
 _NAME = re.compile(
     r"^\s*where\b|\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b|"
-    r"\bwhat (?:is|was|are|were) (?:the )?name\b|\bwhat (?:is|was|are|were) .{0,60}\bcalled\b|\bname of\b|"
+    r"\bwhat(?:['’]s| is| was| are| were) (?:the )?(?:\w+ )?name\b|"
+    r"\bwhat(?:['’]s| is| was| are| were) .{0,60}\bcalled\b|\bname of\b|"
     r"\bwhich (?:(?!(?:of|the|our|their|is|was|are|were)\b)[\w'’-]+\s+){0,2}?(?:team|teams|service|services|"
     r"committee|board|panel|organisation|organisations|organization|council|"
     r"school|home|hub|programme|program|project|scheme|campaign|strategy|model|agency|agencies|partner|partners|"
