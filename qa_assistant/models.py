@@ -49,7 +49,8 @@ class Chunk(BaseModel):
 
 # "earlier": the paper says the figure is from before the period it reports ("the year before (17 adopted)",
 # the value a change started from) without saying when
-AsOfBasis = Literal["stated", "heading", "table", "meeting date", "title", "earlier", "unknown"]
+# "current": the paper says the figure is as of now ("there are now 1,923") but gives no date for itself
+AsOfBasis = Literal["stated", "heading", "table", "meeting date", "title", "earlier", "current", "unknown"]
 
 
 class AsOf(BaseModel):

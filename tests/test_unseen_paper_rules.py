@@ -12,7 +12,9 @@ import datetime as dt
 import pytest
 from figure_helpers import figure, figures, support
 
+from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.question import read
+from qa_assistant.models import Document
 from qa_assistant.text.dates import find_dates
 
 # ---- the question: its unit and measure come from the words that ask ----------------------------------------
@@ -289,6 +291,41 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
 def test_the_two_ends_of_a_change(text, value, as_of, unit, subject):
     f = figure(text, value)
     assert (f.as_of.label, f.unit, f.subject_name) == (as_of, unit, subject)
+
+
+@pytest.mark.parametrize(
+    "text,value,unit,subject",
+    [
+        ("Each case can cost up to pounds 40,000 to deal with.", "pounds 40,000", "gbp", "Middlesbrough"),
+        (
+            "Middlesbrough (from 12 children per 10,000, to 25.4)",
+            "12 children per 10,000",
+            "per_10000",
+            "Middlesbrough",
+        ),
+        # a place a figure is ranked in is not whose figure it is
+        (
+            "Middlesbrough has the highest rate of cases in England, each of which can cost up to £40,000.",
+            "£40,000",
+            "gbp",
+            "Middlesbrough",
+        ),
+        ("Cumbria County Council employs 17 social workers through agencies.", "17", "count", "Cumbria"),
+    ],
+)
+def test_money_rates_and_places_written_the_newspaper_way(text, value, unit, subject):
+    f = figure(text, value)
+    assert (f.unit, f.subject_name) == (unit, subject)
+
+
+def test_a_figure_the_paper_gives_as_now_is_current():
+    text = "There are now 1,923 looked-after children in the county. In March 2016 it had 1,665."
+    doc = Document(
+        doc_id="n", file="n.txt", title="Placements strategy approved (news)", text=text, sha256="0"
+    )
+    found = {f.value_text: f.as_of for f in extract_figures(doc)}
+    assert found["1,923"].basis == "current"  # no meeting date: as of the paper's own "now"
+    assert found["1,665"].label == "March 2016"
 
 
 # ---- news-style dates ----------------------------------------------------------------------------------------

@@ -96,6 +96,10 @@ class FigureAnswerer:
             )
         latest_end = max(s.figure.as_of.end for s in dated)
         chosen = [s for s in dated if s.figure.as_of.end == latest_end]
+        now = [s for s in series if s.figure.as_of.basis == "current"]
+        if now and {s.figure.doc_id for s in chosen} <= {s.figure.doc_id for s in now}:
+            # the paper's "now" is later than any date it names: "now 1,923", "in March 2016, 1,665"
+            return self.writer.present(question, r, now, note=" The paper gives this as the current figure.")
         earlier = len({s.figure.as_of.label for s in dated}) - 1
         note = " This is the latest figure in the papers." + (
             f" Figures for {earlier} earlier date(s) are held; ask how it has changed to see them."

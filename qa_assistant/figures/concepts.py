@@ -195,6 +195,13 @@ def concept_vocabulary(concept_id: str | None) -> frozenset[str]:
     return frozenset(t for s in c.synonyms for t in measure_terms(s)) if c else frozenset()
 
 
+@lru_cache(maxsize=256)
+def label_terms(concept_id: str | None) -> frozenset[str]:
+    """The terms of a concept's own name ("social worker caseloads")."""
+    c = concepts_by_id().get(concept_id or "")
+    return frozenset(measure_terms(c.label)) if c else frozenset()
+
+
 def names_concept(concept_id: str, seq: list[str] | tuple[str, ...]) -> frozenset[str]:
     """The terms with which seq names the concept through one of its synonyms (empty if it does not)."""
     out: set[str] = set()

@@ -38,6 +38,7 @@ _RELATIVE_PAST_BEFORE = re.compile(
     r"(?:\s+(?:figure|total|number))?\s*(?:of|was|were|at|with|:)?\s*\(?\s*$",
     re.I,
 )
+_NOW_BEFORE = re.compile(r"\b(?:now|currently|at present|presently|today|to date)\b[^.;:,]{0,30}$", re.I)
 _CLAUSE_CHARS = 120  # how far either side of a number its clause's words are read when its phrase cannot be
 
 
@@ -120,6 +121,9 @@ def _prose_as_of(r: SentenceReading, q: Quantity, kind: str, others: list[int]) 
     past_after = _RELATIVE_PAST.match(r.text[q.end : min(r.sentence[1], q.end + 60)])
     if kind != "change" and ((past_after and as_of.basis != "stated") or _past_before(r, q)):
         as_of = AsOf(label="an earlier period (not stated exactly)", basis="earlier")
+    elif as_of.basis == "unknown" and _NOW_BEFORE.search(r.text[max(r.sentence[0], q.start - 40) : q.start]):
+        # "There are now 1,923 looked-after children": as of the paper's own date, whatever that is
+        as_of = AsOf(label="now, as the paper was written (it gives no date)", basis="current")
     return as_of
 
 

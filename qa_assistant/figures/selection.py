@@ -18,7 +18,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from qa_assistant.figures.concepts import ancestor_terms, ancestors, concept_vocabulary, names_concept
+from qa_assistant.figures.concepts import (
+    ancestor_terms,
+    ancestors,
+    concept_vocabulary,
+    label_terms,
+    names_concept,
+)
 from qa_assistant.figures.explained_words import (
     age_asked,
     domain_words,
@@ -128,7 +134,8 @@ def _measure_terms(
     own are not."""
     same_concept = bool(f.concept_id) and f.concept_id == q_concept
     explained_q: frozenset[str] = (
-        r.concept.matched | ancestor_terms(q_concept, r.measure_seq)
+        # the concept's own name explains the question's words for it too ("social worker caseload")
+        r.concept.matched | ancestor_terms(q_concept, r.measure_seq) | label_terms(q_concept)
         if same_concept or (bridged and r.concept is not None)
         else frozenset()
     )

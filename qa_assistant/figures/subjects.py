@@ -88,6 +88,10 @@ _ORGANISATION_AFTER = re.compile(
 )
 
 
+_COUNCIL_SUFFIX = re.compile(
+    r"(?:\s+(?:County|Borough|City|District|Metropolitan\s+Borough|Metropolitan\s+District))?\s+Council\b"
+)
+
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 
 
@@ -137,6 +141,10 @@ def find_subject_mentions(text: str) -> list[SubjectMention]:
                 _ORGANISATION_AFTER.match(text, e) or _named_before(text, s)
             ):
                 continue
+            if kind in (OWN, "other"):
+                suffix = _COUNCIL_SUFFIX.match(text, e)  # "Cumbria County Council" is all one name
+                if suffix and not (i < len(taken_starts) and taken_starts[i] < suffix.end()):
+                    e = suffix.end()
             taken_starts.insert(i, s)
             taken_ends.insert(i, e)
             if kind == "neighbours":
@@ -194,6 +202,13 @@ _COMPARED_WITH = re.compile(
 )
 
 
+# "Middlesbrough has the highest rate of cases in England, each of which can cost ...": where a place is ranked
+_RANKED_IN = re.compile(
+    r"\b(?:highest|lowest|most|least|worst|best|largest|smallest|top|bottom)\b[^.;:]{0,40}?(?:\bin\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
 def subject_for(
     text: str,
     q_start: int,
@@ -223,7 +238,9 @@ def subject_for(
                 if best is None or distance < best[0]:
                     best = (distance, m.subject)
         elif m.end <= q_start:
-            if any(m.end <= n < q_start for n in other_numbers):
+            if any(m.end <= n < q_start for n in other_numbers) or _RANKED_IN.search(
+                text[max(0, m.start - 60) : m.start]
+            ):
                 continue
             distance = words_between(text, m.end, q_start)
             if best is None or distance < best[0]:

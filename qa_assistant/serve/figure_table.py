@@ -60,7 +60,7 @@ class FigureRow(BaseModel):
     as_of_start: dt.date | None
     as_of_end: dt.date | None
     as_of_basis: str = Field(
-        description="Where the date came from: stated, heading, table, title, meeting date, earlier, unknown"
+        description="Where the date came from: stated, heading, table, title, meeting date, earlier, current, unknown"
     )
     doc_id: str
     title: str

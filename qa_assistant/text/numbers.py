@@ -20,11 +20,13 @@ from qa_assistant.text.contents import page_number_spans
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|bn|million|billion|thousand)\b)?"
-_HEAD = rf"(?P<cur>£)?(?P<num>{_NUM})" + _SCALED.format(n="")
+# "pounds 40,000": how some newspaper archives write the pound sign
+_HEAD = rf"(?P<cur>£|pounds[ ])?(?P<num>{_NUM})" + _SCALED.format(n="")
 _RANGE_TAIL = rf"(?:[ ]?(?:-|–|to)[ ]?(?P<cur2>£)?(?P<num2>{_NUM})" + _SCALED.format(n="2") + ")?"
 _UNIT_TAIL = (
     r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b)?"
-    r"(?P<rate>[ ]+(?:per|(?:out[ ]+of|in|for)[ ]+every)[ ]+(?P<per>10,000|100,000|1,000|10000|100000|1000|10k)\b)?"
+    r"(?P<rate>(?:[ ]+(?:children|young[ ]+people))?[ ]+(?:per|(?:out[ ]+of|in|for)[ ]+every)[ ]+"
+    r"(?P<per>10,000|100,000|1,000|10000|100000|1000|10k)\b)?"
     r"(?P<week>[ ]+(?:per|a|each)[ ]+(?:week|wk)\b)?"
     r"(?P<year>[ ]+(?:per|a)[ ]+(?:year|annum)\b)?"
     # a hard line wrap may fall inside "12 / months" (text copied from a PDF or a web page)
@@ -33,7 +35,7 @@ _UNIT_TAIL = (
 _QUANTITY = re.compile(_HEAD + _RANGE_TAIL + _UNIT_TAIL, re.I)
 # The same without a range, for "2020 to 629" where the would-be range is a date and a number.
 _SINGLE = re.compile(_HEAD + r"(?P<cur2>)(?P<num2>)(?P<scale2>)" + _UNIT_TAIL, re.I)
-_STARTS = re.compile(r"(?<![\w£.,])(?=£?\d)")
+_STARTS = re.compile(r"(?<![\w£.,])(?=£?\d|pounds[ ]\d)", re.I)
 _WORD_UNITS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     "sixteen|seventeen|eighteen|nineteen"

@@ -49,6 +49,7 @@ window.QA = (function () {
                         "table": "date from the table's column", "title": "the period the paper reports on",
                         "meeting date": "date of the meeting; the paper gives no other date",
                         "earlier": "an earlier period than the paper's; it does not say which",
+                        "current": "as the paper was written; it gives no date",
                         "unknown": "the paper does not say" };
 
   return { el, pageLabel, citationLine, paperHref, figuresHref, UNIT_NAMES, BASIS_NOTES };
