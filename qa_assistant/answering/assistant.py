@@ -174,7 +174,7 @@ class Assistant:
         return doc_id, start, n_end, chunk_id
 
     def _general_answer(self, question: str, qvec: np.ndarray, r: Reading) -> Answer:
-        ranked = rank_sentences(self.index, self.settings, question, qvec)
+        ranked = rank_sentences(self.index, self.settings, question, qvec, by_words=QUOTE_RESCORED_BY_WORDS)
         if not ranked:
             return Answer(
                 question=question,
@@ -207,6 +207,8 @@ class Assistant:
             question=question, kind="general", text=text, citations=citations, resolved=r.resolved()
         )
 
+
+QUOTE_RESCORED_BY_WORDS = 2  # a quoted answer also re-scores the two sentences holding most question words
 
 _WHY = re.compile(
     r"^\s*(?:and\s+)?(?:why|what\s+(?:caused|is\s+behind|explains|drove|drives)|for\s+what\s+reason)\b", re.I

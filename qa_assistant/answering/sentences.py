@@ -45,9 +45,11 @@ def question_terms(question: str) -> set[str]:
 
 
 def rank_sentences(
-    index, settings, question: str, qvec: np.ndarray, k: int | None = None
+    index, settings, question: str, qvec: np.ndarray, k: int | None = None, by_words: int = 0
 ) -> list[tuple[float, int]]:
-    """(score, sentence row) best first, over the quotable sentences of the top k passages of each retriever.
+    """(score, sentence row) best first, over the quotable sentences of the top k passages of each retriever;
+    by_words: how many of the sentences holding most of the question's words are also re-scored (for a quoted
+    answer, whose sentence should say what was asked in its own words).
 
     The two rankings are pooled rather than fused: a passage that only BM25 finds (an exact name, "the Harm
     Outside the Home Team") is still read, and the sentence scores decide."""
@@ -67,7 +69,12 @@ def rank_sentences(
     # (how a build stays fast) carries its neighbours' words, and the quote chosen should be the sentence
     # that itself says what was asked.
     top = order[:RESCORED]
+    # ... and so are the sentences that hold most of the question's words, wherever the pooled vectors put them
+    # ("The underspend on in-house fostering reflects ..." in a passage that is mostly a budget table)
+    wordy = [i for i in np.argsort(-overlap, kind="stable")[:by_words] if i not in set(top.tolist())]
+    top = np.concatenate([top, np.array(wordy, dtype=top.dtype)]) if wordy else top
     own = np.stack([embedding.encode_one(texts[int(i)]) for i in top]) if len(top) else np.zeros((0, 1))
     sims[top] = own @ qvec + settings.sentence_overlap_weight * overlap[top]
-    order = np.concatenate([top[np.argsort(-sims[top], kind="stable")], order[RESCORED:]])
+    rest = order[~np.isin(order, top)]
+    order = np.concatenate([top[np.argsort(-sims[top], kind="stable")], rest])
     return [(float(sims[i]), rows[int(i)]) for i in order]
