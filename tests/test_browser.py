@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -118,7 +119,7 @@ def test_empty_page_shows_examples(page):
     assert "Answers are extractive" in page.locator("#mode-note").inner_text()
     # The council's name comes from data (data/council.json via /api/health), not from the page's code.
     council = json.loads((DATA_DIR / "council.json").read_text(encoding="utf-8"))["name"]
-    page.wait_for_function("document.getElementById('council-name').textContent !== 'the council’s'")
+    sync_api.expect(page.locator("#council-name")).not_to_have_text("the council’s")
     assert page.locator("#council-name").inner_text() == council
     page.screenshot(path=str(SHOTS / "01-empty.png"))
 
@@ -166,11 +167,7 @@ def test_chip_leads_to_the_paper_with_the_span_highlighted_and_visible(page, con
     assert "/papers/" in paper.url and "start=" in paper.url
     assert paper.locator("mark.value").first.inner_text() == "500"
     assert "Current Children Looked After" in paper.locator("#cited").inner_text()
-    paper.wait_for_function(
-        """() => { const r = document.getElementById('cited').getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight; }""",
-        timeout=5000,
-    )
+    sync_api.expect(paper.locator("#cited")).to_be_in_viewport(ratio=1, timeout=5000)
     assert in_viewport(paper, "#cited")
     meta = paper.locator("#meta-list").inner_text()
     assert "Council" in meta and "16 January 2019" in meta
@@ -191,7 +188,7 @@ def test_paper_view_shows_the_councils_link_and_escapes_text(server_url, context
         == pg.locator("#paper-text mark, #paper-text div.page-break").count()
     )
     pg.goto(f"{server_url}/papers/no-such-paper")
-    pg.wait_for_function("document.getElementById('notice').textContent.length > 0")
+    sync_api.expect(pg.locator("#notice")).to_have_text(re.compile(r"\S"))
     assert "No document" in pg.locator("#notice").inner_text()
     pg.close()
 
@@ -243,10 +240,11 @@ def test_timeline_leads_to_the_figures_table_and_its_csv(page, context):
     assert len(rows) == len(values) and {r["value_text"] for r in rows} == set(values)
     assert all(r["concept_id"] == "looked_after" and r["paper_url"].startswith("http") for r in rows)
     table.locator("#figures-table th[data-sort=value] button").click()
-    table.wait_for_function(
-        "document.querySelector('#figures-table th[data-sort=value]').getAttribute('aria-sort')"
+    # locator waits, not wait_for_function: polling a string predicate is an eval, which the page's CSP blocks
+    sync_api.expect(table.locator("#figures-table th[data-sort=value]")).to_have_attribute(
+        "aria-sort", re.compile(".")
     )
-    table.wait_for_function("document.querySelector('#summary').textContent.startsWith('Showing')")
+    sync_api.expect(table.locator("#summary")).to_have_text(re.compile(r"^Showing"))
     shown = [int(v) for v in table.locator("#figures-table tbody .value").all_inner_texts()]
     assert shown == sorted(shown)
     table.locator("#figures-table tbody td.source a").first.click()
