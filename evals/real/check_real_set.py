@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Check the real-pages evaluation set (evals/real/{dev,test,dev2}.jsonl) against local page copies.
+"""Check the real-pages evaluation set (evals/real/<split>.jsonl) against local page copies.
 
 The page texts are NOT in the repository; they live outside it (default /tmp/realpages, laid out as
-<root>/dev/<slug>.txt and <root>/test/<slug>.txt, each with a <slug>.txt.json sidecar). The second
-development split `dev2` lives in its own root (default /tmp/realpages2) as <root>/pages/<slug>.txt
-(or <root>/dev2/<slug>.txt).
+<root>/dev/<slug>.txt and <root>/test/<slug>.txt, each with a <slug>.txt.json sidecar). Every later split
+(dev2, dev3, test4, dev5, dev6: the splits pages.json names) lives in its own root (e.g. /tmp/realpages6) as
+<root>/pages/<slug>.txt (or <root>/<split>/<slug>.txt).
 
 Checks:
   * every line of dev.jsonl / test.jsonl parses as a JSON object with the required fields;
@@ -18,12 +18,12 @@ Checks:
     (comparison ignores case, runs of whitespace and curly-vs-straight quotes);
   * (warning only) an expected number string that also occurs in another page of the same split
     (small numbers often recur as dates or unrelated counts; the warning is for review, not an error);
-    for dev2 the 5 seed papers in corpus/ are included in this recurrence check.
+    for the later splits the 5 seed papers in corpus/ are included in this recurrence check.
 
-Usage: python evals/real/check_real_set.py [ROOT] [--split dev|test|dev2 ...]
+Usage: python evals/real/check_real_set.py [ROOT] [--split NAME ...]
   ROOT defaults to /tmp/realpages. Without --split, the splits checked are those whose page folder
-  exists under ROOT (dev/, test/, and dev2/ or pages/ for dev2); e.g.
-  `python evals/real/check_real_set.py /tmp/realpages2` checks dev2 only.
+  exists under ROOT (dev/, test/, <split>/; a pages/ folder is the split its pages belong to in
+  pages.json); e.g. `python evals/real/check_real_set.py /tmp/realpages6` checks dev6 only.
 Exit status 0 when there are no errors. Does not import qa_assistant.
 """
 
@@ -46,6 +46,7 @@ TRAPS = {
     "change",
     "unknown_measure",
     "near_date",
+    "target",
 }
 REQUIRED = ("id", "question", "type", "expected", "as_of", "doc", "url", "note")
 
@@ -67,14 +68,32 @@ def occurs(needle: str, hay: str) -> bool:
     return re.search(left + re.escape(n) + right, h) is not None
 
 
-SPLITS = ("dev", "test", "dev2")
+FIRST_SPLITS = ("dev", "test")  # the first set's two splits share one root, each in its own folder
 SEED_DIR = HERE.parent.parent / "corpus"
 
 
+def all_splits() -> tuple[str, ...]:
+    """Every split pages.json names, the first set's two first."""
+    named = {p["split"] for p in json.loads((HERE / "pages.json").read_text())}
+    return FIRST_SPLITS + tuple(sorted(named - set(FIRST_SPLITS)))
+
+
 def split_folder(root: Path, split: str) -> Path:
-    if split == "dev2" and not (root / "dev2").is_dir():
+    if split not in FIRST_SPLITS and not (root / split).is_dir():
         return root / "pages"
     return root / split
+
+
+def splits_under(root: Path) -> list[str]:
+    """The splits whose pages ROOT holds: its dev/, test/ or <split>/ folders, and the split most of the slugs
+    in its pages/ folder belong to."""
+    found = [s for s in all_splits() if (root / s).is_dir()]
+    if (root / "pages").is_dir():
+        split_of = {p["slug"]: p["split"] for p in json.loads((HERE / "pages.json").read_text())}
+        named = [split_of[f.name[:-4]] for f in (root / "pages").glob("*.txt") if f.name[:-4] in split_of]
+        if named:
+            found.append(max(set(named), key=named.count))
+    return found
 
 
 def main(argv: list[str]) -> int:
@@ -82,14 +101,14 @@ def main(argv: list[str]) -> int:
     wanted: list[str] = []
     while "--split" in args:
         i = args.index("--split")
-        if i + 1 >= len(args) or args[i + 1] not in SPLITS:
-            print(f"--split takes one of {', '.join(SPLITS)}")
+        if i + 1 >= len(args) or args[i + 1] not in all_splits():
+            print(f"--split takes one of {', '.join(all_splits())}")
             return 2
         wanted.append(args[i + 1])
         del args[i : i + 2]
     root = Path(args[0]) if args else Path("/tmp/realpages")
     if not wanted:
-        wanted = [s for s in SPLITS if split_folder(root, s).is_dir()] or ["dev", "test"]
+        wanted = splits_under(root) or list(FIRST_SPLITS)
     errors: list[str] = []
     warnings: list[str] = []
     pages = {p["slug"]: p for p in json.loads((HERE / "pages.json").read_text())}
@@ -103,7 +122,7 @@ def main(argv: list[str]) -> int:
             else {}
         )
         others_pool = dict(texts)
-        if split == "dev2" and SEED_DIR.is_dir():
+        if split not in FIRST_SPLITS and SEED_DIR.is_dir():
             others_pool.update(
                 {"seed:" + f.name: f.read_text(encoding="utf-8") for f in sorted(SEED_DIR.glob("*.txt"))}
             )
