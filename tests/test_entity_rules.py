@@ -200,3 +200,14 @@ def test_a_post_on_another_body_does_not_answer(question, role, allowed):
 )
 def test_a_name_set_off_by_what_they_are(sentence, name, role):
     assert [(f.text, f.role) for f in find_people(sentence)] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    "question,terms",
+    [
+        ("Which Hartlepool council leader said care costs were rising?", {"leader"}),
+        ("Which Sunderland director of children's services resigned?", {"director", "children"}),
+    ],
+)
+def test_whose_post_is_not_a_word_of_the_post(question, terms):
+    assert _question_role_terms(question) == frozenset(terms)

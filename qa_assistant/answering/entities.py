@@ -37,6 +37,7 @@ from qa_assistant.answering.entity_finder import (
 )
 from qa_assistant.answering.sentences import rank_sentences
 from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.terms import lexicon, measure_terms
 from qa_assistant.models import Answer, EntityValue
 from qa_assistant.settings import weight
@@ -246,7 +247,9 @@ def _question_role_terms(question: str) -> frozenset[str]:
         r"\s+(?:(?:of|for)\s+)?(?:the\s+)?((?:[A-Z][\w'’]*(?:,?\s+(?:and\s+|&\s+)?|$))+)", question[m.end() :]
     )
     words = f"{before} {question[m.start(0) + len(m.group(1)) : m.end()]} {after.group(1) if after else ''}"
-    terms = frozenset(measure_terms(words))
+    # "Which Hartlepool council leader": whose post it is is checked apart (about_subject), not beside the name
+    places = {t for s in find_subject_mentions(question) for t in measure_terms(question[s.start : s.end])}
+    terms = frozenset(measure_terms(words)) - places
     return frozenset() if terms <= _GENERIC_ROLE_TERMS else terms  # "which officer": anyone who did it
 
 
