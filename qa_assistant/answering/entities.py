@@ -27,14 +27,8 @@ from qa_assistant.answering.entity_candidates import (
     term_coverage,
     title_day,
 )
-from qa_assistant.answering.entity_finder import (
-    Found,
-    find_dates_in,
-    find_grades,
-    find_names,
-    find_people,
-    find_places,
-)
+from qa_assistant.answering.entity_finder import Found, find_names, find_people
+from qa_assistant.answering.entity_things import find_dates_in, find_grades, find_places
 from qa_assistant.answering.sentences import rank_sentences
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.subjects import find_subject_mentions
@@ -134,12 +128,18 @@ class EntityAnswerer:
         near = doc.text[max(0, start - 300) : end]
         if not about_subject(self.index.paper_subject(doc_id), near, r.subject, question):
             return None
-        candidates = [
+        # a "name" made of the question's own words ("Young People" in "Cabinet Member for Children, Young People
+        # and Families") is no one: it neither answers nor stands between a person and their post
+        offered = [
             c
             for c in self._find(r.answer_type, sentence, doc.meeting_date, asked.head, question)
             if not restates_question(c.text, asked.terms)
-            and not (asked.asks_for_name and c.role_only)
-            and holds_role(c, sentence, asked.role_terms, asked.body)
+        ]
+        candidates = [
+            c
+            for c in offered
+            if not (asked.asks_for_name and c.role_only)
+            and holds_role(c, sentence, asked.role_terms, asked.body, offered)
             and fits_dates(c, r)
         ]
         if not candidates:
@@ -190,7 +190,7 @@ class EntityAnswerer:
         if _WHERE.match(question):
             return find_places(sentence)
         if answer_type == "person":
-            return find_people(sentence)
+            return find_people(sentence, tagged_people=self.settings.entity_tagged_people)
         if answer_type == "date":
             return find_dates_in(sentence, meeting_date)
         return find_names(sentence, head)

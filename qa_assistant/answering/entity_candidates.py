@@ -52,10 +52,15 @@ def same_body(role: str | None, asked_body: frozenset[str]) -> bool:
 
 
 def holds_role(
-    c: Found, sentence: str, role_terms: frozenset[str], asked_body: frozenset[str] = frozenset()
+    c: Found,
+    sentence: str,
+    role_terms: frozenset[str],
+    asked_body: frozenset[str] = frozenset(),
+    others: list[Found] | tuple[Found, ...] = (),
 ) -> bool:
     """A named person answers "who is <role>" only if the paper gives them that role (most of its words) in
-    their own role or right beside their name, and on the body the question names."""
+    their own role or right beside their name (not past another person the sentence names: "Beth Bradshaw,
+    Voice of the Child Coordinator and Laurie Hunter, support officer"), and on the body the question names."""
     if c.type == "person" and not same_body(c.role, asked_body):
         return False
     if not role_terms or c.type != "person":
@@ -64,7 +69,17 @@ def holds_role(
     own_post = frozenset(measure_terms(c.role)) & _POST_WORDS if c.role else frozenset()
     if asked_post and own_post and not asked_post & own_post:
         return False  # the paper gives this person another post (an Executive Member, not the Director)
-    near = f"{c.role or ''} {sentence[max(0, c.start - 80) : c.end + 80]}"
+    left, right = max(0, c.start - 80), c.end + 80
+    for o in others:
+        if o.type == "person" and not o.role_only and o is not c:
+            if o.end <= c.start:
+                left = max(left, o.end)
+            elif o.start >= c.end:
+                right = min(right, o.start)
+    if c.tagged:  # no shape ties a post to the name: words before it count only within its own clause
+        cut = max(sentence.rfind(sep, left, c.start) for sep in (" and ", ", ", "; ", " & "))
+        left = max(left, cut + 1)
+    near = f"{c.role or ''} {sentence[left:right]}"
     have = role_terms & set(measure_terms(near))
     if c.role and any(m.subject.kind == "other" for m in find_subject_mentions(c.role)):
         return False  # "Virtual School Head of Islington" is not the council's own

@@ -10,13 +10,11 @@ are data (data/lexicon.json).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa_assistant.figures.terms import lexicon
-from qa_assistant.text.dates import find_dates
+from qa_assistant.figures.terms import lexicon, measure_terms
 
 _CAP = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
 _NAME_WORD = r"[A-Z][a-z][a-zA-Z'’]*(?:\s?-\s?[A-Z][a-zA-Z'’]+)?"
@@ -60,6 +58,7 @@ class Found:
     role: str | None = None
     role_only: bool = False  # "the Executive Member": a role, no name given
     detail: str | None = None  # a date's full reading ("13 October" -> "13 October 2025")
+    tagged: bool = False  # found by the NER tagger, not by a shape that gives the role beside the name
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +128,8 @@ def _department_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon()["department_words"]) + r")\b", re.I)
 
 
-def find_people(text: str) -> list[Found]:
+def find_people(text: str, tagged_people: bool = False) -> list[Found]:
+    """People a sentence names, by the rules' shapes; with tagged_people also those spaCy's NER tags as a PERSON."""
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for m in _BY_NAME.finditer(text):
@@ -169,6 +169,10 @@ def find_people(text: str) -> list[Found]:
             continue
         found.append(Found(s, e, m.group(1), "person", m.group(2).strip()))
         taken.append((s, m.end(2)))
+    if tagged_people and not found:
+        # only where the rules name no one: a tagger call costs about 4 ms a sentence, and where the rules
+        # found a person with a title or post, that shape is the better reading
+        found += _tagged_people(text, taken)
     for m in _roles().finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -180,18 +184,51 @@ def find_people(text: str) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
-def find_dates_in(text: str, reference: dt.date | None) -> list[Found]:
-    return [
-        Found(
-            d.start,
-            d.end,
-            text[d.start : d.end],
-            "date",
-            detail=d.label if d.label.lower() != text[d.start : d.end].lower() else None,
-        )
-        for d in find_dates(text, reference=reference)
-        if d.kind in ("day", "month", "quarter", "fy", "year")
-    ]
+_NAME_SHAPE = re.compile(rf"(?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD}){{1,2}}")
+
+
+@lru_cache(maxsize=1)
+def _service_words() -> frozenset[str]:
+    """The words of the measures, services and teams papers report on (the catalogue's synonyms, the lexicon's
+    domain phrases, department words and counting nouns): the tagger sometimes reads them, capitalised, as a
+    person's name."""
+    from qa_assistant.figures.concepts import load_concepts
+
+    texts = [syn for c in load_concepts() for syn in c.synonyms]
+    for key in ("domain_phrases", "department_words", "counting_nouns"):
+        texts += lexicon()[key]
+    return frozenset(t for text in texts for t in measure_terms(text))
+
+
+_NAME_PAIR = re.compile(rf"(?=\b((?:[A-Z]\.?\s)?{_NAME_WORD}\s(?:[A-Z]\.?\s)?{_NAME_WORD})\b)")
+
+
+def _could_be_a_name(name: str) -> bool:
+    """No team, council, role or service words ("Children Looked After", "Family Hubs" are what a service does)."""
+    if _ORG_WORDS.search(name) or _department_words().search(name) or _roles().search(name):
+        return False
+    return not set(measure_terms(name)) & _service_words()
+
+
+def _tagged_people(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """PERSON spans the tagger finds that the rules did not: a full name only (a first and last name, each
+    capitalised; no team, council or role words), with the role the paper gives right after it, if any."""
+    from qa_assistant.answering.person_ner import person_spans
+
+    out: list[Found] = []
+    if not any(_could_be_a_name(m.group(1)) for m in _NAME_PAIR.finditer(text)):
+        return out  # no two capitalised words that could be a name: the tagger (4 ms a sentence) is not asked
+    for s, e in person_spans(text):
+        name = text[s:e]
+        if (
+            any(a < e and s < b for a, b in taken)
+            or not _NAME_SHAPE.fullmatch(name)
+            or not _could_be_a_name(name)
+        ):
+            continue
+        out.append(Found(s, e, name, "person", _role_after(text, e), tagged=True))
+        taken.append((s, e))
+    return out
 
 
 def find_names(text: str, head: str | None = None) -> list[Found]:
@@ -259,40 +296,3 @@ def _apposed(m: re.Match[str]) -> Found | None:
     ):
         return None
     return Found(m.end(1) - len(name), m.end(1), name, "name", detail="known as")
-
-
-def find_grades(text: str) -> list[Found]:
-    """Ofsted judgements ("Requires Improvement to be Good", "Inadequate") named in a sentence."""
-    grades = sorted(lexicon()["grades"], key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in grades) + r")\b", re.I)
-    return [
-        Found(m.start(), m.end(), m.group(0), "name")
-        for m in pattern.finditer(text)
-        if m.group(0)[0].isupper() or m.group(0).lower() in ("inadequate", "outstanding")
-    ]
-
-
-@lru_cache(maxsize=1)
-def _place_pattern() -> re.Pattern[str]:
-    heads = "|".join(re.escape(h) for h in lexicon()["place_heads"])
-    return re.compile(
-        rf"\b((?:[A-Z][\w'’-]*\s+){{1,4}}(?:{heads}))\b|\b(?:at|in|on)\s+((?:the\s+)?[A-Z][\w'’-]+"
-        rf"(?:\s+[A-Z][\w'’-]+){{0,3}})"
-    )
-
-
-def find_places(text: str) -> list[Found]:
-    """Where something happens: a named venue or street ("the Riverside Stadium", "Spencerfield Crescent"),
-    or a capitalised name after "at", "in" or "on"."""
-    out: list[Found] = []
-    for m in _place_pattern().finditer(text):
-        g = 1 if m.group(1) else 2
-        name = re.sub(r"^(?:The|the)\s+", "", m.group(g))
-        if re.match(
-            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
-            name,
-        ):
-            continue
-        start = m.end(g) - len(name)
-        out.append(Found(start, m.end(g), name, "name", role_only=g == 2))
-    return out

@@ -1,0 +1,63 @@
+"""Dates, Ofsted grades and places named in a sentence, for when / what grade / where questions (people and
+named things are in entity_finder.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from qa_assistant.answering.entity_finder import Found
+from qa_assistant.figures.terms import lexicon
+from qa_assistant.text.dates import find_dates
+
+
+def find_dates_in(text: str, reference: dt.date | None) -> list[Found]:
+    return [
+        Found(
+            d.start,
+            d.end,
+            text[d.start : d.end],
+            "date",
+            detail=d.label if d.label.lower() != text[d.start : d.end].lower() else None,
+        )
+        for d in find_dates(text, reference=reference)
+        if d.kind in ("day", "month", "quarter", "fy", "year")
+    ]
+
+
+def find_grades(text: str) -> list[Found]:
+    """Ofsted judgements ("Requires Improvement to be Good", "Inadequate") named in a sentence."""
+    grades = sorted(lexicon()["grades"], key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in grades) + r")\b", re.I)
+    return [
+        Found(m.start(), m.end(), m.group(0), "name")
+        for m in pattern.finditer(text)
+        if m.group(0)[0].isupper() or m.group(0).lower() in ("inadequate", "outstanding")
+    ]
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in lexicon()["place_heads"])
+    return re.compile(
+        rf"\b((?:[A-Z][\w'’-]*\s+){{1,4}}(?:{heads}))\b|\b(?:at|in|on)\s+((?:the\s+)?[A-Z][\w'’-]+"
+        rf"(?:\s+[A-Z][\w'’-]+){{0,3}})"
+    )
+
+
+def find_places(text: str) -> list[Found]:
+    """Where something happens: a named venue or street ("the Riverside Stadium", "Spencerfield Crescent"),
+    or a capitalised name after "at", "in" or "on"."""
+    out: list[Found] = []
+    for m in _place_pattern().finditer(text):
+        g = 1 if m.group(1) else 2
+        name = re.sub(r"^(?:The|the)\s+", "", m.group(g))
+        if re.match(
+            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+            name,
+        ):
+            continue
+        start = m.end(g) - len(name)
+        out.append(Found(start, m.end(g), name, "name", role_only=g == 2))
+    return out

