@@ -348,3 +348,19 @@ def test_month_first_dates(text, date, label):
 def test_a_month_first_day_is_not_read_as_a_figure():
     values = [f.value_text for f in figures("The area had 1,387 children in need on March 31 this year.")]
     assert values == ["1,387"]
+
+
+@pytest.mark.parametrize(
+    "question,distinctive",
+    [
+        ("How many agency social workers were employed at the time of the FOI?", set()),
+        ("What did the Burnley Express story say about care numbers?", {"burnley", "express"}),
+        ("What was the rate in the November 2021 scorecard?", set()),
+    ],
+)
+def test_words_that_tell_which_paper_a_question_names(question, distinctive):
+    """The words of a named source that can tell one paper from another: not its kind, its date, or when it
+    was ('at the time of')."""
+    from qa_assistant.answering.figure_choice import _distinctive
+
+    assert _distinctive(read(question).occasion_words) == distinctive
