@@ -169,9 +169,9 @@ class Settings(BaseSettings):
     entity_min_coverage: float = 0.6
     # How many top passages are searched for a sentence holding a person, date or name.
     entity_passages: int = 10
-    # Who-questions also take the people spaCy's NER tags (names without a title or role beside them, as news
-    # stories write them); off, only the rules' shapes (titles, roles, 'led by') find a person.
-    entity_tagged_people: bool = True
+    # Who- and which-organisation questions also take the people and organisations spaCy's NER tags (names
+    # without a title, post or head word beside them, as news stories write them); off, only the rules' shapes.
+    entity_tagger: bool = True
     # A number question's words that say which occasion or thing ("the Low Lane planning application") may be
     # found this many characters before the figure's sentence (the same item or article), when the figure's own
     # words name what is counted. 0 turns this off.

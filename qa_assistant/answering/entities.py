@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -28,27 +27,15 @@ from qa_assistant.answering.entity_candidates import (
     title_day,
 )
 from qa_assistant.answering.entity_finder import Found, find_names, find_people
+from qa_assistant.answering.entity_question import name_head, question_role_terms, question_verb
+from qa_assistant.answering.entity_tagged import names_in, people_in
 from qa_assistant.answering.entity_things import find_dates_in, find_grades, find_places
 from qa_assistant.answering.sentences import rank_sentences
 from qa_assistant.figures.reading import Reading
-from qa_assistant.figures.subjects import find_subject_mentions
-from qa_assistant.figures.terms import lexicon, measure_terms
+from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import Answer, EntityValue
 from qa_assistant.settings import weight
 
-_NAME_HEAD = re.compile(r"\bwhich\s+(\w+)", re.I)
-_CALLED = re.compile(r"\b(\w+)\s+(?:is|was|are|were)?\s*(?:called|named)\b", re.I)
-_WHAT_THE = re.compile(
-    r"^\s*what\s+(?:is|was|are|were)\s+the\s+[^?]{0,60}?\b(approach|model|programme|program|scheme|system|"
-    r"tool|framework|initiative|project|service|team|strategy|campaign|policy|hub)\b|^\s*what\s+(system|"
-    r"tool|team|service|programme|scheme|company|organisation|organization|charity|provider|agency|"
-    r"group)\b",
-    re.I,
-)
-_NAME_OF = re.compile(
-    r"\bname of (?:the |this |that |their |its |our )?(?:\w+ ){0,3}?(\w+)\b(?:\s*\?|$| that| which| for)",
-    re.I,
-)
 _ANSWER_WORDS = {"name", "call", "who", "when", "date", "day", "which"}
 MAX_ANSWERS = 2
 MEETING_SENTENCES = 12  # opening sentences read from a dated meeting's papers
@@ -68,13 +55,13 @@ class _Asked:
     @classmethod
     def of(cls, question: str, r: Reading) -> _Asked:
         """Read once per question what every candidate sentence is checked against."""
-        role_terms = _question_role_terms(question) if r.answer_type == "person" else frozenset()
+        role_terms = question_role_terms(question) if r.answer_type == "person" else frozenset()
         return cls(
             terms={t for t in r.measure_seq if t not in _ANSWER_WORDS},
-            head=_name_head(question) if r.answer_type == "name" else None,
+            head=name_head(question) if r.answer_type == "name" else None,
             role_terms=role_terms,
             asks_for_name=bool(role_terms),
-            verb=_question_verb(question) if r.answer_type == "person" else frozenset(),
+            verb=question_verb(question) if r.answer_type == "person" else frozenset(),
             body=body_terms(question) if r.answer_type == "person" else frozenset(),
         )
 
@@ -189,11 +176,12 @@ class EntityAnswerer:
             return find_grades(sentence)
         if _WHERE.match(question):
             return find_places(sentence)
+        tagger = self.settings.entity_tagger
         if answer_type == "person":
-            return find_people(sentence, tagged_people=self.settings.entity_tagged_people)
+            return people_in(sentence) if tagger else find_people(sentence)
         if answer_type == "date":
             return find_dates_in(sentence, meeting_date)
-        return find_names(sentence, head)
+        return names_in(sentence, head) if tagger else find_names(sentence, head)
 
 
 def _chosen(found: list[_Hit]) -> list[EntityValue]:
@@ -220,73 +208,6 @@ _GRADE_QUESTION = re.compile(
     r"\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b",
     re.I,
 )
-_ROLE_WORD_CUT = re.compile(r"\b(?:who|which|that|when|where|whom|and\s+(?:who|what))\b|[,?;]", re.I)
-
-
-@lru_cache(maxsize=1)
-def _role_keywords() -> re.Pattern[str]:
-    """The lexicon's role words (not titles such as "Councillor"), longest first, with up to four words before."""
-    roles = "|".join(
-        re.escape(r)
-        for r in sorted(lexicon()["roles"], key=len, reverse=True)
-        if r.lower() not in {t.lower() for t in lexicon()["person_titles"]}
-    )
-    return re.compile(rf"((?:[\w'’-]+\s+){{0,4}})\b(?i:{roles})\b", re.I)
-
-
-def _question_role_terms(question: str) -> frozenset[str]:
-    """The role a "who" question names ("our Voice and Influence Manager", "head of the Virtual School",
-    "interim director"): the words before the role word, the role word, and a capitalised "of ..." after it."""
-    m = _role_keywords().search(question)
-    if not m:
-        # "who was chairing the panel": its chair
-        return _CHAIR if _CHAIRING.search(question) else frozenset()
-    before = _ROLE_WORD_CUT.split(m.group(1))[-1]
-    # "Executive Director for Children, Families and Learning": the whole capitalised name of the post
-    after = re.match(
-        r"\s+(?:(?:of|for)\s+)?(?:the\s+)?((?:[A-Z][\w'’]*(?:,?\s+(?:and\s+|&\s+)?|$))+)", question[m.end() :]
-    )
-    words = f"{before} {question[m.start(0) + len(m.group(1)) : m.end()]} {after.group(1) if after else ''}"
-    # "Which Hartlepool council leader": whose post it is is checked apart (about_subject), not beside the name
-    places = {t for s in find_subject_mentions(question) for t in measure_terms(question[s.start : s.end])}
-    terms = frozenset(measure_terms(words)) - places
-    return frozenset() if terms <= _GENERIC_ROLE_TERMS else terms  # "which officer": anyone who did it
-
-
-# "who chairs", "who was chairing": the verb names the post the answer must be given
-_CHAIRING = re.compile(
-    r"^\s*(?:and\s+)?who\s+(?:is\s+|was\s+|were\s+|has\s+|had\s+)?(?:been\s+)?chair(?:s|ed|ing)?\b", re.I
-)
-_CHAIR = frozenset(measure_terms("chair"))
-_GENERIC_ROLE_TERMS = frozenset(measure_terms("officer officers member staff person employee"))
-_WHO_VERB = re.compile(
-    r"^\s*(?:and\s+)?who\s+(?:is|was|were|has|had|will|would)?\s*(?:been\s+|being\s+)?([a-z]+)\b", re.I
-)
-# fmt: off
-_NOT_VERBS = frozenset({
-    "the", "a", "an", "our", "their", "its", "in", "on", "responsible", "currently", "now", "still", "new",
-    "this", "that", "there", "it",
-})
-# fmt: on
-
-
-def _question_verb(question: str) -> frozenset[str]:
-    """What the person did, in "who chairs ...", "who was leading ...", "who presented ..."."""
-    m = _WHO_VERB.search(question)
-    if not m or m.group(1).lower() in _NOT_VERBS or _role_keywords().match(m.group(1)):
-        return frozenset()
-    return frozenset(measure_terms(m.group(1)))
-
-
-def _name_head(question: str) -> str | None:
-    """The kind of thing a name is asked for: "which TEAM", "what is the campaign called", "the name of the
-    PROGRAMME"."""
-    for pattern in (_NAME_HEAD, _WHAT_THE, _CALLED, _NAME_OF):
-        m = pattern.search(question)
-        if m:
-            word = next(g for g in m.groups() if g)
-            return word.lower().rstrip("s") if word.lower() not in ("its", "this", "also") else None
-    return None
 
 
 def _W(name: str) -> float:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa_assistant.figures.terms import lexicon, measure_terms
+from qa_assistant.figures.terms import lexicon
 
 _CAP = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
 _NAME_WORD = r"[A-Z][a-z][a-zA-Z'’]*(?:\s?-\s?[A-Z][a-zA-Z'’]+)?"
@@ -128,8 +128,8 @@ def _department_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon()["department_words"]) + r")\b", re.I)
 
 
-def find_people(text: str, tagged_people: bool = False) -> list[Found]:
-    """People a sentence names, by the rules' shapes; with tagged_people also those spaCy's NER tags as a PERSON."""
+def find_people(text: str) -> list[Found]:
+    """People a sentence names, by the shapes council papers write them in (entity_tagged.py adds the tagger's)."""
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for m in _BY_NAME.finditer(text):
@@ -169,10 +169,6 @@ def find_people(text: str, tagged_people: bool = False) -> list[Found]:
             continue
         found.append(Found(s, e, m.group(1), "person", m.group(2).strip()))
         taken.append((s, m.end(2)))
-    if tagged_people and not found:
-        # only where the rules name no one: a tagger call costs about 4 ms a sentence, and where the rules
-        # found a person with a title or post, that shape is the better reading
-        found += _tagged_people(text, taken)
     for m in _roles().finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -185,50 +181,6 @@ def find_people(text: str, tagged_people: bool = False) -> list[Found]:
 
 
 _NAME_SHAPE = re.compile(rf"(?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD}){{1,2}}")
-
-
-@lru_cache(maxsize=1)
-def _service_words() -> frozenset[str]:
-    """The words of the measures, services and teams papers report on (the catalogue's synonyms, the lexicon's
-    domain phrases, department words and counting nouns): the tagger sometimes reads them, capitalised, as a
-    person's name."""
-    from qa_assistant.figures.concepts import load_concepts
-
-    texts = [syn for c in load_concepts() for syn in c.synonyms]
-    for key in ("domain_phrases", "department_words", "counting_nouns"):
-        texts += lexicon()[key]
-    return frozenset(t for text in texts for t in measure_terms(text))
-
-
-_NAME_PAIR = re.compile(rf"(?=\b((?:[A-Z]\.?\s)?{_NAME_WORD}\s(?:[A-Z]\.?\s)?{_NAME_WORD})\b)")
-
-
-def _could_be_a_name(name: str) -> bool:
-    """No team, council, role or service words ("Children Looked After", "Family Hubs" are what a service does)."""
-    if _ORG_WORDS.search(name) or _department_words().search(name) or _roles().search(name):
-        return False
-    return not set(measure_terms(name)) & _service_words()
-
-
-def _tagged_people(text: str, taken: list[tuple[int, int]]) -> list[Found]:
-    """PERSON spans the tagger finds that the rules did not: a full name only (a first and last name, each
-    capitalised; no team, council or role words), with the role the paper gives right after it, if any."""
-    from qa_assistant.answering.person_ner import person_spans
-
-    out: list[Found] = []
-    if not any(_could_be_a_name(m.group(1)) for m in _NAME_PAIR.finditer(text)):
-        return out  # no two capitalised words that could be a name: the tagger (4 ms a sentence) is not asked
-    for s, e in person_spans(text):
-        name = text[s:e]
-        if (
-            any(a < e and s < b for a, b in taken)
-            or not _NAME_SHAPE.fullmatch(name)
-            or not _could_be_a_name(name)
-        ):
-            continue
-        out.append(Found(s, e, name, "person", _role_after(text, e), tagged=True))
-        taken.append((s, e))
-    return out
 
 
 def find_names(text: str, head: str | None = None) -> list[Found]:

@@ -19,7 +19,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from qa_assistant import stopping
-from qa_assistant.answering import person_ner
+from qa_assistant.answering import ner
 from qa_assistant.answering.generation import backend_from_settings
 from qa_assistant.answering.pipeline import Responder
 from qa_assistant.figures.subjects import council
@@ -82,8 +82,8 @@ def _published_index(settings: Settings, rebuild: bool) -> LoadedIndex:
 def _warm_up(live: LiveAssistant) -> None:
     try:  # load the models now, not on a user's first question
         live.get().ask("How many children were looked after?")
-        if live.get().settings.entity_tagged_people:
-            person_ner.load()
+        if live.get().settings.entity_tagger:
+            ner.load()
     except Exception:  # noqa: BLE001 - a warm-up failure must not stop the server; the real request will report
         log.exception("warm-up question failed")
     freeze_loaded_objects()

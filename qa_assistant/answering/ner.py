@@ -1,6 +1,7 @@
-"""People named without a title or role beside them ("Alex Hopkins, who took up the role of director ...,
-resigned"; "Children's services boss Maureen Bateson warns"), as news stories and other councils' papers write
-them: spaCy's small English NER pipeline, PERSON spans only.
+"""People and organisations named without a title, role or head word beside them ("Alex Hopkins, who took up
+the role of director ..., resigned"; "Children's services boss Maureen Bateson warns"; "working with
+Whitehead-Ross Education and Consulting (WREC)"), as news stories and other councils' papers write them:
+spaCy's small English NER pipeline, PERSON and ORG spans only.
 
 The rules in entity_finder.py find people by the shapes committee papers use (titles, roles, "led by"); a
 paper the system was not written for names people in any wording, which a statistical tagger reads far better
@@ -56,7 +57,16 @@ def load() -> None:
 
 
 @lru_cache(maxsize=4096)
+def _tagged(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every entity spaCy tags in a sentence, with its label (cached: a sentence is read once)."""
+    return tuple((e.start_char, e.end_char, e.label_) for e in _pipeline()(text).ents)
+
+
 def person_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Character spans of the PERSON entities spaCy tags in a sentence (cached: a sentence is read once)."""
-    doc = _pipeline()(text)
-    return tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+    """Character spans of the PERSON entities in a sentence."""
+    return tuple((s, e) for s, e, label in _tagged(text) if label == "PERSON")
+
+
+def organisation_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the ORG entities in a sentence ("Adopt Central England", "WREC")."""
+    return tuple((s, e) for s, e, label in _tagged(text) if label == "ORG")

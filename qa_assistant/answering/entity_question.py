@@ -1,0 +1,100 @@
+"""What an entity question asks a sentence to give: the kind of name ("which TEAM"), the post a who-question
+names ("our Voice and Influence Manager"), and what the person did ("who chairs ...")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa_assistant.figures.subjects import find_subject_mentions
+from qa_assistant.figures.terms import lexicon, measure_terms
+
+# "which regional adoption AGENCY was ...": the kind of thing asked is the head noun, a word or three after
+# "which" (the first word only when no known head follows: "which charity", "which Haringey programme")
+_NAME_HEAD = re.compile(
+    r"\bwhich\s+(?:(?:[\w'’-]+\s+){0,3}?(team|service|committee|board|panel|organisation|organization|council|"
+    r"school|home|hub|programme|program|project|scheme|campaign|strategy|model|agency|partner|provider|charity|"
+    r"group|forum|body|tool|system|framework|initiative|company|club|firm|business|award|report|plan|app)s?\b|"
+    r"(\w+))",
+    re.I,
+)
+_CALLED = re.compile(r"\b(\w+)\s+(?:is|was|are|were)?\s*(?:called|named)\b", re.I)
+_WHAT_THE = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+the\s+[^?]{0,60}?\b(approach|model|programme|program|scheme|system|"
+    r"tool|framework|initiative|project|service|team|strategy|campaign|policy|hub)\b|^\s*what\s+(system|"
+    r"tool|team|service|programme|scheme|company|organisation|organization|charity|provider|agency|"
+    r"group)\b",
+    re.I,
+)
+_NAME_OF = re.compile(
+    r"\bname of (?:the |this |that |their |its |our )?(?:\w+ ){0,3}?(\w+)\b(?:\s*\?|$| that| which| for)",
+    re.I,
+)
+
+_ROLE_WORD_CUT = re.compile(r"\b(?:who|which|that|when|where|whom|and\s+(?:who|what))\b|[,?;]", re.I)
+
+
+@lru_cache(maxsize=1)
+def _role_keywords() -> re.Pattern[str]:
+    """The lexicon's role words (not titles such as "Councillor"), longest first, with up to four words before."""
+    roles = "|".join(
+        re.escape(r)
+        for r in sorted(lexicon()["roles"], key=len, reverse=True)
+        if r.lower() not in {t.lower() for t in lexicon()["person_titles"]}
+    )
+    return re.compile(rf"((?:[\w'’-]+\s+){{0,4}})\b(?i:{roles})\b", re.I)
+
+
+def question_role_terms(question: str) -> frozenset[str]:
+    """The role a "who" question names ("our Voice and Influence Manager", "head of the Virtual School",
+    "interim director"): the words before the role word, the role word, and a capitalised "of ..." after it."""
+    m = _role_keywords().search(question)
+    if not m:
+        # "who was chairing the panel": its chair
+        return _CHAIR if _CHAIRING.search(question) else frozenset()
+    before = _ROLE_WORD_CUT.split(m.group(1))[-1]
+    # "Executive Director for Children, Families and Learning": the whole capitalised name of the post
+    after = re.match(
+        r"\s+(?:(?:of|for)\s+)?(?:the\s+)?((?:[A-Z][\w'’]*(?:,?\s+(?:and\s+|&\s+)?|$))+)", question[m.end() :]
+    )
+    words = f"{before} {question[m.start(0) + len(m.group(1)) : m.end()]} {after.group(1) if after else ''}"
+    # "Which Hartlepool council leader": whose post it is is checked apart (about_subject), not beside the name
+    places = {t for s in find_subject_mentions(question) for t in measure_terms(question[s.start : s.end])}
+    terms = frozenset(measure_terms(words)) - places
+    return frozenset() if terms <= _GENERIC_ROLE_TERMS else terms  # "which officer": anyone who did it
+
+
+# "who chairs", "who was chairing": the verb names the post the answer must be given
+_CHAIRING = re.compile(
+    r"^\s*(?:and\s+)?who\s+(?:is\s+|was\s+|were\s+|has\s+|had\s+)?(?:been\s+)?chair(?:s|ed|ing)?\b", re.I
+)
+_CHAIR = frozenset(measure_terms("chair"))
+_GENERIC_ROLE_TERMS = frozenset(measure_terms("officer officers member staff person employee"))
+_WHO_VERB = re.compile(
+    r"^\s*(?:and\s+)?who\s+(?:is|was|were|has|had|will|would)?\s*(?:been\s+|being\s+)?([a-z]+)\b", re.I
+)
+# fmt: off
+_NOT_VERBS = frozenset({
+    "the", "a", "an", "our", "their", "its", "in", "on", "responsible", "currently", "now", "still", "new",
+    "this", "that", "there", "it",
+})
+# fmt: on
+
+
+def question_verb(question: str) -> frozenset[str]:
+    """What the person did, in "who chairs ...", "who was leading ...", "who presented ..."."""
+    m = _WHO_VERB.search(question)
+    if not m or m.group(1).lower() in _NOT_VERBS or _role_keywords().match(m.group(1)):
+        return frozenset()
+    return frozenset(measure_terms(m.group(1)))
+
+
+def name_head(question: str) -> str | None:
+    """The kind of thing a name is asked for: "which TEAM", "what is the campaign called", "the name of the
+    PROGRAMME"."""
+    for pattern in (_NAME_HEAD, _WHAT_THE, _CALLED, _NAME_OF):
+        m = pattern.search(question)
+        if m:
+            word = next(g for g in m.groups() if g)
+            return word.lower().rstrip("s") if word.lower() not in ("its", "this", "also") else None
+    return None

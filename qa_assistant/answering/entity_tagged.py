@@ -1,0 +1,132 @@
+"""People and organisations the NER tagger (ner.py) finds where the rules' shapes (entity_finder.py) name no
+one: a tagged name is kept only if it could be a name (capitalised words, no team, council, role or service
+word), and it is marked as tagged, so its post must be in its own clause (entity_candidates.holds_role).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa_assistant.answering.entity_finder import (
+    _COMPANY_HEADS,
+    _NAME_SHAPE,
+    _NAME_WORD,
+    _ORG_HEADS,
+    _ORG_WORDS,
+    Found,
+    _department_words,
+    _role_after,
+    _roles,
+    find_names,
+    find_people,
+)
+from qa_assistant.answering.ner import organisation_spans, person_spans
+from qa_assistant.figures.concepts import load_concepts
+from qa_assistant.figures.subjects import find_subject_mentions
+from qa_assistant.figures.terms import lexicon, measure_terms
+
+
+def people_in(text: str) -> list[Found]:
+    """The people the rules find; where they name no one, those the tagger finds (a tagger call costs about 4 ms
+    a sentence, and where the rules found a person with a title or post, that shape is the better reading)."""
+    found = find_people(text)
+    if any(not f.role_only for f in found):
+        return found
+    tagged = _tagged_people(text, [])
+    # a post the tagged name fills ("The Secretary of State for Education Gavin Williamson") is not a second answer
+    roles = [f for f in found if not any(t.start < f.end and f.start < t.end for t in tagged)]
+    return sorted(roles + tagged, key=lambda f: f.start)
+
+
+def names_in(text: str, head: str | None) -> list[Found]:
+    """The names the rules find; for "which company / organisation / agency" also the organisations the tagger
+    finds, whatever word their name ends in ("Adopt Central England")."""
+    found = find_names(text, head)
+    if head not in ("council", "authority", "borough"):
+        found = [f for f in found if not is_a_place(f.text)]  # "which agency": not the council it is for
+    if head in _COMPANY_HEADS:
+        tagged = [
+            t
+            for t in _tagged_organisations(text)
+            if not any(f.start < t.end and t.start < f.end for f in found)
+        ]
+        found = sorted(found + tagged, key=lambda f: f.start)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _service_words() -> frozenset[str]:
+    """The words of the measures, services and teams papers report on (the catalogue's synonyms, the lexicon's
+    domain phrases, department words and counting nouns): the tagger sometimes reads them, capitalised, as a
+    person's name."""
+    texts = [syn for c in load_concepts() for syn in c.synonyms]
+    for key in ("domain_phrases", "department_words", "counting_nouns"):
+        texts += lexicon()[key]
+    return frozenset(t for text in texts for t in measure_terms(text))
+
+
+def _tagged_organisations(text: str) -> list[Found]:
+    """ORG spans the tagger finds ("Adopt Central England", "WREC"), two joined by "and" taken as one
+    ("Whitehead-Ross Education and Consulting"); never a post ("The Foster Carer Representative"), a council or
+    place ("Herefordshire Council": whose it is, not what was asked), or a bare word any body uses of itself."""
+    spans: list[list[int]] = []
+    for s, e in organisation_spans(text):
+        if spans and text[spans[-1][1] : s] in (" and ", " & "):
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+    out: list[Found] = []
+    for s, e in spans:
+        name = re.sub(r"^(?:the|The)\s+", "", text[s:e])
+        if not name[:1].isupper() or re.fullmatch(rf"(?:{_ORG_HEADS}|Borough|County|City)", name):
+            continue
+        if _holds_role_word(name) or is_a_place(name):
+            continue
+        out.append(Found(e - len(name), e, name, "name", tagged=True))
+    return out
+
+
+def _holds_role_word(name: str) -> bool:
+    """A post's word as a word of its own ("Foster Carer Representative"; not the "head" in "Whitehead")."""
+    return bool(re.search(rf"(?<![\w'’-])(?:{_roles().pattern})", name))
+
+
+def is_a_place(name: str) -> bool:
+    """ "Herefordshire Council", "Stockton-on-Tees Borough Council": a council or place and nothing more."""
+    rest = name
+    for m in sorted(find_subject_mentions(name), key=lambda m: -m.start):
+        rest = rest[: m.start] + rest[m.end :]
+    return (
+        rest != name
+        and not re.sub(r"\b(?:Council|Borough|County|City|Metropolitan|District|of|the)\b", "", rest).strip()
+    )
+
+
+_NAME_PAIR = re.compile(rf"(?=\b((?:[A-Z]\.?\s)?{_NAME_WORD}\s(?:[A-Z]\.?\s)?{_NAME_WORD})\b)")
+
+
+def _could_be_a_name(name: str) -> bool:
+    """No team, council, role or service words ("Children Looked After", "Family Hubs" are what a service does)."""
+    if _ORG_WORDS.search(name) or _department_words().search(name) or _holds_role_word(name):
+        return False
+    return not set(measure_terms(name)) & _service_words()
+
+
+def _tagged_people(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """PERSON spans the tagger finds that the rules did not: a full name only (a first and last name, each
+    capitalised; no team, council or role words), with the role the paper gives right after it, if any."""
+    out: list[Found] = []
+    if not any(_could_be_a_name(m.group(1)) for m in _NAME_PAIR.finditer(text)):
+        return out  # no two capitalised words that could be a name: the tagger (4 ms a sentence) is not asked
+    for s, e in person_spans(text):
+        name = text[s:e]
+        if (
+            any(a < e and s < b for a, b in taken)
+            or not _NAME_SHAPE.fullmatch(name)
+            or not _could_be_a_name(name)
+        ):
+            continue
+        out.append(Found(s, e, name, "person", _role_after(text, e), tagged=True))
+        taken.append((s, e))
+    return out
