@@ -111,3 +111,16 @@ def test_a_tagged_name_holds_only_the_post_of_its_own_clause(sentence, question,
 )
 def test_organisations_a_which_question_asks_for(sentence, head, names):
     assert [f.text for f in names_in(sentence, head)] == names
+
+
+def test_the_tagger_does_not_pull_torch_into_a_server_worker():
+    """A worker embeds with onnxruntime and never loads torch (about 250 MB); spaCy's thinc would import it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from qa_assistant.answering import ner; ner.load(); "
+        "assert ner.person_spans('Alex Hopkins resigned.'); print('torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

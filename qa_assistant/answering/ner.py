@@ -36,13 +36,31 @@ def model_dir() -> Path:
     return Path(spec.origin).parent / f"{NER_PACKAGE}-{NER_VERSION}"
 
 
+def _import_spacy_without_torch():
+    """spaCy's numeric layer (thinc) imports torch when it is installed, for models this pipeline does not use:
+    about 250 MB and 1.3 s in a server worker that otherwise never loads torch (it embeds with onnxruntime).
+    thinc takes torch to be absent when importing it fails; a process that already holds torch keeps it."""
+    import sys
+
+    if "torch" in sys.modules or "spacy" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" raises ImportError meanwhile
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
+
+
 def ner_weights_sha256() -> str:
     return hashlib.sha256((model_dir() / "ner" / "model").read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=1)
 def _pipeline():
-    import spacy
+    spacy = _import_spacy_without_torch()
 
     keep = ("tok2vec", "ner")
     with _lock:
