@@ -364,3 +364,18 @@ def test_words_that_tell_which_paper_a_question_names(question, distinctive):
     from qa_assistant.answering.figure_choice import _distinctive
 
     assert _distinctive(read(question).occasion_words) == distinctive
+
+
+@pytest.mark.parametrize(
+    "text,value,term",
+    [
+        ("A reduction of £0.136m on the FR1 overspend position of £8.998m.", "£8.998m", "fr1"),
+        ("There were 1,308 S47 enquiries completed in the year.", "1,308", "s47"),
+        ("In total 61% of KS4 pupils in care sat their exams.", "61%", "ks4"),
+    ],
+)
+def test_a_code_keeps_its_digits_in_a_figures_words(text, value, term):
+    """'S47', 'KS4', 'FR1' name what is counted; only a free-standing number is another figure."""
+    from figure_helpers import figure
+
+    assert term in figure(text, value).terms

@@ -52,7 +52,10 @@ def mask_numbers(text: str) -> str:
     """Numbers inside a phrase are other figures or dates, not words of the measure (durations aside); a unit
     ("per 10,000 of the population") and a rank ("the 4th highest") say how it is measured, not what."""
     text = UNIT_TEXT.sub(" ", text)
-    text = re.sub(r"\b\d+(?:st|nd|rd|th)\b", " ", text)
+    text = re.sub(r"\b\d+(?:st|nd|rd|th)\b|\bQ[1-4]\b", " ", text)  # a quarter says when
+    # digits glued to letters are a code's, part of its name ("S47 enquiries", "KS4", "the FR1 position")
     return re.sub(
-        r"£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", text
+        r"(?<![A-Za-z\d])£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?)\b)",
+        " ",
+        text,
     )
