@@ -167,6 +167,9 @@ class Settings(BaseSettings):
     number_quote_window: float = 0.12
     # Who / when / which: share of the question's words the answering sentence (or the one before it) must hold.
     entity_min_coverage: float = 0.6
+    # A number question also checks the figures of this many passages BM25 ranks first (their own words may be
+    # cut short: '1,387 children deemed to be in need'); 0: only figures sharing the question's concept or words.
+    figure_retrieved_passages: int = 8
     # How many top passages are searched for a sentence holding a person, date or name.
     entity_passages: int = 10
     # Who- and which-organisation questions also take the people and organisations spaCy's NER tags (names

@@ -379,3 +379,18 @@ def test_a_code_keeps_its_digits_in_a_figures_words(text, value, term):
     from figure_helpers import figure
 
     assert term in figure(text, value).terms
+
+
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ('3 Children deemed to be "taken" into care are those who started to be looked after.', []),
+        ("1 Figures exclude children in respite care.", []),
+        ("2 Source: the department's annual return", []),
+        # a count that starts a line is still a count
+        ("12 Children were adopted in the year, including 4 by their foster carers.", ["12", "4"]),
+        ("5 Foster carers were approved in the quarter.", ["5"]),
+    ],
+)
+def test_a_footnote_marker_is_not_a_figure(text, values):
+    assert [f.value_text for f in figures(text)] == values

@@ -55,7 +55,9 @@ class Assistant:
         self.index = index
         self.settings = settings
         self.citer = Citer(index)
-        self.figures = FigureAnswerer(index, self.citer, settings.support_window_chars)
+        self.figures = FigureAnswerer(
+            index, self.citer, settings.support_window_chars, settings.figure_retrieved_passages
+        )
         self.entities = EntityAnswerer(index, self.citer, settings)
         self._answers: OrderedDict[tuple[str, tuple[str, ...]], Answer] = OrderedDict()
         self._answers_lock = threading.Lock()

@@ -21,14 +21,16 @@ from qa_assistant.answering.figure_context import FigureContexts
 from qa_assistant.answering.figure_text import FigureWriter
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support, check
+from qa_assistant.indexing.retrieval import bm25_ranking
 from qa_assistant.models import Answer, Figure, FigureValue
 
 
 class FigureAnswerer:
     """Number questions: the supported figures, the series that answers, and the answer in its shape."""
 
-    def __init__(self, index, citer: Citer, window_chars: int = 0) -> None:
+    def __init__(self, index, citer: Citer, window_chars: int = 0, retrieved_passages: int = 0) -> None:
         self.index = index
+        self.retrieved_passages = retrieved_passages
         self.citer = citer
         self.contexts = FigureContexts(index, window_chars)
         self.writer = FigureWriter(index, citer)
@@ -38,13 +40,25 @@ class FigureAnswerer:
         subject or kind) to offer when nothing supports it."""
         ok: list[Scored] = []
         near: list[tuple[Figure, Support]] = []
-        for f in self.index.figure_index.candidates(r):
+        for f in self.index.figure_index.candidates(r, self._retrieved(r)):
             s = check(r, f, self.contexts.context)
             if s.ok:
                 ok.append(Scored(f, s))
             elif s.reason.split(":")[0] in ("unit", "subject", "kind"):
                 near.append((f, s))
         return ok, near
+
+    def _retrieved(self, r: Reading) -> list[int]:
+        """The figures of the passages BM25 ranks first for the question: a figure whose own words are cut
+        short ("1,387 children deemed to be in need") is still checked, against its sentence."""
+        k = self.retrieved_passages
+        if not k or not r.question:
+            return []
+        out: list[int] = []
+        for chunk_id, _ in bm25_ranking(self.index, r.question, k):
+            c = self.index.chunks[chunk_id]
+            out += self.index.figure_index.in_span(c.doc_id, c.start, c.end)
+        return out
 
     def answer(self, question: str, r: Reading) -> Answer | None:
         """The answer from the best-supported series in the shape the intent asks for; None when no figure

@@ -63,9 +63,12 @@ class FigureIndex:
         docs = {d: _sorted_pairs(v) for d, v in by_doc.items()}
         return cls(fetch, count, by_concept, by_term, docs, starts, ends)
 
-    def candidates(self, r: Reading) -> list[Figure]:
+    def candidates(self, r: Reading, also: Iterable[int] = ()) -> list[Figure]:
+        """The figures sharing the question's concept or a measure term (also: ids found another way: the
+        figures of the passages retrieval ranks first, whose own phrase may not say what they count)."""
         # a boolean mask over figure ids: the union of postings of hundreds of thousands of ids, in C
         chosen = np.zeros(self.count, dtype=bool)
+        chosen[list(also)] = True
         if r.concept is not None:
             chosen[_ids(self.by_concept.get(r.concept.concept.id))] = True
         # a term in many figures says little on its own ("child"): it selects only with a rarer one
@@ -91,6 +94,11 @@ class FigureIndex:
         # one number per candidate, ties broken by id: the `most` smallest, found without a full sort
         key = key.astype(np.int64) * (self.count + 1) + chosen
         return chosen[np.argpartition(key, most)[:most]].tolist()
+
+    def in_span(self, doc_id: str, start: int, end: int) -> list[int]:
+        """The ids of the figures whose sentence starts within [start, end) of a paper (a passage's figures)."""
+        starts, ids = self.by_doc.get(doc_id, ((), ()))
+        return list(ids[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
     def siblings(self, f: Figure) -> list[Figure]:
         """The other figures of f's sentence."""

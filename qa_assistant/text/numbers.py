@@ -93,6 +93,15 @@ def _in_dates(s: int, e: int, date_spans: list[tuple[int, int]], date_starts: li
     return False
 
 
+# what a note under a table says of its figures, in its first words: a definition, what they include or leave out
+_FOOTNOTE = re.compile(
+    r" [A-Z][\w'’-]*(?:\s+[\w'’\"“”-]+){0,6}?\s+(?:are|is)\s+those\b|"
+    r" [A-Z][\w'’-]*(?:\s+[\w'’\"“”-]+){0,6}?\s+(?:(?:are|is)\s+defined\s+as|refers?\s+to|excludes?|includes?|"
+    r"(?:are|have\s+been)\s+rounded)\b|"
+    r" Source:",
+)
+
+
 def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
     before = text[max(0, s - 12) : s]
     if re.search(
@@ -121,6 +130,13 @@ def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
         )
     ):
         return True  # section number at the start of a line: "1.2 Early Help", "1. Apologies", "3) Item"
+    if (
+        s - line_start <= 4
+        and not text[line_start:s].strip()
+        and re.fullmatch(r"\d{1,2}", text[s:e])
+        and _FOOTNOTE.match(text, e)
+    ):
+        return True  # a footnote's marker: "3 Children deemed to be taken into care are those who ..."
     if text[s] == "0" and e - s >= 3 and "." not in text[s:e]:
         return True  # "01642": a dialling code, never a reported count
     if (
