@@ -394,3 +394,20 @@ def test_a_code_keeps_its_digits_in_a_figures_words(text, value, term):
 )
 def test_a_footnote_marker_is_not_a_figure(text, values):
     assert [f.value_text for f in figures(text)] == values
+
+
+@pytest.mark.parametrize(
+    "sentence,kept",
+    [
+        ("Vice-Chair:      Councillor J Walker", True),  # a terms-of-reference page's membership table
+        ("Date: 15 February 2021", True),
+        ("NOTED", False),
+        ("Apologies: None", False),
+        ("Agenda item 4", False),
+        ("The Quorum shall be 3 members.", True),
+    ],
+)
+def test_a_labelled_line_is_quotable_though_short(sentence, kept):
+    from qa_assistant.indexing.cutting import quotable
+
+    assert quotable(sentence, 5) == kept

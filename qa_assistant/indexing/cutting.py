@@ -8,6 +8,8 @@ touches the model, FAISS or the index: those stay in the parent.
 
 from __future__ import annotations
 
+import re
+
 from qa_assistant.models import Chunk, Document, Figure
 
 Sentence = tuple[int, int, int]  # start, end, local chunk number
@@ -25,9 +27,20 @@ def cut_passages(
         (s, e, c.chunk_id)
         for c in chunks
         for s, e in sentence_spans(doc.text, c.start, c.end)
-        if len(doc.text[s:e].split()) >= min_sentence_words
+        if quotable(doc.text[s:e], min_sentence_words)
     ]
     return chunks, sentences
+
+
+# "Vice-Chair: Councillor J Walker", "Date of meeting: 15 February 2021": a label and its value, a fact in few words
+_LABELLED = re.compile(r"[A-Z][\w'’ /()&-]{0,40}:\s+[A-Z0-9£]")
+
+
+def quotable(sentence: str, min_words: int) -> bool:
+    """A sentence may be quoted as an answer: long enough to say something, or a labelled line of three words or
+    more (shorter fragments are headings or "NOTED")."""
+    words = len(sentence.split())
+    return words >= min_words or (words >= 3 and bool(_LABELLED.match(sentence)))
 
 
 def read_figures(doc: Document) -> list[Figure]:

@@ -27,9 +27,12 @@ BM25_DIR = "bm25"  # lexical_index arrays
 SENTENCES = "sentences.npy"
 SENTENCE_SPANS = "sentence_spans"  # .npy rows and .json paper ids (sentence_table)
 CACHE = "cache"  # per-paper artefacts keyed by content, reused across builds
-MIN_SENTENCE_WORDS = 5  # shorter fragments (headings, "NOTED") are never quoted as answers
+MIN_SENTENCE_WORDS = (
+    5  # shorter fragments (headings, "NOTED") are never quoted as answers, but for a labelled line
+)
+# ("Vice-Chair: Councillor J Walker", "Date: 15 February 2021"): a fact in few words (indexing/cutting.py)
 FIGURES_VERSION = "1"  # bump when how figures are stored changes (the reader's code is fingerprinted anyway)
-PASSAGES_VERSION = "1"  # bump when chunking, sentence selection or how vectors are made changes
+PASSAGES_VERSION = "2"  # bump when chunking, sentence selection or how vectors are made changes
 # The code that turns papers into text, passages and figures: these modules and every package module they
 # import (found by reading their import statements), so editing answer-time code re-reads nothing.
 READER_ENTRIES = (
