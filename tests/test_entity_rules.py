@@ -155,6 +155,11 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("Which Haringey programme was expected to help families?", "name"),  # a name before the head
         ("Which of the officers said it?", "text"),
         ("What's the latest number of children in care?", "number"),
+        ("What year-end overspend was forecast at quarter two?", "number"),  # 'year-end' is not 'what year'
+        ("What year did the new home open?", "date"),
+        ("What was the average social work caseload in the 2015 report?", "number"),  # 'work' is a noun here
+        ("What did the panel hear about social work caseloads?", "text"),
+        ("What does the transformation programme aim to save this year?", "number"),
     ],
 )
 def test_who_and_which_questions_in_plain_wording(question, answer_type):

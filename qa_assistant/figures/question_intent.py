@@ -45,7 +45,7 @@ _WHO = re.compile(
     re.I,
 )
 _WHEN = re.compile(
-    r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bby when\b|"
+    r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:dates?|days?|months?|years?)\b(?!-)|\bby when\b|"
     r"\bhow long ago\b",
     re.I,
 )
@@ -70,7 +70,7 @@ _NAME = re.compile(
 _NUMERIC = re.compile(
     r"\b(?:how many|how much|number of|numbers of|what (?:was|is|were|are) the (?:figure|number|total|rate|percentage|"
     r"proportion|budget|cost|saving|share|level|count|value|amount)|what percentage|what proportion|what share|"
-    r"percentage|proportion|rate|figure|total|budget|cost|costs|saving|saved|overspend|underspend|count|how often|"
+    r"percentage|proportion|rate|figure|total|budget|cost|costs|save|saving|saved|overspend|underspend|count|how often|"
     r"per week|amount|how (?:big|high|low|large|long)|average|how much|attendance|caseloads?|turnover|vacancies|"
     r"vacancy|sickness|absence|timeliness|spend|spent|outturn|target|forecast|projection|ambition|variance|"
     r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|grow|grew|increase|increased|decrease|decreased|reduce|reduced)"
@@ -97,6 +97,12 @@ _DISCUSSION = re.compile(
     r"^\s*why\b|^\s*tell me about\b|\bwhat is being done\b",
     re.I,
 )
+# "What was the average social worker caseload": a figure, though "work" follows (a discussion's verb elsewhere)
+_WHAT_FIGURE = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+){0,2}?(?:average|number|rate|total|percentage|"
+    r"proportion|cost|budget|level|figure|amount|value|count|spend|overspend|underspend)\b",
+    re.I,
+)
 _WHY = re.compile(r"^\s*(?:and\s+)?why\b", re.I)
 
 _GRADE = re.compile(
@@ -116,6 +122,7 @@ def answer_type(question: str, unit: str | None, concept: ConceptMatch | None) -
         or (
             _DISCUSSION.search(question)
             and unit is None
+            and not _WHAT_FIGURE.search(question)
             and not _TIMELINE.search(question)
             and not re.search(r"\bhow many|\bhow much", question, re.I)
         )
