@@ -160,6 +160,11 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("What was the average social work caseload in the 2015 report?", "number"),  # 'work' is a noun here
         ("What did the panel hear about social work caseloads?", "text"),
         ("What does the transformation programme aim to save this year?", "number"),
+        ("What weekly allowance do we pay for a child aged 11 to 15?", "number"),
+        ("What reduction in youth offending did the council attribute to the project?", "number"),
+        ("What new data tool was the council introducing?", "name"),
+        ("Name a Fostering Team Manager who wrote the annual report.", "person"),
+        ("What did the panel say about fees?", "text"),
     ],
 )
 def test_who_and_which_questions_in_plain_wording(question, answer_type):

@@ -41,7 +41,10 @@ _WHO = re.compile(
     r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:(?!(?:of|the|our|their)\b)\w+\s+){0,2}?(?:councillor|officer|"
     r"member|person|director|manager|minister|secretary of state|chair|chairman|chairperson|chairwoman|leader|"
     r"mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp|councillors|officers)\b|"
-    r"\bwho (?:is|was|chairs|chaired|leads|led)\b",
+    r"\bwho (?:is|was|chairs|chaired|leads|led)\b|"
+    # "Name a Fostering Team Manager who wrote the report"
+    r"^\s*(?:please\s+)?name\s+(?:a|an|the|one|any)\s+(?:[\w'’-]+\s+){0,3}?(?:councillor|officer|member|director|"
+    r"manager|chair|leader|head|lead|worker|adviser|advisor|coordinator|co-ordinator)s?\b",
     re.I,
 )
 _WHEN = re.compile(
@@ -53,7 +56,8 @@ _NAMED_THING = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:(?!\bof\b)[^?]){0,60}?\b(?:approach|model|programme|program|scheme|system|tool|"
     r"framework|initiative|project|service|team|strategy|campaign|policy|hub|name|title)\b(?!\s+\w+ing\b|\s+(?:for|on|"
     r"about|to|in|doing)\b)|"
-    r"\b(?:also\s+)?(?:known|referred\s+to)\s+as\b|^\s*what\s+(?:system|tool|team|service|programme|scheme|company|"
+    r"\b(?:also\s+)?(?:known|referred\s+to)\s+as\b|^\s*what\s+(?:(?:new|data|digital|online|main|other|"
+    r"external|independent|local|regional|national)\s+){0,2}(?:system|tool|team|service|programme|scheme|company|"
     r"organisation|organization|charity|provider|agency|group)\b",
     re.I,
 )
@@ -70,11 +74,12 @@ _NAME = re.compile(
 _NUMERIC = re.compile(
     r"\b(?:how many|how much|number of|numbers of|what (?:was|is|were|are) the (?:figure|number|total|rate|percentage|"
     r"proportion|budget|cost|saving|share|level|count|value|amount)|what percentage|what proportion|what share|"
-    r"percentage|proportion|rate|figure|total|budget|cost|costs|save|saving|saved|overspend|underspend|count|how often|"
+    r"percentage|proportion|rate|figure|total|budget|cost|costs|save|saving|saved|allowance|allowances|fee|fees|"
+    r"overspend|underspend|count|how often|"
     r"per week|amount|how (?:big|high|low|large|long)|average|how much|attendance|caseloads?|turnover|vacancies|"
     r"vacancy|sickness|absence|timeliness|spend|spent|outturn|target|forecast|projection|ambition|variance|"
     r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|grow|grew|increase|increased|decrease|decreased|reduce|reduced)"
-    r"\s+to|reach|reached|stand\s+at|stood\s+at)\b",
+    r"\s+to|reach|reached|stand\s+at|stood\s+at)\b|^\s*what\s+(?:reduction|increase|rise|fall|drop|decrease|cut)\b",
     re.I,
 )
 # "What is the kinship team?": the question already names the team (a word of its own before the head), so it asks
