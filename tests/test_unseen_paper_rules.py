@@ -411,3 +411,19 @@ def test_a_labelled_line_is_quotable_though_short(sentence, kept):
     from qa_assistant.indexing.cutting import quotable
 
     assert quotable(sentence, 5) == kept
+
+
+@pytest.mark.parametrize(
+    "sentence,leads_in",
+    [
+        ("Aims and objectives of the Fostering Service", True),
+        ("The Director made the following points:", True),
+        ("The panel noted the report.", False),
+        ("Members asked whether placements would rise?", False),
+        ('She said the service was "improving".', False),
+    ],
+)
+def test_a_heading_or_lead_in_is_quoted_with_what_follows(sentence, leads_in):
+    from qa_assistant.answering.assistant import announces
+
+    assert announces(sentence) == leads_in

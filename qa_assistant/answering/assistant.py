@@ -159,19 +159,21 @@ class Assistant:
         return self.citer.cite(doc_id, start, end, [], chunk_id=chunk_id)
 
     # ---- general -------------------------------------------------------------------------------------
-    def _with_reason(self, question: str, row: int) -> tuple:
-        """A "why" question answered by a sentence that only restates what happened ("Supported accommodation is
-        £0.9m over budget.") also quotes the next sentence of its paragraph, where papers give the reason."""
+    def _with_reason(self, question: str, row: int, r: Reading) -> tuple:
+        """A sentence quoted with the next one of its paragraph, where papers go on to say it: for a "why"
+        question answered by a sentence that only restates what happened ("Supported accommodation is £0.9m over
+        budget."), the reason; for a what-did-they-say question answered by a heading or a line that announces
+        what follows ("Aims and objectives of the Fostering Service", "... made the following points:"), what
+        was said. A heading's next sentence is the first of the next paragraph."""
         doc_id, start, end, chunk_id = self.index.sentence_spans[row]
         text = self.index.documents[doc_id].text
-        if (
-            not _WHY.search(question)
-            or _BECAUSE.search(text[start:end])
-            or row + 1 >= len(self.index.sentence_spans)
-        ):
+        sentence = text[start:end].rstrip()
+        why = bool(_WHY.search(question)) and not _BECAUSE.search(sentence)
+        heading = r.answer_type == "text" and not _WHY.search(question) and announces(sentence)
+        if not (why or heading) or row + 1 >= len(self.index.sentence_spans):
             return doc_id, start, end, chunk_id
         n_doc, n_start, n_end, _ = self.index.sentence_spans[row + 1]
-        if n_doc != doc_id or "\n\n" in text[end:n_start] or n_end - start > 800:
+        if n_doc != doc_id or n_end - start > 800 or (why and "\n\n" in text[end:n_start]):
             return doc_id, start, end, chunk_id
         return doc_id, start, n_end, chunk_id
 
@@ -203,11 +205,17 @@ class Assistant:
             )
         window = self.settings.general_quote_window
         chosen = [row for sim, row in ranked[:3] if sim >= max(floor, best_sim - window)]
-        citations = [self.citer.sentence(*self._with_reason(question, row)) for row in chosen]
+        citations = [self.citer.sentence(*self._with_reason(question, row, r)) for row in chosen]
         text = " ".join(f"\u201c{c.quote}\u201d ({c.title}, {c.meeting_date_label})" for c in citations)
         return Answer(
             question=question, kind="general", text=text, citations=citations, resolved=r.resolved()
         )
+
+
+def announces(sentence: str) -> bool:
+    """A heading or a line that leads into what follows ("Aims and objectives of the Fostering Service", "The
+    Director made the following points:"): it does not end as a sentence does."""
+    return not re.search(r"[.!?\"”’)]$", sentence.rstrip())
 
 
 QUOTE_RESCORED_BY_WORDS = 2  # a quoted answer also re-scores the two sentences holding most question words
