@@ -17,16 +17,16 @@ from functools import lru_cache
 from qa_assistant.figures.terms import lexicon
 
 _CAP = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
-_NAME_WORD = r"[A-Z][a-z][a-zA-Z'’]*(?:\s?-\s?[A-Z][a-zA-Z'’]+)?"
+NAME_WORD = r"[A-Z][a-z][a-zA-Z'’]*(?:\s?-\s?[A-Z][a-zA-Z'’]+)?"
 _NAME = rf"(?:[A-Z]\.?\s)?{_CAP}(?:\s(?:[A-Z]\.?\s)?{_CAP}){{0,2}}"
-_ORG_HEADS = (
+ORG_HEADS = (
     r"Team|Teams|Service|Services|Board|Panel|Hub|Programme|Program|Project|Scheme|Campaign|Strategy|"
     r"Model|Unit|Council|Group|Forum|Partnership|Collaborative|Protocol|Tool|Centre|Center|Home|House|"
     r"Lodge|School|Academy|Trust|Agency|Network|Committee|Plan|Framework|Initiative|Offer|Pathway|"
     r"Pathways|Families|Fund|Project|Court|Office|Department|Commissioner|Police|Hospital|Charity|Club|"
     r"Ltd|Limited|plc|PLC|LLP|CIC|Partnership|Foundation|Association|Alliance|Consortium"
 )
-_COMPANY_HEADS = {
+COMPANY_HEADS = {
     "company",
     "organisation",
     "organization",
@@ -41,7 +41,7 @@ _CAP_SEQ = re.compile(
     rf"(?:{_CAP}|of|for|and|the|&|in|on|to|[A-Z]{{2,}})(?:\s+(?:{_CAP}|of|for|and|the|&|in|on|to|"
     rf"[A-Z]{{2,}}|Children’s|Children's))*"
 )
-_ORG_WORDS = re.compile(rf"\b(?:{_ORG_HEADS}|Council|Borough|County|City|Services?)\b")
+ORG_WORDS = re.compile(rf"\b(?:{ORG_HEADS}|Council|Borough|County|City|Services?)\b")
 _KNOWN_AS = re.compile(
     r"\b(?:also\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of|for|and|in|the|"
     r"&|[A-Z][\w'’-]*))*)"
@@ -68,7 +68,7 @@ def _titles() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _roles() -> re.Pattern[str]:
+def roles() -> re.Pattern[str]:
     names = sorted(lexicon()["roles"], key=len, reverse=True)
     roles = "|".join(re.escape(r) for r in names if not r.lower().endswith((" of", " for")))
     # "Head of" must be followed by what it heads ("Head of Fostering"); other roles may be
@@ -82,11 +82,11 @@ def _roles() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _name_then_role() -> re.Pattern[str]:
-    return re.compile(rf"\b({_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?({_roles().pattern})")
+    return re.compile(rf"\b({_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?({roles().pattern})")
 
 
-def _role_after(text: str, end: int) -> str | None:
-    m = re.match(rf"\s*(?:,|–|—|-|\(|as)\s*(?:the\s+)?({_roles().pattern})", text[end:])
+def role_after(text: str, end: int) -> str | None:
+    m = re.match(rf"\s*(?:,|–|—|-|\(|as)\s*(?:the\s+)?({roles().pattern})", text[end:])
     return m.group(1).strip() if m else None
 
 
@@ -103,7 +103,7 @@ def _role_then_name() -> re.Pattern[str]:
     return re.compile(
         # "Strategic Manager, Finance Business Partnering, Sian Kenny": the post may name its team after a comma
         rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+[^;.():]{{1,80}}?|,\s*{_CAP}(?:\s+(?:{_CAP}|and|&)){{0,4}})?[,:]\s*|\s+)"
-        rf"((?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD})"
+        rf"((?:[A-Z]\.?\s)?{NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{NAME_WORD})"
         rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)"
     )
 
@@ -111,7 +111,7 @@ def _role_then_name() -> re.Pattern[str]:
 # "Graham Smith, Group Accountant, introduced the report", "Chris Joynes, Thirteen group, who had agreed":
 # a person's name with what they are set off by commas, the sentence going on in lower case
 _NAME_APPOSITIVE = re.compile(
-    rf"\b((?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD}){{1,2}}),\s+"
+    rf"\b((?:[A-Z]\.?\s)?{NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{NAME_WORD}){{1,2}}),\s+"
     r"((?:the\s+)?[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,5}),\s+(?=[a-z])"
 )
 
@@ -123,7 +123,7 @@ _BY_NAME = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _department_words() -> re.Pattern[str]:
+def department_words() -> re.Pattern[str]:
     """Words that name a council's function or team ("Finance Business Partnering"), never a person."""
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon()["department_words"]) + r")\b", re.I)
 
@@ -133,16 +133,16 @@ def find_people(text: str) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for m in _BY_NAME.finditer(text):
-        if not _ORG_WORDS.search(m.group(1)):
-            found.append(Found(m.start(1), m.end(1), m.group(1), "person", _role_after(text, m.end(1))))
+        if not ORG_WORDS.search(m.group(1)):
+            found.append(Found(m.start(1), m.end(1), m.group(1), "person", role_after(text, m.end(1))))
             taken.append(m.span(1))
     for m in _role_then_name().finditer(text):
         name = m.group(1)
         if (
-            _roles().fullmatch(name)
+            roles().fullmatch(name)
             or re.search(r"\b(?:of|for|and)\b", name)
-            or _ORG_WORDS.search(name)
-            or _department_words().search(name)
+            or ORG_WORDS.search(name)
+            or department_words().search(name)
             or any(a < m.end(1) and m.start(1) < b for a, b in taken)
         ):
             continue
@@ -152,24 +152,24 @@ def find_people(text: str) -> list[Found]:
     for m in _titles().finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        role = _role_after(text, m.end())
+        role = role_after(text, m.end())
         found.append(Found(m.start(), m.end(), m.group(0), "person", role))
         taken.append((m.start(), m.end() + (text.find(role, m.end()) - m.end() + len(role) if role else 0)))
     for m in _name_then_role().finditer(text):
         s, e = m.span(1)
-        if any(a < e and s < b for a, b in taken) or _roles().fullmatch(m.group(1)):
+        if any(a < e and s < b for a, b in taken) or roles().fullmatch(m.group(1)):
             continue
         found.append(Found(s, e, m.group(1), "person", m.group(2).strip()))
         taken.append((s, m.end(2)))
     for m in _NAME_APPOSITIVE.finditer(text):
         s, e = m.span(1)
-        if any(a < e and s < b for a, b in taken) or _ORG_WORDS.search(m.group(1)):
+        if any(a < e and s < b for a, b in taken) or ORG_WORDS.search(m.group(1)):
             continue
-        if _department_words().search(m.group(1)) or _roles().fullmatch(m.group(1)):
+        if department_words().search(m.group(1)) or roles().fullmatch(m.group(1)):
             continue
         found.append(Found(s, e, m.group(1), "person", m.group(2).strip()))
         taken.append((s, m.end(2)))
-    for m in _roles().finditer(text):
+    for m in roles().finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         start = m.start()
@@ -180,7 +180,7 @@ def find_people(text: str) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
-_NAME_SHAPE = re.compile(rf"(?:[A-Z]\.?\s)?{_NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{_NAME_WORD}){{1,2}}")
+NAME_SHAPE = re.compile(rf"(?:[A-Z]\.?\s)?{NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{NAME_WORD}){{1,2}}")
 
 
 def find_names(text: str, head: str | None = None) -> list[Found]:
@@ -191,11 +191,11 @@ def find_names(text: str, head: str | None = None) -> list[Found]:
         found.append(Found(m.start(1), m.end(1), m.group(1), "name"))
     for m in _KNOWN_AS.finditer(text):  # "Early Help, also known as First Contact in Social Care"
         found.append(Found(m.start(1), m.end(1), m.group(1).rstrip(), "name", detail="known as"))
-    if head in _COMPANY_HEADS:
+    if head in COMPANY_HEADS:
         head = None  # "which company": any organisation's name, whatever word it ends in
     if head:
         found.extend(_beside_head(text, head))
-    heads = re.compile(rf"\b(?:{_ORG_HEADS})$")
+    heads = re.compile(rf"\b(?:{ORG_HEADS})$")
     for m in _CAP_SEQ.finditer(text):
         phrase = m.group(0).strip()
         phrase = re.sub(r"^(?:the|of|for|and|in|on|to|&)\s+", "", phrase)

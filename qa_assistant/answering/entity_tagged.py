@@ -9,17 +9,17 @@ import re
 from functools import lru_cache
 
 from qa_assistant.answering.entity_finder import (
-    _COMPANY_HEADS,
-    _NAME_SHAPE,
-    _NAME_WORD,
-    _ORG_HEADS,
-    _ORG_WORDS,
+    COMPANY_HEADS,
+    NAME_SHAPE,
+    NAME_WORD,
+    ORG_HEADS,
+    ORG_WORDS,
     Found,
-    _department_words,
-    _role_after,
-    _roles,
+    department_words,
     find_names,
     find_people,
+    role_after,
+    roles,
 )
 from qa_assistant.answering.ner import organisation_spans, person_spans
 from qa_assistant.figures.concepts import load_concepts
@@ -45,7 +45,7 @@ def names_in(text: str, head: str | None) -> list[Found]:
     found = find_names(text, head)
     if head not in ("council", "authority", "borough"):
         found = [f for f in found if not is_a_place(f.text)]  # "which agency": not the council it is for
-    if head in _COMPANY_HEADS:
+    if head in COMPANY_HEADS:
         tagged = [
             t
             for t in _tagged_organisations(text)
@@ -79,7 +79,7 @@ def _tagged_organisations(text: str) -> list[Found]:
     out: list[Found] = []
     for s, e in spans:
         name = re.sub(r"^(?:the|The)\s+", "", text[s:e])
-        if not name[:1].isupper() or re.fullmatch(rf"(?:{_ORG_HEADS}|Borough|County|City)", name):
+        if not name[:1].isupper() or re.fullmatch(rf"(?:{ORG_HEADS}|Borough|County|City)", name):
             continue
         if _holds_role_word(name) or is_a_place(name):
             continue
@@ -89,7 +89,7 @@ def _tagged_organisations(text: str) -> list[Found]:
 
 def _holds_role_word(name: str) -> bool:
     """A post's word as a word of its own ("Foster Carer Representative"; not the "head" in "Whitehead")."""
-    return bool(re.search(rf"(?<![\w'’-])(?:{_roles().pattern})", name))
+    return bool(re.search(rf"(?<![\w'’-])(?:{roles().pattern})", name))
 
 
 def is_a_place(name: str) -> bool:
@@ -103,12 +103,12 @@ def is_a_place(name: str) -> bool:
     )
 
 
-_NAME_PAIR = re.compile(rf"(?=\b((?:[A-Z]\.?\s)?{_NAME_WORD}\s(?:[A-Z]\.?\s)?{_NAME_WORD})\b)")
+_NAME_PAIR = re.compile(rf"(?=\b((?:[A-Z]\.?\s)?{NAME_WORD}\s(?:[A-Z]\.?\s)?{NAME_WORD})\b)")
 
 
 def _could_be_a_name(name: str) -> bool:
     """No team, council, role or service words ("Children Looked After", "Family Hubs" are what a service does)."""
-    if _ORG_WORDS.search(name) or _department_words().search(name) or _holds_role_word(name):
+    if ORG_WORDS.search(name) or department_words().search(name) or _holds_role_word(name):
         return False
     return not set(measure_terms(name)) & _service_words()
 
@@ -123,10 +123,10 @@ def _tagged_people(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         name = text[s:e]
         if (
             any(a < e and s < b for a, b in taken)
-            or not _NAME_SHAPE.fullmatch(name)
+            or not NAME_SHAPE.fullmatch(name)
             or not _could_be_a_name(name)
         ):
             continue
-        out.append(Found(s, e, name, "person", _role_after(text, e), tagged=True))
+        out.append(Found(s, e, name, "person", role_after(text, e), tagged=True))
         taken.append((s, e))
     return out
