@@ -17,12 +17,14 @@ import numpy as np
 from qa_assistant.answering.citing import Citer
 from qa_assistant.answering.entities import EntityAnswerer
 from qa_assistant.answering.figure_answers import FigureAnswerer
+from qa_assistant.answering.figure_choice import Scored
 from qa_assistant.answering.sentences import question_terms, rank_sentences
 from qa_assistant.figures.question import read_conversation
 from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.selection import Support
 from qa_assistant.indexing import embedding
 from qa_assistant.indexing.loaded import LoadedIndex
-from qa_assistant.models import Answer, Citation, FigureValue
+from qa_assistant.models import Answer, Citation, Figure, FigureValue
 from qa_assistant.settings import Settings
 from qa_assistant.text.numbers import find_quantities
 
@@ -93,8 +95,11 @@ class Assistant:
         reading = read_conversation(q, earlier)
         qvec = embedding.encode_one(q)
         if reading.answer_type == "number":
-            answer = self.figures.answer(q, reading)
-            return answer if answer is not None else self._no_figure(q, reading, qvec)
+            # checked once: the candidates (a BM25 look-up among them) serve the answer and, failing it, the
+            # near misses offered
+            supported, near = self.figures.supported(reading)
+            answer = self.figures.answer(q, reading, supported)
+            return answer if answer is not None else self._no_figure(q, reading, qvec, supported, near)
         if reading.answer_type in ("person", "date", "name"):
             answer = self.entities.answer(q, reading, qvec)
             if answer is not None:
@@ -120,8 +125,14 @@ class Assistant:
         return out
 
     # ---- no supported figure --------------------------------------------------------------------------
-    def _no_figure(self, question: str, r: Reading, qvec: np.ndarray) -> Answer:
-        supported, near = self.figures.supported(r)
+    def _no_figure(
+        self,
+        question: str,
+        r: Reading,
+        qvec: np.ndarray,
+        supported: list[Scored],
+        near: list[tuple[Figure, Support]],
+    ) -> Answer:
         # supported figures reach here only from papers other than the source the question named
         offered = self.figures.near_misses([(s.figure, s.support) for s in supported] + near, r)
         what = f"\u201c{r.measure_text}\u201d" if r.measure_text else "that"

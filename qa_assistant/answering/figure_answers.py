@@ -60,10 +60,10 @@ class FigureAnswerer:
             out += self.index.figure_index.in_span(c.doc_id, c.start, c.end)
         return out
 
-    def answer(self, question: str, r: Reading) -> Answer | None:
-        """The answer from the best-supported series in the shape the intent asks for; None when no figure
-        (from the paper the question names, if it names one) supports the question."""
-        scored, _ = self.supported(r)
+    def answer(self, question: str, r: Reading, scored: list[Scored]) -> Answer | None:
+        """The answer from the best-supported series (scored: supported(r)'s first part) in the shape the intent
+        asks for; None when no figure (from the paper the question names, if it names one) supports the
+        question."""
         if not scored:
             return None
         named = from_named_paper(scored, r, self.index.documents, self.contexts.text_words)
