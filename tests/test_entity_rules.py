@@ -72,6 +72,7 @@ def test_names_beside_what_was_asked_for(sentence, head, name):
         ("Which regional adoption agency did the council join?", "agency"),
         ("Which Haringey programme helps families?", "programme"),
         ("Which charity runs the service?", "charity"),
+        ("Which agencies supply foster carers?", "agency"),  # a plural head, read as its singular
     ],
 )
 def test_what_kind_of_name_is_asked_for(question, head):
@@ -163,6 +164,7 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("What weekly allowance do we pay for a child aged 11 to 15?", "number"),
         ("What reduction in youth offending did the council attribute to the project?", "number"),
         ("What new data tool was the council introducing?", "name"),
+        ("What does the team do for care leavers?", "text"),  # not "what <its own words> team"
         ("Name a Fostering Team Manager who wrote the annual report.", "person"),
         ("What did the panel say about fees?", "text"),
     ],

@@ -6,18 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa_assistant.figures.question_intent import NAME_HEADS
 from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.terms import lexicon, measure_terms
 
 # "which regional adoption AGENCY was ...": the kind of thing asked is the head noun, a word or three after
 # "which" (the first word only when no known head follows: "which charity", "which Haringey programme")
-_NAME_HEAD = re.compile(
-    r"\bwhich\s+(?:(?:[\w'’-]+\s+){0,3}?(team|service|committee|board|panel|organisation|organization|council|"
-    r"school|home|hub|programme|program|project|scheme|campaign|strategy|model|agency|partner|provider|charity|"
-    r"group|forum|body|tool|system|framework|initiative|company|club|firm|business|award|report|plan|app)s?\b|"
-    r"(\w+))",
-    re.I,
-)
+_NAME_HEAD = re.compile(rf"\bwhich\s+(?:(?:[\w'’-]+\s+){{0,3}}?({NAME_HEADS})s?\b|(\w+))", re.I)
 _CALLED = re.compile(r"\b(\w+)\s+(?:is|was|are|were)?\s*(?:called|named)\b", re.I)
 _WHAT_THE = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+the\s+[^?]{0,60}?\b(approach|model|programme|program|scheme|system|"
@@ -95,6 +90,8 @@ def name_head(question: str) -> str | None:
     for pattern in (_NAME_HEAD, _WHAT_THE, _CALLED, _NAME_OF):
         m = pattern.search(question)
         if m:
-            word = next(g for g in m.groups() if g)
-            return word.lower().rstrip("s") if word.lower() not in ("its", "this", "also") else None
+            word = next(g for g in m.groups() if g).lower()
+            if word in ("its", "this", "also"):
+                return None
+            return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")  # "agencies" -> "agency"
     return None

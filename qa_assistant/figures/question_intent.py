@@ -8,6 +8,19 @@ import re
 
 from qa_assistant.figures.concepts import ConceptMatch
 
+# The kinds of thing whose name a which-question asks for ("which TEAM", "which regional adoption AGENCY"); shared
+# with entity_question.py, which reads the head itself
+NAME_HEADS = (
+    "team|service|committee|board|panel|organisation|organization|council|school|home|hub|programme|program|"
+    "project|scheme|campaign|strategy|model|agencies|agency|partner|provider|charities|charity|group|forum|"
+    "bodies|body|tool|system|framework|initiative|companies|company|club"
+)
+# What "what was the ... X" asks a figure of ("the average caseload", "the forecast overspend")
+FIGURE_NOUNS = (
+    "figure|number|total|rate|percentage|proportion|budget|cost|saving|share|level|count|value|amount|average|"
+    "spend|overspend|underspend"
+)
+
 _TIMELINE = re.compile(
     r"\b(?:chang\w*\s+(?:over|since|between)|trend\w*|over time|over the (?:years|months|last)|history|timeline|"
     r"since|compared?\s+(?:with|to)\s+(?:previous|earlier|last)|gone (?:up|down)|"
@@ -56,24 +69,22 @@ _NAMED_THING = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:(?!\bof\b)[^?]){0,60}?\b(?:approach|model|programme|program|scheme|system|tool|"
     r"framework|initiative|project|service|team|strategy|campaign|policy|hub|name|title)\b(?!\s+\w+ing\b|\s+(?:for|on|"
     r"about|to|in|doing)\b)|"
-    r"\b(?:also\s+)?(?:known|referred\s+to)\s+as\b|^\s*what\s+(?:(?:new|data|digital|online|main|other|"
-    r"external|independent|local|regional|national)\s+){0,2}(?:system|tool|team|service|programme|scheme|company|"
-    r"organisation|organization|charity|provider|agency|group)\b",
+    # "what new data TOOL was ...": up to two words of its own before the head (not "what does the team ...")
+    r"\b(?:also\s+)?(?:known|referred\s+to)\s+as\b|^\s*what\s+(?:(?!(?:of|is|was|are|were|does|do|did|has|have|"
+    r"had|will|would|can|the|a|an|our|their)\b)[\w'’-]+\s+){0,2}?(?:system|tool|team|service|programme|scheme|"
+    r"company|organisation|organization|charity|provider|agency|group)\b",
     re.I,
 )
 _NAME = re.compile(
     r"^\s*where\b|\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b|"
     r"\bwhat(?:['’]s| is| was| are| were) (?:the )?(?:\w+ )?name\b|"
     r"\bwhat(?:['’]s| is| was| are| were) .{0,60}\bcalled\b|\bname of\b|"
-    r"\bwhich (?:(?!(?:of|the|our|their|is|was|are|were)\b)[\w'’-]+\s+){0,2}?(?:team|teams|service|services|"
-    r"committee|board|panel|organisation|organisations|organization|council|"
-    r"school|home|hub|programme|program|project|scheme|campaign|strategy|model|agency|agencies|partner|partners|"
-    r"provider|providers|charity|group|forum|body|service|tool|system|framework|initiative|company|club)\b",
+    rf"\bwhich (?:(?!(?:of|the|our|their|is|was|are|were)\b)[\w'’-]+\s+){{0,2}}?(?:{NAME_HEADS})s?\b",
     re.I,
 )
 _NUMERIC = re.compile(
-    r"\b(?:how many|how much|number of|numbers of|what (?:was|is|were|are) the (?:figure|number|total|rate|percentage|"
-    r"proportion|budget|cost|saving|share|level|count|value|amount)|what percentage|what proportion|what share|"
+    rf"\b(?:how many|how much|number of|numbers of|what (?:was|is|were|are) the (?:{FIGURE_NOUNS})|what percentage|"
+    r"what proportion|what share|"
     r"percentage|proportion|rate|figure|total|budget|cost|costs|save|saving|saved|allowance|allowances|fee|fees|"
     r"overspend|underspend|count|how often|"
     r"per week|amount|how (?:big|high|low|large|long)|average|how much|attendance|caseloads?|turnover|vacancies|"
@@ -104,9 +115,7 @@ _DISCUSSION = re.compile(
 )
 # "What was the average social worker caseload": a figure, though "work" follows (a discussion's verb elsewhere)
 _WHAT_FIGURE = re.compile(
-    r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+){0,2}?(?:average|number|rate|total|percentage|"
-    r"proportion|cost|budget|level|figure|amount|value|count|spend|overspend|underspend)\b",
-    re.I,
+    rf"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+){{0,2}}?(?:{FIGURE_NOUNS})\b", re.I
 )
 _WHY = re.compile(r"^\s*(?:and\s+)?why\b", re.I)
 
