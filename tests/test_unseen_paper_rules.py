@@ -67,6 +67,11 @@ def test_a_change_the_question_quotes_names_no_date_or_trend():
     assert read("By what percentage were numbers down on the same point a year earlier?").measure_seq == []
 
 
+def test_compared_with_last_year_asks_for_both_years_unless_a_change_is_asked():
+    assert read("How many children were in care, compared with last year?").intent == "timeline"
+    assert read("How much did spending rise compared with last year?").figure_kind == "change"
+
+
 def test_a_forecast_question_takes_a_part_of_a_breakdown():
     s = support(
         "What was the forecast overspend at the end of September 2018?",
@@ -338,11 +343,29 @@ def test_a_figure_the_paper_gives_as_now_is_current():
         ("it rose to 384 by December 31 2017", "December 31 2017", "31 December 2017"),
         ("the review is due by September 30th", "September 30th", "30 September 2023"),
         ("In March 15 children entered care", "March", "March 2024"),  # 15 is a count, not a day
+        ("On March 15 the panel met", "March 15", "15 March 2024"),
     ],
 )
 def test_month_first_dates(text, date, label):
     found = find_dates(text, reference=dt.date(2024, 6, 12))
     assert [(text[d.start : d.end], d.label) for d in found] == [(date, label)]
+
+
+@pytest.mark.parametrize(
+    "text,dates",
+    [
+        # after "to" or "and" a number that goes on into a noun phrase is a count, not the month's day
+        (
+            "Between January and March 15 new carers were approved",
+            [("January", "January 2024"), ("March", "March 2024")],
+        ),
+        ("From April to June 20 children entered care", [("April", "April 2024"), ("June", "June 2024")]),
+        ("from April 1 to June 30, 40 children", [("April 1", "1 April 2024"), ("June 30", "30 June 2024")]),
+    ],
+)
+def test_a_month_first_day_after_to_or_and_ends_its_phrase(text, dates):
+    found = find_dates(text, reference=dt.date(2024, 6, 12))
+    assert [(text[d.start : d.end], d.label) for d in found] == dates
 
 
 def test_a_month_first_day_is_not_read_as_a_figure():

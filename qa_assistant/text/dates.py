@@ -84,12 +84,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mid_year", re.compile(r"\b(?:mid|early|late)[\s-](?P<year>(?:19|20)\d{2})\b", re.I)),
     ("day_month", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s+(?:19|20)\d{{2}})")),
     # "on March 31 this year", "by September 30th": a day written month first (news style), without its year;
-    # only after a preposition or with an ordinal, since "in March 15 children ..." is a count
+    # only after a preposition or with an ordinal, since "in March 15 children ..." is a count; after "to" or
+    # "and" only where the day ends the phrase ("from April 1 to June 30,"), since "from April to June 20
+    # children" and "between January and March 15 new carers" are counts too
     (
         "month_day",
         re.compile(
-            rf"\b(?:on|by|until|till|to|from|and|between|since|before|after)\s+"
+            rf"\b(?i:on|by|until|till|from|between|since|before|after)\s+"
             rf"(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!\s*(?:%|per\b|[.,]\d))"
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(
+            rf"\b(?i:to|and)\s+(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b"
+            rf"(?=\s*(?:[,;:)]|\.(?!\d)|$|this\b|last\b|next\b))"
         ),
     ),
     ("month_day", re.compile(rf"\b(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b")),
