@@ -56,11 +56,11 @@ _CHANGE_BASE = re.compile(
 
 
 def given_spans(question: str) -> list[tuple[int, int]]:
-    """Where the question states a figure of its own ("the 22.3% reduction", "the £14m savings"), or the base
-    a change is measured from ("on the same point a year earlier")."""
-    return [m.span() for m in _STATED_FIGURE.finditer(question)] + [
-        m.span() for m in _CHANGE_BASE.finditer(question)
-    ]
+    """Where the question states a figure of its own ("the 22.3% reduction", "the £14m savings"), or, when it
+    asks for a change, the base the change is measured from ("by what percentage ... down on the same point a
+    year earlier"). Without a change asked, "compared with last year" asks for both years: it stays."""
+    bases = [m.span() for m in _CHANGE_BASE.finditer(question)] if CHANGE.search(question) else []
+    return [m.span() for m in _STATED_FIGURE.finditer(question)] + bases
 
 
 def question_unit(question: str) -> str | None:
