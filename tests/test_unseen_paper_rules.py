@@ -450,3 +450,25 @@ def test_a_heading_or_lead_in_is_quoted_with_what_follows(sentence, leads_in):
     from qa_assistant.answering.assistant import announces
 
     assert announces(sentence) == leads_in
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("face-to-face visits", ["facetoface", "visits"]),  # a compound of one word twice is one word
+        ("one-to-one support", ["onetoone", "support"]),
+        ("the council faces a deficit", ["the", "council", "faces", "a", "deficit"]),
+        ("re-referrals", ["rereferrals"]),
+    ],
+)
+def test_hyphenated_compounds_read_as_one_word(text, expected):
+    from qa_assistant.figures.terms import words
+
+    assert words(text) == expected
+
+
+def test_face_to_face_visits_are_not_all_visits():
+    """'faces' only states a figure ('the council faces a £5.5m overspend'); 'face-to-face' narrows what is counted."""
+    assert not support(
+        "How many visits were made?", "There were 40 face-to-face visits in the quarter.", "40"
+    ).ok

@@ -36,7 +36,8 @@ def _synonyms() -> dict[str, str]:
 
 
 def words(text: str) -> list[str]:
-    """Surface words, lower-cased, possessives dropped, prefix hyphens joined ("re-referral" -> "rereferral")."""
+    """Surface words, lower-cased, possessives dropped, prefix hyphens joined ("re-referral" -> "rereferral",
+    "face-to-face" -> "facetoface")."""
     out: list[str] = []
     for raw in _TOKEN.findall(text.lower().replace("’", "'").replace("‘", "'")):
         if raw.endswith("'s"):
@@ -46,8 +47,11 @@ def words(text: str) -> list[str]:
         raw = raw.strip("'")
         if "-" in raw:
             head, _, rest = raw.partition("-")
-            if head in _JOINED_PREFIXES:
-                out.append(head + rest.replace("-", ""))
+            parts = raw.split("-")
+            if head in _JOINED_PREFIXES or (len(parts) == 3 and parts[0] == parts[2]):
+                # "re-referral"; and a compound of one word twice ("face-to-face", "one-to-one", "day-to-day")
+                # is one word, not the word it repeats
+                out.append(raw.replace("-", ""))
                 continue
             mapped = _synonyms().get(raw)
             if mapped:
