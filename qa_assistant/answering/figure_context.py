@@ -29,7 +29,7 @@ class FigureContexts:
         self._words: OrderedDict[str, frozenset[str]] = OrderedDict()
 
     def context(self, f: Figure) -> FigureContext:
-        """The words around figure f that may support a question (see selection.build_context)."""
+        """The words around figure f that may support a question (see support_context.build_context)."""
         cached = self._contexts.get(f.figure_id)
         if cached is not None:
             return cached

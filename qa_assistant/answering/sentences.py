@@ -12,8 +12,8 @@ from qa_assistant.indexing import embedding
 from qa_assistant.indexing.retrieval import bm25_ranking, dense_ranking
 from qa_assistant.text.lexical import tokenize
 
-# Stems of question scaffolding that BM25's stop list keeps; they say nothing about the topic.
 RESCORED = 8  # best sentences scored again with their own vectors (about 2 ms each)
+# Stems of question scaffolding that BM25's stop list keeps; they say nothing about the topic.
 QUESTION_WORDS = frozenset(
     {
         "what",

@@ -6,6 +6,7 @@ other side. Each helper says why its words are explained rather than asked.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qa_assistant.figures.terms import (
     counting_terms,
@@ -65,11 +66,15 @@ def initialisms_asked(phrase: str, question: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _titled_name() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t.rstrip(".")) for t in lexicon()["person_titles"])
+    return re.compile(rf"\b(?:{titles})\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
+
+
 def person_words(phrase: str) -> frozenset[str]:
     """ "Cllr Bateson reveals 235 ...": a titled person's name says who gave the figure, not what it counts."""
-    titles = "|".join(re.escape(t.rstrip(".")) for t in lexicon()["person_titles"])
-    pattern = rf"\b(?:{titles})\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
-    return frozenset(t for m in re.finditer(pattern, phrase) for t in terms(m.group(0)))
+    return frozenset(t for m in _titled_name().finditer(phrase) for t in terms(m.group(0)))
 
 
 def terms_of_words(text: str) -> frozenset[str]:

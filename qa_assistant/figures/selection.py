@@ -211,7 +211,8 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
         if note is None:
             return Support(False, f"measure: the sentence does not say {' '.join(sorted(missing))}")
         notes.append(note)
-    return Support(True, "supported", _score(f, t, q_left, missing, notes), notes, own_word_share(f, t.q))
+    own_words = own_word_share(f, t.q)
+    return Support(True, "supported", _score(f, t, q_left, missing, notes, own_words), notes, own_words)
 
 
 def _where_said(r: Reading, around: FigureContext, t: _Terms, missing: frozenset[str]) -> str | None:
@@ -230,11 +231,13 @@ def _where_said(r: Reading, around: FigureContext, t: _Terms, missing: frozenset
     return None
 
 
-def _score(f: Figure, t: _Terms, q_left: frozenset[str], missing: frozenset[str], notes: list[str]) -> float:
-    """How well a supporting figure fits, to rank it among others: the share of the question's words it names,
-    a shared concept, a labelled or table figure; less for each word read from around its sentence."""
+def _score(
+    f: Figure, t: _Terms, q_left: frozenset[str], missing: frozenset[str], notes: list[str], own_words: float
+) -> float:
+    """How well a supporting figure fits, to rank it among others: the share of the question's words it names
+    (own_words: those its own phrase writes), a shared concept, a labelled or table figure; less for each word
+    read from around its sentence."""
     coverage = len(t.q & (t.p | t.explained_p | long_forms(f))) / len(t.q)
-    own_words = own_word_share(f, t.q)
     return (
         coverage
         + _W("own_word_bonus") * own_words
