@@ -17,6 +17,7 @@ from qa_assistant.figures.kinds import PART, kind_of
 from qa_assistant.figures.list_items import counted_in_lead_in, item_lead_in, item_text, lead_in
 from qa_assistant.figures.masks import mask_dates, mask_numbers, masked_phrase
 from qa_assistant.figures.phrases import Phrase
+from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.subjects import subject_for
 from qa_assistant.figures.tables import unit_hint
@@ -25,13 +26,14 @@ from qa_assistant.models import AsOf, Figure
 from qa_assistant.text.numbers import Quantity
 
 _RELATIVE_PAST = re.compile(
-    r"^\W{0,3}(?:\w+\s+){0,4}?(?:last\s+year|the\s+previous\s+(?:year|quarter|month|period)|"
-    r"a\s+year\s+(?:ago|earlier)|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|"
-    r"last\s+quarter|previously|the\s+prior\s+year|the\s+year\s+before|last\s+month)\b",
+    rf"^\W{{0,3}}(?:\w+\s+){{0,4}}?(?:{EARLIER_PERIOD}|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|"
+    r"previously)\b",
     re.I,
 )
 # "consistent with the year before (17 adopted and 16 placed)", "the previous year's figure of 520": the
 # number belongs to an earlier period, named just before it or before the brackets it sits in
+# ("last year" only as a possessive: "Last year 16 children were adopted" reports that count, it does not name
+# the earlier value of a change)
 _RELATIVE_PAST_BEFORE = re.compile(
     r"(?:\b(?:the\s+)?(?:year|quarter|month)\s+before|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|quarter|"
     r"month|period)(?:['’]s)?|\blast\s+year['’]s|\ba\s+year\s+(?:earlier|before|ago))"

@@ -9,6 +9,7 @@ import re
 
 from qa_assistant.figures.concepts import ConceptMatch, match_concept, passive_participles
 from qa_assistant.figures.question_intent import CHANGE
+from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.terms import (
     UNIT_TEXT,
     WEEKLY,
@@ -48,9 +49,8 @@ _HOW_MANY = re.compile(r"\bhow many\b(?!\s+(?:pounds|£))", re.I)
 # "down on the same point a year earlier", "compared with last year": the base a change is measured from, a
 # date and not a measure
 _CHANGE_BASE = re.compile(
-    r"\b(?:(?:on|from|than|compared\s+(?:with|to))\s+)?(?:the\s+)?same\s+(?:point|time|period|quarter|month|"
-    r"date)\s+(?:a\s+year\s+(?:earlier|before|ago)|last\s+year|the\s+(?:previous|prior)\s+year|the\s+year\s+"
-    r"before)\b|\bcompared\s+(?:with|to)\s+(?:a\s+year\s+(?:earlier|before|ago)|last\s+year)\b",
+    rf"\b(?:(?:on|from|than|compared\s+(?:with|to))\s+)?(?:the\s+)?same\s+(?:point|time|period|quarter|month|"
+    rf"date)\s+(?:{EARLIER_PERIOD})\b|\bcompared\s+(?:with|to)\s+(?:{EARLIER_PERIOD})\b",
     re.I,
 )
 
