@@ -31,7 +31,7 @@ from qa_assistant.figures.table_figures import from_cell
 from qa_assistant.figures.tables import Cell
 from qa_assistant.models import Document, Figure
 from qa_assistant.text.dates import DateMention, find_dates
-from qa_assistant.text.numbers import Quantity, find_quantities
+from qa_assistant.text.numbers import Quantity, changed_from_to, find_quantities
 from qa_assistant.text.spans import Span, is_list_item, paragraph_spans, sentence_spans_by_paragraph
 
 _COMPARISON_WORDS = re.compile(
@@ -185,25 +185,14 @@ def _sentence_figures(r: SentenceReading) -> list[Figure]:
         if fig is not None:
             if fig.kind != PART:
                 parent = fig.phrase
-            if out and cell is None and _changed_to(r.text, out[-1], fig):
+            # "Hartlepool ... a fall from 13.3 per 10,000 to 11.7": the value it changed to is the same place's
+            if out and cell is None and changed_from_to(r.text, out[-1].start, out[-1].end, fig.start):
                 fig = fig.model_copy(
                     update={"subject": out[-1].subject, "subject_name": out[-1].subject_name}
                 )
             out.append(fig)
         previous, previous_phrase = q, phrase
     return out
-
-
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
-_TO_BETWEEN = re.compile(r"^\s*(?:to|down\s+to|up\s+to)\s*$", re.I)
-
-
-def _changed_to(text: str, a: Figure, b: Figure) -> bool:
-    """ "Hartlepool ... recording a fall from 13.3 per 10,000 to 11.7": the number a value changed to is the
-    same place's as the one it changed from."""
-    return bool(
-        _TO_BETWEEN.match(text[a.end : b.start]) and _FROM_BEFORE.search(text[max(0, a.start - 8) : a.start])
-    )
 
 
 def _prose_figure(

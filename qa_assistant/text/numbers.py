@@ -220,7 +220,16 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
 
 
 _FROM_TO_GAP = re.compile(r"^\s*(?:to|down\s+to|up\s+to)\s*$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _CARRIED_UNITS = ("per_10000", "per_1000", "per_100000", "percent")
+
+
+def changed_from_to(text: str, a_start: int, a_end: int, b_start: int) -> bool:
+    """ "a fall from 13.3 per 10,000 to 11.7": the number at b_start is the value the number at a_start..a_end
+    changed to (the two ends of one change, of one place and unit)."""
+    return bool(
+        _FROM_TO_GAP.match(text[a_end:b_start]) and _FROM_BEFORE.search(text[max(0, a_start - 8) : a_start])
+    )
 
 
 def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -233,8 +242,7 @@ def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
             a.unit in _CARRIED_UNITS
             and b.unit == "count"
             and not b.written_as_words
-            and _FROM_TO_GAP.match(text[a.end : b.start])
-            and re.search(r"\bfrom\s+$", text[max(0, a.start - 8) : a.start], re.I)
+            and changed_from_to(text, a.start, a.end, b.start)
         ):
             out[i] = Quantity(b.start, b.end, b.text, b.value, b.value_high, a.unit)
     return out
