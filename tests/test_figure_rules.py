@@ -541,6 +541,26 @@ def test_linear_time_on_a_huge_single_paragraph():
             "level",
             "name",
         ),  # asks for the approach's name
+        # "by how much has the number ... increased" is answered by a count or a percentage change
+        (
+            "By how much has the number of children looked after increased?",
+            "looked_after",
+            None,
+            "own",
+            "latest",
+            "change",
+            "number",
+        ),
+        # a money question is about money: the children it names say what the money is for
+        (
+            "What was the projected overspend on looked after children placements?",
+            "overspend",
+            "money",
+            "own",
+            "latest",
+            "forecast",
+            "number",
+        ),
     ],
 )
 def test_reading_questions(question, concept, unit, subject, intent, kind, answer):
@@ -787,6 +807,51 @@ def test_date_edges_and_possessives_name_no_measure():
             "What percentage of children were aged 11 to 15?",
             "Age group | Percentage of children\n11 to 15 | 40%",
             "40%",
+            True,
+            "",
+        ),
+        # an acronym the question writes is spelled out by the sentence (three letters or more)
+        (
+            "How many care leavers were NEET in March 2023?",
+            "In March 2023, 37 care leavers were not in employment, education or training.",
+            "37",
+            True,
+            "",
+        ),
+        (
+            "How many care leavers were NEET in March 2023?",
+            "In March 2023, 37 care leavers were in higher education.",
+            "37",
+            False,
+            "measure",
+        ),
+        # when a figure was counted, or who runs the council, does not narrow what it counts
+        (
+            "How many children were looked after in March 2023?",
+            "In March 2023 the number at the end of the quarter was 381 children looked after.",
+            "381",
+            True,
+            "",
+        ),
+        (
+            "How many children was Nottingham City Council looking after in March 2023?",
+            "In March 2023 Nottingham's Labour-run council was looking after 721 children.",
+            "721",
+            True,
+            "",
+        ),
+        (
+            "How many placements were there in March 2023?",
+            "In March 2023, 40 placements ended.",
+            "40",
+            False,
+            "measure",
+        ),
+        # "year old" with the ages given says only that they are ages
+        (
+            "What is the weekly allowance for an 11 to 15 year old?",
+            "The weekly allowance for a child aged 11 to 15 is £234 per week.",
+            "£234 per week",
             True,
             "",
         ),

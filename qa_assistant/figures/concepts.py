@@ -83,6 +83,18 @@ def _adjectival_start(synonym: str) -> bool:
     return len(words) > 1 and words[1] not in _PREPOSITIONS
 
 
+def _reported_in(concept: Concept, unit: str | None) -> bool:
+    """Whether a concept is ever reported in the unit's family (money of any period, a rate of any base)."""
+    return unit is not None and _unit_family(unit) in {_unit_family(u) for u in concept.units}
+
+
+def says_what_money_is_for(concept_id: str, unit: str) -> bool:
+    """A money figure filed under a concept never reported in money ("£21.6m on residential care"): the concept
+    says what the money is for, not what the figure measures, so it is not compared with the question's."""
+    concept = concepts_by_id().get(concept_id)
+    return concept is not None and _unit_family(unit) == "money" and not _reported_in(concept, unit)
+
+
 def _unit_family(unit: str) -> str:
     if unit.startswith("gbp"):
         return "money"
@@ -112,12 +124,16 @@ def passive_participles(text: str) -> frozenset[str]:
 
 
 def match_concept(
-    seq: list[str], unit: str | None = None, verbs: frozenset[str] = frozenset()
+    seq: list[str],
+    unit: str | None = None,
+    verbs: frozenset[str] = frozenset(),
+    reported_in_unit: bool = False,
 ) -> ConceptMatch | None:
     """The concept named in a term sequence (see module docstring), or None. When two unrelated concepts are
     named equally well, the one reported in the figure's unit wins ("% of children in our care attending
     school" is about attendance, a percentage, not about how many children are in care). verbs: terms used as
-    verbs (passive_participles), which cannot open a synonym of several words."""
+    verbs (passive_participles), which cannot open a synonym of several words. reported_in_unit: only
+    concepts ever reported in that unit may be named."""
     found: list[tuple[Concept, str, tuple[str, ...]]] = []
     spans: list[tuple[int, int, str]] = []  # start, end, concept id
     index = _synonyms_by_first_term()
@@ -126,6 +142,8 @@ def match_concept(
             if len(syn) > 1 and term in verbs and _adjectival_start(synonym):
                 continue
             if tuple(seq[i : i + len(syn)]) == syn:
+                if reported_in_unit and not _reported_in(concept, unit):
+                    continue
                 found.append((concept, synonym, syn))
                 spans.append((i, i + len(syn), concept.id))
     if not found:
@@ -136,8 +154,7 @@ def match_concept(
     narrowest = [f for f in found if f[0].id not in broader] or found
 
     def rank(f: tuple[Concept, str, tuple[str, ...]]) -> tuple[int, int, int]:
-        fits = int(unit is not None and _unit_family(unit) in {_unit_family(u) for u in f[0].units})
-        return (len(f[2]), fits, len(ancestors(f[0].id)))
+        return (len(f[2]), int(_reported_in(f[0], unit)), len(ancestors(f[0].id)))
 
     concept, synonym, syn = max(narrowest, key=rank)
     matched = frozenset(t for c, _, other in found if c.id == concept.id for t in other)

@@ -39,6 +39,15 @@ def age_asked(q: frozenset[str]) -> frozenset[str]:
     return _AGE if any(t.isdigit() for t in q) else frozenset()
 
 
+_AGE_WORDS = frozenset({"age", "old"})
+
+
+def age_words(q: frozenset[str]) -> frozenset[str]:
+    """ "an 11 to 15 year old": with the ages given as numbers (which the figure must still say), "old" and
+    "age" only say that they are ages."""
+    return q & _AGE_WORDS if any(t.isdigit() for t in q) else frozenset()
+
+
 def elided(before_pairs: frozenset[tuple[str, str]], p: frozenset[str]) -> frozenset[str]:
     """Words the item said just before, right in front of a word of the figure's own phrase ("foster" of
     "foster carers" when the figure says "carers")."""
@@ -103,3 +112,55 @@ def spelled_out(f: Figure, q: frozenset[str]) -> frozenset[str]:
         if q & set(long_form.split()):
             out.add(short)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _period_pattern() -> re.Pattern[str]:
+    lx = lexicon()
+    edges = [
+        f"{e} of {the}{n}" for e in lx["period_edges"] for n in lx["period_nouns"] for the in ("", "the ")
+    ]
+    return phrase_pattern(lx["period_phrases"] + edges)
+
+
+def period_words(phrase: str) -> frozenset[str]:
+    """ "the number at the end of the quarter", "their GCSEs in summer 2022": words that say when a figure was
+    counted (dates are checked apart), not what it counts."""
+    return frozenset(t for m in _period_pattern().finditer(phrase) for t in terms(m.group(0)))
+
+
+@lru_cache(maxsize=1)
+def _party_run() -> re.Pattern[str]:
+    parties = phrase_pattern(lexicon()["political_parties"]).pattern
+    return re.compile(parties + r"[\s-]+(?:run|led|controlled)\b", re.I)
+
+
+def party_words(phrase: str) -> frozenset[str]:
+    """ "the Labour-run council was looking after 721": who runs the council says whose figure, not what it
+    counts."""
+    return frozenset(t for m in _party_run().finditer(phrase) for t in terms(m.group(0)))
+
+
+_MIN_ACRONYM = 3  # two letters name too many things ("CP": child protection, corporate parenting, care plan)
+
+
+def acronym_spelled_out(
+    question: str, sentence_seq: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """ "Care leavers NEET" beside "care leavers not in employment, education or training": an acronym the
+    question writes whose letters are the initials of terms the figure's sentence writes in a row. Returns the
+    acronym's terms (said by the sentence, spelled out) and the spelled-out terms (asked by the acronym)."""
+    asked: set[str] = set()
+    spelled: set[str] = set()
+    initials = "".join(t[0] for t in sentence_seq)
+    for acronym in question_acronyms(question):
+        at = initials.find(acronym.lower())
+        if at >= 0:
+            asked.update(measure_terms(acronym))
+            spelled.update(sentence_seq[at : at + len(acronym)])
+    return frozenset(asked), frozenset(spelled)
+
+
+def question_acronyms(question: str) -> tuple[str, ...]:
+    """The acronyms of three letters or more a question writes ("NEET", "UASC")."""
+    return tuple(m.group(1) for m in _ACRONYM.finditer(question) if len(m.group(1)) >= _MIN_ACRONYM)

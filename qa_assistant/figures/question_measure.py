@@ -98,6 +98,8 @@ def question_unit(question: str) -> str | None:
         return "money"
     if _DURATION.search(question):
         return "duration"
+    if re.search(r"\bby how much\b", question, re.I):
+        return None  # "by how much has the number of children in care increased": by 87, or by 14 per cent
     if phrase_pattern(lx["count_words"]).search(question):
         return "count"
     return None
@@ -193,6 +195,9 @@ def _unit_word_after_measure(question: str, measure_text: str) -> bool:
     return unit_words is not None and at >= 0 and unit_words.start() > at
 
 
+MONEY_ASKED = ("money", "money_week", "money_year")
+
+
 def _unit_for_concept(unit: str | None) -> str | None:
     """The question's unit in the catalogue's unit names, which concepts are matched with."""
     return {
@@ -212,6 +217,13 @@ def unit_and_concept(
     from the words that ask, not those that name the source or state a figure (`given` spans)."""
     unit = question_unit(_strip(question, list(given)) if given else question)
     concept = match_concept(seq, _unit_for_concept(unit), passive_participles(question)) if seq else None
+    if concept is not None and unit in MONEY_ASKED and not _concept_reports(concept, unit):
+        # "the overspend on looked after children placements", "spend on temporary social workers": a money
+        # question is about money; the children or staff it names say what the money is for, not what is
+        # counted, so only a concept reported in money may be the one asked (or none, and the words are checked)
+        concept = match_concept(
+            seq, _unit_for_concept(unit), passive_participles(question), reported_in_unit=True
+        )
     if (
         concept is not None
         and unit is not None

@@ -16,7 +16,7 @@ gives the nearest one. Every refusal carries a reason, so tests and logs can say
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qa_assistant.figures.concepts import (
     ancestor_terms,
@@ -24,15 +24,21 @@ from qa_assistant.figures.concepts import (
     concept_vocabulary,
     label_terms,
     names_concept,
+    says_what_money_is_for,
 )
 from qa_assistant.figures.explained_words import (
+    acronym_spelled_out,
     age_asked,
+    age_words,
     domain_words,
     elided,
     initialisms_asked,
     long_forms,
     names_the_measure,
+    party_words,
+    period_words,
     person_words,
+    question_acronyms,
     slash_explained,
     spelled_out,
     terms_of_words,
@@ -103,15 +109,30 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
         return Support(False, "measure: the question names no measure")
     q_concept = r.concept.concept.id if r.concept else None
     named: frozenset[str] = frozenset()
-    if f.concept_id and q_concept and f.concept_id != q_concept:
+    if (
+        f.concept_id
+        and q_concept
+        and f.concept_id != q_concept
+        and not says_what_money_is_for(f.concept_id, f.unit)
+    ):
         named = _also_names(f, q_concept, ctx)
         if not named:
             return Support(False, f"measure: asked {q_concept}, figure is {f.concept_id}")
     t = _measure_terms(r, f, q, q_concept, bool(named))
+    if question_acronyms(r.question):
+        t = _with_acronyms(t, r.question, ctx(f))
     refusal = _phrase_refusal(r, f, t)
     if refusal:
         return Support(False, refusal)
     return _sentence_support(r, f, ctx(f), t)
+
+
+def _with_acronyms(t: _Terms, question: str, around: FigureContext) -> _Terms:
+    """An acronym the question writes ("NEET") that the figure's sentence spells out explains both sides."""
+    asked, spelled = acronym_spelled_out(question, around.sentence_seq)
+    if not asked:
+        return t
+    return replace(t, explained_q=t.explained_q | asked, explained_p=t.explained_p | spelled)
 
 
 def _also_names(f: Figure, q_concept: str, ctx: Callable[[Figure], FigureContext]) -> frozenset[str]:
@@ -185,6 +206,8 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]
         - _subject_terms(f)
         - initialisms_asked(f.phrase, question)
         - person_words(f.phrase)
+        - period_words(f.phrase)
+        - party_words(f.phrase)
     )
 
 
@@ -199,7 +222,7 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
     another number there), or near it, in the source's name or just before it; the score says how well."""
     own = t.p | t.c
     in_sentence = own | (around.sentence - (around.owned - own))
-    q_left = t.q - own - t.explained_q - counting_terms()
+    q_left = t.q - own - t.explained_q - counting_terms() - age_words(t.q)
     missing = q_left - in_sentence
     notes: list[str] = []
     if missing & (around.owned - own):
