@@ -1051,3 +1051,15 @@ def test_flattened_table_values_that_cannot_be_placed_are_not_read_as_table_cell
     for f in figures(_STACKED_LABELS):
         if f.value_text in ("14", "3", "10", "1"):
             assert f.layout != "table"
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("The average weekly cost of a residential placement was £4,527.", "£4,527", "gbp_per_week"),
+        ("Weekly fostering allowance for each child | £234\n", "£234", "gbp_per_week"),
+        ("The placements budget was £4,527,000 in 2023/24.", "£4,527,000", "gbp"),
+    ],
+)
+def test_money_said_to_be_weekly_is_per_week(text, value, unit):
+    assert figure(text, value).unit == unit

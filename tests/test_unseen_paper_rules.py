@@ -14,6 +14,7 @@ from figure_helpers import figure, figures, support
 
 from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.question import read
+from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import Document
 from qa_assistant.text.dates import find_dates
 
@@ -472,3 +473,16 @@ def test_face_to_face_visits_are_not_all_visits():
     assert not support(
         "How many visits were made?", "There were 40 face-to-face visits in the quarter.", "40"
     ).ok
+
+
+@pytest.mark.parametrize(
+    "text,terms",
+    [
+        ("children placed with Middleborough carers", ["child", "placement", "carer"]),
+        ("Middlesborough's children in care", ["child", "care"]),
+        ("Middlesbrough and Peterborough children", ["peterborough", "child"]),
+        ("children in Scarborough", ["child", "scarborough"]),
+    ],
+)
+def test_the_councils_own_name_misspelt_is_still_its_name(text, terms):
+    assert measure_terms(text) == terms

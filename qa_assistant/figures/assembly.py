@@ -17,7 +17,7 @@ from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.prose_phrases import PREPOSITION_START
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.subjects import Subject
-from qa_assistant.figures.terms import lexicon, measure_terms, phrase_pattern
+from qa_assistant.figures.terms import WEEKLY, lexicon, measure_terms, phrase_pattern
 from qa_assistant.models import AsOf, Figure
 from qa_assistant.text.numbers import Quantity
 
@@ -53,6 +53,8 @@ def figure(r: SentenceReading, q: Quantity, facts: NumberFacts) -> Figure:
     """The Figure record: annotations moved from the phrase to the context, acronyms spelled out, the concept
     matched."""
     phrase, phrase_text, unit, layout = facts.phrase, facts.phrase_text, facts.unit, facts.layout
+    if unit == "gbp" and WEEKLY.search(phrase_text):
+        unit = "gbp_per_week"  # "Weekly fostering allowance for each child | £234", "the average weekly cost"
     masked, notes = without_annotations(masked_phrase(r, phrase, phrase_text))
     terms = measure_terms(masked)
     context = f"{facts.context} {notes}".strip() if notes else facts.context

@@ -60,17 +60,19 @@ def names_the_measure(q: frozenset[str], p: frozenset[str]) -> bool:
 
 
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})(?:s|'s|’s)?\b")
+_MIN_ACRONYM = 3  # two letters name too many things ("CP": child protection, corporate parenting, care plan)
 _SMALL_WORDS = frozenset({"of", "and", "the", "in", "for", "to", "on", "a"})
 
 
 def initialisms_asked(phrase: str, question: str) -> frozenset[str]:
     """ "Gateshead FTEs" when the question says "first time entrants": an acronym of the figure's phrase whose
-    letters are the initials of words the question writes out in a row (small words may be left out)."""
+    letters are the initials of words the question writes out in a row (small words may be left out). Three
+    letters or more: "CP plans" is not "children placed"."""
     out: set[str] = set()
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", question) if w.lower() not in _SMALL_WORDS]
     initials = "".join(w[0].upper() for w in words)
     for m in _ACRONYM.finditer(phrase):
-        if m.group(1) in initials:
+        if len(m.group(1)) >= _MIN_ACRONYM and m.group(1) in initials:
             out.update(measure_terms(m.group(0)))
     return frozenset(out)
 
@@ -139,9 +141,6 @@ def party_words(phrase: str) -> frozenset[str]:
     """ "the Labour-run council was looking after 721": who runs the council says whose figure, not what it
     counts."""
     return frozenset(t for m in _party_run().finditer(phrase) for t in terms(m.group(0)))
-
-
-_MIN_ACRONYM = 3  # two letters name too many things ("CP": child protection, corporate parenting, care plan)
 
 
 def acronym_spelled_out(
