@@ -445,6 +445,9 @@ def test_a_labelled_line_is_quotable_though_short(sentence, kept):
         ("The panel noted the report.", False),
         ("Members asked whether placements would rise?", False),
         ('She said the service was "improving".', False),
+        ("Consideration was given to a report that presented a proposal for the fostering service.", True),
+        ("The Service Manager will provide an overview of the annual report to the Board.", True),
+        ("The objective was to address the declining number of foster carers.", False),
     ],
 )
 def test_a_heading_or_lead_in_is_quoted_with_what_follows(sentence, leads_in):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 
 import numpy as np
 
@@ -22,6 +23,7 @@ from qa_assistant.answering.sentences import question_terms, rank_sentences
 from qa_assistant.figures.question import read_conversation
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support
+from qa_assistant.figures.terms import lexicon, phrase_pattern
 from qa_assistant.indexing import embedding
 from qa_assistant.indexing.loaded import LoadedIndex
 from qa_assistant.models import Answer, Citation, Figure, FigureValue
@@ -225,8 +227,15 @@ class Assistant:
 
 def announces(sentence: str) -> bool:
     """A heading or a line that leads into what follows ("Aims and objectives of the Fostering Service", "The
-    Director made the following points:"): it does not end as a sentence does."""
-    return not re.search(r"[.!?\"”’)]$", sentence.rstrip())
+    Director made the following points:"): it does not end as a sentence does; or a sentence that opens an
+    item of minutes or an agenda ("Consideration was given to a report that ...", "X will provide an overview
+    of the annual report"), which names the subject but not what was said of it."""
+    return not re.search(r"[.!?\"”’)]$", sentence.rstrip()) or bool(_item_introduction().search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _item_introduction() -> re.Pattern[str]:
+    return phrase_pattern(lexicon()["item_introductions"])
 
 
 QUOTE_RESCORED_BY_WORDS = 2  # a quoted answer also re-scores the two sentences holding most question words
