@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from qa_assistant.answering.entity_candidates import about_subject, body_terms, pick, same_body
+from qa_assistant.answering.entity_candidates import (
+    about_subject,
+    body_terms,
+    pick,
+    same_body,
+    says_something_asked,
+    term_coverage,
+)
 from qa_assistant.answering.entity_finder import find_names, find_people
 from qa_assistant.answering.entity_question import name_head, question_role_terms
 from qa_assistant.figures.question import read
@@ -226,3 +233,31 @@ def test_a_name_set_off_by_what_they_are(sentence, name, role):
 )
 def test_whose_post_is_not_a_word_of_the_post(question, terms):
     assert question_role_terms(question) == frozenset(terms)
+
+
+@pytest.mark.parametrize(
+    "sentence,answered,coverage",
+    [
+        # the kind of thing asked for is what the answer names: not missed when the sentence does not write it
+        ("Clinical Property Group Limited wants to use a house in Hemlington as a home.", {"compani"}, 1.0),
+        ("Clinical Property Group Limited wants to use a house in Hemlington as a home.", set(), 0.75),
+        # ... and counted when it does
+        ("The company wants to use a house in Hemlington as a home.", {"compani"}, 1.0),
+        ("Residents objected to the plans for a house in Hemlington.", {"compani"}, 2 / 3),
+    ],
+)
+def test_the_kind_of_thing_asked_for_is_not_a_missing_word(sentence, answered, coverage):
+    asked = {"compani", "hemlington", "hous", "home"}
+    assert term_coverage(asked, sentence, "", frozenset(answered)) == pytest.approx(coverage)
+
+
+@pytest.mark.parametrize(
+    "sentence,said",
+    [
+        ("Read more: Former footballer crashed Land Rover into Co op", False),
+        ("Courtyard Care Ltd applied for planning permission to change a large home.", True),
+    ],
+)
+def test_a_name_comes_from_a_sentence_that_says_something_asked(sentence, said):
+    asked = {"low", "lane", "children", "home", "appli"}
+    assert says_something_asked(sentence, asked) == said

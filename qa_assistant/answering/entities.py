@@ -22,6 +22,7 @@ from qa_assistant.answering.entity_candidates import (
     holds_role,
     pick,
     restates_question,
+    says_something_asked,
     sentence_for,
     term_coverage,
     title_day,
@@ -47,6 +48,7 @@ class _Asked:
 
     terms: set[str]  # the question's words, less the words of asking ("name", "who", "when")
     head: str | None  # the kind of thing a name is asked for ("team")
+    head_terms: frozenset[str]  # its terms
     role_terms: frozenset[str]  # the post a "who" question names ("Executive Member")
     asks_for_name: bool  # "Who is the Executive Member?": the role itself is not the answer
     verb: frozenset[str]  # what the person did ("chairs", "presented")
@@ -56,9 +58,11 @@ class _Asked:
     def of(cls, question: str, r: Reading) -> _Asked:
         """Read once per question what every candidate sentence is checked against."""
         role_terms = question_role_terms(question) if r.answer_type == "person" else frozenset()
+        head = name_head(question) if r.answer_type == "name" else None
         return cls(
             terms={t for t in r.measure_seq if t not in _ANSWER_WORDS},
-            head=name_head(question) if r.answer_type == "name" else None,
+            head=head,
+            head_terms=frozenset(measure_terms(head)) if head else frozenset(),
             role_terms=role_terms,
             asks_for_name=bool(role_terms),
             verb=question_verb(question) if r.answer_type == "person" else frozenset(),
@@ -108,9 +112,11 @@ class EntityAnswerer:
         doc = self.index.documents[doc_id]
         sentence = doc.text[start:end]
         coverage = term_coverage(
-            asked.terms, sentence, doc.text[max(0, start - 300) : start] + " " + doc.title
+            asked.terms, sentence, doc.text[max(0, start - 300) : start] + " " + doc.title, asked.head_terms
         )
         if not asked.terms or coverage < self.settings.entity_min_coverage:
+            return None
+        if asked.head and not says_something_asked(sentence, asked.terms - asked.head_terms):
             return None
         near = doc.text[max(0, start - 300) : end]
         if not about_subject(self.index.paper_subject(doc_id), near, r.subject, question):

@@ -100,13 +100,23 @@ def fits_dates(c: Found, r: Reading) -> bool:
     return not found or any(d.first <= r.date_end and r.date_start <= d.last for d in found)
 
 
-def term_coverage(terms: set[str], sentence: str, before: str) -> float:
+def term_coverage(
+    terms: set[str], sentence: str, before: str, answered: frozenset[str] = frozenset()
+) -> float:
     """The share of the question's words the sentence (or the text just before it) holds: a sentence answers
-    only if it is about what was asked, not merely because it holds a name."""
-    if not terms:
-        return 0.0
+    only if it is about what was asked, not merely because it holds a name. answered: the words of the kind
+    of thing asked for ("which company"), which the answer itself stands for: counted when written, not
+    missed when not ("Clinical Property Group Limited wants to use a property in Hemlington ...")."""
     here = set(measure_terms(sentence)) | set(measure_terms(before))
-    return len(terms & here) / len(terms)
+    asked = len(terms) - len((answered & terms) - here)
+    return len(terms & here) / asked if asked > 0 else 0.0
+
+
+def says_something_asked(sentence: str, terms: set[str]) -> bool:
+    """ "Read more: ... crashed Land Rover into Co op" under an article about the home a which-company question
+    asks of: the text around it covers the question, but a name is taken only from a sentence that itself
+    says something the question asks about."""
+    return bool(terms & set(measure_terms(sentence)))
 
 
 def restates_question(text: str, terms: set[str]) -> bool:
