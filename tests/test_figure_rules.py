@@ -151,6 +151,13 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "were held open on a child in need basis",
             "children_in_need",
         ),
+        # an absolute clause ("with neglect being the most common") says something of the group, not which
+        (
+            "At the end of 2012, 118 children were subject to a protection plan with neglect being the most common.",
+            "118",
+            "children were subject to a protection plan",
+            "child_protection",
+        ),
     ],
 )
 def test_phrase_and_concept(text, value, phrase, concept):

@@ -489,3 +489,14 @@ def test_face_to_face_visits_are_not_all_visits():
 )
 def test_the_councils_own_name_misspelt_is_still_its_name(text, terms):
     assert measure_terms(text) == terms
+
+
+@pytest.mark.parametrize(
+    "text,same_as",
+    [
+        ("a 16+ young person", "16+ young people"),  # an irregular plural is the same word
+        ("Level 2 - 1st child", "level 2 first child"),  # an ordinal in figures is the ordinal in words
+    ],
+)
+def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):
+    assert measure_terms(text) == measure_terms(same_as)

@@ -76,6 +76,9 @@ _TIME_PHRASE = re.compile(
     r"(?:\w+\s+)?(?:year|quarter|month|period|week|day|time|months|years|weeks)\b",
     re.I,
 )
+# "118 children were subject to a protection plan with neglect being the most common": an absolute clause
+# says something about the group counted, not which group
+_ABSOLUTE_WITH = re.compile(r"with\s+(?:[\w'’-]+\s+){1,4}?(?:being|having)\b", re.I)
 _AND_GROUP = re.compile(
     r"and\s+(?:their\s+)?(?:young\s+people|children|families|carers|parents|adults|care\s+leavers|"
     r"siblings|babies|infants|adolescents)\b",
@@ -259,6 +262,8 @@ def _at_word(text: str, m: re.Match[str], walk: _Walk, q: Quantity) -> str:
         return _GO_ON
     if walk.start is not None and _TIME_PHRASE.match(text, m.start()):
         return _END  # "in the quarter", "over the last year": when, not what
+    if walk.start is not None and _ABSOLUTE_WITH.match(text, m.start()):
+        return _END
     if walk.start is None and _NOT_A_MEASURE_START.match(text, m.start()):
         return _NO_PHRASE
     if (
