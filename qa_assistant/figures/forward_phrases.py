@@ -70,15 +70,15 @@ _FORWARD_STOP_WORDS = {
     "through",
     "unlike",
 }
-_TIME_PHRASE = re.compile(
+# When, not what ("in the quarter", "over the last year"); or something of the group, not which group ("a
+# protection plan with neglect being the most common")
+_PHRASE_ENDS = re.compile(
     r"(?:in|over|during|within|across|for|at|by)\s+(?:the|this|that|each|a|every)\s+"
     r"(?:(?:last|past|same|previous|current|whole|first|second|third|fourth|final)\s+)?"
-    r"(?:\w+\s+)?(?:year|quarter|month|period|week|day|time|months|years|weeks)\b",
+    r"(?:\w+\s+)?(?:year|quarter|month|period|week|day|time|months|years|weeks)\b"
+    r"|with\s+(?:[\w'’-]+\s+){1,4}?(?:being|having)\b",
     re.I,
 )
-# "118 children were subject to a protection plan with neglect being the most common": an absolute clause
-# says something about the group counted, not which group
-_ABSOLUTE_WITH = re.compile(r"with\s+(?:[\w'’-]+\s+){1,4}?(?:being|having)\b", re.I)
 _AND_GROUP = re.compile(
     r"and\s+(?:their\s+)?(?:young\s+people|children|families|carers|parents|adults|care\s+leavers|"
     r"siblings|babies|infants|adolescents)\b",
@@ -260,9 +260,7 @@ def _at_word(text: str, m: re.Match[str], walk: _Walk, q: Quantity) -> str:
         walk.end = walk.skip_until = age.end()
         walk.words += 1
         return _GO_ON
-    if walk.start is not None and _TIME_PHRASE.match(text, m.start()):
-        return _END  # "in the quarter", "over the last year": when, not what
-    if walk.start is not None and _ABSOLUTE_WITH.match(text, m.start()):
+    if walk.start is not None and _PHRASE_ENDS.match(text, m.start()):
         return _END
     if walk.start is None and _NOT_A_MEASURE_START.match(text, m.start()):
         return _NO_PHRASE
