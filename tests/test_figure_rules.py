@@ -854,6 +854,21 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure",
         ),
+        # an age band written on another line of a list is another item's
+        (
+            "What is the weekly fostering allowance for a 16+ young person?",
+            "The weekly fostering allowances are:\n\n0-4 £143.57\n16+ £247.67\n\nThey cover the cost.",
+            "£143.57",
+            False,
+            "measure",
+        ),
+        (
+            "What is the weekly fostering allowance for a 16+ young person?",
+            "The weekly fostering allowances are:\n\n0-4 £143.57\n16+ £247.67\n\nThey cover the cost.",
+            "£247.67",
+            True,
+            "",
+        ),
         # "year old" with the ages given says only that they are ages
         (
             "What is the weekly allowance for an 11 to 15 year old?",

@@ -24,6 +24,7 @@ class FigureContext:
     before: frozenset[str] = frozenset()  # the item's text just before the sentence (what it is about)
     before_pairs: frozenset[tuple[str, str]] = frozenset()  # adjacent terms there ("foster", "carer")
     sentence_seq: tuple[str, ...] = ()  # the sentence's terms in order (to find a concept's synonyms)
+    line: frozenset[str] | None = None  # a list item's own line, when the sentence is a lead-in and its list
 
 
 def build_context(
@@ -56,7 +57,21 @@ def build_context(
         frozenset(measure_terms(before_text)),
         _adjacent_pairs(before_text),
         sentence_seq,
+        _own_line(f, sentence_text),
     )
+
+
+def _own_line(f: Figure, sentence_text: str) -> frozenset[str] | None:
+    """The terms of the line a prose figure sits on when its sentence runs over several ("The weekly allowances
+    are:\n0-4 £143.57\n16+ £247.67"): a band or age written on another line is another item's."""
+    if f.layout != "prose" or "\n" not in sentence_text.strip():
+        return None
+    at = f.start - f.sentence_start
+    if not 0 <= at < len(sentence_text):
+        return None
+    start = sentence_text.rfind("\n", 0, at) + 1
+    end = sentence_text.find("\n", at)
+    return frozenset(measure_terms(sentence_text[start : end if end >= 0 else len(sentence_text)]))
 
 
 _ADJACENT = re.compile(r"(?=\b([A-Za-z][\w'’-]*) ([A-Za-z][\w'’-]*)\b)")
