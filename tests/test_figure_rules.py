@@ -71,6 +71,9 @@ def test_quantities(text, value_text, value, unit):
         ("Contents:\n\n1. Introduction\n\n3\n\n2. Looked After Children Figures\n\n5\n\nThe report", "5"),
         ("Contents\nCare Leavers ........ 11\nPlacement Stability\t7\n", "11"),
         ("Contents\nCare Leavers ........ 11\nPlacement Stability\t7\n", "7"),
+        ("225 care leavers aged between 18 and 25 were supported", "25"),
+        ("225 care leavers aged between 18 and 25 were supported", "18"),
+        ("young people aged 16 or 17 were in supported accommodation", "17"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):
@@ -1085,3 +1088,18 @@ def test_flattened_table_values_that_cannot_be_placed_are_not_read_as_table_cell
 )
 def test_money_said_to_be_weekly_is_per_week(text, value, unit):
     assert figure(text, value).unit == unit
+
+
+@pytest.mark.parametrize(
+    "question,stated",
+    [
+        ("What share of social workers had more than 20 cases?", {("count", 20.0)}),
+        ("In the £14m savings announcement, what share of the budget?", {("gbp", 14e6)}),
+        ("How many care leavers aged 18 to 25 were in touch in 2023/24?", set()),
+        ("How many children were looked after in December 2018?", set()),
+    ],
+)
+def test_the_numbers_a_question_states(question, stated):
+    from qa_assistant.text.numbers import stated_numbers
+
+    assert stated_numbers(question) == stated

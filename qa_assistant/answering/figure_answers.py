@@ -23,6 +23,7 @@ from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support, check
 from qa_assistant.indexing.retrieval import bm25_ranking
 from qa_assistant.models import Answer, Figure, FigureValue
+from qa_assistant.text.numbers import stated_numbers
 
 
 class FigureAnswerer:
@@ -40,7 +41,10 @@ class FigureAnswerer:
         subject or kind) to offer when nothing supports it."""
         ok: list[Scored] = []
         near: list[tuple[Figure, Support]] = []
+        given = stated_numbers(r.question)
         for f in self.index.figure_index.candidates(r, self._retrieved(r)):
+            if (f.unit, f.value) in given:
+                continue  # "more than 20 cases", "the £14m savings announcement": the question's own numbers
             s = check(r, f, self.contexts.context)
             if s.ok:
                 ok.append(Scored(f, s))
