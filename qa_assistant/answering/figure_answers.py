@@ -23,7 +23,7 @@ from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support, check
 from qa_assistant.indexing.retrieval import bm25_ranking
 from qa_assistant.models import Answer, Figure, FigureValue
-from qa_assistant.text.numbers import stated_numbers
+from qa_assistant.text.numbers import find_quantities
 
 
 class FigureAnswerer:
@@ -142,3 +142,9 @@ class FigureAnswerer:
             if len(out) == 3:
                 break
         return out
+
+
+def stated_numbers(text: str) -> frozenset[tuple[str, float]]:
+    """The quantities a text states, as (unit, value): a question's own numbers ("more than 20 cases", "the
+    £14m savings announcement") are never its answer."""
+    return frozenset((q.unit, q.value) for q in find_quantities(text))

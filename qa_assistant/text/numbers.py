@@ -102,9 +102,8 @@ _FOOTNOTE = re.compile(
 )
 
 
-_AGE_BEFORE = re.compile(
-    r"\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:under|over|between)\s+)?(?:\d+\s*(?:and|or|to|-|–)\s*)?$", re.I
-)
+_AGE = r"\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:under|over|between)\s+)?(?:\d+\s*(?:and|or|to|-|–)\s*)?$"
+_AGE_BEFORE = re.compile(_AGE, re.I)
 
 
 def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
@@ -119,10 +118,8 @@ def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
         re.I,
     ):
         return True  # "post-16", "Covid-19", "page 24", section "1.2.3"
-    if re.search(r"\d\s?[-–]\s?$", before):
-        return True  # the tail of a range whose head was not a quantity ("ages of 7-13")
-    if _AGE_BEFORE.search(text[max(0, s - 40) : s]):
-        return True  # "care leavers aged between 18 and 25": both ends of the range are ages
+    if re.search(r"\d\s?[-–]\s?$", before) or _AGE_BEFORE.search(text[max(0, s - 40) : s]):
+        return True  # a range's tail whose head was not a quantity ("7-13"); ages ("aged between 18 and 25")
     after = text[e : e + 12]
     if re.match(r"\s*[/.]\d|:\d\d|\.\d", after):
         return True  # "16/17", times "4.00"
@@ -300,9 +297,3 @@ def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: lis
             continue
         out.append(Quantity(m.start(), m.end(), phrase, value, None, "count", True))
     return out
-
-
-def stated_numbers(text: str) -> frozenset[tuple[str, float]]:
-    """The quantities a text states, as (unit, value): a question's own numbers ("more than 20 cases", "the
-    £14m savings announcement") are never its answer."""
-    return frozenset((q.unit, q.value) for q in find_quantities(text))
