@@ -83,7 +83,7 @@ def _adjectival_start(synonym: str) -> bool:
     return len(words) > 1 and words[1] not in _PREPOSITIONS
 
 
-def _reported_in(concept: Concept, unit: str | None) -> bool:
+def reported_in(concept: Concept, unit: str | None) -> bool:
     """Whether a concept is ever reported in the unit's family (money of any period, a rate of any base)."""
     return unit is not None and _unit_family(unit) in {_unit_family(u) for u in concept.units}
 
@@ -92,7 +92,7 @@ def says_what_money_is_for(concept_id: str, unit: str) -> bool:
     """A money figure filed under a concept never reported in money ("£21.6m on residential care"): the concept
     says what the money is for, not what the figure measures, so it is not compared with the question's."""
     concept = concepts_by_id().get(concept_id)
-    return concept is not None and _unit_family(unit) == "money" and not _reported_in(concept, unit)
+    return concept is not None and _unit_family(unit) == "money" and not reported_in(concept, unit)
 
 
 def _unit_family(unit: str) -> str:
@@ -142,7 +142,7 @@ def match_concept(
             if len(syn) > 1 and term in verbs and _adjectival_start(synonym):
                 continue
             if tuple(seq[i : i + len(syn)]) == syn:
-                if reported_in_unit and not _reported_in(concept, unit):
+                if reported_in_unit and not reported_in(concept, unit):
                     continue
                 found.append((concept, synonym, syn))
                 spans.append((i, i + len(syn), concept.id))
@@ -154,7 +154,7 @@ def match_concept(
     narrowest = [f for f in found if f[0].id not in broader] or found
 
     def rank(f: tuple[Concept, str, tuple[str, ...]]) -> tuple[int, int, int]:
-        return (len(f[2]), int(_reported_in(f[0], unit)), len(ancestors(f[0].id)))
+        return (len(f[2]), int(reported_in(f[0], unit)), len(ancestors(f[0].id)))
 
     concept, synonym, syn = max(narrowest, key=rank)
     matched = frozenset(t for c, _, other in found if c.id == concept.id for t in other)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from qa_assistant.figures.concepts import ConceptMatch, match_concept, passive_participles
+from qa_assistant.figures.concepts import ConceptMatch, match_concept, passive_participles, reported_in
 from qa_assistant.figures.question_intent import CHANGE
 from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.terms import (
@@ -177,13 +177,7 @@ def measure_words(
 
 def _concept_reports(concept: ConceptMatch, unit: str) -> bool:
     """Whether the concept is ever reported in the unit asked (a rate per 10,000, money of any period)."""
-    family = _unit_for_concept(unit) or ""
-    return any(
-        u == family
-        or (family == "per_10000" and u in ("per_10000", "rate"))
-        or (family.startswith("gbp") and u.startswith("gbp"))
-        for u in concept.concept.units
-    )
+    return reported_in(concept.concept, _unit_for_concept(unit))
 
 
 def _unit_word_after_measure(question: str, measure_text: str) -> bool:

@@ -224,11 +224,12 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
     in_sentence = own | (around.sentence - (around.owned - own))
     q_left = t.q - own - t.explained_q - counting_terms() - age_words(t.q)
     missing = q_left - in_sentence
-    off_line = frozenset(t for t in q_left if t.isdigit()) - (
-        around.line if around.line is not None else q_left
-    )
-    if off_line:
-        return Support(False, f"measure: {' '.join(sorted(off_line))} is said of another item of the list")
+    if around.line is not None:  # a list item: the ages or bands asked must be on its own line
+        off_line = frozenset(t for t in q_left if t.isdigit()) - around.line
+        if off_line:
+            return Support(
+                False, f"measure: {' '.join(sorted(off_line))} is said of another item of the list"
+            )
     notes: list[str] = []
     if missing & (around.owned - own):
         return Support(
