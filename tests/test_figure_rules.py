@@ -1100,6 +1100,6 @@ def test_money_said_to_be_weekly_is_per_week(text, value, unit):
     ],
 )
 def test_the_numbers_a_question_states(question, stated):
-    from qa_assistant.answering.figure_answers import stated_numbers
+    from qa_assistant.answering.figure_text import stated_numbers
 
     assert stated_numbers(question) == stated

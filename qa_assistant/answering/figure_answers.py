@@ -18,12 +18,11 @@ import datetime as dt
 from qa_assistant.answering.citing import Citer
 from qa_assistant.answering.figure_choice import Scored, best_series, from_named_paper, matches_period
 from qa_assistant.answering.figure_context import FigureContexts
-from qa_assistant.answering.figure_text import FigureWriter
+from qa_assistant.answering.figure_text import FigureWriter, stated_numbers
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support, check
 from qa_assistant.indexing.retrieval import bm25_ranking
 from qa_assistant.models import Answer, Figure, FigureValue
-from qa_assistant.text.numbers import find_quantities
 
 
 class FigureAnswerer:
@@ -142,9 +141,3 @@ class FigureAnswerer:
             if len(out) == 3:
                 break
         return out
-
-
-def stated_numbers(text: str) -> frozenset[tuple[str, float]]:
-    """The quantities a text states, as (unit, value): a question's own numbers ("more than 20 cases", "the
-    £14m savings announcement") are never its answer."""
-    return frozenset((q.unit, q.value) for q in find_quantities(text))

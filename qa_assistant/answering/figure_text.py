@@ -14,6 +14,7 @@ from qa_assistant.answering.figure_timeline import by_date, disagree, timeline_p
 from qa_assistant.figures.reading import Reading
 from qa_assistant.models import Answer, Figure, FigureValue
 from qa_assistant.text.dates import period_distance
+from qa_assistant.text.numbers import find_quantities
 
 _SUBJECT_WORDS = {"england": "England's", "region": "the region's", "neighbours": "statistical neighbours'"}
 
@@ -33,13 +34,21 @@ class FigureWriter:
             quote_from = previous_sentence_start(text, s.figure.sentence_start)
         return self.citer.figure_value(s.figure, previous, quote_from)
 
-    def related(self, values: list[FigureValue], chosen: list[Scored]) -> list[FigureValue]:
-        """The same measure in another unit in the same sentence ("500 (154.3 per 10,000)")."""
+    def related(
+        self,
+        values: list[FigureValue],
+        chosen: list[Scored],
+        given: frozenset[tuple[str, float]] = frozenset(),
+    ) -> list[FigureValue]:
+        """The same measure in another unit in the same sentence ("500 (154.3 per 10,000)"); never a number
+        the question itself gives (given: "caseloads of 25 or fewer")."""
         out: list[FigureValue] = []
         seen = {v.figure_id for v in values}
         for s in chosen:
             for other in self.index.figure_index.siblings(s.figure):
                 if other.figure_id in seen or other.unit == s.figure.unit or other.kind != s.figure.kind:
+                    continue
+                if (other.unit, other.value) in given:
                     continue
                 # of the same concept and naming nothing more ("39% allocated to Children's Services" is not
                 # the overall budget in per cent)
@@ -57,7 +66,7 @@ class FigureWriter:
         """The chosen figures, best supported first, one part per date; note is added to the text."""
         chosen = sorted(chosen, key=lambda s: -s.support.score)
         values = _once_per_paper([self.value(s) for s in chosen])
-        related = self.related(values, chosen)
+        related = self.related(values, chosen, stated_numbers(r.question))
         dates = by_date(values)
         conflict = any(disagree(vs) for vs in dates.values())
         parts = [_date_part(as_of, vs, related) for as_of, vs in dates.items()]
@@ -189,3 +198,9 @@ def _not_found_with_nearest(question: str, r: Reading, text: str, near: list[Fig
         citations=[n.citation for n in near],
         resolved=r.resolved(),
     )
+
+
+def stated_numbers(text: str) -> frozenset[tuple[str, float]]:
+    """The quantities a text states, as (unit, value): a question's own numbers ("more than 20 cases", "the
+    £14m savings announcement") are never its answer, nor shown beside it."""
+    return frozenset((q.unit, q.value) for q in find_quantities(text))
