@@ -371,6 +371,14 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "1 April 2023 to 31 March 2024 (the period the report covers)",
             "title",
         ),
+        # a change is as of where it ends, not its base ("up from £15.3m in 2020-21")
+        (
+            "The council spent £21.6m on residential care in 2022-23, up from £15.3m in 2020-21 - an increase of"
+            " 41% in two years.",
+            "41%",
+            "2022/23 financial year",
+            "stated",
+        ),
     ],
 )
 def test_as_of(text, value, label, basis):

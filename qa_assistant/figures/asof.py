@@ -128,3 +128,13 @@ def quote_start_for(ctx: AsOfContext, q_start: int, sentence_start: int, basis: 
     if heading and q_start - heading[2] <= HEADING_REACH:
         return min(sentence_start, heading[2])
     return sentence_start
+
+
+def change_end(ctx: AsOfContext, q: Quantity, sentence: Span, stated: AsOf) -> AsOf:
+    """A change is as of where it ends: of the periods its sentence names before it, the latest ("spent £21.6m
+    in 2022-23, up from £15.3m in 2020-21 - an increase of 41% in two years" is as of 2022-23)."""
+    before = [d for d in _dates_in(ctx, sentence[0], q.start) if d.end <= q.start]
+    latest = max(before, key=lambda d: d.last, default=None)
+    if latest is None or stated.end is None or latest.last <= stated.end:
+        return stated
+    return _stated(latest)
