@@ -11,8 +11,6 @@ import json
 import re
 from functools import cache, lru_cache
 
-from rapidfuzz import fuzz
-
 from qa_assistant.settings import DATA_DIR
 from qa_assistant.text.stemming import stem
 
@@ -140,25 +138,11 @@ def own_name_terms() -> frozenset[str]:
     return frozenset(out)
 
 
-_MISSPELT_NAME_MIN = 8  # a name this long, written nearly right ("Middlesborough"), is still the name
-_MISSPELT_NAME_SIMILARITY = 85
-
-
-@lru_cache(maxsize=65536)
-def _is_own_name(term: str) -> bool:
-    """The council's own name, also as papers and news often misspell it ("Middlesborough", "Middleborough")."""
-    own = own_name_terms()
-    if term in own:
-        return True
-    return len(term) >= _MISSPELT_NAME_MIN and any(
-        len(o) >= _MISSPELT_NAME_MIN and fuzz.ratio(term, o) >= _MISSPELT_NAME_SIMILARITY for o in own
-    )
-
-
 def measure_terms(text: str) -> list[str]:
     """Terms that can say what a figure counts: no weak words, no units, no own-council names, no bare numbers
     other than those that define a measure ("26 weeks", "45 days" keep their digits)."""
-    return [t for w, t in _word_terms(UNIT_TEXT.sub(" ", text)) if not _is_own_name(t) and not _is_weak(w)]
+    own = own_name_terms()
+    return [t for w, t in _word_terms(UNIT_TEXT.sub(" ", text)) if t not in own and not _is_weak(w)]
 
 
 WEEKLY = re.compile(r"\b(?:per|a|each) week\b|\bweekly\b", re.I)  # "per week", "a week", "weekly"
