@@ -33,7 +33,7 @@ def people_in(text: str) -> list[Found]:
     found = find_people(text)
     if any(not f.role_only for f in found):
         return found
-    tagged = _tagged_people(text, [])
+    tagged = _tagged_people(text)
     # a post the tagged name fills ("The Secretary of State for Education Gavin Williamson") is not a second answer
     roles = [f for f in found if not any(t.start < f.end and f.start < t.end for t in tagged)]
     return sorted(roles + tagged, key=lambda f: f.start)
@@ -113,20 +113,14 @@ def _could_be_a_name(name: str) -> bool:
     return not set(measure_terms(name)) & _service_words()
 
 
-def _tagged_people(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+def _tagged_people(text: str) -> list[Found]:
     """PERSON spans the tagger finds that the rules did not: a full name only (a first and last name, each
     capitalised; no team, council or role words), with the role the paper gives right after it, if any."""
     out: list[Found] = []
     if not any(_could_be_a_name(m.group(1)) for m in _NAME_PAIR.finditer(text)):
         return out  # no two capitalised words that could be a name: the tagger (4 ms a sentence) is not asked
-    for s, e in person_spans(text):
+    for s, e in person_spans(text):  # the tagger's spans never overlap one another
         name = text[s:e]
-        if (
-            any(a < e and s < b for a, b in taken)
-            or not NAME_SHAPE.fullmatch(name)
-            or not _could_be_a_name(name)
-        ):
-            continue
-        out.append(Found(s, e, name, "person", role_after(text, e), tagged=True))
-        taken.append((s, e))
+        if NAME_SHAPE.fullmatch(name) and _could_be_a_name(name):
+            out.append(Found(s, e, name, "person", role_after(text, e), tagged=True))
     return out

@@ -8,8 +8,8 @@ import re
 from functools import lru_cache
 
 from qa_assistant.answering.entity_finder import Found
-from qa_assistant.figures.terms import lexicon
-from qa_assistant.text.dates import find_dates
+from qa_assistant.figures.terms import lexicon, phrase_pattern
+from qa_assistant.text.dates import MONTHS, find_dates
 
 
 def find_dates_in(text: str, reference: dt.date | None) -> list[Found]:
@@ -26,13 +26,16 @@ def find_dates_in(text: str, reference: dt.date | None) -> list[Found]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _grade_pattern() -> re.Pattern[str]:
+    return phrase_pattern(lexicon()["grades"])
+
+
 def find_grades(text: str) -> list[Found]:
     """Ofsted judgements ("Requires Improvement to be Good", "Inadequate") named in a sentence."""
-    grades = sorted(lexicon()["grades"], key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in grades) + r")\b", re.I)
     return [
         Found(m.start(), m.end(), m.group(0), "name")
-        for m in pattern.finditer(text)
+        for m in _grade_pattern().finditer(text)
         if m.group(0)[0].isupper() or m.group(0).lower() in ("inadequate", "outstanding")
     ]
 
@@ -53,10 +56,7 @@ def find_places(text: str) -> list[Found]:
     for m in _place_pattern().finditer(text):
         g = 1 if m.group(1) else 2
         name = re.sub(r"^(?:The|the)\s+", "", m.group(g))
-        if re.match(
-            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
-            name,
-        ):
+        if name.split()[0].lower() in MONTHS:  # "in March 2023" is a date, not a place
             continue
         start = m.end(g) - len(name)
         out.append(Found(start, m.end(g), name, "name", role_only=g == 2))

