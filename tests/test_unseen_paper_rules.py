@@ -158,9 +158,29 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
         ("ii. Mainstream in-house\n\nTwo hundred and seventy six (276)", "276", "Mainstream in-house"),
         ("(iv) Connected carers: 40", "40", "Connected carers"),
         ("b) Residential placements: 12", "12", "Residential placements"),
+        # what money is spent on, after "cost for"
+        (
+            "£950 was the average weekly cost for agency foster placements in 2021/22.",
+            "£950",
+            "was the average weekly cost for agency foster placements",
+        ),
+        # "<noun phrase> of N <verb> <object>": the noun phrase says what N is
+        (
+            "A projected underspend of £1.2m covered a pressure of £0.4m on transport.",
+            "£1.2m",
+            "projected underspend",
+        ),
+        # ... but after "is"/"are" the words still say what it is
+        ("Savings of £600k are expected to be achieved by March.", "£600k", "are expected to be achieved"),
+        # an -ed word that starts a noun phrase is not a predicate
+        (
+            "A total of 84 approved foster households were in place.",
+            "84",
+            "approved foster households were in place",
+        ),
     ],
 )
-def test_list_markers_are_not_part_of_a_phrase(text, value, phrase):
+def test_the_phrase_a_number_takes(text, value, phrase):
     assert figure(text, value).phrase == phrase
 
 

@@ -13,63 +13,17 @@ from dataclasses import dataclass
 from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, trim_span
 from qa_assistant.text.numbers import Quantity
 
-_FORWARD_STOP_WORDS = {
-    "and",
-    "or",
-    "but",
-    "which",
-    "compared",
-    "than",
-    "against",
-    "while",
-    "whilst",
-    "whereas",
-    "since",
-    "as",
-    "because",
-    "although",
-    "though",
-    "so",
-    "if",
-    "when",
-    "where",
-    "from",
-    "to",
-    "this",
-    "it",
-    "there",
-    "during",
-    "between",
-    "per",
-    "for",
-    "by",
-    "at",
-    "across",
-    "including",
-    "includes",
-    "included",
-    "versus",
-    "vs",
-    "whereby",
-    "however",
-    "meaning",
-    "representing",
-    "equating",
-    "up",
-    "down",
-    "rather",
-    "until",
-    "following",
-    "whom",
-    "whose",
-    "due",
-    "owing",
-    "thanks",
-    "despite",
-    "via",
-    "through",
-    "unlike",
-}
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_FORWARD_STOP_WORDS = _word_set(
+    "and or but which compared than against while whilst whereas since as because although though so "
+    "if when where from to this it there during between per for by at across including includes "
+    "included versus vs whereby however meaning representing equating up down rather until following "
+    "whom whose due owing thanks despite via through unlike"
+)
 # When, not what ("in the quarter", "over the last year"); or something of the group, not which group ("a
 # protection plan with neglect being the most common")
 _PHRASE_ENDS = re.compile(
@@ -97,27 +51,10 @@ _NOT_A_MEASURE_START = re.compile(
     r"in\s+(?:comparison|relation|line|total|addition|the\s+(?:same|last|previous|past))\b", re.I
 )
 # A phrase that starts with one of these is about time or comparison, not what the number counts.
-_FIRST_WORD_REJECT = {
-    "from",
-    "since",
-    "over",
-    "during",
-    "for",
-    "by",
-    "at",
-    "to",
-    "between",
-    "after",
-    "before",
-    "compared",
-    "against",
-    "than",
-    "nationally",
-    "regionally",
-    "respectively",
-    "each",
-    "per",
-}
+_FIRST_WORD_REJECT = _word_set(
+    "from since over during for by at to between after before compared against than nationally "
+    "regionally respectively each per"
+)
 # "allocated to Children's Services" goes on; "to date", "to be", "to deliver" end the phrase.
 _TO_CONTINUES = re.compile(
     r"to\s+be\s+[a-z]+ed\b|to\s+(?!date\b|be\b|deliver|support|provide|reduce|increase|improve|ensure|help|make|"
@@ -146,8 +83,10 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
                 re.I,
             )
         )
-    if word == "for":
-        return previous.endswith(("cared", "caring", "looked", "waiting", "approved"))
+    if word == "for":  # "cared for children"; "the average weekly cost for Independent Care Home placements"
+        return previous.endswith(("cared", "caring", "looked", "waiting", "approved")) or bool(
+            _SPENT_ON.search(previous)
+        )
     if word == "and":  # "children and young people", "young people and families": one group counted
         return bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))
     if word == "from":
@@ -155,6 +94,12 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
             r"from\s+(?:a\s+|the\s+)?(?:high|peak|low|last|previous)\b", text[pos : pos + 30], re.I
         )
     return False
+
+
+# money nouns whose "for" says what the money is spent on
+_SPENT_ON = re.compile(
+    r"\b(?:costs?|spend|spending|expenditure|budgets?|allowances?|fees?|payments?|prices?|funding)$"
+)
 
 
 _AGE_RANGE = re.compile(

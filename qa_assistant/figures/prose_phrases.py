@@ -49,6 +49,14 @@ _PRO_FORM = re.compile(
     re.I,
 )
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
+# "A forecast overspend of £8.862m | reflected a reduction ...": the words after the number are a predicate
+# with an object of its own (after "is"/"are" they still say what it is: "savings of £1,900k are forecast to be
+# delivered")
+_OF_BEFORE = re.compile(r"\bof\s*\(?\s*$", re.I)
+_PREDICATE_START = re.compile(
+    r"(?:represents?|reflects?|means?|[a-z]+ed\s+(?:a|an|the|this|that|its|their|our|to|with|by|on|into|as)\b)",
+    re.I,
+)
 _PARTICIPLE_CLAUSE = re.compile(
     r"\s*(?:\w+ly\s+)?(?:reaching|rising\s+to|falling\s+to|dropping\s+to|increasing\s+to|"
     r"decreasing\s+to|climbing\s+to|standing\s+at|totalling|peaking\s+at|settling\s+at|"
@@ -97,9 +105,19 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
             return back
     if label and not (forward_ok and _FINITE_VERB.search(text[label.start : label.end])):
         return label
+    if forward_ok and _predicate_after(r, q, found):
+        back = backward_phrase(text, group_start, q)
+        if back and set(measure_terms(text[back.start : back.end])) - counting_terms():
+            return back
     if forward_ok:
         return found
     return _phrase_before(r, q, group_start, line_start, at_line_start, found)
+
+
+def _predicate_after(r: SentenceReading, q: Quantity, found: Phrase) -> bool:
+    """ "<noun phrase> of N <verb> ...": the noun phrase before says what N is; the words after say what it did."""
+    before = r.text[max(r.sentence[0], q.start - 12) : q.start]
+    return bool(_OF_BEFORE.search(before)) and bool(_PREDICATE_START.match(r.text, found.start))
 
 
 def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previous_phrase: Phrase) -> bool:
