@@ -60,6 +60,8 @@ def test_quantities(text, value_text, value, unit):
         ("see page 24 of the pack", "24"),
         ("young people aged 16 and over", "16"),
         ("the meeting at 4.00 pm", "4.00"),
+        ("Monday 3 May | 10:30 a.m.", "30"),
+        ("the panel met at 2 p.m. with 45 carers", "2"),
         ("section 1.2 Early Help", "1.2"),
         ("the rate per 10,000 is calculated", "10,000"),
         ("a rolling 12-month measure of re-referrals", "12"),

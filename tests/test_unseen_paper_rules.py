@@ -250,6 +250,35 @@ def test_statement_words_add_no_condition(question, text, value, ok):
     assert s.ok == ok, s.reason
 
 
+# ---- a number whose phrase says nothing of what it counts --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # read from its sentence, which says what
+        (
+            "What is the re-offending rate in Middlesbrough?",
+            "Re-offending in England was 26% but this rate was 32.9% in Middlesbrough.",
+            "32.9%",
+            True,
+        ),
+        # ... but not when its words say when ("58 previous year" is last year's referrals)
+        ("How many referrals were there?", "There were 61 referrals, 58 previous year.", "58", False),
+        # ... nor when another number of the sentence is as silent: whose words are they?
+        (
+            "What is the re-offending rate in Middlesbrough?",
+            "Across Teesside re-offending was 31.0% in Stockton and 32.9% in Middlesbrough.",
+            "32.9%",
+            False,
+        ),
+    ],
+)
+def test_a_number_whose_phrase_says_nothing_is_read_from_its_sentence(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
 # ---- a figure filed under another concept that its own words also name ---------------------------------------
 
 

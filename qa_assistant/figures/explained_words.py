@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa_assistant.figures.support_rules import unit_terms
 from qa_assistant.figures.terms import (
     counting_terms,
     lexicon,
     measure_terms,
     phrase_pattern,
+    scaffold_terms,
     stem_list,
     terms,
 )
@@ -163,3 +165,33 @@ def acronym_spelled_out(
 def question_acronyms(question: str) -> tuple[str, ...]:
     """The acronyms of three letters or more a question writes ("NEET", "UASC")."""
     return tuple(m.group(1) for m in _ACRONYM.finditer(question) if len(m.group(1)) >= _MIN_ACRONYM)
+
+
+def says_what_it_counts(f: Figure) -> bool:
+    """Whether a figure's own phrase has a word beyond its unit, a counted noun, a statement or a weak word
+    ("it had soared to 75", "this equates to a rate of 67" say nothing of what; "58 previous year" says when,
+    which counts as saying something, so that it is never read from words that belong to another number)."""
+    if _WHEN_WORD.search(f.phrase):
+        return True
+    place = frozenset(measure_terms(f.subject_name)) if f.subject_name else frozenset()
+    return bool(frozenset(f.terms) - _generic_terms(f.unit) - place)
+
+
+_WHEN_WORD = re.compile(
+    r"\b(?:years?|quarters?|months?|weeks?|days?|periods?|previous|prior|last|earlier|ago|before|since|"
+    r"end|start|beginning)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=32)
+def _generic_terms(unit: str) -> frozenset[str]:
+    return (
+        unit_terms(unit)
+        | counting_terms()
+        | stem_list("ubiquitous")
+        | stem_list("weak")
+        | scaffold_terms()
+        | stem_list("heading_words")
+        | stem_list("statement_words")
+    )

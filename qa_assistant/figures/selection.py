@@ -39,6 +39,7 @@ from qa_assistant.figures.explained_words import (
     period_words,
     person_words,
     question_acronyms,
+    says_what_it_counts,
     slash_explained,
     spelled_out,
     terms_of_words,
@@ -121,7 +122,7 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     t = _measure_terms(r, f, q, q_concept, bool(named))
     if question_acronyms(r.question):
         t = _with_acronyms(t, r.question, ctx(f))
-    refusal = _phrase_refusal(r, f, t)
+    refusal = _phrase_refusal(r, f, t, ctx(f))
     if refusal:
         return Support(False, refusal)
     return _sentence_support(r, f, ctx(f), t)
@@ -168,7 +169,7 @@ def _measure_terms(
     return _Terms(q, phrase_terms(f), context_terms(f), same_concept, explained_q, explained_p)
 
 
-def _phrase_refusal(r: Reading, f: Figure, t: _Terms) -> str | None:
+def _phrase_refusal(r: Reading, f: Figure, t: _Terms, around: FigureContext) -> str | None:
     """Why the figure's own phrase rules it out (it counts something else, a narrower measure, or nothing the
     question names), or None when it does not."""
     if (
@@ -180,9 +181,19 @@ def _phrase_refusal(r: Reading, f: Figure, t: _Terms) -> str | None:
     p_left = _unasked_phrase_terms(f, t, r.question)
     if p_left:
         return f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked"
-    if not (t.q & (t.p | t.c)) and not t.same_concept:
+    if not (t.q & (t.p | t.c)) and not t.same_concept and not _read_from_sentence(f, around):
         return "measure: the figure's phrase shares no word with the question"
     return None
+
+
+def _read_from_sentence(f: Figure, around: FigureContext) -> bool:
+    """A level in running text whose phrase says nothing of what it counts ("this equates to a rate of 67",
+    "the number had fallen to a current number of 169") is read from its sentence, which must then say every
+    word asked (or the sentence before, when it refers back); only when no other number there is as silent,
+    so the words cannot be another number's."""
+    return (
+        f.layout == "prose" and f.kind != "change" and not says_what_it_counts(f) and around.others_say_what
+    )
 
 
 def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]:

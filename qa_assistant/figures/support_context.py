@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa_assistant.figures.explained_words import says_what_it_counts
 from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import Figure
 
@@ -25,6 +26,7 @@ class FigureContext:
     before_pairs: frozenset[tuple[str, str]] = frozenset()  # adjacent terms there ("foster", "carer")
     sentence_seq: tuple[str, ...] = ()  # the sentence's terms in order (to find a concept's synonyms)
     line: frozenset[str] | None = None  # a list item's own line, when the sentence is a lead-in and its list
+    others_say_what: bool = True  # every other number of the sentence has words of its own
 
 
 def build_context(
@@ -58,6 +60,7 @@ def build_context(
         _adjacent_pairs(before_text),
         sentence_seq,
         _own_line(f, sentence_text),
+        all(says_what_it_counts(g) for g in siblings),
     )
 
 

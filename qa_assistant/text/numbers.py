@@ -46,8 +46,8 @@ _WORD_NUMBER = re.compile(rf"\b{_WORD_BELOW_100}(?:\s+hundred(?:\s+and\s+{_WORD_
 # A number directly followed by one of these is a time, distance, age or ordinal, not a reported quantity.
 # "a 12-month rolling rate"
 _NOT_QUANTITY_AFTER = re.compile(
-    r"\s*(?:-\s*)?(?:hours?|hrs|minutes?|mins?|miles?|mile|pm|am|p\.m\.|a\.m\.|th|st|nd|rd|year-olds?|"
-    r"years?\s+olds?|-year-olds?|-(?:day|week|month|year|hour)(?!-olds?)|mark|milestone|threshold)\b",
+    r"\s*(?:-\s*)?(?:(?:hours?|hrs|minutes?|mins?|miles?|mile|pm|am|th|st|nd|rd|year-olds?|"
+    r"years?\s+olds?|-year-olds?|-(?:day|week|month|year|hour)(?!-olds?)|mark|milestone|threshold)\b|[ap]\.m\.)",
     re.I,
 )
 _WORD_NOT_QUANTITY = {"one"}  # "one" is nearly always an article-like use ("one carer", "one third")
@@ -109,7 +109,7 @@ _AGE_BEFORE = re.compile(_AGE, re.I)
 def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
     before = text[max(0, s - 12) : s]
     if re.search(
-        r"[A-Za-z]-$|[A-Za-z]$|[/.]$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged(?:\s+(?:under|over|between))?|section|"
+        r"[A-Za-z]-$|[A-Za-z]$|[/.]$|\d:$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged(?:\s+(?:under|over|between))?|section|"
         r"paragraph|para|appendix|room|per|turning|turned|turn|quarter|q|minute|clause|regulation|rule|band|grade|"
         # "Year 11" labels a school year; "last year 16 children" is a count
         r"level|(?<!last )(?<!this )(?<!next )(?<!each )(?<!every )(?<!per )(?<!a )year|stage|phase|tier|wave|"
@@ -117,7 +117,7 @@ def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
         before,
         re.I,
     ):
-        return True  # "post-16", "Covid-19", "page 24", section "1.2.3"
+        return True  # "post-16", "Covid-19", "page 24", section "1.2.3", the minutes of "10:30"
     if re.search(r"\d\s?[-–]\s?$", before) or _AGE_BEFORE.search(text[max(0, s - 40) : s]):
         return True  # a range's tail whose head was not a quantity ("7-13"); ages ("aged between 18 and 25")
     after = text[e : e + 12]
