@@ -845,6 +845,14 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure",
         ),
+        # ... also when some of the words it stands for are weak ones
+        (
+            "How many FTE agency social workers were there in March 2023?",
+            "In March 2023 there were 30.5 full-time-equivalent agency social workers.",
+            "30.5",
+            True,
+            "",
+        ),
         # when a figure was counted, or who runs the council, does not narrow what it counts
         (
             "How many children were looked after in March 2023?",

@@ -146,19 +146,21 @@ def party_words(phrase: str) -> frozenset[str]:
 
 
 def acronym_spelled_out(
-    question: str, sentence_seq: tuple[str, ...]
+    question: str, sentence_seq: tuple[str, ...], sentence_all: tuple[str, ...] = ()
 ) -> tuple[frozenset[str], frozenset[str]]:
     """ "Care leavers NEET" beside "care leavers not in employment, education or training": an acronym the
-    question writes whose letters are the initials of terms the figure's sentence writes in a row. Returns the
+    question writes whose letters are the initials of terms the figure's sentence writes in a row (its measure
+    terms, or all its terms: "FTE" is "full-time-equivalent", whose first two words are weak). Returns the
     acronym's terms (said by the sentence, spelled out) and the spelled-out terms (asked by the acronym)."""
     asked: set[str] = set()
     spelled: set[str] = set()
-    initials = "".join(t[0] for t in sentence_seq)
     for acronym in question_acronyms(question):
-        at = initials.find(acronym.lower())
-        if at >= 0:
-            asked.update(measure_terms(acronym))
-            spelled.update(sentence_seq[at : at + len(acronym)])
+        for seq in (sentence_seq, sentence_all):
+            at = "".join(t[0] for t in seq).find(acronym.lower())
+            if at >= 0:
+                asked.update(measure_terms(acronym))
+                spelled.update(seq[at : at + len(acronym)])
+                break
     return frozenset(asked), frozenset(spelled)
 
 

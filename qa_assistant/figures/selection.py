@@ -130,7 +130,7 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
 
 def _with_acronyms(t: _Terms, question: str, around: FigureContext) -> _Terms:
     """An acronym the question writes ("NEET") that the figure's sentence spells out explains both sides."""
-    asked, spelled = acronym_spelled_out(question, around.sentence_seq)
+    asked, spelled = acronym_spelled_out(question, around.sentence_seq, around.sentence_all)
     if not asked:
         return t
     return replace(t, explained_q=t.explained_q | asked, explained_p=t.explained_p | spelled)
