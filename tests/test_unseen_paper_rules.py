@@ -387,6 +387,30 @@ def test_a_figure_the_paper_gives_as_now_is_current():
 
 
 @pytest.mark.parametrize(
+    "text,dates",
+    [
+        # a day without its year that starts a range takes the year of the day that ends it
+        (
+            "between September 30 and December 31 2017 it rose by four to 384",
+            [("September 30", "30 September 2017"), ("December 31 2017", "31 December 2017")],
+        ),
+        (
+            "from 1 April to 30 June 2020, 45 children entered care",
+            [("1 April", "1 April 2020"), ("30 June 2020", "30 June 2020")],
+        ),
+        (
+            "from November 30 to February 28 2018",
+            [("November 30", "30 November 2017"), ("February 28 2018", "28 February 2018")],
+        ),
+        # ... but a day beside a year only further on is left alone
+        ("from 1 April there were 30 carers in June 2020", [("June 2020", "June 2020")]),
+    ],
+)
+def test_a_day_starting_a_range_takes_the_year_that_ends_it(text, dates):
+    assert [(text[d.start : d.end], d.label) for d in find_dates(text)] == dates
+
+
+@pytest.mark.parametrize(
     "text,date,label",
     [
         ("1,387 children were in need on March 31 this year", "March 31", "31 March 2024"),

@@ -8,108 +8,12 @@ UK local-government financial years run 1 April to 31 March.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
+from qa_assistant.text.date_patterns import MONTHS, PATTERNS, QUARTER_WORDS
 from qa_assistant.text.periods import fy_label, fy_range, month_range, quarter_range
-
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_QUARTER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "1": 1,
-    "2": 2,
-    "3": 3,
-    "4": 4,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-}
-
-
-def _qword(name: str) -> str:
-    return rf"(?P<{name}>one|two|three|four|[1-4]|first|second|third|fourth)"
-
-
-_QUARTER = rf"(?:quarter\s+{_qword('q')}|{_qword('qb')}\s+quarter|Q(?P<qn>[1-4]))"
-_FY = r"(?P<fy1>(?:19|20)\d{2})\s?[/-]\s?(?P<fy2>(?:19|20)?\d{1,2})"
-
-_FY_SHORT = r"\(?\s*(?P<fy1>\d{2})\s?[/-]\s?(?P<fy2>\d{2})\s*\)?"
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("quarter_fy_short", re.compile(rf"\b{_QUARTER}\s*(?:of\s+)?{_FY_SHORT}", re.I)),
-    (
-        "quarter_fy",
-        re.compile(
-            rf"\b{_QUARTER}(?:\s+(?:position|outturn|update|report|performance|data|forecast|"
-            rf"monitoring))?(?:\s+(?:of|in))?(?:\s+the)?\s+{_FY}(?:\s+financial\s+year)?",
-            re.I,
-        ),
-    ),
-    (
-        "fy_quarter",
-        re.compile(
-            rf"\b{_FY}(?:\s+financial\s+year)?,?\s+(?:quarter\s+{_qword('q')}|Q(?P<qn>[1-4]))\b", re.I
-        ),
-    ),
-    (
-        "day",
-        re.compile(
-            rf"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b",
-            re.I,
-        ),
-    ),
-    (
-        "day_us",
-        re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),
-    ),
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d{2})\b")),
-    ("dmy_dots", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)?\d{2})\b")),
-    ("end_month", re.compile(rf"\bend\s+of\s+{_MONTH}\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
-    ("christmas", re.compile(r"\bChristmas\s+(?P<year>(?:19|20)\d{2})\b", re.I)),
-    ("month_year", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
-    ("fy", re.compile(rf"\b{_FY}\b(?!\s?[/-]\d)")),
-    ("quarter", re.compile(rf"\b{_QUARTER}\b", re.I)),
-    ("mid_year", re.compile(r"\b(?:mid|early|late)[\s-](?P<year>(?:19|20)\d{2})\b", re.I)),
-    ("day_month", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s+(?:19|20)\d{{2}})")),
-    # "on March 31 this year", "by September 30th": a day written month first (news style), without its year;
-    # only after a preposition or with an ordinal, since "in March 15 children ..." is a count; after "to" or
-    # "and" only where the day ends the phrase ("from April 1 to June 30,"), since "from April to June 20
-    # children" and "between January and March 15 new carers" are counts too
-    (
-        "month_day",
-        re.compile(
-            rf"\b(?i:on|by|until|till|from|between|since|before|after)\s+"
-            rf"(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!\s*(?:%|per\b|[.,]\d))"
-        ),
-    ),
-    (
-        "month_day",
-        re.compile(
-            rf"\b(?i:to|and)\s+(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b"
-            rf"(?=\s*(?:[,;:)]|\.(?!\d)|$|this\b|last\b|next\b))"
-        ),
-    ),
-    ("month_day", re.compile(rf"\b(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b")),
-    (
-        "bare_month",
-        re.compile(
-            r"\b(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b"
-        ),
-    ),
-    ("year", re.compile(r"(?<![/\-£\d.,])\b(?P<year>(?:19|20)\d{2})\b(?![/\-]\d|,\d|\.\d)")),
-]
 
 
 @dataclass(frozen=True)
@@ -146,7 +50,7 @@ def _quarter(m: re.Match[str]) -> int:
     if m.groupdict().get("qn"):
         return int(m.group("qn"))
     word = m.groupdict().get("q") or m.groupdict().get("qb")
-    return _QUARTER_WORDS[word.lower()]
+    return QUARTER_WORDS[word.lower()]
 
 
 def _month(m: re.Match[str]) -> int:
@@ -263,7 +167,7 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
     """
     claims: list[tuple[int, int, str, re.Match[str]]] = []
     taken = [False] * (len(text) + 1)
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(taken[s:e]):
@@ -276,6 +180,7 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
     last_fy: int | None = fy  # for a bare quarter: the year of the last quarter named with one, else last FY
     last_quarter_fy: int | None = None
     last_year: int | None = None
+    yearless: tuple[str, re.Match[str]] | None = None  # a day named without a year, nothing before giving one
     for _, _, kind, m in claims:
         mention = _make(kind, m, reference, last_quarter_fy or last_fy, last_year)
         if kind in _QUARTER_KINDS:
@@ -283,10 +188,29 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
         if kind == "fy":
             last_fy = _fy_start(m) or last_fy
         if mention is None:
+            yearless = (kind, m) if kind in ("day_month", "month_day") else None
             continue
+        if yearless is not None:
+            mentions.extend(_start_of_range(text, *yearless, mention))
+            yearless = None
         last_year = mention.last.year
         mentions.append(mention)
+    mentions.sort(key=lambda d: d.start)
     return mentions
+
+
+_RANGE_LINK = re.compile(r"\s*(?:and|to|until|till|[-–])\s*", re.I)
+
+
+def _start_of_range(text: str, kind: str, m: re.Match[str], end: DateMention) -> list[DateMention]:
+    """ "between September 30 and December 31 2017", "from 1 April to 30 June 2020": a day without its year
+    that starts a range takes the year of the day that ends it (the year before, if its month comes later)."""
+    if not _RANGE_LINK.fullmatch(text, m.end(), end.start) or end.kind not in ("day", "month"):
+        return []
+    month = _month(m)
+    year = end.last.year if month <= end.last.month else end.last.year - 1
+    mention = _day_mention(kind, m, None, year)
+    return [mention] if mention is not None else []
 
 
 def period_distance(a_first: dt.date, a_last: dt.date, b_first: dt.date, b_last: dt.date) -> int:

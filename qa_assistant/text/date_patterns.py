@@ -1,0 +1,96 @@
+"""The patterns of the date and period expressions council text uses, most specific first: what find_dates
+(dates.py) looks for, kept apart from how it reads them. Each pattern is named by the kind of date it finds.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+QUARTER_WORDS = {  # "quarter one", "Q1", "the first quarter"
+    word: i % 4 + 1
+    for i, word in enumerate(
+        ("one", "two", "three", "four", "1", "2", "3", "4", "first", "second", "third", "fourth")
+    )
+}
+
+
+def _qword(name: str) -> str:
+    return rf"(?P<{name}>one|two|three|four|[1-4]|first|second|third|fourth)"
+
+
+_QUARTER = rf"(?:quarter\s+{_qword('q')}|{_qword('qb')}\s+quarter|Q(?P<qn>[1-4]))"
+_FY = r"(?P<fy1>(?:19|20)\d{2})\s?[/-]\s?(?P<fy2>(?:19|20)?\d{1,2})"
+
+_FY_SHORT = r"\(?\s*(?P<fy1>\d{2})\s?[/-]\s?(?P<fy2>\d{2})\s*\)?"
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("quarter_fy_short", re.compile(rf"\b{_QUARTER}\s*(?:of\s+)?{_FY_SHORT}", re.I)),
+    (
+        "quarter_fy",
+        re.compile(
+            rf"\b{_QUARTER}(?:\s+(?:position|outturn|update|report|performance|data|forecast|"
+            rf"monitoring))?(?:\s+(?:of|in))?(?:\s+the)?\s+{_FY}(?:\s+financial\s+year)?",
+            re.I,
+        ),
+    ),
+    (
+        "fy_quarter",
+        re.compile(
+            rf"\b{_FY}(?:\s+financial\s+year)?,?\s+(?:quarter\s+{_qword('q')}|Q(?P<qn>[1-4]))\b", re.I
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            rf"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b",
+            re.I,
+        ),
+    ),
+    (
+        "day_us",
+        re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),
+    ),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d{2})\b")),
+    ("dmy_dots", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)?\d{2})\b")),
+    ("end_month", re.compile(rf"\bend\s+of\s+{_MONTH}\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
+    ("christmas", re.compile(r"\bChristmas\s+(?P<year>(?:19|20)\d{2})\b", re.I)),
+    ("month_year", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
+    ("fy", re.compile(rf"\b{_FY}\b(?!\s?[/-]\d)")),
+    ("quarter", re.compile(rf"\b{_QUARTER}\b", re.I)),
+    ("mid_year", re.compile(r"\b(?:mid|early|late)[\s-](?P<year>(?:19|20)\d{2})\b", re.I)),
+    ("day_month", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s+(?:19|20)\d{{2}})")),
+    # "on March 31 this year", "by September 30th": a day written month first (news style), without its year;
+    # only after a preposition or with an ordinal, since "in March 15 children ..." is a count; after "to" or
+    # "and" only where the day ends the phrase ("from April 1 to June 30,"), since "from April to June 20
+    # children" and "between January and March 15 new carers" are counts too
+    (
+        "month_day",
+        re.compile(
+            rf"\b(?i:on|by|until|till|from|between|since|before|after)\s+"
+            rf"(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!\s*(?:%|per\b|[.,]\d))"
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(
+            rf"\b(?i:to|and)\s+(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b"
+            rf"(?=\s*(?:[,;:)]|\.(?!\d)|$|this\b|last\b|next\b))"
+        ),
+    ),
+    ("month_day", re.compile(rf"\b(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b")),
+    (
+        "bare_month",
+        re.compile(
+            r"\b(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b"
+        ),
+    ),
+    ("year", re.compile(r"(?<![/\-£\d.,])\b(?P<year>(?:19|20)\d{2})\b(?![/\-]\d|,\d|\.\d)")),
+]
