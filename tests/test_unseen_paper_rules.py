@@ -530,6 +530,27 @@ def test_a_heading_or_lead_in_is_quoted_with_what_follows(sentence, leads_in):
 
 
 @pytest.mark.parametrize(
+    "question,topic",
+    [
+        ("What did the annual report say about recruiting adopters?", {"recruit", "adopt"}),
+        ("What did the panel hear about foster carers?", {"foster", "carer"}),
+        # the occasion and its date are not the topic
+        (
+            "What did Ofsted say about caseloads in the November 2019 report?",
+            {"caseload"},
+        ),
+        ("What did the panel hear about foster carers, according to the annual report?", {"foster", "carer"}),
+        # no "about": no topic to put first
+        ("What did the Commissioner conclude in his first report?", set()),
+    ],
+)
+def test_the_topic_a_quoted_answer_must_say(question, topic):
+    from qa_assistant.answering.sentences import topic_terms
+
+    assert topic_terms(question) == topic
+
+
+@pytest.mark.parametrize(
     "text,expected",
     [
         ("face-to-face visits", ["facetoface", "visits"]),  # a compound of one word twice is one word

@@ -6,10 +6,15 @@ Used for general answers, entity answers and the closest-passage quote under "no
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
+from qa_assistant.figures.question_measure import blank_spans
+from qa_assistant.figures.question_sources import occasion_spans
 from qa_assistant.indexing import embedding
 from qa_assistant.indexing.retrieval import bm25_ranking, dense_ranking
+from qa_assistant.text.dates import find_dates
 from qa_assistant.text.lexical import tokenize
 
 RESCORED = 8  # best sentences scored again with their own vectors (about 2 ms each)
@@ -78,3 +83,38 @@ def rank_sentences(
     rest = order[~np.isin(order, top)]
     order = np.concatenate([top[np.argsort(-sims[top], kind="stable")], rest])
     return [(float(sims[i]), rows[int(i)]) for i in order]
+
+
+_ABOUT = re.compile(r"\b(?:about|regarding|concerning)\b", re.I)
+TOPIC_POOL = 20  # how far down the ranking a sentence on the topic asked about may come from
+
+
+def topic_terms(question: str) -> set[str]:
+    """What a "what did X say about Y" question asks about: the terms of Y, less the words that name the
+    occasion ("during the 2021 focused visit", "per the action plan review") and its dates."""
+    m = _ABOUT.search(question)
+    if not m:
+        return set()
+    rest = question[m.end() :]
+    rest = blank_spans(rest, occasion_spans(rest) + [(d.start, d.end) for d in find_dates(rest)])
+    return question_terms(rest)
+
+
+def on_topic_first(index, question: str, ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """The ranking with the sentences that say most of the topic asked about first ("what did the annual
+    report say about recruiting adopters": "Recruitment of adopters has gone well", not the line that
+    introduces the report, which names the occasion in every word). Unchanged when the question names no
+    topic or no sentence near the top says any of it."""
+    topic = topic_terms(question)
+    pool = ranked[:TOPIC_POOL]
+    if not topic or not pool:
+        return ranked
+    texts = []
+    for _, row in pool:
+        doc_id, start, end, _ = index.sentence_spans[row]
+        texts.append(index.documents[doc_id].text[start:end])
+    said = [len(topic & set(tokens)) for tokens in tokenize(texts)]
+    if not any(said):
+        return ranked
+    order = sorted(range(len(pool)), key=lambda i: (-said[i], i))
+    return [pool[i] for i in order] + ranked[TOPIC_POOL:]
