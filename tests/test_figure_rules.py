@@ -30,6 +30,10 @@ from qa_assistant.text.numbers import find_quantities
         ("an average of 14 months", "14 months", 14, "months"),
         ("Twenty three children", "Twenty three", 23, "count"),
         ("between 72-77 young people", "72-77", 72, "count"),
+        # a value and what it changed to are two figures; a range stays one
+        ("numbers rose from 450 to 500 this year", "450", 450, "count"),
+        ("numbers rose from 450 to 500 this year", "500", 500, "count"),
+        ("caseloads ranging from 18 to 22 children", "18 to 22", 18, "count"),
         ("a home for up to three children", "three", 3, "count"),  # a cap, as "up to 3" is; not a range
         # after a contents list ends (a line of prose), numbers are figures again
         (

@@ -114,9 +114,16 @@ def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
             "England",
         ),
         ("Timeliness – 6 month rate 85% (on par with national rate).", "85%", "Middlesbrough"),
+        # a place inside the number's own words, however far after it
+        ("Figures show there are 6,000 children currently in care in the North East.", "6,000", "North East"),
+        # a place the sentence opens with is every number's there, unless a nearer one names its own
+        ("Across England, care numbers rose by 4 per cent from 72,600 to 75,400.", "72,600", "England"),
+        ("Across England, care numbers rose by 4 per cent from 72,600 to 75,400.", "75,400", "England"),
+        ("In Stockton, 120 children were in care, compared with 70 in England.", "120", "Stockton"),
+        ("In Stockton, 120 children were in care, compared with 70 in England.", "70", "England"),
     ],
 )
-def test_a_place_a_number_is_compared_with_is_not_its_subject(text, value, subject):
+def test_whose_figure_a_number_is(text, value, subject):
     assert figure(text, value).subject_name == subject
 
 

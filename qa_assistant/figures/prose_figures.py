@@ -57,7 +57,8 @@ def from_prose(
     previous_end = previous.end if previous is not None else r.sentence[0]
     kind = _prose_kind(r, q, previous_end, next_start)
     others = [x.start for x in r.qs if x is not q]
-    subject = subject_for(text, q.start, q.end, r.sentence, r.mentions, others, r.default)
+    phrase_end = phrase.end if phrase.found and phrase.start >= q.end else -1
+    subject = subject_for(text, q.start, q.end, r.sentence, r.mentions, others, r.default, phrase_end)
     as_of = _prose_as_of(r, q, kind, others)
     phrase_text = text[phrase.start : phrase.end] if phrase.found else ""
     hint = unit_hint(phrase_text) if phrase.how in ("label", "heading", "inherited", "backward") else None

@@ -217,8 +217,11 @@ def subject_for(
     mentions: list[SubjectMention],
     other_numbers: list[int],
     default: Subject,
+    phrase_end: int = -1,
 ) -> Subject:
-    """The subject of the number at [q_start, q_end) from cues in its clause (see module docstring)."""
+    """The subject of the number at [q_start, q_end) from cues in its clause (see module docstring); a cue
+    inside the number's own phrase after it counts however far ("6,000 children currently in care in the North
+    East"), and a place the sentence opens with ("Across England, ...") is every number's there."""
     c_start, c_end = clause
     best: tuple[int, Subject] | None = None
     for m in mentions:
@@ -229,7 +232,7 @@ def subject_for(
         if m.start >= q_end:  # after the number: only close cues, nothing numeric between
             gap = words_between(text, q_end, m.start)
             if (
-                gap <= _AFTER_WORDS
+                (gap <= _AFTER_WORDS or m.end <= phrase_end)
                 and not any(q_end <= n < m.start for n in other_numbers)
                 and not re.search(r"[;:]", text[q_end : m.start])
                 and not _COMPARED_WITH.search(text[q_end : m.start])
@@ -245,4 +248,22 @@ def subject_for(
             distance = words_between(text, m.end, q_start)
             if best is None or distance < best[0]:
                 best = (distance, m.subject)
-    return best[1] if best else default
+    if best:
+        return best[1]
+    return _opening_place(text, c_start, q_start, mentions) or default
+
+
+_OPENING = re.compile(r"\s*(?:(?:across|in|throughout|for|within)\s+)?$", re.I)
+
+
+def _opening_place(text: str, c_start: int, q_start: int, mentions: list[SubjectMention]) -> Subject | None:
+    """ "Across England, the number of children in care ... rising from 72,600 to 75,400": the place a sentence
+    opens with, set off by a comma, is whose its numbers are when nothing nearer names theirs, and no other
+    place is named before the number."""
+    inside = [m for m in mentions if c_start <= m.start and m.end <= q_start]
+    if not inside:
+        return None
+    first = inside[0]
+    if len(inside) > 1 or not _OPENING.fullmatch(text, c_start, first.start):
+        return None
+    return first.subject if text[first.end : first.end + 1] == "," else None

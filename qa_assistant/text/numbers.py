@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from qa_assistant.text.contents import page_number_spans
+from qa_assistant.text.not_quantities import not_a_quantity
 
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -93,67 +94,6 @@ def _in_dates(s: int, e: int, date_spans: list[tuple[int, int]], date_starts: li
     return False
 
 
-# what a note under a table says of its figures, in its first words: a definition, what they include or leave out
-_FOOTNOTE = re.compile(
-    r" [A-Z][\w'’-]*(?:\s+[\w'’\"“”-]+){0,6}?\s+(?:are|is)\s+those\b|"
-    r" [A-Z][\w'’-]*(?:\s+[\w'’\"“”-]+){0,6}?\s+(?:(?:are|is)\s+defined\s+as|refers?\s+to|excludes?|includes?|"
-    r"(?:are|have\s+been)\s+rounded)\b|"
-    r" Source:",
-)
-
-
-_AGE = r"\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:under|over|between)\s+)?(?:\d+\s*(?:and|or|to|-|–)\s*)?$"
-_AGE_BEFORE = re.compile(_AGE, re.I)
-
-
-def _excluded(text: str, s: int, e: int, line_start: int) -> bool:
-    before = text[max(0, s - 12) : s]
-    if re.search(
-        r"[A-Za-z]-$|[A-Za-z]$|[/.]$|\d:$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged(?:\s+(?:under|over|between))?|section|"
-        r"paragraph|para|appendix|room|per|turning|turned|turn|quarter|q|minute|clause|regulation|rule|band|grade|"
-        # "Year 11" labels a school year; "last year 16 children" is a count
-        r"level|(?<!last )(?<!this )(?<!next )(?<!each )(?<!every )(?<!per )(?<!a )year|stage|phase|tier|wave|"
-        r"option|priority|recommendation|action|objective|standard|step|part|annex|table|chart|graph|figure)\s*$",
-        before,
-        re.I,
-    ):
-        return True  # "post-16", "Covid-19", "page 24", section "1.2.3", the minutes of "10:30"
-    if re.search(r"\d\s?[-–]\s?$", before) or _AGE_BEFORE.search(text[max(0, s - 40) : s]):
-        return True  # a range's tail whose head was not a quantity ("7-13"); ages ("aged between 18 and 25")
-    after = text[e : e + 12]
-    if re.match(r"\s*[/.]\d|:\d\d|\.\d", after):
-        return True  # "16/17", times "4.00"
-    if (
-        s - line_start <= 8
-        and re.fullmatch(r"[\s\-•·]*", text[line_start:s])
-        and re.fullmatch(r"\d+(?:\.\d+)*", text[s:e])
-        and (
-            (re.match(r"\.\d|\s+[A-Z]|\s+\d", text[e : e + 3]) and "." in text[s:e])
-            or re.match(r"\.\s", text[e : e + 2])
-            or re.match(r"\)\s", text[e : e + 2])
-        )
-    ):
-        return True  # section number at the start of a line: "1.2 Early Help", "1. Apologies", "3) Item"
-    if (
-        s - line_start <= 4
-        and not text[line_start:s].strip()
-        and re.fullmatch(r"\d{1,2}", text[s:e])
-        and _FOOTNOTE.match(text, e)
-    ):
-        return True  # a footnote's marker: "3 Children deemed to be taken into care are those who ..."
-    if text[s] == "0" and e - s >= 3 and "." not in text[s:e]:
-        return True  # "01642": a dialling code, never a reported count
-    if (
-        re.search(r"\(0\d+\)\s*$|\b0\d{3,4}\s$", before)
-        or re.search(r"(?:\(0\d{3,5}\)|\b0\d{3,5})\s?\d{3}\s$", text[max(0, s - 20) : s])
-        or (re.match(r"\)", after) and text[s] == "0")
-    ):
-        return True  # phone numbers "(01642) 590 111", "01642 729713"
-    if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", text[s:e]):
-        return True  # a bare year that the date finder did not claim ("2018-2021", "since 2019")
-    return False
-
-
 def _value_end(m: re.Match[str]) -> int:
     return max(m.end(g) for g in ("num", "scale", "num2", "scale2") if m.group(g))
 
@@ -176,6 +116,20 @@ def _unit(m: re.Match[str]) -> tuple[str, int]:
     return "count", _value_end(m)
 
 
+_RANGING_FROM = re.compile(r"\b(?:rang\w*|var\w*|anywhere|aged|ages|between)\s+from\s+$", re.I)
+
+
+def _changed_from(text: str, start: int, tail: int) -> bool:
+    """ "increased from 450 to 500": a value and what it changed to, two figures; but "ranging from 10 to 20"
+    and "aged from 16 to 18" are ranges."""
+    before = text[max(0, start - 30) : start]
+    return (
+        bool(_FROM_BEFORE.search(before))
+        and not _RANGING_FROM.search(before)
+        and bool(re.search(r"\bto\b", text[start:tail]))
+    )
+
+
 def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Quantities in text order. date_spans (from dates.find_dates, in text order) mark digits of dates."""
     date_spans = sorted(date_spans or [])
@@ -194,15 +148,16 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
             _in_dates(m.start("num2"), m.end("num2"), date_spans, date_starts)
             or _scaled(m.group("num2"), m.group("scale2") or m.group("scale"))
             <= _scaled(m.group("num"), m.group("scale"))
+            or _changed_from(text, start.start(), m.start("num2"))
         ):
-            # "2020 to 629" is not a range: take the first number alone
+            # "2020 to 629", "rose from 450 to 500": not a range; take the first number alone
             m = _SINGLE.match(text, start.start())
         s = m.start()
         if _in_dates(m.start("num"), m.end("num"), date_spans, date_starts):
             continue
         if any(ps <= m.start("num") < pe for ps, pe in pages):
             continue  # a page number in a table of contents
-        if _excluded(text, m.start("num"), m.end("num"), lines.start_of(s)):
+        if not_a_quantity(text, m.start("num"), m.end("num"), lines.start_of(s)):
             if m.group("num2"):
                 covered = m.end("num2")  # "aged 19 to 21": the range's tail is an age too
             continue

@@ -1,0 +1,70 @@
+"""Numbers in council text that are not reported quantities: labels and codes ("page 24", "Covid-19", "Year
+11"), ages, times, section numbers, footnote markers, phone numbers and bare years. numbers.find_quantities asks
+this of every number it reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+# what a note under a table says of its figures, in its first words: a definition, what they include or leave out
+_FOOTNOTE = re.compile(
+    r" [A-Z][\w'’-]*(?:\s+[\w'’\"“”-]+){0,6}?\s+(?:are|is)\s+those\b|"
+    r" [A-Z][\w'’-]*(?:\s+[\w'’\"“”-]+){0,6}?\s+(?:(?:are|is)\s+defined\s+as|refers?\s+to|excludes?|includes?|"
+    r"(?:are|have\s+been)\s+rounded)\b|"
+    r" Source:",
+)
+
+
+_AGE = r"\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:under|over|between)\s+)?(?:\d+\s*(?:and|or|to|-|–)\s*)?$"
+_AGE_BEFORE = re.compile(_AGE, re.I)
+
+
+def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
+    """Whether the number at [s, e) is a label, code, age, time, phone number, section number, footnote marker
+    or bare year rather than a reported quantity ("page 24", "aged between 18 and 25", "10:30", "01642")."""
+    before = text[max(0, s - 12) : s]
+    if re.search(
+        r"[A-Za-z]-$|[A-Za-z]$|[/.]$|\d:$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged(?:\s+(?:under|over|between))?|section|"
+        r"paragraph|para|appendix|room|per|turning|turned|turn|quarter|q|minute|clause|regulation|rule|band|grade|"
+        # "Year 11" labels a school year; "last year 16 children" is a count
+        r"level|(?<!last )(?<!this )(?<!next )(?<!each )(?<!every )(?<!per )(?<!a )year|stage|phase|tier|wave|"
+        r"option|priority|recommendation|action|objective|standard|step|part|annex|table|chart|graph|figure)\s*$",
+        before,
+        re.I,
+    ):
+        return True  # "post-16", "Covid-19", "page 24", section "1.2.3", the minutes of "10:30"
+    if re.search(r"\d\s?[-–]\s?$", before) or _AGE_BEFORE.search(text[max(0, s - 40) : s]):
+        return True  # a range's tail whose head was not a quantity ("7-13"); ages ("aged between 18 and 25")
+    after = text[e : e + 12]
+    if re.match(r"\s*[/.]\d|:\d\d|\.\d", after):
+        return True  # "16/17", times "4.00"
+    if (
+        s - line_start <= 8
+        and re.fullmatch(r"[\s\-•·]*", text[line_start:s])
+        and re.fullmatch(r"\d+(?:\.\d+)*", text[s:e])
+        and (
+            (re.match(r"\.\d|\s+[A-Z]|\s+\d", text[e : e + 3]) and "." in text[s:e])
+            or re.match(r"\.\s", text[e : e + 2])
+            or re.match(r"\)\s", text[e : e + 2])
+        )
+    ):
+        return True  # section number at the start of a line: "1.2 Early Help", "1. Apologies", "3) Item"
+    if (
+        s - line_start <= 4
+        and not text[line_start:s].strip()
+        and re.fullmatch(r"\d{1,2}", text[s:e])
+        and _FOOTNOTE.match(text, e)
+    ):
+        return True  # a footnote's marker: "3 Children deemed to be taken into care are those who ..."
+    if text[s] == "0" and e - s >= 3 and "." not in text[s:e]:
+        return True  # "01642": a dialling code, never a reported count
+    if (
+        re.search(r"\(0\d+\)\s*$|\b0\d{3,4}\s$", before)
+        or re.search(r"(?:\(0\d{3,5}\)|\b0\d{3,5})\s?\d{3}\s$", text[max(0, s - 20) : s])
+        or (re.match(r"\)", after) and text[s] == "0")
+    ):
+        return True  # phone numbers "(01642) 590 111", "01642 729713"
+    if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", text[s:e]):
+        return True  # a bare year that the date finder did not claim ("2018-2021", "since 2019")
+    return False
