@@ -286,6 +286,26 @@ def test_a_number_whose_phrase_says_nothing_is_read_from_its_sentence(question, 
     assert s.ok == ok, s.reason
 
 
+# ---- a breakdown's catch-all row -------------------------------------------------------------------------------
+
+EXCLUSION_REASONS = (
+    "In 2022/23, 40 pupils were permanently excluded. The reasons for the permanent exclusions were as follows:\n"
+    "· Physical assault on a pupil - 11\n· Other - 3"
+)
+
+
+@pytest.mark.parametrize(
+    "question,ok",
+    [
+        ("How many permanent exclusions were there in 2022/23?", False),
+        ("How many permanent exclusions were for other reasons in 2022/23?", True),
+    ],
+)
+def test_the_other_row_of_a_breakdown_answers_only_for_the_rest(question, ok):
+    s = support(question, EXCLUSION_REASONS, "3")
+    assert s.ok == ok, s.reason
+
+
 # ---- a figure filed under another concept that its own words also name ---------------------------------------
 
 

@@ -46,7 +46,7 @@ from qa_assistant.figures.explained_words import (
 )
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext
-from qa_assistant.figures.support_rules import kind_ok, subject_ok, unit_ok, unit_terms
+from qa_assistant.figures.support_rules import kind_ok, subject_ok, unasked_remainder, unit_ok, unit_terms
 from qa_assistant.figures.terms import counting_terms, measure_terms, scaffold_terms, stem_list
 from qa_assistant.models import Figure
 from qa_assistant.settings import weight
@@ -178,6 +178,8 @@ def _phrase_refusal(r: Reading, f: Figure, t: _Terms, around: FigureContext) -> 
         and not t.q & (frozenset(measure_terms(f.counted)) | terms_of_words(f.counted))
     ):
         return f"measure: the figure counts {f.counted}, not {r.measure_text}"
+    if unasked_remainder(f, r.question):
+        return "measure: the figure is what is left of a breakdown ('other'), not what was asked"
     p_left = _unasked_phrase_terms(f, t, r.question)
     if p_left:
         return f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked"

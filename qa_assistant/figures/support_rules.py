@@ -4,6 +4,8 @@ for the place and of the kind the question asks; and the words that merely resta
 
 from __future__ import annotations
 
+import re
+
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.terms import stem_list
 from qa_assistant.models import Figure
@@ -60,3 +62,21 @@ def unit_terms(unit: str) -> frozenset[str]:
     if unit in RATE_UNITS:
         return stem_list("rate_words")
     return frozenset()
+
+
+# a breakdown's catch-all row: "Other - 3", "Others", "All other reasons", "Not known"
+_REMAINDER = re.compile(
+    r"(?:all\s+|any\s+)?(?:other|others|remaining|rest|not\s+known|unknown|not\s+recorded)(?:\s+[\w/'’-]+){0,2}",
+    re.I,
+)
+_REMAINDER_ASKED = re.compile(r"\b(?:other|others|remaining|rest|unknown|not\s+known|not\s+recorded)\b", re.I)
+
+
+def unasked_remainder(f: Figure, question: str) -> bool:
+    """A breakdown's catch-all part ("The reasons were: ... Other - 3") answers only a question about that
+    remainder: its label says nothing the question could be asked against, and it is never the total."""
+    return (
+        f.kind == "part"
+        and bool(_REMAINDER.fullmatch(f.phrase.strip()))
+        and not _REMAINDER_ASKED.search(question)
+    )
