@@ -286,6 +286,26 @@ def test_a_number_whose_phrase_says_nothing_is_read_from_its_sentence(question, 
     assert s.ok == ok, s.reason
 
 
+# ---- a group a label numbers ("Year 10", "Level 2") ---------------------------------------------------------
+
+YEAR_GROUPS = (
+    "During 2021/22, in reference to the 52 permanent exclusions: more Year 10 pupils had been excluded "
+    "than any other year group (21), followed by Year 9 (10)."
+)
+
+
+@pytest.mark.parametrize(
+    "question,ok",
+    [
+        ("How many pupils were permanently excluded in 2021/22?", False),
+        ("How many Year 10 pupils were permanently excluded in 2021/22?", True),
+    ],
+)
+def test_a_year_group_figure_is_not_the_total(question, ok):
+    s = support(question, YEAR_GROUPS, "21")
+    assert s.ok == ok, s.reason
+
+
 # ---- a breakdown's catch-all row -------------------------------------------------------------------------------
 
 EXCLUSION_REASONS = (

@@ -53,9 +53,13 @@ def mask_numbers(text: str) -> str:
     ("per 10,000 of the population") and a rank ("the 4th highest") say how it is measured, not what."""
     text = UNIT_TEXT.sub(" ", text)
     text = re.sub(r"\b\d+(?:st|nd|rd|th)\b|\bQ[1-4]\b", " ", text)  # a quarter says when
-    # digits glued to letters are a code's, part of its name ("S47 enquiries", "KS4", "the FR1 position")
+    # digits glued to letters are a code's, part of its name ("S47 enquiries", "KS4", "the FR1 position"); a
+    # number a label word names is a group, not another figure ("Year 10 pupils", "Level 2 carers")
     return re.sub(
         r"(?<![A-Za-z\d])£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?)\b)",
-        " ",
+        lambda m: m.group(0) if _GROUP_LABEL.search(text, 0, m.start()) else " ",
         text,
     )
+
+
+_GROUP_LABEL = re.compile(r"\b(?:Year|Key\s+Stage|Stage|Level|Band|Grade|Tier)\s$")
