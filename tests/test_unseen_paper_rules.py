@@ -121,6 +121,8 @@ def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
         ("Across England, care numbers rose by 4 per cent from 72,600 to 75,400.", "75,400", "England"),
         ("In Stockton, 120 children were in care, compared with 70 in England.", "120", "Stockton"),
         ("In Stockton, 120 children were in care, compared with 70 in England.", "70", "England"),
+        # a region's name inside an authority's is the authority
+        ("North East Lincolnshire had 300 children in care.", "300", "North East Lincolnshire"),
     ],
 )
 def test_whose_figure_a_number_is(text, value, subject):

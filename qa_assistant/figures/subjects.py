@@ -131,12 +131,15 @@ def find_subject_mentions(text: str) -> list[SubjectMention]:
     taken_starts: list[int] = []  # claimed spans, sorted and never overlapping: one bisect finds a clash
     taken_ends: list[int] = []
     found: list[SubjectMention] = []
+    names = [m.span() for m in _patterns()[-1][0].finditer(text)]
     for pattern, kind in _patterns():
         for m in pattern.finditer(text):
             s, e = m.span()
             i = bisect.bisect_left(taken_starts, e)
             if i and taken_ends[i - 1] > s:
                 continue
+            if kind != "other" and any(a <= s and e <= b and b - a > e - s for a, b in names):
+                continue  # "North East" inside "Bath and North East Somerset": the authority is named
             if kind in (OWN, "other", "region") and (
                 _ORGANISATION_AFTER.match(text, e) or _named_before(text, s)
             ):
