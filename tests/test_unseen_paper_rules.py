@@ -390,6 +390,22 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
             "per_10000",
             "Hartlepool",
         ),
+        # "since <date>, when N ...": the number in the when-clause is as of that date
+        (
+            "Numbers have risen every year since 2015, when 320 children were in care.",
+            "320",
+            "2015",
+            "count",
+            "Middlesbrough",
+        ),
+        # ... while "since <date>" alone still says when a count began, not when it is as of
+        (
+            "Since 2019, 45 carers have been approved.",
+            "45",
+            "12 June 2024 (meeting date)",
+            "count",
+            "Middlesbrough",
+        ),
     ],
 )
 def test_the_two_ends_of_a_change(text, value, as_of, unit, subject):

@@ -90,7 +90,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     usable = [
         d
         for d in in_sentence
-        if not _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start])
+        if (not _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start]) or _when_then(text, d, q))
         and not (d.start >= q.end and _CHANGED_FROM.match(text[q.end : d.start]))
     ]
     after = [
@@ -118,6 +118,15 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
             return _stated(since[0])
         return AsOf(label="an earlier date (not stated)", basis="earlier")
     return context_as_of(ctx, q.start)
+
+
+_WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^.;:,]{0,40}$", re.I)
+
+
+def _when_then(text: str, d: DateMention, q: Quantity) -> bool:
+    """ "has risen every year since 2018/19, when 108 children entered care": the "since" date is the one the
+    number in its when-clause is as of."""
+    return d.end <= q.start and bool(_WHEN_CLAUSE.match(text, d.end, q.start))
 
 
 def quote_start_for(ctx: AsOfContext, q_start: int, sentence_start: int, basis: str) -> int:
