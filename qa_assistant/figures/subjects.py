@@ -126,12 +126,18 @@ _NOT_NAME_WORDS = {
 }
 
 
+def _authority_names(text: str) -> list[tuple[int, int]]:
+    """Spans of other authorities' names, which may hold a region's ("Bath and North East Somerset")."""
+    pattern = next(p for p, kind in _patterns() if kind == "other")
+    return [m.span() for m in pattern.finditer(text)]
+
+
 def find_subject_mentions(text: str) -> list[SubjectMention]:
     """Non-overlapping subject cues in text order (more specific lists claim a place first)."""
     taken_starts: list[int] = []  # claimed spans, sorted and never overlapping: one bisect finds a clash
     taken_ends: list[int] = []
     found: list[SubjectMention] = []
-    names = [m.span() for m in _patterns()[-1][0].finditer(text)]
+    names = _authority_names(text)
     for pattern, kind in _patterns():
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -224,7 +230,7 @@ def subject_for(
 ) -> Subject:
     """The subject of the number at [q_start, q_end) from cues in its clause (see module docstring); a cue
     inside the number's own phrase after it counts however far ("6,000 children currently in care in the North
-    East"), and a place the sentence opens with ("Across England, ...") is every number's there."""
+    East"), and a place the sentence opens with ("Across England, ...") is its numbers' when no cue is nearer."""
     c_start, c_end = clause
     best: tuple[int, Subject] | None = None
     for m in mentions:
