@@ -57,7 +57,7 @@ def mask_numbers(text: str) -> str:
     # number a label word names is a group, not another figure ("Year 10 pupils", "Level 2 carers")
     return re.sub(
         r"(?<![A-Za-z\d])£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?)\b)",
-        lambda m: m.group(0) if _GROUP_LABEL.search(text, 0, m.start()) else " ",
+        lambda m: m.group(0) if _GROUP_LABEL.search(text, max(0, m.start() - 12), m.start()) else " ",
         text,
     )
 

@@ -47,7 +47,7 @@ from qa_assistant.figures.explained_words import (
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.support_rules import kind_ok, subject_ok, unasked_remainder, unit_ok, unit_terms
-from qa_assistant.figures.terms import counting_terms, measure_terms, scaffold_terms, stem_list
+from qa_assistant.figures.terms import counting_terms, measure_terms, scaffold_terms, stem_list, terms
 from qa_assistant.models import Figure
 from qa_assistant.settings import weight
 
@@ -130,7 +130,7 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
 
 def _with_acronyms(t: _Terms, question: str, around: FigureContext) -> _Terms:
     """An acronym the question writes ("NEET") that the figure's sentence spells out explains both sides."""
-    asked, spelled = acronym_spelled_out(question, around.sentence_seq, around.sentence_all)
+    asked, spelled = acronym_spelled_out(question, around.sentence_seq, tuple(terms(around.sentence_text)))
     if not asked:
         return t
     return replace(t, explained_q=t.explained_q | asked, explained_p=t.explained_p | spelled)

@@ -126,20 +126,15 @@ _NOT_NAME_WORDS = {
 }
 
 
-def _authority_names(text: str) -> list[tuple[int, int]]:
-    """Spans of other authorities' names, which may hold a region's ("Bath and North East Somerset")."""
-    pattern = next(p for p, kind in _patterns() if kind == "other")
-    return [m.span() for m in pattern.finditer(text)]
-
-
 def find_subject_mentions(text: str) -> list[SubjectMention]:
     """Non-overlapping subject cues in text order (more specific lists claim a place first)."""
     taken_starts: list[int] = []  # claimed spans, sorted and never overlapping: one bisect finds a clash
     taken_ends: list[int] = []
     found: list[SubjectMention] = []
-    names = _authority_names(text)
-    for pattern, kind in _patterns():
-        for m in pattern.finditer(text):
+    matches = {kind: list(pattern.finditer(text)) for pattern, kind in _patterns()}
+    names = [m.span() for m in matches["other"]]  # an authority's name may hold a region's
+    for _, kind in _patterns():
+        for m in matches[kind]:
             s, e = m.span()
             i = bisect.bisect_left(taken_starts, e)
             if i and taken_ends[i - 1] > s:

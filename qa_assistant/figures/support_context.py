@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa_assistant.figures.explained_words import says_what_it_counts
-from qa_assistant.figures.terms import measure_terms, terms
+from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import Figure
 
 
@@ -27,7 +27,9 @@ class FigureContext:
     sentence_seq: tuple[str, ...] = ()  # the sentence's terms in order (to find a concept's synonyms)
     line: frozenset[str] | None = None  # a list item's own line, when the sentence is a lead-in and its list
     others_say_what: bool = True  # every other number of the sentence has words of its own
-    sentence_all: tuple[str, ...] = ()  # every term of the sentence in order, weak words too (for acronyms)
+    sentence_text: str = (
+        ""  # the sentence itself (its weak words too spell out acronyms: "full-time-equivalent")
+    )
 
 
 def build_context(
@@ -62,7 +64,7 @@ def build_context(
         sentence_seq,
         _own_line(f, sentence_text),
         all(says_what_it_counts(g) for g in siblings),
-        tuple(terms(sentence_text)),
+        sentence_text,
     )
 
 
