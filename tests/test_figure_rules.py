@@ -365,6 +365,13 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "an earlier period (not stated exactly)",
             "earlier",
         ),
+        # "previous year" with no article, as minutes write it
+        (
+            "Middlesbrough has had an increase with 61 referrals, 58 previous year.",
+            "58",
+            "an earlier period (not stated exactly)",
+            "earlier",
+        ),
         (
             "Caseloads fell from 26 at the start of the year to 19 at 31 March 2024.",
             "26",

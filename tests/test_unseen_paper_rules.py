@@ -15,6 +15,7 @@ from figure_helpers import figure, figures, support
 from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.question import read
 from qa_assistant.figures.terms import measure_terms
+from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.models import Document
 from qa_assistant.text.dates import find_dates
 
@@ -181,6 +182,8 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
         ),
         # ... but after "is"/"are" the words still say what it is
         ("Savings of £600k are expected to be achieved by March.", "£600k", "are expected to be achieved"),
+        # a label that says only when is not what the number counts
+        ("“Last year (2016-2017) 129 children came into care.", "129", "children came into care"),
         # an -ed word that starts a noun phrase is not a predicate
         (
             "A total of 84 approved foster households were in place.",
@@ -272,8 +275,29 @@ def test_statement_words_add_no_condition(question, text, value, ok):
             "32.9%",
             True,
         ),
-        # ... but not when its words say when ("58 previous year" is last year's referrals)
-        ("How many referrals were there?", "There were 61 referrals, 58 previous year.", "58", False),
+        # words that say only when, once read as its date, leave it as silent ("58 previous year" is last
+        # year's referrals: the date check, not the measure, keeps it from answering for this year)
+        ("How many referrals were there?", "There were 61 referrals, 58 previous year.", "58", True),
+        (
+            "How much did the department overspend?",
+            "The department overspent by £8.5m last year.",
+            "£8.5m",
+            True,
+        ),
+        # ... but not when a date the words say was not understood ("this year" is not read as a date)
+        (
+            "What was the England total of children in care?",
+            "Across England, the number of children in care rose from 72,600 last year, to 75,400 this year.",
+            "75,400",
+            False,
+        ),
+        # ... nor when a sibling's words say only when: they too may be the sentence's measure's
+        (
+            "What was the England total of children in care?",
+            "Across England, the number of children in care rose from 72,600 last year, to 75,400 this year.",
+            "72,600",
+            False,
+        ),
         # ... nor when another number of the sentence is as silent: whose words are they?
         (
             "What is the re-offending rate in Middlesbrough?",
@@ -632,3 +656,24 @@ def test_face_to_face_visits_are_not_all_visits():
 )
 def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):
     assert measure_terms(text) == measure_terms(same_as)
+
+
+# ---- words that say only when -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase,only_when",
+    [
+        ("Last year", True),
+        ("the previous year", True),
+        ("the number at the end of the quarter", True),
+        ("in 2016-17", True),
+        ("Year 10", False),  # a year group
+        ("Key Stage 4", False),
+        ("a new high", False),
+        ("previous year referrals", False),
+        ("Rate / 1000", False),
+    ],
+)
+def test_words_that_say_only_when(phrase, only_when):
+    assert says_only_when(phrase) == only_when

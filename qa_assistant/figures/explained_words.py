@@ -18,6 +18,7 @@ from qa_assistant.figures.terms import (
     stem_list,
     terms,
 )
+from qa_assistant.figures.when_words import WHEN_WORD, says_only_when
 from qa_assistant.models import Figure
 
 _AGE = frozenset({"age"})
@@ -119,21 +120,6 @@ def spelled_out(f: Figure, q: frozenset[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _period_pattern() -> re.Pattern[str]:
-    lx = lexicon()
-    edges = [
-        f"{e} of {the}{n}" for e in lx["period_edges"] for n in lx["period_nouns"] for the in ("", "the ")
-    ]
-    return phrase_pattern(lx["period_phrases"] + edges)
-
-
-def period_words(phrase: str) -> frozenset[str]:
-    """ "the number at the end of the quarter", "their GCSEs in summer 2022": words that say when a figure was
-    counted (dates are checked apart), not what it counts."""
-    return frozenset(t for m in _period_pattern().finditer(phrase) for t in terms(m.group(0)))
-
-
-@lru_cache(maxsize=1)
 def _party_run() -> re.Pattern[str]:
     parties = phrase_pattern(lexicon()["political_parties"]).pattern
     return re.compile(parties + r"[\s-]+(?:run|led|controlled)\b", re.I)
@@ -171,19 +157,16 @@ def question_acronyms(question: str) -> tuple[str, ...]:
 
 def says_what_it_counts(f: Figure) -> bool:
     """Whether a figure's own phrase has a word beyond its unit, a counted noun, a statement or a weak word
-    ("it had soared to 75", "this equates to a rate of 67" say nothing of what; "58 previous year" says when,
-    which counts as saying something, so that it is never read from words that belong to another number)."""
-    if _WHEN_WORD.search(f.phrase):
-        return True
+    ("it had soared to 75", "this equates to a rate of 67" say nothing of what). A phrase that says only when
+    ("129 children came into care last year", "£8.5m last year") is silent too, but only once its date was
+    read from those words; otherwise they count as saying something, so that a number whose period was not
+    understood is never read from its sentence as the current figure."""
     place = frozenset(measure_terms(f.subject_name)) if f.subject_name else frozenset()
+    if WHEN_WORD.search(f.phrase):
+        return not (
+            f.as_of.basis in ("stated", "earlier") and says_only_when(f.phrase, unit_terms(f.unit) | place)
+        )
     return bool(frozenset(f.terms) - _generic_terms(f.unit) - place)
-
-
-_WHEN_WORD = re.compile(
-    r"\b(?:years?|quarters?|months?|weeks?|days?|periods?|previous|prior|last|earlier|ago|before|since|"
-    r"end|start|beginning)\b",
-    re.I,
-)
 
 
 @lru_cache(maxsize=32)

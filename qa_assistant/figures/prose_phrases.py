@@ -17,6 +17,7 @@ from qa_assistant.figures.masks import mask_numbers
 from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase, heading_above, label_phrase
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import counting_terms, measure_terms
+from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.text.dates import find_dates
 from qa_assistant.text.numbers import Quantity
 
@@ -103,7 +104,17 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
         if back and set(measure_terms(text[back.start : back.end])) - counting_terms():
             r.counted[q.start] = text[found.start : found.end]
             return back
-    if label and not (forward_ok and _FINITE_VERB.search(text[label.start : label.end])):
+    if (
+        label
+        and not (
+            forward_ok
+            and (
+                _FINITE_VERB.search(text[label.start : label.end])
+                # "Last year (2016-2017) 129 children came into care": a label that says only when
+                or says_only_when(text[label.start : label.end])
+            )
+        )
+    ):
         return label
     if forward_ok and _predicate_after(r, q, found):
         back = backward_phrase(text, group_start, q)

@@ -16,7 +16,7 @@ _EARLIER = r"(?:earlier|before|previously|prior|ago)"
 # A period before the one a paper reports ("last year", "a year earlier", "the previous quarter", "the year
 # before"): the shifts below date it; prose_figures.py and question_measure.py build their patterns from it.
 EARLIER_PERIOD = (
-    rf"(?:a|one)\s+(?:year|quarter|month)\s+{_EARLIER}|the\s+(?:previous|prior|preceding)\s+(?:year|quarter|"
+    rf"(?:a|one)\s+(?:year|quarter|month)\s+{_EARLIER}|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|quarter|"
     r"month|period)|(?:the\s+)?(?:year|quarter|month)\s+before|last\s+(?:year|quarter|month)"
 )
 _LATER = r"(?:later|after|on)"

@@ -36,7 +36,6 @@ from qa_assistant.figures.explained_words import (
     long_forms,
     names_the_measure,
     party_words,
-    period_words,
     person_words,
     question_acronyms,
     says_what_it_counts,
@@ -48,6 +47,7 @@ from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.support_rules import kind_ok, subject_ok, unasked_remainder, unit_ok, unit_terms
 from qa_assistant.figures.terms import counting_terms, measure_terms, scaffold_terms, stem_list, terms
+from qa_assistant.figures.when_words import period_words
 from qa_assistant.models import Figure
 from qa_assistant.settings import weight
 

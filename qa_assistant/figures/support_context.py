@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from qa_assistant.figures.explained_words import says_what_it_counts
 from qa_assistant.figures.terms import measure_terms
+from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.models import Figure
 
 
@@ -63,7 +64,8 @@ def build_context(
         _adjacent_pairs(before_text),
         sentence_seq,
         _own_line(f, sentence_text),
-        all(says_what_it_counts(g) for g in siblings),
+        # "from 72,600 last year, to 75,400 this year": a number whose words say only when is as silent
+        all(says_what_it_counts(g) and not says_only_when(g.phrase) for g in siblings),
         sentence_text,
     )
 
