@@ -582,6 +582,16 @@ def test_linear_time_on_a_huge_single_paragraph():
             "change",
             "number",
         ),
+        # a concept's name keeps a word that is otherwise a question's scaffolding ("came")
+        (
+            "How many children came into care in 2016-17?",
+            "cla_starts",
+            "count",
+            "own",
+            "value",
+            "level",
+            "number",
+        ),
         # a money question is about money: the children it names say what the money is for
         (
             "What was the projected overspend on looked after children placements?",

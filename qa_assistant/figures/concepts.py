@@ -73,6 +73,18 @@ def _synonyms_by_first_term() -> dict[str, tuple[tuple[Concept, str, tuple[str, 
     return {k: tuple(v) for k, v in index.items()}
 
 
+def synonym_positions(seq: list[str]) -> frozenset[int]:
+    """The positions of a term sequence that some concept's synonym covers ("came into care" names children
+    entering care, though "came" alone is a question's scaffolding)."""
+    index = _synonyms_by_first_term()
+    covered: set[int] = set()
+    for i, term in enumerate(seq):
+        for _, _, syn in index.get(term, ()):
+            if len(syn) > 1 and tuple(seq[i : i + len(syn)]) == syn:
+                covered.update(range(i, i + len(syn)))
+    return frozenset(covered)
+
+
 _PREPOSITIONS = {"with", "in", "into", "to", "by", "for", "from", "at", "on", "as", "under", "within", "out"}
 
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-from qa_assistant.figures.concepts import ConceptMatch, match_concept, passive_participles, reported_in
+from qa_assistant.figures.concepts import (
+    ConceptMatch,
+    match_concept,
+    passive_participles,
+    reported_in,
+    synonym_positions,
+)
 from qa_assistant.figures.question_intent import CHANGE
 from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.terms import (
@@ -166,7 +172,9 @@ def measure_words(
     rest = re.sub(
         rf"\b{_WORD_NUMBER}\b(?!\s+(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", rest, flags=re.I
     )
-    seq = [t for t in measure_terms(rest) if t not in scaffold]
+    every = measure_terms(rest)
+    in_synonym = synonym_positions(every)  # "came into care": scaffolding inside a concept's name stays
+    seq = [t for i, t in enumerate(every) if t not in scaffold or i in in_synonym]
     words = [
         w
         for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", rest)
