@@ -1080,6 +1080,11 @@ _STACKED_LABELS = (
     "The reduction has been for a number of reasons, which the Head of Fostering explained in some "
     "detail to the Board at the meeting."
 )
+_STACKED_LONG_TITLE = (
+    "Children who were taken into care during the years ending 31 March, by local authority, Years ending 31 "
+    "March 2006-08, Coverage: Government Office for the North East region\n\n2006\n\n2007\n\nNorth East\n\n"
+    "480\n\n470\n\nMiddlesbrough\n\n30\n\n35"
+)
 _INLINE = (
     "The number of children taken into care in each area in (i) 2006 and (ii) 2007 is in the following table."
     "\n2006 2007 North East 480 470 Darlington 20 15 Middlesbrough 30 35"
@@ -1101,6 +1106,8 @@ _INLINE = (
             "foster_households",
         ),
         (_INLINE, "35", "Middlesbrough", "count", "2007", "cla_starts"),
+        # a title too long to be a cell still says what the cells below it count
+        (_STACKED_LONG_TITLE, "35", "Middlesbrough", "count", "2007", "cla_starts"),
         (_INLINE, "20", "Darlington", "count", "2006", "cla_starts"),
     ],
 )

@@ -70,7 +70,9 @@ def _token_runs(text: str, quantities: list[Quantity], reference) -> list[list[_
         if inline or (token.kind == "text" and len(cell.split()) > _MAX_LABEL_WORDS):
             if len(stacked) > 2:
                 runs.append(stacked)
-            stacked = []
+            # a long line is no cell, but it may be the title of the cells below it ("Children who were taken
+            # into care during the years ending 31 March, by local authority")
+            stacked = [token] if not inline and token is last else []
             continue
         stacked.append(token)
     if len(stacked) > 2:
