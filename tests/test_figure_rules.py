@@ -1106,6 +1106,16 @@ _INLINE = (
             "foster_households",
         ),
         (_INLINE, "35", "Middlesbrough", "count", "2007", "cla_starts"),
+        # ... and a group header's unit is not overridden by a sentence above that names two units
+        (
+            "The numbers of children looked-after and the rate per 10,000 children under 18 years in Newcastle "
+            "upon Tyne and England are as follows:\n\n" + _STACKED,
+            "555",
+            "Newcastle",
+            "count",
+            "2014",
+            "looked_after",
+        ),
         # a title too long to be a cell still says what the cells below it count
         (_STACKED_LONG_TITLE, "35", "Middlesbrough", "count", "2007", "cla_starts"),
         (_INLINE, "20", "Darlington", "count", "2006", "cla_starts"),

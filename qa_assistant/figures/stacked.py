@@ -158,6 +158,7 @@ def _columns(tokens: list[_Token], i: int, j: int) -> tuple[list[Column], int]:
             if len(names) == groups:
                 for k, column in enumerate(columns):
                     column.unit_hint = unit_hint(names[k // size].text)
+                    column.grouped = True
                 return columns, groups
             return columns, 0
     return columns, 0

@@ -43,7 +43,9 @@ def from_cell(r: SentenceReading, q: Quantity, cell: Cell) -> Figure | None:
     context_bits = [cell.caption] if label or cell.caption_is_context else []
     if column is not None:
         context_bits.append(column.text)
-    hint = cell.unit_hint or (column.unit_hint if column is not None else None) or unit_hint(cell.caption)
+    hint = cell.unit_hint or (column.unit_hint if column is not None else None)
+    if hint is None and not (column is not None and column.grouped):  # a group header said the unit
+        hint = unit_hint(cell.caption)
     unit, value, high = unit_of(q, hint)
     phrase = Phrase(cell.label_start, cell.label_end, "table") if label else NONE
     quote_start = (

@@ -49,6 +49,7 @@ class Column:
     kind: str | None = None  # target | forecast | change
     unit_hint: str | None = None
     skip: bool = False  # a RAG/status column: not a figure
+    grouped: bool = False  # under a group header ("Numbers" | "Rates per 10,000"), which says its unit
 
 
 @dataclass
