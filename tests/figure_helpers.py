@@ -9,6 +9,7 @@ from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.question import read
 from qa_assistant.figures.selection import Support, check
 from qa_assistant.figures.support_context import build_context
+from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import Document, Figure
 
 MEETING = dt.date(2024, 6, 12)
@@ -28,10 +29,11 @@ def figure(text: str, value_text: str, **kw) -> Figure:
     return found[0]
 
 
-def support(question: str, text: str, value: str) -> Support:
-    """The support check of the question against the figure written value in text."""
+def support(question: str, text: str, value: str, title: str = "") -> Support:
+    """The support check of the question against the figure written value in text (in a paper so titled)."""
     found = figures(text)
     f = next(x for x in found if x.value_text == value)
     siblings = [g for g in found if g is not f and g.sentence_start == f.sentence_start]
-    ctx = build_context(f, text[f.sentence_start : f.sentence_end], "", "", siblings)
+    source = frozenset(measure_terms(title))
+    ctx = build_context(f, text[f.sentence_start : f.sentence_end], "", "", siblings, source)
     return check(read(question), f, lambda _: ctx)

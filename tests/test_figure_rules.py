@@ -42,6 +42,8 @@ from qa_assistant.text.numbers import find_quantities
             381,
             "count",
         ),
+        ("We approved 1 in 2023.", "1", 1, "count"),  # "in <year>" is no ratio
+        ("There were 12 in 2022 and 14 in 2023.", "12", 12, "count"),
         (
             "the lowest rate in 12\nmonths in January",
             "12\nmonths",
@@ -73,6 +75,11 @@ def test_quantities(text, value_text, value, unit):
         ("care leavers aged 19 to 21 in work", "21"),
         ("we expect two to three visits a week", "three"),  # a vague range in words is no reported figure
         ("three or four carers left", "three"),
+        # either side of a ratio ("one in nine (10.9%)"): the percentage beside it is the figure
+        ("only one in nine (10.9%) social worker posts were vacant", "nine"),
+        ("around 1 in 4 children were placed out of area", "4"),
+        ("around 1 in 4 children were placed out of area", "1"),
+        ("1 in 2,000 children", "2,000"),
         # page numbers in a table of contents sit under a measure's name, but are not its value
         ("Contents:\n\n1. Introduction\n\n3\n\n2. Looked After Children Figures\n\n5\n\nThe report", "5"),
         ("Contents\nCare Leavers ........ 11\nPlacement Stability\t7\n", "11"),
@@ -947,6 +954,25 @@ def test_support_check(question, text, value, ok, why):
             "looked_after",
             "per_10000",
             "2022",
+        ),
+        # ... or only by their period, under the question a freedom of information answer replies to
+        (
+            "4. What is your annual spend on independent fostering agencies?\n"
+            "• 2020/21: 85,043\n• 2021/22: 441,449\n5. How many children are placed in-house?\n• 2021/22: 50",
+            "441,449",
+            "own",
+            "outturn",
+            "gbp",
+            "2021/22 financial year",
+        ),
+        (
+            "4. What is your annual spend on independent fostering agencies?\n"
+            "• 2020/21: 85,043\n• 2021/22: 441,449\n5. How many children are placed in-house?\n• 2021/22: 50",
+            "50",
+            "own",
+            None,
+            "count",
+            "2021/22 financial year",
         ),
         # ... or only by the band they belong to
         (

@@ -677,3 +677,29 @@ def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):
 )
 def test_words_that_say_only_when(phrase, only_when):
     assert says_only_when(phrase) == only_when
+
+
+# ---- the paper's title stands in for words its sentences leave out, except under a question it quotes --------
+
+_FOI = (
+    "3. What is your annual spend on recruiting in-house foster carers?\n• 2020-2021: £7.7k\n"
+    "5. What is your annual spend on in-house fostering?\n• 2020/21: 1,473,815\n• 2021/22: 1,576,301"
+)
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        (
+            "How many foster households were approved for recruitment in 2021/22?",
+            "In 2021/22 we approved 23 foster households.",
+            "23",
+            True,
+        ),
+        ("How much did we spend on recruiting in-house foster carers in 2021/22?", _FOI, "1,576,301", False),
+        ("How much did we spend on in-house fostering in 2021/22?", _FOI, "1,576,301", True),
+    ],
+)
+def test_the_title_says_what_a_paper_is_about(question, text, value, ok):
+    s = support(question, text, value, title="Foster carers recruitment")
+    assert s.ok == ok, s.reason

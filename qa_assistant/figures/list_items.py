@@ -52,11 +52,15 @@ def band_label(r: SentenceReading, q: Quantity, nxt: Quantity | None) -> bool:
 def lead_in(r: SentenceReading, q: Quantity) -> tuple[int, int] | None:
     """The line that introduces a list of values labelled only by whose they are or which band ("Vacancy
     rates in September 2023" above "• Hartlepool Council: 0.7%"; "The weekly fostering allowances from 1st
-    April 2016 are:" above "16+ £247.67"): the nearest line above ending in a colon, or a short heading,
-    over list lines and at most one blank line."""
+    April 2016 are:" above "16+ £247.67"): the nearest line above ending in a colon or a question mark, or a
+    short heading, over list lines and at most one blank line."""
     text = r.text
     floor = max(0, q.start - _LINE_REACH * _LEAD_IN_LINES)
     pos = text.rfind("\n", floor, q.start)
+    own_end = text.find("\n", q.end)
+    own_line = text[pos + 1 : own_end if own_end >= 0 else len(text)]
+    # a question heads only the short value lines under it, never a paragraph that answers it in prose
+    endings = (":", "?") if len(own_line.split()) <= _VALUE_LINE_WORDS else (":",)
     blanks = 0
     for _ in range(_LEAD_IN_LINES):
         if pos <= floor:
@@ -70,7 +74,9 @@ def lead_in(r: SentenceReading, q: Quantity) -> tuple[int, int] | None:
                 return None
             continue
         undated = mask_dates(line)
-        if line.endswith(":") or (
+        # "4. What is your annual spend on independent fostering agencies?" above "• 2021/22: 441,449": a
+        # freedom of information answer lists its values under the question they answer
+        if line.endswith(endings) or (
             len(line.split()) <= 10
             and not re.search(r"[.;,!?]$", line)
             and not re.search(r"\d[\d,.]*%?\s*$", undated)

@@ -139,7 +139,7 @@ def _under_lead_in(
     as_of = facts.as_of
     lead_text = r.text[lead[0] : lead[1]]
     context = " ".join(mask_numbers(mask_dates(lead_text)).split())
-    unit, value, high = unit_of(q, hint or unit_hint(lead_text))
+    unit, value, high = unit_of(q, hint or unit_hint(lead_text) or _money_asked(lead_text))
     if unit == "gbp" and WEEKLY.search(lead_text):
         unit = "gbp_per_week"  # "The weekly fostering allowances are:" / "16+ £247.67"
     if as_of.basis not in ("stated", "table"):
@@ -151,6 +151,15 @@ def _under_lead_in(
         facts, context=context, unit=unit, value=value, high=high, as_of=as_of, quote_start=quote_start
     )
     return figure(r, q, lead_facts)
+
+
+_MONEY_LEAD_IN = re.compile(r"\b(?:spend|spent|spending|expenditure|cost|costs|budget|paid)\b", re.I)
+
+
+def _money_asked(lead_text: str) -> str | None:
+    """ "What is your annual spend on in-house fostering?" above "• 2018/19: 1,499,305": the bare values of a
+    list that a line about spending introduces are pounds."""
+    return "gbp" if _MONEY_LEAD_IN.search(lead_text) else None
 
 
 def _lead_in_date(r: SentenceReading, lead: tuple[int, int]) -> AsOf | None:

@@ -31,10 +31,8 @@ from qa_assistant.figures.explained_words import (
     age_asked,
     age_words,
     domain_words,
-    elided,
     initialisms_asked,
     long_forms,
-    names_the_measure,
     party_words,
     person_words,
     question_acronyms,
@@ -45,7 +43,14 @@ from qa_assistant.figures.explained_words import (
 )
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext
-from qa_assistant.figures.support_rules import kind_ok, subject_ok, unasked_remainder, unit_ok, unit_terms
+from qa_assistant.figures.support_rules import (
+    kind_ok,
+    subject_ok,
+    unasked_remainder,
+    unit_ok,
+    unit_terms,
+)
+from qa_assistant.figures.support_where import where_said
 from qa_assistant.figures.terms import counting_terms, measure_terms, scaffold_terms, stem_list, terms
 from qa_assistant.figures.when_words import period_words
 from qa_assistant.models import Figure
@@ -249,28 +254,12 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
             False, f"measure: {' '.join(sorted(missing & around.owned))} describes another number here"
         )
     if missing:
-        note = _where_said(r, around, t, missing)
+        note = where_said(r, f, around, t.q, t.p, missing)
         if note is None:
             return Support(False, f"measure: the sentence does not say {' '.join(sorted(missing))}")
         notes.append(note)
     own_words = own_word_share(f, t.q)
     return Support(True, "supported", _score(f, t, q_left, missing, notes, own_words), notes, own_words)
-
-
-def _where_said(r: Reading, around: FigureContext, t: _Terms, missing: frozenset[str]) -> str | None:
-    """Where the words the sentence leaves out are said instead ("near", "source" or "before"), or None."""
-    # Words about the occasion, not the measure: the paper's own title, or a name the question gives
-    # ("What figure did Karen Robb give the Panel ...") found anywhere in the paper.
-    occasion = around.source | (frozenset(r.source_terms) & around.document)
-    if missing <= around.near | occasion:
-        return "near" if missing & around.near else "source"
-    if missing <= around.near | occasion | (
-        around.before & frozenset(r.name_terms + r.source_terms)
-    ) | elided(around.before_pairs, t.p) and names_the_measure(t.q, t.p):
-        # "The proposal received 28 objections": which proposal (the Low Lane home) the article said before;
-        # "18 carers taking a break" after "foster carers being on hold": the paper stopped repeating "foster"
-        return "before"
-    return None
 
 
 def _score(

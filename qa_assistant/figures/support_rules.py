@@ -80,3 +80,9 @@ def unasked_remainder(f: Figure, question: str) -> bool:
         and bool(_REMAINDER.fullmatch(f.phrase.strip()))
         and not _REMAINDER_ASKED.search(question)
     )
+
+
+def answers_a_quoted_question(f: Figure) -> bool:
+    """ "5. What is your annual spend on in-house fostering?" above "• 2021/22: 1,576,301": a value whose words
+    are a question the paper quotes (list_items.lead_in) answers exactly that question."""
+    return f.context.rstrip().endswith("?")

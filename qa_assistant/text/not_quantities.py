@@ -20,6 +20,21 @@ _AGE = r"\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:under|over|between)\s+)?(?:\d+\s*(?:
 _AGE_BEFORE = re.compile(_AGE, re.I)
 
 
+_RATIO_HEAD = re.compile(r"\b(?:one|1)\s+in\s+$", re.I)
+_RATIO_TAIL = re.compile(
+    r"\s+in\s+(?:\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred)\b(?![.,]?\d)",
+    re.I,
+)
+
+
+def ratio_part(text: str, s: int, e: int) -> bool:
+    """ "one in nine (10.9%) posts", "1 in 4 children": either side of a ratio is not a count (of nine, of
+    four); the percentage beside it, when there is one, is the figure."""
+    return bool(_RATIO_HEAD.search(text, max(0, s - 8), s)) or (
+        text[s:e].lower() in ("1", "one") and bool(_RATIO_TAIL.match(text, e))
+    )
+
+
 def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     """Whether the number at [s, e) is a label, code, age, time, phone number, section number, footnote marker
     or bare year rather than a reported quantity ("page 24", "aged between 18 and 25", "10:30", "01642")."""
@@ -39,6 +54,8 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     after = text[e : e + 12]
     if re.match(r"\s*[/.]\d|:\d\d|\.\d", after):
         return True  # "16/17", times "4.00"
+    if ratio_part(text, s, e):
+        return True
     if (
         s - line_start <= 8
         and re.fullmatch(r"[\s\-•·]*", text[line_start:s])

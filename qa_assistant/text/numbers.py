@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from qa_assistant.text.contents import page_number_spans
-from qa_assistant.text.not_quantities import not_a_quantity
+from qa_assistant.text.not_quantities import not_a_quantity, ratio_part
 
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -211,7 +211,11 @@ def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: lis
     out: list[Quantity] = []
     for m in _WORD_NUMBER.finditer(text):
         phrase = m.group(0)
-        if phrase.lower() in _WORD_NOT_QUANTITY or _NOT_QUANTITY_AFTER.match(text, m.end()):
+        if (
+            phrase.lower() in _WORD_NOT_QUANTITY
+            or _NOT_QUANTITY_AFTER.match(text, m.end())
+            or ratio_part(text, m.start(), m.end())
+        ):
             continue
         if _in_dates(m.start(), m.end(), date_spans, date_starts) or re.search(
             r"(?<!\bup )\b(?:or|to)\s+$", text[max(0, m.start() - 7) : m.start()]

@@ -1,0 +1,39 @@
+"""Where a question's words that a figure's sentence leaves out are said instead: near it (the sentence it
+refers back to, its heading), in the paper's name, or in what the item said before. The support check
+(selection.py) accepts them from there, and notes where.
+"""
+
+from __future__ import annotations
+
+from qa_assistant.figures.explained_words import elided, names_the_measure
+from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.support_context import FigureContext
+from qa_assistant.figures.support_rules import answers_a_quoted_question
+from qa_assistant.models import Figure
+
+
+def where_said(
+    r: Reading,
+    f: Figure,
+    around: FigureContext,
+    q: frozenset[str],
+    p: frozenset[str],
+    missing: frozenset[str],
+) -> str | None:
+    """Where the words the sentence leaves out are said instead ("near", "source" or "before"), or None (q: the
+    question's measure terms, p: the figure's phrase terms)."""
+    # Words about the occasion, not the measure: the paper's own title, or a name the question gives
+    # ("What figure did Karen Robb give the Panel ...") found anywhere in the paper. A value listed under a
+    # question the paper quotes (a freedom of information answer) is what that question asks for, whatever
+    # the request's title says ("foster carers recruitment" above "spend on in-house fostering?").
+    title = frozenset() if answers_a_quoted_question(f) else around.source
+    occasion = title | (frozenset(r.source_terms) & around.document)
+    if missing <= around.near | occasion:
+        return "near" if missing & around.near else "source"
+    if missing <= around.near | occasion | (
+        around.before & frozenset(r.name_terms + r.source_terms)
+    ) | elided(around.before_pairs, p) and names_the_measure(q, p):
+        # "The proposal received 28 objections": which proposal (the Low Lane home) the article said before;
+        # "18 carers taking a break" after "foster carers being on hold": the paper stopped repeating "foster"
+        return "before"
+    return None
