@@ -42,6 +42,9 @@ from qa_assistant.figures.subjects import paper_subject
             "Councillor Michael Carr",
             "Executive Member for Children, Families and Learning",
         ),
+        # news writes the title in lower case after party and place, or shortened
+        ("Labour Darlington councillor Nick Wallis said care leavers faced barriers.", "Nick Wallis", ""),
+        ("Coun Fred Walker called the figure pathetic.", "Fred Walker", ""),
     ],
 )
 def test_people_with_their_roles(sentence, name, role):

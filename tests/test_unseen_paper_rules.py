@@ -124,6 +124,8 @@ def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
         ("In Stockton, 120 children were in care, compared with 70 in England.", "70", "England"),
         # a region's name inside an authority's is the authority
         ("North East Lincolnshire had 300 children in care.", "300", "North East Lincolnshire"),
+        # a party before a place says who, it does not make the place an organisation's name
+        ("Labour Darlington councillor Nick Wallis said 40 care leavers had applied.", "40", "Darlington"),
     ],
 )
 def test_whose_figure_a_number_is(text, value, subject):

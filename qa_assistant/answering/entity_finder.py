@@ -64,7 +64,8 @@ class Found:
 @lru_cache(maxsize=1)
 def _titles() -> re.Pattern[str]:
     titles = "|".join(re.escape(t) for t in sorted(lexicon()["person_titles"], key=len, reverse=True))
-    return re.compile(rf"\b(?:{titles})\s+{_NAME}")
+    # "Labour Darlington councillor Nick Wallis": news writes the title in lower case after the party and place
+    return re.compile(rf"\b(?:{titles}|councillor)\s+{_NAME}")
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa_assistant.figures.terms import phrase_pattern, stopwords
+from qa_assistant.figures.terms import lexicon, phrase_pattern, stopwords
 from qa_assistant.settings import DATA_DIR
 
 OWN = "own"
@@ -102,7 +102,13 @@ def _named_before(text: str, start: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return word.lower() not in stopwords() and word.lower() not in _NOT_NAME_WORDS
+    # "Labour Darlington councillor Nick Wallis": a party says who, it does not name an organisation
+    return word.lower() not in stopwords() and word.lower() not in _NOT_NAME_WORDS | _party_words()
+
+
+@lru_cache(maxsize=1)
+def _party_words() -> frozenset[str]:
+    return frozenset(p.lower() for p in lexicon()["political_parties"] if " " not in p)
 
 
 _NOT_NAME_WORDS = {
