@@ -124,6 +124,19 @@ def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
         ("In Stockton, 120 children were in care, compared with 70 in England.", "70", "England"),
         # a region's name inside an authority's is the authority
         ("North East Lincolnshire had 300 children in care.", "300", "North East Lincolnshire"),
+        # a sentence that refers back to one opening with a place is about that place too
+        (
+            "Nationally, agency workers reached 7,174 FTE. Of these, 5,744 filled vacancies. This meant 74.4% of "
+            "vacancies were covered by agency workers.",
+            "74.4%",
+            "England",
+        ),
+        (
+            "Nationally, 70 per 10,000 are in care. This compares with 150 in Middlesbrough.",
+            "150",
+            "Middlesbrough",
+        ),
+        ("Nationally, 70 per 10,000 are in care.\n\nThis means 45 children waited.", "45", "Middlesbrough"),
         # a party before a place says who, it does not make the place an organisation's name
         ("Labour Darlington councillor Nick Wallis said 40 care leavers had applied.", "40", "Darlington"),
     ],

@@ -25,7 +25,13 @@ from qa_assistant.figures.prose_figures import from_prose
 from qa_assistant.figures.prose_phrases import implied_head, phrase_for, share_of_whole_phrase
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.stacked import stacked_table_cells
-from qa_assistant.figures.subjects import Subject, SubjectMention, find_subject_mentions, paper_subject
+from qa_assistant.figures.subjects import (
+    Subject,
+    SubjectMention,
+    find_subject_mentions,
+    opening_place,
+    paper_subject,
+)
 from qa_assistant.figures.table_cells import find_table_cells
 from qa_assistant.figures.table_figures import from_cell
 from qa_assistant.figures.tables import Cell
@@ -76,6 +82,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     in_breakdown_list = False
     previous_sentence: Span | None = None
     carried: Subject | None = None  # a comparator the previous sentence of the paragraph was about
+    opened: Subject | None = None  # the place the previous sentence opened with ("Nationally, ...")
     for sentence in sentences:
         qs, qi = _quantities_in(quantities, qi, sentence)
         in_breakdown_list = _in_breakdown_list(text, sentence, previous_sentence, in_breakdown_list)
@@ -85,9 +92,12 @@ def extract_figures(doc: Document) -> list[Figure]:
         previous_sentence = sentence
         here = paper.mentions_in(sentence)
         if not same_paragraph:
-            carried = None
+            carried = opened = None
+        refers_back = opened is not None and not here and bool(_REFERS_BACK_START.match(text, sentence[0]))
         if qs:
             subject = carried if carried is not None and not here else paper.default
+            if carried is None and refers_back:
+                subject = opened  # "Nationally, ... 7,174 FTE. Of these, 5,744 ... This meant 74.4% ..."
             reader = SentenceReading(
                 doc,
                 text,
@@ -104,7 +114,22 @@ def extract_figures(doc: Document) -> list[Figure]:
             )
             figures.extend(_sentence_figures(reader))
         carried = _carried_subject(text, sentence, here, qs, carried)
+        opened = opened if refers_back else _opening_subject(text, sentence, here)
     return figures
+
+
+_REFERS_BACK_START = re.compile(
+    r"\W*(?:of\s+(?:these|those|them)|this|these|that|those|it|such|they)\b", re.I
+)
+
+
+def _opening_subject(text: str, sentence: Span, here: list[SubjectMention]) -> Subject | None:
+    """The place other than this council's that a sentence opens with, set off by a comma, and the only one it
+    names ("Nationally, the number of agency workers reached 7,174"): the next sentence, when it opens by
+    referring back to this one ("Of these", "This meant"), is about that place too."""
+    if not here or here[0].subject.kind == "own" or len({m.subject.key for m in here}) != 1:
+        return None
+    return opening_place(text, sentence[0], sentence[1], here)
 
 
 def _index_paper(

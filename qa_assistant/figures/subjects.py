@@ -260,13 +260,13 @@ def subject_for(
                 best = (distance, m.subject)
     if best:
         return best[1]
-    return _opening_place(text, c_start, q_start, mentions) or default
+    return opening_place(text, c_start, q_start, mentions) or default
 
 
 _OPENING = re.compile(r"\s*(?:(?:across|in|throughout|for|within)\s+)?$", re.I)
 
 
-def _opening_place(text: str, c_start: int, q_start: int, mentions: list[SubjectMention]) -> Subject | None:
+def opening_place(text: str, c_start: int, q_start: int, mentions: list[SubjectMention]) -> Subject | None:
     """ "Across England, the number of children in care ... rising from 72,600 to 75,400": the place a sentence
     opens with, set off by a comma, is whose its numbers are when nothing nearer names theirs, and no other
     place is named before the number."""
