@@ -1080,6 +1080,12 @@ def test_last_year_dates_a_level_not_a_change(text, value, as_of):
             {"councillor", "hear", "approach"},
             {"look"},
         ),
+        # a meeting the period is counted up to ("before its April 2022 scrutiny meeting")
+        (
+            "How many children had Wigan Council seen adopted in the 12 months before its April 2022 scrutiny meeting?",
+            {"scrutini", "meet"},
+            {"adopt"},
+        ),
         # ... but a who-question keeps them: they pick the meeting
         (
             "Who was chairing the panel when it looked at the number of kids in care (Echo campaign story)?",

@@ -65,7 +65,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             r"\bper\s+(?:the|that|this|its|their|our|a|an)\b[^,?;]*", re.I
         ),  # "per the Q3 fostering report"
         re.compile(
-            rf"\b(?:in|from|at|during)\s+(?:the|our|a|an|this|that|its|their|his|her)?\s*"
+            rf"\b(?:in|from|at|during|before|after)\s+(?:the|our|a|an|this|that|its|their|his|her)?\s*"
             rf"(?:[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b(?:\s+(?:on|about|into|of)\s+[^,?;]*)?",
             re.I,
         ),
