@@ -12,8 +12,10 @@ import datetime as dt
 import pytest
 from figure_helpers import figure, figures, support
 
+from qa_assistant.answering.figure_choice import Scored, from_named_paper
 from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.question import read
+from qa_assistant.figures.selection import Support
 from qa_assistant.figures.terms import measure_terms
 from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.models import Document
@@ -718,3 +720,33 @@ _FOI = (
 def test_the_title_says_what_a_paper_is_about(question, text, value, ok):
     s = support(question, text, value, title="Foster carers recruitment")
     assert s.ok == ok, s.reason
+
+
+# ---- which paper a question names: its words in the order it gives them -------------------------------------
+
+
+def _paper(doc_id: str, title: str, committee: str) -> Document:
+    return Document(doc_id=doc_id, file=f"{doc_id}.txt", title=title, committee=committee, text="", sha256="")
+
+
+def test_a_named_source_prefers_the_paper_that_writes_its_name_in_order():
+    question = (
+        "At the first meeting of the new Children's Scrutiny Panel, how many permanent exclusions did the "
+        "director say there were?"
+    )
+    papers = {
+        "learning": _paper(
+            "learning",
+            "School Exclusion Data - Update Report",
+            "Children and Young People's Learning Scrutiny Panel",
+        ),
+        "news": _paper("news", "Councillor slams parents (Children's Scrutiny Panel: exclusions)", ""),
+    }
+    text = "There were 52 permanent exclusions."
+    scored = [
+        Scored(f.model_copy(update={"doc_id": doc_id}), Support(True, "supported"))
+        for doc_id in papers
+        for f in figures(text)
+    ]
+    kept = from_named_paper(scored, read(question), papers, lambda _: frozenset())
+    assert {s.figure.doc_id for s in kept} == {"news"}

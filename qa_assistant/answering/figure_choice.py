@@ -41,14 +41,18 @@ def from_named_paper(
     if not r.occasion_words:
         return scored
     asked, distinctive = set(r.occasion_words), _distinctive(r.occasion_words)
-    overlap: dict[str, int] = {}
+    asked_pairs = _pairs(r.occasion_words)
+    overlap: dict[str, tuple[int, int]] = {}
     matches: dict[str, bool] = {}
     for s in scored:
         doc_id = s.figure.doc_id
         if doc_id not in overlap:
             doc = documents[doc_id]
-            named = set(title_words(f"{doc.title} {doc.committee or ''} {doc.kind or ''}"))
-            overlap[doc_id] = len(asked & named)
+            title = title_words(f"{doc.title} {doc.committee or ''} {doc.kind or ''}")
+            named = set(title)
+            # the words in the order the question gives them count first ("Children's Scrutiny Panel" is
+            # not "Children and Young People's Learning Scrutiny Panel")
+            overlap[doc_id] = (len(asked & named), len(asked_pairs & _pairs(title)))
             # the paper's text is read (once per paper, cached) only when its title does not settle it
             matches[doc_id] = (
                 not distinctive
@@ -59,7 +63,12 @@ def from_named_paper(
     if not kept:
         return []
     best = max(overlap[s.figure.doc_id] for s in kept)
-    return kept if best < 2 else [s for s in kept if overlap[s.figure.doc_id] == best]
+    return kept if best[0] < 2 else [s for s in kept if overlap[s.figure.doc_id] == best]
+
+
+def _pairs(words: list[str]) -> set[tuple[str, str]]:
+    """Adjacent word pairs: what of a name is said in its order."""
+    return set(zip(words, words[1:]))
 
 
 def best_series(scored: list[Scored], r: Reading) -> list[Scored]:
