@@ -258,3 +258,27 @@ def test_adding_a_paper_appends_to_the_index_and_matches_a_full_rebuild(workspac
     assert answer.text == Assistant(rebuilt, workspace).ask(question).text
     (workspace.corpus_dir / "late-update.txt").write_text("Changed.\n\nThe panel met in November 2026.\n")
     assert not build_index(workspace).appended  # a changed paper: the full path
+
+
+_PANEL_NEWS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Councillor slams qualifications of parents at the first Children's Scrutiny Panel</title></head>
+<body><h1>Councillor slams qualifications of parents at the first Children's Scrutiny Panel</h1>
+<p>The interim director for education told the panel that attendance was improving.</p>
+<p>There are currently 88 permanent exclusions across the town, which is a slightly lower figure than last
+year.</p></body></html>"""
+
+
+def test_a_figure_the_named_paper_calls_current_answers_a_question_about_now(workspace, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "panel-news.html").write_text(_PANEL_NEWS, encoding="utf-8")
+    assert cli_main(["add", str(inbox)]) == 0
+    named = _ask(
+        workspace,
+        "At the first meeting of the Children's Scrutiny Panel, how many permanent exclusions were there currently?",
+    )
+    assert named.kind == "figure" and [f.value_text for f in named.figures] == ["88"]
+    assert "gives this as the current figure" in named.text
+    # without the paper named, an undated figure is not stated as today's
+    unnamed = _ask(workspace, "How many permanent exclusions are there currently?")
+    assert unnamed.kind != "figure"

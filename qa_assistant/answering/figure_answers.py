@@ -78,7 +78,7 @@ class FigureAnswerer:
         dated = [s for s in series if s.figure.as_of.known]
         if r.intent == "value":
             return self._for_period(question, r, series, dated, named_paper=named is not scored)
-        return self._latest(question, r, series, dated)
+        return self._latest(question, r, series, dated, named_paper=named is not scored)
 
     def _for_period(
         self, question: str, r: Reading, series: list[Scored], dated: list[Scored], named_paper: bool
@@ -100,12 +100,23 @@ class FigureAnswerer:
             return self.writer.undated(question, r, series)
         return self.writer.nearest(question, r, dated)
 
-    def _latest(self, question: str, r: Reading, series: list[Scored], dated: list[Scored]) -> Answer:
+    def _latest(
+        self, question: str, r: Reading, series: list[Scored], dated: list[Scored], named_paper: bool = False
+    ) -> Answer:
         """The latest dated figures, saying how many earlier dates are held; an undated figure only with a
-        warning, and not at all when the question insists on the current figure."""
+        warning, and not at all when the question insists on the current figure, unless the paper it names
+        calls that figure current ("There are currently 88 permanent exclusions")."""
         if not dated:
             # "fell from 13.3 to 11.7": the value it changed from is not the latest one
             series = [s for s in series if s.figure.as_of.basis != "earlier"] or series
+            if r.explicit_latest and named_paper and all(s.figure.as_of.basis == "current" for s in series):
+                return self.writer.present(
+                    question,
+                    r,
+                    series,
+                    note=" The paper you named gives this as the current figure; it does not say what date"
+                    " that is.",
+                )
             if r.explicit_latest:
                 return self.writer.undated(question, r, series)
             return self.writer.present(
