@@ -199,6 +199,12 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
         ),
         # ... but after "is"/"are" the words still say what it is
         ("Savings of £600k are expected to be achieved by March.", "£600k", "are expected to be achieved"),
+        # a rate set beside a count by a comma is the count's rate
+        (
+            "There were 3,890 referrals accepted by the teams, a rate of 659 per 10,000 children.",
+            "659 per 10,000",
+            "referrals accepted",
+        ),
         # a label that says only when is not what the number counts
         ("“Last year (2016-2017) 129 children came into care.", "129", "children came into care"),
         # an -ed word that starts a noun phrase is not a predicate

@@ -33,6 +33,9 @@ _BY_BEFORE = re.compile(
     r"(?:£)?$",
     re.I,
 )
+_RATE_OF = re.compile(
+    r",\s*(?:which\s+is\s+|equating\s+to\s+|equivalent\s+to\s+)?(?:a|the)\s+rate\s+of\s*$", re.I
+)
 _COMPARED_GAP = re.compile(
     r"\b(?:compared|against|than|versus|vs\.?|whereas|while|whilst|from\s+a\s+(?:high|peak))\b", re.I
 )
@@ -131,6 +134,13 @@ def _predicate_after(r: SentenceReading, q: Quantity, found: Phrase) -> bool:
     return bool(_OF_BEFORE.search(before)) and bool(_PREDICATE_START.match(r.text, found.start))
 
 
+def _rate_of_the_count(previous: Quantity, q: Quantity, after_phrase: str) -> bool:
+    """ "3,890 referrals accepted, a rate of 659 per 10,000": a rate set beside a count measures what it does."""
+    return (
+        previous.unit == "count" and q.unit in ("per_10000", "rate") and bool(_RATE_OF.search(after_phrase))
+    )
+
+
 def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previous_phrase: Phrase) -> bool:
     """Whether q shares the phrase of the value before it: only a link, a period or a comparison between."""
     if previous is None or not previous_phrase.found or q.start in r.parts:
@@ -143,6 +153,7 @@ def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previo
     return bool(
         _INHERIT_GAP.match(gap)
         or _period_list_gap(gap)
+        or _rate_of_the_count(previous, q, after_phrase)
         or (_COMPARED_GAP.search(after_phrase) and not _names_a_measure(after_phrase))
         or (
             _FROM_TO_GAP.search(gap)
