@@ -42,6 +42,12 @@ from qa_assistant.figures.subjects import paper_subject
             "Councillor Michael Carr",
             "Executive Member for Children, Families and Learning",
         ),
+        # a post's name may hold "of the"
+        (
+            "The Chair welcomed Beth Bradshaw, Voice of the Child Coordinator, to the meeting.",
+            "Beth Bradshaw",
+            "Voice of the Child Coordinator",
+        ),
         # news writes the title in lower case after party and place, or shortened
         ("Labour Darlington councillor Nick Wallis said care leavers faced barriers.", "Nick Wallis", ""),
         ("Coun Fred Walker called the figure pathetic.", "Fred Walker", ""),

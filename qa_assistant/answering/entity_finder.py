@@ -77,7 +77,8 @@ def roles() -> re.Pattern[str]:
     tail = rf"\s+(?:of|for)\s+(?:the\s+)?(?:{_CAP}|and|&)(?:\s+(?:{_CAP}|and|&|of|in|the|Children’s|Children's))*"
     return re.compile(
         rf"(?:(?:Interim|Acting|Deputy|Assistant|Senior|Principal|Strategic|Corporate)\s+)*"
-        rf"(?:{_CAP}\s+(?:(?:and|&|of|for)\s+)?){{0,4}}?(?:(?i:{roles})\b(?:{tail})?|(?i:{open_roles}){tail})"
+        # "Voice of the Child Coordinator": a post's name may hold "of the"
+        rf"(?:{_CAP}\s+(?:(?:and|&|of|for)\s+(?:the\s+)?)?){{0,4}}?(?:(?i:{roles})\b(?:{tail})?|(?i:{open_roles}){tail})"
     )
 
 

@@ -28,15 +28,25 @@ from qa_assistant.figures.terms import lexicon, measure_terms
 
 
 def people_in(text: str) -> list[Found]:
-    """The people the rules find; where they name no one, those the tagger finds (a tagger call costs about 4 ms
-    a sentence, and where the rules found a person with a title or post, that shape is the better reading)."""
+    """The people the rules find; where they name no one, or leave a name-shaped run of capitalised words
+    unclaimed, also those the tagger finds there (a tagger call costs about 4 ms a sentence, and where the rules
+    found a person with a title or post, that shape is the better reading)."""
     found = find_people(text)
-    if any(not f.role_only for f in found):
+    named = [f for f in found if not f.role_only]
+    if named and not _name_left(text, named):
         return found
-    tagged = _tagged_people(text)
+    # "Ruth Evans, Voice of the Child Lead and Omar Shah, youth support officer": a name the rules left out
+    tagged = [t for t in _tagged_people(text) if not any(f.start < t.end and t.start < f.end for f in named)]
     # a post the tagged name fills ("The Secretary of State for Education Gavin Williamson") is not a second answer
     roles = [f for f in found if not any(t.start < f.end and f.start < t.end for t in tagged)]
     return sorted(roles + tagged, key=lambda f: f.start)
+
+
+def _name_left(text: str, named: list[Found]) -> bool:
+    """Whether a name-shaped run of capitalised words lies outside the people the rules found."""
+    return any(
+        not any(f.start < m.end() and m.start() < f.end for f in named) for m in NAME_SHAPE.finditer(text)
+    )
 
 
 def names_in(text: str, head: str | None) -> list[Found]:
