@@ -14,11 +14,10 @@ from qa_assistant.figures.terms import (
     lexicon,
     measure_terms,
     phrase_pattern,
-    scaffold_terms,
     stem_list,
     terms,
 )
-from qa_assistant.figures.when_words import WHEN_WORD, says_only_when
+from qa_assistant.figures.when_words import WHEN_WORD, empty_terms, says_only_when
 from qa_assistant.models import Figure
 
 _AGE = frozenset({"age"})
@@ -171,12 +170,4 @@ def says_what_it_counts(f: Figure) -> bool:
 
 @lru_cache(maxsize=32)
 def _generic_terms(unit: str) -> frozenset[str]:
-    return (
-        unit_terms(unit)
-        | counting_terms()
-        | stem_list("ubiquitous")
-        | stem_list("weak")
-        | scaffold_terms()
-        | stem_list("heading_words")
-        | stem_list("statement_words")
-    )
+    return unit_terms(unit) | empty_terms()

@@ -33,12 +33,12 @@ def says_only_when(phrase: str, ignored: frozenset[str] = frozenset()) -> bool:
     if not (WHEN_WORD.search(phrase) or _YEAR.search(phrase)):
         return False
     # "Year 10" names a year group: its digits stay among the masked phrase's terms (masks.py), a date's do not
-    left = frozenset(measure_terms(mask_numbers(mask_dates(phrase)))) - _empty_terms() - ignored
+    left = frozenset(measure_terms(mask_numbers(mask_dates(phrase)))) - empty_terms() - ignored
     return not left - period_words(phrase) - _when_terms()
 
 
 @lru_cache(maxsize=1)
-def _empty_terms() -> frozenset[str]:
+def empty_terms() -> frozenset[str]:
     """Words that never say what a number counts: counted nouns, scaffolding, statements, weak words."""
     return (
         counting_terms()
