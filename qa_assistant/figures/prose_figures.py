@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from qa_assistant.figures import asof as asof_rules
 from qa_assistant.figures.assembly import NumberFacts, figure, unit_of
+from qa_assistant.figures.concepts import match_concept
 from qa_assistant.figures.kinds import PART, kind_of
 from qa_assistant.figures.list_items import counted_in_lead_in, item_lead_in, item_text, lead_in
 from qa_assistant.figures.masks import mask_dates, mask_numbers, masked_phrase
@@ -153,13 +154,11 @@ def _under_lead_in(
     return figure(r, q, lead_facts)
 
 
-_MONEY_LEAD_IN = re.compile(r"\b(?:spend|spent|spending|expenditure|cost|costs|budget|paid)\b", re.I)
-
-
 def _money_asked(lead_text: str) -> str | None:
     """ "What is your annual spend on in-house fostering?" above "• 2018/19: 1,499,305": the bare values of a
-    list that a line about spending introduces are pounds."""
-    return "gbp" if _MONEY_LEAD_IN.search(lead_text) else None
+    list whose lead-in names a concept only ever reported in money (the catalogue's units) are pounds."""
+    named = match_concept(measure_terms(lead_text))
+    return "gbp" if named is not None and all(u.startswith("gbp") for u in named.concept.units) else None
 
 
 def _lead_in_date(r: SentenceReading, lead: tuple[int, int]) -> AsOf | None:
