@@ -18,11 +18,11 @@ from qa_assistant.figures.terms import (
     terms,
 )
 
-WHEN_WORD = re.compile(
-    r"\b(?:years?|quarters?|months?|weeks?|days?|periods?|previous|prior|last|earlier|ago|before|since|"
-    r"end|start|beginning)\b",
-    re.I,
-)
+_WHEN_WORDS = (
+    "year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days", "period",
+    "periods", "previous", "prior", "last", "earlier", "ago", "before", "since", "end", "start", "beginning",
+)  # fmt: skip
+WHEN_WORD = re.compile(rf"\b(?:{'|'.join(_WHEN_WORDS)})\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -53,10 +53,7 @@ def empty_terms() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _when_terms() -> frozenset[str]:
     """The terms of the words that say when ("last", "previous", "year")."""
-    words = re.findall(r"[a-z]+", WHEN_WORD.pattern.replace("?:", ""))
-    return frozenset(
-        t for w in words + ["this", "next", "current", "same", "time"] if len(w) > 1 for t in terms(w)
-    )
+    return frozenset(t for w in _WHEN_WORDS + ("this", "next", "current", "same", "time") for t in terms(w))
 
 
 @lru_cache(maxsize=1)
