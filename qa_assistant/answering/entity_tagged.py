@@ -43,9 +43,13 @@ def people_in(text: str) -> list[Found]:
 
 
 def _name_left(text: str, named: list[Found]) -> bool:
-    """Whether a name-shaped run of capitalised words lies outside the people the rules found."""
+    """Whether a name-shaped run of capitalised words lies outside the people the rules found ("Corporate
+    Parenting Board", "Finance Business Partnering" name no one: the tagger is not asked about them)."""
     return any(
-        not any(f.start < m.end() and m.start() < f.end for f in named) for m in NAME_SHAPE.finditer(text)
+        not any(f.start < m.end() and m.start() < f.end for f in named)
+        and not ORG_WORDS.search(m.group(0))
+        and not department_words().search(m.group(0))
+        for m in NAME_SHAPE.finditer(text)
     )
 
 
