@@ -756,3 +756,32 @@ def test_a_named_source_prefers_the_paper_that_writes_its_name_in_order():
     ]
     kept = from_named_paper(scored, read(question), papers, lambda _: frozenset())
     assert {s.figure.doc_id for s in kept} == {"news"}
+
+
+@pytest.mark.parametrize(
+    "question,kept",
+    [
+        # a committee named by its initials ("CPB") is the Corporate Parenting Board's paper
+        ("In the CPB scorecard, how many children were in connected carers placements?", {"board"}),
+        ("In the OSB report, how many children were in connected carers placements?", set()),
+    ],
+)
+def test_a_named_source_may_be_written_as_its_initials(question, kept):
+    papers = {
+        "board": _paper(
+            "board",
+            "Performance against Corporate Parenting Strategy - scorecard",
+            "Corporate Parenting Board",
+        ),
+        "panel": _paper(
+            "panel", "Fostering update", "Children and Young People's Social Care Scrutiny Panel"
+        ),
+    }
+    text = "There were 112 children in connected carers placements."
+    scored = [
+        Scored(f.model_copy(update={"doc_id": doc_id}), Support(True, "supported"))
+        for doc_id in papers
+        for f in figures(text)
+    ]
+    got = from_named_paper(scored, read(question), papers, lambda _: frozenset())
+    assert {s.figure.doc_id for s in got} == kept
