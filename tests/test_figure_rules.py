@@ -26,6 +26,9 @@ from qa_assistant.text.numbers import find_quantities
         ("an allowance of £285 per week", "£285 per week", 285, "gbp_per_week"),
         ("costing £52,000 a year", "£52,000 a year", 52000, "gbp_per_year"),
         ("a rate of 98.5 per 10,000 children", "98.5 per 10,000", 98.5, "per_10000"),
+        # what the rate counts may stand between it and its base, but not another clause
+        ("a rate of 59.7 children in care per 10,000", "59.7 children in care per 10,000", 59.7, "per_10000"),
+        ("20 children were placed per 10,000 homes", "20", 20, "count"),
         ("62.5 per cent of care leavers", "62.5 per cent", 62.5, "percent"),
         ("an average of 14 months", "14 months", 14, "months"),
         ("Twenty three children", "Twenty three", 23, "count"),
@@ -173,6 +176,13 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "118",
             "children were subject to a protection plan",
             "child_protection",
+        ),
+        # the words inside a rate say what it counts
+        (
+            "There were 303 children in care, a rate of 59.7 children in care per 10,000.",
+            "59.7 children in care per 10,000",
+            "children in care",
+            "looked_after",
         ),
     ],
 )
@@ -397,6 +407,13 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             " 41% in two years.",
             "41%",
             "2022/23 financial year",
+            "stated",
+        ),
+        # a date after a comparison belongs to what the number is compared with
+        (
+            "At the end of March 2020 the rate was 59.7 per 10,000 - below the 2018-19 national average.",
+            "59.7 per 10,000",
+            "end of March 2020",
             "stated",
         ),
     ],

@@ -26,7 +26,12 @@ _CURRENT_MARKER = re.compile(
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 # "an increase of 4.1% from the end of March 2018": the date a change is measured from, not the date it is as of
 _CHANGED_FROM = re.compile(r"\s*(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
-_CLAUSE_BREAK = re.compile(r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b|\bcompared\b|\bwhereas\b", re.I)
+# "59.7 per 10,000 - below the 2018-19 national average": a comparison after the number has its own date
+_CLAUSE_BREAK = re.compile(
+    r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b|\bcompared\b|\bwhereas\b|\bthan\b|"
+    r"\bagainst\b|\b(?:below|above)\s+(?:the|that|this)\b",
+    re.I,
+)
 _FROM_BEFORE = re.compile(
     r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I
 )

@@ -24,9 +24,15 @@ _SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|bn|million|billion|thousand)\b)?"
 # "pounds 40,000": how some newspaper archives write the pound sign
 _HEAD = rf"(?P<cur>£|pounds[ ])?(?P<num>{_NUM})" + _SCALED.format(n="")
 _RANGE_TAIL = rf"(?:[ ]?(?:-|–|to)[ ]?(?P<cur2>£)?(?P<num2>{_NUM})" + _SCALED.format(n="2") + ")?"
+# "a rate of 59.7 children in care per 10,000": what a rate counts may stand between it and its base, but no
+# word that starts another clause or compares it with something else
+_RATE_WORD = (
+    r"(?!(?:per|than|compared|against|versus|vs|was|were|is|are|has|have|had|from|to|while|whereas|but|"
+    r"with|which|who|that|a|an|the)\b)[A-Za-z][A-Za-z'’-]*"
+)
 _UNIT_TAIL = (
     r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b)?"
-    r"(?P<rate>(?:[ ]+(?:children|young[ ]+people))?[ ]+(?:per|(?:out[ ]+of|in|for)[ ]+every)[ ]+"
+    rf"(?P<rate>(?P<counted>(?:[ ]+{_RATE_WORD}){{0,4}}?)[ ]+(?:per|(?:out[ ]+of|in|for)[ ]+every)[ ]+"
     r"(?P<per>10,000|100,000|1,000|10000|100000|1000|10k)\b)?"
     r"(?P<week>[ ]+(?:per|a|each)[ ]+(?:week|wk)\b)?"
     r"(?P<year>[ ]+(?:per|a)[ ]+(?:year|annum)\b)?"
