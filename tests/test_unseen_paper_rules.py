@@ -648,6 +648,43 @@ def test_the_topic_a_quoted_answer_must_say(question, topic):
     assert topic_terms(question) == topic
 
 
+_VISIT = (
+    "The Director advised that there had been an Ofsted Focused Visit in 2021 and the report was published."
+)
+
+
+@pytest.mark.parametrize(
+    "question,best,others,found",
+    [
+        # the best sentence names the occasion; the words it leaves out find what was said there
+        (
+            "What did the 2021 Ofsted focused visit flag as an area for improvement for care leavers?",
+            _VISIT,
+            [
+                "Ofsted will return in May.",
+                "Areas for improvement: too many care leavers in NEET.",
+                "Care was good.",
+            ],
+            1,
+        ),
+        # a tie goes to the sentence ranked higher
+        ("What did the visit say about caseloads?", _VISIT, ["Caseloads fell.", "Caseloads rose."], 0),
+        # the best sentence says every word asked, or no other sentence says any of the rest
+        (
+            "What did the focused visit find?",
+            "The focused visit found much to praise.",
+            ["Caseloads fell."],
+            None,
+        ),
+        ("What did the visit say about caseloads?", _VISIT, ["Ofsted will return in May."], None),
+    ],
+)
+def test_a_quoted_answer_adds_the_sentence_saying_the_rest_of_the_question(question, best, others, found):
+    from qa_assistant.answering.sentences import says_the_rest
+
+    assert says_the_rest(question, best, others) == found
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [

@@ -19,7 +19,12 @@ from qa_assistant.answering.citing import Citer
 from qa_assistant.answering.entities import EntityAnswerer
 from qa_assistant.answering.figure_answers import FigureAnswerer
 from qa_assistant.answering.figure_choice import Scored
-from qa_assistant.answering.sentences import on_topic_first, question_terms, rank_sentences
+from qa_assistant.answering.sentences import (
+    on_topic_first,
+    question_terms,
+    rank_sentences,
+    rest_of_question,
+)
 from qa_assistant.figures.question import read_conversation
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support
@@ -217,8 +222,12 @@ class Assistant:
                 "check it before relying on it.",
             )
         window = self.settings.general_quote_window
+        pool = ranked
         ranked = [(sim, row) for sim, row in on_topic_first(self.index, question, ranked) if sim >= floor]
         chosen = [row for sim, row in ranked[:3] if sim >= ranked[0][0] - window]
+        rest = rest_of_question(self.index, question, pool, chosen[0])
+        if rest is not None and rest not in chosen:
+            chosen.append(rest)  # what the paper says of the words the best sentence leaves out
         citations = [self.citer.sentence(*self._with_reason(question, row, r)) for row in chosen]
         text = " ".join(f"\u201c{c.quote}\u201d ({c.title}, {c.meeting_date_label})" for c in citations)
         return Answer(

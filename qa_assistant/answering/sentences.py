@@ -118,3 +118,37 @@ def on_topic_first(index, question: str, ranked: list[tuple[float, int]]) -> lis
         return ranked
     order = sorted(range(len(pool)), key=lambda i: (-said[i], i))
     return [pool[i] for i in order] + ranked[TOPIC_POOL:]
+
+
+TOPIC_SENTENCE_POOL = (
+    60  # how far down the ranking the sentence saying the rest of the question may come from
+)
+
+
+def rest_of_question(index, question: str, ranked: list[tuple[float, int]], best_row: int) -> int | None:
+    """The sentence of the best sentence's own paper, among the first TOPIC_SENTENCE_POOL ranked, that says
+    most of the question's words the best one does not (see says_the_rest); None if there is none."""
+    doc_id = index.sentence_spans[best_row][0]
+    rows = [
+        r for _, r in ranked[:TOPIC_SENTENCE_POOL] if index.sentence_spans[r][0] == doc_id and r != best_row
+    ]
+    texts = []
+    for row in [best_row, *rows]:
+        _, start, end, _ = index.sentence_spans[row]
+        texts.append(index.documents[doc_id].text[start:end])
+    found = says_the_rest(question, texts[0], texts[1:])
+    return rows[found] if found is not None else None
+
+
+def says_the_rest(question: str, best: str, others: list[str]) -> int | None:
+    """Which of the other sentences (best first) says most of the question's words the best sentence does not
+    say: "What did the 2021 Ofsted focused visit flag as an area for improvement for care leavers?" is best
+    matched by the sentence naming the visit, which says nothing of what it flagged; the words left
+    ("improvement", "care leavers") find "too many care leavers in NEET" further down. None when the best
+    sentence says every word, or no other sentence says any of the rest."""
+    said = [set(tokens) for tokens in tokenize([best, *others])]
+    rest = question_terms(question) - said[0]
+    counts = [len(rest & tokens) for tokens in said[1:]]
+    if not counts or max(counts) == 0:
+        return None
+    return counts.index(max(counts))
