@@ -125,19 +125,25 @@ TOPIC_SENTENCE_POOL = (
 )
 
 
-def rest_of_question(index, question: str, ranked: list[tuple[float, int]], best_row: int) -> int | None:
-    """The sentence of the best sentence's own paper, among the first TOPIC_SENTENCE_POOL ranked, that says
-    most of the question's words the best one does not (see says_the_rest); None if there is none."""
+def rest_of_question(index, question: str, ranked: list[tuple[float, int]], quoted: list[int]) -> int | None:
+    """The sentence not yet quoted, among the first TOPIC_SENTENCE_POOL ranked, that says most of the
+    question's words the best quoted one (quoted[0]) does not (see says_the_rest): from the best sentence's own
+    paper if any of its sentences says some of them, else from another paper. None if there is none."""
+    best_row = quoted[0]
     doc_id = index.sentence_spans[best_row][0]
-    rows = [
-        r for _, r in ranked[:TOPIC_SENTENCE_POOL] if index.sentence_spans[r][0] == doc_id and r != best_row
-    ]
-    texts = []
-    for row in [best_row, *rows]:
-        _, start, end, _ = index.sentence_spans[row]
-        texts.append(index.documents[doc_id].text[start:end])
-    found = says_the_rest(question, texts[0], texts[1:])
-    return rows[found] if found is not None else None
+    pool = [r for _, r in ranked[:TOPIC_SENTENCE_POOL] if r not in quoted]
+    best_text = _sentence_text(index, best_row)
+    for same_paper in (True, False):
+        rows = [r for r in pool if (index.sentence_spans[r][0] == doc_id) == same_paper]
+        found = says_the_rest(question, best_text, [_sentence_text(index, r) for r in rows])
+        if found is not None:
+            return rows[found]
+    return None
+
+
+def _sentence_text(index, row: int) -> str:
+    doc_id, start, end, _ = index.sentence_spans[row]
+    return index.documents[doc_id].text[start:end]
 
 
 def says_the_rest(question: str, best: str, others: list[str]) -> int | None:
