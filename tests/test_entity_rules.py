@@ -16,9 +16,10 @@ from qa_assistant.answering.entity_candidates import (
     term_coverage,
 )
 from qa_assistant.answering.entity_finder import find_names, find_people
-from qa_assistant.answering.entity_question import name_head, question_role_terms
+from qa_assistant.answering.entity_question import asks_which_titled_person, name_head, question_role_terms
 from qa_assistant.figures.question import read
 from qa_assistant.figures.subjects import paper_subject
+from qa_assistant.figures.terms import terms
 
 
 @pytest.mark.parametrize(
@@ -122,6 +123,27 @@ def test_generic_roles_do_not_constrain_who_answers(question, constrained):
 )
 def test_the_post_a_who_question_names(question, terms):
     assert set(question_role_terms(question)) == terms
+
+
+@pytest.mark.parametrize(
+    "question,picks_a_person",
+    [
+        # a person picked by the title they hold: a post with no name ("the officer") is not the answer
+        ("Which Wigan councillor called the adoption figure 'pathetic'?", True),
+        ("Which councillors sit on the Corporate Parenting Board?", True),
+        ("Which officer gave the Panel the figures?", False),
+        ("Which team runs the hub?", False),
+        ("Who chairs the board?", False),
+        ("Which ward did Councillor Henman say he was elected for?", False),
+    ],
+)
+def test_which_titled_person_asks_for_a_name(question, picks_a_person):
+    assert asks_which_titled_person(question) == picks_a_person
+
+
+@pytest.mark.parametrize("written", ["Cllr Smith", "Coun Smith", "Councillor Smith"])
+def test_abbreviated_titles_are_the_councillor_title(written):
+    assert terms(written) == ["councillor", "smith"]
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,12 @@ from qa_assistant.answering.entity_candidates import (
     title_day,
 )
 from qa_assistant.answering.entity_finder import Found, find_names, find_people
-from qa_assistant.answering.entity_question import name_head, question_role_terms, question_verb
+from qa_assistant.answering.entity_question import (
+    asks_which_titled_person,
+    name_head,
+    question_role_terms,
+    question_verb,
+)
 from qa_assistant.answering.entity_tagged import names_in, people_in
 from qa_assistant.answering.entity_things import find_dates_in, find_grades, find_places
 from qa_assistant.answering.sentences import rank_sentences
@@ -64,7 +69,8 @@ class _Asked:
             head=head,
             head_terms=frozenset(measure_terms(head)) if head else frozenset(),
             role_terms=role_terms,
-            asks_for_name=bool(role_terms),
+            asks_for_name=bool(role_terms)
+            or (r.answer_type == "person" and asks_which_titled_person(question)),
             verb=question_verb(question) if r.answer_type == "person" else frozenset(),
             body=body_terms(question) if r.answer_type == "person" else frozenset(),
         )

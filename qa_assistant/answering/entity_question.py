@@ -95,3 +95,17 @@ def name_head(question: str) -> str | None:
                 return None
             return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")  # "agencies" -> "agency"
     return None
+
+
+def asks_which_titled_person(question: str) -> bool:
+    """ "Which Wigan councillor called the figure 'pathetic'?": the question picks a person by the title they
+    hold, so a post with no name ("the officer") cannot be the answer."""
+    return bool(_which_titled().search(question))
+
+
+@lru_cache(maxsize=1)
+def _which_titled() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t.rstrip(".")) for t in lexicon()["person_titles"] if len(t.rstrip(".")) > 3)
+    # "which Wigan councillor", "which Labour councillor"; not "which ward did Councillor Henman ..."
+    modifier = r"(?!(?:do|does|did|is|was|were|are|has|had|have|will|would|can|could|the|a|an)\b)[\w'’-]+\s+"
+    return re.compile(rf"\bwhich\s+(?:{modifier}){{0,3}}?(?:{titles})s?\b", re.I)
