@@ -10,6 +10,8 @@ import pytest
 from qa_assistant.answering.entity_candidates import (
     about_subject,
     body_terms,
+    dated_as_published,
+    fits_dates,
     pick,
     same_body,
     says_something_asked,
@@ -17,6 +19,7 @@ from qa_assistant.answering.entity_candidates import (
 )
 from qa_assistant.answering.entity_finder import find_names, find_people
 from qa_assistant.answering.entity_question import asks_which_titled_person, name_head, question_role_terms
+from qa_assistant.answering.entity_things import find_dates_in
 from qa_assistant.figures.question import read
 from qa_assistant.figures.subjects import paper_subject
 from qa_assistant.figures.terms import terms
@@ -292,3 +295,61 @@ def test_the_kind_of_thing_asked_for_is_not_a_missing_word(sentence, answered, c
 def test_a_name_comes_from_a_sentence_that_says_something_asked(sentence, said):
     asked = {"low", "lane", "children", "home", "appli"}
     assert says_something_asked(sentence, asked) == said
+
+
+_DURHAM = (
+    "Ofsted undertook an Inspection of Durham Local Authority Children's Services (ILACS) between 24 March and"
+    " 28 March 2025, with the outcome letter published on 13 May 2025."
+)
+_VISIT = "The report set out the findings of Ofsted's Monitoring Visit on 29/30 March 2022."
+_LETTER = "The letter reporting Ofsted's findings was published on 6 May 2022."
+
+
+@pytest.mark.parametrize(
+    "question,sentence,answers",
+    [
+        # a publishing date is the one the sentence gives as such, on or after the event the question names
+        (
+            "When was the outcome letter for Durham's 2025 ILACS inspection published?",
+            _DURHAM,
+            ["13 May 2025"],
+        ),
+        ("When was Ofsted's letter on the March 2022 monitoring visit published?", _VISIT, []),
+        ("When was Ofsted's letter on the March 2022 monitoring visit published?", _LETTER, ["6 May 2022"]),
+        # a question about the event itself: its dates, within the period named
+        (
+            "When did the 2025 ILACS inspection of Durham start?",
+            _DURHAM,
+            ["24 March", "28 March 2025", "13 May 2025"],
+        ),
+        ("When did the March 2022 monitoring visit take place?", _LETTER, []),
+    ],
+)
+def test_dates_a_publishing_question_accepts(question, sentence, answers):
+    r = read(question)
+    found = [
+        c
+        for c in find_dates_in(sentence, None)
+        if fits_dates(c, r) and dated_as_published(c, sentence, question)
+    ]
+    assert [c.text for c in found] == answers
+
+
+def test_a_date_is_picked_by_the_words_just_before_it():
+    dates = find_dates_in(_DURHAM, None)
+    assert pick(dates, set(terms("outcome letter published")), _DURHAM).text == "13 May 2025"
+
+
+@pytest.mark.parametrize(
+    "question,held",
+    [
+        # every word names the occasion: the occasion is what is asked about
+        ("When was the outcome letter for Durham's 2025 ILACS inspection published?", {"letter", "inspect"}),
+        # otherwise the occasion's words are not asked of the sentence
+        ("When did the 2021 focused visit take place?", {"focus", "visit"}),
+    ],
+)
+def test_the_words_an_entity_answer_must_hold(question, held):
+    from qa_assistant.answering.entities import _asked_terms
+
+    assert held <= _asked_terms(read(question))

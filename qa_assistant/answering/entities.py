@@ -18,6 +18,7 @@ from qa_assistant.answering.citing import Citer
 from qa_assistant.answering.entity_candidates import (
     about_subject,
     body_terms,
+    dated_as_published,
     fits_dates,
     holds_role,
     pick,
@@ -65,7 +66,7 @@ class _Asked:
         role_terms = question_role_terms(question) if r.answer_type == "person" else frozenset()
         head = name_head(question) if r.answer_type == "name" else None
         return cls(
-            terms={t for t in r.measure_seq if t not in _ANSWER_WORDS},
+            terms=_asked_terms(r),
             head=head,
             head_terms=frozenset(measure_terms(head)) if head else frozenset(),
             role_terms=role_terms,
@@ -74,6 +75,16 @@ class _Asked:
             verb=question_verb(question) if r.answer_type == "person" else frozenset(),
             body=body_terms(question) if r.answer_type == "person" else frozenset(),
         )
+
+
+def _asked_terms(r: Reading) -> set[str]:
+    """The question's words, less the words of asking; when all of them name a source or an occasion ("When
+    was the outcome letter for Durham's 2025 ILACS inspection published?"), that occasion is what is asked
+    about, so its words are the ones a sentence must hold."""
+    terms = {t for t in r.measure_seq if t not in _ANSWER_WORDS}
+    if terms or not r.occasion_words:
+        return terms
+    return set(measure_terms(" ".join(r.occasion_words))) - _ANSWER_WORDS
 
 
 # A sentence's answer: its score, the value, the paper's meeting date and whether that meeting is the one asked
@@ -140,6 +151,7 @@ class EntityAnswerer:
             if not (asked.asks_for_name and c.role_only)
             and holds_role(c, sentence, asked.role_terms, asked.body, offered)
             and fits_dates(c, r)
+            and dated_as_published(c, sentence, question)
         ]
         if not candidates:
             return None

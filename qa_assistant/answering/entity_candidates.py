@@ -93,11 +93,29 @@ def title_day(title: str) -> dt.date | None:
 
 
 def fits_dates(c: Found, r: Reading) -> bool:
-    """A date answer to "When did the 2021 visit take place?" must fall in 2021."""
+    """A date answer to "When did the 2021 visit take place?" must fall in 2021; to "When was the letter on
+    the March 2022 visit published?", on or after March 2022 (what is published about an event comes after it)."""
     if c.type != "date" or r.date_start is None:
         return True
     found = find_dates(c.detail or c.text)
+    if _PUBLISHED.search(r.question):
+        return not found or any(r.date_start <= d.last for d in found)
     return not found or any(d.first <= r.date_end and r.date_start <= d.last for d in found)
+
+
+_PUBLISHED = re.compile(r"\b(?:published|issued|released|letter)\b", re.I)
+_PUBLISHING = re.compile(
+    r"\b(?:published|publication|issued|released|letter|dated|sent|wrote|written)\b", re.I
+)
+
+
+def dated_as_published(c: Found, sentence: str, question: str) -> bool:
+    """A date answer to "When was the letter on the March 2022 visit published?" is one the sentence gives as
+    a publishing date ("the outcome letter published on 13 May 2025", "a letter dated 6 May"), not the
+    visit's own ("Ofsted's Monitoring Visit on 29/30 March 2022")."""
+    if c.type != "date" or not _PUBLISHED.search(question):
+        return True
+    return bool(_PUBLISHING.search(sentence[max(0, c.start - _DATE_LEAD_CHARS) : c.start]))
 
 
 def term_coverage(
@@ -134,12 +152,17 @@ _NAMED_AS = re.compile(
 )
 
 
+_DATE_LEAD_CHARS = 40
+
+
 def pick(candidates: list[Found], terms: set[str], sentence: str) -> Found:
     """The candidate whose role or neighbourhood holds the question's words; else the first. A quoted name
     ("“We Matter” (Middlesbrough's Children in Care Council)") is the name the paper gives."""
 
     def score(c: Found) -> float:
         near = sentence[max(0, c.start - 60) : c.end + 60] + " " + (c.role or "")
+        if c.type == "date":  # "between 24 March and 28 March, with the letter published on 13 May": what a
+            near = sentence[max(0, c.start - _DATE_LEAD_CHARS) : c.start]  # date is of is said just before it
         quoted = (
             _W("quoted_name_bonus")
             if c.type == "name" and c.start > 0 and sentence[c.start - 1] in "‘'\"“"
