@@ -685,6 +685,19 @@ def test_a_quoted_answer_adds_the_sentence_saying_the_rest_of_the_question(quest
     assert says_the_rest(question, best, others) == found
 
 
+def test_a_why_question_adds_the_sentence_that_gives_a_reason():
+    from qa_assistant.answering.sentences import BECAUSE, says_the_rest
+
+    question = "Why did the January 2023 Executive report say investment in in-house fostering was needed?"
+    best = "In-House Fostering - Part A"
+    others = [
+        "The Executive report of January 2023 set out the investment.",
+        "At present carers were leaving to move to IFAs and therefore this investment was required.",
+    ]
+    assert says_the_rest(question, best, others) == 0
+    assert says_the_rest(question, best, others, BECAUSE) == 1
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [

@@ -20,6 +20,8 @@ from qa_assistant.answering.entities import EntityAnswerer
 from qa_assistant.answering.figure_answers import FigureAnswerer
 from qa_assistant.answering.figure_choice import Scored
 from qa_assistant.answering.sentences import (
+    BECAUSE,
+    WHY,
     on_topic_first,
     question_terms,
     rank_sentences,
@@ -186,8 +188,8 @@ class Assistant:
         doc_id, start, end, chunk_id = self.index.sentence_spans[row]
         text = self.index.documents[doc_id].text
         sentence = text[start:end].rstrip()
-        why = bool(_WHY.search(question)) and not _BECAUSE.search(sentence)
-        heading = r.answer_type == "text" and not _WHY.search(question) and announces(sentence)
+        why = bool(WHY.search(question)) and not BECAUSE.search(sentence)
+        heading = r.answer_type == "text" and not WHY.search(question) and announces(sentence)
         if not (why or heading) or row + 1 >= len(self.index.sentence_spans):
             return doc_id, start, end, chunk_id
         n_doc, n_start, n_end, _ = self.index.sentence_spans[row + 1]
@@ -249,15 +251,6 @@ def _item_introduction() -> re.Pattern[str]:
 
 
 QUOTE_RESCORED_BY_WORDS = 2  # a quoted answer also re-scores the two sentences holding most question words
-
-_WHY = re.compile(
-    r"^\s*(?:and\s+)?(?:why|what\s+(?:caused|is\s+behind|explains|drove|drives)|for\s+what\s+reason)\b", re.I
-)
-_BECAUSE = re.compile(
-    r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|reflects?|"
-    r"driven\s+by|caused\s+by|following|since|so\s+(?:they|it|that)|reason|as\s+(?:the|a|they|it))\b",
-    re.I,
-)
 
 
 def _describe(v: FigureValue) -> str:

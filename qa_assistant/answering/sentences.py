@@ -120,6 +120,17 @@ def on_topic_first(index, question: str, ranked: list[tuple[float, int]]) -> lis
     return [pool[i] for i in order] + ranked[TOPIC_POOL:]
 
 
+# "Why ...?" asks for a reason; a sentence that gives one says so
+WHY = re.compile(
+    r"^\s*(?:and\s+)?(?:why|what\s+(?:caused|is\s+behind|explains|drove|drives)|for\s+what\s+reason)\b", re.I
+)
+BECAUSE = re.compile(
+    r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|reflects?|"
+    r"driven\s+by|caused\s+by|following|since|so\s+(?:they|it|that)|therefore|reason|as\s+(?:the|a|they|it))\b",
+    re.I,
+)
+
+
 TOPIC_SENTENCE_POOL = (
     60  # how far down the ranking the sentence saying the rest of the question may come from
 )
@@ -133,9 +144,10 @@ def rest_of_question(index, question: str, ranked: list[tuple[float, int]], quot
     doc_id = index.sentence_spans[best_row][0]
     pool = [r for _, r in ranked[:TOPIC_SENTENCE_POOL] if r not in quoted]
     best_text = _sentence_text(index, best_row)
+    reason = BECAUSE if WHY.search(question) else None
     for same_paper in (True, False):
         rows = [r for r in pool if (index.sentence_spans[r][0] == doc_id) == same_paper]
-        found = says_the_rest(question, best_text, [_sentence_text(index, r) for r in rows])
+        found = says_the_rest(question, best_text, [_sentence_text(index, r) for r in rows], reason)
         if found is not None:
             return rows[found]
     return None
@@ -146,7 +158,9 @@ def _sentence_text(index, row: int) -> str:
     return index.documents[doc_id].text[start:end]
 
 
-def says_the_rest(question: str, best: str, others: list[str]) -> int | None:
+def says_the_rest(
+    question: str, best: str, others: list[str], prefer: re.Pattern[str] | None = None
+) -> int | None:
     """Which of the other sentences (best first) says most of the question's words the best sentence does not
     say: "What did the 2021 Ofsted focused visit flag as an area for improvement for care leavers?" is best
     matched by the sentence naming the visit, which says nothing of what it flagged; the words left
@@ -157,4 +171,6 @@ def says_the_rest(question: str, best: str, others: list[str]) -> int | None:
     counts = [len(rest & tokens) for tokens in said[1:]]
     if not counts or max(counts) == 0:
         return None
-    return counts.index(max(counts))
+    # prefer: a sentence of the kind asked for ("why": one that gives a reason) first, then most words
+    preferred = [bool(n and prefer and prefer.search(text)) for n, text in zip(counts, others)]
+    return max(range(len(counts)), key=lambda i: (preferred[i], counts[i]))
