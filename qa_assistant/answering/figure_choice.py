@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa_assistant.figures.explained_words import question_acronyms, spells_initials
 from qa_assistant.figures.question_sources import title_words
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support, phrase_terms
@@ -41,6 +42,7 @@ def from_named_paper(
     if not r.occasion_words:
         return scored
     asked, distinctive = set(r.occasion_words), _distinctive(r.occasion_words)
+    acronyms = question_acronyms(r.question)
     asked_pairs = _pairs(r.occasion_words)
     overlap: dict[str, tuple[int, int]] = {}
     matches: dict[str, bool] = {}
@@ -49,7 +51,10 @@ def from_named_paper(
         if doc_id not in overlap:
             doc = documents[doc_id]
             title = title_words(f"{doc.title} {doc.committee or ''} {doc.kind or ''}")
-            named = set(title) | initialisms(f"{doc.title}. {doc.committee or ''}")  # "the CPB scorecard"
+            # "the CPB scorecard": an acronym the question writes may spell the paper's title or committee
+            named = set(title) | {
+                a.lower() for a in acronyms if spells_initials(a, f"{doc.title} {doc.committee or ''}")
+            }
             # the words in the order the question gives them count first ("Children's Scrutiny Panel" is
             # not "Children and Young People's Learning Scrutiny Panel")
             overlap[doc_id] = (len(asked & named), len(asked_pairs & _pairs(title)))
@@ -69,29 +74,6 @@ def from_named_paper(
 def _pairs(words: list[str]) -> set[tuple[str, str]]:
     """Adjacent word pairs: what of a name is said in its order."""
     return set(zip(words, words[1:]))
-
-
-_NAME_WORD = re.compile(r"[A-Za-z][\w'’]*|[^\w\s'’]")
-_SMALL_WORDS = ("of", "and", "the", "for", "in", "to", "&")
-
-
-def initialisms(name: str) -> frozenset[str]:
-    """The lower-cased initials, three letters or more, of each run of capitalised words in a name
-    ("Corporate Parenting Board" -> "cpb"; "Children and Young People's Learning Scrutiny Panel" -> "cyp",
-    "cypls" ...; small words such as "and" and "of" are skipped, punctuation ends a run): how a question may
-    write a committee's or a paper's name ("the CPB scorecard")."""
-    out: set[str] = set()
-    run: list[str] = []
-    for m in [*_NAME_WORD.finditer(name), None]:
-        word = m.group(0) if m is not None else ""
-        if word.lower() in _SMALL_WORDS and run:
-            continue
-        if word[:1].isupper():
-            run.append(word[0].lower())
-            continue
-        out.update("".join(run[i:j]) for i in range(len(run)) for j in range(i + 3, len(run) + 1))
-        run = []
-    return frozenset(out)
 
 
 def best_series(scored: list[Scored], r: Reading) -> list[Scored]:

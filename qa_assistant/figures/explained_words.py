@@ -71,12 +71,17 @@ def initialisms_asked(phrase: str, question: str) -> frozenset[str]:
     letters are the initials of words the question writes out in a row (small words may be left out). Three
     letters or more: "CP plans" is not "children placed"."""
     out: set[str] = set()
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", question) if w.lower() not in _SMALL_WORDS]
-    initials = "".join(w[0].upper() for w in words)
     for m in _ACRONYM.finditer(phrase):
-        if len(m.group(1)) >= _MIN_ACRONYM and m.group(1) in initials:
+        if len(m.group(1)) >= _MIN_ACRONYM and spells_initials(m.group(1), question):
             out.update(measure_terms(m.group(0)))
     return frozenset(out)
+
+
+def spells_initials(acronym: str, text: str) -> bool:
+    """Whether the acronym's letters are the initials of words the text writes in a row, small words left out
+    ("FTE" in "first time entrants", "CPB" in "Corporate Parenting Board")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    return acronym.upper() in "".join(w[0].upper() for w in words)
 
 
 @lru_cache(maxsize=1)
