@@ -119,10 +119,6 @@ class _Walk:
     skip_until: int = -1  # words before this offset were taken whole (an aside, an age range, a duration)
 
 
-_COUNTED_IN_RATE = re.compile(
-    r"[\d.,]+[ ]+([A-Za-z].*?)[ ]+(?:per|(?:out[ ]+of|in|for)[ ]+every)[ ]+\d", re.I
-)
-
 # What one word does to the phrase being read: read on, end it there, or show the number has no phrase.
 _GO_ON, _END, _NO_PHRASE = "go on", "end", "no phrase"
 
@@ -137,9 +133,8 @@ def forward_phrase(
 ) -> Phrase | None:
     """The words right after the number, up to a clause boundary. stops: offsets where a date or another
     number starts; thresholds: start -> end of durations that belong to a measure ("within 26 weeks")."""
-    counted = _COUNTED_IN_RATE.match(q.text) if q.unit.startswith("per_") else None
-    if counted:  # "59.7 children in care per 10,000": the words inside the rate say what it counts
-        return Phrase(q.start + counted.start(1), q.start + counted.end(1), "forward")
+    if q.counted:  # "59.7 children in care per 10,000": the words inside the rate say what it counts
+        return Phrase(*q.counted, "forward")
     pos = _words_start(text, q)
     walk = _Walk(end=pos)
     for m in WORD.finditer(text, pos, limit):

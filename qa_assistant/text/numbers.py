@@ -70,6 +70,8 @@ class Quantity:
     value_high: float | None
     unit: str  # count | percent | gbp | gbp_per_week | gbp_per_year | per_10000 | per_1000 | per_100000 | days...
     written_as_words: bool = False
+    # the words inside a rate that say what it counts ("59.7 children in care per 10,000"), as offsets
+    counted: tuple[int, int] | None = None
 
 
 def parse_number(text: str) -> float:
@@ -120,6 +122,14 @@ def _unit(m: re.Match[str]) -> tuple[str, int]:
         word = re.sub(r"working\s+", "", m.group("dur").strip().lower())
         return (word if word.endswith("s") else word + "s"), m.end("dur")
     return "count", _value_end(m)
+
+
+def _counted_in_rate(m: re.Match[str], unit: str) -> tuple[int, int] | None:
+    """Where the words between a rate and its base are ("59.7 children in care per 10,000"), if any."""
+    if not unit.startswith("per_") or not m.group("counted").strip():
+        return None
+    start, end = m.span("counted")
+    return start + len(m.group("counted")) - len(m.group("counted").lstrip()), end
 
 
 _RANGING_FROM = re.compile(r"\b(?:rang\w*|var\w*|anywhere|aged|ages|between)\s+from\s+$", re.I)
@@ -178,7 +188,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         high = _scaled(m.group("num2"), m.group("scale2") or m.group("scale")) if m.group("num2") else None
         covered = e
         raw = text[s:e].rstrip()
-        found.append(Quantity(s, s + len(raw), raw, value, high, unit))
+        found.append(Quantity(s, s + len(raw), raw, value, high, unit, counted=_counted_in_rate(m, unit)))
     found.extend(_word_numbers(text, date_spans, date_starts))
     found.sort(key=lambda q: q.start)
     return _to_takes_from_unit(text, found)
