@@ -943,6 +943,21 @@ def test_date_edges_and_possessives_name_no_measure():
             True,
             "",
         ),
+        # a child "accommodated" in a placement is placed there; the kind of placement still has to match
+        (
+            "How many looked after children were in independent residential care homes at March 2019?",
+            "At March 2019, 21 were accommodated within independent residential care home placements.",
+            "21",
+            True,
+            "",
+        ),
+        (
+            "How many looked after children were in independent residential care homes at March 2019?",
+            "At March 2019, 21 were accommodated within in-house residential care home placements.",
+            "21",
+            False,
+            "measure",
+        ),
     ],
 )
 def test_support_check(question, text, value, ok, why):

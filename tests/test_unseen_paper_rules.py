@@ -752,31 +752,6 @@ def test_words_that_say_only_when(phrase, only_when):
     assert says_only_when(phrase) == only_when
 
 
-# ---- words of one family: a child "accommodated" in a placement is placed there -------------------------------
-
-
-@pytest.mark.parametrize(
-    "question,text,value,ok",
-    [
-        (
-            "How many looked after children were in independent residential care homes at March 2019?",
-            "At March 2019, 21 were accommodated within independent residential care home placements.",
-            "21",
-            True,
-        ),
-        (
-            "How many looked after children were in independent residential care homes at March 2019?",
-            "At March 2019, 21 were accommodated within in-house residential care home placements.",
-            "21",
-            False,
-        ),
-    ],
-)
-def test_accommodated_is_placed(question, text, value, ok):
-    s = support(question, text, value)
-    assert s.ok == ok, s.reason
-
-
 # ---- the paper's title stands in for words its sentences leave out, except under a question it quotes --------
 
 _FOI = (

@@ -66,7 +66,7 @@ def rank_sentences(
         return []
     vecs = index.sentence_vectors[rows]
     terms = question_terms(question)
-    texts = [index.documents[d].text[s:e] for d, s, e, _ in (index.sentence_spans[r] for r in rows)]
+    texts = [_sentence_text(index, r) for r in rows]
     overlap = np.array([len(terms & set(t)) / max(1, len(terms)) for t in tokenize(texts)])
     sims = vecs @ qvec + settings.sentence_overlap_weight * overlap
     order = np.argsort(-sims)
@@ -109,10 +109,7 @@ def on_topic_first(index, question: str, ranked: list[tuple[float, int]]) -> lis
     pool = ranked[:TOPIC_POOL]
     if not topic or not pool:
         return ranked
-    texts = []
-    for _, row in pool:
-        doc_id, start, end, _ = index.sentence_spans[row]
-        texts.append(index.documents[doc_id].text[start:end])
+    texts = [_sentence_text(index, row) for _, row in pool]
     said = [len(topic & set(tokens)) for tokens in tokenize(texts)]
     if not any(said):
         return ranked
