@@ -35,6 +35,7 @@ from qa_assistant.figures.subjects import (
 from qa_assistant.figures.table_cells import find_table_cells
 from qa_assistant.figures.table_figures import from_cell
 from qa_assistant.figures.tables import Cell
+from qa_assistant.figures.trend_chains import phrase_in_trend
 from qa_assistant.models import Document, Figure
 from qa_assistant.text.dates import DateMention, find_dates
 from qa_assistant.text.numbers import Quantity, changed_from_to, find_quantities
@@ -229,7 +230,7 @@ def _prose_figure(
     nxt: int,
 ) -> tuple[Figure | None, Phrase]:
     """A number outside a table, with the phrase it was read with (the next number may inherit it)."""
-    phrase = phrase_for(r, q, previous, previous_phrase)
+    phrase = phrase_in_trend(r, q, previous, previous_phrase, phrase_for(r, q, previous, previous_phrase))
     share = share_of_whole_phrase(r, q, phrase, previous)
     if share is not None:
         phrase, whole = share

@@ -19,8 +19,8 @@ from qa_assistant.figures.terms import (
 )
 
 _WHEN_WORDS = (
-    "year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days", "period",
-    "periods", "previous", "prior", "last", "earlier", "ago", "before", "since", "end", "start", "beginning",
+    "year", "years", "decade", "decades", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days",
+    "period", "periods", "previous", "prior", "last", "earlier", "ago", "before", "since", "end", "start", "beginning",
 )  # fmt: skip
 WHEN_WORD = re.compile(rf"\b(?:{'|'.join(_WHEN_WORDS)})\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -34,7 +34,7 @@ def says_only_when(phrase: str, ignored: frozenset[str] = frozenset()) -> bool:
         return False
     # "Year 10" names a year group: its digits stay among the masked phrase's terms (masks.py), a date's do not
     left = frozenset(measure_terms(mask_numbers(mask_dates(phrase)))) - empty_terms() - ignored
-    return not left - period_words(phrase) - _when_terms()
+    return not left - period_words(phrase) - when_terms()
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +51,7 @@ def empty_terms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _when_terms() -> frozenset[str]:
+def when_terms() -> frozenset[str]:
     """The terms of the words that say when ("last", "previous", "year")."""
     return frozenset(t for w in _WHEN_WORDS + ("this", "next", "current", "same", "time") for t in terms(w))
 

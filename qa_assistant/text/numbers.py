@@ -49,7 +49,7 @@ _WORD_UNITS = (
 )
 _WORD_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD_BELOW_100 = rf"(?:(?:{_WORD_TENS})(?:[\s-](?:{_WORD_UNITS}))?|(?:{_WORD_UNITS}))"
-_WORD_NUMBER = re.compile(rf"\b{_WORD_BELOW_100}(?:\s+hundred(?:\s+and\s+{_WORD_BELOW_100})?)?\b", re.I)
+WORD_NUMBER = re.compile(rf"\b{_WORD_BELOW_100}(?:\s+hundred(?:\s+and\s+{_WORD_BELOW_100})?)?\b", re.I)
 # A number directly followed by one of these is a time, distance, age or ordinal, not a reported quantity.
 # "a 12-month rolling rate"
 _NOT_QUANTITY_AFTER = re.compile(
@@ -225,7 +225,7 @@ def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
 
 def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: list[int]) -> list[Quantity]:
     out: list[Quantity] = []
-    for m in _WORD_NUMBER.finditer(text):
+    for m in WORD_NUMBER.finditer(text):
         phrase = m.group(0)
         if (
             phrase.lower() in _WORD_NOT_QUANTITY
@@ -253,7 +253,9 @@ def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: lis
         except ValueError:
             continue
         dur = re.match(
-            r"\s+(?:working\s+)?(days?|weeks?|months?|years?)\b", text[m.end() : m.end() + 20], re.I
+            r"\s+(?:working\s+)?(days?|weeks?|months?|years?|per\s?cent)\b",
+            text[m.end() : m.end() + 20],
+            re.I,
         )
         if dur:
             word = dur.group(1).lower()
@@ -265,10 +267,17 @@ def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: lis
                     text[m.start() : end],
                     value,
                     None,
-                    word if word.endswith("s") else word + "s",
+                    _word_unit(word),
                     True,
                 )
             )
             continue
         out.append(Quantity(m.start(), m.end(), phrase, value, None, "count", True))
     return out
+
+
+def _word_unit(word: str) -> str:
+    """The unit a word number's next word gives it: "four per cent" a percentage, "six weeks" a duration."""
+    if word.startswith("per"):
+        return "percent"
+    return word if word.endswith("s") else word + "s"

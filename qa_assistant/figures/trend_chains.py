@@ -1,0 +1,121 @@
+"""Numbers in a trend: values of one measure strung through a sentence by how it moved.
+
+"The number of referrals had dropped from 211 in July to 154 in August and stood at 172 in September"; "346
+children were in care at the end of 2020/21, which reduced to 332 in the first quarter and dropped to 313";
+"the number has risen to 529, up from 510 in March"; "The rate of CLA per 10,000 started to decline in August,
+recently reaching the lowest rate in 13 months at 56.51". The words beside each later value say only when or
+how the measure moved ("in August and", "the lowest rate in 13 months", "in"), so the phrase found for it
+says nothing of what it counts, and the figure could answer nothing. Such a value measures what the chain's
+earlier value measures, or the sentence's subject when it is the chain's first value; only when everything
+between is a link (dates, movement verbs, "up", "recently", "a new high") and never a word that names another
+measure.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa_assistant.figures.masks import mask_dates, mask_numbers
+from qa_assistant.figures.phrases import Phrase, backward_phrase
+from qa_assistant.figures.sentence import SentenceReading
+from qa_assistant.figures.terms import lexicon, measure_terms, scaffold_terms, stem_list, words
+from qa_assistant.figures.when_words import period_words, when_terms
+from qa_assistant.text.numbers import WORD_NUMBER, Quantity
+from qa_assistant.text.stemming import stem
+
+_AUXILIARIES = (
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "continues",
+    "continued",
+    "remains",
+    "remained",
+)
+
+
+@lru_cache(maxsize=1)
+def _link_terms() -> frozenset[str]:
+    """Words a trend strings its values with: movement verbs and marks ("reaching", "up", "a new high")."""
+    return stem_list("trend_moves") | stem_list("trend_marks")
+
+
+@lru_cache(maxsize=1)
+def _moves() -> frozenset[str]:
+    """The stems of the movement words, stop words among them ("up", "down")."""
+    return frozenset(stem(w) for w in lexicon()["trend_moves"])
+
+
+@lru_cache(maxsize=1)
+def _subject_end() -> re.Pattern[str]:
+    """Where the subject of a trend sentence ends: its auxiliary, or the verb that moves the measure."""
+    verbs = [w for w in lexicon()["trend_moves"] + lexicon()["trend_marks"] if w.endswith(("ed", "un", "an"))]
+    verbs += [w for w in lexicon()["trend_moves"] if w in ("fell", "rose", "grew", "stood", "hit")]
+    return re.compile(rf"\s(?:{'|'.join(_AUXILIARIES + tuple(verbs))})\b", re.I)
+
+
+def _unsaid(text: str) -> frozenset[str]:
+    """The terms of text that may name a measure: dates, numbers (in digits or words), periods, link and weak
+    words left out."""
+    masked = WORD_NUMBER.sub(" ", mask_numbers(mask_dates(text)))
+    left = frozenset(t for t in measure_terms(masked) if not t.isdigit())
+    return left - _silent_terms() - when_terms() - _link_terms() - period_words(text)
+
+
+@lru_cache(maxsize=1)
+def _silent_terms() -> frozenset[str]:
+    """Weak, statement and question-scaffold words. Counted nouns and "care" are not silent here: "children
+    in care" says what a number counts, though it names no narrower measure."""
+    return stem_list("weak") | stem_list("statement_words") | scaffold_terms()
+
+
+def says_nothing(phrase_text: str) -> bool:
+    """Whether a phrase says nothing of what a number counts ("in August and", "the lowest rate in 13 months",
+    "last year", "a new high")."""
+    return not _unsaid(phrase_text)
+
+
+def _is_link(gap: str) -> bool:
+    """Whether the words between values of a trend (or its subject and first value) only link them: they move
+    the measure ("dropped to", "up from", "reaching ... at") and name nothing else."""
+    if re.search(r"[;:()\[\]]", gap):
+        return False
+    masked = mask_numbers(mask_dates(gap))
+    moved = frozenset(stem(w) for w in words(masked)) & _moves() or re.search(r"\bfrom\b.*\bto\s*£?$", masked)
+    return bool(moved) and not _unsaid(gap)
+
+
+def phrase_in_trend(
+    r: SentenceReading, q: Quantity, previous: Quantity | None, previous_phrase: Phrase, own: Phrase
+) -> Phrase:
+    """The phrase q takes: its own, unless that says nothing and q is a value in a trend; then the earlier
+    value's (same unit, only a link between) or, for the trend's first value, the sentence's subject."""
+    text = r.text
+    if own.how == "inherited" or not says_nothing(text[own.start : own.end]):
+        return own
+    if previous is not None and previous.unit == q.unit:
+        if not previous_phrase.found or says_nothing(text[previous_phrase.start : previous_phrase.end]):
+            return own
+        after_phrase = previous_phrase.end if previous_phrase.start >= previous.end else 0
+        if _is_link(text[max(previous.end, after_phrase) : q.start]):
+            return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
+        return own
+    at = next(
+        (
+            m.start()
+            for m in _subject_end().finditer(text, r.sentence[0], q.start)
+            if _is_link(text[m.start() : q.start])
+        ),
+        None,
+    )
+    if at is None:
+        return own
+    back = backward_phrase(text, r.sentence[0], Quantity(at, at, "", 0, None, q.unit))
+    if back is None or says_nothing(text[back.start : back.end]):
+        return own
+    return back

@@ -1,0 +1,125 @@
+"""Values strung through a trend sentence measure what the trend is about (figures/trend_chains.py), and a word
+number with "per cent" is a percentage. Table-driven; no index needed."""
+
+from __future__ import annotations
+
+import pytest
+from figure_helpers import figure, support
+
+from qa_assistant.figures.trend_chains import says_nothing
+
+
+@pytest.mark.parametrize(
+    "text,value,phrase",
+    [
+        # a later value whose own words say only when it was: the earlier value's measure
+        (
+            "It was explained that the number of referrals had dropped from 211 in July to 154 in August and"
+            " stood at 172 in September.",
+            "172",
+            "the number of referrals",
+        ),
+        (
+            "A total of 346 children were in the council's care at the end of 2020/2021, which reduced to 332"
+            " in the first quarter of 2021/22 and dropped to 313 as of September 30, 2021.",
+            "313",
+            "children were in the council's care",
+        ),
+        (
+            "The number of looked after children has risen to 529, up from 510 in March.",
+            "510",
+            "The number of looked after children",
+        ),
+        (
+            "The number of looked after children fell to 480 in June and then rose to 495 in July.",
+            "495",
+            "The number of looked after children",
+        ),
+        # the first value of a trend: the sentence's subject
+        (
+            "The rate of CLA per 10,000 had steadily declined since February 2021, recently reaching the lowest"
+            " rate in 12 months in January 2022 at 40.81.",
+            "40.81",
+            "The rate of CLA per 10,000",
+        ),
+        (
+            "Official figures show the total number of looked after children reached a new high of 72,670 in"
+            " 2016/17.",
+            "72,670",
+            "the total number of looked after children",
+        ),
+        # ... after a change of another unit ("increased by 13% ..., from 834 ... to 919")
+        (
+            "The service revealed the number of children needing foster care has increased by 13% in the last"
+            " five years, from 834 in 2016/17, to 919 in 2020/21.",
+            "834",
+            "the number of children needing foster care",
+        ),
+        # a value with words of its own keeps them
+        (
+            "The number of looked after children fell to 480 in June and 30 were adopted in July.",
+            "30",
+            "were adopted",
+        ),
+    ],
+)
+def test_a_value_in_a_trend_measures_what_the_trend_is_about(text, value, phrase):
+    assert figure(text, value).phrase == phrase
+
+
+@pytest.mark.parametrize(
+    "text,value,ok",
+    [
+        # not a trend: nothing moves the measure between the two values, so "last year" says nothing of what
+        ("The number of children in care was 72,600 last year, and 75,400 this year.", "75,400", False),
+        # a link that names another measure ("in foster care") is not a link
+        (
+            "The number of children in care fell to 480 in June, with 200 in foster care by July.",
+            "200",
+            False,
+        ),
+        ("The number of children in care fell to 480 in June and rose to 495 in July.", "495", True),
+    ],
+)
+def test_a_trend_supports_only_through_a_link(text, value, ok):
+    s = support("How many children were in care?", text, value)
+    assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "phrase,nothing",
+    [
+        ("in August and", True),
+        ("the lowest rate in 13 months", True),
+        ("in the last five years", True),
+        ("a new high", True),
+        ("children were in care", False),
+        ("foster carers", False),
+        ("adopted", False),
+    ],
+)
+def test_which_phrases_say_nothing(phrase, nothing):
+    assert says_nothing(phrase) == nothing
+
+
+@pytest.mark.parametrize(
+    "text,value,unit,kind",
+    [
+        (
+            "Across England, the number of children in care is rising by four per cent a year.",
+            "four per cent",
+            "percent",
+            "change",
+        ),
+        (
+            "Twenty-five per cent of children were placed out of area.",
+            "Twenty-five per cent",
+            "percent",
+            "level",
+        ),
+        ("The assessment took six weeks.", "six weeks", "weeks", "level"),
+    ],
+)
+def test_a_word_number_takes_the_unit_written_after_it(text, value, unit, kind):
+    f = figure(text, value)
+    assert (f.unit, f.kind) == (unit, kind)
