@@ -416,6 +416,29 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "end of March 2020",
             "stated",
         ),
+        # a paragraph that opens "As of <date>," dates what it goes on to report ...
+        (
+            "As of January 2024, Middlesbrough had 97 children in residential placements. It was noted that"
+            " this was a national issue. This equated to 528 children in care.",
+            "528",
+            "January 2024",
+            "heading",
+        ),
+        # ... but not the next paragraph, nor a sentence that opens with a date later on
+        (
+            "As of January 2024, Middlesbrough had 97 children in residential placements.\n\nThe Panel noted 12"
+            " new foster carers.",
+            "12",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
+        (
+            "There were 97 children in residential placements. As of January 2024, this was high. There were"
+            " 528 children in care.",
+            "528",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
     ],
 )
 def test_as_of(text, value, label, basis):
@@ -957,6 +980,58 @@ def test_date_edges_and_possessives_name_no_measure():
             "21",
             False,
             "measure",
+        ),
+        # a number written in words that the question writes too was asked; one it does not write was not
+        (
+            "What proportion of looked-after children had one or more secondary school exclusions?",
+            "The proportion of looked-after children with one or more exclusions from secondary schools was 12.9%.",
+            "12.9%",
+            True,
+            "",
+        ),
+        (
+            "What proportion of looked-after children had secondary school exclusions?",
+            "The proportion of looked-after children with one or more exclusions from secondary schools was 12.9%.",
+            "12.9%",
+            False,
+            "measure",
+        ),
+        # word families: pupils "excluded" are exclusions; posts "vacant" are vacancies; "needing" is needed
+        (
+            "How many pupils were permanently excluded?",
+            "There were 52 pupils with permanent exclusions.",
+            "52",
+            True,
+            "",
+        ),
+        (
+            "How many social worker posts were vacant?",
+            "There were 17 social worker vacancies.",
+            "17",
+            True,
+            "",
+        ),
+        (
+            "How many children needed foster care?",
+            "The number of children needing foster care was 919.",
+            "919",
+            True,
+            "",
+        ),
+        # "the county" is the council's area, not a narrower measure; an announcement is how a figure is stated
+        (
+            "What was the S47 rate per 10,000?",
+            "The S47 rate per 10,000 in the county was 183.",
+            "183",
+            True,
+            "",
+        ),
+        (
+            "What overspend was forecast?",
+            "There was an announcement of a projected overspend of £3.7m.",
+            "£3.7m",
+            True,
+            "",
         ),
     ],
 )

@@ -141,6 +141,13 @@ def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
         ("Nationally, 70 per 10,000 are in care.\n\nThis means 45 children waited.", "45", "Middlesbrough"),
         # a party before a place says who, it does not make the place an organisation's name
         ("Labour Darlington councillor Nick Wallis said 40 care leavers had applied.", "40", "Darlington"),
+        # a place the sentence leaves out is not whose the figure is
+        (
+            "The 11 North East councils, excluding Sunderland, spent a total of £8.1 million.",
+            "£8.1 million",
+            "North East",
+        ),
+        ("Other than Hartlepool, the councils spent £2m.", "£2m", "Middlesbrough"),
     ],
 )
 def test_whose_figure_a_number_is(text, value, subject):
@@ -516,6 +523,8 @@ def test_a_day_starting_a_range_takes_the_year_that_ends_it(text, dates):
         ("the review is due by September 30th", "September 30th", "30 September 2023"),
         ("In March 15 children entered care", "March", "March 2024"),  # 15 is a count, not a day
         ("On March 15 the panel met", "March 15", "15 March 2024"),
+        ("As of March 31, 570 children were looked after", "March 31", "31 March 2024"),
+        ("as at September 30th there were 12 vacancies", "September 30th", "30 September 2023"),
     ],
 )
 def test_month_first_dates(text, date, label):

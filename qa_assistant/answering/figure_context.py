@@ -99,10 +99,10 @@ def _section_heading(text: str, pos: int) -> str:
     return ""
 
 
-# A sentence that refers back ("The project had also...", "Of those children...") takes its topic from the one
-# before; one that does not is read on its own.
+# A sentence that refers back ("The project had also...", "Of those children...", "Over the same period") takes its
+# topic from the one before; one that does not is read on its own.
 _REFERS_BACK = re.compile(
-    r"\b(?:this|these|those|such|its|their)\b|\bthe\s+(?:project|programme|scheme|service|team|"
+    r"\b(?:this|these|those|such|its|their)\b|\bthe\s+same\b|\bthe\s+(?:project|programme|scheme|service|team|"
     r"initiative|pilot|review|report|strategy|plan|fund|grant|approach|model|hub|group|board|panel|"
     r"proposal|application|development|bid|policy|home|conference|event|campaign|visit)\b",
     re.I,

@@ -23,6 +23,8 @@ _DATING_HEADING = re.compile(
     r"quarter|Q[1-4]|year\s+(?:ending|to)|snapshot|scorecard|dashboard|summary|statistics|period)\b",
     re.I,
 )
+_OPENS_AS_OF = re.compile(r"\s*As\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?", re.I)
+_OPENER_REACH = 20  # "As at the end of October, 2014,": the date right after the opening words
 _TITLE_PERIODS = ("fy", "quarter", "month", "year")
 _HEADING_LINE_MAX_WORDS = 14
 HEADING_SCOPE_CHARS = 3000
@@ -125,6 +127,12 @@ def _heading_scopes(
         inside = dates[lo:hi]
         if not inside:
             continue
+        if _OPENS_AS_OF.match(text, s) and inside[0].start - s <= _OPENER_REACH:
+            # "As of January 2024, Middlesbrough had 97 children in residential placements. ... This equated to
+            # 528 children in care": the date the paragraph opens with is the date of what it goes on to report
+            own = paragraphs[max(0, bisect.bisect_right(para_starts, s) - 1)]
+            if not text[own[0] : s].strip() and e < own[1]:
+                scopes.append(((e, own[1]), inside[0], s))
         k = bisect.bisect_left(para_starts, e)
         if k >= len(paragraphs):
             continue

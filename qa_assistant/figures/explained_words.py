@@ -19,6 +19,7 @@ from qa_assistant.figures.terms import (
 )
 from qa_assistant.figures.when_words import WHEN_WORD, empty_terms, says_only_when
 from qa_assistant.models import Figure
+from qa_assistant.text.numbers import WORD_NUMBER
 
 _AGE = frozenset({"age"})
 
@@ -93,6 +94,15 @@ def _titled_name() -> re.Pattern[str]:
 def person_words(phrase: str) -> frozenset[str]:
     """ "Cllr Bateson reveals 235 ...": a titled person's name says who gave the figure, not what it counts."""
     return frozenset(t for m in _titled_name().finditer(phrase) for t in terms(m.group(0)))
+
+
+def numbers_written(phrase: str, question: str) -> frozenset[str]:
+    """ "children with one or more exclusions": a number the phrase writes in words that the question writes
+    too was asked (the question's reading drops numbers written in words; the phrase's keeps them)."""
+    asked = {m.group(0).lower() for m in WORD_NUMBER.finditer(question)}
+    return frozenset(
+        t for m in WORD_NUMBER.finditer(phrase) if m.group(0).lower() in asked for t in terms(m.group(0))
+    )
 
 
 def terms_of_words(text: str) -> frozenset[str]:

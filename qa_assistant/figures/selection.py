@@ -33,6 +33,7 @@ from qa_assistant.figures.explained_words import (
     domain_words,
     initialisms_asked,
     long_forms,
+    numbers_written,
     party_words,
     person_words,
     question_acronyms,
@@ -226,6 +227,7 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]
         - person_words(f.phrase)
         - period_words(f.phrase)
         - party_words(f.phrase)
+        - numbers_written(f.phrase, question)
     )
 
 

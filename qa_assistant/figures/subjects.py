@@ -237,8 +237,8 @@ def subject_for(
     for m in mentions:
         if m.start >= c_end:
             break
-        if m.end <= c_start:
-            continue
+        if m.end <= c_start or _LEFT_OUT.search(text, max(0, m.start - 24), m.start):
+            continue  # "the 11 North East councils, excluding Sunderland, spent £8.1m": not Sunderland's
         if m.start >= q_end:  # after the number: only close cues, nothing numeric between
             gap = words_between(text, q_end, m.start)
             if (
@@ -263,6 +263,9 @@ def subject_for(
     return opening_place(text, c_start, q_start, mentions) or default
 
 
+_LEFT_OUT = re.compile(
+    r"\b(?:excluding|except|other\s+than|apart\s+from|not\s+including)\s+(?:the\s+)?$", re.I
+)
 _OPENING = re.compile(r"\s*(?:(?:across|in|throughout|for|within)\s+)?$", re.I)
 
 

@@ -67,14 +67,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(rf"\b{_QUARTER}\b", re.I)),
     ("mid_year", re.compile(r"\b(?:mid|early|late)[\s-](?P<year>(?:19|20)\d{2})\b", re.I)),
     ("day_month", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s+(?:19|20)\d{{2}})")),
-    # "on March 31 this year", "by September 30th": a day written month first (news style), without its year;
-    # only after a preposition or with an ordinal, since "in March 15 children ..." is a count; after "to" or
-    # "and" only where the day ends the phrase ("from April 1 to June 30,"), since "from April to June 20
-    # children" and "between January and March 15 new carers" are counts too
+    # "on March 31 this year", "by September 30th", "as of March 31,": a day written month first (news style),
+    # without its year; only after a preposition or with an ordinal, since "in March 15 children ..." is a count;
+    # after "to" or "and" only where the day ends the phrase ("from April 1 to June 30,"), since "from April to
+    # June 20 children" and "between January and March 15 new carers" are counts too
     (
         "month_day",
         re.compile(
-            rf"\b(?i:on|by|until|till|from|between|since|before|after)\s+"
+            rf"\b(?i:on|by|until|till|from|between|since|before|after|as\s+of|as\s+at)\s+"
             rf"(?P<md>{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!\s*(?:%|per\b|[.,]\d))"
         ),
     ),
