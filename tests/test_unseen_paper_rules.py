@@ -478,14 +478,28 @@ def test_money_rates_and_places_written_the_newspaper_way(text, value, unit, sub
     assert (f.unit, f.subject_name) == (unit, subject)
 
 
-def test_a_figure_the_paper_gives_as_now_is_current():
-    text = "There are now 1,923 looked-after children in the county. In March 2016 it had 1,665."
+@pytest.mark.parametrize(
+    "text,value,basis",
+    [
+        (
+            "There are now 1,923 looked-after children in the county. In March 2016 it had 1,665.",
+            "1,923",
+            "current",
+        ),
+        # the marker set off by its own comma
+        ("Currently, 377 children across the town are accessing alternative provision.", "377", "current"),
+        # "currently" in another clause says nothing of this number
+        ("Currently the service is stretched, and 52 staff have left.", "52", "unknown"),
+    ],
+)
+def test_a_figure_the_paper_gives_as_now_is_current(text, value, basis):
     doc = Document(
         doc_id="n", file="n.txt", title="Placements strategy approved (news)", text=text, sha256="0"
     )
     found = {f.value_text: f.as_of for f in extract_figures(doc)}
-    assert found["1,923"].basis == "current"  # no meeting date: as of the paper's own "now"
-    assert found["1,665"].label == "March 2016"
+    assert found[value].basis == basis  # no meeting date: as of the paper's own "now"
+    if value == "1,923":
+        assert found["1,665"].label == "March 2016"
 
 
 # ---- news-style dates ----------------------------------------------------------------------------------------

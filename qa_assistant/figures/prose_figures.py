@@ -41,7 +41,8 @@ _RELATIVE_PAST_BEFORE = re.compile(
     r"(?:\s+(?:figure|total|number))?\s*(?:of|was|were|at|with|:)?\s*\(?\s*$",
     re.I,
 )
-_NOW_BEFORE = re.compile(r"\b(?:now|currently|at present|presently|today|to date)\b[^.;:,]{0,30}$", re.I)
+# "there are now 1,923", "Currently, 377 children": the marker may be set off by its own comma
+_NOW_BEFORE = re.compile(r"\b(?:now|currently|at present|presently|today|to date)\b,?[^.;:,]{0,30}$", re.I)
 _CLAUSE_CHARS = 120  # how far either side of a number its clause's words are read when its phrase cannot be
 
 
