@@ -708,6 +708,23 @@ def test_a_quoted_answer_adds_the_sentence_saying_the_rest_of_the_question(quest
     assert says_the_rest(question, best, others) == found
 
 
+@pytest.mark.parametrize(
+    "other,said",
+    [
+        # another paper's sentence is quoted beside the own paper's only when it says more of the rest
+        ("The visit was conducted by four social care inspectors.", 1),
+        ("Children told inspectors they would have liked a social worker who stayed with them.", 3),
+        ("Ofsted will return in May.", 0),
+    ],
+)
+def test_how_much_of_the_rest_of_the_question_a_sentence_says(other, said):
+    from qa_assistant.answering.sentences import rest_said
+
+    question = "What did children tell Ofsted about their social workers during the focused visit?"
+    best = "There had been an Ofsted Focused Visit and the report was published."
+    assert rest_said(question, best, other) == said
+
+
 def test_a_why_question_adds_the_sentence_that_gives_a_reason():
     from qa_assistant.answering.sentences import BECAUSE, says_the_rest
 

@@ -227,9 +227,7 @@ class Assistant:
         pool = ranked
         ranked = [(sim, row) for sim, row in on_topic_first(self.index, question, ranked) if sim >= floor]
         chosen = [row for sim, row in ranked[:3] if sim >= ranked[0][0] - window]
-        rest = rest_of_question(self.index, question, pool, chosen)
-        if rest is not None:
-            chosen.append(rest)  # what the paper says of the words the best sentence leaves out
+        chosen += rest_of_question(self.index, question, pool, chosen)  # what the papers say of the rest
         citations = [self.citer.sentence(*self._with_reason(question, row, r)) for row in chosen]
         text = " ".join(f"\u201c{c.quote}\u201d ({c.title}, {c.meeting_date_label})" for c in citations)
         return Answer(

@@ -133,21 +133,35 @@ TOPIC_SENTENCE_POOL = (
 )
 
 
-def rest_of_question(index, question: str, ranked: list[tuple[float, int]], quoted: list[int]) -> int | None:
-    """The sentence not yet quoted, among the first TOPIC_SENTENCE_POOL ranked, that says most of the
-    question's words the best quoted one (quoted[0]) does not (see says_the_rest): from the best sentence's own
-    paper if any of its sentences says some of them, else from another paper. None if there is none."""
+def rest_of_question(index, question: str, ranked: list[tuple[float, int]], quoted: list[int]) -> list[int]:
+    """The sentences not yet quoted, among the first TOPIC_SENTENCE_POOL ranked, that say most of the
+    question's words the best quoted one (quoted[0]) does not (see says_the_rest): the best sentence's own
+    paper's, if any of its sentences says some of them; and another paper's too when it says more of them
+    (minutes that name the Ofsted visit, a report that says what the inspectors found). Else another paper's."""
     best_row = quoted[0]
     doc_id = index.sentence_spans[best_row][0]
     pool = [r for _, r in ranked[:TOPIC_SENTENCE_POOL] if r not in quoted]
     best_text = _sentence_text(index, best_row)
     reason = BECAUSE if WHY.search(question) else None
+    picks: list[tuple[int, int]] = []  # (row, how many of the rest it says), own paper first
     for same_paper in (True, False):
         rows = [r for r in pool if (index.sentence_spans[r][0] == doc_id) == same_paper]
-        found = says_the_rest(question, best_text, [_sentence_text(index, r) for r in rows], reason)
+        texts = [_sentence_text(index, r) for r in rows]
+        found = says_the_rest(question, best_text, texts, reason)
         if found is not None:
-            return rows[found]
-    return None
+            picks.append((rows[found], rest_said(question, best_text, texts[found])))
+        elif same_paper:
+            picks.append((-1, 0))
+    chosen = [row for row, _ in picks if row >= 0]
+    if len(chosen) == 2 and picks[1][1] <= picks[0][1]:
+        chosen = chosen[:1]
+    return chosen
+
+
+def rest_said(question: str, best: str, other: str) -> int:
+    """How many of the question's words that the best sentence does not say the other sentence says."""
+    best_terms, other_terms = (set(tokens) for tokens in tokenize([best, other]))
+    return len((question_terms(question) - best_terms) & other_terms)
 
 
 def _sentence_text(index, row: int) -> str:
