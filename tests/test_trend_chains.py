@@ -55,6 +55,20 @@ from qa_assistant.figures.trend_chains import says_nothing
             "834",
             "the number of children needing foster care",
         ),
+        # "this rate" after a contrast is another place's value, not a later value of the trend
+        (
+            "The overall re-offending rate in England and Wales was 26%, however, this rate was 32.9% in"
+            " Middlesbrough.",
+            "32.9%",
+            "however",
+        ),
+        # "that number" refers back to the earlier value's measure
+        (
+            "The council is notified of two private fostering arrangements, and in the last three years that number"
+            " has only ever been as high as 10.",
+            "10",
+            "private fostering arrangements",
+        ),
         # a value with words of its own keeps them
         (
             "The number of looked after children fell to 480 in June and 30 were adopted in July.",
@@ -123,3 +137,68 @@ def test_which_phrases_say_nothing(phrase, nothing):
 def test_a_word_number_takes_the_unit_written_after_it(text, value, unit, kind):
     f = figure(text, value)
     assert (f.unit, f.kind) == (unit, kind)
+
+
+# ---- a question for the highest or lowest value (figures/extremes.py) ----------------------------------------
+
+_PRIVATE = (
+    "In Middlesbrough, the local authority are currently only notified of two private fostering arrangements, and"
+    " in the last three years that number has only ever been as high as 10."
+)
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        (
+            "What was the highest number of private fostering arrangements in the last three years?",
+            _PRIVATE,
+            "10",
+            True,
+        ),
+        (
+            "What was the highest number of private fostering arrangements in the last three years?",
+            _PRIVATE,
+            "two",
+            False,
+        ),
+        ("How many private fostering arrangements is the council notified of?", _PRIVATE, "two", True),
+        (
+            "What was the peak number of children in care?",
+            "The number of children in care peaked at 702 in July 2020 and is now 500.",
+            "702",
+            True,
+        ),
+        (
+            "What was the peak number of children in care?",
+            "The number of children in care peaked at 702 in July 2020. It is now 500.",
+            "500",
+            False,
+        ),
+        # the extreme word names the source asked about, not what is asked
+        (
+            "How many children were in care, per the Echo report on the all-time high?",
+            "The number of children in care is now 500.",
+            "500",
+            True,
+        ),
+    ],
+)
+def test_a_question_for_the_highest_value_takes_a_figure_said_to_be_it(question, text, value, ok):
+    from figure_helpers import support
+
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "text,value,kind",
+    [
+        # a change verb, its object (up to six words), then "by"
+        ("A target was set to improve the rate of first time entrants by 10%.", "10%", "change"),
+        ("The position has worsened by £1,158k over the quarter.", "£1,158k", "level"),  # no object between
+        ("The rate of first time entrants was 505.", "505", "level"),
+    ],
+)
+def test_a_change_verb_with_its_object_then_by(text, value, kind):
+    assert figure(text, value).kind == kind

@@ -148,6 +148,20 @@ def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
             "North East",
         ),
         ("Other than Hartlepool, the councils spent £2m.", "£2m", "Middlesbrough"),
+        # a sentence referring back keeps the place the one before opened with, though a later number names its
+        # own ("including 118 children from Northumberland"); "Across England there were" opens with England
+        (
+            "Across England there were 83,840 children in care. Of these, 17,630 were placed more than 20 miles"
+            " from their home, including 118 children from Northumberland.",
+            "17,630",
+            "England",
+        ),
+        (
+            "Across England there were 83,840 children in care. Of these, 17,630 were placed more than 20 miles"
+            " from their home, including 118 children from Northumberland.",
+            "118",
+            "Northumberland",
+        ),
     ],
 )
 def test_whose_figure_a_number_is(text, value, subject):

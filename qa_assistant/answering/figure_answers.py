@@ -19,6 +19,7 @@ from qa_assistant.answering.citing import Citer
 from qa_assistant.answering.figure_choice import Scored, best_series, from_named_paper, matches_period
 from qa_assistant.answering.figure_context import FigureContexts
 from qa_assistant.answering.figure_text import FigureWriter, stated_numbers
+from qa_assistant.figures.asof import STARTING_VALUE
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support, check
 from qa_assistant.indexing.retrieval import bm25_ranking
@@ -107,8 +108,10 @@ class FigureAnswerer:
         warning, and not at all when the question insists on the current figure, unless the paper it names
         calls that figure current ("There are currently 88 permanent exclusions")."""
         if not dated:
-            # "fell from 13.3 to 11.7": the value it changed from is not the latest one
+            # "fell from 13.3 to 11.7", "232 at the end of March last year - up from 228 the year before": the
+            # value it changed from is not the latest one
             series = [s for s in series if s.figure.as_of.basis != "earlier"] or series
+            series = [s for s in series if not self._started_from(s.figure)] or series
             if r.explicit_latest and named_paper and all(s.figure.as_of.basis == "current" for s in series):
                 return self.writer.present(
                     question,
@@ -135,6 +138,11 @@ class FigureAnswerer:
             else ""
         )
         return self.writer.present(question, r, chosen, note=note)
+
+    def _started_from(self, f: Figure) -> bool:
+        """Whether the figure is the value a change started from ("up from 228", "reduced from 1296")."""
+        text = self.index.documents[f.doc_id].text
+        return bool(STARTING_VALUE.search(text[max(f.sentence_start, f.start - 30) : f.start]))
 
     def near_misses(self, near: list[tuple[Figure, Support]], r: Reading) -> list[FigureValue]:
         """Up to three figures of the right measure in another unit, for another subject or of another kind

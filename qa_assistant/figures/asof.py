@@ -32,7 +32,8 @@ _CLAUSE_BREAK = re.compile(
     r"\bagainst\b|\b(?:below|above)\s+(?:the|that|this)\b",
     re.I,
 )
-_FROM_BEFORE = re.compile(
+# "reduced from 1296", "up from a peak of 702": the value a change started from
+STARTING_VALUE = re.compile(
     r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I
 )
 HEADING_REACH = 400  # a heading further back than this is not quoted with the figure
@@ -84,7 +85,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     text = ctx.text
     near = text[max(sentence[0], q.start - 14) : min(sentence[1], q.end + 26)]
     in_sentence = _dates_in(ctx, sentence[0], sentence[1])
-    starting_value = bool(_FROM_BEFORE.search(text[max(sentence[0], q.start - 30) : q.start]))
+    starting_value = bool(STARTING_VALUE.search(text[max(sentence[0], q.start - 30) : q.start]))
     if _CURRENT_MARKER.search(near) and not starting_value:
         return context_as_of(ctx, q.start)
     adjacent = [d for d in in_sentence if 0 <= q.start - d.end <= 1 and not text[d.end : q.start].strip()]

@@ -94,7 +94,10 @@ def extract_figures(doc: Document) -> list[Figure]:
         here = paper.mentions_in(sentence)
         if not same_paragraph:
             carried = opened = None
-        refers_back = opened is not None and not here and bool(_REFERS_BACK_START.match(text, sentence[0]))
+        # "Of these, 17,630 were placed more than 20 miles away, including 118 children from Northumberland": a
+        # place named only after the sentence's first number is a later number's, not the sentence's
+        leading = [m for m in here if not qs or m.start < qs[0].start]
+        refers_back = opened is not None and not leading and bool(_REFERS_BACK_START.match(text, sentence[0]))
         if qs:
             subject = carried if carried is not None and not here else paper.default
             if carried is None and refers_back:

@@ -64,10 +64,11 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
     return LEVEL
 
 
-# "reduce the overspend by £1.6m", "increased the number of carers by 12": a change verb, its object, then "by"
+# "reduce the overspend by £1.6m", "increased the number of carers by 12", "improve the rate of first time entrants
+# by 10%": a change verb, its object, then "by"
 _VERB_OBJECT_BY = re.compile(
-    r"\b(?:reduc|increas|decreas|cut|lower|rais|boost|grow|grew|shrunk|shrink)\w*\s+"
-    r"(?:[\w'’-]+\s+){1,5}?by\s*(?:£|around\s+|about\s+|approximately\s+)?$",
+    r"\b(?:reduc|increas|decreas|cut|lower|rais|boost|grow|grew|shrunk|shrink|improv|worsen)\w*\s+"
+    r"(?:[\w'’-]+\s+){1,6}?by\s*(?:£|around\s+|about\s+|approximately\s+)?$",
     re.I,
 )
 _SHARE_OF = re.compile(r"\s*of\s+(?:the|this|that|these|those|our|its|their)\s+(?!total\b)", re.I)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from qa_assistant.figures.asof import STARTING_VALUE
 from qa_assistant.figures.forward_phrases import forward_phrase
 from qa_assistant.figures.kinds import share_of_whole
 from qa_assistant.figures.masks import mask_numbers
@@ -23,9 +24,6 @@ from qa_assistant.text.numbers import Quantity
 
 _INHERIT_GAP = re.compile(r"^\s*(?:\(|/|,\s*or|\bor\b|\band\b|,)?\s*$", re.I)
 _FROM_TO_GAP = re.compile(r"\bto\s*(?:£)?$", re.I)
-_FROM_BEFORE = re.compile(
-    r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I
-)
 # "the number of children in its care had risen by 40% to 429": the level after a change says what the change did
 _BY_BEFORE = re.compile(
     r"\b(?:risen|rose|rising|increased|increasing|grown|grew|growing|fallen|fell|falling|dropped|"
@@ -157,7 +155,7 @@ def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previo
         or (_COMPARED_GAP.search(after_phrase) and not _names_a_measure(after_phrase))
         or (
             _FROM_TO_GAP.search(gap)
-            and _FROM_BEFORE.search(text[max(0, previous.start - 30) : previous.start])
+            and STARTING_VALUE.search(text[max(0, previous.start - 30) : previous.start])
         )
         or (
             _FROM_TO_GAP.search(gap) and _BY_BEFORE.search(text[max(0, previous.start - 30) : previous.start])

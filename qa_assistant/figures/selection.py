@@ -42,6 +42,7 @@ from qa_assistant.figures.explained_words import (
     spelled_out,
     terms_of_words,
 )
+from qa_assistant.figures.extremes import asks_extreme, extreme_terms, said_extreme
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.support_rules import (
@@ -85,6 +86,10 @@ def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Supp
     measure = _measure_support(r, f, ctx)
     if not measure.ok:
         return measure
+    if asks_extreme(r.question, r.source_terms) and not said_extreme(f, ctx(f).sentence_text):
+        return Support(
+            False, "measure: asked for the highest or lowest value; the paper does not call this one so"
+        )
     if not unit_ok(r.unit, f.unit):
         return Support(False, f"unit: asked {r.unit}, figure is {f.unit}")
     if not subject_ok(r, f):
@@ -228,6 +233,7 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]
         - period_words(f.phrase)
         - party_words(f.phrase)
         - numbers_written(f.phrase, question)
+        - extreme_terms(f.phrase, question)
     )
 
 

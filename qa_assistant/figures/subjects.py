@@ -271,12 +271,17 @@ _OPENING = re.compile(r"\s*(?:(?:across|in|throughout|for|within)\s+)?$", re.I)
 
 def opening_place(text: str, c_start: int, q_start: int, mentions: list[SubjectMention]) -> Subject | None:
     """ "Across England, the number of children in care ... rising from 72,600 to 75,400": the place a sentence
-    opens with, set off by a comma, is whose its numbers are when nothing nearer names theirs, and no other
-    place is named before the number."""
+    opens with, set off by a comma (or followed by "there were"), is whose its numbers are when nothing nearer
+    names theirs, and no other place is named before the number."""
     inside = [m for m in mentions if c_start <= m.start and m.end <= q_start]
     if not inside:
         return None
     first = inside[0]
     if len(inside) > 1 or not _OPENING.fullmatch(text, c_start, first.start):
         return None
-    return first.subject if text[first.end : first.end + 1] == "," else None
+    # set off by a comma, or "Across England there were 83,840 children in care"
+    opens = text[first.end : first.end + 1] == "," or _THERE_WERE.match(text, first.end)
+    return first.subject if opens else None
+
+
+_THERE_WERE = re.compile(r"\s+there\s+(?:were|are|was|is|had\s+been|have\s+been)\b", re.I)

@@ -24,6 +24,12 @@ from qa_assistant.figures.when_words import period_words, when_terms
 from qa_assistant.text.numbers import WORD_NUMBER, Quantity
 from qa_assistant.text.stemming import stem
 
+# "and in the last three years that number has only ever been as high as 10": the earlier value's measure
+_REFERS_BACK = re.compile(r"\b(?:that|this|the\s+same)\s+(?:number|figure|total|rate|level)\b", re.I)
+# "26% in England and Wales, however, this rate was 32.9% in Middlesbrough": another place's value, not a trend
+_CONTRAST = re.compile(
+    r"\b(?:however|but|whereas|while|whilst|although|though|compared|than|against)\b", re.I
+)
 _AUXILIARIES = (
     "has",
     "have",
@@ -86,7 +92,11 @@ def _is_link(gap: str) -> bool:
     if re.search(r"[;:()\[\]]", gap):
         return False
     masked = mask_numbers(mask_dates(gap))
-    moved = frozenset(stem(w) for w in words(masked)) & _moves() or re.search(r"\bfrom\b.*\bto\s*£?$", masked)
+    moved = (
+        frozenset(stem(w) for w in words(masked)) & _moves()
+        or re.search(r"\bfrom\b.*\bto\s*£?$", masked)
+        or (_REFERS_BACK.search(masked) and not _CONTRAST.search(masked))
+    )
     return bool(moved) and not _unsaid(gap)
 
 
