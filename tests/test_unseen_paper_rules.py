@@ -14,6 +14,7 @@ from figure_helpers import figure, figures, support
 
 from qa_assistant.answering.figure_choice import Scored, from_named_paper
 from qa_assistant.figures.candidates import extract_figures
+from qa_assistant.figures.masks import mask_dates
 from qa_assistant.figures.question import read
 from qa_assistant.figures.selection import Support
 from qa_assistant.figures.terms import measure_terms
@@ -54,6 +55,9 @@ from qa_assistant.text.dates import find_dates
         ("By how much did the overspend rise between Q1 and Q2?", "money", "change", set()),
         ("How many days did adoption take?", "duration", "level", set()),
         ("What percentage of care leavers were NEET?", "percent", "level", set()),
+        # a month without its year says when, with the words that place the figure in it
+        ("How many fostered children were there at the end of March?", "count", "level", {"end", "march"}),
+        ("How many children were adopted in May?", "count", "level", {"may"}),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):
@@ -161,6 +165,13 @@ def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
             " from their home, including 118 children from Northumberland.",
             "118",
             "Northumberland",
+        ),
+        # "across the country" is England's
+        (
+            "South Tyneside's carers rose to 215. Across the country, the number of approved foster carers has"
+            " dropped each of the last two years - there were around 73,500 last March.",
+            "73,500",
+            "England",
         ),
     ],
 )
@@ -889,3 +900,17 @@ def test_a_named_source_may_be_written_as_its_initials(question, kept):
     ]
     got = from_named_paper(scored, read(question), papers, lambda _: frozenset())
     assert {s.figure.doc_id for s in got} == kept
+
+
+@pytest.mark.parametrize(
+    "phrase,masked_words",
+    [
+        # a month without its year, with the words placing the figure in it, says when
+        ("fostered children at the end of March last year", "fostered children last year"),
+        ("children who may need help", "children who may need help"),  # "may" is a verb
+        ("referrals in May", "referrals in"),
+        ("children in care at 31 March 2024", "children in care at"),
+    ],
+)
+def test_dates_say_when_not_what(phrase, masked_words):
+    assert mask_dates(phrase).split() == masked_words.split()

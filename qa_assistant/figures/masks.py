@@ -13,7 +13,7 @@ import re
 from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import UNIT_TEXT
-from qa_assistant.text.dates import DATE_EDGE, find_dates
+from qa_assistant.text.dates import BARE_MONTH, DATE_EDGE, find_dates
 
 
 def masked_phrase(r: SentenceReading, phrase: Phrase, phrase_text: str) -> str:
@@ -45,6 +45,11 @@ def mask_dates(text: str) -> str:
         edge = DATE_EDGE.search(text, max(0, d.start - 30), d.start)
         start = edge.start() if edge else d.start
         text = text[:start] + " " * (d.end - start) + text[d.end :]
+    # "at the end of March last year": a month without its year says when all the same
+    for m in reversed(list(BARE_MONTH.finditer(text))):
+        edge = DATE_EDGE.search(text, max(0, m.start() - 30), m.start())
+        start = edge.start() if edge else m.start()
+        text = text[:start] + " " * (m.end() - start) + text[m.end() :]
     return text
 
 

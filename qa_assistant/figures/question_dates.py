@@ -9,7 +9,7 @@ import re
 
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.relative import RelativeDate, relative_period
-from qa_assistant.text.dates import DateMention
+from qa_assistant.text.dates import BARE_MONTH, DateMention
 from qa_assistant.text.periods import fy_label, fy_of, quarter_range
 
 _BARE_QUARTER = re.compile(
@@ -62,6 +62,11 @@ def date_spans(
     return (
         [(d.start, d.end) for d in dates]
         + [m.span() for m in _BARE_QUARTER.finditer(question)]
+        + [
+            m.span()
+            for m in BARE_MONTH.finditer(question)
+            if not any(d.start <= m.start() < d.end for d in dates)
+        ]
         + ([relative.span] if relative else [])
     )
 

@@ -27,6 +27,12 @@ class DateMention:
 
 
 # Words that place a figure within a date's period ("at the end of Q3 2023/24", "as at"): part of the date.
+# A month named without its year ("at the end of March", "in May"): it says when (which March is not said),
+# never what is counted. Capitalised only ("march", "may" are verbs); May only after a preposition.
+BARE_MONTH = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b|"
+    r"(?<=\b(?:in|of|by) )May\b"
+)
 DATE_EDGE = re.compile(
     r"(?:\b(?:at|by|as\s+at|as\s+of)\s+)?(?:the\s+)?\b(?:end|start|beginning|close|middle)\s+of\s+"
     r"(?:the\s+)?$|\b(?:as\s+at|as\s+of)\s+$",
