@@ -107,6 +107,13 @@ def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
     assert read(question).subject.name == subject
 
 
+_NEWS_FROM_NATIONAL_DATA = (
+    "Figures show 3,658 requests were made in Lancashire in 2024.\n\nOf the new plans issued, 17% were issued within"
+    " 20 weeks.\n\nAcross England, 154,500 requests were received in 2024.\n\nJust 46% of new plans were issued"
+    ' within 20 weeks last year.\n\nClaire said: "We see 12 families a week."\n\nIn Lancashire, 30% waited.'
+)
+
+
 @pytest.mark.parametrize(
     "text,value,subject",
     [
@@ -142,7 +149,11 @@ def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
             "150",
             "Middlesbrough",
         ),
-        ("Nationally, 70 per 10,000 are in care.\n\nThis means 45 children waited.", "45", "Middlesbrough"),
+        # a paragraph opening "Nationally," starts a run of paragraphs about the nation until a place is named
+        # or the council speaks ("we"): wrongly England's, a figure is not given for the council; wrongly the
+        # council's, it would be a confident wrong number
+        ("Nationally, 70 per 10,000 are in care.\n\nThis means 45 children waited.", "45", "England"),
+        ("Nationally, 70 per 10,000 are in care.\n\nWe saw 45 children wait.", "45", "Middlesbrough"),
         # a party before a place says who, it does not make the place an organisation's name
         ("Labour Darlington councillor Nick Wallis said 40 care leavers had applied.", "40", "Darlington"),
         # a place the sentence leaves out is not whose the figure is
@@ -173,6 +184,12 @@ def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
             "73,500",
             "England",
         ),
+        # news from national data: paragraphs after "Across England," naming no place are England's, until a
+        # place is named again or someone speaks for the council ("we")
+        (_NEWS_FROM_NATIONAL_DATA, "17%", "Lancashire"),
+        (_NEWS_FROM_NATIONAL_DATA, "46%", "England"),
+        (_NEWS_FROM_NATIONAL_DATA, "12", "Lancashire"),
+        (_NEWS_FROM_NATIONAL_DATA, "30%", "Lancashire"),
     ],
 )
 def test_whose_figure_a_number_is(text, value, subject):

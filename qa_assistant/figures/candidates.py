@@ -84,6 +84,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     previous_sentence: Span | None = None
     carried: Subject | None = None  # a comparator the previous sentence of the paragraph was about
     opened: Subject | None = None  # the place the previous sentence opened with ("Nationally, ...")
+    national: Subject | None = None  # a run of paragraphs after one that opened "Across England, ..."
     for sentence in sentences:
         qs, qi = _quantities_in(quantities, qi, sentence)
         in_breakdown_list = _in_breakdown_list(text, sentence, previous_sentence, in_breakdown_list)
@@ -94,6 +95,7 @@ def extract_figures(doc: Document) -> list[Figure]:
         here = paper.mentions_in(sentence)
         if not same_paragraph:
             carried = opened = None
+        national = _national_run(text, sentence, here, national)
         # "Of these, 17,630 were placed more than 20 miles away, including 118 children from Northumberland": a
         # place named only after the sentence's first number is a later number's, not the sentence's
         leading = [m for m in here if not qs or m.start < qs[0].start]
@@ -102,6 +104,8 @@ def extract_figures(doc: Document) -> list[Figure]:
             subject = carried if carried is not None and not here else paper.default
             if carried is None and refers_back:
                 subject = opened  # "Nationally, ... 7,174 FTE. Of these, 5,744 ... This meant 74.4% ..."
+            elif carried is None and not here and national is not None:
+                subject = national
             reader = SentenceReading(
                 doc,
                 text,
@@ -119,7 +123,23 @@ def extract_figures(doc: Document) -> list[Figure]:
             figures.extend(_sentence_figures(reader))
         carried = _carried_subject(text, sentence, here, qs, carried)
         opened = opened if refers_back else _opening_subject(text, sentence, here)
+        if not same_paragraph and opened is not None and opened.kind in ("england", "region"):
+            national = opened
     return figures
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+
+
+def _national_run(
+    text: str, sentence: Span, here: list[SubjectMention], national: Subject | None
+) -> Subject | None:
+    """News written from national data ends with the national picture: "Across England, 154,500 requests ...",
+    then paragraphs naming no place ("Just 46% of new plans were issued within 20 weeks") that are still
+    England's. The run ends where a sentence names any place or speaks for the council ("we", "our")."""
+    if national is None or here or _FIRST_PERSON.search(text, sentence[0], sentence[1]):
+        return None
+    return national
 
 
 _REFERS_BACK_START = re.compile(
