@@ -737,6 +737,14 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure",
         ),
+        # the whole a share is "out of" is not what the share counts
+        (
+            "How many children were placed in our own provision in 2019-20?",
+            "In 2019-20 own provision rose from 58% to 61.5% (out of all 364 children in placements).",
+            "364",
+            False,
+            "measure",
+        ),
         (
             "How many children were in care in March 2024?",
             "At 31 March 2024, 533 children were in our care.",

@@ -46,8 +46,12 @@ def build_context(
     """The words around a figure that may support a question: its sentence, the sentence before and its
     section heading; less what later numbers of the sentence, or breakdown parts, own ("41 approved (20
     mainstream and 21 connected)": "mainstream" does not describe 41)."""
+    whole = _is_whole(f, sentence_text)
     owned = set(
-        t for g in siblings if g.kind == "part" or f.kind == "part" or g.start > f.start for t in g.terms
+        t
+        for g in siblings
+        if g.kind == "part" or f.kind == "part" or g.start > f.start or (whole and g.start != f.start)
+        for t in g.terms
     )
     if f.layout == "table":  # "Projected outturn" names the cells under it, not the budget beside them
         owned.update(
@@ -68,6 +72,22 @@ def build_context(
         all(says_what_it_counts(g) and not says_only_when(g.phrase) for g in siblings),
         sentence_text,
     )
+
+
+# "own provision has increased ... to 61.5% (out of all 364 children in placements)": the number a share is
+# out of is the whole; the words of the sentence's other numbers describe their parts, not it
+_WHOLE_BEFORE = re.compile(
+    r"\b(?:out\s+of\s+(?:all\s+|a\s+total\s+of\s+|the\s+)?|of\s+all\s+|(?:from|of)\s+a\s+total\s+of\s+)$",
+    re.I,
+)
+
+
+def _is_whole(f: Figure, sentence_text: str) -> bool:
+    """Whether the figure is what another number of its sentence is a share of ("out of all 364 children")."""
+    at = f.start - f.sentence_start
+    if not 0 < at <= len(sentence_text):
+        return False
+    return bool(_WHOLE_BEFORE.search(sentence_text[max(0, at - 25) : at]))
 
 
 def _own_line(f: Figure, sentence_text: str) -> frozenset[str] | None:
