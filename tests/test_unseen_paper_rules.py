@@ -262,6 +262,12 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "84",
             "approved foster households were in place",
         ),
+        # what money is spent "on" goes on to say for whom
+        (
+            "Of the overspend, £7.1m was spent on placements, and £1.6m on care for migrant children.",
+            "£1.6m",
+            "on care for migrant children",
+        ),
     ],
 )
 def test_the_phrase_a_number_takes(text, value, phrase):

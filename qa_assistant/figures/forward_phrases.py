@@ -84,8 +84,11 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
             )
         )
     if word == "for":  # "cared for children"; "the average weekly cost for Independent Care Home placements"
-        return previous.endswith(("cared", "caring", "looked", "waiting", "approved")) or bool(
-            _SPENT_ON.search(previous)
+        # "£1.6million on care for migrant children": what money is spent on goes on to say for whom
+        return (
+            previous.endswith(("cared", "caring", "looked", "waiting", "approved"))
+            or bool(_SPENT_ON.search(previous))
+            or bool(re.match(r"on\s", text[start : start + 3], re.I))
         )
     if word == "and":  # "children and young people", "young people and families": one group counted
         return bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))
