@@ -12,11 +12,12 @@ import datetime as dt
 import pytest
 from figure_helpers import figure, figures, support
 
-from qa_assistant.answering.figure_choice import Scored, from_named_paper
+from qa_assistant.answering.figure_choice import Scored, best_series, from_named_paper
 from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.masks import mask_dates
 from qa_assistant.figures.question import read
-from qa_assistant.figures.selection import Support
+from qa_assistant.figures.selection import Support, check
+from qa_assistant.figures.support_context import build_context
 from qa_assistant.figures.terms import measure_terms
 from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.models import Document
@@ -937,3 +938,26 @@ def test_a_named_source_may_be_written_as_its_initials(question, kept):
 )
 def test_dates_say_when_not_what(phrase, masked_words):
     assert mask_dates(phrase).split() == masked_words.split()
+
+
+def test_a_figure_whose_sentence_says_the_words_beats_one_that_needs_the_headline():
+    question = "How many of Northumberland's children in care were placed more than 20 miles from home?"
+    headline = "Northumberland: looked after children placed more than 20 miles from home"
+    before = "Across England there were 83,840 children in care."
+    text = (
+        f"Figures show there were 450 looked after children in Northumberland as of March 2023.\n\n{before} Of "
+        "these, 17,630 were placed more than 20 miles from their home, including 118 children from Northumberland."
+    )
+    found = figures(text, title=headline)
+    scored = []
+    for f in found:
+        siblings = [g for g in found if g is not f and g.sentence_start == f.sentence_start]
+        sentence = text[f.sentence_start : f.sentence_end]
+        ctx = build_context(f, sentence, before, "", siblings, frozenset(measure_terms(headline)))
+        verdict = check(read(question), f, lambda _, ctx=ctx: ctx)
+        if verdict.ok:
+            scored.append(Scored(f, verdict))
+    # 450 is supported only through the headline's words; 118's own sentence (and the one it refers back to)
+    # says them
+    assert sorted(s.figure.value_text for s in scored) == ["118", "450"]
+    assert [s.figure.value_text for s in best_series(scored, read(question))] == ["118"]

@@ -96,9 +96,13 @@ def best_series(scored: list[Scored], r: Reading) -> list[Scored]:
         dated = r.intent != "value" or any(
             m.figure.as_of.known and matches_period(m.figure, r) for m in members
         )
+        # a figure whose own sentence (or the one before) says the question's words beats one that needs the
+        # paper's headline for them: "450 looked after children" under a headline about 118 placed far away
+        in_text = any("source" not in m.support.notes for m in members)
         return (
             fits,
             dated,
+            in_text,
             round(max(m.support.score for m in members), 3),
             unit_rank if r.unit is None else 0,
             levels,
@@ -106,9 +110,9 @@ def best_series(scored: list[Scored], r: Reading) -> list[Scored]:
         )
 
     best = max(groups.items(), key=rank)[1]
-    direct = [m for m in best if "before" not in m.support.notes]
+    direct = [m for m in best if not {"before", "source"} & set(m.support.notes)]
     return one_per_sentence(direct or best)  # a figure whose own sentence says it all beats one read with
-    # what came before
+    # what came before or with the paper's headline
 
 
 def one_per_sentence(series: list[Scored]) -> list[Scored]:
