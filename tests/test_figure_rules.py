@@ -90,6 +90,7 @@ def test_quantities(text, value_text, value, unit):
         ("225 care leavers aged between 18 and 25 were supported", "25"),
         ("225 care leavers aged between 18 and 25 were supported", "18"),
         ("young people aged 16 or 17 were in supported accommodation", "17"),
+        ("a child under 16 years of age (or 18 if disabled) who is cared for by another adult", "18"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):

@@ -269,6 +269,13 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "£1.6m",
             "on care for migrant children",
         ),
+        # the service a number is counted "through" says what it counts
+        (
+            "As of 29/12/21 we support\n\n- 1446 children through Child In Need",
+            "1446",
+            "children through Child In Need",
+        ),
+        ("We supported 120 families through difficult times.", "120", "families"),
     ],
 )
 def test_the_phrase_a_number_takes(text, value, phrase):

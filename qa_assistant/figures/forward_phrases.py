@@ -92,6 +92,8 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
         )
     if word == "and":  # "children and young people", "young people and families": one group counted
         return bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))
+    if word == "through":  # "1446 children through Child In Need": the service they are counted in
+        return bool(re.match(r"through\s+(?:the\s+)?[A-Z]", text[pos : pos + 16]))
     if word == "from":
         return not re.match(
             r"from\s+(?:a\s+|the\s+)?(?:high|peak|low|last|previous)\b", text[pos : pos + 30], re.I

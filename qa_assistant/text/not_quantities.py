@@ -16,7 +16,11 @@ _FOOTNOTE = re.compile(
 )
 
 
-_AGE = r"\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:under|over|between)\s+)?(?:\d+\s*(?:and|or|to|-|–)\s*)?$"
+# "aged 18 to 25", and an age's alternative: "under 16 years of age (or 18 if disabled)"
+_AGE = (
+    r"\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:under|over|between)\s+)?(?:\d+\s*(?:and|or|to|-|–)\s*)?$|"
+    r"\b\d+\s+years?\s+(?:of\s+age|old)\s*[(,]?\s*(?:or|and|to)\s+$"
+)
 _AGE_BEFORE = re.compile(_AGE, re.I)
 
 
