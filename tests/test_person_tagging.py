@@ -8,7 +8,7 @@ import pytest
 
 from qa_assistant.answering.entity_candidates import holds_role
 from qa_assistant.answering.entity_finder import find_people
-from qa_assistant.answering.entity_question import question_role_terms
+from qa_assistant.answering.entity_question import asks_which_authority, question_role_terms
 from qa_assistant.answering.entity_tagged import names_in, people_in
 
 
@@ -107,10 +107,23 @@ def test_a_tagged_name_holds_only_the_post_of_its_own_clause(sentence, question,
         # a post is not an organisation; nor is the council the question is about
         ("The Parent Representative said the charity had been helpful.", "organisation", []),
         ("Darlington Borough Council was in talks about joining a regional partnership.", "agency", []),
+        # "which council": an authority named by its place alone is one
+        (
+            "The town was listed behind York which topped the table, and Gateshead Council in second place.",
+            "council",
+            ["York", "Gateshead Council"],
+        ),
     ],
 )
 def test_organisations_a_which_question_asks_for(sentence, head, names):
-    assert [f.text for f in names_in(sentence, head)] == names
+    assert [f.text for f in names_in(sentence, head, authorities=True)] == names
+
+
+def test_a_council_named_by_its_place_answers_only_which_council():
+    sentence = "Members of the Darlington forum met Our Voice Matters, the Children in Care Council."
+    assert asks_which_authority("Which council topped the adoption table?")
+    assert not asks_which_authority("What is Middlesbrough's Children in Care Council called?")
+    assert "Darlington" not in [f.text for f in names_in(sentence, "council")]
 
 
 def test_the_tagger_does_not_pull_torch_into_a_server_worker():

@@ -30,6 +30,7 @@ from qa_assistant.answering.entity_candidates import (
 )
 from qa_assistant.answering.entity_finder import Found, find_names, find_people
 from qa_assistant.answering.entity_question import (
+    asks_which_authority,
     asks_which_titled_person,
     name_head,
     question_role_terms,
@@ -205,7 +206,9 @@ class EntityAnswerer:
             return people_in(sentence) if tagger else find_people(sentence)
         if answer_type == "date":
             return find_dates_in(sentence, meeting_date)
-        return names_in(sentence, head) if tagger else find_names(sentence, head)
+        if not tagger:
+            return find_names(sentence, head)
+        return names_in(sentence, head, authorities=asks_which_authority(question))
 
 
 def _chosen(found: list[_Hit]) -> list[EntityValue]:

@@ -97,6 +97,15 @@ def name_head(question: str) -> str | None:
     return None
 
 
+_WHICH_AUTHORITY = re.compile(r"\bwhich\s+(?:local\s+)?(?:councils?|authority|authorities|boroughs?)\b", re.I)
+
+
+def asks_which_authority(question: str) -> bool:
+    """ "Which council topped the table?": a council may be named by its place alone ("behind York"); not "what
+    is the Children in Care Council called?", which asks for a name."""
+    return bool(_WHICH_AUTHORITY.search(question))
+
+
 def asks_which_titled_person(question: str) -> bool:
     """ "Which Wigan councillor called the figure 'pathetic'?": the question picks a person by the title they
     hold, so a post with no name ("the officer") cannot be the answer."""

@@ -53,12 +53,14 @@ def _name_left(text: str, named: list[Found]) -> bool:
     )
 
 
-def names_in(text: str, head: str | None) -> list[Found]:
+def names_in(text: str, head: str | None, authorities: bool = False) -> list[Found]:
     """The names the rules find; for "which company / organisation / agency" also the organisations the tagger
     finds, whatever word their name ends in ("Adopt Central England")."""
     found = find_names(text, head)
     if head not in ("council", "authority", "borough"):
         found = [f for f in found if not is_a_place(f.text)]  # "which agency": not the council it is for
+    elif authorities:  # "which council topped": "behind York, which topped the table" names one too
+        found = sorted(found + _authorities(text, found), key=lambda f: f.start)
     if head in COMPANY_HEADS:
         tagged = [
             t
@@ -67,6 +69,15 @@ def names_in(text: str, head: str | None) -> list[Found]:
         ]
         found = sorted(found + tagged, key=lambda f: f.start)
     return found
+
+
+def _authorities(text: str, found: list[Found]) -> list[Found]:
+    """The councils a sentence names by their place alone, where no name found already covers them."""
+    return [
+        Found(m.start, m.end, text[m.start : m.end], "name")
+        for m in find_subject_mentions(text)
+        if m.subject.kind == "other" and not any(f.start < m.end and m.start < f.end for f in found)
+    ]
 
 
 @lru_cache(maxsize=1)
