@@ -680,6 +680,12 @@ def test_reading_questions(question, concept, unit, subject, intent, kind, answe
             "Stockton",
         ),
         ("What did the Echo's story say about how many children we had in care?", "own", None),
+        # ... and the council's own name outside them says it is the council's figure
+        (
+            "In the Blackpool Gazette report on Blackpool's five-year high, what rate was given for Middlesbrough?",
+            "own",
+            "Middlesbrough",
+        ),
     ],
 )
 def test_reading_subject_beside_a_named_source(question, subject, name):

@@ -187,6 +187,14 @@ _NEWS_FROM_NATIONAL_DATA = (
         ),
         # news from national data: paragraphs after "Across England," naming no place are England's, until a
         # place is named again or someone speaks for the council ("we")
+        # a place's other number between it and this one ("came in at 46") does not take the number from it
+        (
+            "Durham came 17th, and Stockton came in at 46 with an 80 per cent adoption rate.",
+            "80 per cent",
+            "Stockton",
+        ),
+        # ... unless the words between compare it with something else
+        ("Stockton's rate is 150 per 10,000, compared with 70 per 10,000.", "70 per 10,000", "Middlesbrough"),
         (_NEWS_FROM_NATIONAL_DATA, "17%", "Lancashire"),
         (_NEWS_FROM_NATIONAL_DATA, "46%", "England"),
         (_NEWS_FROM_NATIONAL_DATA, "12", "Lancashire"),

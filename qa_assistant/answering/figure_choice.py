@@ -50,14 +50,7 @@ def from_named_paper(
         doc_id = s.figure.doc_id
         if doc_id not in overlap:
             doc = documents[doc_id]
-            title = title_words(f"{doc.title} {doc.committee or ''} {doc.kind or ''}")
-            # "the CPB scorecard": an acronym the question writes may spell the paper's title or committee
-            named = set(title) | {
-                a.lower() for a in acronyms if spells_initials(a, f"{doc.title} {doc.committee or ''}")
-            }
-            # the words in the order the question gives them count first ("Children's Scrutiny Panel" is
-            # not "Children and Young People's Learning Scrutiny Panel")
-            overlap[doc_id] = (len(asked & named), len(asked_pairs & _pairs(title)))
+            overlap[doc_id], named = _title_overlap(doc, asked, asked_pairs, acronyms)
             # the paper's text is read (once per paper, cached) only when its title does not settle it
             matches[doc_id] = (
                 not distinctive
@@ -69,6 +62,27 @@ def from_named_paper(
         return []
     best = max(overlap[s.figure.doc_id] for s in kept)
     return kept if best[0] < 2 else [s for s in kept if overlap[s.figure.doc_id] == best]
+
+
+def _title_overlap(
+    doc: Document, asked: set[str], asked_pairs: set[tuple[str, str]], acronyms: tuple[str, ...]
+) -> tuple[tuple[int, int], set[str]]:
+    """How many of a named source's words the paper's title, committee and kind hold (and how many adjacent
+    pairs of them, in order), with those words."""
+    title = _title_words(f"{doc.title} {doc.committee or ''} {doc.kind or ''}")
+    # "the CPB scorecard": an acronym the question writes may spell the paper's title or committee
+    named = set(title) | {
+        a.lower() for a in acronyms if spells_initials(a, f"{doc.title} {doc.committee or ''}")
+    }
+    # the words in the order the question gives them count first ("Children's Scrutiny Panel" is not
+    # "Children and Young People's Learning Scrutiny Panel")
+    return (len(asked & named), len(asked_pairs & _pairs(title))), named
+
+
+@lru_cache(maxsize=65536)
+def _title_words(text: str) -> list[str]:
+    """A paper's title words (memoised: every paper's title is read when a question names a source)."""
+    return title_words(text)
 
 
 def _pairs(words: list[str]) -> set[tuple[str, str]]:

@@ -141,6 +141,11 @@ def asked_subject(
     # "In the Burnley Express story on Lancashire's rising care numbers, what was the England total?": a place
     # inside the words naming the source says which source; one outside them says whose figure
     outside = [m for m in subject_mentions if not any(a <= m.start < b for a, b in occasions)]
+    own_outside = any(
+        m.subject.kind == OWN and not any(a <= m.start < b for a, b in occasions) for m in mentions
+    )
+    if not outside and own_outside and occasions:  # "in the Blackpool Gazette report ..., for Middlesbrough?"
+        return own_subject(), True
     subject_mentions = outside or subject_mentions
     own_named = any(m.subject.kind == OWN and re.match(r"['’]s\b", question[m.end :]) for m in mentions)
     subject = subject_mentions[0].subject if subject_mentions and not own_named else own_subject()

@@ -251,8 +251,11 @@ def subject_for(
                 if best is None or distance < best[0]:
                     best = (distance, m.subject)
         elif m.end <= q_start:
-            if any(m.end <= n < q_start for n in other_numbers) or _RANKED_IN.search(
-                text[max(0, m.start - 60) : m.start]
+            # "Middlesbrough came in at 46 with an 80 per cent adoption rate": another number between does not
+            # stop the place being the number's, unless words compare it with something else
+            if _RANKED_IN.search(text[max(0, m.start - 60) : m.start]) or (
+                any(m.end <= n < q_start for n in other_numbers)
+                and _COMPARED_WITH.search(text, m.end, q_start)
             ):
                 continue
             distance = words_between(text, m.end, q_start)
