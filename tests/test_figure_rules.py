@@ -91,6 +91,8 @@ def test_quantities(text, value_text, value, unit):
         ("225 care leavers aged between 18 and 25 were supported", "18"),
         ("young people aged 16 or 17 were in supported accommodation", "17"),
         ("a child under 16 years of age (or 18 if disabled) who is cared for by another adult", "18"),
+        # an answer's number at the very end of a cut-off page
+        ("Number of initial requests\n\n1,252\n\n2.", "2"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):
@@ -1273,6 +1275,16 @@ _INLINE = (
         # a title too long to be a cell still says what the cells below it count
         (_STACKED_LONG_TITLE, "35", "Middlesbrough", "count", "2007", "cla_starts"),
         (_INLINE, "20", "Darlington", "count", "2006", "cla_starts"),
+        # a row that is a number of something is a count, whatever the request above the table asks
+        (
+            "Request\n\n2. What percentage of EHC plans were issued within 20 weeks?\n\nDecision\n\n1.\n\n"
+            "2021\n\n2022\n\nNumber of initial requests for an EHC plan\n\n1,294\n\n1,252\n\n2.",
+            "1,252",
+            "Middlesbrough",
+            "count",
+            "2022",
+            "ehcp",
+        ),
     ],
 )
 def test_flattened_tables(text, value, subject, unit, as_of, concept):

@@ -21,6 +21,8 @@ from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import AsOf, Figure
 from qa_assistant.text.numbers import Quantity
 
+_COUNT_LABEL = re.compile(r"\s*(?:the\s+)?(?:total\s+)?(?:number|no\.?)\s+of\b", re.I)
+
 
 def from_cell(r: SentenceReading, q: Quantity, cell: Cell) -> Figure | None:
     """The figure of a number in a table, or None for a status column or columns that cannot be told apart."""
@@ -44,7 +46,9 @@ def from_cell(r: SentenceReading, q: Quantity, cell: Cell) -> Figure | None:
     if column is not None:
         context_bits.append(column.text)
     hint = cell.unit_hint or (column.unit_hint if column is not None else None)
-    if hint is None and not (column is not None and column.grouped):  # a group header said the unit
+    # a group header said the unit; a row that says it is a number of something is a count, whatever the
+    # text above the table asks ("What percentage ..." in a freedom of information request)
+    if hint is None and not (column is not None and column.grouped) and not _COUNT_LABEL.match(cell.label):
         hint = unit_hint(cell.caption)
     unit, value, high = unit_of(q, hint)
     phrase = Phrase(cell.label_start, cell.label_end, "table") if label else NONE

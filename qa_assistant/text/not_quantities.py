@@ -66,7 +66,7 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
         and re.fullmatch(r"\d+(?:\.\d+)*", text[s:e])
         and (
             (re.match(r"\.\d|\s+[A-Z]|\s+\d", text[e : e + 3]) and "." in text[s:e])
-            or re.match(r"\.\s", text[e : e + 2])
+            or re.match(r"\.(?:\s|$)", text[e : e + 2])
             or re.match(r"\)\s", text[e : e + 2])
         )
     ):
