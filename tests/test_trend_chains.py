@@ -69,6 +69,13 @@ from qa_assistant.figures.trend_chains import says_nothing
             "10",
             "private fostering arrangements",
         ),
+        # "from around 65 to just 21": the value a change goes to, though hedged, and though its own words
+        # say only when ("in recent years")
+        (
+            "The use of agency social workers has reduced from around 65 to just 21 in recent years.",
+            "21",
+            "The use of agency social workers",
+        ),
         # a value with words of its own keeps them
         (
             "The number of looked after children fell to 480 in June and 30 were adopted in July.",

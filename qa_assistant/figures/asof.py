@@ -34,7 +34,9 @@ _CLAUSE_BREAK = re.compile(
 )
 # "reduced from 1296", "up from a peak of 702": the value a change started from
 STARTING_VALUE = re.compile(
-    r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?(?:£)?$", re.I
+    r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?"
+    r"(?:(?:around|about|approximately|roughly|nearly|almost|some|over|just)\s+)?(?:£)?$",
+    re.I,
 )
 HEADING_REACH = 400  # a heading further back than this is not quoted with the figure
 

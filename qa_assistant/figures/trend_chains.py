@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa_assistant.figures.asof import STARTING_VALUE
 from qa_assistant.figures.masks import mask_dates, mask_numbers
 from qa_assistant.figures.phrases import Phrase, backward_phrase
 from qa_assistant.figures.sentence import SentenceReading
@@ -86,6 +87,11 @@ def says_nothing(phrase_text: str) -> bool:
     return not _unsaid(phrase_text)
 
 
+_TO_AFTER_FROM = re.compile(
+    r"\s*to\s+(?:(?:just|around|about|approximately|roughly|nearly|almost|only|over|some)\s+)?£?", re.I
+)
+
+
 def _is_link(gap: str) -> bool:
     """Whether the words between values of a trend (or its subject and first value) only link them: they move
     the measure ("dropped to", "up from", "reaching ... at") and name nothing else."""
@@ -112,7 +118,12 @@ def phrase_in_trend(
         if not previous_phrase.found or says_nothing(text[previous_phrase.start : previous_phrase.end]):
             return own
         after_phrase = previous_phrase.end if previous_phrase.start >= previous.end else 0
-        if _is_link(text[max(previous.end, after_phrase) : q.start]):
+        gap = text[max(previous.end, after_phrase) : q.start]
+        # "reduced from around 65 to just 21": the value a change goes to, after the one it started from
+        goes_to = _TO_AFTER_FROM.fullmatch(gap) and STARTING_VALUE.search(
+            text, max(0, previous.start - 40), previous.start
+        )
+        if goes_to or _is_link(gap):
             return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
         return own
     at = next(

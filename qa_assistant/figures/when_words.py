@@ -21,6 +21,7 @@ from qa_assistant.figures.terms import (
 _WHEN_WORDS = (
     "year", "years", "decade", "decades", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days",
     "period", "periods", "previous", "prior", "last", "earlier", "ago", "before", "since", "end", "start", "beginning",
+    "recent", "recently",
 )  # fmt: skip
 WHEN_WORD = re.compile(rf"\b(?:{'|'.join(_WHEN_WORDS)})\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
