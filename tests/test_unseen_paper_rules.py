@@ -976,3 +976,18 @@ def test_a_figure_whose_sentence_says_the_words_beats_one_that_needs_the_headlin
     # says them
     assert sorted(s.figure.value_text for s in scored) == ["118", "450"]
     assert [s.figure.value_text for s in best_series(scored, read(question))] == ["118"]
+
+
+@pytest.mark.parametrize(
+    "question,earlier",
+    [
+        ("How many children were in the council's care in the previous year, before the 20% increase?", True),
+        ("Exactly how many care cases did Legal Services have a year before the latest update?", True),
+        ("How many fostered children were there the year before?", True),
+        # "last year" names a year; a dated question counts back from its own date
+        ("How many children were adopted last year?", False),
+        ("How many children were in care in March 2023, a year before the inspection?", False),
+    ],
+)
+def test_a_period_before_the_latest_asked_with_no_date(question, earlier):
+    assert read(question).asks_earlier == earlier

@@ -74,6 +74,11 @@ class FigureAnswerer:
         if not named:
             return None
         series = best_series(named, r)
+        if r.asks_earlier and r.intent != "timeline":
+            # "the year before": only a figure the paper gives as an earlier one ("up from 228 the year before")
+            series = [s for s in series if s.figure.as_of.basis == "earlier"]
+            if not series:
+                return None
         if r.intent == "timeline":
             return self.writer.timeline(question, r, series)
         dated = [s for s in series if s.figure.as_of.known]

@@ -15,7 +15,13 @@ from __future__ import annotations
 import datetime as dt
 
 from qa_assistant.figures.follow_up import inherit, is_follow_up
-from qa_assistant.figures.question_dates import date_spans, period_asked, says_since, set_dates
+from qa_assistant.figures.question_dates import (
+    asks_earlier_period,
+    date_spans,
+    period_asked,
+    says_since,
+    set_dates,
+)
 from qa_assistant.figures.question_intent import answer_type, asks_latest, asks_timeline, figure_kind
 from qa_assistant.figures.question_measure import blank_spans, given_spans, measure_words, unit_and_concept
 from qa_assistant.figures.question_sources import (
@@ -77,6 +83,7 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     if dates and kind == "change" and says_since(question):
         dates = []  # "increased since 2022-23": the date the change is measured from, not the date asked about
     set_dates(reading, dates, dates_range)
+    reading.asks_earlier = asks_earlier_period(question, dates, relative)
     if follow_up and previous is not None and previous.answer_type == "number":
         reading = inherit(reading, previous, timeline, latest)
     if reading.answer_type != "number":

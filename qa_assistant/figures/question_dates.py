@@ -17,6 +17,13 @@ _BARE_QUARTER = re.compile(
 )
 _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
 _SINCE = re.compile(r"\bsince\b", re.I)
+# A period before the one the papers report, named with no date to count back from ("in the previous year,
+# before the 20% increase", "a year before the latest update"); "last year" is not one: it names a year
+_EARLIER_ASKED = re.compile(
+    r"\b(?:(?:a|one)\s+(?:year|quarter|month)\s+(?:earlier|before|previously|prior|ago)|"
+    r"the\s+(?:previous|prior|preceding)\s+(?:year|quarter|month|period)|the\s+(?:year|quarter|month)\s+before)\b",
+    re.I,
+)
 
 DateRange = tuple[dt.date, dt.date, str]  # first day, last day, label
 
@@ -69,6 +76,12 @@ def date_spans(
         ]
         + ([relative.span] if relative else [])
     )
+
+
+def asks_earlier_period(question: str, dates: list[DateMention], relative: RelativeDate | None) -> bool:
+    """ "How many were in care the year before?" with no date and no earlier question: only a figure the papers
+    give as from before the period they report can answer it, never the latest."""
+    return not dates and relative is None and bool(_EARLIER_ASKED.search(question))
 
 
 def says_since(question: str) -> bool:

@@ -37,6 +37,7 @@ class Reading:
     name_terms: list[str] = field(default_factory=list)  # capitalised names ("the Big Takeover", "Low Lane")
     occasion_words: list[str] = field(default_factory=list)  # "in the quarter 4 2020/21 fostering update"
     date_names_paper: bool = False  # the date asked is part of the paper's name, not said of the figure
+    asks_earlier: bool = False  # "the year before", "a year earlier", with no date to count back from
     notes: list[str] = field(default_factory=list)
 
     def resolved(self) -> ResolvedQuery:
