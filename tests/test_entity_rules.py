@@ -252,6 +252,12 @@ def test_a_post_on_another_body_does_not_answer(question, role, allowed):
             "Sian Kenny",
             "Manager, Finance Business Partnering",
         ),
+        # what a post is "of" completes its title: "Corporate Parenting" is no one's name
+        (
+            "Sharon Shaw, Head of Corporate Parenting presented the annual adoption reports to the Panel.",
+            "Sharon Shaw",
+            "Head of Corporate Parenting",
+        ),
     ],
 )
 def test_a_name_set_off_by_what_they_are(sentence, name, role):

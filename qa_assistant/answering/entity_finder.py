@@ -146,6 +146,8 @@ def find_people(text: str) -> list[Found]:
             or ORG_WORDS.search(name)
             or department_words().search(name)
             or any(a < m.end(1) and m.start(1) < b for a, b in taken)
+            # "Head of Corporate Parenting": what a post is of completes its title, it is no one's name
+            or re.search(r"\b(?:of|for)\s*$", text[m.start() : m.start(1)], re.I)
         ):
             continue
         role = text[m.start() : m.start(1)].strip(" ,:")
