@@ -264,6 +264,12 @@ def test_a_name_set_off_by_what_they_are(sentence, name, role):
     assert [(f.text, f.role) for f in find_people(sentence)] == [(name, role)]
 
 
+def test_a_role_is_a_whole_word():
+    assert (
+        find_people("The Annual Report fulfils Gateshead Council's obligations under this regulation.") == []
+    )
+
+
 @pytest.mark.parametrize(
     "question,terms",
     [

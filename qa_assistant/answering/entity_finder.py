@@ -75,8 +75,8 @@ def roles() -> re.Pattern[str]:
     # "Head of" must be followed by what it heads ("Head of Fostering"); other roles may be
     open_roles = "|".join(re.escape(r[: r.rfind(" ")]) for r in names if r.lower().endswith((" of", " for")))
     tail = rf"\s+(?:of|for)\s+(?:the\s+)?(?:{_CAP}|and|&)(?:\s+(?:{_CAP}|and|&|of|in|the|Children’s|Children's))*"
-    return re.compile(
-        rf"(?:(?:Interim|Acting|Deputy|Assistant|Senior|Principal|Strategic|Corporate)\s+)*"
+    return re.compile(  # a role is a whole word ("Gateshead" holds no "head")
+        rf"\b(?:(?:Interim|Acting|Deputy|Assistant|Senior|Principal|Strategic|Corporate)\s+)*"
         # "Voice of the Child Coordinator": a post's name may hold "of the"
         rf"(?:{_CAP}\s+(?:(?:and|&|of|for)\s+(?:the\s+)?)?){{0,4}}?(?:(?i:{roles})\b(?:{tail})?|(?i:{open_roles}){tail})"
     )
