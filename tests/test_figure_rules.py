@@ -442,6 +442,19 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
+        # a source line's year is when the source was published; "against this council" compares nothing
+        (
+            "Source: DfE SEND2, 2024\n46 appeals were registered against this council in 2023.",
+            "46",
+            "2023",
+            "stated",
+        ),
+        (
+            "Source: DfE SEND2, 2024\n97 assessments exceeded the 20-week statutory maximum.",
+            "97",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
     ],
 )
 def test_as_of(text, value, label, basis):

@@ -29,7 +29,8 @@ _CHANGED_FROM = re.compile(r"\s*(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?(?:end\s+of
 # "59.7 per 10,000 - below the 2018-19 national average": a comparison after the number has its own date
 _CLAUSE_BREAK = re.compile(
     r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b|\bcompared\b|\bwhereas\b|\bthan\b|"
-    r"\bagainst\b|\b(?:below|above)\s+(?:the|that|this)\b",
+    r"\bagainst\b(?!\s+(?:this|the|our|that)\s+(?:council|authority|local\s+authority)\b)|"
+    r"\b(?:below|above)\s+(?:the|that|this)\b",
     re.I,
 )
 # "reduced from 1296", "up from a peak of 702": the value a change started from
@@ -90,7 +91,10 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     starting_value = bool(STARTING_VALUE.search(text[max(sentence[0], q.start - 30) : q.start]))
     if _CURRENT_MARKER.search(near) and not starting_value:
         return context_as_of(ctx, q.start)
-    adjacent = [d for d in in_sentence if 0 <= q.start - d.end <= 1 and not text[d.end : q.start].strip()]
+    # on the same line: "Source: DfE SEND2, 2024\n46 appeals were registered ... in 2023" ends a line with a date
+    adjacent = [
+        d for d in in_sentence if 0 <= q.start - d.end <= 1 and text[d.end : q.start] in ("", " ", "\t")
+    ]
     if (
         adjacent and not starting_value
     ):  # "Staying Put: Q1 20; Q2 22": the period written right before the value
@@ -115,6 +119,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         for d in usable
         if d.end <= q.start
         and not re.search(r"\d\s+(?:in|at)\s*$", text[max(sentence[0], d.start - 8) : d.start])
+        and not _SOURCE_LINE.match(text, text.rfind("\n", 0, d.start) + 1)
     ]
     if before:
         return _stated(before[-1])
@@ -127,6 +132,9 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         return AsOf(label="an earlier date (not stated)", basis="earlier")
     return context_as_of(ctx, q.start)
 
+
+# "Source: DfE SEND2, 2024": when the source was published, not when the figures under it were counted
+_SOURCE_LINE = re.compile(r"\s*Sources?\s*:", re.I)
 
 _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^.;:,]{0,40}$", re.I)
 
