@@ -991,3 +991,17 @@ def test_a_figure_whose_sentence_says_the_words_beats_one_that_needs_the_headlin
 )
 def test_a_period_before_the_latest_asked_with_no_date(question, earlier):
     assert read(question).asks_earlier == earlier
+
+
+@pytest.mark.parametrize(
+    "question,date_label",
+    [
+        # the latest figure after a dated event: the date is the event's
+        ("How many care cases did we have at the latest update following the 2019 Ofsted inspection?", None),
+        # a date asked for stays
+        ("How many care cases did we have in March 2019?", "March 2019"),
+        ("How many care cases did we have following the inspection in March 2019?", "March 2019"),
+    ],
+)
+def test_a_date_that_anchors_an_event_is_not_the_date_asked(question, date_label):
+    assert read(question).date_label == date_label

@@ -16,6 +16,7 @@ import datetime as dt
 
 from qa_assistant.figures.follow_up import inherit, is_follow_up
 from qa_assistant.figures.question_dates import (
+    anchors_an_event,
     asks_earlier_period,
     date_spans,
     period_asked,
@@ -82,6 +83,8 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     )
     if dates and kind == "change" and says_since(question):
         dates = []  # "increased since 2022-23": the date the change is measured from, not the date asked about
+    if dates and latest and all(anchors_an_event(question, d) for d in dates):
+        dates = []  # "the latest update following the 2019 Ofsted inspection": the date is the event's
     set_dates(reading, dates, dates_range)
     reading.asks_earlier = asks_earlier_period(question, dates, relative)
     if follow_up and previous is not None and previous.answer_type == "number":

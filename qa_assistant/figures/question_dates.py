@@ -84,6 +84,15 @@ def asks_earlier_period(question: str, dates: list[DateMention], relative: Relat
     return not dates and relative is None and bool(_EARLIER_ASKED.search(question))
 
 
+_AFTER_EVENT = re.compile(r"\b(?:following|after|since|before|prior\s+to)\s+(?:the\s+|our\s+|its\s+)?$", re.I)
+
+
+def anchors_an_event(question: str, d: DateMention) -> bool:
+    """ "following the 2019 Ofsted inspection": a date after "following", "since" or "before" dates the event the
+    question counts from, not the figure it asks for."""
+    return bool(_AFTER_EVENT.search(question[max(0, d.start - 24) : d.start]))
+
+
 def says_since(question: str) -> bool:
     """ "since 2022-23": the date is where a change or a trend starts, not the date asked about."""
     return bool(_SINCE.search(question))
