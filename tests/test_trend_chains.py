@@ -76,6 +76,13 @@ from qa_assistant.figures.trend_chains import says_nothing
             "21",
             "The use of agency social workers",
         ),
+        # a series of dated values, "followed by" the next
+        (
+            "In 2016/2017, 159 children were taken into care, followed by 162 in 2017/2018, 171 in 2018/2019 and"
+            " 151 in 2019/2020.",
+            "171",
+            "children were taken into care",
+        ),
         # a value with words of its own keeps them
         (
             "The number of looked after children fell to 480 in June and 30 were adopted in July.",

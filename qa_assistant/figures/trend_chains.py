@@ -102,8 +102,13 @@ def _is_link(gap: str) -> bool:
         frozenset(stem(w) for w in words(masked)) & _moves()
         or re.search(r"\bfrom\b.*\bto\s*£?$", masked)
         or (_REFERS_BACK.search(masked) and not _CONTRAST.search(masked))
+        # "162 in 2017/2018, 171 in 2018/2019 and 151 in 2019/2020": a series of dated values
+        or (masked != gap and _SERIES_GAP.fullmatch(masked))
     )
     return bool(moved) and not _unsaid(gap)
+
+
+_SERIES_GAP = re.compile(r"\s*(?:in|at|during|for|by)?\s*,?\s*(?:and|then|followed\s+by)?\s*", re.I)
 
 
 def phrase_in_trend(
