@@ -442,6 +442,14 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
+        # "Of the complaints, 12 ...": a part is as of the whole the sentence before dated
+        (
+            "The committee received 18 complaints in 2017/18.\n\nOf the complaints received, two were from care"
+            " leavers.\n\nOf the complaints 12 were resolved at stage one.",
+            "12",
+            "2017/18 financial year",
+            "stated",
+        ),
         # a source line's year is when the source was published; "against this council" compares nothing
         (
             "Source: DfE SEND2, 2024\n46 appeals were registered against this council in 2023.",

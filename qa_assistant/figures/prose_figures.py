@@ -131,7 +131,31 @@ def _prose_as_of(r: SentenceReading, q: Quantity, kind: str, others: list[int]) 
     elif as_of.basis == "unknown" and _NOW_BEFORE.search(r.text[max(r.sentence[0], q.start - 40) : q.start]):
         # "There are now 1,923 looked-after children": as of the paper's own date, whatever that is
         as_of = AsOf(label="now, as the paper was written (it gives no date)", basis="current")
+    elif as_of.basis in ("title", "meeting date", "unknown") and _OF_THESE.match(r.text, r.sentence[0]):
+        # "... received 18 complaints in 2017/18. Of the complaints 12 were resolved at stage one": the part is
+        # as of the whole the sentence before dated
+        as_of = _previous_sentence_date(r) or as_of
     return as_of
+
+
+_OF_THESE = re.compile(r"\W*of\s+(?:these|those|them|which|the\s+[a-z]+s)\b", re.I)
+
+
+def _previous_sentence_date(r: SentenceReading) -> AsOf | None:
+    """The last date the sentence before states; when that one too opens "Of the complaints ...", the one before
+    it (a few steps back at most)."""
+    start = r.sentence[0]
+    for _ in range(3):
+        before = max(r.text.rfind(". ", 0, start - 1), r.text.rfind("\n\n", 0, start - 1)) + 1
+        lo, hi = bisect.bisect_left(r.ctx.date_starts, before), bisect.bisect_left(r.ctx.date_starts, start)
+        dates = [d for d in r.ctx.dates[lo:hi] if d.end <= start]
+        if dates:
+            d = dates[-1]
+            return AsOf(start=d.first, end=d.last, label=d.label, basis="stated")
+        if before <= 0 or not _OF_THESE.match(r.text, before):
+            return None
+        start = before
+    return None
 
 
 def _under_lead_in(
