@@ -1005,3 +1005,19 @@ def test_a_period_before_the_latest_asked_with_no_date(question, earlier):
 )
 def test_a_date_that_anchors_an_event_is_not_the_date_asked(question, date_label):
     assert read(question).date_label == date_label
+
+
+@pytest.mark.parametrize(
+    "title,label",
+    [
+        # a paper with no meeting date is dated by a day or month its title names
+        ("Care proceedings take longer (Northumberland Gazette, September 2019)", "June 2019"),
+        # ... not by a year or a period it reports on
+        ("Care proceedings annual report 2018/19", "2018/19 financial year"),
+    ],
+)
+def test_this_year_in_a_paper_dated_by_its_title(title, label):
+    text = "The average time for care proceedings to conclude, as of June this year, is 39 weeks."
+    doc = Document(doc_id="n", file="n.txt", title=title, text=text, sha256="0")
+    f = next(f for f in extract_figures(doc) if f.value_text == "39 weeks")
+    assert f.as_of.label.startswith(label)

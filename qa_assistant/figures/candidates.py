@@ -13,6 +13,7 @@ length: quantities, dates and subject cues are swept in text order.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -72,7 +73,7 @@ class _Paper:
 def extract_figures(doc: Document) -> list[Figure]:
     """Candidate figures of one paper, in text order."""
     text = doc.text
-    dates = find_dates(text, reference=doc.meeting_date)
+    dates = find_dates(text, reference=doc.meeting_date or _dated_title(doc.title))
     quantities = find_quantities(text, [(d.start, d.end) for d in dates])
     if not quantities:
         return []
@@ -140,6 +141,16 @@ def _national_run(
     if national is None or here or _FIRST_PERSON.search(text, sentence[0], sentence[1]):
         return None
     return national
+
+
+def _dated_title(title: str) -> dt.date | None:
+    """The day a paper with no meeting date is dated by its title, when the title names one day or month
+    ("(Northumberland Gazette, September 2019)", "Executive 16 March 2021"): "as of June this year" is then
+    June 2019. A year or a range ("2017/18", "2023-2026") does not say when the paper was written."""
+    found = find_dates(title)
+    if len(found) != 1 or found[0].kind not in ("day", "month"):
+        return None
+    return found[0].last
 
 
 _REFERS_BACK_START = re.compile(
