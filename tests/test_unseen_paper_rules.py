@@ -603,6 +603,10 @@ def test_a_day_starting_a_range_takes_the_year_that_ends_it(text, dates):
         ("On March 15 the panel met", "March 15", "15 March 2024"),
         ("As of March 31, 570 children were looked after", "March 31", "31 March 2024"),
         ("as at September 30th there were 12 vacancies", "September 30th", "30 September 2023"),
+        # a month "this year" or "last year" is in the paper's year or the one before
+        ("as of June this year it was 39 weeks", "June this year", "June 2024"),
+        ("as of September this year it was 39 weeks", "September this year", "September 2024"),
+        ("in March last year it was 33 weeks", "March last year", "March 2023"),
     ],
 )
 def test_month_first_dates(text, date, label):

@@ -145,10 +145,17 @@ def _month_mention(
         return DateMention(s, e, first, last, f"{first:%B %Y}", "month")
     month = _month(m)  # bare_month
     year = _year_for(month, reference, last_year)
+    which = _WHICH_YEAR.match(m.string, e)
+    if which is not None and reference is not None:  # "as of June this year", "in March last year"
+        year = reference.year - (which.group(1).lower() == "last")
+        e = which.end()
     if year is None:
         return None
     first, last = month_range(year, month)
     return DateMention(s, e, first, last, f"{first:%B %Y}", "month")
+
+
+_WHICH_YEAR = re.compile(r"\s+(this|last)\s+year\b", re.I)
 
 
 def _year_mention(kind: str, m: re.Match[str]) -> DateMention | None:
