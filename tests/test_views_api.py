@@ -7,11 +7,13 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from fastapi.testclient import TestClient
 
 from qa_assistant.cli import main as cli_main
+from qa_assistant.models import AsOfBasis
 from qa_assistant.serve.app import create_app
 from qa_assistant.serve.figure_table import _cell
 from qa_assistant.serve.paper_view import citation_path, excerpt, paper_path
@@ -39,8 +41,10 @@ def test_every_figure_is_listed_with_its_source(client, index):
         doc = index.documents[r["doc_id"]]
         assert doc.text[r["start"] : r["end"]] == r["sentence"] and r["value_text"]
         assert r["paper_url"].startswith(f"/papers/{r['doc_id']}?start={r['start']}&end={r['end']}")
-        assert r["as_of_basis"] in ("stated", "heading", "table", "title", "meeting date", "unknown")
+        assert r["as_of_basis"] in get_args(AsOfBasis)
     assert "count" in body["units"] and "per_10000" in body["units"]
+    # "Currently, 35% of overall children missing were classed as high risk": as of the paper's own "now"
+    assert any(r["value_text"] == "35%" and r["as_of_basis"] == "current" for r in body["rows"])
 
 
 def test_filter_by_concept_unit_and_subject_in_date_order(client):
