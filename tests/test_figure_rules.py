@@ -442,6 +442,13 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
+        # "currently at around 70": the paper's own date, not a date the sentence gave earlier
+        (
+            "Following the decrease reported in April 2021, care cases are currently at around 70.",
+            "70",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
         # "Of the complaints, 12 ...": a part is as of the whole the sentence before dated
         (
             "The committee received 18 complaints in 2017/18.\n\nOf the complaints received, two were from care"

@@ -23,6 +23,12 @@ from qa_assistant.text.spans import Span
 _CURRENT_MARKER = re.compile(
     r"\b(?:(?<!up )(?<!up-)to date|currently|current|now|at present|presently|as it stands)\b", re.I
 )
+# "care cases currently at around 70": the marker a few linking words before the number
+_CURRENT_BEFORE = re.compile(
+    r"\b(?:currently|now|at\s+present|presently)\s+(?:(?:stands?|standing|sits?|sitting|is|are|at|around|about|"
+    r"approximately|just|over|under|some)\s+){1,3}£?$",
+    re.I,
+)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 # "an increase of 4.1% from the end of March 2018": the date a change is measured from, not the date it is as of
 _CHANGED_FROM = re.compile(r"\s*(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
@@ -89,7 +95,8 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     near = text[max(sentence[0], q.start - 14) : min(sentence[1], q.end + 26)]
     in_sentence = _dates_in(ctx, sentence[0], sentence[1])
     starting_value = bool(STARTING_VALUE.search(text[max(sentence[0], q.start - 30) : q.start]))
-    if _CURRENT_MARKER.search(near) and not starting_value:
+    current_before = _CURRENT_BEFORE.search(text[max(sentence[0], q.start - 40) : q.start])
+    if (_CURRENT_MARKER.search(near) or current_before) and not starting_value:
         return context_as_of(ctx, q.start)
     # on the same line: "Source: DfE SEND2, 2024\n46 appeals were registered ... in 2023" ends a line with a date
     adjacent = [
