@@ -199,8 +199,6 @@ _PRIVATE = (
     ],
 )
 def test_a_question_for_the_highest_value_takes_a_figure_said_to_be_it(question, text, value, ok):
-    from figure_helpers import support
-
     s = support(question, text, value)
     assert s.ok == ok, s.reason
 

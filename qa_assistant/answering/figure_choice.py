@@ -69,7 +69,7 @@ def _title_overlap(
 ) -> tuple[tuple[int, int], set[str]]:
     """How many of a named source's words the paper's title, committee and kind hold (and how many adjacent
     pairs of them, in order), with those words."""
-    title = _title_words(f"{doc.title} {doc.committee or ''} {doc.kind or ''}")
+    title = title_words(f"{doc.title} {doc.committee or ''} {doc.kind or ''}")
     # "the CPB scorecard": an acronym the question writes may spell the paper's title or committee
     named = set(title) | {
         a.lower() for a in acronyms if spells_initials(a, f"{doc.title} {doc.committee or ''}")
@@ -77,12 +77,6 @@ def _title_overlap(
     # the words in the order the question gives them count first ("Children's Scrutiny Panel" is not
     # "Children and Young People's Learning Scrutiny Panel")
     return (len(asked & named), len(asked_pairs & _pairs(title))), named
-
-
-@lru_cache(maxsize=65536)
-def _title_words(text: str) -> list[str]:
-    """A paper's title words (memoised: every paper's title is read when a question names a source)."""
-    return title_words(text)
 
 
 def _pairs(words: list[str]) -> set[tuple[str, str]]:

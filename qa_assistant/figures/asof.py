@@ -23,10 +23,11 @@ from qa_assistant.text.spans import Span
 _CURRENT_MARKER = re.compile(
     r"\b(?:(?<!up )(?<!up-)to date|currently|current|now|at present|presently|as it stands)\b", re.I
 )
+# Words that hedge a value ("around 65", "just 21", "over 150")
+HEDGE = r"(?:around|about|approximately|roughly|nearly|almost|some|over|under|just|only)"
 # "care cases currently at around 70": the marker a few linking words before the number
 _CURRENT_BEFORE = re.compile(
-    r"\b(?:currently|now|at\s+present|presently)\s+(?:(?:stands?|standing|sits?|sitting|is|are|at|around|about|"
-    r"approximately|just|over|under|some)\s+){1,3}£?$",
+    rf"\b(?:currently|now|at\s+present|presently)\s+(?:(?:stands?|standing|sits?|sitting|is|are|at|{HEDGE})\s+){{1,3}}£?$",
     re.I,
 )
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
@@ -42,7 +43,7 @@ _CLAUSE_BREAK = re.compile(
 # "reduced from 1296", "up from a peak of 702": the value a change started from
 STARTING_VALUE = re.compile(
     r"\bfrom\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?"
-    r"(?:(?:around|about|approximately|roughly|nearly|almost|some|over|just)\s+)?(?:£)?$",
+    rf"(?:{HEDGE}\s+)?(?:£)?$",
     re.I,
 )
 HEADING_REACH = 400  # a heading further back than this is not quoted with the figure
@@ -85,7 +86,8 @@ def context_as_of(ctx: AsOfContext, pos: int) -> AsOf:
     return AsOf(label="date not stated", basis="unknown")
 
 
-def _stated(d: DateMention) -> AsOf:
+def stated_as_of(d: DateMention) -> AsOf:
+    """A figure as of a date its sentence states."""
     return AsOf(start=d.first, end=d.last, label=d.label, basis="stated")
 
 
@@ -105,7 +107,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     if (
         adjacent and not starting_value
     ):  # "Staying Put: Q1 20; Q2 22": the period written right before the value
-        return _stated(adjacent[-1])
+        return stated_as_of(adjacent[-1])
     usable = [
         d
         for d in in_sentence
@@ -120,7 +122,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         and not _CLAUSE_BREAK.search(text[q.end : d.start])
     ]
     if after:
-        return _stated(after[0])
+        return stated_as_of(after[0])
     before = [
         d
         for d in usable
@@ -129,13 +131,13 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         and not _SOURCE_LINE.match(text, text.rfind("\n", 0, d.start) + 1)
     ]
     if before:
-        return _stated(before[-1])
+        return stated_as_of(before[-1])
     if starting_value:  # "reduced from 1296 since September 2019": the value the change started from
         since = [
             d for d in in_sentence if d.start >= q.end and not any(q.end <= f < d.start for f in other_starts)
         ]
         if since:
-            return _stated(since[0])
+            return stated_as_of(since[0])
         return AsOf(label="an earlier date (not stated)", basis="earlier")
     return context_as_of(ctx, q.start)
 
@@ -169,4 +171,4 @@ def change_end(ctx: AsOfContext, q: Quantity, sentence: Span, stated: AsOf) -> A
     latest = max(before, key=lambda d: d.last, default=None)
     if latest is None or stated.end is None or latest.last <= stated.end:
         return stated
-    return _stated(latest)
+    return stated_as_of(latest)

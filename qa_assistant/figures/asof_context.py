@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qa_assistant.models import AsOf, format_date
 from qa_assistant.text.dates import DateMention, find_dates
@@ -45,6 +45,7 @@ class AsOfContext:
         None  # the period a paper's title reports on ("Performance update Q4 2022/23")
     )
     report_period: AsOf | None = None  # "The annual report covered the period 1.4.2021- 31.3.2022"
+    sentence_starts: list[int] = field(default_factory=list)  # where each sentence of the paper starts
 
 
 def build_context(
@@ -73,6 +74,7 @@ def build_context(
         [m[0] for m in marks],
         periods[-1] if periods else None,
         _report_period(text, dates),
+        [start for start, _ in sentences],
     )
 
 

@@ -41,15 +41,12 @@ def mask_dates(text: str) -> str:
         r"\d|January|February|March|April|May|June|July|August|September|October|November|December", text
     ):
         return text
-    for d in reversed(find_dates(text)):
-        edge = DATE_EDGE.search(text, max(0, d.start - 30), d.start)
-        start = edge.start() if edge else d.start
-        text = text[:start] + " " * (d.end - start) + text[d.end :]
-    # "at the end of March last year": a month without its year says when all the same
-    for m in reversed(list(BARE_MONTH.finditer(text))):
-        edge = DATE_EDGE.search(text, max(0, m.start() - 30), m.start())
-        start = edge.start() if edge else m.start()
-        text = text[:start] + " " * (m.end() - start) + text[m.end() :]
+    # a month without its year says when all the same ("at the end of March last year")
+    spans = [(d.start, d.end) for d in find_dates(text)] + [m.span() for m in BARE_MONTH.finditer(text)]
+    for s, e in sorted(spans, reverse=True):
+        edge = DATE_EDGE.search(text, max(0, s - 30), s)
+        start = edge.start() if edge else s
+        text = text[:start] + " " * (e - start) + text[e:]
     return text
 
 

@@ -144,17 +144,15 @@ _OF_THESE = re.compile(r"\W*of\s+(?:these|those|them|which|the\s+[a-z]+s)\b", re
 def _previous_sentence_date(r: SentenceReading) -> AsOf | None:
     """The last date the sentence before states; when that one too opens "Of the complaints ...", the one before
     it (a few steps back at most)."""
-    start = r.sentence[0]
-    for _ in range(3):
-        before = max(r.text.rfind(". ", 0, start - 1), r.text.rfind("\n\n", 0, start - 1)) + 1
-        lo, hi = bisect.bisect_left(r.ctx.date_starts, before), bisect.bisect_left(r.ctx.date_starts, start)
-        dates = [d for d in r.ctx.dates[lo:hi] if d.end <= start]
+    starts = r.ctx.sentence_starts
+    k = bisect.bisect_right(starts, r.sentence[0]) - 1  # this sentence
+    for before, end in list(zip(starts[max(0, k - 3) : k], starts[max(1, k - 2) : k + 1]))[::-1]:
+        lo, hi = bisect.bisect_left(r.ctx.date_starts, before), bisect.bisect_left(r.ctx.date_starts, end)
+        dates = [d for d in r.ctx.dates[lo:hi] if d.end <= end]
         if dates:
-            d = dates[-1]
-            return AsOf(start=d.first, end=d.last, label=d.label, basis="stated")
-        if before <= 0 or not _OF_THESE.match(r.text, before):
+            return asof_rules.stated_as_of(dates[-1])
+        if not _OF_THESE.match(r.text, before):
             return None
-        start = before
     return None
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa_assistant.figures.asof import STARTING_VALUE
+from qa_assistant.figures.asof import HEDGE, STARTING_VALUE
 from qa_assistant.figures.masks import mask_dates, mask_numbers
 from qa_assistant.figures.phrases import Phrase, backward_phrase
 from qa_assistant.figures.sentence import SentenceReading
@@ -87,9 +87,7 @@ def says_nothing(phrase_text: str) -> bool:
     return not _unsaid(phrase_text)
 
 
-_TO_AFTER_FROM = re.compile(
-    r"\s*to\s+(?:(?:just|around|about|approximately|roughly|nearly|almost|only|over|some)\s+)?£?", re.I
-)
+_TO_AFTER_FROM = re.compile(rf"\s*to\s+(?:{HEDGE}\s+)?£?", re.I)
 
 
 def _is_link(gap: str) -> bool:
