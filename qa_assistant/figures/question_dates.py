@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from qa_assistant.figures.reading import Reading
-from qa_assistant.figures.relative import RelativeDate, relative_period
+from qa_assistant.figures.relative import EARLIER_PERIOD, RelativeDate, relative_period
 from qa_assistant.text.dates import BARE_MONTH, DateMention
 from qa_assistant.text.periods import fy_label, fy_of, quarter_range
 
@@ -19,11 +19,7 @@ _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second
 _SINCE = re.compile(r"\bsince\b", re.I)
 # A period before the one the papers report, named with no date to count back from ("in the previous year,
 # before the 20% increase", "a year before the latest update"); "last year" is not one: it names a year
-_EARLIER_ASKED = re.compile(
-    r"\b(?:(?:a|one)\s+(?:year|quarter|month)\s+(?:earlier|before|previously|prior|ago)|"
-    r"the\s+(?:previous|prior|preceding)\s+(?:year|quarter|month|period)|the\s+(?:year|quarter|month)\s+before)\b",
-    re.I,
-)
+_EARLIER_ASKED = re.compile(rf"\b(?!last\b)(?:{EARLIER_PERIOD})\b", re.I)
 
 DateRange = tuple[dt.date, dt.date, str]  # first day, last day, label
 
