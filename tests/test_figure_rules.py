@@ -470,6 +470,20 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
+        # an aside set off by commas does not end the number's clause; one that holds a number does
+        (
+            "There were 450 looked after children, those placed under the care of the council, in the county as"
+            " of March 2023.",
+            "450",
+            "March 2023",
+            "stated",
+        ),
+        (
+            "There were 450 looked after children, up from 420 last year, in the county as of March 2023.",
+            "450",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
     ],
 )
 def test_as_of(text, value, label, basis):
@@ -1077,6 +1091,28 @@ def test_date_edges_and_possessives_name_no_measure():
             "£3.7m",
             True,
             "",
+        ),
+        # a window of time or a word of improvement says when or how it went, not what is counted
+        (
+            "What is the average weekly cost of a residential placement?",
+            "The average weekly cost of residential placements for the last 12 months was £5,200.",
+            "£5,200",
+            True,
+            "",
+        ),
+        (
+            "What percentage of reviews were held on time?",
+            "There were improvements in reviews held on time, at 82%.",
+            "82%",
+            True,
+            "",
+        ),
+        (
+            "How many foster carers were there?",
+            "There were 14 new foster carers over the last 12 months.",
+            "14",
+            False,
+            "measure: the figure counts new too",
         ),
     ],
 )

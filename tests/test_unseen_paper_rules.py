@@ -59,6 +59,10 @@ from qa_assistant.text.dates import find_dates
         # a month without its year says when, with the words that place the figure in it
         ("How many fostered children were there at the end of March?", "count", "level", {"end", "march"}),
         ("How many children were adopted in May?", "count", "level", {"may"}),
+        # ... and its day, too, says when ("at 31 March", "the 31st of March", "March 31st")
+        ("How many children were in the council's care at 31 March?", "count", "level", {"31", "march"}),
+        ("How many children were in care on the 31st of March?", "count", "level", {"31st", "31", "march"}),
+        ("How many care leavers were there on March 31st?", "count", "level", {"31st", "31", "march"}),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):
@@ -953,6 +957,8 @@ def test_a_named_source_may_be_written_as_its_initials(question, kept):
         ("children who may need help", "children who may need help"),  # "may" is a verb
         ("referrals in May", "referrals in"),
         ("children in care at 31 March 2024", "children in care at"),
+        ("children in care at 31 March", "children in care at"),
+        ("children in care as of 31st May", "children in care"),
     ],
 )
 def test_dates_say_when_not_what(phrase, masked_words):

@@ -46,6 +46,9 @@ STARTING_VALUE = re.compile(
     rf"(?:{HEDGE}\s+)?(?:£)?$",
     re.I,
 )
+# "450 looked after children, those placed under the care of the council, in Northumberland as of March 2023":
+# an aside set off by commas, with no number and no clause of its own, does not end the number's clause
+_ASIDE = re.compile(r",[^,;:()\d]{3,80},")
 HEADING_REACH = 400  # a heading further back than this is not quoted with the figure
 
 
@@ -119,7 +122,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         for d in usable
         if d.start >= q.end
         and not any(q.end <= f < d.start for f in other_starts)
-        and not _CLAUSE_BREAK.search(text[q.end : d.start])
+        and not _CLAUSE_BREAK.search(_ASIDE.sub(" ", text[q.end : d.start]))
     ]
     if after:
         return stated_as_of(after[0])

@@ -68,8 +68,15 @@ def build_context(
         _adjacent_pairs(before_text),
         sentence_seq,
         _own_line(f, sentence_text),
-        # "from 72,600 last year, to 75,400 this year": a number whose words say only when is as silent
-        all(says_what_it_counts(g) and not says_only_when(g.phrase) for g in siblings),
+        # "from 72,600 last year, to 75,400 this year": a number whose words say only when is as silent; a change
+        # ("an improvement of £1.56m") is of the same measure as the level it moved, so its silence takes no words
+        all(
+            g.kind == "change"
+            and f.kind != "change"
+            or says_what_it_counts(g)
+            and not says_only_when(g.phrase)
+            for g in siblings
+        ),
         sentence_text,
     )
 

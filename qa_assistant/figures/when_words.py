@@ -66,7 +66,17 @@ def _period_pattern() -> re.Pattern[str]:
     return phrase_pattern(lx["period_phrases"] + edges)
 
 
+# "for the last 12 months", "over the past two years", "next year": a window of time counted back or forward
+_WINDOW = re.compile(
+    r"\b(?:the\s+)?(?:last|past|previous|preceding|prior|rolling|next|coming|following|same)\s+"
+    r"(?:(?:\d{1,2}|two|three|four|five|six|nine|twelve|eighteen)\s+)?"
+    r"(?:financial\s+)?(?:years?|quarters?|months?|weeks?|days?|period)\b",
+    re.I,
+)
+
+
 def period_words(phrase: str) -> frozenset[str]:
-    """ "the number at the end of the quarter", "their GCSEs in summer 2022": words that say when a figure was
-    counted (dates are checked apart), not what it counts."""
-    return frozenset(t for m in _period_pattern().finditer(phrase) for t in terms(m.group(0)))
+    """ "the number at the end of the quarter", "their GCSEs in summer 2022", "for the last 12 months": words
+    that say when a figure was counted (dates are checked apart), not what it counts."""
+    spans = [*_period_pattern().finditer(phrase), *_WINDOW.finditer(phrase)]
+    return frozenset(t for m in spans for t in terms(m.group(0)))
