@@ -1114,6 +1114,29 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure: the figure counts new too",
         ),
+        # a clause opened by a group ("in Year 9,", "for girls,") counts within it
+        (
+            "How many pupils were permanently excluded?",
+            "· in Year 9, 8 pupils had been permanently excluded.",
+            "8",
+            False,
+            "measure: the figure counts 9 too",
+        ),
+        (
+            "How many Year 9 pupils were permanently excluded?",
+            "· in Year 9, 8 pupils had been permanently excluded.",
+            "8",
+            True,
+            "",
+        ),
+        (
+            "How many pupils were excluded?",
+            "For girls, 20 pupils were excluded.",
+            "20",
+            False,
+            "measure: the figure counts girl too",
+        ),
+        ("How many pupils were excluded?", "In total, 52 pupils were excluded.", "52", True, ""),
     ],
 )
 def test_support_check(question, text, value, ok, why):

@@ -58,6 +58,14 @@ from qa_assistant.text.dates import find_dates
         ("What percentage of care leavers were NEET?", "percent", "level", set()),
         # a month without its year says when, with the words that place the figure in it
         ("How many fostered children were there at the end of March?", "count", "level", {"end", "march"}),
+        # an event the question counts from says when, and "academic year" is part of its date
+        (
+            "How many children were in care 16 months after the Children's Trust was set up?",
+            "count",
+            "level",
+            {"16", "trust", "set"},
+        ),
+        ("How many pupils were excluded in the 2021/22 academic year?", "count", "level", {"academ"}),
         ("How many children were adopted in May?", "count", "level", {"may"}),
         # ... and its day, too, says when ("at 31 March", "the 31st of March", "March 31st")
         ("How many children were in the council's care at 31 March?", "count", "level", {"31", "march"}),
@@ -611,6 +619,10 @@ def test_a_day_starting_a_range_takes_the_year_that_ends_it(text, dates):
         ("as of June this year it was 39 weeks", "June this year", "June 2024"),
         ("as of September this year it was 39 weeks", "September this year", "September 2024"),
         ("in March last year it was 33 weeks", "March last year", "March 2023"),
+        # an academic or school year runs September to August
+        ("52 pupils over the whole 2021/22 academic year", "2021/22 academic year", "2021/22 academic year"),
+        ("in the 2019-20 school year", "2019-20 school year", "2019/20 academic year"),
+        ("results for academic year 2022/23", "academic year 2022/23", "2022/23 academic year"),
     ],
 )
 def test_month_first_dates(text, date, label):

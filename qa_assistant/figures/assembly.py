@@ -47,6 +47,7 @@ class NumberFacts:
     counted: str = (
         ""  # what the number counts when a list's lead-in says so ("Number of children placed with:")
     )
+    group: str = ""  # the group a clause opens with ("In Year 9, 8 pupils ..."): part of what is counted
 
 
 def figure(r: SentenceReading, q: Quantity, facts: NumberFacts) -> Figure:
@@ -56,6 +57,8 @@ def figure(r: SentenceReading, q: Quantity, facts: NumberFacts) -> Figure:
     if unit == "gbp" and WEEKLY.search(phrase_text):
         unit = "gbp_per_week"  # "Weekly fostering allowance for each child | £234", "the average weekly cost"
     masked, notes = without_annotations(masked_phrase(r, phrase, phrase_text))
+    if facts.group:
+        masked, phrase_text = f"{facts.group} {masked}", f"{facts.group}: {phrase_text}"
     terms = measure_terms(masked)
     context = f"{facts.context} {notes}".strip() if notes else facts.context
     spelled = expansions(masked, r.acronyms)  # "PO's" -> "Placement Orders"

@@ -70,8 +70,18 @@ def date_spans(
             for m in BARE_MONTH.finditer(question)
             if not any(d.start <= m.start() < d.end for d in dates)
         ]
+        + [m.span() for m in _EVENT_CLAUSE.finditer(question)]
         + ([relative.span] if relative else [])
     )
+
+
+# "16 months after the Children's Trust was set up", "since the new service was launched": when, by an event
+_EVENT_CLAUSE = re.compile(
+    r"\b(?:(?:\d{1,3}|a|one|two|three|six|twelve|eighteen)\s+(?:years?|months?|weeks?)\s+)?"
+    r"(?:after|since|before|following)\s+(?:the|its|their|our|a)\s+[\w'’ -]{1,40}?\s+(?:was|were|had\s+been)\s+"
+    r"(?:set\s+up|launched|introduced|created|established|opened|started|formed|founded)\b",
+    re.I,
+)
 
 
 def asks_earlier_period(question: str, dates: list[DateMention], relative: RelativeDate | None) -> bool:

@@ -63,6 +63,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("end_month", re.compile(rf"\bend\s+of\s+{_MONTH}\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
     ("christmas", re.compile(r"\bChristmas\s+(?P<year>(?:19|20)\d{2})\b", re.I)),
     ("month_year", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I)),
+    # "the 2021/22 academic year", "school year 2019-20": September to August, not a financial year
+    ("academic_year", re.compile(rf"\b{_FY}\s+(?:academic|school)\s+year\b", re.I)),
+    ("academic_year", re.compile(rf"\b(?:academic|school)\s+year\s+(?:of\s+)?{_FY}\b", re.I)),
     ("fy", re.compile(rf"\b{_FY}\b(?!\s?[/-]\d)")),
     ("quarter", re.compile(rf"\b{_QUARTER}\b", re.I)),
     ("mid_year", re.compile(r"\b(?:mid|early|late)[\s-](?P<year>(?:19|20)\d{2})\b", re.I)),

@@ -90,7 +90,7 @@ def _make(
         return _day_mention(kind, m, reference, last_year)
     if kind in ("end_month", "christmas", "month_year", "bare_month"):
         return _month_mention(kind, m, reference, last_year)
-    if kind in ("fy", "mid_year", "year"):
+    if kind in ("fy", "academic_year", "mid_year", "year"):
         return _year_mention(kind, m)
     return None
 
@@ -163,7 +163,8 @@ _WHICH_YEAR = re.compile(r"\s+(this|last)\s+year\b", re.I)
 
 
 def _year_mention(kind: str, m: re.Match[str]) -> DateMention | None:
-    """A financial year ("2019/20"), or a calendar year, bare ("2019") or qualified ("mid-2019")."""
+    """A financial year ("2019/20"), an academic year ("the 2021/22 academic year": September to August), or a
+    calendar year, bare ("2019") or qualified ("mid-2019")."""
     s, e = m.span()
     if kind == "fy":
         fy = _fy_start(m)
@@ -171,6 +172,13 @@ def _year_mention(kind: str, m: re.Match[str]) -> DateMention | None:
             return None
         first, last = fy_range(fy)
         return DateMention(s, e, first, last, f"{fy_label(fy)} financial year", "fy")
+    if kind == "academic_year":
+        y1 = _fy_start(m)
+        if y1 is None:
+            return None
+        return DateMention(
+            s, e, dt.date(y1, 9, 1), dt.date(y1 + 1, 8, 31), f"{fy_label(y1)} academic year", "year"
+        )
     y = int(m.group("year"))
     label = m.group(0) if kind == "mid_year" else str(y)
     return DateMention(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), label, "year")
