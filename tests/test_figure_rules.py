@@ -1137,6 +1137,15 @@ def test_date_edges_and_possessives_name_no_measure():
             "measure: the figure counts girl too",
         ),
         ("How many pupils were excluded?", "In total, 52 pupils were excluded.", "52", True, ""),
+        # the department is who overspent, not what
+        (
+            "By how much did the children's service overspend?",
+            "The cost of the children's service rose from £35.7m last year – when the department overspent by"
+            " £5.4m – to £38.4m this year.",
+            "£5.4m",
+            True,
+            "",
+        ),
     ],
 )
 def test_support_check(question, text, value, ok, why):

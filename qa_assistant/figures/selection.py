@@ -223,6 +223,7 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]
         - scaffold_terms()
         - stem_list("heading_words")
         - stem_list("statement_words")
+        - stem_list("organisation_units")  # "the department overspent by £5.4m": who, not what
         - age_asked(q)
         - spelled_out(f, q)
         - slash_explained(f.phrase, q)
