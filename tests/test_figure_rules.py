@@ -7,11 +7,13 @@ these tests (not copied from the seed papers), so a rule that passes here is not
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from figure_helpers import figure, figures, support
 
 from qa_assistant.figures.question import read, read_conversation
+from qa_assistant.figures.support_rules import whole_council_for_a_service
 from qa_assistant.text.dates import find_dates
 from qa_assistant.text.numbers import find_quantities
 
@@ -1152,6 +1154,34 @@ def test_support_check(question, text, value, ok, why):
     s = support(question, text, value)
     assert s.ok == ok, s.reason
     assert s.reason.startswith(why) if why else True
+
+
+@pytest.mark.parametrize(
+    "question,sentence,whole",
+    [
+        # the whole council's budget is not a service's
+        (
+            "What will the council spend on children's services next year?",
+            "The draft revenue budget for the council covers £116m of spending next year.",
+            True,
+        ),
+        ("What is the social care overspend?", "The council's overall revenue budget is £143.3m.", True),
+        (
+            "What will the council spend next year?",
+            "The draft revenue budget for the council covers £116m.",
+            False,
+        ),
+        (
+            "What will the council spend on children's services?",
+            "Across the council, children's services will spend £47m.",
+            False,
+        ),
+        ("What will the council spend on children's services?", "Spending will rise to £47m.", False),
+    ],
+)
+def test_a_whole_council_budget_is_not_a_services(question, sentence, whole):
+    f = figure(sentence, re.search(r"£[\d.]+m", sentence).group(0))
+    assert whole_council_for_a_service(question, f, sentence) == whole
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,7 @@ from qa_assistant.figures.support_rules import (
     unasked_remainder,
     unit_ok,
     unit_terms,
+    whole_council_for_a_service,
 )
 from qa_assistant.figures.support_where import where_said
 from qa_assistant.figures.terms import counting_terms, measure_terms, scaffold_terms, stem_list, terms
@@ -90,6 +91,8 @@ def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Supp
         return Support(
             False, "measure: asked for the highest or lowest value; the paper does not call this one so"
         )
+    if whole_council_for_a_service(r.question, f, ctx(f).sentence_text):
+        return Support(False, "measure: the figure is the whole council's money, not the service asked about")
     if not unit_ok(r.unit, f.unit):
         return Support(False, f"unit: asked {r.unit}, figure is {f.unit}")
     if not subject_ok(r, f):

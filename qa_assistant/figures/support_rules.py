@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from qa_assistant.figures.reading import Reading
-from qa_assistant.figures.terms import stem_list
+from qa_assistant.figures.terms import lexicon, phrase_pattern, stem_list
 from qa_assistant.models import Figure
 
 RATE_UNITS = ("per_10000", "per_1000", "per_100000", "rate")
@@ -86,3 +86,23 @@ def answers_a_quoted_question(f: Figure) -> bool:
     """ "5. What is your annual spend on in-house fostering?" above "• 2021/22: 1,576,301": a value whose words
     are a question the paper quotes (list_items.lead_in) answers exactly that question."""
     return f.context.rstrip().endswith("?")
+
+
+# "the draft revenue budget for the council covering £116m", "the council's overall budget of £143m": money for
+# the whole council
+_WHOLE_COUNCIL = re.compile(
+    r"\b(?:for|across)\s+the\s+(?:whole\s+)?(?:council|authority)\b|\bcouncil[- ]wide\b|"
+    r"\bthe\s+(?:council|authority)['’]s\s+(?:overall\s+|total\s+|net\s+|whole\s+)*(?:revenue\s+)?budget\b",
+    re.I,
+)
+
+
+def whole_council_for_a_service(question: str, f: Figure, sentence_text: str) -> bool:
+    """Money asked for a service ("spend on children's services") is not the whole council's budget that the
+    figure's sentence gives, unless that sentence names the service too."""
+    if not f.unit.startswith("gbp"):
+        return False
+    service = phrase_pattern(lexicon()["domain_phrases"])
+    return bool(service.search(question) and _WHOLE_COUNCIL.search(sentence_text)) and not service.search(
+        sentence_text
+    )
