@@ -472,6 +472,13 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
+        # "since <date>, when N ...": the value a trend started from, as of that date
+        (
+            "Numbers have risen every year since 2015, when 320 children were in care.",
+            "320",
+            "2015",
+            "earlier",
+        ),
         # an aside set off by commas does not end the number's clause; one that holds a number does
         (
             "There were 450 looked after children, those placed under the care of the council, in the county as"

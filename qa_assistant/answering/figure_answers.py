@@ -130,6 +130,16 @@ class FigureAnswerer:
             return self.writer.present(
                 question, r, series, note=" The paper does not say what date this is as of."
             )
+        # "since 2018/19, when 108 children entered": a value the paper says things have moved on from is not
+        # the latest, whatever its date, when the papers hold another figure for it
+        later = [s for s in series if s.figure.as_of.basis != "earlier"]
+        if not later:
+            return self.writer.superseded(question, r, dated)
+        if len(later) < len(series):
+            series = later
+            dated = [s for s in dated if s.figure.as_of.basis != "earlier"]
+            if not dated:
+                return self._latest(question, r, series, dated, named_paper)
         latest_end = max(s.figure.as_of.end for s in dated)
         chosen = [s for s in dated if s.figure.as_of.end == latest_end]
         now = [s for s in series if s.figure.as_of.basis == "current"]

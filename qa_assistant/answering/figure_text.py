@@ -131,6 +131,17 @@ class FigureWriter:
         )
         return _not_found_with_nearest(question, r, text, near)
 
+    def superseded(self, question: str, r: Reading, earlier: list[Scored]) -> Answer:
+        """Only a value the paper says things have since moved on from ("has risen every year since 2018/19, when
+        108 children entered care"): not the latest figure, so shown as the nearest the papers hold."""
+        near = [self.value(s) for s in sorted(earlier, key=lambda s: s.figure.as_of.end)[-3:]]
+        text = (
+            f"The papers give no current figure for {measure_label(earlier[0].figure, r)}. They give "
+            + "; ".join(f"{n.value_text} ({n.as_of.label}; {n.citation.title})" for n in near)
+            + " as the value it has changed from since."
+        )
+        return _not_found_with_nearest(question, r, text, near)
+
     def undated(self, question: str, r: Reading, series: list[Scored]) -> Answer:
         """A figure for the measure exists but the paper never says when: not an answer for a date asked."""
         near = [self.value(s) for s in series[:3]]

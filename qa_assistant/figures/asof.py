@@ -134,7 +134,11 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         and not _SOURCE_LINE.match(text, text.rfind("\n", 0, d.start) + 1)
     ]
     if before:
-        return stated_as_of(before[-1])
+        d = before[-1]
+        if _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start]):
+            # "has risen every year since 2018/19, when 108 children entered care": the value a trend started from
+            return AsOf(start=d.first, end=d.last, label=d.label, basis="earlier")
+        return stated_as_of(d)
     if starting_value:  # "reduced from 1296 since September 2019": the value the change started from
         since = [
             d for d in in_sentence if d.start >= q.end and not any(q.end <= f < d.start for f in other_starts)
