@@ -261,6 +261,8 @@ def test_clause_words_when_no_phrase(text, value, words):
             "neighbours",
         ),
         ("The North East rate was 110 per 10,000.", "110 per 10,000", "region"),
+        # South Tees is Middlesbrough with Redcar and Cleveland: an area of more than the council
+        ("Across the South Tees area 348 pupils were identified as young carers.", "348", "region"),
         ("Hartlepool looks after 310 children.", "310", "other"),
         ("It would cost in the region of £900 per week.", "£900 per week", "own"),
     ],
