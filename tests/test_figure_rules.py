@@ -1148,6 +1148,23 @@ def test_date_edges_and_possessives_name_no_measure():
             "measure: the figure counts girl too",
         ),
         ("How many pupils were excluded?", "In total, 52 pupils were excluded.", "52", True, ""),
+        # the words after "of these" describe the parts, not the whole before them
+        (
+            "How many young carers provided 50 hours or more of care a week?",
+            "There were 1,500 young carers - of these, 725 cared for under 19 hours per week and 175 for 50 hours"
+            " or more per week.",
+            "1,500",
+            False,
+            "measure: 50 hour describes another number here",
+        ),
+        (
+            "How many young carers were there?",
+            "There were 1,500 young carers - of these, 725 cared for under 19 hours per week and 175 for 50 hours"
+            " or more per week.",
+            "1,500",
+            True,
+            "",
+        ),
         # the department is who overspent, not what
         (
             "By how much did the children's service overspend?",

@@ -53,6 +53,7 @@ def build_context(
         if g.kind == "part" or f.kind == "part" or g.start > f.start or (whole and g.start != f.start)
         for t in g.terms
     )
+    owned.update(_breakdown_words(f, sentence_text))
     if f.layout == "table":  # "Projected outturn" names the cells under it, not the budget beside them
         owned.update(
             t for g in siblings if g.layout == "table" for t in g.context_terms if t not in f.context_terms
@@ -87,6 +88,19 @@ _WHOLE_BEFORE = re.compile(
     r"\b(?:out\s+of\s+(?:all\s+|a\s+total\s+of\s+|the\s+)?|of\s+all\s+|(?:from|of)\s+a\s+total\s+of\s+)$",
     re.I,
 )
+
+
+_BREAKDOWN = re.compile(r"\bof\s+(?:these|those|whom|which|them)\b\s*,?", re.I)
+
+
+def _breakdown_words(f: Figure, sentence_text: str) -> list[str]:
+    """ "1,500 young carers - of these, 725 ... and 175 for 50 hours or more per week": the words after the
+    breakdown opens describe its parts, not the whole before it."""
+    at = f.start - f.sentence_start
+    m = _BREAKDOWN.search(sentence_text, max(0, at))
+    if m is None or at < 0 or not re.search(r"\d", sentence_text[m.end() :]):
+        return []
+    return measure_terms(sentence_text[m.end() :])
 
 
 def _is_whole(f: Figure, sentence_text: str) -> bool:
