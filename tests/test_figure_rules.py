@@ -1155,7 +1155,7 @@ def test_date_edges_and_possessives_name_no_measure():
             " or more per week.",
             "1,500",
             False,
-            "measure: 50 hour describes another number here",
+            "measure: 50 care hour describes another number here",
         ),
         (
             "How many young carers were there?",
