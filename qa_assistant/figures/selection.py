@@ -47,6 +47,7 @@ from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.support_rules import (
     kind_ok,
+    never_narrower,
     subject_ok,
     unasked_remainder,
     unit_ok,
@@ -54,7 +55,7 @@ from qa_assistant.figures.support_rules import (
     whole_council_for_a_service,
 )
 from qa_assistant.figures.support_where import where_said
-from qa_assistant.figures.terms import counting_terms, measure_terms, scaffold_terms, stem_list, terms
+from qa_assistant.figures.terms import counting_terms, measure_terms, stem_list, terms
 from qa_assistant.figures.when_words import period_words
 from qa_assistant.models import Figure
 from qa_assistant.settings import weight
@@ -221,12 +222,7 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]
         - q
         - t.explained_p
         - unit_terms(f.unit)
-        - counting_terms()
-        - stem_list("ubiquitous")
-        - scaffold_terms()
-        - stem_list("heading_words")
-        - stem_list("statement_words")
-        - stem_list("organisation_units")  # "the department overspent by £5.4m": who, not what
+        - never_narrower()
         - age_asked(q)
         - spelled_out(f, q)
         - slash_explained(f.phrase, q)

@@ -5,9 +5,10 @@ for the place and of the kind the question asks; and the words that merely resta
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from qa_assistant.figures.reading import Reading
-from qa_assistant.figures.terms import lexicon, phrase_pattern, stem_list
+from qa_assistant.figures.terms import counting_terms, lexicon, phrase_pattern, scaffold_terms, stem_list
 from qa_assistant.models import Figure
 
 RATE_UNITS = ("per_10000", "per_1000", "per_100000", "rate")
@@ -105,4 +106,19 @@ def whole_council_for_a_service(question: str, f: Figure, sentence_text: str) ->
     service = phrase_pattern(lexicon()["domain_phrases"])
     return bool(service.search(question) and _WHOLE_COUNCIL.search(sentence_text)) and not service.search(
         sentence_text
+    )
+
+
+@cache
+def never_narrower() -> frozenset[str]:
+    """Words in a figure's phrase that never make it a narrower measure than the one asked: counted nouns,
+    question scaffolding, breakdown headings, how it was told ("revealed", "a staggering") and who holds it
+    ("the department overspent by £5.4m")."""
+    return (
+        counting_terms()
+        | scaffold_terms()
+        | stem_list("ubiquitous")
+        | stem_list("heading_words")
+        | stem_list("statement_words")
+        | stem_list("organisation_units")
     )
