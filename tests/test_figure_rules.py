@@ -48,6 +48,11 @@ from qa_assistant.text.numbers import find_quantities
             "count",
         ),
         ("We approved 1 in 2023.", "1", 1, "count"),  # "in <year>" is no ratio
+        # news and FOI shorthand for million; a line labelled by its year, then the value
+        ("Total funding 2023/24- £239.5mill", "£239.5mill", 239.5e6, "gbp"),
+        ("a £3.5 mil overspend", "£3.5 mil", 3.5e6, "gbp"),
+        ("Plans not returned in 20 weeks\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "41.2%", 41.2, "percent"),
+        ("Plans not returned in 20 weeks\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "769", 769, "count"),
         ("There were 12 in 2022 and 14 in 2023.", "12", 12, "count"),
         (
             "the lowest rate in 12\nmonths in January",
@@ -78,6 +83,7 @@ def test_quantities(text, value_text, value, unit):
         ("a rolling 12-month measure of re-referrals", "12"),
         ("numbers fell below the 400 mark in May", "400"),
         ("care leavers aged 19 to 21 in work", "21"),
+        ("the years 2019 - 2020 were hard", "2020"),
         ("we expect two to three visits a week", "three"),  # a vague range in words is no reported figure
         ("three or four carers left", "three"),
         # either side of a ratio ("one in nine (10.9%)"): the percentage beside it is the figure
@@ -473,6 +479,16 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "97",
             "12 June 2024 (meeting date)",
             "meeting date",
+        ),
+        # a period labelling the value right after it labels that value, not the one before it
+        ("Plans not returned\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "769", "2024", "stated"),
+        ("Plans not returned\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "57.4%", "2023", "stated"),
+        # the date before a comparison is the first value's
+        (
+            "In 2020 94.5 per cent were issued within 20 weeks, compared to 1.6 per cent last year.",
+            "1.6 per cent",
+            "an earlier period (not stated exactly)",
+            "earlier",
         ),
         # "since <date>, when N ...": the value a trend started from, as of that date
         (
@@ -1162,6 +1178,21 @@ def test_date_edges_and_possessives_name_no_measure():
             "There were 1,500 young carers - of these, 725 cared for under 19 hours per week and 175 for 50 hours"
             " or more per week.",
             "1,500",
+            True,
+            "",
+        ),
+        # who rated it, the limit a share is within, a word for how bad it is: not what is counted
+        (
+            "What percentage of early years providers were rated good or outstanding?",
+            "The percentage of early years providers rated good or outstanding by Ofsted was 93%.",
+            "93%",
+            True,
+            "",
+        ),
+        (
+            "What share of plans were issued within 20 weeks?",
+            "In 2020 94.5 per cent of plans were issued within the 20-week deadline.",
+            "94.5 per cent",
             True,
             "",
         ),

@@ -105,7 +105,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         return context_as_of(ctx, q.start)
     # on the same line: "Source: DfE SEND2, 2024\n46 appeals were registered ... in 2023" ends a line with a date
     adjacent = [
-        d for d in in_sentence if 0 <= q.start - d.end <= 1 and text[d.end : q.start] in ("", " ", "\t")
+        d for d in in_sentence if 0 <= q.start - d.end <= 3 and _LABEL_GAP.fullmatch(text, d.end, q.start)
     ]
     if (
         adjacent and not starting_value
@@ -123,6 +123,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         if d.start >= q.end
         and not any(q.end <= f < d.start for f in other_starts)
         and not _CLAUSE_BREAK.search(_ASIDE.sub(" ", text[q.end : d.start]))
+        and not _labels_another(text, d, other_starts)
     ]
     if after:
         return stated_as_of(after[0])
@@ -132,6 +133,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         if d.end <= q.start
         and not re.search(r"\d\s+(?:in|at)\s*$", text[max(sentence[0], d.start - 8) : d.start])
         and not _SOURCE_LINE.match(text, text.rfind("\n", 0, d.start) + 1)
+        and not _COMPARED_BETWEEN.search(text, d.end, q.start)
     ]
     if before:
         d = before[-1]
@@ -147,6 +149,18 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
             return stated_as_of(since[0])
         return AsOf(label="an earlier date (not stated)", basis="earlier")
     return context_as_of(ctx, q.start)
+
+
+# "Q1 20", "2023/24- £239.5mill", "2024: 41.2%": a period labelling the value right after it
+# "in 2020 94.5 per cent were issued on time, compared to 1.6 per cent last year": the date before a comparison
+# is the first value's
+_COMPARED_BETWEEN = re.compile(r"\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\b|\bwhereas\b", re.I)
+_LABEL_GAP = re.compile(r"[ \t]?(?:[-–:][ \t]?)?")
+
+
+def _labels_another(text: str, d: DateMention, other_starts: list[int]) -> bool:
+    """ "2024- 41.2% (769)\n2023- 57.4%": a date written right before another value labels that value."""
+    return any(0 <= f - d.end <= 3 and _LABEL_GAP.fullmatch(text, d.end, f) for f in other_starts)
 
 
 # "Source: DfE SEND2, 2024": when the source was published, not when the figures under it were counted

@@ -112,8 +112,9 @@ def whole_council_for_a_service(question: str, f: Figure, sentence_text: str) ->
 @cache
 def never_narrower() -> frozenset[str]:
     """Words in a figure's phrase that never make it a narrower measure than the one asked: counted nouns,
-    question scaffolding, breakdown headings, how it was told ("revealed", "a staggering") and who holds it
-    ("the department overspent by £5.4m")."""
+    question scaffolding, breakdown headings, how it was told ("revealed", "a staggering"), who holds or rates it
+    ("the department overspent by £5.4m", "rated good by Ofsted") and the limit a share is within ("within the
+    20-week deadline")."""
     return (
         counting_terms()
         | scaffold_terms()
@@ -121,4 +122,5 @@ def never_narrower() -> frozenset[str]:
         | stem_list("heading_words")
         | stem_list("statement_words")
         | stem_list("organisation_units")
+        | stem_list("limit_words")
     )

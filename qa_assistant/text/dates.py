@@ -195,8 +195,8 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
-            if any(taken[s:e]):
-                continue
+            if any(taken[s:e]) or (kind == "fy" and _fy_start(m) is None):
+                continue  # "2024- 41.2%": not a financial year, so the year alone may still be read
             for i in range(s, e):
                 taken[i] = True
             claims.append((s, e, kind, m))

@@ -39,6 +39,10 @@ def ratio_part(text: str, s: int, e: int) -> bool:
     )
 
 
+# "2024- 41.2% (769)", "2023/24 - £239.5mill": a line labelled by its year, then the value (not a year range)
+_YEAR_LABELLED = re.compile(r"[\s•·*]*(?:19|20)\d{2}(?:\s?/\s?\d{2})?\s?[-–]\s+(?!(?:19|20)\d{2}$)[\d,.]+$")
+
+
 def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     """Whether the number at [s, e) is a label, code, age, time, phone number, section number, footnote marker
     or bare year rather than a reported quantity ("page 24", "aged between 18 and 25", "10:30", "01642")."""
@@ -53,7 +57,9 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
         re.I,
     ):
         return True  # "post-16", "Covid-19", "page 24", section "1.2.3", the minutes of "10:30"
-    if re.search(r"\d\s?[-–]\s?$", before) or _AGE_BEFORE.search(text[max(0, s - 40) : s]):
+    if (
+        re.search(r"\d\s?[-–]\s?$", before) and not _YEAR_LABELLED.match(text[line_start:s] + text[s:e])
+    ) or _AGE_BEFORE.search(text[max(0, s - 40) : s]):
         return True  # a range's tail whose head was not a quantity ("7-13"); ages ("aged between 18 and 25")
     after = text[e : e + 12]
     if re.match(r"\s*[/.]\d|:\d\d|\.\d", after):

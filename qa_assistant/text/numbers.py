@@ -18,9 +18,20 @@ from text_to_num import text2num
 from qa_assistant.text.contents import page_number_spans
 from qa_assistant.text.not_quantities import not_a_quantity, ratio_part
 
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9}
+_SCALE = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "million": 1e6,
+    "mn": 1e6,
+    "mill": 1e6,  # "£239.5mill", "£3.5 mil", "£4mln": news and FOI shorthand for million
+    "mil": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|bn|million|billion|thousand)\b)?"
+_SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|mill|mil|mln|bn|million|billion|thousand)\b)?"
 # "pounds 40,000": how some newspaper archives write the pound sign
 _HEAD = rf"(?P<cur>£|pounds[ ])?(?P<num>{_NUM})" + _SCALED.format(n="")
 _RANGE_TAIL = rf"(?:[ ]?(?:-|–|to)[ ]?(?P<cur2>£)?(?P<num2>{_NUM})" + _SCALED.format(n="2") + ")?"
