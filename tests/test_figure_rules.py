@@ -13,7 +13,7 @@ import pytest
 from figure_helpers import figure, figures, support
 
 from qa_assistant.figures.question import read, read_conversation
-from qa_assistant.figures.support_rules import whole_council_for_a_service
+from qa_assistant.figures.support_rules import subject_ok, whole_council_for_a_service
 from qa_assistant.text.dates import find_dates
 from qa_assistant.text.numbers import find_quantities
 
@@ -267,6 +267,19 @@ def test_clause_words_when_no_phrase(text, value, words):
             "neighbours",
         ),
         ("The North East rate was 110 per 10,000.", "110 per 10,000", "region"),
+        # places and values paired in order by "respectively" (a place in brackets says where a listed one is)
+        (
+            "Redcar and Cleveland, Middlesbrough and Durham had percentages of 10.6, 10.5 and 10.4 respectively.",
+            "10.5",
+            "own",
+        ),
+        (
+            "Redcar and Cleveland, Middlesbrough and Durham had percentages of 10.6, 10.5 and 10.4 respectively.",
+            "10.4",
+            "other",
+        ),
+        ("Harrow (Outer London) and Rutland (East Midlands) had 2% and 2.4% respectively.", "2.4%", "other"),
+        ("Outer London had the lowest percentage (4%).", "4%", "region"),
         # South Tees is Middlesbrough with Redcar and Cleveland: an area of more than the council
         ("Across the South Tees area 348 pupils were identified as young carers.", "348", "region"),
         ("Hartlepool looks after 310 children.", "310", "other"),
@@ -275,6 +288,18 @@ def test_clause_words_when_no_phrase(text, value, words):
 )
 def test_subject(text, value, subject):
     assert figure(text, value).subject == subject
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        ("What was the North East's NEET rate?", "The East Midlands rate was 5.1%.", "5.1%", False),
+        ("What was the North East's NEET rate?", "The North East rate was 8.2%.", "8.2%", True),
+        ("What was the NEET rate across the region?", "The North East rate was 8.2%.", "8.2%", True),
+    ],
+)
+def test_one_region_is_not_another(question, text, value, ok):
+    assert subject_ok(read(question), figure(text, value)) == ok
 
 
 def test_other_councils_paper_is_theirs():

@@ -38,6 +38,9 @@ def subject_ok(r: Reading, f: Figure) -> bool:
     """The figure is for the place asked about (another council matched by its name), not just any place."""
     if r.subject.kind != f.subject:
         return False
+    if f.subject == "region":  # "the North East" is not "the East Midlands"; "the region" may be either
+        a, b = r.subject.name.lower(), f.subject_name.lower()
+        return a == b or "region" in a or "region" in b or not a or not b
     if f.subject != "other":
         return True
     a, b = r.subject.name.lower(), f.subject_name.lower()
