@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa_assistant.figures.respective import respective_subject
 from qa_assistant.figures.terms import lexicon, phrase_pattern, stopwords
 from qa_assistant.settings import DATA_DIR
 
@@ -234,9 +233,6 @@ def subject_for(
     inside the number's own phrase after it counts however far ("6,000 children currently in care in the North
     East"), and a place the sentence opens with ("Across England, ...") is its numbers' when no cue is nearer."""
     c_start, c_end = clause
-    paired = respective_subject(text, q_start, clause, mentions, other_numbers)
-    if paired is not None:
-        return paired
     best: tuple[int, Subject] | None = None
     for m in mentions:
         if m.start >= c_end:
