@@ -48,6 +48,9 @@ from qa_assistant.text.numbers import find_quantities
             "count",
         ),
         ("We approved 1 in 2023.", "1", 1, "count"),  # "in <year>" is no ratio
+        # a rate's base written in words
+        ("27.9 conceptions per thousand women aged 15-17", "27.9 conceptions per thousand", 27.9, "per_1000"),
+        ("a rate of 12 per ten thousand children", "12 per ten thousand", 12, "per_10000"),
         # news and FOI shorthand for million; a line labelled by its year, then the value
         ("Total funding 2023/24- £239.5mill", "£239.5mill", 239.5e6, "gbp"),
         ("a £3.5 mil overspend", "£3.5 mil", 3.5e6, "gbp"),
@@ -267,6 +270,13 @@ def test_clause_words_when_no_phrase(text, value, words):
             "neighbours",
         ),
         ("The North East rate was 110 per 10,000.", "110 per 10,000", "region"),
+        # "across" scopes a number to a place a few words on; a sub-region is more than one council
+        (
+            "There are 3,640 children in care across the Black Country and Staffordshire, a rise of 42 per cent.",
+            "3,640",
+            "region",
+        ),
+        ("There were 500 children placed with foster carers across the whole of Hartlepool.", "500", "own"),
         # Outer London is a region
         ("Outer London had the lowest percentage (4%).", "4%", "region"),
         # South Tees is Middlesbrough with Redcar and Cleveland: an area of more than the council

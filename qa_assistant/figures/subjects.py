@@ -242,9 +242,9 @@ def subject_for(
         if m.start >= q_end:  # after the number: only close cues, nothing numeric between
             gap = words_between(text, q_end, m.start)
             if (
-                (gap <= _AFTER_WORDS or m.end <= phrase_end)
+                (gap <= _AFTER_WORDS or m.end <= phrase_end or _scoped_across(text, q_end, m.start, gap))
                 and not any(q_end <= n < m.start for n in other_numbers)
-                and not re.search(r"[;:]", text[q_end : m.start])
+                and not re.search(r"[;:,]" if gap > _AFTER_WORDS else r"[;:]", text[q_end : m.start])
                 and not _COMPARED_WITH.search(text[q_end : m.start])
             ):
                 distance = gap
@@ -264,6 +264,16 @@ def subject_for(
     if best:
         return best[1]
     return opening_place(text, c_start, q_start, mentions) or default
+
+
+_ACROSS = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?$", re.I)
+_ACROSS_WORDS = 8
+
+
+def _scoped_across(text: str, q_end: int, m_start: int, gap: int) -> bool:
+    """ "3,640 children in care across the Black Country": "across" scopes the number to the place a few
+    words further on than other cues may stand."""
+    return gap <= _ACROSS_WORDS and bool(_ACROSS.search(text, max(q_end, m_start - 16), m_start))
 
 
 _LEFT_OUT = re.compile(

@@ -18,18 +18,10 @@ from text_to_num import text2num
 from qa_assistant.text.contents import page_number_spans
 from qa_assistant.text.not_quantities import not_a_quantity, ratio_part
 
-_SCALE = {
-    "k": 1e3,
-    "thousand": 1e3,
-    "m": 1e6,
-    "million": 1e6,
-    "mn": 1e6,
-    "mill": 1e6,  # "£239.5mill", "£3.5 mil", "£4mln": news and FOI shorthand for million
-    "mil": 1e6,
-    "mln": 1e6,
-    "bn": 1e9,
-    "billion": 1e9,
-}
+# "£239.5mill", "£3.5 mil", "£4mln": news and FOI shorthand for million
+_SCALE = {"k": 1e3, "thousand": 1e3, "bn": 1e9, "billion": 1e9} | dict.fromkeys(
+    ("m", "million", "mn", "mill", "mil", "mln"), 1e6
+)
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|mill|mil|mln|bn|million|billion|thousand)\b)?"
 # "pounds 40,000": how some newspaper archives write the pound sign
@@ -44,7 +36,8 @@ _RATE_WORD = (
 _UNIT_TAIL = (
     r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b)?"
     rf"(?P<rate>(?P<counted>(?:[ ]+{_RATE_WORD}){{0,4}}?)[ ]+(?:per|(?:out[ ]+of|in|for)[ ]+every)[ ]+"
-    r"(?P<per>10,000|100,000|1,000|10000|100000|1000|10k)\b)?"
+    r"(?P<per>10,000|100,000|1,000|10000|100000|1000|10k|ten[ ]thousand|a[ ]hundred[ ]thousand|"
+    r"hundred[ ]thousand|thousand)\b)?"
     r"(?P<week>[ ]+(?:per|a|each)[ ]+(?:week|wk)\b)?"
     r"(?P<year>[ ]+(?:per|a)[ ]+(?:year|annum)\b)?"
     # a hard line wrap may fall inside "12 / months" (text copied from a PDF or a web page)
@@ -83,6 +76,14 @@ class Quantity:
     written_as_words: bool = False
     # the words inside a rate that say what it counts ("59.7 children in care per 10,000"), as offsets
     counted: tuple[int, int] | None = None
+
+
+def _per_base(per: str) -> str:
+    """A rate's base as digits: "10,000", "10k", "ten thousand" -> "10000" ("27.9 per thousand women")."""
+    per = per.lower().replace(",", "").replace("10k", "10000").replace("a hundred", "hundred")
+    return (
+        per.replace("hundred thousand", "100000").replace("ten thousand", "10000").replace("thousand", "1000")
+    )
 
 
 def parse_number(text: str) -> float:
@@ -128,7 +129,7 @@ def _unit(m: re.Match[str]) -> tuple[str, int]:
     if m.group("pct"):
         return "percent", m.end("pct")
     if m.group("rate"):
-        return "per_" + m.group("per").replace(",", "").replace("10k", "10000"), m.end("rate")
+        return "per_" + _per_base(m.group("per")), m.end("rate")
     if m.group("dur"):
         word = re.sub(r"working\s+", "", m.group("dur").strip().lower())
         return (word if word.endswith("s") else word + "s"), m.end("dur")
@@ -200,7 +201,12 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         covered = e
         raw = text[s:e].rstrip()
         found.append(Quantity(s, s + len(raw), raw, value, high, unit, counted=_counted_in_rate(m, unit)))
-    found.extend(_word_numbers(text, date_spans, date_starts))
+    digits = list(found)  # "12 per ten thousand": a word inside a quantity's own text is not another one
+    found.extend(
+        w
+        for w in _word_numbers(text, date_spans, date_starts)
+        if not any(d.start <= w.start < d.end for d in digits)
+    )
     found.sort(key=lambda q: q.start)
     return _to_takes_from_unit(text, found)
 
