@@ -62,6 +62,18 @@ def test_people_with_their_roles(sentence, name, role):
     assert any(name in text and role in found_role for text, found_role in found), found
 
 
+def test_a_post_after_and_is_not_the_post_before_it():
+    """ "Lisa Kitto, interim director of resources, and the chief executive, Balvinder Heran": ", and" starts
+    another post, so the second name is not the director of resources."""
+    sentence = (
+        "The report, from Lisa Kitto, Dudley's interim director of resources, and the council's chief executive,"
+        " Balvinder Heran, said costs rose."
+    )
+    roles = {p.text: p.role for p in find_people(sentence)}
+    assert roles["Balvinder Heran"] == "chief executive"
+    assert "director of resources" in roles["Lisa Kitto"]
+
+
 @pytest.mark.parametrize(
     "sentence,head,name",
     [

@@ -104,7 +104,9 @@ def _role_then_name() -> re.Pattern[str]:
     # and end in a colon ("Executive Member for Children's Services: Councillor Mike Carr")
     return re.compile(
         # "Strategic Manager, Finance Business Partnering, Sian Kenny": the post may name its team after a comma
-        rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+[^;.():]{{1,80}}?|,\s*{_CAP}(?:\s+(?:{_CAP}|and|&)){{0,4}})?[,:]\s*|\s+)"
+        # ("director of resources, and the council's chief executive, Balvinder Heran": ", and" starts another post)
+        rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+(?:(?!,\s*and\b)[^;.():]){{1,80}}?|"
+        rf",\s*{_CAP}(?:\s+(?:{_CAP}|and|&)){{0,4}})?[,:]\s*|\s+)"
         rf"((?:[A-Z]\.?\s)?{NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{NAME_WORD})"
         rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)"
     )
