@@ -1417,6 +1417,18 @@ def test_last_year_dates_a_level_not_a_change(text, value, as_of):
             {"scrutini", "meet"},
             {"adopt"},
         ),
+        # a when-clause holding a meeting's name names the occasion as a whole
+        (
+            "How many children were in care when councillors asked for greater clarity at the Select Committee?",
+            {"councillor", "ask", "clariti", "committe"},
+            {"care"},
+        ),
+        # how someone spoke of it ("described as 'scary'") is not what is counted
+        (
+            "How big was the children's services overspend described as 'scary' by the portfolio holder?",
+            {"describ", "scari", "portfolio", "holder"},
+            {"overspend"},
+        ),
         # ... but a who-question keeps them: they pick the meeting
         (
             "Who was chairing the panel when it looked at the number of kids in care (Echo campaign story)?",

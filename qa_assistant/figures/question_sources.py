@@ -100,6 +100,8 @@ _OCCASION_CLAUSES = (
     re.compile(r"^\s*(?:when|after|once|while)\s+[^,?]{3,120},\s*(?=(?:how|what|which|who|where)\b)", re.I),
     re.compile(r"(?<=\S)\s(?:when|once)\s+(?!(?:did|does|do|is|are|was|were)\b)[^,?;]*", re.I),
     re.compile(r"\([^()]*\b(?:story|article|piece|report|answer|scorecard|update|minutes)s?\b[^()]*\)", re.I),
+    # "the overspend described as 'scary' by the portfolio holder": how someone spoke of it, not what it counts
+    re.compile(r"\b(?:described|branded|labelled|labeled|dubbed|called)\s+(?:as\s+)?[‘'\"“][^,?;]*", re.I),
 )
 
 
@@ -111,6 +113,15 @@ def occasion_spans(question: str) -> list[tuple[int, int]]:
     patterns = _occasion_patterns() + (list(_OCCASION_CLAUSES) if asks_for_a_figure(question) else [])
     for pattern in patterns:
         for m in pattern.finditer(question):
+            inside = [(a, b) for a, b in spans if m.start() <= a and b <= m.end()]
+            if (
+                inside
+                and len(inside) == sum(a < m.end() and m.start() < b for a, b in spans)
+                and re.match(r"\s*(?:when|once)\b", m.group(0), re.I)
+            ):
+                # "when councillors asked for greater clarity on the figures at the Children's Select
+                # Committee": a whole clause holding a shorter span found first names the occasion
+                spans = [x for x in spans if x not in inside]
             if not any(a < m.end() and m.start() < b for a, b in spans):
                 spans.append(m.span())
     return sorted(spans)
