@@ -279,6 +279,7 @@ def test_clause_words_when_no_phrase(text, value, words):
         ("There were 500 children placed with foster carers across the whole of Hartlepool.", "500", "own"),
         # Outer London is a region
         ("Outer London had the lowest percentage (4%).", "4%", "region"),
+        ("The East Riding had 420 children in care.", "420", "other"),  # a short form of an authority's name
         # South Tees is Middlesbrough with Redcar and Cleveland: an area of more than the council
         ("Across the South Tees area 348 pupils were identified as young carers.", "348", "region"),
         ("Hartlepool looks after 310 children.", "310", "other"),
