@@ -51,7 +51,7 @@ _TARGET = re.compile(
 )
 _FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated)\b", re.I)
 _WHO = re.compile(
-    r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:(?!(?:of|the|our|their)\b)\w+\s+){0,2}?(?:councillor|officer|"
+    r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:(?!(?:of|the|our|their)\b)\w+\s+){0,5}?(?:councillor|officer|"
     r"member|person|director|manager|minister|secretary of state|chair|chairman|chairperson|chairwoman|leader|"
     r"mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp|councillors|officers)\b|"
     r"\bwho (?:is|was|chairs|chaired|leads|led)\b|"
