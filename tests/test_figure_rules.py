@@ -1221,6 +1221,21 @@ def test_date_edges_and_possessives_name_no_measure():
             True,
             "",
         ),
+        # a bracket right after the words asked is another name for them; one that narrows is not
+        (
+            "How many family and friends fostering households were there?",
+            "Family and friends (connected persons) fostering households: 52",
+            "52",
+            True,
+            "",
+        ),
+        (
+            "How many children in care were there?",
+            "Children in care (excluding UASC): 410",
+            "410",
+            False,
+            "measure: the figure counts exclud uasc too",
+        ),
         # the department is who overspent, not what
         (
             "By how much did the children's service overspend?",

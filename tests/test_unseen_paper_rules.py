@@ -54,6 +54,9 @@ from qa_assistant.text.dates import find_dates
         ),
         # ... while a rise in the overspend is a change
         ("By how much did the overspend rise between Q1 and Q2?", "money", "change", set()),
+        # "to reduce" says what money was for; "... reduce its budget by?" asks the size of a change
+        ("How much did the programme secure to reduce parental conflict?", "money", "level", set()),
+        ("How much did the council have to reduce its budget by?", "money", "change", set()),
         ("How many days did adoption take?", "duration", "level", set()),
         ("What percentage of care leavers were NEET?", "percent", "level", set()),
         # a month without its year says when, with the words that place the figure in it
@@ -628,6 +631,14 @@ def test_a_day_starting_a_range_takes_the_year_that_ends_it(text, dates):
 def test_month_first_dates(text, date, label):
     found = find_dates(text, reference=dt.date(2024, 6, 12))
     assert [(text[d.start : d.end], d.label) for d in found] == [(date, label)]
+
+
+def test_a_quarter_starting_a_range_takes_the_year_that_ends_it():
+    found = find_dates("How much did it worsen between Q1 and Q2 2023/24?")
+    assert [d.label for d in found] == [
+        "quarter 1 of 2023/24 (April–June 2023)",
+        "quarter 2 of 2023/24 (July–September 2023)",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,20 @@ def slash_explained(phrase: str, q: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# "(excluding UASC)", "(aged 16-17)": a bracket that narrows, never another name for what it follows
+_NARROWING_BRACKET = re.compile(r"\(\s*(?:excluding|including|except|only|aged|under|over|not|no|\d)", re.I)
+
+
+def bracket_alias(phrase: str, q: frozenset[str]) -> frozenset[str]:
+    """ "Family and friends (connected persons) fostering households": a bracket right after words the question
+    asks is another name for them, no extra condition."""
+    out: set[str] = set()
+    for m in re.finditer(r"([A-Za-z][\w'’-]*)\s*\(([^()]{1,40})\)", phrase):
+        if set(measure_terms(m.group(1))) & q and not _NARROWING_BRACKET.match(phrase, m.start(2) - 1):
+            out.update(measure_terms(m.group(2)))
+    return frozenset(out)
+
+
 def age_asked(q: frozenset[str]) -> frozenset[str]:
     """ "children under 12" asks about an age as surely as "under the age of 12": a question that gives a number
     (an age, as it is read with the figure's phrase) has asked for the phrase's "age"."""

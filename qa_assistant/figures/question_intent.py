@@ -37,11 +37,12 @@ CHANGE = re.compile(
     r"\bby how much\b|\bby\s+what\s+(?:percentage|proportion|amount|margin|share|factor|number)\b|"
     r"\bwhat\s+(?:percentage|%|per\s?cent)\s+(?:increase|rise|decrease|fall|drop|reduction|change|cut)\b|"
     r"\bhow much (?:is|are|was|were|did|has|have|will)\b.{0,60}\b(?:cut|cutting|slash\w*)\b|"
-    r"\bhow much (?:did|has|have|had) .{0,80}\b(?:increas|decreas|ris|rose|fall|fell|"
+    # ("How much did Troubled Families secure to reduce parental conflict?": "to reduce" says what for)
+    r"\bhow much (?:did|has|have|had) .{0,80}\b(?<!\bto )(?:increas|decreas|ris|rose|fall|fell|"
     r"grow|grew|reduc|drop|go up|gone up|go down|gone down|chang)\w*|\b(?:size of|amount of) the "
     r"(?:increase|decrease|reduction|rise|fall)\b|\bhow (?:big|large) (?:was|is) the "
     r"(?:increase|decrease|reduction|rise|fall)\b|\bwhat (?:was|is) the (?:increase|decrease|"
-    r"reduction|rise|fall|change) in\b|\bvariance\b",
+    r"reduction|rise|fall|change) in\b|\bvariance\b|\bhow much\b.{0,80}\bby\s*\?\s*$",
     re.I,
 )
 _TARGET = re.compile(

@@ -30,6 +30,7 @@ from qa_assistant.figures.explained_words import (
     acronym_spelled_out,
     age_asked,
     age_words,
+    bracket_alias,
     domain_words,
     initialisms_asked,
     long_forms,
@@ -226,6 +227,7 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]
         - age_asked(q)
         - spelled_out(f, q)
         - slash_explained(f.phrase, q)
+        - bracket_alias(f.phrase, q)
         - domain_words(f.phrase)
         - _subject_terms(f)
         - initialisms_asked(f.phrase, question)

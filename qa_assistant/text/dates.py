@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from qa_assistant.text.date_patterns import MONTHS, PATTERNS, QUARTER_WORDS
-from qa_assistant.text.periods import fy_label, fy_range, month_range, quarter_range
+from qa_assistant.text.periods import fy_label, fy_of, fy_range, month_range, quarter_range
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
         if kind == "fy":
             last_fy = _fy_start(m) or last_fy
         if mention is None:
-            yearless = (kind, m) if kind in ("day_month", "month_day") else None
+            yearless = (kind, m) if kind in ("day_month", "month_day", "quarter") else None
             continue
         if yearless is not None:
             mentions.extend(_start_of_range(text, *yearless, mention))
@@ -229,7 +229,15 @@ _RANGE_LINK = re.compile(r"\s*(?:and|to|until|till|[-–])\s*", re.I)
 
 def _start_of_range(text: str, kind: str, m: re.Match[str], end: DateMention) -> list[DateMention]:
     """ "between September 30 and December 31 2017", "from 1 April to 30 June 2020": a day without its year
-    that starts a range takes the year of the day that ends it (the year before, if its month comes later)."""
+    that starts a range takes the year of the day that ends it (the year before, if its month comes later);
+    a quarter without its financial year, that of the quarter ending it."""
+    if (
+        kind == "quarter"
+    ):  # "between Q1 and Q2 2023/24": a quarter takes the financial year of the one ending it
+        if not _RANGE_LINK.fullmatch(text, m.end(), end.start) or end.kind != "quarter":
+            return []
+        mention = _quarter_mention(kind, m, fy_of(end.first))
+        return [mention] if mention is not None else []
     if not _RANGE_LINK.fullmatch(text, m.end(), end.start) or end.kind not in ("day", "month"):
         return []
     month = _month(m)
