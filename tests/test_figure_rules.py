@@ -1236,6 +1236,28 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure: the figure counts exclud uasc too",
         ),
+        # a misspelt or cut-off council name says whose, not what
+        (
+            "How many children were in care?",
+            "There were 528 children in care in Middlesbrou",
+            "528",
+            True,
+            "",
+        ),
+        (
+            "How many children were placed with our own carers?",
+            "Children placed with Middleborough Carers: 169",
+            "169",
+            True,
+            "",
+        ),
+        (
+            "How many children were in care?",
+            "There were 528 children in care in Middleton",
+            "528",
+            False,
+            "measure: the figure counts middleton too",
+        ),
         # the department is who overspent, not what
         (
             "By how much did the children's service overspend?",

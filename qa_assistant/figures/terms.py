@@ -11,7 +11,9 @@ import json
 import re
 from functools import cache, lru_cache
 
-from qa_assistant.settings import DATA_DIR
+from rapidfuzz import fuzz
+
+from qa_assistant.settings import DATA_DIR, weight
 from qa_assistant.text.stemming import stem
 
 LEXICON_PATH = DATA_DIR / "lexicon.json"
@@ -142,7 +144,39 @@ def measure_terms(text: str) -> list[str]:
     """Terms that can say what a figure counts: no weak words, no units, no own-council names, no bare numbers
     other than those that define a measure ("26 weeks", "45 days" keep their digits)."""
     own = own_name_terms()
-    return [t for w, t in _word_terms(UNIT_TEXT.sub(" ", text)) if t not in own and not _is_weak(w)]
+    return [
+        t
+        for w, t in _word_terms(UNIT_TEXT.sub(" ", text))
+        if t not in own and not _is_weak(w) and not _own_name(w)
+    ]
+
+
+_MIN_CUT_NAME = 8  # "Middlesbrou": a page cut inside the council's name still names it
+
+
+@lru_cache(maxsize=65536)
+def _own_name(word: str) -> bool:
+    """A misspelt or cut-off own council name ("Middleborough", "Middlesbrou"): whose, not what."""
+    if len(word) < _MIN_CUT_NAME:
+        return False
+    return any(
+        (name.startswith(word) or fuzz.ratio(word, name) >= weight("own_name", "min_similarity"))
+        for name in _own_long_names()
+    )
+
+
+@lru_cache(maxsize=1)
+def _own_long_names() -> tuple[str, ...]:
+    return tuple(t for t in (w.lower() for w in own_name_words()) if len(t) >= _MIN_CUT_NAME)
+
+
+@lru_cache(maxsize=1)
+def own_name_words() -> tuple[str, ...]:
+    """The council's own names as single words ("middlesbrough")."""
+    data = json.loads((LEXICON_PATH.parent / "council.json").read_text(encoding="utf-8"))
+    return tuple(
+        dict.fromkeys(w.lower() for alias in data["aliases"] for w in re.findall(r"[A-Za-z]+", alias))
+    )
 
 
 WEEKLY = re.compile(r"\b(?:per|a|each) week\b|\bweekly\b", re.I)  # "per week", "a week", "weekly"
