@@ -70,6 +70,9 @@ from qa_assistant.text.dates import find_dates
         ),
         ("How many pupils were excluded in the 2021/22 academic year?", "count", "level", {"academ"}),
         ("How many children were adopted in May?", "count", "level", {"may"}),
+        # "the council itself" stresses who, and "supporting" is how the council holds a case, not a measure
+        ("What share of placements were arranged by the council itself?", "percent", "level", {"itself"}),
+        ("How many children were we supporting through Child in Need?", "count", "level", {"support"}),
         # ... and its day, too, says when ("at 31 March", "the 31st of March", "March 31st")
         ("How many children were in the council's care at 31 March?", "count", "level", {"31", "march"}),
         ("How many children were in care on the 31st of March?", "count", "level", {"31st", "31", "march"}),
