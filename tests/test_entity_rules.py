@@ -207,6 +207,8 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         # the post may come a few words after "which", past the place whose it is
         ("Which Redcar and Cleveland cabinet member commented on the figures?", "person"),
         ("Which Adoption Tees Valley team manager spoke to the committee?", "person"),
+        ("Which schools did local councillors visit?", "name"),  # no verb between "which" and the post
+        ("Which ward did Councillor Henman say he was elected for?", "name"),
         ("Which Secretary of State agreed the supervision should continue?", "person"),
         ("What’s the children in care council called now?", "name"),  # a contraction
         ("Which Haringey programme was expected to help families?", "name"),  # a name before the head

@@ -53,7 +53,8 @@ from qa_assistant.text.numbers import find_quantities
         ("a rate of 12 per ten thousand children", "12 per ten thousand", 12, "per_10000"),
         # news and FOI shorthand for million; a line labelled by its year, then the value
         ("Total funding 2023/24- £239.5mill", "£239.5mill", 239.5e6, "gbp"),
-        ("a £3.5 mil overspend", "£3.5 mil", 3.5e6, "gbp"),
+        ("a £4mln overspend", "£4mln", 4e6, "gbp"),
+        ("The home at 12 Mill Road", "12", 12, "count"),  # a name in capitals, apart from the number
         ("Plans not returned in 20 weeks\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "41.2%", 41.2, "percent"),
         ("Plans not returned in 20 weeks\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "769", 769, "count"),
         ("There were 12 in 2022 and 14 in 2023.", "12", 12, "count"),
@@ -86,7 +87,6 @@ def test_quantities(text, value_text, value, unit):
         ("a rolling 12-month measure of re-referrals", "12"),
         ("numbers fell below the 400 mark in May", "400"),
         ("care leavers aged 19 to 21 in work", "21"),
-        ("the years 2019 - 2020 were hard", "2020"),
         ("we expect two to three visits a week", "three"),  # a vague range in words is no reported figure
         ("three or four carers left", "three"),
         # either side of a ratio ("one in nine (10.9%)"): the percentage beside it is the figure
@@ -276,7 +276,6 @@ def test_clause_words_when_no_phrase(text, value, words):
             "3,640",
             "region",
         ),
-        ("There were 500 children placed with foster carers across the whole of Hartlepool.", "500", "own"),
         # Outer London is a region
         ("Outer London had the lowest percentage (4%).", "4%", "region"),
         ("The East Riding had 420 children in care.", "420", "other"),  # a short form of an authority's name
@@ -522,7 +521,7 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "2015",
             "earlier",
         ),
-        # an aside set off by commas does not end the number's clause; one that holds a number does
+        # an aside set off by commas does not end the number's clause; one with a clause of its own does
         (
             "There were 450 looked after children, those placed under the care of the council, in the county as"
             " of March 2023.",
@@ -531,7 +530,8 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "stated",
         ),
         (
-            "There were 450 looked after children, up from 420 last year, in the county as of March 2023.",
+            "There were 450 looked after children, which is the most since records began, in the county as of"
+            " March 2023.",
             "450",
             "12 June 2024 (meeting date)",
             "meeting date",
@@ -1166,7 +1166,14 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure: the figure counts new too",
         ),
-        # a clause opened by a group ("in Year 9,", "for girls,") counts within it
+        # a clause opened by a group ("in Year 9,", "for girls,") counts within it, wherever the sentence starts
+        (
+            "How many pupils were permanently excluded?",
+            "Exclusions rose sharply. In Year 9, 8 pupils had been permanently excluded.",
+            "8",
+            False,
+            "measure: the figure counts 9 too",
+        ),
         (
             "How many pupils were permanently excluded?",
             "· in Year 9, 8 pupils had been permanently excluded.",

@@ -48,7 +48,9 @@ STARTING_VALUE = re.compile(
 )
 # "450 looked after children, those placed under the care of the council, in Northumberland as of March 2023":
 # an aside set off by commas, with no number and no clause of its own, does not end the number's clause
-_ASIDE = re.compile(r",[^,;:()\d]{3,80},")
+_ASIDE = re.compile(
+    r",(?![^,]*\b(?:and|but|which|than|compared|whereas|while|against)\b)[^,;:()\d]{3,80},", re.I
+)
 HEADING_REACH = 400  # a heading further back than this is not quoted with the figure
 
 

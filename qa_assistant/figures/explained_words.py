@@ -37,7 +37,9 @@ def slash_explained(phrase: str, q: frozenset[str]) -> frozenset[str]:
 
 
 # "(excluding UASC)", "(aged 16-17)": a bracket that narrows, never another name for what it follows
-_NARROWING_BRACKET = re.compile(r"\(\s*(?:excluding|including|except|only|aged|under|over|not|no|\d)", re.I)
+_NARROWING_BRACKET = re.compile(
+    r"\(\s*(?:(?:excluding|including|except|only|aged|under|over|not|no)\b|\d)", re.I
+)
 
 
 def bracket_alias(phrase: str, q: frozenset[str]) -> frozenset[str]:

@@ -46,10 +46,10 @@ _NOW_BEFORE = re.compile(r"\b(?:now|currently|at present|presently|today|to date
 # "In Year 9, 8 pupils had been permanently excluded", "For girls, 20 ...": a clause opened by the group it
 # counts within (a school year, key stage, age band, sex or school phase) is a part of a breakdown by it
 _GROUP_LEAD = re.compile(
-    r"(?:^|[•·*–-])\s*(?:in|for|among|amongst|of)\s+(?:the\s+)?(?P<group>(?:year|yr)\s*\d{1,2}|"
+    r"[\s•·*–-]*(?:in|for|among|amongst|of)\s+(?:the\s+)?(?P<group>(?:year|yr)\s*\d{1,2}|"
     r"(?:key\s+stage|ks)\s*\d|reception|nursery|(?:boys|girls|males|females|primary|secondary)"
     r"(?:\s+(?:pupils|schools|children|phase))?|(?:those\s+)?aged\s+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?|"
-    r"under[-\s]\d{1,2}s?|\d{1,2}\s*(?:-|–|to)\s*\d{1,2}[-\s]year[-\s]olds)\s*,\s*$",
+    r"under[-\s]\d{1,2}s?|\d{1,2}\s*(?:-|–|to)\s*\d{1,2}[-\s]year[-\s]olds)\s*,\s*",
     re.I,
 )
 _CLAUSE_CHARS = 120  # how far either side of a number its clause's words are read when its phrase cannot be
@@ -82,7 +82,7 @@ def from_prose(
     )
     if phrase.found and phrase.how in ("label", "heading", "inherited"):
         facts = _under_item_lead_in(text, phrase, facts)
-    group = _GROUP_LEAD.search(text, max(previous_end, text.rfind("\n", 0, q.start) + 1), q.start)
+    group = _GROUP_LEAD.fullmatch(text, max(previous_end, text.rfind("\n", 0, q.start) + 1), q.start)
     if group and phrase.found and phrase.start >= q.end:
         facts = replace(facts, group=" ".join(group.group("group").split()))
     if not context and not measure_terms(masked_phrase(r, phrase, phrase_text)):

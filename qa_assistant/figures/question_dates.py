@@ -77,7 +77,7 @@ def date_spans(
 
 # "16 months after the Children's Trust was set up", "since the new service was launched": when, by an event
 _EVENT_CLAUSE = re.compile(
-    r"\b(?:(?:\d{1,3}|a|one|two|three|six|twelve|eighteen)\s+(?:years?|months?|weeks?)\s+)?"
+    r"\b(?:(?:\d{1,3}|a|one|two|three|four|five|six|twelve|eighteen)\s+(?:years?|months?|weeks?)\s+)?"
     r"(?:after|since|before|following)\s+(?:the|its|their|our|a)\s+[\w'’ -]{1,40}?\s+(?:was|were|had\s+been)\s+"
     r"(?:set\s+up|launched|introduced|created|established|opened|started|formed|founded)\b",
     re.I,

@@ -13,7 +13,7 @@ from qa_assistant.figures.concepts import ConceptMatch
 NAME_HEADS = (
     "team|service|committee|board|panel|organisation|organization|council|school|home|hub|programme|program|"
     "project|scheme|campaign|strategy|model|agencies|agency|partner|provider|charities|charity|group|forum|"
-    "bodies|body|tool|system|framework|initiative|companies|company|club"
+    "bodies|body|tool|system|framework|initiative|companies|company|club|ward"
 )
 # What "what was the ... X" asks a figure of ("the average caseload", "the forecast overspend")
 FIGURE_NOUNS = (
@@ -52,7 +52,9 @@ _TARGET = re.compile(
 )
 _FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated)\b", re.I)
 _WHO = re.compile(
-    r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:(?!(?:of|the|our|their)\b)\w+\s+){0,5}?(?:councillor|officer|"
+    # "which Redcar and Cleveland cabinet member": the post a few words on, past no verb ("which schools did")
+    r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:(?!(?:of|the|our|their|did|do|does|is|are|was|were|has|"
+    r"have|had|will|would|can|could)\b)\w+\s+){0,5}?(?:councillor|officer|"
     r"member|person|director|manager|minister|secretary of state|chair|chairman|chairperson|chairwoman|leader|"
     r"mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp|councillors|officers)\b|"
     r"\bwho (?:is|was|chairs|chaired|leads|led)\b|"

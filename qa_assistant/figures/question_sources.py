@@ -101,7 +101,7 @@ _OCCASION_CLAUSES = (
     re.compile(r"(?<=\S)\s(?:when|once)\s+(?!(?:did|does|do|is|are|was|were)\b)[^,?;]*", re.I),
     re.compile(r"\([^()]*\b(?:story|article|piece|report|answer|scorecard|update|minutes)s?\b[^()]*\)", re.I),
     # "the overspend described as 'scary' by the portfolio holder": how someone spoke of it, not what it counts
-    re.compile(r"\b(?:described|branded|labelled|labeled|dubbed|called)\s+(?:as\s+)?[‘'\"“][^,?;]*", re.I),
+    re.compile(r"\b(?:described|branded|labelled|labeled|dubbed)\s+(?:as\s+)?[‘'\"“][^,?;]*", re.I),
 )
 
 

@@ -39,7 +39,7 @@ def subject_ok(r: Reading, f: Figure) -> bool:
     if r.subject.kind != f.subject:
         return False
     if f.subject == "region":  # "the North East" is not "the East Midlands"; "the region" may be either
-        a, b = r.subject.name.lower(), f.subject_name.lower()
+        a, b = (" ".join(re.split(r"[\s-]+", n.lower())) for n in (r.subject.name, f.subject_name))
         return a == b or "region" in a or "region" in b or not a or not b
     if f.subject != "other":
         return True

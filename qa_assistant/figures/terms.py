@@ -131,13 +131,15 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _council_aliases() -> tuple[str, ...]:
+    data = json.loads((LEXICON_PATH.parent / "council.json").read_text(encoding="utf-8"))
+    return tuple(data["aliases"])
+
+
+@lru_cache(maxsize=1)
 def own_name_terms() -> frozenset[str]:
     """Terms of the council's own names ("middlesbrough", "mbc"): they say whose figure, not what it counts."""
-    data = json.loads((LEXICON_PATH.parent / "council.json").read_text(encoding="utf-8"))
-    out: set[str] = set()
-    for alias in data["aliases"]:
-        out.update(terms(alias))
-    return frozenset(out)
+    return frozenset(t for alias in _council_aliases() for t in terms(alias))
 
 
 def measure_terms(text: str) -> list[str]:
@@ -167,16 +169,11 @@ def _own_name(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _own_long_names() -> tuple[str, ...]:
-    return tuple(t for t in (w.lower() for w in own_name_words()) if len(t) >= _MIN_CUT_NAME)
-
-
-@lru_cache(maxsize=1)
-def own_name_words() -> tuple[str, ...]:
-    """The council's own names as single words ("middlesbrough")."""
-    data = json.loads((LEXICON_PATH.parent / "council.json").read_text(encoding="utf-8"))
+    """The council's own names as single long words ("middlesbrough"), to read misspelt or cut-off copies by."""
+    words = (w.lower() for alias in _council_aliases() for w in re.findall(r"[A-Za-z]+", alias))
     return tuple(
-        dict.fromkeys(w.lower() for alias in data["aliases"] for w in re.findall(r"[A-Za-z]+", alias))
-    )
+        w for w in dict.fromkeys(words) if len(w) >= _MIN_CUT_NAME and not _is_weak(w)
+    )  # not "authority"
 
 
 WEEKLY = re.compile(r"\b(?:per|a|each) week\b|\bweekly\b", re.I)  # "per week", "a week", "weekly"

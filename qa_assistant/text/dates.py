@@ -30,12 +30,14 @@ class DateMention:
 # A month named without its year ("at the end of March", "in May"): it says when (which March is not said),
 # never what is counted. Capitalised only ("march", "may" are verbs); May only after a preposition.
 # With its day ("at 31 March", "the 31st of March", "March 31st") the day is part of the date, not a number asked.
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 BARE_MONTH = re.compile(
     rf"(?:\b{_DAY}\s+(?:of\s+)?)?"
     r"(?:\b(?:January|February|March|April|June|July|August|September|October|November|December)\b|"
     r"(?<=\b(?:in|of|by) )May\b|(?<=\d )May\b|(?<=\d(?:st|nd|rd|th) )May\b)"
-    rf"(?:\s+{_DAY}\b(?![,\s]*\d{{4}}))?"
+    # a day after the month only where it ends the phrase ("on March 31st", "at March 31,"), not "March 16 and
+    # 17 year olds"
+    rf"(?:\s+{_DAY}\b(?![,\s]*\d{{4}})(?=\s*(?:[,.;:)?]|$)))?"
 )
 DATE_EDGE = re.compile(
     r"(?:\b(?:at|by|as\s+at|as\s+of)\s+)?(?:the\s+)?\b(?:end|start|beginning|close|middle)\s+of\s+"

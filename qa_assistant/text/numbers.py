@@ -18,12 +18,12 @@ from text_to_num import text2num
 from qa_assistant.text.contents import page_number_spans
 from qa_assistant.text.not_quantities import not_a_quantity, ratio_part
 
-# "£239.5mill", "£3.5 mil", "£4mln": news and FOI shorthand for million
+# "£239.5mill", "£4mln": news and FOI shorthand for million (lower case, written onto the number: "12 Mill Road")
 _SCALE = {"k": 1e3, "thousand": 1e3, "bn": 1e9, "billion": 1e9} | dict.fromkeys(
     ("m", "million", "mn", "mill", "mil", "mln"), 1e6
 )
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|mill|mil|mln|bn|million|billion|thousand)\b)?"
+_SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|bn|million|billion|thousand|(?<=\d)(?-i:mill|mil|mln))\b)?"
 # "pounds 40,000": how some newspaper archives write the pound sign
 _HEAD = rf"(?P<cur>£|pounds[ ])?(?P<num>{_NUM})" + _SCALED.format(n="")
 _RANGE_TAIL = rf"(?:[ ]?(?:-|–|to)[ ]?(?P<cur2>£)?(?P<num2>{_NUM})" + _SCALED.format(n="2") + ")?"
