@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa_assistant.figures.support_rules import unit_terms
+from qa_assistant.figures.support_rules import service_pattern, unit_terms
 from qa_assistant.figures.terms import (
     counting_terms,
     lexicon,
@@ -129,9 +129,7 @@ def terms_of_words(text: str) -> frozenset[str]:
 def domain_words(phrase: str) -> frozenset[str]:
     """ "children in need of social service help": naming the service everything here belongs to ("social
     services", "children's social care") does not make a narrower measure."""
-    return frozenset(
-        t for m in phrase_pattern(lexicon()["domain_phrases"]).finditer(phrase) for t in terms(m.group(0))
-    )
+    return frozenset(t for m in service_pattern().finditer(phrase) for t in terms(m.group(0)))
 
 
 def long_forms(f: Figure) -> frozenset[str]:

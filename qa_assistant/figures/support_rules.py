@@ -101,12 +101,17 @@ _WHOLE_COUNCIL = re.compile(
 )
 
 
+@cache
+def service_pattern() -> re.Pattern[str]:
+    return phrase_pattern(lexicon()["domain_phrases"])
+
+
 def whole_council_for_a_service(question: str, f: Figure, sentence_text: str) -> bool:
     """Money asked for a service ("spend on children's services") is not the whole council's budget that the
     figure's sentence gives, unless that sentence names the service too."""
     if not f.unit.startswith("gbp"):
         return False
-    service = phrase_pattern(lexicon()["domain_phrases"])
+    service = service_pattern()
     return bool(service.search(question) and _WHOLE_COUNCIL.search(sentence_text)) and not service.search(
         sentence_text
     )
