@@ -103,6 +103,8 @@ _WHOLE_COUNCIL = re.compile(
 
 @cache
 def service_pattern() -> re.Pattern[str]:
+    """The names of the service everything here belongs to ("children's services", "social care"), compiled
+    once: the support check reads them for every figure."""
     return phrase_pattern(lexicon()["domain_phrases"])
 
 
