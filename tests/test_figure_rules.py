@@ -514,6 +514,13 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "an earlier period (not stated exactly)",
             "earlier",
         ),
+        # the date before a change is the earlier value's when that value stands between them
+        (
+            "At Quarter One the projected overspend was £5,960k, so the position has worsened by £1,158k.",
+            "£1,158k",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
         # "since <date>, when N ...": the value a trend started from, as of that date
         (
             "Numbers have risen every year since 2015, when 320 children were in care.",

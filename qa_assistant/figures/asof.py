@@ -187,6 +187,21 @@ def quote_start_for(ctx: AsOfContext, q_start: int, sentence_start: int, basis: 
     return sentence_start
 
 
+def change_from_anothers_date(
+    ctx: AsOfContext, q: Quantity, sentence: Span, others: list[int]
+) -> AsOf | None:
+    """ "At Quarter One the projected overspend was £5,960k, so the position has worsened by £1,158k": the date
+    before a change is the earlier value's when that value stands between them, so the change is as of the
+    paper's own period (its heading, title or meeting), or None when the sentence dates the change itself."""
+    dates = _dates_in(ctx, sentence[0], sentence[1])
+    before = [d for d in dates if d.end <= q.start]
+    if not before or any(d.start >= q.end for d in dates):
+        return None
+    if not any(before[-1].end <= n < q.start for n in others):
+        return None
+    return context_as_of(ctx, q.start)
+
+
 def change_end(ctx: AsOfContext, q: Quantity, sentence: Span, stated: AsOf) -> AsOf:
     """A change is as of where it ends: of the periods its sentence names before it, the latest ("spent £21.6m
     in 2022-23, up from £15.3m in 2020-21 - an increase of 41% in two years" is as of 2022-23)."""

@@ -139,7 +139,8 @@ def _prose_as_of(r: SentenceReading, q: Quantity, kind: str, others: list[int]) 
     if kind != "change" and ((past_after and as_of.basis != "stated") or _past_before(r, q)):
         as_of = AsOf(label="an earlier period (not stated exactly)", basis="earlier")
     elif kind == "change" and as_of.basis == "stated":
-        as_of = asof_rules.change_end(r.ctx, q, r.sentence, as_of)
+        own = asof_rules.change_from_anothers_date(r.ctx, q, r.sentence, others)
+        as_of = own or asof_rules.change_end(r.ctx, q, r.sentence, as_of)
     elif as_of.basis == "unknown" and _NOW_BEFORE.search(r.text[max(r.sentence[0], q.start - 40) : q.start]):
         # "There are now 1,923 looked-after children": as of the paper's own date, whatever that is
         as_of = AsOf(label="now, as the paper was written (it gives no date)", basis="current")
