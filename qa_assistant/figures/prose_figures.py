@@ -82,7 +82,8 @@ def from_prose(
     )
     if phrase.found and phrase.how in ("label", "heading", "inherited"):
         facts = _under_item_lead_in(text, phrase, facts)
-    group = _GROUP_LEAD.fullmatch(text, max(previous_end, text.rfind("\n", 0, q.start) + 1), q.start)
+    clause_start = max(previous_end, text.rfind("\n", max(0, q.start - _CLAUSE_CHARS), q.start) + 1)
+    group = _GROUP_LEAD.fullmatch(text, clause_start, q.start)
     if group and phrase.found and phrase.start >= q.end:
         facts = replace(facts, group=" ".join(group.group("group").split()))
     if not context and not measure_terms(masked_phrase(r, phrase, phrase_text)):

@@ -43,6 +43,9 @@ def ratio_part(text: str, s: int, e: int) -> bool:
 _YEAR_LABELLED = re.compile(r"[\s•·*]*(?:19|20)\d{2}(?:\s?/\s?\d{2})?\s?[-–]\s+(?!(?:19|20)\d{2}$)[\d,.]+$")
 
 
+_LABEL_CHARS = 24  # a year label is all the line holds before its value ("2023/24 - ")
+
+
 def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     """Whether the number at [s, e) is a label, code, age, time, phone number, section number, footnote marker
     or bare year rather than a reported quantity ("page 24", "aged between 18 and 25", "10:30", "01642")."""
@@ -58,7 +61,8 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     ):
         return True  # "post-16", "Covid-19", "page 24", section "1.2.3", the minutes of "10:30"
     if (
-        re.search(r"\d\s?[-–]\s?$", before) and not _YEAR_LABELLED.match(text[line_start:s] + text[s:e])
+        re.search(r"\d\s?[-–]\s?$", before)
+        and not (s - line_start <= _LABEL_CHARS and _YEAR_LABELLED.match(text[line_start:e]))
     ) or _AGE_BEFORE.search(text[max(0, s - 40) : s]):
         return True  # a range's tail whose head was not a quantity ("7-13"); ages ("aged between 18 and 25")
     after = text[e : e + 12]

@@ -201,11 +201,11 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         covered = e
         raw = text[s:e].rstrip()
         found.append(Quantity(s, s + len(raw), raw, value, high, unit, counted=_counted_in_rate(m, unit)))
-    digits = list(found)  # "12 per ten thousand": a word inside a quantity's own text is not another one
+    spans, starts = [(q.start, q.end) for q in found], [q.start for q in found]  # "12 per ten thousand": one
     found.extend(
         w
         for w in _word_numbers(text, date_spans, date_starts)
-        if not any(d.start <= w.start < d.end for d in digits)
+        if not _in_dates(w.start, w.start + 1, spans, starts)
     )
     found.sort(key=lambda q: q.start)
     return _to_takes_from_unit(text, found)
