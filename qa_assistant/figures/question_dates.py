@@ -10,6 +10,7 @@ import re
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.relative import EARLIER_PERIOD, RelativeDate, relative_period
 from qa_assistant.text.dates import BARE_MONTH, DateMention
+from qa_assistant.text.numbers import WORD_NUMBER
 from qa_assistant.text.periods import fy_label, fy_of, quarter_range
 
 _BARE_QUARTER = re.compile(
@@ -77,7 +78,7 @@ def date_spans(
 
 # "16 months after the Children's Trust was set up", "since the new service was launched": when, by an event
 _EVENT_CLAUSE = re.compile(
-    r"\b(?:(?:\d{1,3}|a|one|two|three|four|five|six|twelve|eighteen)\s+(?:years?|months?|weeks?)\s+)?"
+    rf"\b(?:(?:\d{{1,3}}|a|{WORD_NUMBER.pattern})\s+(?:years?|months?|weeks?)\s+)?"
     r"(?:after|since|before|following)\s+(?:the|its|their|our|a)\s+[\w'’ -]{1,40}?\s+(?:was|were|had\s+been)\s+"
     r"(?:set\s+up|launched|introduced|created|established|opened|started|formed|founded)\b",
     re.I,

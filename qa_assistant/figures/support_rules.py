@@ -8,7 +8,8 @@ import re
 from functools import cache
 
 from qa_assistant.figures.reading import Reading
-from qa_assistant.figures.terms import counting_terms, lexicon, phrase_pattern, scaffold_terms, stem_list
+from qa_assistant.figures.terms import lexicon, phrase_pattern, stem_list
+from qa_assistant.figures.when_words import empty_terms
 from qa_assistant.models import Figure
 
 RATE_UNITS = ("per_10000", "per_1000", "per_100000", "rate")
@@ -121,16 +122,8 @@ def whole_council_for_a_service(question: str, f: Figure, sentence_text: str) ->
 
 @cache
 def never_narrower() -> frozenset[str]:
-    """Words in a figure's phrase that never make it a narrower measure than the one asked: counted nouns,
-    question scaffolding, breakdown headings, how it was told ("revealed", "a staggering"), who holds or rates it
-    ("the department overspent by £5.4m", "rated good by Ofsted") and the limit a share is within ("within the
-    20-week deadline")."""
-    return (
-        counting_terms()
-        | scaffold_terms()
-        | stem_list("ubiquitous")
-        | stem_list("heading_words")
-        | stem_list("statement_words")
-        | stem_list("organisation_units")
-        | stem_list("limit_words")
-    )
+    """Words in a figure's phrase that never make it a narrower measure than the one asked: those that never
+    say what a number counts (when_words.empty_terms: counted nouns, scaffolding, how it was told), who holds or
+    rates it ("the department overspent by £5.4m", "rated good by Ofsted") and the limit a share is within
+    ("within the 20-week deadline")."""
+    return empty_terms() | stem_list("who_words") | stem_list("limit_words")

@@ -17,6 +17,7 @@ from qa_assistant.figures.terms import (
     stem_list,
     terms,
 )
+from qa_assistant.text.numbers import WORD_NUMBER
 
 _WHEN_WORDS = (
     "year", "years", "decade", "decades", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days",
@@ -69,7 +70,7 @@ def _period_pattern() -> re.Pattern[str]:
 # "for the last 12 months", "over the past two years", "next year": a window of time counted back or forward
 _WINDOW = re.compile(
     r"\b(?:the\s+)?(?:last|past|previous|preceding|prior|rolling|next|coming|following|same)\s+"
-    r"(?:(?:\d{1,2}|two|three|four|five|six|nine|twelve|eighteen)\s+)?"
+    rf"(?:(?:\d{{1,2}}|{WORD_NUMBER.pattern})\s+)?"
     r"(?:financial\s+)?(?:years?|quarters?|months?|weeks?|days?|period)\b",
     re.I,
 )
