@@ -85,6 +85,29 @@ def test_what_a_question_asks(question, unit, kind, not_measure):
     assert not set(r.measure_seq) & not_measure
 
 
+@pytest.mark.parametrize(
+    "question,measure,source",
+    [
+        # the paper is named from the last "in" before its noun: the first "in" still says what is counted
+        (
+            "How many children did Herefordshire have in care in its FOI response last year?",
+            {"child", "care"},
+            {"foi", "respons"},
+        ),
+        (
+            "How many children did the council have in external placements in the BBC's report on the overspend?",
+            {"child", "extern", "placement"},
+            {"bbc"},
+        ),
+        ("How many carers were approved in the annual fostering report?", {"carer", "approv"}, {"annual"}),
+    ],
+)
+def test_the_words_naming_the_paper_start_at_its_own_preposition(question, measure, source):
+    r = read(question)
+    assert measure <= set(r.measure_seq), r.measure_seq
+    assert source <= set(r.source_terms) and not measure & set(r.source_terms), r.source_terms
+
+
 def test_a_change_the_question_quotes_names_no_date_or_trend():
     r = read(
         "In the scorecard that reported a 22.3% reduction since August 2020, how many children were in "
@@ -375,6 +398,29 @@ def test_statement_words_add_no_condition(question, text, value, ok):
 
 
 # ---- a number whose phrase says nothing of what it counts --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # money asked about children in care: the concept says what the money is for, and the words are checked
+        (
+            "What was the average cost of a child in care in 2022/23?",
+            "For financial year 2022/23, the average cost of a child in care was £79,354.",
+            "£79,354",
+            True,
+        ),
+        (
+            "What was the average cost of a child in care in 2022/23?",
+            "For financial year 2022/23, the average cost of an agency social worker was £79,354.",
+            "£79,354",
+            False,
+        ),
+    ],
+)
+def test_money_asked_for_a_counted_group_names_a_measure(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
 
 
 @pytest.mark.parametrize(

@@ -65,8 +65,11 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             r"\bper\s+(?:the|that|this|its|their|our|a|an)\b[^,?;]*", re.I
         ),  # "per the Q3 fostering report"
         re.compile(
+            # the paper is named from the last "in"/"from" before its noun: "children in care in its FOI
+            # response" keeps "in care" as what is counted
             rf"\b(?:in|from|at|during|before|after)\s+(?:the|our|a|an|this|that|its|their|his|her)?\s*"
-            rf"(?:[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b(?:\s+(?:on|about|into|of)\s+[^,?;]*)?",
+            rf"(?:(?!(?:in|from|at|during)\b)[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b"
+            rf"(?:\s+(?:on|about|into|of)\s+[^,?;]*)?",
             re.I,
         ),
         re.compile(

@@ -48,6 +48,7 @@ from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.support_rules import (
     kind_ok,
+    names_no_measure,
     never_narrower,
     subject_ok,
     unasked_remainder,
@@ -56,7 +57,7 @@ from qa_assistant.figures.support_rules import (
     whole_council_for_a_service,
 )
 from qa_assistant.figures.support_where import where_said
-from qa_assistant.figures.terms import counting_terms, measure_terms, stem_list, terms
+from qa_assistant.figures.terms import counting_terms, measure_terms, terms
 from qa_assistant.figures.when_words import period_words
 from qa_assistant.models import Figure
 from qa_assistant.settings import weight
@@ -122,7 +123,7 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
     """The measure part of the check: the figure's phrase asks for nothing the question does not, and its
     sentence (or what is said around it) says everything the question asks."""
     q = frozenset(r.measure_seq)
-    if not q or (r.concept is None and not q - counting_terms() - stem_list("ubiquitous")):
+    if names_no_measure(r):
         return Support(False, "measure: the question names no measure")
     q_concept = r.concept.concept.id if r.concept else None
     named: frozenset[str] = frozenset()

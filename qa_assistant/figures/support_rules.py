@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from qa_assistant.figures.concepts import match_concept
 from qa_assistant.figures.reading import Reading
-from qa_assistant.figures.terms import lexicon, phrase_pattern, stem_list
+from qa_assistant.figures.terms import counting_terms, lexicon, phrase_pattern, stem_list
 from qa_assistant.figures.when_words import empty_terms
 from qa_assistant.models import Figure
 
@@ -127,3 +128,14 @@ def never_narrower() -> frozenset[str]:
     rates it ("the department overspent by £5.4m", "rated good by Ofsted") and the limit a share is within
     ("within the 20-week deadline")."""
     return empty_terms() | stem_list("who_words") | stem_list("limit_words")
+
+
+def names_no_measure(r: Reading) -> bool:
+    """The question's words say nothing a figure could be checked against: only counted nouns and ubiquitous
+    words, and no concept, not even one that says what money is for ("the average cost of a child in care")."""
+    q = frozenset(r.measure_seq)
+    return not q or (
+        r.concept is None
+        and not q - counting_terms() - stem_list("ubiquitous")
+        and match_concept(r.measure_seq) is None
+    )
