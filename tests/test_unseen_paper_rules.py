@@ -522,6 +522,20 @@ def test_a_part_of_a_breakdown_answers_only_for_that_part(text, value, question,
             "21",
             False,
         ),
+        # an EHC needs assessment is not an EHC plan (the national SEN2 return counts them apart) ...
+        (
+            "How many EHC needs assessments were there at the end of December 2022?",
+            "At the end of December 2022 there were 2,320 EHC plans.",
+            "2,320",
+            False,
+        ),
+        # ... and "in the system" adds nothing to what is counted
+        (
+            "How many EHC needs assessments were there at the end of December 2022?",
+            "At the end of December 2022 there were 493 active EHC needs assessments in the system.",
+            "493",
+            True,
+        ),
     ],
 )
 def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, ok):
