@@ -54,6 +54,9 @@ from qa_assistant.text.numbers import find_quantities
         # news and FOI shorthand for million; a line labelled by its year, then the value
         ("Total funding 2023/24- £239.5mill", "£239.5mill", 239.5e6, "gbp"),
         ("a £4mln overspend", "£4mln", 4e6, "gbp"),
+        # procurement notices write the currency's code after the value, with or without the sign
+        ("The contract, valued at 94,478.73 GBP, was awarded.", "94,478.73 GBP", 94478.73, "gbp"),
+        ("a total value of £6,960,690.00 GBP", "£6,960,690.00 GBP", 6960690.0, "gbp"),
         ("The home at 12 Mill Road", "12", 12, "count"),  # a name in capitals, apart from the number
         ("Plans not returned in 20 weeks\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "41.2%", 41.2, "percent"),
         ("Plans not returned in 20 weeks\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "769", 769, "count"),

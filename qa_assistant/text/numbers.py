@@ -24,8 +24,9 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "bn": 1e9, "billion": 1e9} | dict.fromkeys(
 )
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|bn|million|billion|thousand|(?<=\d)(?-i:mill|mil|mln))\b)?"
-# "pounds 40,000": how some newspaper archives write the pound sign
+# "pounds 40,000": how some newspaper archives write the pound sign; "94,478.73 GBP": how procurement notices do
 _HEAD = rf"(?P<cur>£|pounds[ ])?(?P<num>{_NUM})" + _SCALED.format(n="")
+_CURRENCY_CODE = re.compile(r"[ ]?GBP\b")
 _RANGE_TAIL = rf"(?:[ ]?(?:-|–|to)[ ]?(?P<cur2>£)?(?P<num2>{_NUM})" + _SCALED.format(n="2") + ")?"
 # "a rate of 59.7 children in care per 10,000": what a rate counts may stand between it and its base, but no
 # word that starts another clause or compares it with something else
@@ -120,12 +121,13 @@ def _value_end(m: re.Match[str]) -> int:
 
 def _unit(m: re.Match[str]) -> tuple[str, int]:
     """Unit and the end of the value text (a count's trailing "per week" is not part of its value)."""
-    if m.group("cur"):
+    code = _CURRENCY_CODE.match(m.string, _value_end(m))
+    if m.group("cur") or code:
         if m.group("week"):
             return "gbp_per_week", m.end("week")
         if m.group("year"):
             return "gbp_per_year", m.end("year")
-        return "gbp", _value_end(m)
+        return "gbp", code.end() if code else _value_end(m)
     if m.group("pct"):
         return "percent", m.end("pct")
     if m.group("rate"):
@@ -277,17 +279,7 @@ def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: lis
         if dur:
             word = dur.group(1).lower()
             end = m.end() + dur.end()
-            out.append(
-                Quantity(
-                    m.start(),
-                    end,
-                    text[m.start() : end],
-                    value,
-                    None,
-                    _word_unit(word),
-                    True,
-                )
-            )
+            out.append(Quantity(m.start(), end, text[m.start() : end], value, None, _word_unit(word), True))
             continue
         out.append(Quantity(m.start(), m.end(), phrase, value, None, "count", True))
     return out
