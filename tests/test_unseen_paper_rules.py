@@ -13,6 +13,7 @@ import pytest
 from figure_helpers import figure, figures, support
 
 from qa_assistant.answering.figure_choice import Scored, best_series, from_named_paper
+from qa_assistant.answering.figure_context import refers_back
 from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.masks import mask_dates
 from qa_assistant.figures.question import read
@@ -1117,3 +1118,27 @@ def test_this_year_in_a_paper_dated_by_its_title(title, label):
     doc = Document(doc_id="n", file="n.txt", title=title, text=text, sha256="0")
     f = next(f for f in extract_figures(doc) if f.value_text == "39 weeks")
     assert f.as_of.label.startswith(label)
+
+
+@pytest.mark.parametrize(
+    "sentence,previous,refers",
+    [
+        # "The contract" is the contract the sentence before awarded
+        (
+            "The contract, with a total value of £6.9m, was signed in January.",
+            "The council has awarded a contract for a children's residential block.",
+            True,
+        ),
+        (
+            "The committee faces a £14.1m budget overspend.",
+            "The officer gave an update to the education, children and families policy committee.",
+            True,
+        ),
+        # ... but a noun the sentence before never named is new, and "the council" names no topic
+        ("The overspend was £3m.", "Placements rose by 10 in the year.", False),
+        ("The council spent £3m on agency staff.", "The council approved its budget.", False),
+        ("Of those children, 12 were placed out of area.", "There were 40 referrals.", True),
+    ],
+)
+def test_a_sentence_that_refers_back_to_the_one_before(sentence, previous, refers):
+    assert refers_back(sentence, previous) == refers

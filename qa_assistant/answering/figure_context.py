@@ -38,9 +38,8 @@ class FigureContexts:
         prev_start = previous_sentence_start(text, f.sentence_start)
         source, document = self._document_terms(f.doc_id)
         sentence = text[f.sentence_start : f.sentence_end]
-        previous = (
-            _without_verbs(text[prev_start : f.sentence_start]) if _REFERS_BACK.search(sentence) else ""
-        )
+        previous_text = text[prev_start : f.sentence_start]
+        previous = _without_verbs(previous_text) if refers_back(sentence, previous_text) else ""
         before = (
             text[max(0, f.sentence_start - self.window_chars) : f.sentence_start] if self.window_chars else ""
         )
@@ -107,6 +106,22 @@ _REFERS_BACK = re.compile(
     r"proposal|application|development|bid|policy|home|conference|event|campaign|visit)\b",
     re.I,
 )
+# "A contract was awarded for a residential block. The contract, with a total value of £6.9m, ...": a sentence
+# opening with "the" and a noun the sentence before named is about what that sentence said
+_OPENS_DEFINITE = re.compile(r"\s*(?:[a-z]\.\s+|\d+\.\s+|[-•*]\s+)?the\s+([A-Za-z][\w-]*)", re.I)
+
+
+def refers_back(sentence: str, previous: str) -> bool:
+    """Whether a sentence takes its topic from the one before (see _REFERS_BACK and _OPENS_DEFINITE)."""
+    if _REFERS_BACK.search(sentence):
+        return True
+    m = _OPENS_DEFINITE.match(sentence)
+    if not m:
+        return False
+    noun = measure_terms(m.group(1))
+    return bool(noun) and noun[0] in measure_terms(previous)
+
+
 _VERB_PHRASE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|to|had|has|have|will|would|can|could|should|must|may|"
     r"might)\s+(?:\w+ly\s+)?\w+|\b\w+(?:ed|ing)\b",
