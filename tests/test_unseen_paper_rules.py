@@ -391,6 +391,13 @@ def test_an_acronym_the_question_spells_out_and_the_place_add_no_condition():
             "40",
             False,
         ),
+        # what a councillor raised, asked or queried names the occasion, not the measure
+        (
+            "What overspend in Children's Services did Councillor Smith raise when questioning the Executive Member?",
+            "Councillor Smith referred to a predicted overspend of £3.7 million in Children's Services.",
+            "£3.7 million",
+            True,
+        ),
     ],
 )
 def test_statement_words_add_no_condition(question, text, value, ok):
