@@ -1149,3 +1149,27 @@ def test_this_year_in_a_paper_dated_by_its_title(title, label):
 )
 def test_a_sentence_that_refers_back_to_the_one_before(sentence, previous, refers):
     assert refers_back(sentence, previous) == refers
+
+
+@pytest.mark.parametrize(
+    "question,text,asked,other",
+    [
+        # a word the question writes only inside a name ("Safe Families") is not what it counts
+        (
+            "How many children had the Safe Families for Children pilot helped?",
+            "The Safe Families for Children pilot has so far helped 326 families and 752 children.",
+            "752",
+            "326",
+        ),
+        # ... while one it also asks for outside the name still counts
+        (
+            "How many families had the Safe Families for Children pilot helped?",
+            "The Safe Families for Children pilot has so far helped 326 families and 752 children.",
+            "326",
+            "752",
+        ),
+    ],
+)
+def test_a_word_only_in_a_programme_name_covers_nothing(question, text, asked, other):
+    right, wrong = support(question, text, asked), support(question, text, other)
+    assert right.ok and (not wrong.ok or right.score > wrong.score), (right, wrong)

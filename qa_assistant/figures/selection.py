@@ -33,7 +33,6 @@ from qa_assistant.figures.explained_words import (
     bracket_alias,
     domain_words,
     initialisms_asked,
-    long_forms,
     numbers_written,
     party_words,
     person_words,
@@ -56,11 +55,11 @@ from qa_assistant.figures.support_rules import (
     unit_terms,
     whole_council_for_a_service,
 )
+from qa_assistant.figures.support_score import Fit, fit_score, name_only_terms, own_word_share
 from qa_assistant.figures.support_where import where_said
 from qa_assistant.figures.terms import counting_terms, measure_terms, terms
 from qa_assistant.figures.when_words import period_words
 from qa_assistant.models import Figure
-from qa_assistant.settings import weight
 
 
 @dataclass
@@ -270,31 +269,5 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
             return Support(False, f"measure: the sentence does not say {' '.join(sorted(missing))}")
         notes.append(note)
     own_words = own_word_share(f, t.q)
-    return Support(True, "supported", _score(f, t, q_left, missing, notes, own_words), notes, own_words)
-
-
-def _score(
-    f: Figure, t: _Terms, q_left: frozenset[str], missing: frozenset[str], notes: list[str], own_words: float
-) -> float:
-    """How well a supporting figure fits, to rank it among others: the share of the question's words it names
-    (own_words: those its own phrase writes), a shared concept, a labelled or table figure; less for each word
-    read from around its sentence."""
-    coverage = len(t.q & (t.p | t.explained_p | long_forms(f))) / len(t.q)
-    return (
-        coverage
-        + _W("own_word_bonus") * own_words
-        + (_W("same_concept_bonus") if t.same_concept else 0.0)
-        + (_W("labelled_layout_bonus") if f.layout in ("label", "table") else 0.0)
-        - _W("unmatched_word_penalty") * len(q_left)
-        - (_W("word_from_before_penalty") * len(missing) if "before" in notes else 0.0)
-    )
-
-
-def own_word_share(f: Figure, q: frozenset[str]) -> float:
-    """The share of the question's words the figure's own phrase writes as the question does (or spells out
-    as an acronym: "PO's" for placement orders), not through a synonym the catalogue supplies."""
-    return len(q & (frozenset(f.terms) | long_forms(f))) / len(q) if q else 0.0
-
-
-def _W(name: str) -> float:
-    return weight("figure_support", name)
+    fit = Fit(t.q, t.p, t.explained_p, t.same_concept, q_left, missing, notes, own_words)
+    return Support(True, "supported", fit_score(f, fit, name_only_terms(r)), notes, own_words)
