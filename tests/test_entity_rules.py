@@ -17,8 +17,13 @@ from qa_assistant.answering.entity_candidates import (
     says_something_asked,
     term_coverage,
 )
-from qa_assistant.answering.entity_finder import find_names, find_people
-from qa_assistant.answering.entity_question import asks_which_titled_person, name_head, question_role_terms
+from qa_assistant.answering.entity_finder import Found, find_names, find_people
+from qa_assistant.answering.entity_question import (
+    asks_which_titled_person,
+    doer_verb,
+    name_head,
+    question_role_terms,
+)
 from qa_assistant.answering.entity_things import find_dates_in
 from qa_assistant.figures.question import read
 from qa_assistant.figures.subjects import paper_subject
@@ -229,6 +234,38 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
 )
 def test_who_and_which_questions_in_plain_wording(question, answer_type):
     assert read(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(
+    "question,verb",
+    [
+        ("Which organisation delivers detached youth work on the streets?", {"deliv"}),
+        ("Which provider won our supported accommodation contract?", {"won"}),
+        ("Which charity runs the hub?", {"run"}),
+        # the name is the object, or the verb is only "to be": nothing the thing does
+        ("Which team did the council restructure?", set()),
+        ("Which charity is running the scheme?", set()),
+    ],
+)
+def test_what_the_named_thing_does(question, verb):
+    assert doer_verb(question) == verb
+
+
+def test_the_name_the_asked_verb_follows_does_it():
+    sentence = (
+        "The Junction also delivered detached youth work whereby the Youth Workers went directly onto the "
+        "streets and estates and engaged with young people."
+    )
+    found = [
+        Found(s, s + len(name), name, "name")
+        for name in ("The Junction", "Youth Workers")
+        for s in [sentence.index(name)]
+    ]
+    words = set(terms("organisation delivers detached youth work streets estates"))
+    assert pick(found, words, sentence).text == "Youth Workers"  # nearer the question's other words
+    assert pick(found, words, sentence, doer_verb("Which organisation delivers youth work?")).text.endswith(
+        "Junction"
+    )
 
 
 def test_the_name_a_thing_is_now_called_wins_over_its_old_one():

@@ -32,6 +32,7 @@ from qa_assistant.answering.entity_finder import Found, find_names, find_people
 from qa_assistant.answering.entity_question import (
     asks_which_authority,
     asks_which_titled_person,
+    doer_verb,
     name_head,
     question_role_terms,
     question_verb,
@@ -59,6 +60,7 @@ class _Asked:
     role_terms: frozenset[str]  # the post a "who" question names ("Executive Member")
     asks_for_name: bool  # "Who is the Executive Member?": the role itself is not the answer
     verb: frozenset[str]  # what the person did ("chairs", "presented")
+    does: frozenset[str]  # what the named thing does ("which organisation DELIVERS ...")
     body: frozenset[str]  # the board, panel or committee the question names (its distinctive words)
 
     @classmethod
@@ -74,6 +76,7 @@ class _Asked:
             asks_for_name=bool(role_terms)
             or (r.answer_type == "person" and asks_which_titled_person(question)),
             verb=question_verb(question) if r.answer_type == "person" else frozenset(),
+            does=doer_verb(question) if r.answer_type == "name" else frozenset(),
             body=body_terms(question) if r.answer_type == "person" else frozenset(),
         )
 
@@ -156,7 +159,7 @@ class EntityAnswerer:
         ]
         if not candidates:
             return None
-        best = pick(candidates, asked.terms | asked.verb, sentence)
+        best = pick(candidates, asked.terms | asked.verb, sentence, asked.does)
         near_best = set(measure_terms(sentence[max(0, best.start - 100) : best.end + 100]))
         verb_bonus = 0.0
         if asked.verb:

@@ -153,11 +153,19 @@ _NAMED_AS = re.compile(
 
 
 _DATE_LEAD_CHARS = 40
+_DOER_WORDS = 3  # "The Junction also delivered": the verb stands within this many words after its doer
 
 
-def pick(candidates: list[Found], terms: set[str], sentence: str) -> Found:
+def _next_words(sentence: str, end: int) -> str:
+    return " ".join(sentence[end:].split()[:_DOER_WORDS])
+
+
+def pick(
+    candidates: list[Found], terms: set[str], sentence: str, does: frozenset[str] = frozenset()
+) -> Found:
     """The candidate whose role or neighbourhood holds the question's words; else the first. A quoted name
-    ("“We Matter” (Middlesbrough's Children in Care Council)") is the name the paper gives."""
+    ("“We Matter” (Middlesbrough's Children in Care Council)") is the name the paper gives; one the asked verb
+    follows ("The Junction also delivered ...") is the one that does what was asked."""
 
     def score(c: Found) -> float:
         near = sentence[max(0, c.start - 60) : c.end + 60] + " " + (c.role or "")
@@ -171,8 +179,10 @@ def pick(candidates: list[Found], terms: set[str], sentence: str) -> Found:
         quoted += (
             _W("known_as_bonus") if c.detail == "known as" else 0.0
         )  # what the paper says it is "known as"
+        doer = _W("doer_bonus") if does & set(measure_terms(_next_words(sentence, c.end))) else 0.0
         return (
-            len(terms & set(measure_terms(near)))
+            doer
+            + len(terms & set(measure_terms(near)))
             + (_W("role_bonus") if c.role else 0.0)
             + quoted
             - _W("role_only_penalty") * c.role_only

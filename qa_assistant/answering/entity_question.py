@@ -84,6 +84,47 @@ def question_verb(question: str) -> frozenset[str]:
     return frozenset(measure_terms(m.group(1)))
 
 
+_AUXILIARIES = frozenset(
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "of",
+        "for",
+        "at",
+        "to",
+        "from",
+        "with",
+        "by",
+        "in",
+        "on",
+        "and",
+        "or",
+    }
+)
+
+
+def doer_verb(question: str) -> frozenset[str]:
+    """What the named thing does, in "Which organisation delivers detached youth work ...", "Which provider won
+    ...": the verb right after the kind of name asked (none when the name is the object: "which team did ...")."""
+    m = _NAME_HEAD.search(question)
+    after = re.match(r"\s+([a-z]+)\b", question[m.end() :]) if m else None
+    if not after or after.group(1).lower() in _AUXILIARIES | _NOT_VERBS:
+        return frozenset()
+    return frozenset(measure_terms(after.group(1)))
+
+
 def name_head(question: str) -> str | None:
     """The kind of thing a name is asked for: "which TEAM", "what is the campaign called", "the name of the
     PROGRAMME"."""
