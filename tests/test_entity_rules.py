@@ -230,6 +230,9 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("What does the team do for care leavers?", "text"),  # not "what <its own words> team"
         ("Name a Fostering Team Manager who wrote the annual report.", "person"),
         ("What did the panel say about fees?", "text"),
+        # "until when", "by when", "up to when" ask for a date as "when" does
+        ("Until when has the statutory override on the DSG deficit been extended?", "date"),
+        ("Up to when will the contract run?", "date"),
     ],
 )
 def test_who_and_which_questions_in_plain_wording(question, answer_type):

@@ -64,7 +64,7 @@ _WHO = re.compile(
     re.I,
 )
 _WHEN = re.compile(
-    r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:dates?|days?|months?|years?)\b(?!-)|\bby when\b|"
+    r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:dates?|days?|months?|years?)\b(?!-)|\b(?:by|until|till|up to) when\b|"
     r"\bhow long ago\b",
     re.I,
 )
