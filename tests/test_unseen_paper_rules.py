@@ -1145,6 +1145,13 @@ def test_this_year_in_a_paper_dated_by_its_title(title, label):
         ("The overspend was £3m.", "Placements rose by 10 in the year.", False),
         ("The council spent £3m on agency staff.", "The council approved its budget.", False),
         ("Of those children, 12 were placed out of area.", "There were 40 referrals.", True),
+        # money spent with no "on" was spent on what the sentence before said
+        (
+            "Luton spent £54.2 million in 2022-23 – a rise of 24% from five years earlier.",
+            "Figures show spending on children's social work services has exploded.",
+            True,
+        ),
+        ("The council spent £3m on agency staff in 2022-23.", "Figures show spending has exploded.", False),
     ],
 )
 def test_a_sentence_that_refers_back_to_the_one_before(sentence, previous, refers):

@@ -111,9 +111,18 @@ _REFERS_BACK = re.compile(
 _OPENS_DEFINITE = re.compile(r"\s*(?:[a-z]\.\s+|\d+\.\s+|[-•*]\s+)?the\s+([A-Za-z][\w-]*)", re.I)
 
 
+# "... spending on children's social work services across the country has exploded. Luton spent £54.2 million
+# in 2022-23": money spent with no "on" says what it was spent on only in the sentence before
+_SPENT_ON_WHAT_BEFORE = re.compile(
+    r"\b(?:spent|paid|received|invested)\s+(?:[a-z]+\s+){0,3}?£[\d.,]+(?:\s?(?:m|bn|k|million|billion)\b)?"
+    r"(?![^.;]*\b(?:on|for|towards)\b)",
+    re.I,
+)
+
+
 def refers_back(sentence: str, previous: str) -> bool:
     """Whether a sentence takes its topic from the one before (see _REFERS_BACK and _OPENS_DEFINITE)."""
-    if _REFERS_BACK.search(sentence):
+    if _REFERS_BACK.search(sentence) or _SPENT_ON_WHAT_BEFORE.search(sentence):
         return True
     m = _OPENS_DEFINITE.match(sentence)
     if not m:
