@@ -17,6 +17,7 @@ from qa_assistant.answering.figure_context import refers_back
 from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.masks import mask_dates
 from qa_assistant.figures.question import read
+from qa_assistant.figures.range_ends import asked_end
 from qa_assistant.figures.selection import Support, check
 from qa_assistant.figures.support_context import build_context
 from qa_assistant.figures.terms import measure_terms
@@ -1180,3 +1181,54 @@ def test_a_sentence_that_refers_back_to_the_one_before(sentence, previous, refer
 def test_a_word_only_in_a_programme_name_covers_nothing(question, text, asked, other):
     right, wrong = support(question, text, asked), support(question, text, other)
     assert right.ok and (not wrong.ok or right.score > wrong.score), (right, wrong)
+
+
+@pytest.mark.parametrize(
+    "question,end",
+    [
+        ("What was the top of the weekly cost range for a child in care?", "high"),
+        ("What is the upper end of the original contract value?", "high"),
+        ("What is the lower limit of the contract value?", "low"),
+        ("What is the bottom of the pay scale?", "low"),
+        # the highest value with no range is an extreme (extremes.py), not an end
+        ("What was the highest rate of children in care?", None),
+        ("Which council had the lowest rate?", None),
+    ],
+)
+def test_a_question_for_one_end_of_a_range(question, end):
+    assert asked_end(question) == end
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        (
+            "What was the top of the weekly cost range for a child in care?",
+            "The cost per week for a child in care ranges between £350 and £3,500.",
+            "£3,500",
+            True,
+        ),
+        (
+            "What was the top of the weekly cost range for a child in care?",
+            "The cost per week for a child in care ranges between £350 and £3,500.",
+            "£350",
+            False,
+        ),
+        (
+            "What is the lower end of the original contract value?",
+            "The original contract value ranges between £20 million and £26 million.",
+            "£20 million",
+            True,
+        ),
+        # a value given on its own is no end of a range
+        (
+            "What was the top of the weekly cost range for a child in care?",
+            "The average cost per week for a child in care is £1,200.",
+            "£1,200",
+            False,
+        ),
+    ],
+)
+def test_only_the_asked_end_of_a_range_answers(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason

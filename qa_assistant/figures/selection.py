@@ -43,6 +43,7 @@ from qa_assistant.figures.explained_words import (
     terms_of_words,
 )
 from qa_assistant.figures.extremes import asks_extreme, extreme_terms, said_extreme
+from qa_assistant.figures.range_ends import asked_end, asked_end_terms, figure_end
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.support_rules import (
@@ -93,6 +94,9 @@ def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Supp
         return Support(
             False, "measure: asked for the highest or lowest value; the paper does not call this one so"
         )
+    end = asked_end(r.question)
+    if end and end != figure_end(ctx(f).sentence_text, f.start - f.sentence_start, f.end - f.sentence_start):
+        return Support(False, f"measure: asked the {end} end of a range; the paper does not give this as it")
     if whole_council_for_a_service(r.question, f, ctx(f).sentence_text):
         return Support(False, "measure: the figure is the whole council's money, not the service asked about")
     if not unit_ok(r.unit, f.unit):
@@ -121,7 +125,7 @@ class _Terms:
 def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Support:
     """The measure part of the check: the figure's phrase asks for nothing the question does not, and its
     sentence (or what is said around it) says everything the question asks."""
-    q = frozenset(r.measure_seq)
+    q = frozenset(r.measure_seq) - asked_end_terms(r.question)
     if names_no_measure(r):
         return Support(False, "measure: the question names no measure")
     q_concept = r.concept.concept.id if r.concept else None
@@ -236,6 +240,7 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]
         - party_words(f.phrase)
         - numbers_written(f.phrase, question)
         - extreme_terms(f.phrase, question)
+        - asked_end_terms(question)
     )
 
 
