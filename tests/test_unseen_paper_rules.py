@@ -79,12 +79,20 @@ from qa_assistant.text.dates import find_dates
         ("How many children were in the council's care at 31 March?", "count", "level", {"31", "march"}),
         ("How many children were in care on the 31st of March?", "count", "level", {"31st", "31", "march"}),
         ("How many care leavers were there on March 31st?", "count", "level", {"31st", "31", "march"}),
+        # a child is under 18: "children under 18" asks nothing more than "children" ...
+        ("How many children under 18 were recorded as missing?", "count", "level", {"18"}),
+        ("How many children (under 18 years old) were missing?", "count", "level", {"18", "old"}),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):
     r = read(question)
     assert (r.unit, r.figure_kind) == (unit, kind)
     assert not set(r.measure_seq) & not_measure
+
+
+def test_a_younger_age_is_still_asked():
+    # ... but "children aged under 12" asks for an age group
+    assert "12" in read("How many children aged under 12 were missing?").measure_seq
 
 
 @pytest.mark.parametrize(

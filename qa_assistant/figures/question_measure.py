@@ -142,6 +142,14 @@ def _with_date_edges(question: str, date_spans: list[tuple[int, int]]) -> list[t
     return out
 
 
+# "children (under 18 years old)", "children aged 0-17": a child is under 18, so the age adds nothing asked
+_CHILDHOOD = re.compile(
+    r"\b(child(?:ren)?)\s*\(?\s*(?:aged\s+)?(?:under(?:\s+the\s+age\s+of)?\s+18|0\s*(?:-|–|to)\s*17)"
+    r"(?:\s+years?(?:\s+old)?)?\s*\)?",
+    re.I,
+)
+
+
 def measure_words(
     question: str, date_spans: list[tuple[int, int]], subject_spans: list[tuple[int, int]]
 ) -> tuple[str, list[str]]:
@@ -151,6 +159,7 @@ def measure_words(
     asked_part = [(whole.start("whole"), whole.end("whole"))] if whole else []
     rest = _strip(question, _with_date_edges(question, date_spans) + subject_spans + asked_part)
     rest = UNIT_TEXT.sub(" ", rest)  # "per 10,000 under-18s": the unit, with what it is per 10,000 of
+    rest = _CHILDHOOD.sub(r"\1 ", rest)
     lx = lexicon()
     for key in ("rate_words", "percent_words", "count_words", "money_words", "average_words"):
         rest = phrase_pattern(lx[key]).sub(" ", rest)
