@@ -57,6 +57,8 @@ from qa_assistant.text.numbers import find_quantities
         # procurement notices write the currency's code after the value, with or without the sign
         ("The contract, valued at 94,478.73 GBP, was awarded.", "94,478.73 GBP", 94478.73, "gbp"),
         ("a total value of £6,960,690.00 GBP", "£6,960,690.00 GBP", 6960690.0, "gbp"),
+        # newspapers write per cent as "pc" on the number
+        ("an increase of 25pc in one year", "25pc", 25, "percent"),
         ("The home at 12 Mill Road", "12", 12, "count"),  # a name in capitals, apart from the number
         ("Plans not returned in 20 weeks\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "41.2%", 41.2, "percent"),
         ("Plans not returned in 20 weeks\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "769", 769, "count"),

@@ -35,7 +35,7 @@ _RATE_WORD = (
     r"with|which|who|that|a|an|the)\b)[A-Za-z][A-Za-z'’-]*"
 )
 _UNIT_TAIL = (
-    r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b)?"
+    r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b|(?-i:pc)\b)?"  # "40pc": newspapers' per cent
     rf"(?P<rate>(?P<counted>(?:[ ]+{_RATE_WORD}){{0,4}}?)[ ]+(?:per|(?:out[ ]+of|in|for)[ ]+every)[ ]+"
     r"(?P<per>10,000|100,000|1,000|10000|100000|1000|10k|ten[ ]thousand|a[ ]hundred[ ]thousand|"
     r"hundred[ ]thousand|thousand)\b)?"
