@@ -152,7 +152,16 @@ def test_a_forecast_question_takes_a_part_of_a_breakdown():
             "How many children were in Lincolnshire's care according to its Fostering Annual Report?",
             "Lincolnshire",
         ),
-        ("According to the South Tyneside JSNA, how many children were looked after?", "Middlesbrough"),
+        # a place that names the paper is not whose figure when the question names another ...
+        ("According to the South Tyneside JSNA, what was Middlesbrough's rate?", "Middlesbrough"),
+        (
+            "According to the South Tyneside JSNA, how many of our children were looked after?",
+            "Middlesbrough",
+        ),
+        # ... but with no other place and no "our", a council's own report is about that council
+        ("According to the South Tyneside JSNA, how many children were looked after?", "South Tyneside"),
+        ("In Barnsley's 2019/20 corporate parenting report, how many children were in care?", "Barnsley"),
+        ("In the Kirklees report presented by Julie Bragg, how many children were in care?", "Kirklees"),
     ],
 )
 def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):

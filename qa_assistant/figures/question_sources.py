@@ -144,6 +144,9 @@ def occasion_words(question: str, occasions: list[tuple[int, int]]) -> list[str]
     return [w for a, b in occasions for w in title_words(question[a:b])]
 
 
+_OURS = re.compile(r"\b(?:our|we|us)\b", re.I)
+
+
 def asked_subject(
     question: str, mentions: list[SubjectMention], occasions: list[tuple[int, int]]
 ) -> tuple[Subject, bool]:
@@ -161,6 +164,10 @@ def asked_subject(
     if not outside and own_outside and occasions:  # "in the Blackpool Gazette report ..., for Middlesbrough?"
         return own_subject(), True
     subject_mentions = outside or subject_mentions
+    if not subject_mentions and not any(m.subject.kind == OWN for m in mentions):
+        # "In Barnsley's 2019/20 corporate parenting report, ...?" with no other place, and no "our": the
+        # report is that council's, and so is the figure asked
+        subject_mentions = [m for m in mentions if m.subject.kind == "other" and not _OURS.search(question)]
     own_named = any(m.subject.kind == OWN and re.match(r"['’]s\b", question[m.end :]) for m in mentions)
     subject = subject_mentions[0].subject if subject_mentions and not own_named else own_subject()
     return subject, bool(subject_mentions)
