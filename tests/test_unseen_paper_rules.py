@@ -555,6 +555,13 @@ def test_a_part_of_a_breakdown_answers_only_for_that_part(text, value, question,
             "2,320",
             False,
         ),
+        # ... a statutory timescale is the timescale
+        (
+            "What share of EHC needs assessments met the 20-week timescale at the end of 2022?",
+            "At the end of 2022, 38% of EHC needs assessments met the 20 week statutory timescale.",
+            "38%",
+            True,
+        ),
         # ... and "in the system" adds nothing to what is counted
         (
             "How many EHC needs assessments were there at the end of December 2022?",
