@@ -621,6 +621,14 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
             "count",
             "Middlesbrough",
         ),
+        # "an increase on 34% compared with 2021": the value the rise started from is 2021's
+        (
+            "At end of year, 38% of assessments met the timescale, an increase on 34% compared with 2021.",
+            "34%",
+            "2021",
+            "percent",
+            "Middlesbrough",
+        ),
     ],
 )
 def test_the_two_ends_of_a_change(text, value, as_of, unit, subject):
