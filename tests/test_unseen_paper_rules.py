@@ -1264,3 +1264,26 @@ def test_a_question_for_one_end_of_a_range(question, end):
 def test_only_the_asked_end_of_a_range_answers(question, text, value, ok):
     s = support(question, text, value)
     assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # a council with a long name is often written by its initials
+        (
+            "How many children were in BCP's care in March 2023?",
+            "In March 2023, Bournemouth, Christchurch and Poole Council had 480 children in care.",
+            "480",
+            True,
+        ),
+        (
+            "How many children were in BCP's care in March 2023?",
+            "In March 2023, Bath and North East Somerset Council had 480 children in care.",
+            "480",
+            False,
+        ),
+    ],
+)
+def test_a_council_asked_for_by_its_initials(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason

@@ -46,7 +46,18 @@ def subject_ok(r: Reading, f: Figure) -> bool:
     if f.subject != "other":
         return True
     a, b = r.subject.name.lower(), f.subject_name.lower()
-    return a.startswith(b) or b.startswith(a) or a.split()[0] == b.split()[0]
+    return (
+        a.startswith(b)
+        or b.startswith(a)
+        or a.split()[0] == b.split()[0]
+        or _initials(a) == b
+        or _initials(b) == a
+    )
+
+
+def _initials(name: str) -> str:
+    """ "Bournemouth, Christchurch and Poole" -> "bcp": how a council with a long name is often written."""
+    return "".join(w[0] for w in re.findall(r"[a-z]+", name) if w not in ("and", "of", "the", "upon", "on"))
 
 
 def kind_ok(asked: str, f: Figure) -> bool:
