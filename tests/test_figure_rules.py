@@ -232,6 +232,12 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ),
         ("Agency staffing makes up £2.2m of the overspend.", "£2.2m", "part"),
         ("These measures should cut the overspend by £0.8m next year.", "£0.8m", "change"),
+        # a change verb whose object runs several long words before "by"
+        (
+            "The programme has helped to reduce North Yorkshire's looked-after population by 18 per cent.",
+            "18 per cent",
+            "change",
+        ),
         ("Our aims for next year:\n- to bring social worker caseloads down to 17;", "17", "target"),
         ("57% of the children with our carers were aged over 10.", "57%", "level"),
         ("Agree these targets for 2025/26: re-referrals 20%; caseloads 16.", "20%", "target"),

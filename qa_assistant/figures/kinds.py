@@ -51,7 +51,7 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
     if (
         cues["change_before"].search(before)
         or cues["change_after"].match(after)
-        or _VERB_OBJECT_BY.search(before)
+        or _VERB_OBJECT_BY.search(text, max(clause[0], previous_end, q.start - _VERB_OBJECT_CHARS), q.start)
     ):
         return CHANGE
     if (cues["target"].search(before) and not re.search(r"\bno\s+targets?\b", before, re.I)) or re.match(
@@ -66,6 +66,9 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
 
 # "reduce the overspend by £1.6m", "increased the number of carers by 12", "improve the rate of first time entrants
 # by 10%": a change verb, its object, then "by"
+_VERB_OBJECT_CHARS = (
+    90  # the verb, up to six words of its object and "by" ("reduce North Yorkshire's ... by")
+)
 _VERB_OBJECT_BY = re.compile(
     r"\b(?:reduc|increas|decreas|cut|lower|rais|boost|grow|grew|shrunk|shrink|improv|worsen)\w*\s+"
     r"(?:[\w'’-]+\s+){1,6}?by\s*(?:£|around\s+|about\s+|approximately\s+)?$",
