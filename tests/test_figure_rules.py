@@ -232,6 +232,13 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ),
         ("Agency staffing makes up £2.2m of the overspend.", "£2.2m", "part"),
         ("These measures should cut the overspend by £0.8m next year.", "£0.8m", "change"),
+        # a number said to be current is a level, whatever the clause forecasts
+        (
+            "It was forecast that the current active 76 external placements would cost £14.4m this year.",
+            "76",
+            "level",
+        ),
+        ("The overspend is currently forecast at £3m.", "£3m", "forecast"),
         # a change verb whose object runs several long words before "by"
         (
             "The programme has helped to reduce North Yorkshire's looked-after population by 18 per cent.",
