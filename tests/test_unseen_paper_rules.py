@@ -508,6 +508,14 @@ EXCLUSION_REASONS = (
 )
 
 
+# an FOI request for a breakdown, its items joined on one line as cleaning leaves them, and an answer of one total
+SGO_REQUEST = (
+    "d. Total special guardianship orders granted in the year 2016/17 to:\ni. mainstream in-house foster carers "
+    "ii. Independent foster carers iii. Connected carers (family and friends)\n\nThe total number was 161. However, "
+    "we do not record the distinctions in i - iii."
+)
+
+
 @pytest.mark.parametrize(
     "text,value,question,ok",
     [
@@ -515,6 +523,14 @@ EXCLUSION_REASONS = (
         (YEAR_GROUPS, "21", "How many Year 10 pupils were permanently excluded in 2021/22?", True),
         (EXCLUSION_REASONS, "3", "How many permanent exclusions were there in 2022/23?", False),
         (EXCLUSION_REASONS, "3", "How many permanent exclusions were for other reasons in 2022/23?", True),
+        # a figure that says only that it is the total answers the whole, never one of the parts listed above it
+        (SGO_REQUEST, "161", "How many special guardianship orders were granted in 2016/17?", True),
+        (
+            SGO_REQUEST,
+            "161",
+            "How many special guardianship orders went to connected carers in 2016/17?",
+            False,
+        ),
     ],
 )
 def test_a_part_of_a_breakdown_answers_only_for_that_part(text, value, question, ok):

@@ -50,6 +50,7 @@ from qa_assistant.figures.support_rules import (
     kind_ok,
     names_no_measure,
     never_narrower,
+    only_a_total,
     subject_ok,
     unasked_remainder,
     unit_ok,
@@ -257,6 +258,10 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
     in_sentence = own | (around.sentence - (around.owned - own))
     q_left = t.q - own - t.explained_q - counting_terms() - age_words(t.q)
     missing = q_left - in_sentence
+    if only_a_total(r, f, q_left):
+        return Support(
+            False, f"measure: the figure is a total, not the part asked ({' '.join(sorted(q_left))})"
+        )
     if around.line is not None:  # a list item: the ages or bands asked must be on its own line
         off_line = frozenset(t for t in q_left if t.isdigit()) - around.line
         if off_line:

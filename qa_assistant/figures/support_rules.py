@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from qa_assistant.figures.concepts import match_concept
+from qa_assistant.figures.concepts import match_concept, passive_participles
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.terms import counting_terms, lexicon, phrase_pattern, stem_list
 from qa_assistant.figures.when_words import empty_terms
@@ -150,3 +150,15 @@ def names_no_measure(r: Reading) -> bool:
         and not q - counting_terms() - stem_list("ubiquitous")
         and match_concept(r.measure_seq) is None
     )
+
+
+_TOTAL = re.compile(r"\b(?:total|overall|altogether|in\s+all|combined)\b", re.I)
+
+
+def only_a_total(r: Reading, f: Figure, q_left: frozenset[str]) -> bool:
+    """ "The total number was 161", answering a request for special guardianship orders to three kinds of carer:
+    a figure whose own words say only that it is the total does not answer a question for one part (words
+    beyond the asked concept that the figure's phrase leaves out), whatever the lines around it list."""
+    if not r.concept or f.terms or not _TOTAL.search(f.phrase):
+        return False
+    return bool(q_left & r.concept.leftover - passive_participles(r.question))  # "were granted" names no part
