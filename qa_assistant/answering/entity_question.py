@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from qa_assistant.figures.question_intent import NAME_HEADS
 from qa_assistant.figures.subjects import find_subject_mentions
-from qa_assistant.figures.terms import lexicon, measure_terms
+from qa_assistant.figures.terms import lexicon, measure_terms, stopwords
 
 # "which regional adoption AGENCY was ...": the kind of thing asked is the head noun, a word or three after
 # "which" (the first word only when no known head follows: "which charity", "which Haringey programme")
@@ -84,43 +84,12 @@ def question_verb(question: str) -> frozenset[str]:
     return frozenset(measure_terms(m.group(1)))
 
 
-_AUXILIARIES = frozenset(
-    {
-        "is",
-        "was",
-        "are",
-        "were",
-        "did",
-        "does",
-        "do",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "of",
-        "for",
-        "at",
-        "to",
-        "from",
-        "with",
-        "by",
-        "in",
-        "on",
-        "and",
-        "or",
-    }
-)
-
-
 def doer_verb(question: str) -> frozenset[str]:
     """What the named thing does, in "Which organisation delivers detached youth work ...", "Which provider won
     ...": the verb right after the kind of name asked (none when the name is the object: "which team did ...")."""
     m = _NAME_HEAD.search(question)
     after = re.match(r"\s+([a-z]+)\b", question[m.end() :]) if m else None
-    if not after or after.group(1).lower() in _AUXILIARIES | _NOT_VERBS:
+    if not after or after.group(1).lower() in stopwords() | _NOT_VERBS:  # "is", "did", "of": no verb
         return frozenset()
     return frozenset(measure_terms(after.group(1)))
 

@@ -42,7 +42,8 @@ _CLAUSE_BREAK = re.compile(
 )
 # "reduced from 1296", "up from a peak of 702", "an increase on 34%": the value a change started from
 STARTING_VALUE = re.compile(
-    r"\b(?:from|(?:increase|rise|improvement|decrease|fall|reduction|drop)\s+on)\s+(?:(?:a|the)\s+)?(?:(?:peak|high|low|total|level|figure)\s+of\s+)?"
+    r"\b(?:from|(?:increase|rise|improvement|decrease|fall|reduction|drop)\s+on)\s+(?:(?:a|the)\s+)?"
+    r"(?:(?:peak|high|low|total|level|figure)\s+of\s+)?"
     rf"(?:{HEDGE}\s+)?(?:£)?$",
     re.I,
 )

@@ -36,6 +36,7 @@ from qa_assistant.figures.subjects import (
 from qa_assistant.figures.table_cells import find_table_cells
 from qa_assistant.figures.table_figures import from_cell
 from qa_assistant.figures.tables import Cell
+from qa_assistant.figures.terms import FIRST_PERSON
 from qa_assistant.figures.trend_chains import phrase_in_trend
 from qa_assistant.models import Document, Figure
 from qa_assistant.text.dates import DateMention, find_dates
@@ -129,16 +130,13 @@ def extract_figures(doc: Document) -> list[Figure]:
     return figures
 
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
-
-
 def _national_run(
     text: str, sentence: Span, here: list[SubjectMention], national: Subject | None
 ) -> Subject | None:
     """News written from national data ends with the national picture: "Across England, 154,500 requests ...",
     then paragraphs naming no place ("Just 46% of new plans were issued within 20 weeks") that are still
     England's. The run ends where a sentence names any place or speaks for the council ("we", "our")."""
-    if national is None or here or _FIRST_PERSON.search(text, sentence[0], sentence[1]):
+    if national is None or here or FIRST_PERSON.search(text, sentence[0], sentence[1]):
         return None
     return national
 

@@ -59,20 +59,20 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
     ):
         return TARGET
     near_after = " ".join(after.split()[:3])
-    if _NOW_BEFORE.search(before):
+    if _CURRENT_RIGHT_BEFORE.search(before):
         return LEVEL
     if cues["forecast"].search(before) or cues["forecast"].search(near_after):
         return FORECAST
     return LEVEL
 
 
-# "it was forecast that the current active 76 placements would cost £14.4m": a number said to be current now is a
-# level, whatever the clause forecasts
-_NOW_BEFORE = re.compile(r"\b(?:current|currently|now)\s+(?:[a-z]+\s+)?$", re.I)
-# "reduce the overspend by £1.6m", "increased the number of carers by 12", "improve the rate of first time entrants
-# by 10%": a change verb, its object, then "by"
+# "it was forecast that the current active 76 placements would cost £14.4m": a number said to be current right
+# before it is a level, whatever the clause forecasts (prose_figures' _NOW_BEFORE, reaching further, dates it)
+_CURRENT_RIGHT_BEFORE = re.compile(r"\b(?:current|currently|now)\s+(?:[a-z]+\s+)?$", re.I)
 # the verb, up to six words of its object and "by" ("reduce North Yorkshire's looked-after population by")
 _VERB_OBJECT_CHARS = 90
+# "reduce the overspend by £1.6m", "increased the number of carers by 12", "improve the rate of first time entrants
+# by 10%": a change verb, its object, then "by"
 _VERB_OBJECT_BY = re.compile(
     r"\b(?:reduc|increas|decreas|cut|lower|rais|boost|grow|grew|shrunk|shrink|improv|worsen)\w*\s+"
     r"(?:[\w'’-]+\s+){1,6}?by\s*(?:£|around\s+|about\s+|approximately\s+)?$",

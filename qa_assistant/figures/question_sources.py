@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from qa_assistant.figures.question_intent import asks_for_a_figure
 from qa_assistant.figures.subjects import OWN, Subject, SubjectMention, own_subject
-from qa_assistant.figures.terms import lexicon, measure_terms, scaffold_terms, stopwords
+from qa_assistant.figures.terms import FIRST_PERSON, lexicon, measure_terms, scaffold_terms, stopwords
 
 _NAME_RUN = re.compile(r"(?<=[\w,'’] )(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|in|with)?\s*[A-Z][\w'’-]*)*")
 
@@ -144,9 +144,6 @@ def occasion_words(question: str, occasions: list[tuple[int, int]]) -> list[str]
     return [w for a, b in occasions for w in title_words(question[a:b])]
 
 
-_OURS = re.compile(r"\b(?:our|we|us)\b", re.I)
-
-
 def asked_subject(
     question: str, mentions: list[SubjectMention], occasions: list[tuple[int, int]]
 ) -> tuple[Subject, bool]:
@@ -164,10 +161,14 @@ def asked_subject(
     if not outside and own_outside and occasions:  # "in the Blackpool Gazette report ..., for Middlesbrough?"
         return own_subject(), True
     subject_mentions = outside or subject_mentions
-    if not subject_mentions and not any(m.subject.kind == OWN for m in mentions):
+    if (
+        not subject_mentions
+        and not any(m.subject.kind == OWN for m in mentions)
+        and not FIRST_PERSON.search(question)
+    ):
         # "In Barnsley's 2019/20 corporate parenting report, ...?" with no other place, and no "our": the
         # report is that council's, and so is the figure asked
-        subject_mentions = [m for m in mentions if m.subject.kind == "other" and not _OURS.search(question)]
+        subject_mentions = [m for m in mentions if m.subject.kind == "other"]
     own_named = any(m.subject.kind == OWN and re.match(r"['’]s\b", question[m.end :]) for m in mentions)
     subject = subject_mentions[0].subject if subject_mentions and not own_named else own_subject()
     return subject, bool(subject_mentions)

@@ -7,6 +7,7 @@ the other end, or a value given on its own, is not it. The words that ask for th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qa_assistant.figures.terms import measure_terms
 
@@ -25,6 +26,7 @@ _NEXT_END = re.compile(rf"\s*(?:and|to|-|–)\s*{_VALUE}", re.I)
 _RANGE_WORDS = frozenset(measure_terms("range ranges ranging end limit band bracket scale"))
 
 
+@lru_cache(maxsize=256)  # read once per question, not once per candidate figure
 def asked_end(question: str) -> str | None:
     """ "high" or "low" when the question asks for one end of a range ("the top of the cost range", "the upper
     end of the contract value"), else None ("the highest rate" with no range is an extreme, see extremes.py)."""
@@ -34,6 +36,7 @@ def asked_end(question: str) -> str | None:
     return "high" if m.group("high") or m.group("high2") else "low"
 
 
+@lru_cache(maxsize=256)
 def asked_end_terms(question: str) -> frozenset[str]:
     """The terms of the words that ask for an end ("top", "upper", "end", "range"), not what is counted."""
     if asked_end(question) is None:

@@ -9,7 +9,7 @@ from functools import cache
 
 from qa_assistant.figures.concepts import match_concept, passive_participles
 from qa_assistant.figures.reading import Reading
-from qa_assistant.figures.terms import counting_terms, lexicon, phrase_pattern, stem_list
+from qa_assistant.figures.terms import counting_terms, lexicon, phrase_pattern, stem_list, stopwords
 from qa_assistant.figures.when_words import empty_terms
 from qa_assistant.models import Figure
 
@@ -57,7 +57,7 @@ def subject_ok(r: Reading, f: Figure) -> bool:
 
 def _initials(name: str) -> str:
     """ "Bournemouth, Christchurch and Poole" -> "bcp": how a council with a long name is often written."""
-    return "".join(w[0] for w in re.findall(r"[a-z]+", name) if w not in ("and", "of", "the", "upon", "on"))
+    return "".join(w[0] for w in re.findall(r"[a-z]+", name) if w not in stopwords())
 
 
 def kind_ok(asked: str, f: Figure) -> bool:

@@ -17,6 +17,8 @@ from qa_assistant.settings import DATA_DIR, weight
 from qa_assistant.text.stemming import stem
 
 LEXICON_PATH = DATA_DIR / "lexicon.json"
+# "we", "our", "us": the council speaking for itself
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
 _IRREGULAR_PLURALS = {"children", "people", "women", "men"}
 _JOINED_PREFIXES = {"re", "de", "co", "pre", "non", "sub", "post", "mid", "multi", "inter", "self"}
