@@ -1303,3 +1303,86 @@ def test_only_the_asked_end_of_a_range_answers(question, text, value, ok):
 def test_a_council_asked_for_by_its_initials(question, text, value, ok):
     s = support(question, text, value)
     assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # the whole a part is set against is no part of the part's own words, and does not answer for it
+        (
+            "How many looked after children were unaccompanied children from abroad?",
+            "There were 38 looked after children who were unaccompanied children from abroad in the context "
+            "of approximately 600 looked after children.",
+            "38",
+            True,
+        ),
+        (
+            "How many care leavers were in education?",
+            "There were 120 care leavers in education out of 200 care leavers.",
+            "120",
+            True,
+        ),
+        # a care leaver was looked after: saying so narrows nothing
+        (
+            "How many care leavers from abroad was the council supporting?",
+            "Additionally, there were 64 care leavers from abroad who had previously been looked after but "
+            "were now being supported as care leavers.",
+            "64",
+            True,
+        ),
+        # a group the question sets aside may be another number's, and names no measure
+        (
+            "How many children were in our care at the end of June 2022, excluding unaccompanied "
+            "asylum-seeking children?",
+            "There were 273 children in our care at the end of June 2022, excluding the unaccompanied "
+            "asylum-seeking children (7).",
+            "273",
+            True,
+        ),
+        (
+            "How many children were in our care at the end of June 2022, excluding unaccompanied "
+            "asylum-seeking children?",
+            "There were 273 children in our care at the end of June 2022, excluding the unaccompanied "
+            "asylum-seeking children (7).",
+            "7",
+            False,
+        ),
+        # but the figure must itself set them aside
+        (
+            "How many children were in our care at the end of June 2022, excluding unaccompanied "
+            "asylum-seeking children?",
+            "There were 280 children in our care at the end of June 2022.",
+            "280",
+            False,
+        ),
+    ],
+)
+def test_a_part_a_whole_and_a_group_set_aside(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "seq_text,concept",
+    [
+        ("children in care excluding unaccompanied asylum seeking children", "looked_after"),
+        ("unaccompanied asylum seeking children", "uasc"),
+        ("care leavers except those in custody", "care_leavers"),
+    ],
+)
+def test_the_group_an_exclusion_sets_aside_names_no_measure(seq_text, concept):
+    from qa_assistant.figures.concepts import match_concept
+
+    assert match_concept(measure_terms(seq_text)).concept.id == concept
+
+
+def test_a_run_on_sentence_is_cut_at_a_semicolon_before_a_comma():
+    from qa_assistant.figures.candidates import MAX_SENTENCE_CHARS, bounded
+
+    clause = "the rate was within the threshold, which was an improvement on last year"
+    last = "; there were 273 children in care at the end of June, excluding the unaccompanied children (7)"
+    lead = "; ".join([clause] * 15)
+    text = lead + last + " and work continues to reduce the number of children coming into care" * 2
+    assert len(lead) < MAX_SENTENCE_CHARS < len(text) and text.index(", excluding") < MAX_SENTENCE_CHARS
+    pieces = [text[s:e] for s, e in bounded(text, [(0, len(text))])]
+    assert any("273" in p and "excluding the unaccompanied" in p for p in pieces), pieces

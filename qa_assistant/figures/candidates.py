@@ -283,7 +283,10 @@ def bounded(text: str, sentences: list[Span]) -> list[Span]:
     for s, e in sentences:
         while e - s > MAX_SENTENCE_CHARS:
             limit = s + MAX_SENTENCE_CHARS
-            cut = max(text.rfind("; ", s, limit), text.rfind(", ", s, limit))
+            # a semicolon ends a clause of a list; a comma may part a number from its own qualifier
+            cut = text.rfind("; ", s, limit)
+            if cut <= s + MAX_SENTENCE_CHARS // 3:
+                cut = text.rfind(", ", s, limit)
             if cut <= s + MAX_SENTENCE_CHARS // 3:
                 cut = text.rfind(" ", s, limit)
             if cut <= s:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa_assistant.figures.terms import measure_terms
+from qa_assistant.figures.terms import exclusion_terms, measure_terms
 from qa_assistant.settings import DATA_DIR
 
 CATALOGUE_PATH = DATA_DIR / "concepts.json"
@@ -28,6 +28,7 @@ class Concept:
     units: tuple[str, ...]
     synonyms: tuple[str, ...]
     parent: str | None
+    defined_by: tuple[str, ...] = ()  # concepts its definition names (care leavers: once looked after)
 
     @property
     def headline_unit(self) -> str:
@@ -52,6 +53,7 @@ def load_concepts() -> tuple[Concept, ...]:
             units=tuple(c["units"]),
             synonyms=tuple(c["synonyms"]),
             parent=c.get("parent"),
+            defined_by=tuple(c.get("defined_by", ())),
         )
         for c in data["concepts"]
     )
@@ -145,7 +147,20 @@ def match_concept(
     named equally well, the one reported in the figure's unit wins ("% of children in our care attending
     school" is about attendance, a percentage, not about how many children are in care). verbs: terms used as
     verbs (passive_participles), which cannot open a synonym of several words. reported_in_unit: only
-    concepts ever reported in that unit may be named."""
+    concepts ever reported in that unit may be named. The group an exclusion word sets aside ("children in
+    care excluding unaccompanied asylum-seeking children") is not what is counted: the words before it name
+    the concept when they name one, and the rest are leftovers."""
+    cut = next((i for i, t in enumerate(seq) if i and t in exclusion_terms()), None)
+    if cut is not None:
+        head = _match_concept(seq[:cut], unit, verbs, reported_in_unit)
+        if head is not None:
+            return ConceptMatch(head.concept, head.synonym, head.matched, frozenset(seq) - head.matched)
+    return _match_concept(seq, unit, verbs, reported_in_unit)
+
+
+def _match_concept(
+    seq: list[str], unit: str | None, verbs: frozenset[str], reported_in_unit: bool
+) -> ConceptMatch | None:
     found: list[tuple[Concept, str, tuple[str, ...]]] = []
     spans: list[tuple[int, int, str]] = []  # start, end, concept id
     index = _synonyms_by_first_term()
@@ -219,9 +234,13 @@ def _head_final(found: list, spans: list[tuple[int, int, str]]) -> list:
 
 @lru_cache(maxsize=256)
 def concept_vocabulary(concept_id: str | None) -> frozenset[str]:
-    """Every term of a concept's synonyms."""
+    """Every term of a concept's synonyms, and of those of the concepts its definition names ("care leavers
+    ... who had previously been CLA" are care leavers, not a narrower kind of them)."""
     c = concepts_by_id().get(concept_id or "")
-    return frozenset(t for s in c.synonyms for t in measure_terms(s)) if c else frozenset()
+    if c is None:
+        return frozenset()
+    own = frozenset(t for s in c.synonyms for t in measure_terms(s))
+    return own.union(*(concept_vocabulary(d) for d in c.defined_by))
 
 
 @lru_cache(maxsize=256)

@@ -30,7 +30,10 @@ _PHRASE_ENDS = re.compile(
     r"(?:in|over|during|within|across|for|at|by)\s+(?:the|this|that|each|a|every)\s+"
     r"(?:(?:last|past|same|previous|current|whole|first|second|third|fourth|final)\s+)?"
     r"(?:\w+\s+)?(?:year|quarter|month|period|week|day|time|months|years|weeks)\b"
-    r"|with\s+(?:[\w'’-]+\s+){1,4}?(?:being|having)\b",
+    r"|with\s+(?:[\w'’-]+\s+){1,4}?(?:being|having)\b"
+    # or the whole it is part of: "38 CLA who were CSS from abroad in the context of approximately 600 CLA"
+    r"|(?:in\s+the\s+context\s+of|out\s+of|from\s+a\s+total\s+of)\s+(?:a\s+total\s+of\s+)?"
+    r"(?:(?:around|approximately|about|some|over|nearly|almost|roughly)\s+)?£?\d",
     re.I,
 )
 _AND_GROUP = re.compile(

@@ -59,7 +59,7 @@ from qa_assistant.figures.support_rules import (
 )
 from qa_assistant.figures.support_score import Fit, fit_score, name_only_terms, own_word_share
 from qa_assistant.figures.support_where import where_said
-from qa_assistant.figures.terms import counting_terms, measure_terms, terms
+from qa_assistant.figures.terms import counting_terms, measure_terms, set_aside_terms, terms
 from qa_assistant.figures.when_words import period_words
 from qa_assistant.models import Figure
 
@@ -255,7 +255,9 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
     """The question's words that the figure's phrase leaves out must be said by its sentence (not owned by
     another number there), or near it, in the source's name or just before it; the score says how well."""
     own = t.p | t.c
-    in_sentence = own | (around.sentence - (around.owned - own))
+    # the group a question sets aside may be another number's ("excluding the unaccompanied children (7)")
+    others = around.owned - own - set_aside_terms(r.question)
+    in_sentence = own | (around.sentence - others)
     q_left = t.q - own - t.explained_q - counting_terms() - age_words(t.q)
     missing = q_left - in_sentence
     if only_a_total(r, f, q_left):
@@ -269,10 +271,8 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
                 False, f"measure: {' '.join(sorted(off_line))} is said of another item of the list"
             )
     notes: list[str] = []
-    if missing & (around.owned - own):
-        return Support(
-            False, f"measure: {' '.join(sorted(missing & around.owned))} describes another number here"
-        )
+    if missing & others:
+        return Support(False, f"measure: {' '.join(sorted(missing & others))} describes another number here")
     if missing:
         note = where_said(r, f, around, t.q, t.p, missing)
         if note is None:

@@ -121,6 +121,22 @@ def scaffold_terms() -> frozenset[str]:
     return stem_list("scaffold")
 
 
+@lru_cache(maxsize=1)
+def exclusion_terms() -> frozenset[str]:
+    """The first term of each word that sets a group aside ("excluding", "except", "apart from")."""
+    return frozenset(measure_terms(w)[0] for w in lexicon()["exclusion_words"])
+
+
+@lru_cache(maxsize=256)
+def set_aside_terms(text: str) -> frozenset[str]:
+    """The terms of the group a text sets aside, up to the end of its clause ("children in care at the end of
+    June, excluding unaccompanied asylum-seeking children" -> unaccompanied, asylum, seeking, children)."""
+    m = phrase_pattern(lexicon()["exclusion_words"]).search(text)
+    if m is None:
+        return frozenset()
+    return frozenset(measure_terms(re.split(r"[,;:?!.]", text[m.end() :])[0]))
+
+
 def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """One case-insensitive whole-word regex for a list of phrases, longest first (spaces match any run of
     spaces or hyphens, so "looked after" also finds "looked-after"; an apostrophe matches a curly one, as
