@@ -250,6 +250,10 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ("Agree these targets for 2025/26: re-referrals 20%; caseloads 16.", "20%", "target"),
         ("This year we want to welcome 30 new fostering families.", "30", "target"),
         ("Children with a plan (number, for information, no target): Q1 40; Q2 44.", "40", "level"),
+        # a hedge between the change word and the number leaves it a change
+        ("Exclusions in Middlesbrough rise by more than 300% since 2013", "300%", "change"),
+        ("The overspend was up by around £2m on the last quarter.", "£2m", "change"),
+        ("There were over 300 children in care.", "300", "level"),
     ],
 )
 def test_kind(text, value, kind):
@@ -301,6 +305,16 @@ def test_clause_words_when_no_phrase(text, value, words):
         ("Across the South Tees area 348 pupils were identified as young carers.", "348", "region"),
         ("Hartlepool looks after 310 children.", "310", "other"),
         ("It would cost in the region of £900 per week.", "£900 per week", "own"),
+        # where a number ranks is not whose it is
+        (
+            "Middlesbrough has a fixed term exclusion rate of 14.89% – the second highest in England after "
+            "Barnsley.",
+            "14.89%",
+            "own",
+        ),
+        # "the region" is a comparator, unless it says where children are
+        ("This gives the region a fixed term exclusion rate of 3.79%.", "3.79%", "region"),
+        ("There are 45 children placed outside the region.", "45", "own"),
     ],
 )
 def test_subject(text, value, subject):

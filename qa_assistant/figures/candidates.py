@@ -21,18 +21,13 @@ from qa_assistant.figures.acronyms import defined_acronyms
 from qa_assistant.figures.asof_context import AsOfContext, build_context
 from qa_assistant.figures.kinds import PART, breakdown_heading, is_threshold
 from qa_assistant.figures.list_items import band_label, list_parent
+from qa_assistant.figures.number_subject import opening_place
 from qa_assistant.figures.phrases import NONE, Phrase
 from qa_assistant.figures.prose_figures import from_prose
 from qa_assistant.figures.prose_phrases import implied_head, phrase_for, share_of_whole_phrase
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.stacked import stacked_table_cells
-from qa_assistant.figures.subjects import (
-    Subject,
-    SubjectMention,
-    find_subject_mentions,
-    opening_place,
-    paper_subject,
-)
+from qa_assistant.figures.subjects import Subject, SubjectMention, find_subject_mentions, paper_subject
 from qa_assistant.figures.table_cells import find_table_cells
 from qa_assistant.figures.table_figures import from_cell
 from qa_assistant.figures.tables import Cell

@@ -16,13 +16,19 @@ from qa_assistant.text.numbers import DURATION_UNITS, Quantity
 LEVEL, CHANGE, TARGET, FORECAST, PART = "level", "change", "target", "forecast", "part"
 _BEFORE_CHARS = 45
 _AFTER_CHARS = 40
+_HEDGE = (
+    r"(?:\s+(?:(?:more|less|fewer)\s+than|over|under|almost|nearly|around|about|approximately|roughly|some))?"
+)
 
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
     return {
-        "change_before": re.compile(phrase_pattern(lx["change_cues_before"]).pattern + r"\s*(?:£)?$", re.I),
+        # "rise by more than 300%": a hedge between the cue and the number leaves it a change
+        "change_before": re.compile(
+            phrase_pattern(lx["change_cues_before"]).pattern + _HEDGE + r"\s*(?:£)?$", re.I
+        ),
         "change_after": re.compile(r"^\s*(?:\)\s*)?" + phrase_pattern(lx["change_cues_after"]).pattern, re.I),
         "target": phrase_pattern(lx["target_cues"]),
         "forecast": phrase_pattern(lx["forecast_cues"]),

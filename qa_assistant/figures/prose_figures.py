@@ -17,10 +17,10 @@ from qa_assistant.figures.concepts import match_concept
 from qa_assistant.figures.kinds import PART, kind_of
 from qa_assistant.figures.list_items import counted_in_lead_in, item_lead_in, item_text, lead_in
 from qa_assistant.figures.masks import mask_dates, mask_numbers, masked_phrase
+from qa_assistant.figures.number_subject import subject_for
 from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.sentence import SentenceReading
-from qa_assistant.figures.subjects import subject_for
 from qa_assistant.figures.tables import unit_hint
 from qa_assistant.figures.terms import WEEKLY, measure_terms
 from qa_assistant.models import AsOf, Figure

@@ -123,8 +123,9 @@ def scaffold_terms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def exclusion_terms() -> frozenset[str]:
-    """The first term of each word that sets a group aside ("excluding", "except", "apart from")."""
-    return frozenset(measure_terms(w)[0] for w in lexicon()["exclusion_words"])
+    """The term of each word that sets a group aside in one term ("excluding", "except", "apart from"; not
+    "not including", whose "not" opens measures: "not in education")."""
+    return frozenset(t[0] for t in map(measure_terms, lexicon()["exclusion_words"]) if len(t) == 1)
 
 
 @lru_cache(maxsize=256)

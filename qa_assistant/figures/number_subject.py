@@ -1,0 +1,120 @@
+"""Whose a number is, from the cues of its clause: a comparator named right after it ("70 nationally", "71 in
+England") or earlier in its clause with no other number between ("the national average of 70", "Stockton's
+rate was 120"), or a place its sentence opens with ("Across England, ..."). The cues themselves are found
+by subjects.find_subject_mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa_assistant.figures.subjects import Subject, SubjectMention
+from qa_assistant.figures.terms import lexicon, phrase_pattern
+
+_AFTER_WORDS = 4  # "70 for the North East": a cue this many words after the number names its subject
+
+
+def words_between(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+# "9.5 per cent – below the national average of 14", "85% (on par with the national rate)": a place named after
+# the number as what it is compared with is the comparator's, not the number's
+_COMPARED_WITH = re.compile(
+    r"\b(?:below|above|than|compared|comparison|against|versus|vs|par\s+with|in\s+line\s+with|same\s+as|"
+    r"similar\s+to|higher|lower|exceed\w*)\b",
+    re.I,
+)
+
+
+# "Middlesbrough has the highest rate of cases in England, each of which can cost ...": where a place is ranked
+_RANKED_IN = re.compile(
+    r"\b(?:highest|lowest|most|least|worst|best|largest|smallest|top|bottom)\b[^.;:]{0,40}?(?:\bin\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
+def subject_for(
+    text: str,
+    q_start: int,
+    q_end: int,
+    clause: tuple[int, int],
+    mentions: list[SubjectMention],
+    other_numbers: list[int],
+    default: Subject,
+    phrase_end: int = -1,
+) -> Subject:
+    """The subject of the number at [q_start, q_end) from cues in its clause (see module docstring); a cue
+    inside the number's own phrase after it counts however far ("6,000 children currently in care in the North
+    East"), and a place the sentence opens with ("Across England, ...") is its numbers' when no cue is nearer."""
+    c_start, c_end = clause
+    best: tuple[int, Subject] | None = None
+    for m in mentions:
+        if m.start >= c_end:
+            break
+        if m.end <= c_start or _left_out().search(text, max(0, m.start - 24), m.start):
+            continue  # "the 11 North East councils, excluding Sunderland, spent £8.1m": not Sunderland's
+        if m.start >= q_end:  # after the number: only close cues, nothing numeric between
+            gap = words_between(text, q_end, m.start)
+            if (
+                (gap <= _AFTER_WORDS or m.end <= phrase_end or _scoped_across(text, q_end, m.start, gap))
+                and not any(q_end <= n < m.start for n in other_numbers)
+                and not re.search(r"[;:,]" if gap > _AFTER_WORDS else r"[;:]", text[q_end : m.start])
+                and not _COMPARED_WITH.search(text[q_end : m.start])
+                # "14.89% – the second highest in England": where it ranks, not whose it is
+                and not _RANKED_IN.search(text[q_end : m.start])
+            ):
+                distance = gap
+                if best is None or distance < best[0]:
+                    best = (distance, m.subject)
+        elif m.end <= q_start:
+            # "Middlesbrough came in at 46 with an 80 per cent adoption rate": another number between does not
+            # stop the place being the number's, unless words compare it with something else
+            if _RANKED_IN.search(text[max(0, m.start - 60) : m.start]) or (
+                any(m.end <= n < q_start for n in other_numbers)
+                and _COMPARED_WITH.search(text, m.end, q_start)
+            ):
+                continue
+            distance = words_between(text, m.end, q_start)
+            if best is None or distance < best[0]:
+                best = (distance, m.subject)
+    if best:
+        return best[1]
+    return opening_place(text, c_start, q_start, mentions) or default
+
+
+@lru_cache(maxsize=1)
+def _left_out() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(lexicon()["exclusion_words"]).pattern + r"\s+(?:the\s+)?$", re.I)
+
+
+_ACROSS = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?$", re.I)
+_ACROSS_WORDS = 8
+
+
+def _scoped_across(text: str, q_end: int, m_start: int, gap: int) -> bool:
+    """ "3,640 children in care across the Black Country": "across" scopes the number to the place a few
+    words further on than other cues may stand."""
+    return gap <= _ACROSS_WORDS and bool(_ACROSS.search(text, max(q_end, m_start - 16), m_start))
+
+
+_OPENING = re.compile(r"\s*(?:(?:across|in|throughout|for|within)\s+)?$", re.I)
+
+
+def opening_place(text: str, c_start: int, q_start: int, mentions: list[SubjectMention]) -> Subject | None:
+    """ "Across England, the number of children in care ... rising from 72,600 to 75,400": the place a sentence
+    opens with, set off by a comma (or followed by "there were"), is whose its numbers are when nothing nearer
+    names theirs, and no other place is named before the number."""
+    inside = [m for m in mentions if c_start <= m.start and m.end <= q_start]
+    if not inside:
+        return None
+    first = inside[0]
+    if len(inside) > 1 or not _OPENING.fullmatch(text, c_start, first.start):
+        return None
+    # set off by a comma, or "Across England there were 83,840 children in care"
+    opens = text[first.end : first.end + 1] == "," or _THERE_WERE.match(text, first.end)
+    return first.subject if opens else None
+
+
+_THERE_WERE = re.compile(r"\s+there\s+(?:were|are|was|is|had\s+been|have\s+been)\b", re.I)
