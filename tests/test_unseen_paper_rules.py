@@ -110,6 +110,12 @@ def test_a_younger_age_is_still_asked():
             {"bbc"},
         ),
         ("How many carers were approved in the annual fostering report?", {"carer", "approv"}, {"annual"}),
+        # "report" after "did <someone>" is a verb: what comes before it is still asked
+        (
+            "How many looked after children in placements did the council report in the Cabinet business case?",
+            {"look", "child", "placement"},
+            {"cabinet", "busi", "case"},
+        ),
     ],
 )
 def test_the_words_naming_the_paper_start_at_its_own_preposition(question, measure, source):
