@@ -203,6 +203,21 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "children in care",
             "looked_after",
         ),
+        # values listed place by place are the same measure for each place
+        (
+            "Stockton's schools issued 5,505 temporary exclusions, in Hartlepool it was 4,868, in Redcar 4,350 "
+            "and in Middlesbrough 4,075.",
+            "4,075",
+            "temporary exclusions",
+            "exclusions",
+        ),
+        (
+            "Stockton's schools issued 5,505 temporary exclusions, in Hartlepool it was 4,868, in Redcar 4,350 "
+            "and in Middlesbrough 4,075.",
+            "4,868",
+            "temporary exclusions",
+            "exclusions",
+        ),
     ],
 )
 def test_phrase_and_concept(text, value, phrase, concept):
@@ -315,6 +330,19 @@ def test_clause_words_when_no_phrase(text, value, words):
         # "the region" is a comparator, unless it says where children are
         ("This gives the region a fixed term exclusion rate of 3.79%.", "3.79%", "region"),
         ("There are 45 children placed outside the region.", "45", "own"),
+        # a listed value is the place's named before it
+        (
+            "Stockton's schools issued 5,505 temporary exclusions, in Hartlepool it was 4,868, in Redcar 4,350 "
+            "and in Middlesbrough 4,075.",
+            "4,868",
+            "other",
+        ),
+        (
+            "Stockton's schools issued 5,505 temporary exclusions, in Hartlepool it was 4,868, in Redcar 4,350 "
+            "and in Middlesbrough 4,075.",
+            "4,075",
+            "own",
+        ),
     ],
 )
 def test_subject(text, value, subject):

@@ -16,6 +16,7 @@ from qa_assistant.figures.forward_phrases import forward_phrase
 from qa_assistant.figures.kinds import share_of_whole
 from qa_assistant.figures.masks import mask_numbers
 from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase, heading_above, label_phrase
+from qa_assistant.figures.place_lists import next_place_in_list
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import counting_terms, measure_terms
 from qa_assistant.figures.when_words import says_only_when
@@ -153,6 +154,7 @@ def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previo
         or _period_list_gap(gap)
         or _rate_of_the_count(previous, q, after_phrase)
         or (_COMPARED_GAP.search(after_phrase) and not _names_a_measure(after_phrase))
+        or next_place_in_list(text, q.start - len(after_phrase), q.start, r.mentions)
         or (
             _FROM_TO_GAP.search(gap)
             and STARTING_VALUE.search(text[max(0, previous.start - 30) : previous.start])
