@@ -1392,3 +1392,24 @@ def test_a_run_on_sentence_is_cut_at_a_semicolon_before_a_comma():
     assert len(lead) < MAX_SENTENCE_CHARS < len(text) and text.index(", excluding") < MAX_SENTENCE_CHARS
     pieces = [text[s:e] for s, e in bounded(text, [(0, len(text))])]
     assert any("273" in p and "excluding the unaccompanied" in p for p in pieces), pieces
+
+
+@pytest.mark.parametrize(
+    "text,value,basis",
+    [
+        # a paper with no date: a figure said to be current is as of the paper, whatever date that is
+        ("The cost of current external placements is £8.622m.", "£8.622m", "current"),
+        (
+            "The number of beds in council-run homes has increased from eight to 46 since 2019.",
+            "46",
+            "current",
+        ),
+        ("There are now 1,923 looked-after children.", "1,923", "current"),
+        # a past perfect is not now
+        ("The number of beds in council-run homes had increased to 46.", "46", "unknown"),
+    ],
+)
+def test_a_figure_said_to_be_current_in_an_undated_paper(text, value, basis):
+    doc = Document(doc_id="t", file="t.txt", title="Council news", meeting_date=None, text=text, sha256="0")
+    f = next(f for f in extract_figures(doc) if f.value_text == value)
+    assert f.as_of.basis == basis, f.as_of

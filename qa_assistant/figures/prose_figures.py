@@ -42,7 +42,15 @@ _RELATIVE_PAST_BEFORE = re.compile(
     re.I,
 )
 # "there are now 1,923", "Currently, 377 children": the marker may be set off by its own comma
-_NOW_BEFORE = re.compile(r"\b(?:now|currently|at present|presently|today|to date)\b,?[^.;:,]{0,30}$", re.I)
+_NOW_BEFORE = re.compile(
+    r"\b(?:now|current|currently|at present|presently|today|to date)\b,?[^.;:,]{0,40}$", re.I
+)  # "There are now 1,923 ...", "The cost of current external placements is £8.622m"
+# "the number of beds ... has increased from eight to 46": where a present-perfect change has brought it, now
+_PERFECT_TO = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+)?(?:increased|risen|grown|gone\s+(?:up|down)|fallen|decreased|dropped|"
+    r"reduced|doubled|trebled|tripled)\b[^.;:]{0,40}\bto\s*(?:£)?$",
+    re.I,
+)
 # "In Year 9, 8 pupils had been permanently excluded", "For girls, 20 ...": a clause opened by the group it
 # counts within (a school year, key stage, age band, sex or school phase) is a part of a breakdown by it
 _GROUP_LEAD = re.compile(
@@ -142,7 +150,10 @@ def _prose_as_of(r: SentenceReading, q: Quantity, kind: str, others: list[int]) 
     elif kind == "change" and as_of.basis == "stated":
         own = asof_rules.change_from_anothers_date(r.ctx, q, r.sentence, others)
         as_of = own or asof_rules.change_end(r.ctx, q, r.sentence, as_of)
-    elif as_of.basis == "unknown" and _NOW_BEFORE.search(r.text[max(r.sentence[0], q.start - 40) : q.start]):
+    elif as_of.basis == "unknown" and (
+        _NOW_BEFORE.search(r.text[max(r.sentence[0], q.start - 55) : q.start])
+        or _PERFECT_TO.search(r.text[max(r.sentence[0], q.start - 70) : q.start])
+    ):
         # "There are now 1,923 looked-after children": as of the paper's own date, whatever that is
         as_of = AsOf(label="now, as the paper was written (it gives no date)", basis="current")
     elif as_of.basis in ("title", "meeting date", "unknown") and _OF_THESE.match(r.text, r.sentence[0]):
