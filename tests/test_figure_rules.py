@@ -330,6 +330,13 @@ def test_clause_words_when_no_phrase(text, value, words):
         # "the region" is a comparator, unless it says where children are
         ("This gives the region a fixed term exclusion rate of 3.79%.", "3.79%", "region"),
         ("There are 45 children placed outside the region.", "45", "own"),
+        # a place after "while" is the next clause's
+        (
+            "Our rate is 65 children in every 10,000, while Stockton's is 66.",
+            "65 children in every 10,000",
+            "own",
+        ),
+        ("Our rate is 65 children in every 10,000, while Stockton's is 66.", "66", "other"),
         # a listed value is the place's named before it
         (
             "Stockton's schools issued 5,505 temporary exclusions, in Hartlepool it was 4,868, in Redcar 4,350 "
@@ -347,6 +354,19 @@ def test_clause_words_when_no_phrase(text, value, words):
 )
 def test_subject(text, value, subject):
     assert figure(text, value).subject == subject
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        # a value compared with a rate, in the same words, is that rate
+        ("Our rate is 65 children in every 10,000, while Stockton's is 66.", "66", "per_10000"),
+        # but not a count compared with a count
+        ("There were 303 children in care, compared with 290 last year.", "290", "count"),
+    ],
+)
+def test_a_compared_value_shares_the_rate_unit(text, value, unit):
+    assert figure(text, value).unit == unit
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import re
 
 from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.sentence import SentenceReading
+from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.terms import UNIT_TEXT
 from qa_assistant.text.dates import BARE_MONTH, DATE_EDGE, find_dates
 
@@ -47,6 +48,13 @@ def mask_dates(text: str) -> str:
         edge = DATE_EDGE.search(text, max(0, s - 30), s)
         start = edge.start() if edge else s
         text = text[:start] + " " * (e - start) + text[e:]
+    return text
+
+
+def mask_places(text: str) -> str:
+    """Places say whose, not what ("..., while Stockton's is 66"): blanked."""
+    for m in reversed(find_subject_mentions(text)):
+        text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
     return text
 
 

@@ -28,6 +28,9 @@ _COMPARED_WITH = re.compile(
 )
 
 
+_NEXT_CLAUSE = re.compile(r"\b(?:while|whilst|whereas)\b", re.I)
+
+
 # "Middlesbrough has the highest rate of cases in England, each of which can cost ...": where a place is ranked
 _RANKED_IN = re.compile(
     r"\b(?:highest|lowest|most|least|worst|best|largest|smallest|top|bottom)\b[^.;:]{0,40}?(?:\bin\s+(?:the\s+)?)?$",
@@ -62,6 +65,8 @@ def subject_for(
                 and not any(q_end <= n < m.start for n in other_numbers)
                 and not re.search(r"[;:,]" if gap > _AFTER_WORDS else r"[;:]", text[q_end : m.start])
                 and not _COMPARED_WITH.search(text[q_end : m.start])
+                # "65 children in every 10,000, while Shropshire's is 66": the next clause's place
+                and not _NEXT_CLAUSE.search(text[q_end : m.start])
                 # "14.89% – the second highest in England": where it ranks, not whose it is
                 and not _RANKED_IN.search(text[q_end : m.start])
             ):

@@ -81,6 +81,8 @@ def from_prose(
     as_of = _prose_as_of(r, q, kind, others)
     phrase_text = text[phrase.start : phrase.end] if phrase.found else ""
     hint = unit_hint(phrase_text) if phrase.how in ("label", "heading", "inherited", "backward") else None
+    if phrase.how == "inherited" and hint is None and previous is not None and previous.unit == "per_10000":
+        hint = previous.unit  # "65 children in every 10,000, while Shropshire's is 66": the same rate
     unit, value, high = unit_of(q, hint)
     quote_start = asof_rules.quote_start_for(r.ctx, q.start, r.sentence[0], as_of.basis)
     context = " ".join(x for x in (_colon_label(r, phrase), implied) if x)

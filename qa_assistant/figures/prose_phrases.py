@@ -14,7 +14,7 @@ import re
 from qa_assistant.figures.asof import STARTING_VALUE
 from qa_assistant.figures.forward_phrases import forward_phrase
 from qa_assistant.figures.kinds import share_of_whole
-from qa_assistant.figures.masks import mask_numbers
+from qa_assistant.figures.masks import mask_numbers, mask_places
 from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase, heading_above, label_phrase
 from qa_assistant.figures.place_lists import next_place_in_list
 from qa_assistant.figures.sentence import SentenceReading
@@ -275,6 +275,7 @@ def implied_head(r: SentenceReading, phrase: Phrase, previous_phrase: Phrase) ->
 def _names_a_measure(gap: str) -> bool:
     """Whether the words between two numbers name a measure of their own ("compared to an external residential
     placement costing"), so the second number does not share the first one's phrase."""
+    gap = mask_places(gap)  # "..., while Stockton's is 66": whose, not what
     words = re.sub(
         r"\b(?:compared|with|to|against|than|versus|vs|whereas|while|whilst|the|a|an|of|for|in|"
         r"nationally|national|average|england|regional|region|statistical|neighbours?|this|that|"
