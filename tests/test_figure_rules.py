@@ -337,6 +337,12 @@ def test_clause_words_when_no_phrase(text, value, words):
             "own",
         ),
         ("Our rate is 65 children in every 10,000, while Stockton's is 66.", "66", "other"),
+        # and one after "followed by" is the next in a ranking
+        (
+            "Middlesbrough topped the list with 152 children in care per 10,000, followed by Hartlepool with 136.",
+            "152 children in care per 10,000",
+            "own",
+        ),
         # a listed value is the place's named before it
         (
             "Stockton's schools issued 5,505 temporary exclusions, in Hartlepool it was 4,868, in Redcar 4,350 "

@@ -28,7 +28,7 @@ _COMPARED_WITH = re.compile(
 )
 
 
-_NEXT_CLAUSE = re.compile(r"\b(?:while|whilst|whereas)\b", re.I)
+_NEXT_CLAUSE = re.compile(r"\b(?:while|whilst|whereas|followed\s+by)\b", re.I)
 
 
 # "Middlesbrough has the highest rate of cases in England, each of which can cost ...": where a place is ranked
