@@ -203,6 +203,13 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "children in care",
             "looked_after",
         ),
+        # "worth" and "valued at" link the money to what it is, like "of"
+        (
+            "Councillors approved our application for Exceptional Financial Support worth £4.7m.",
+            "£4.7m",
+            "our application for Exceptional Financial Support",
+            None,
+        ),
         # values listed place by place are the same measure for each place
         (
             "Stockton's schools issued 5,505 temporary exclusions, in Hartlepool it was 4,868, in Redcar 4,350 "

@@ -37,7 +37,8 @@ _LINK_TAIL = re.compile(
     r"equating|equates|amounting|amounted|amounts|representing|represents|represented|which|this|there|that|"
     r"it|been|sits|sat|stands|standing|moved|improved|declined|increasing|decreasing|reducing|rising|falling|"
     r"slightly|significantly|well|level|levels|figure|between|of\s+around|of\s+about|a\s+total\s+of|"
-    r"accounts?\s+for|accounted\s+for|accounting\s+for|makes?\s+up|made\s+up|comprises?|comprised)\b))+\s*$",
+    r"accounts?\s+for|accounted\s+for|accounting\s+for|makes?\s+up|made\s+up|comprises?|comprised|worth|"
+    r"valued\s+at)\b))+\s*$",
     re.I,
 )
 _CLAUSE_START = re.compile(
