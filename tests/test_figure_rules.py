@@ -203,6 +203,20 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "children in care",
             "looked_after",
         ),
+        # a number's words end where the whole it is part of begins
+        (
+            "There were 38 looked after children from abroad in the context of approximately 600 looked after "
+            "children.",
+            "38",
+            "looked after children from abroad",
+            "looked_after",
+        ),
+        (
+            "There were 120 care leavers in education out of 200 care leavers.",
+            "120",
+            "care leavers in education",
+            "care_leavers",
+        ),
         # "worth" and "valued at" link the money to what it is, like "of"
         (
             "Councillors approved our application for Exceptional Financial Support worth £4.7m.",
@@ -224,6 +238,13 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "4,868",
             "temporary exclusions",
             "exclusions",
+        ),
+        # ... but a value with words of its own is not the list's
+        (
+            "Middlesbrough had 150 children in care and in Hartlepool 12 new foster carers were approved.",
+            "12",
+            "new foster carers were approved",
+            "foster_approvals",
         ),
     ],
 )
@@ -337,6 +358,9 @@ def test_clause_words_when_no_phrase(text, value, words):
         # "the region" is a comparator, unless it says where children are
         ("This gives the region a fixed term exclusion rate of 3.79%.", "3.79%", "region"),
         ("There are 45 children placed outside the region.", "45", "own"),
+        ("The council spent £2m on placements around the region.", "£2m", "own"),
+        # "most" is no ranking of the place after it
+        ("There are 6,000 of the most vulnerable children in care in the North East.", "6,000", "region"),
         # a place after "while" is the next clause's
         (
             "Our rate is 65 children in every 10,000, while Stockton's is 66.",
@@ -374,7 +398,10 @@ def test_subject(text, value, subject):
     [
         # a value compared with a rate, in the same words, is that rate
         ("Our rate is 65 children in every 10,000, while Stockton's is 66.", "66", "per_10000"),
-        # but not a count compared with a count
+        # but not a value with a counted noun of its own
+        ("Children in care: 98 per 10,000 and 310 children.", "310", "count"),
+        ("Our rate is 65 children in every 10,000, while Stockton has 300 children in care.", "300", "count"),
+        # nor a count compared with a count
         ("There were 303 children in care, compared with 290 last year.", "290", "count"),
     ],
 )

@@ -1353,6 +1353,15 @@ def test_a_council_asked_for_by_its_initials(question, text, value, ok):
             "7",
             False,
         ),
+        # and only when the sentence sets the same group aside
+        (
+            "How many children were in our care at the end of June 2022, excluding unaccompanied "
+            "asylum-seeking children?",
+            "There were 280 children in our care at the end of June 2022 (excluding respite), including 7 "
+            "unaccompanied asylum-seeking children.",
+            "280",
+            False,
+        ),
         # but the figure must itself set them aside
         (
             "How many children were in our care at the end of June 2022, excluding unaccompanied "
@@ -1373,7 +1382,7 @@ def test_a_part_a_whole_and_a_group_set_aside(question, text, value, ok):
     [
         ("children in care excluding unaccompanied asylum seeking children", "looked_after"),
         ("unaccompanied asylum seeking children", "uasc"),
-        ("care leavers except those in custody", "care_leavers"),
+        ("care leavers excluding unaccompanied asylum seeking children", "care_leavers"),
     ],
 )
 def test_the_group_an_exclusion_sets_aside_names_no_measure(seq_text, concept):
@@ -1405,8 +1414,10 @@ def test_a_run_on_sentence_is_cut_at_a_semicolon_before_a_comma():
             "current",
         ),
         ("There are now 1,923 looked-after children.", "1,923", "current"),
-        # a past perfect is not now
+        # a past perfect is not now, nor is a number in a past clause after "current"
         ("The number of beds in council-run homes had increased to 46.", "46", "unknown"),
+        ("The current policy was agreed when there were 45 children in care.", "45", "unknown"),
+        ("The cost has risen since the contract was let to £2m.", "£2m", "unknown"),
     ],
 )
 def test_a_figure_said_to_be_current_in_an_undated_paper(text, value, basis):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa_assistant.figures.asof import HEDGE
 from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, trim_span
 from qa_assistant.text.numbers import Quantity
 
@@ -33,7 +34,7 @@ _PHRASE_ENDS = re.compile(
     r"|with\s+(?:[\w'’-]+\s+){1,4}?(?:being|having)\b"
     # or the whole it is part of: "38 CLA who were CSS from abroad in the context of approximately 600 CLA"
     r"|(?:in\s+the\s+context\s+of|out\s+of|from\s+a\s+total\s+of)\s+(?:a\s+total\s+of\s+)?"
-    r"(?:(?:around|approximately|about|some|over|nearly|almost|roughly)\s+)?£?\d",
+    rf"(?:{HEDGE}\s+)?£?\d",
     re.I,
 )
 _AND_GROUP = re.compile(

@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa_assistant.figures.asof import HEDGE
 from qa_assistant.figures.terms import lexicon, phrase_pattern
 from qa_assistant.text.numbers import DURATION_UNITS, Quantity
 
 LEVEL, CHANGE, TARGET, FORECAST, PART = "level", "change", "target", "forecast", "part"
 _BEFORE_CHARS = 45
 _AFTER_CHARS = 40
-_HEDGE = (
-    r"(?:\s+(?:(?:more|less|fewer)\s+than|over|under|almost|nearly|around|about|approximately|roughly|some))?"
-)
+_HEDGE = rf"(?:\s+(?:(?:more|less|fewer)\s+than|{HEDGE}))?"  # "rise by more than 300%"
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,6 @@ import re
 
 from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.sentence import SentenceReading
-from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.terms import UNIT_TEXT
 from qa_assistant.text.dates import BARE_MONTH, DATE_EDGE, find_dates
 
@@ -51,11 +50,13 @@ def mask_dates(text: str) -> str:
     return text
 
 
-def mask_places(text: str) -> str:
-    """Places say whose, not what ("..., while Stockton's is 66"): blanked."""
-    for m in reversed(find_subject_mentions(text)):
-        text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
-    return text
+def mask_places_in(r: SentenceReading, start: int, end: int) -> str:
+    """The sentence's text from start to end with the places it names blanked (they say whose, not what)."""
+    chars = list(r.text[start:end])
+    for m in r.mentions:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 def mask_numbers(text: str) -> str:

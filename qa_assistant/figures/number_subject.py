@@ -28,6 +28,10 @@ _COMPARED_WITH = re.compile(
 )
 
 
+_RANKED_AFTER = re.compile(
+    r"\b(?:highest|lowest|worst|best|largest|smallest|biggest)\s+(?:[\w-]+\s+){0,3}?(?:in\s+(?:the\s+)?)?$",
+    re.I,
+)
 _NEXT_CLAUSE = re.compile(r"\b(?:while|whilst|whereas|followed\s+by)\b", re.I)
 
 
@@ -68,7 +72,7 @@ def subject_for(
                 # "65 children in every 10,000, while Shropshire's is 66": the next clause's place
                 and not _NEXT_CLAUSE.search(text[q_end : m.start])
                 # "14.89% – the second highest in England": where it ranks, not whose it is
-                and not _RANKED_IN.search(text[q_end : m.start])
+                and not _RANKED_AFTER.search(text[q_end : m.start])
             ):
                 distance = gap
                 if best is None or distance < best[0]:

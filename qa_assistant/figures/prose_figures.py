@@ -23,6 +23,7 @@ from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.tables import unit_hint
 from qa_assistant.figures.terms import WEEKLY, measure_terms
+from qa_assistant.figures.value_lists import stands_bare
 from qa_assistant.models import AsOf, Figure
 from qa_assistant.text.numbers import Quantity
 
@@ -43,12 +44,13 @@ _RELATIVE_PAST_BEFORE = re.compile(
 )
 # "there are now 1,923", "Currently, 377 children": the marker may be set off by its own comma
 _NOW_BEFORE = re.compile(
-    r"\b(?:now|current|currently|at present|presently|today|to date)\b,?[^.;:,]{0,40}$", re.I
+    r"\b(?:now|current|currently|at present|presently|today|to date)\b,?(?:(?!\b(?:was|were|had)\b)[^.;:,]){0,40}$",
+    re.I,
 )  # "There are now 1,923 ...", "The cost of current external placements is £8.622m"
 # "the number of beds ... has increased from eight to 46": where a present-perfect change has brought it, now
 _PERFECT_TO = re.compile(
     r"\b(?:has|have)\s+(?:now\s+)?(?:increased|risen|grown|gone\s+(?:up|down)|fallen|decreased|dropped|"
-    r"reduced|doubled|trebled|tripled)\b[^.;:]{0,40}\bto\s*(?:£)?$",
+    r"reduced|doubled|trebled|tripled)\b(?:(?!\b(?:was|were|had)\b)[^.;:]){0,40}\bto\s*(?:£)?$",
     re.I,
 )
 # "In Year 9, 8 pupils had been permanently excluded", "For girls, 20 ...": a clause opened by the group it
@@ -81,8 +83,14 @@ def from_prose(
     as_of = _prose_as_of(r, q, kind, others)
     phrase_text = text[phrase.start : phrase.end] if phrase.found else ""
     hint = unit_hint(phrase_text) if phrase.how in ("label", "heading", "inherited", "backward") else None
-    if phrase.how == "inherited" and hint is None and previous is not None and previous.unit == "per_10000":
-        hint = previous.unit  # "65 children in every 10,000, while Shropshire's is 66": the same rate
+    if (
+        phrase.how == "inherited"
+        and hint is None
+        and previous is not None
+        and previous.unit == "per_10000"
+        and stands_bare(text, q.end)  # not "98 per 10,000 and 310 children"
+    ):
+        hint = previous.unit  # "65 children in every 10,000, while Stockton's is 66": the same rate
     unit, value, high = unit_of(q, hint)
     quote_start = asof_rules.quote_start_for(r.ctx, q.start, r.sentence[0], as_of.basis)
     context = " ".join(x for x in (_colon_label(r, phrase), implied) if x)

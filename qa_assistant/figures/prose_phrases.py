@@ -14,13 +14,12 @@ import re
 from qa_assistant.figures.asof import STARTING_VALUE
 from qa_assistant.figures.forward_phrases import forward_phrase
 from qa_assistant.figures.kinds import share_of_whole
-from qa_assistant.figures.masks import mask_numbers, mask_places
+from qa_assistant.figures.masks import mask_places_in
 from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase, heading_above, label_phrase
-from qa_assistant.figures.place_lists import next_place_in_list
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import counting_terms, measure_terms
+from qa_assistant.figures.value_lists import names_a_measure, next_place_in_list, period_list_gap, stands_bare
 from qa_assistant.figures.when_words import says_only_when
-from qa_assistant.text.dates import find_dates
 from qa_assistant.text.numbers import Quantity
 
 _INHERIT_GAP = re.compile(r"^\s*(?:\(|/|,\s*or|\bor\b|\band\b|,)?\s*$", re.I)
@@ -69,9 +68,6 @@ _PARTICIPLE_CLAUSE = re.compile(
 # where a sentence's subject ends: its first auxiliary or reporting verb ("CLA numbers | have vastly improved")
 _SUBJECT_END = re.compile(
     r"\s(?:has|have|had|was|were|is|are|continues?|continued|remains?|remained)\b", re.I
-)
-_PERIOD_ONLY = re.compile(
-    r"\s*[;,]\s*(?:and\s+)?(?:Q[1-4]|quarter\s+(?:one|two|three|four|[1-4]))\s*:?\s*", re.I
 )
 
 
@@ -140,6 +136,12 @@ def _rate_of_the_count(previous: Quantity, q: Quantity, after_phrase: str) -> bo
     )
 
 
+def _blanked(r: SentenceReading, q: Quantity, gap: str) -> str:
+    """The words before a bare value with the places they name blanked ("..., while Stockton's is 66": whose,
+    not what); before a value with words of its own ("while Stockton has 300 children"), as they are."""
+    return mask_places_in(r, q.start - len(gap), q.start) if stands_bare(r.text, q.end) else gap
+
+
 def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previous_phrase: Phrase) -> bool:
     """Whether q shares the phrase of the value before it: only a link, a period or a comparison between."""
     if previous is None or not previous_phrase.found or q.start in r.parts:
@@ -151,10 +153,13 @@ def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previo
         after_phrase = re.sub(r"^\s*\([^)]*\)", "", text[previous_phrase.end : q.start])  # "(entered care)"
     return bool(
         _INHERIT_GAP.match(gap)
-        or _period_list_gap(gap)
+        or period_list_gap(gap)
         or _rate_of_the_count(previous, q, after_phrase)
-        or (_COMPARED_GAP.search(after_phrase) and not _names_a_measure(after_phrase))
-        or next_place_in_list(text, q.start - len(after_phrase), q.start, r.mentions)
+        or (_COMPARED_GAP.search(after_phrase) and not names_a_measure(_blanked(r, q, after_phrase)))
+        or (
+            stands_bare(text, q.end)
+            and next_place_in_list(text, q.start - len(after_phrase), q.start, r.mentions)
+        )
         or (
             _FROM_TO_GAP.search(gap)
             and STARTING_VALUE.search(text[max(0, previous.start - 30) : previous.start])
@@ -270,30 +275,3 @@ def implied_head(r: SentenceReading, phrase: Phrase, previous_phrase: Phrase) ->
     before = r.text[previous_phrase.start : previous_phrase.end]
     head = _PREPOSITION_SPLIT.split(before, maxsplit=1)[0]
     return head.strip()
-
-
-def _names_a_measure(gap: str) -> bool:
-    """Whether the words between two numbers name a measure of their own ("compared to an external residential
-    placement costing"), so the second number does not share the first one's phrase."""
-    gap = mask_places(gap)  # "..., while Stockton's is 66": whose, not what
-    words = re.sub(
-        r"\b(?:compared|with|to|against|than|versus|vs|whereas|while|whilst|the|a|an|of|for|in|"
-        r"nationally|national|average|england|regional|region|statistical|neighbours?|this|that|"
-        r"figure|rate|is|was|were|are|which|higher|lower|similar|below|above)\b",
-        " ",
-        gap,
-        flags=re.I,
-    )
-    return bool(measure_terms(mask_numbers(words)))
-
-
-def _period_list_gap(gap: str) -> bool:
-    """ "Staying Put: Q1 20; Q2 22" or "approved: 2021/22 14, 2022/23 9": between two values only the next
-    value's period, so it is the same measure."""
-    if _PERIOD_ONLY.fullmatch(gap):
-        return True
-    dates = find_dates(gap)
-    if len(dates) != 1:
-        return False
-    rest = gap[: dates[0].start] + gap[dates[0].end :]
-    return re.fullmatch(r"\s*[;,]?\s*(?:and\s+)?(?:in\s+)?", rest) is not None

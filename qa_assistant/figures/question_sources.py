@@ -69,7 +69,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             # response" keeps "in care" as what is counted; a verb between makes the noun a verb ("children in
             # placements did Stockport report")
             rf"\b(?:in|from|at|during|before|after)\s+(?:the|our|a|an|this|that|its|their|his|her)?\s*"
-            rf"(?:(?!(?:in|from|at|during|did|does|do|has|have|had)\b)[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b"
+            rf"(?:(?!(?:in|from|at|during|did|does|do|has|have|had|will|would|can|could)\b)[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b"
             rf"(?:\s+(?:on|about|into|of)\s+[^,?;]*)?",
             re.I,
         ),

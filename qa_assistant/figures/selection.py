@@ -255,8 +255,10 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
     """The question's words that the figure's phrase leaves out must be said by its sentence (not owned by
     another number there), or near it, in the source's name or just before it; the score says how well."""
     own = t.p | t.c
-    # the group a question sets aside may be another number's ("excluding the unaccompanied children (7)")
-    others = around.owned - own - set_aside_terms(r.question)
+    # the group a question sets aside may be another number's ("excluding the unaccompanied children (7)"),
+    # when the sentence sets the same group aside
+    aside = set_aside_terms(r.question)
+    others = around.owned - own - (aside if aside <= set_aside_terms(around.sentence_text) else frozenset())
     in_sentence = own | (around.sentence - others)
     q_left = t.q - own - t.explained_q - counting_terms() - age_words(t.q)
     missing = q_left - in_sentence

@@ -93,7 +93,9 @@ _COUNCIL_SUFFIX = re.compile(
 )
 
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
-_WHERE_BEFORE = re.compile(r"\b(?:in|within|outside|out\s+of|into|from|to|beyond)\s+$", re.I)
+_WHERE_BEFORE = re.compile(
+    r"\b(?:in|within|outside|out\s+of|into|from|to|beyond|around|throughout)\s+$", re.I
+)
 
 
 def _named_before(text: str, start: int) -> bool:

@@ -1,0 +1,70 @@
+"""What may stand between two values for the later one to share the earlier one's words (prose_phrases._inherits):
+the next period ("Staying Put: Q1 20; Q2 22"), the next place ("Stockton's schools issued 5,505 temporary
+exclusions, in Hartlepool it was 4,868, in Redcar 4,350 and in Middlesbrough 4,075"), or a comparison whose
+words name no measure of their own. Whose each value is comes from the place named before it, as for any number
+(number_subject.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa_assistant.figures.masks import mask_numbers
+from qa_assistant.figures.subjects import SubjectMention
+from qa_assistant.figures.terms import measure_terms
+from qa_assistant.text.dates import find_dates
+
+_PERIOD_ONLY = re.compile(
+    r"\s*[;,]\s*(?:and\s+)?(?:Q[1-4]|quarter\s+(?:one|two|three|four|[1-4]))\s*:?\s*", re.I
+)
+# a value with no words of its own after it: a list's or a comparison's
+_BARE_AFTER = re.compile(r"\s*(?:[,;.)]|(?:and|while|whilst|whereas|but)\b|$)", re.I)
+
+# what may stand between one listed value's words and the next value: a link, "in <place>", a verb of being
+_NEXT_PLACE = re.compile(
+    r"\s*[,;]?\s*(?:and\s+|while\s+|whilst\s+|whereas\s+|but\s+)?(?:in|for|at|across)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][^,;:()]*?)"
+    r"(?:\s+(?:it|this|the\s+(?:figure|number|total|rate))\s+(?:was|is|were|stood\s+at))?"
+    r"(?:\s+(?:was|were|had|saw|with))?\s*",
+)
+
+
+def next_place_in_list(text: str, start: int, end: int, mentions: list[SubjectMention]) -> bool:
+    """Whether text[start:end], between one value's words and the next value, names only the next place of a
+    list ("in Hartlepool it was", ", in Redcar", "and in Middlesbrough")."""
+    m = _NEXT_PLACE.fullmatch(text, start, end)
+    if m is None:
+        return False
+    a, b = m.span("place")
+    return any(x.start == a and x.end == b for x in mentions)
+
+
+def stands_bare(text: str, end: int) -> bool:
+    """Whether the value ending at end has no words of its own after it ("in Redcar 4,350, and ...")."""
+    return bool(_BARE_AFTER.match(text, end))
+
+
+def names_a_measure(gap: str) -> bool:
+    """Whether the words between two numbers name a measure of their own ("compared to an external residential
+    placement costing"), so the second number does not share the first one's phrase."""
+    words = re.sub(
+        r"\b(?:compared|with|to|against|than|versus|vs|whereas|while|whilst|the|a|an|of|for|in|"
+        r"nationally|national|average|england|regional|region|statistical|neighbours?|this|that|"
+        r"figure|rate|is|was|were|are|which|higher|lower|similar|below|above)\b",
+        " ",
+        gap,
+        flags=re.I,
+    )
+    return bool(measure_terms(mask_numbers(words)))
+
+
+def period_list_gap(gap: str) -> bool:
+    """ "Staying Put: Q1 20; Q2 22" or "approved: 2021/22 14, 2022/23 9": between two values only the next
+    value's period, so it is the same measure."""
+    if _PERIOD_ONLY.fullmatch(gap):
+        return True
+    dates = find_dates(gap)
+    if len(dates) != 1:
+        return False
+    rest = gap[: dates[0].start] + gap[dates[0].end :]
+    return re.fullmatch(r"\s*[;,]?\s*(?:and\s+)?(?:in\s+)?", rest) is not None
