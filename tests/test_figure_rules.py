@@ -217,6 +217,13 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "care leavers in education",
             "care_leavers",
         ),
+        # "is predicted to be" links the money to what it is; "by the end of this financial year" says when
+        (
+            "The overspend forecast by the end of this financial year is predicted to be £3.9 million.",
+            "£3.9 million",
+            "The overspend forecast by the end of this financial year",
+            "overspend",
+        ),
         # "worth" and "valued at" link the money to what it is, like "of"
         (
             "Councillors approved our application for Exceptional Financial Support worth £4.7m.",

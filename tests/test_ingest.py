@@ -282,3 +282,21 @@ def test_a_figure_the_named_paper_calls_current_answers_a_question_about_now(wor
     # without the paper named, an undated figure is not stated as today's
     unnamed = _ask(workspace, "How many permanent exclusions are there currently?")
     assert unnamed.kind != "figure"
+
+
+_RISE_NEWS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Bolton: number of children in care reaches five-year high</title></head>
+<body><h1>Bolton: number of children in care reaches five-year high</h1>
+<p>There were 642 children in care in Bolton as of March 31 last year, an increase on 572 at the same point in
+2015, Department for Education figures show.</p></body></html>"""
+
+
+def test_the_value_a_rise_started_from_is_not_the_latest_however_well_dated(workspace, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "rise-news.html").write_text(_RISE_NEWS, encoding="utf-8")
+    assert cli_main(["add", str(inbox)]) == 0
+    answer = _ask(workspace, "How many children were in Bolton's care?")
+    # 572 is dated (2015) and 642 is not, but 642 is what the number rose to
+    assert [f.value_text for f in answer.figures] == ["642"], answer.text
+    assert "does not say what date" in answer.text

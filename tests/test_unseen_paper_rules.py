@@ -1001,6 +1001,7 @@ def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):
         ("Last year", True),
         ("the previous year", True),
         ("the number at the end of the quarter", True),
+        ("by the end of this financial year", True),
         ("in 2016-17", True),
         ("Year 10", False),  # a year group
         ("Key Stage 4", False),

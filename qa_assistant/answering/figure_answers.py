@@ -132,12 +132,14 @@ class FigureAnswerer:
             )
         # "since 2018/19, when 108 children entered": a value the paper says things have moved on from is not
         # the latest, whatever its date, when the papers hold another figure for it
-        later = [s for s in series if s.figure.as_of.basis != "earlier"]
+        later = [
+            s for s in series if s.figure.as_of.basis != "earlier" and not self._moved_on_from(s, series)
+        ]
         if not later:
             return self.writer.superseded(question, r, dated)
         if len(later) < len(series):
             series = later
-            dated = [s for s in dated if s.figure.as_of.basis != "earlier"]
+            dated = [s for s in dated if s in later]
             if not dated:
                 return self._latest(question, r, series, dated, named_paper)
         latest_end = max(s.figure.as_of.end for s in dated)
@@ -153,6 +155,19 @@ class FigureAnswerer:
             else ""
         )
         return self.writer.present(question, r, chosen, note=note)
+
+    def _moved_on_from(self, s: Scored, series: list[Scored]) -> bool:
+        """ "There were 642 children in care as of March 31 last year, an increase on 572 at the same point in
+        2015": the value a change started from, beside the value it moved to, is not the latest, however
+        much better dated it is."""
+        f = s.figure
+        return self._started_from(f) and any(
+            o is not s
+            and o.figure.doc_id == f.doc_id
+            and o.figure.sentence_start == f.sentence_start
+            and not self._started_from(o.figure)
+            for o in series
+        )
 
     def _started_from(self, f: Figure) -> bool:
         """Whether the figure is the value a change started from ("up from 228", "reduced from 1296")."""

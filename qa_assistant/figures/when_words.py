@@ -62,7 +62,10 @@ def when_terms() -> frozenset[str]:
 def _period_pattern() -> re.Pattern[str]:
     lx = lexicon()
     edges = [
-        f"{e} of {the}{n}" for e in lx["period_edges"] for n in lx["period_nouns"] for the in ("", "the ")
+        f"{e} of {the}{n}"
+        for e in lx["period_edges"]
+        for n in lx["period_nouns"]
+        for the in ("", "the ", "this ", "that ", "each ")  # "by the end of this financial year"
     ]
     return phrase_pattern(lx["period_phrases"] + edges)
 
