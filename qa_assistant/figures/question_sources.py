@@ -74,7 +74,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b(?:did|does|do|has|have|had)\s+(?:[\w'’-]+\s+){{1,4}}?(?:{verbs})\b(?:\s+(?:the|a|an)?\s*"
+            rf"\b(?:did|does|do|has|have|had)\s+(?:[\w'’-]+\s+){{1,8}}?(?:{verbs})\b(?:\s+(?:the|a|an)?\s*"
             rf"(?:[\w'’-]+\s+){{0,4}}?(?:{nouns})s?\b)?",
             re.I,
         ),
