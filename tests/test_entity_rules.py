@@ -315,6 +315,12 @@ def test_a_post_on_another_body_does_not_answer(question, role, allowed):
             "Sharon Shaw",
             "Head of Corporate Parenting",
         ),
+        # an initial and a surname, then the team's name before the post
+        (
+            "A Coulson, Leaving Care (Pathways) Team Manager, was in attendance at the meeting.",
+            "A Coulson",
+            "Leaving Care (Pathways) Team Manager",
+        ),
     ],
 )
 def test_a_name_set_off_by_what_they_are(sentence, name, role):

@@ -84,7 +84,9 @@ def roles() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _name_then_role() -> re.Pattern[str]:
-    return re.compile(rf"\b({_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?({roles().pattern})")
+    # "A Coulson, Leaving Care (Pathways) Team Manager": the team's name may come before the post
+    team = r"(?:(?:[A-Z][\w'’&-]*|\([^()]{1,30}\))\s+){0,4}"
+    return re.compile(rf"\b({_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?({team}(?:{roles().pattern}))")
 
 
 def role_after(text: str, end: int) -> str | None:
