@@ -94,6 +94,12 @@ def test_a_post_after_and_is_not_the_post_before_it():
             "Room to Grow",
         ),
         ("Support is now delivered by the Pathways team.", "team", "Pathways team"),
+        # a law's year is part of its name
+        (
+            "Members were advised that the Children and Social Work Act 2017 required local authorities to publish it.",
+            "act",
+            "Children and Social Work Act 2017",
+        ),
     ],
 )
 def test_names_beside_what_was_asked_for(sentence, head, name):
@@ -110,6 +116,10 @@ def test_names_beside_what_was_asked_for(sentence, head, name):
         ("Which Haringey programme helps families?", "programme"),
         ("Which charity runs the service?", "charity"),
         ("Which agencies supply foster carers?", "agency"),  # a plural head, read as its singular
+        # laws, universities, centres and departments are named things too
+        ("Which Act required councils to publish their local offer to care leavers?", "act"),
+        ("From which learning centre were the courses delivered?", "centre"),
+        ("Which university carried out the analysis?", "university"),
     ],
 )
 def test_what_kind_of_name_is_asked_for(question, head):

@@ -226,7 +226,8 @@ def _beside_head(text: str, head: str) -> list[Found]:
     """ "our Pathways team" -> "Pathways team"; "campaign Alfie's Story" -> "Alfie's Story"."""
     out: list[Found] = []
     h = re.escape(head)
-    for m in re.finditer(rf"\b({_PROPER})\s+(?i:{h}s?)\b", text):
+    # "the Children and Social Work Act 2017": a year right after the head is part of the name
+    for m in re.finditer(rf"\b({_PROPER})\s+(?i:{h}s?)\b(?:\s+(?:19|20)\d\d\b)?", text):
         name = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))
         if len(name.split()) >= 2 and name[0].isupper():
             out.append(Found(m.end() - len(name), m.end(), name, "name"))
