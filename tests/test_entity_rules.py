@@ -438,3 +438,21 @@ def test_the_words_an_entity_answer_must_hold(question, held):
     from qa_assistant.answering.entities import _asked_terms
 
     assert held <= _asked_terms(read(question))
+
+
+@pytest.mark.parametrize(
+    "sentence,bodies",
+    [
+        (
+            "The analysis – carried out for the End Child Poverty coalition by Loughborough University – shows it.",
+            ["Loughborough University"],
+        ),
+        ("The review was commissioned by the Department for Education.", ["Department for Education"]),
+        # a person is not a body
+        ("The report was presented by Sharon Shaw.", []),
+    ],
+)
+def test_a_body_named_as_who_did_it(sentence, bodies):
+    from qa_assistant.answering.entity_finder import bodies_by
+
+    assert [b.text for b in bodies_by(sentence)] == bodies

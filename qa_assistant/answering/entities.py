@@ -28,7 +28,7 @@ from qa_assistant.answering.entity_candidates import (
     term_coverage,
     title_day,
 )
-from qa_assistant.answering.entity_finder import Found, find_names, find_people
+from qa_assistant.answering.entity_finder import Found, bodies_by, find_names, find_people
 from qa_assistant.answering.entity_question import (
     asks_which_authority,
     asks_which_titled_person,
@@ -206,7 +206,9 @@ class EntityAnswerer:
             return find_places(sentence)
         tagger = self.settings.entity_tagger
         if answer_type == "person":
-            return people_in(sentence) if tagger else find_people(sentence)
+            people = people_in(sentence) if tagger else find_people(sentence)
+            # "Who carried out the analysis?" "... carried out ... by Loughborough University": a body may do it
+            return people if any(not p.role_only for p in people) else people + bodies_by(sentence)
         if answer_type == "date":
             return find_dates_in(sentence, meeting_date)
         if not tagger:

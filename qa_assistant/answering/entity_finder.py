@@ -24,7 +24,8 @@ ORG_HEADS = (
     r"Model|Unit|Council|Group|Forum|Partnership|Collaborative|Protocol|Tool|Centre|Center|Home|House|"
     r"Lodge|School|Academy|Trust|Agency|Network|Committee|Plan|Framework|Initiative|Offer|Pathway|"
     r"Pathways|Families|Fund|Project|Court|Office|Department|Commissioner|Police|Hospital|Charity|Club|"
-    r"Ltd|Limited|plc|PLC|LLP|CIC|Partnership|Foundation|Association|Alliance|Consortium"
+    r"Ltd|Limited|plc|PLC|LLP|CIC|Partnership|Foundation|Association|Alliance|Consortium|University|College|"
+    r"Institute|Ministry"
 )
 COMPANY_HEADS = {
     "company",
@@ -246,6 +247,16 @@ def _beside_head(text: str, head: str) -> list[Found]:
     for m in re.finditer(rf"(?i:\b{h}s?)\b[^,.;()]{{0,40}},\s+({_PROPER}),", text):
         out.append(_apposed(m))
     return [f for f in out if f is not None]
+
+
+_BY_BODY = re.compile(
+    rf"\bby\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{ORG_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*)*)\b"
+)
+
+
+def bodies_by(text: str) -> list[Found]:
+    """Organisations named as who did something ("carried out ... by Loughborough University")."""
+    return [Found(m.start(1), m.end(1), m.group(1), "name") for m in _BY_BODY.finditer(text)]
 
 
 def _apposed(m: re.Match[str]) -> Found | None:
