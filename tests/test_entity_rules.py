@@ -408,6 +408,12 @@ _LETTER = "The letter reporting Ofsted's findings was published on 6 May 2022."
             ["24 March", "28 March 2025", "13 May 2025"],
         ),
         ("When did the March 2022 monitoring visit take place?", _LETTER, []),
+        # a date that names the paper does not bound the answer
+        (
+            "From which month had the council been running the programme, according to the January 2018 Panel?",
+            "Since June 2017, when the Council had commenced some aspects of the programme, numbers fell.",
+            ["June 2017"],
+        ),
     ],
 )
 def test_dates_a_publishing_question_accepts(question, sentence, answers):
