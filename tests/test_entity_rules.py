@@ -462,3 +462,17 @@ def test_a_body_named_as_who_did_it(sentence, bodies):
     from qa_assistant.answering.entity_finder import bodies_by
 
     assert [b.text for b in bodies_by(sentence)] == bodies
+
+
+@pytest.mark.parametrize(
+    "question,head",
+    [
+        # "which local authority's team": the authority is asked, not its team
+        ("Which local authority's team was crowned champion at the fun day?", "council"),
+        ("Which team supports care leavers?", "team"),
+    ],
+)
+def test_a_question_for_an_authority_asks_for_a_council(question, head):
+    from qa_assistant.answering.entities import _Asked
+
+    assert _Asked.of(question, read(question)).head == head

@@ -67,7 +67,12 @@ class _Asked:
     def of(cls, question: str, r: Reading) -> _Asked:
         """Read once per question what every candidate sentence is checked against."""
         role_terms = question_role_terms(question) if r.answer_type == "person" else frozenset()
-        head = name_head(question) if r.answer_type == "name" else None
+        # "Which local authority's team was crowned champion?": the authority is what is asked, not its team
+        head = (
+            ("council" if asks_which_authority(question) else name_head(question))
+            if r.answer_type == "name"
+            else None
+        )
         return cls(
             terms=_asked_terms(r),
             head=head,
