@@ -243,6 +243,8 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         # "until when", "by when", "up to when" ask for a date as "when" does
         ("Until when has the statutory override on the DSG deficit been extended?", "date"),
         ("Up to when will the contract run?", "date"),
+        # how often something is done is said in words ("every six months")
+        ("How often was the Local Offer for care leavers to be reviewed?", "text"),
     ],
 )
 def test_who_and_which_questions_in_plain_wording(question, answer_type):
