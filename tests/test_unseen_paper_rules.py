@@ -82,6 +82,13 @@ from qa_assistant.text.dates import find_dates
         # a child is under 18: "children under 18" asks nothing more than "children" ...
         ("How many children under 18 were recorded as missing?", "count", "level", {"18"}),
         ("How many children (under 18 years old) were missing?", "count", "level", {"18", "old"}),
+        # "the remainder (rest) of the year" says when, as "the end of the year" does
+        (
+            "How much grant did the council receive for the remainder of the 2020/21 financial year?",
+            "money",
+            "level",
+            {"remaind"},
+        ),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):
