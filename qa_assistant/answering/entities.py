@@ -30,6 +30,7 @@ from qa_assistant.answering.entity_candidates import (
 )
 from qa_assistant.answering.entity_finder import Found, bodies_by, find_names, find_people
 from qa_assistant.answering.entity_question import (
+    asks_for_an_authority_by_what_it_owns,
     asks_which_authority,
     asks_which_titled_person,
     doer_verb,
@@ -69,7 +70,7 @@ class _Asked:
         role_terms = question_role_terms(question) if r.answer_type == "person" else frozenset()
         # "Which local authority's team was crowned champion?": the authority is what is asked, not its team
         head = (
-            ("council" if asks_which_authority(question) else name_head(question))
+            ("council" if asks_for_an_authority_by_what_it_owns(question) else name_head(question))
             if r.answer_type == "name"
             else None
         )
@@ -212,8 +213,10 @@ class EntityAnswerer:
         tagger = self.settings.entity_tagger
         if answer_type == "person":
             people = people_in(sentence) if tagger else find_people(sentence)
+            if any(not p.role_only for p in people) or question_role_terms(question):
+                return people
             # "Who carried out the analysis?" "... carried out ... by Loughborough University": a body may do it
-            return people if any(not p.role_only for p in people) else people + bodies_by(sentence)
+            return people + bodies_by(sentence, question_verb(question))
         if answer_type == "date":
             return find_dates_in(sentence, meeting_date)
         if not tagger:

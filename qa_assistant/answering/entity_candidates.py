@@ -95,11 +95,13 @@ def title_day(title: str) -> dt.date | None:
 def fits_dates(c: Found, r: Reading) -> bool:
     """A date answer to "When did the 2021 visit take place?" must fall in 2021; to "When was the letter on
     the March 2022 visit published?", on or after March 2022 (what is published about an event comes after it)."""
-    if c.type != "date" or r.date_start is None or r.date_names_paper:
-        return True  # "according to the January 2018 Panel": that date is the paper's, not the one asked
+    if c.type != "date" or r.date_start is None:
+        return True
     found = find_dates(c.detail or c.text)
     if _PUBLISHED.search(r.question):
         return not found or any(r.date_start <= d.last for d in found)
+    if r.date_names_paper:  # "according to the January 2018 Panel": what it reports is from then or before
+        return not found or any(d.first <= r.date_end for d in found)
     return not found or any(d.first <= r.date_end and r.date_start <= d.last for d in found)
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa_assistant.figures.terms import lexicon
+from qa_assistant.figures.terms import lexicon, measure_terms
 
 _CAP = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
 NAME_WORD = r"[A-Z][a-z][a-zA-Z'’]*(?:\s?-\s?[A-Z][a-zA-Z'’]+)?"
@@ -250,13 +250,26 @@ def _beside_head(text: str, head: str) -> list[Found]:
 
 
 _BY_BODY = re.compile(
-    rf"\bby\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{ORG_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*)*)\b"
+    # a body's own name: words before its kind ("Loughborough University"), or what it is of or for ("Department
+    # for Education"); not a post's first word ("the Service Manager")
+    rf"\bby\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){{1,5}}(?:{ORG_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*)*|"
+    rf"(?:{ORG_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*)+)\b"
+    r"(?!\s+(?:Manager|Officer|Director|Head|Lead|Chair|Member)\b)"
 )
 
 
-def bodies_by(text: str) -> list[Found]:
-    """Organisations named as who did something ("carried out ... by Loughborough University")."""
-    return [Found(m.start(1), m.end(1), m.group(1), "name") for m in _BY_BODY.finditer(text)]
+def bodies_by(text: str, verb: frozenset[str]) -> list[Found]:
+    """Organisations named as who did what was asked: "Who carried out the analysis?" -> "carried out for the
+    coalition by Loughborough University". The asked verb must lead to that "by" with no other clause between
+    ("presented by the Head of Service and endorsed by the Board" names no presenter after its second "by")."""
+    if not verb:
+        return []
+    out: list[Found] = []
+    for m in _BY_BODY.finditer(text):
+        lead = re.split(r",|\band\b|\bby\b|[–—;]", text[max(0, m.start() - 80) : m.start()])[-1]
+        if verb & set(measure_terms(lead)):
+            out.append(Found(m.start(1), m.end(1), m.group(1), "name"))
+    return out
 
 
 def _apposed(m: re.Match[str]) -> Found | None:

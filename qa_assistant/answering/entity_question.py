@@ -13,6 +13,7 @@ from qa_assistant.figures.terms import lexicon, measure_terms, stopwords
 # "which regional adoption AGENCY was ...": the kind of thing asked is the head noun, a word or three after
 # "which" (the first word only when no known head follows: "which charity", "which Haringey programme")
 _NAME_HEAD = re.compile(rf"\bwhich\s+(?:(?:[\w'’-]+\s+){{0,3}}?({NAME_HEADS})s?\b|(\w+))", re.I)
+_NEXT_HEAD = re.compile(rf"\s+({NAME_HEADS})s?\b", re.I)
 _CALLED = re.compile(r"\b(\w+)\s+(?:is|was|are|were)?\s*(?:called|named)\b", re.I)
 _WHAT_THE = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+the\s+[^?]{0,60}?\b(approach|model|programme|program|scheme|system|"
@@ -101,6 +102,11 @@ def name_head(question: str) -> str | None:
         m = pattern.search(question)
         if m:
             word = next(g for g in m.groups() if g).lower()
+            after = _NEXT_HEAD.match(question, m.end())
+            if (
+                pattern is _NAME_HEAD and after
+            ):  # "which children's centre PROGRAMME": the last noun is the head
+                word = after.group(1).lower()
             if word in ("its", "this", "also"):
                 return None
             return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")  # "agencies" -> "agency"
@@ -108,12 +114,19 @@ def name_head(question: str) -> str | None:
 
 
 _WHICH_AUTHORITY = re.compile(r"\bwhich\s+(?:local\s+)?(?:councils?|authority|authorities|boroughs?)\b", re.I)
+# "which local authority's team": the authority is asked, whatever it owns
+_WHICH_AUTHORITYS = re.compile(r"\bwhich\s+(?:local\s+)?(?:council|authority|borough)['’]s\b", re.I)
 
 
 def asks_which_authority(question: str) -> bool:
     """ "Which council topped the table?": a council may be named by its place alone ("behind York"); not "what
     is the Children in Care Council called?", which asks for a name."""
     return bool(_WHICH_AUTHORITY.search(question))
+
+
+def asks_for_an_authority_by_what_it_owns(question: str) -> bool:
+    """ "Which local authority's team was crowned champion?" asks for the authority, not its team."""
+    return bool(_WHICH_AUTHORITYS.search(question))
 
 
 def asks_which_titled_person(question: str) -> bool:

@@ -130,8 +130,9 @@ class FigureAnswerer:
             return self.writer.present(
                 question, r, series, note=" The paper does not say what date this is as of."
             )
-        # "since 2018/19, when 108 children entered": a value the paper says things have moved on from is not
-        # the latest, whatever its date, when the papers hold another figure for it
+        # "since 2018/19, when 108 children entered", "an increase on 572 at the same point in 2015": a value the
+        # paper says things have moved on from is not the latest, whatever its date, when the papers hold
+        # another figure for it (the "earlier" basis, or a starting value beside the value it moved to)
         later = [
             s for s in series if s.figure.as_of.basis != "earlier" and not self._moved_on_from(s, series)
         ]

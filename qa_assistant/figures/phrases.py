@@ -38,7 +38,7 @@ _LINK_TAIL = re.compile(
     r"it|been|sits|sat|stands|standing|moved|improved|declined|increasing|decreasing|reducing|rising|falling|"
     r"slightly|significantly|well|level|levels|figure|between|of\s+around|of\s+about|a\s+total\s+of|"
     r"accounts?\s+for|accounted\s+for|accounting\s+for|makes?\s+up|made\s+up|comprises?|comprised|worth|"
-    r"valued\s+at|(?:predicted|expected|forecast|projected|estimated|likely|set)\s+to\s+(?:be|reach|total|hit))\b))+\s*$",
+    r"valued\s+at|(?:predicted|expected|forecast|projected|estimated)\s+to\s+(?:be|reach|total))\b))+\s*$",
     re.I,
 )
 _CLAUSE_START = re.compile(

@@ -59,6 +59,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
     nouns = "|".join(re.escape(n) for n in sorted(lx["source_nouns"], key=len, reverse=True))
     verbs = "|".join(re.escape(v) for v in sorted(lx["reporting_verbs"], key=len, reverse=True))
     done = "|".join(re.escape(v) for v in sorted(lx["occasion_verbs"], key=len, reverse=True))
+    roles = "|".join(re.escape(v) for v in sorted(lx["roles"], key=len, reverse=True))
     return [
         re.compile(r"\baccording\s+to\b[^,?;]*", re.I),
         re.compile(
@@ -74,7 +75,9 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b(?:did|does|do|has|have|had)\s+(?:[\w'’-]+\s+){{1,8}}?(?:{verbs})\b(?:\s+(?:the|a|an)?\s*"
+            # "did Rochdale's assistant director of children's social care quote": a longer title, if it names a post
+            rf"\b(?:did|does|do|has|have|had)\s+(?:(?:[\w'’-]+\s+){{1,4}}?|(?:[\w'’-]+\s+){{0,3}}?(?i:{roles})\s+"
+            rf"(?:[\w'’-]+\s+){{0,4}}?)(?:{verbs})\b(?:\s+(?:the|a|an)?\s*"
             rf"(?:[\w'’-]+\s+){{0,4}}?(?:{nouns})s?\b)?",
             re.I,
         ),
