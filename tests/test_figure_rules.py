@@ -63,6 +63,15 @@ from qa_assistant.text.numbers import find_quantities
         ("Plans not returned in 20 weeks\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "41.2%", 41.2, "percent"),
         ("Plans not returned in 20 weeks\n2024- 41.2% (769)\n2023- 57.4% (1,143)", "769", 769, "count"),
         ("There were 12 in 2022 and 14 in 2023.", "12", 12, "count"),
+        # a share written in words is one percentage, as written; a larger "out of" stays two counts
+        ("Three out of four young people took part", "Three out of four", 75, "percent"),
+        ("failings at one in ten of the region's homes", "one in ten", 10, "percent"),
+        ("1 in 5 children", "1 in 5", 20, "percent"),
+        ("a quarter of referrals came from that route", "a quarter", 25, "percent"),
+        ("two thirds of carers were over 50", "two thirds", 200 / 3, "percent"),
+        ("Half of the children were placed out of area", "Half", 50, "percent"),
+        ("120 out of 200 care leavers were in education", "120", 120, "count"),
+        ("120 out of 200 care leavers were in education", "200", 200, "count"),
         (
             "the lowest rate in 12\nmonths in January",
             "12\nmonths",
@@ -1723,3 +1732,17 @@ def test_the_numbers_a_question_states(question, stated):
     from qa_assistant.answering.figure_text import stated_numbers
 
     assert stated_numbers(question) == stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the first quarter of 2023 there were five.",  # a period, not a share
+        "We approved 1 in 2023.",  # "in <year>"
+        "one in 1,000 children",  # not a base a share is written in
+    ],
+)
+def test_words_that_are_no_share(text):
+    from qa_assistant.text.shares import find_shares
+
+    assert find_shares(text) == []

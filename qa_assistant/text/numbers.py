@@ -17,6 +17,7 @@ from text_to_num import text2num
 
 from qa_assistant.text.contents import page_number_spans
 from qa_assistant.text.not_quantities import not_a_quantity, ratio_part
+from qa_assistant.text.shares import find_shares
 
 # "£239.5mill", "£4mln": news and FOI shorthand for million (lower case, written onto the number: "12 Mill Road")
 _SCALE = {"k": 1e3, "thousand": 1e3, "bn": 1e9, "billion": 1e9} | dict.fromkeys(
@@ -209,6 +210,9 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         for w in _word_numbers(text, date_spans, date_starts)
         if not _in_dates(w.start, w.start + 1, spans, starts)
     )
+    for sh in find_shares(text):  # "three out of four", "a quarter of": one share, not two counts
+        found = [q for q in found if q.end <= sh.start or q.start >= sh.end]
+        found.append(Quantity(sh.start, sh.end, sh.text, sh.percent, None, "percent", written_as_words=True))
     found.sort(key=lambda q: q.start)
     return _to_takes_from_unit(text, found)
 
