@@ -1740,6 +1740,9 @@ def test_the_numbers_a_question_states(question, stated):
         "In the first quarter of 2023 there were five.",  # a period, not a share
         "We approved 1 in 2023.",  # "in <year>"
         "one in 1,000 children",  # not a base a share is written in
+        "In the first half of 2023 referrals rose.",  # a period
+        "Over half of the year the post was vacant.",
+        "a quarter of the time",
     ],
 )
 def test_words_that_are_no_share(text):

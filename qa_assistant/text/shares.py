@@ -35,9 +35,12 @@ _N_IN_M = re.compile(
     r"(?P<m>two|three|four|five|ten|twenty|a\s+hundred|hundred|[2-9]|[1-9]\d{1,2})\b(?![,.]?\d)",
     re.I,
 )
+# "a quarter of referrals", not "the first half of 2023" or "half of the year" (a period)
 _FRACTION = re.compile(
+    r"(?<!first )(?<!second )(?<!last )(?<!latter )(?<!next )"
     r"\b(?:(?:a|one)\s+(?P<one>half|third|quarter|fifth|tenth)|(?P<n>two|three|four)\s+(?P<many>thirds|quarters|"
-    r"fifths|tenths)|(?P<half>half))(?=\s+of\b)",
+    r"fifths|tenths)|(?P<half>half))(?=\s+of\b)(?!\s+of\s+(?:the\s+|this\s+|that\s+)?(?:\d|year|financial|"
+    r"academic|month|quarter|term|week|day|period|time)\b)",
     re.I,
 )
 
