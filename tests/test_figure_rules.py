@@ -1743,6 +1743,7 @@ def test_the_numbers_a_question_states(question, stated):
         "In the first half of 2023 referrals rose.",  # a period
         "Over half of the year the post was vacant.",
         "a quarter of the time",
+        "Assessments were completed 3 in 4 weeks.",  # a time, not a share
     ],
 )
 def test_words_that_are_no_share(text):

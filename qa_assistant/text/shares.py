@@ -32,7 +32,8 @@ _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "t
 
 _N_IN_M = re.compile(
     r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|[1-9])\s+(?:in|out\s+of)\s+(?:every\s+)?"
-    r"(?P<m>two|three|four|five|ten|twenty|a\s+hundred|hundred|[2-9]|[1-9]\d{1,2})\b(?![,.]?\d)",
+    r"(?P<m>two|three|four|five|ten|twenty|a\s+hundred|hundred|[2-9]|[1-9]\d{1,2})\b(?![,.]?\d)"
+    r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|working)\b)",  # "3 in 4 weeks" is a time
     re.I,
 )
 # "a quarter of referrals", not "the first half of 2023" or "half of the year" (a period)
