@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from qa_assistant.figures.subjects import Subject, SubjectMention
-from qa_assistant.figures.terms import lexicon, phrase_pattern
+from qa_assistant.figures.terms import CONTRAST, exclusion_pattern
 
 _AFTER_WORDS = 4  # "70 for the North East": a cue this many words after the number names its subject
 
@@ -28,16 +28,17 @@ _COMPARED_WITH = re.compile(
 )
 
 
+_SUPERLATIVES = "highest|lowest|worst|best|largest|smallest|biggest"
 _RANKED_AFTER = re.compile(
-    r"\b(?:highest|lowest|worst|best|largest|smallest|biggest)\s+(?:[\w-]+\s+){0,3}?(?:in\s+(?:the\s+)?)?$",
+    rf"\b(?:{_SUPERLATIVES})\s+(?:[\w-]+\s+){{0,3}}?(?:in\s+(?:the\s+)?)?$",
     re.I,
 )
-_NEXT_CLAUSE = re.compile(r"\b(?:while|whilst|whereas|followed\s+by)\b", re.I)
+_NEXT_CLAUSE = re.compile(rf"\b(?:{CONTRAST}|followed\s+by)\b", re.I)
 
 
 # "Middlesbrough has the highest rate of cases in England, each of which can cost ...": where a place is ranked
 _RANKED_IN = re.compile(
-    r"\b(?:highest|lowest|most|least|worst|best|largest|smallest|top|bottom)\b[^.;:]{0,40}?(?:\bin\s+(?:the\s+)?)?$",
+    rf"\b(?:{_SUPERLATIVES}|most|least|top|bottom)\b[^.;:]{{0,40}}?(?:\bin\s+(?:the\s+)?)?$",
     re.I,
 )
 
@@ -95,7 +96,7 @@ def subject_for(
 
 @lru_cache(maxsize=1)
 def _left_out() -> re.Pattern[str]:
-    return re.compile(phrase_pattern(lexicon()["exclusion_words"]).pattern + r"\s+(?:the\s+)?$", re.I)
+    return re.compile(exclusion_pattern().pattern + r"\s+(?:the\s+)?$", re.I)
 
 
 _ACROSS = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?$", re.I)

@@ -17,7 +17,7 @@ from qa_assistant.figures.kinds import share_of_whole
 from qa_assistant.figures.masks import mask_places_in
 from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase, heading_above, label_phrase
 from qa_assistant.figures.sentence import SentenceReading
-from qa_assistant.figures.terms import counting_terms, measure_terms
+from qa_assistant.figures.terms import CONTRAST, counting_terms, measure_terms
 from qa_assistant.figures.value_lists import names_a_measure, next_place_in_list, period_list_gap, stands_bare
 from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.text.numbers import Quantity
@@ -35,7 +35,7 @@ _RATE_OF = re.compile(
     r",\s*(?:which\s+is\s+|equating\s+to\s+|equivalent\s+to\s+)?(?:a|the)\s+rate\s+of\s*$", re.I
 )
 _COMPARED_GAP = re.compile(
-    r"\b(?:compared|against|than|versus|vs\.?|whereas|while|whilst|from\s+a\s+(?:high|peak))\b", re.I
+    rf"\b(?:compared|against|than|versus|vs\.?|{CONTRAST}|from\s+a\s+(?:high|peak))\b", re.I
 )
 PREPOSITION_START = re.compile(r"^(?:with|in|on|placed|living|who|under|at)\b", re.I)
 _PREPOSITION_SPLIT = re.compile(

@@ -258,7 +258,11 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
     # the group a question sets aside may be another number's ("excluding the unaccompanied children (7)"),
     # when the sentence sets the same group aside
     aside = set_aside_terms(r.question)
-    others = around.owned - own - (aside if aside <= set_aside_terms(around.sentence_text) else frozenset())
+    others = (
+        around.owned
+        - own
+        - (aside if aside and aside <= set_aside_terms(around.sentence_text) else frozenset())
+    )
     in_sentence = own | (around.sentence - others)
     q_left = t.q - own - t.explained_q - counting_terms() - age_words(t.q)
     missing = q_left - in_sentence

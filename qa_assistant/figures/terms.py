@@ -19,6 +19,8 @@ from qa_assistant.text.stemming import stem
 LEXICON_PATH = DATA_DIR / "lexicon.json"
 # "we", "our", "us": the council speaking for itself
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+# "while", "whilst", "whereas": the words that set one clause against the next (a regex alternation)
+CONTRAST = r"while|whilst|whereas"
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
 _IRREGULAR_PLURALS = {"children", "people", "women", "men"}
 _JOINED_PREFIXES = {"re", "de", "co", "pre", "non", "sub", "post", "mid", "multi", "inter", "self"}
@@ -128,11 +130,17 @@ def exclusion_terms() -> frozenset[str]:
     return frozenset(t[0] for t in map(measure_terms, lexicon()["exclusion_words"]) if len(t) == 1)
 
 
+@lru_cache(maxsize=1)
+def exclusion_pattern() -> re.Pattern[str]:
+    """The lexicon's words that set a group aside, as one pattern."""
+    return phrase_pattern(lexicon()["exclusion_words"])
+
+
 @lru_cache(maxsize=256)
 def set_aside_terms(text: str) -> frozenset[str]:
     """The terms of the group a text sets aside, up to the end of its clause ("children in care at the end of
     June, excluding unaccompanied asylum-seeking children" -> unaccompanied, asylum, seeking, children)."""
-    m = phrase_pattern(lexicon()["exclusion_words"]).search(text)
+    m = exclusion_pattern().search(text)
     if m is None:
         return frozenset()
     return frozenset(measure_terms(re.split(r"[,;:?!.]", text[m.end() :])[0]))

@@ -11,18 +11,18 @@ import re
 
 from qa_assistant.figures.masks import mask_numbers
 from qa_assistant.figures.subjects import SubjectMention
-from qa_assistant.figures.terms import measure_terms
+from qa_assistant.figures.terms import CONTRAST, measure_terms
 from qa_assistant.text.dates import find_dates
 
 _PERIOD_ONLY = re.compile(
     r"\s*[;,]\s*(?:and\s+)?(?:Q[1-4]|quarter\s+(?:one|two|three|four|[1-4]))\s*:?\s*", re.I
 )
 # a value with no words of its own after it: a list's or a comparison's
-_BARE_AFTER = re.compile(r"\s*(?:[,;.)]|(?:and|while|whilst|whereas|but)\b|$)", re.I)
+_BARE_AFTER = re.compile(rf"\s*(?:[,;.)]|(?:and|{CONTRAST}|but)\b|$)", re.I)
 
 # what may stand between one listed value's words and the next value: a link, "in <place>", a verb of being
 _NEXT_PLACE = re.compile(
-    r"\s*[,;]?\s*(?:and\s+|while\s+|whilst\s+|whereas\s+|but\s+)?(?:in|for|at|across)\s+(?:the\s+)?"
+    rf"\s*[,;]?\s*(?:(?:and|{CONTRAST}|but)\s+)?(?:in|for|at|across)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][^,;:()]*?)"
     r"(?:\s+(?:it|this|the\s+(?:figure|number|total|rate))\s+(?:was|is|were|stood\s+at))?"
     r"(?:\s+(?:was|were|had|saw|with))?\s*",
