@@ -13,8 +13,8 @@ from qa_assistant.figures.concepts import ConceptMatch
 NAME_HEADS = (
     "team|service|committee|board|panel|organisation|organization|council|school|home|hub|programme|program|"
     "project|scheme|campaign|strategy|model|agencies|agency|partner|provider|charities|charity|group|forum|"
-    "bodies|body|tool|system|framework|initiative|companies|company|club|ward|act|legislation|law|bill|"
-    "university|universities|college|department|ministry|centre|center|unit|fund"
+    "bodies|body|tool|system|framework|initiative|companies|company|club|ward|act|legislation|bill|"
+    "university|universities|college|department|ministry|centre|center|fund"
 )
 # What "what was the ... X" asks a figure of ("the average caseload", "the forecast overspend")
 FIGURE_NOUNS = (
