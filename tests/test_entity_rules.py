@@ -447,6 +447,11 @@ def test_a_date_is_picked_by_the_words_just_before_it():
         ("When was the outcome letter for Durham's 2025 ILACS inspection published?", {"letter", "inspect"}),
         # otherwise the occasion's words are not asked of the sentence
         ("When did the 2021 focused visit take place?", {"focus", "visit"}),
+        # a date is the occasion's own: what was done is asked of the sentence beside what it was about
+        (
+            "On what date did Ofsted publish its findings that West Sussex children's services were inadequate?",
+            {"ofst", "publish", "inadequ"},
+        ),
     ],
 )
 def test_the_words_an_entity_answer_must_hold(question, held):
@@ -494,3 +499,25 @@ def test_a_question_for_an_authority_asks_for_a_council(question, head):
     from qa_assistant.answering.entities import _Asked
 
     assert _Asked.of(question, read(question)).head == head
+
+
+_PUBLISHED_ON = "On Wednesday 8 May 2019, Ofsted published the findings of its February 2019 inspection."
+
+
+@pytest.mark.parametrize(
+    "question,answers",
+    [
+        # a day is asked: a month or a year does not answer it
+        ("On what date did Ofsted publish its findings?", ["Wednesday 8 May 2019"]),
+        ("Between which dates was the inspection carried out?", ["Wednesday 8 May 2019"]),
+        ("On what day did councillors approve the budget?", ["Wednesday 8 May 2019"]),
+        # "when" may be answered at any precision
+        ("When did Ofsted publish its findings?", ["Wednesday 8 May 2019", "February 2019"]),
+        ("In which month was the inspection?", ["Wednesday 8 May 2019", "February 2019"]),
+    ],
+)
+def test_a_question_for_a_day_is_answered_with_a_day(question, answers):
+    from qa_assistant.answering.entity_question import asks_for_a_day
+
+    found = find_dates_in(_PUBLISHED_ON, None, days_only=asks_for_a_day(question))
+    assert [c.text for c in found] == answers

@@ -30,6 +30,7 @@ from qa_assistant.answering.entity_candidates import (
 )
 from qa_assistant.answering.entity_finder import Found, bodies_by, find_names, find_people
 from qa_assistant.answering.entity_question import (
+    asks_for_a_day,
     asks_for_an_authority_by_what_it_owns,
     asks_which_authority,
     asks_which_titled_person,
@@ -92,9 +93,10 @@ def _asked_terms(r: Reading) -> set[str]:
     was the outcome letter for Durham's 2025 ILACS inspection published?"), that occasion is what is asked
     about, so its words are the ones a sentence must hold."""
     terms = {t for t in r.measure_seq if t not in _ANSWER_WORDS}
-    if terms or not r.occasion_words:
-        return terms
-    return set(measure_terms(" ".join(r.occasion_words))) - _ANSWER_WORDS
+    occasion = set(measure_terms(" ".join(r.occasion_words))) - _ANSWER_WORDS
+    if r.answer_type == "date":  # "when did Ofsted publish ...": a date is the occasion's own
+        return terms | occasion
+    return terms or occasion
 
 
 # A sentence's answer: its score, the value, the paper's meeting date and whether that meeting is the one asked
@@ -218,7 +220,7 @@ class EntityAnswerer:
             # "Who carried out the analysis?" "... carried out ... by Loughborough University": a body may do it
             return people + bodies_by(sentence, question_verb(question))
         if answer_type == "date":
-            return find_dates_in(sentence, meeting_date)
+            return find_dates_in(sentence, meeting_date, days_only=asks_for_a_day(question))
         if not tagger:
             return find_names(sentence, head)
         return names_in(sentence, head, authorities=asks_which_authority(question))

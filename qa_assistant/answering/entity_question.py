@@ -113,6 +113,15 @@ def name_head(question: str) -> str | None:
     return None
 
 
+# "on what date", "which day", "between which dates": a day is asked, so a month or a year does not answer
+_ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?(?:dates?|days?)\b", re.I)
+
+
+def asks_for_a_day(question: str) -> bool:
+    """ "On what date did Ofsted publish ...?" wants the day; "February 2013" is no answer to it."""
+    return bool(_ASKS_DAY.search(question))
+
+
 _WHICH_AUTHORITY = re.compile(r"\bwhich\s+(?:local\s+)?(?:councils?|authority|authorities|boroughs?)\b", re.I)
 # "which local authority's team": the authority is asked, whatever it owns
 _WHICH_AUTHORITYS = re.compile(r"\bwhich\s+(?:local\s+)?(?:council|authority|borough)['’]s\b", re.I)

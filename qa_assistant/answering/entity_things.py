@@ -11,8 +11,12 @@ from qa_assistant.answering.entity_finder import Found
 from qa_assistant.figures.terms import lexicon, phrase_pattern
 from qa_assistant.text.dates import MONTHS, find_dates
 
+_ANY_PRECISION = ("day", "month", "quarter", "fy", "year")
 
-def find_dates_in(text: str, reference: dt.date | None) -> list[Found]:
+
+def find_dates_in(text: str, reference: dt.date | None, days_only: bool = False) -> list[Found]:
+    """The dates a sentence names; only days when the question asks for one ("on what date", "which day")."""
+    kinds = ("day",) if days_only else _ANY_PRECISION
     return [
         Found(
             d.start,
@@ -22,7 +26,7 @@ def find_dates_in(text: str, reference: dt.date | None) -> list[Found]:
             detail=d.label if d.label.lower() != text[d.start : d.end].lower() else None,
         )
         for d in find_dates(text, reference=reference)
-        if d.kind in ("day", "month", "quarter", "fy", "year")
+        if d.kind in kinds
     ]
 
 
