@@ -1417,6 +1417,23 @@ def test_date_edges_and_possessives_name_no_measure():
             True,
             "",
         ),
+        # "alone" narrows to the part the question names; for the whole it still says the figure is a part
+        (
+            "What overspend was forecast for children's services this year?",
+            "The overspend forecast by the end of this financial year in children's services alone is predicted"
+            " to be £3.9 million.",
+            "£3.9 million",
+            True,
+            "",
+        ),
+        (
+            "What overspend was forecast for the council this year?",
+            "The overspend forecast by the end of this financial year in social care alone is predicted"
+            " to be £3.9 million.",
+            "£3.9 million",
+            False,
+            "measure: the figure counts",
+        ),
     ],
 )
 def test_support_check(question, text, value, ok, why):

@@ -52,6 +52,23 @@ def bracket_alias(phrase: str, q: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# "in children's services alone": the words before the focus word name the part the figure is of
+_FOCUS_AFTER = re.compile(r"((?:[\w'’-]+\s+){1,3})(alone)\b", re.I)
+
+
+def focus_restated(phrase: str, question: str) -> frozenset[str]:
+    """ "The overspend forecast in children's services ALONE" answers "the overspend forecast for children's
+    services": "alone" narrows to what the question already names. It stays unexplained when the question
+    does not name that part ("the council's overspend"), so a part is not read as the whole."""
+    asked = set(measure_terms(question))
+    return frozenset(
+        t
+        for m in _FOCUS_AFTER.finditer(phrase)
+        if set(measure_terms(m.group(1))) & asked
+        for t in measure_terms(m.group(2))
+    )
+
+
 def age_asked(q: frozenset[str]) -> frozenset[str]:
     """ "children under 12" asks about an age as surely as "under the age of 12": a question that gives a number
     (an age, as it is read with the figure's phrase) has asked for the phrase's "age"."""

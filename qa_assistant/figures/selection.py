@@ -32,6 +32,7 @@ from qa_assistant.figures.explained_words import (
     age_words,
     bracket_alias,
     domain_words,
+    focus_restated,
     initialisms_asked,
     numbers_written,
     party_words,
@@ -242,6 +243,7 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]
         - numbers_written(f.phrase, question)
         - extreme_terms(f.phrase, question)
         - asked_end_terms(question)
+        - focus_restated(f.phrase, question)
     )
 
 
