@@ -10,6 +10,7 @@ from qa_assistant.answering.entity_candidates import holds_role
 from qa_assistant.answering.entity_finder import find_people
 from qa_assistant.answering.entity_question import asks_which_authority, question_role_terms
 from qa_assistant.answering.entity_tagged import names_in, people_in
+from qa_assistant.figures.question import read_conversation
 
 
 @pytest.mark.parametrize(
@@ -137,3 +138,37 @@ def test_the_tagger_does_not_pull_torch_into_a_server_worker():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+_DUDLEY = (
+    "The report, from Lisa Kitto, Dudley's interim director of resources, and the council's chief executive,"
+    " Balvinder Heran, said the reserve was £28.8m."
+)
+_REDCAR = (
+    "Lead Member: Councillor Gillian Stothard, Cabinet Member for Children and Families\n"
+    "Report author: Tom Easby, Head of Service"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence,question,person,holds",
+    [
+        # the post asked is another person's own: one with a different post does not hold it
+        (_DUDLEY, "Who is Dudley's interim director of resources?", "Lisa Kitto", True),
+        (_DUDLEY, "Who is Dudley's interim director of resources?", "Balvinder Heran", False),
+        # a post of the council asked is no other council's post
+        (_DUDLEY, "Who is the council's interim director of resources?", "Lisa Kitto", False),
+        # one post word shared ("Lead Member" is a member): the rival reading does not take the post away
+        (
+            _REDCAR,
+            "Who is Redcar and Cleveland's Cabinet Member for Children and Families?",
+            "Gillian Stothard",
+            True,
+        ),
+    ],
+)
+def test_a_post_the_paper_gives_another_person(sentence, question, person, holds):
+    offered = find_people(sentence)
+    found = next(f for f in offered if f.text.endswith(person))
+    place = read_conversation(question, []).subject
+    assert holds_role(found, sentence, question_role_terms(question), frozenset(), offered, place) == holds

@@ -161,7 +161,7 @@ class EntityAnswerer:
             c
             for c in offered
             if not (asked.asks_for_name and c.role_only)
-            and holds_role(c, sentence, asked.role_terms, asked.body, offered)
+            and holds_role(c, sentence, asked.role_terms, asked.body, offered, r.subject)
             and fits_dates(c, r)
             and dated_as_published(c, sentence, question)
         ]

@@ -57,10 +57,12 @@ def holds_role(
     role_terms: frozenset[str],
     asked_body: frozenset[str] = frozenset(),
     others: list[Found] | tuple[Found, ...] = (),
+    asked_place: Subject | None = None,
 ) -> bool:
     """A named person answers "who is <role>" only if the paper gives them that role (most of its words) in
     their own role or right beside their name (not past another person the sentence names: "Beth Bradshaw,
-    Voice of the Child Coordinator and Laurie Hunter, support officer"), and on the body the question names."""
+    Voice of the Child Coordinator and Laurie Hunter, support officer"; not when the paper gives the post to
+    another person named there), and on the body the question names."""
     if c.type == "person" and not same_body(c.role, asked_body):
         return False
     if not role_terms or c.type != "person":
@@ -69,6 +71,15 @@ def holds_role(
     own_post = frozenset(measure_terms(c.role)) & _POST_WORDS if c.role else frozenset()
     if asked_post and own_post and not asked_post & own_post:
         return False  # the paper gives this person another post (an Executive Member, not the Director)
+    if (
+        c.role
+        and not own_post & asked_post
+        and not _names_post(c.role, role_terms)
+        and any(
+            o is not c and o.type == "person" and o.role and _names_post(o.role, role_terms) for o in others
+        )
+    ):
+        return False  # "Lisa Kitto, interim director of resources, and the chief executive, Balvinder Heran"
     left, right = max(0, c.start - 80), c.end + 80
     for o in others:
         if o.type == "person" and not o.role_only and o is not c:
@@ -81,9 +92,22 @@ def holds_role(
         left = max(left, cut + 1)
     near = f"{c.role or ''} {sentence[left:right]}"
     have = role_terms & set(measure_terms(near))
-    if c.role and any(m.subject.kind == "other" for m in find_subject_mentions(c.role)):
+    if c.role and any(_elsewhere(m.subject, asked_place) for m in find_subject_mentions(c.role)):
         return False  # "Virtual School Head of Islington" is not the council's own
     return len(have) * 3 >= len(role_terms) * 2
+
+
+def _names_post(role: str, role_terms: frozenset[str]) -> bool:
+    """A role as written holds most of the post asked ("Dudley's interim director of resources")."""
+    return len(role_terms & set(measure_terms(role))) * 3 >= len(role_terms) * 2
+
+
+def _elsewhere(place: Subject, asked: Subject | None) -> bool:
+    """A post of another council than the one asked ("Head of Islington" for our own; not "Dudley's interim
+    director" when Dudley is asked)."""
+    return place.kind == "other" and not (
+        asked is not None and asked.kind == "other" and asked.name == place.name
+    )
 
 
 def title_day(title: str) -> dt.date | None:
