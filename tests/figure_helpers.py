@@ -35,5 +35,6 @@ def support(question: str, text: str, value: str, title: str = "") -> Support:
     f = next(x for x in found if x.value_text == value)
     siblings = [g for g in found if g is not f and g.sentence_start == f.sentence_start]
     source = frozenset(measure_terms(title))
-    ctx = build_context(f, text[f.sentence_start : f.sentence_end], "", "", siblings, source)
+    sentence, lead = text[f.sentence_start : f.sentence_end], text[: f.sentence_start]
+    ctx = build_context(f, sentence, "", "", siblings, source, lead_text=lead)
     return check(read(question), f, lambda _: ctx)

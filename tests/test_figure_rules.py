@@ -1767,3 +1767,76 @@ def test_words_that_are_no_share(text):
     from qa_assistant.text.shares import find_shares
 
     assert find_shares(text) == []
+
+
+@pytest.mark.parametrize(
+    "question,asks",
+    [
+        ("What was the average care cost per looked after child over the year?", True),
+        ("What is the average weekly cost of an external placement?", True),
+        ("What was the cost per placement?", True),
+        ("What is the mean caseload of our social workers?", True),
+        # a source, a rate's base, a comparator's average or the verb "mean" ask no average
+        ("How many children were in care, per the Echo's report?", False),
+        ("What share of children were in the same placement, per Lucy Townsend?", False),
+        ("What was the rate per 10,000 children?", False),
+        ("What percentage of assessments were on time, per cent of all?", False),
+        ("What was the statistical neighbour average for assessments on time?", False),
+        ("How far above the national average was our rate?", False),
+        ("What does the overspend mean for next year's budget?", False),
+    ],
+)
+def test_which_questions_ask_for_an_average(question, asks):
+    from qa_assistant.figures.averages import asks_average
+
+    assert asks_average(question) == asks
+
+
+_WIRRAL = (
+    "Last year Wirral Council spent nearly £28m on care costs for the children it looks after. "
+    "This is an average of £38,290 per child over the course of the year."
+)
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # the total an average was worked out from is no average
+        ("What was Wirral's average care cost per looked after child?", _WIRRAL, "£28m", False),
+        ("How much did Wirral spend on care costs for the children it looks after?", _WIRRAL, "£28m", True),
+        # said of the number, past a count inside what it is the average of
+        (
+            "What is the average weekly cost of Hartlepool's external placements?",
+            "The average cost of the current 49 external placements in Hartlepool is £7,010 per week.",
+            "£7,010 per week",
+            True,
+        ),
+        # ... but not past another value of its unit
+        (
+            "What is the average weekly cost of Hartlepool's external placements?",
+            "The average cost of a placement is £7,010 per week and Hartlepool's external placements cost"
+            " £230,000 per week in all.",
+            "£230,000 per week",
+            False,
+        ),
+        # said in the sentence before, which the figure's sentence goes on from
+        (
+            "How many offences on average did Middlesbrough reoffenders commit?",
+            "The site also shows the average number of offences committed by reoffenders. Middlesbrough"
+            " reoffenders committed the highest number, at 3.4 offences.",
+            "3.4",
+            True,
+        ),
+        # a target set for an average
+        (
+            "What is the target for the average time from entering care to being placed for adoption?",
+            "The average time from entering care to being placed for adoption was 609 days,"
+            " exceeding the target of 426 days.",
+            "426 days",
+            True,
+        ),
+    ],
+)
+def test_an_average_is_answered_by_a_figure_given_as_one(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason

@@ -52,6 +52,7 @@ class FigureContexts:
             source,
             document,
             before,
+            previous_text,
         )
         self._contexts[f.figure_id] = ctx
         if len(self._contexts) > _CONTEXT_CACHE:

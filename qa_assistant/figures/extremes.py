@@ -8,6 +8,7 @@ measure ("currently notified of two") is not. The support check (selection.py) a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from qa_assistant.figures.terms import lexicon, phrase_pattern, terms
@@ -36,21 +37,33 @@ def asks_extreme(question: str, source_terms: tuple[str, ...] | list[str] = ()) 
     return any(not frozenset(terms(m.group(0).split()[-1])) <= named for m in _asked().finditer(question))
 
 
+def _any(_: Quantity) -> bool:
+    return True
+
+
 def said_extreme(f: Figure, sentence_text: str) -> bool:
     """Whether the figure's sentence says, near the number and before any other number, that it is an extreme
     value ("593 cases in September 2018 - the biggest amount they've ever seen"; not "two arrangements, and
     ... as high as 10", which is said of the 10)."""
+    return said_of_the_number(f, sentence_text, _said())
+
+
+def said_of_the_number(
+    f: Figure, sentence_text: str, words: re.Pattern[str], cuts_before: Callable[[Quantity], bool] = _any
+) -> bool:
+    """Whether words are said near the figure's number in its sentence, with no other number between (before
+    it: none that cuts_before says closes what went before)."""
     at = f.start - f.sentence_start
     if not 0 <= at <= len(sentence_text):
         return False
     end = at + (f.end - f.start)
     before = sentence_text[max(0, at - _BEFORE_CHARS) : at]
     after = sentence_text[end : end + _AFTER_CHARS]
-    others_before = _quantities(before)
+    others_before = [q for q in _quantities(before) if cuts_before(q)]
     others_after = _quantities(after)
     before = before[others_before[-1].end :] if others_before else before
     after = after[: others_after[0].start] if others_after else after
-    return bool(_said().search(before) or _said().search(after))
+    return bool(words.search(before) or words.search(after))
 
 
 def _quantities(text: str) -> list[Quantity]:

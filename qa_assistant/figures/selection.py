@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from qa_assistant.figures.averages import asks_average, said_average
 from qa_assistant.figures.concepts import (
     ancestor_terms,
     ancestors,
@@ -96,6 +97,8 @@ def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Supp
         return Support(
             False, "measure: asked for the highest or lowest value; the paper does not call this one so"
         )
+    if asks_average(r.question) and not said_average(f, ctx(f)):
+        return Support(False, "measure: asked for an average; the paper does not give this as one")
     end = asked_end(r.question)
     if end and end != figure_end(ctx(f).sentence_text, f.start - f.sentence_start, f.end - f.sentence_start):
         return Support(False, f"measure: asked the {end} end of a range; the paper does not give this as it")

@@ -31,6 +31,7 @@ class FigureContext:
     sentence_text: str = (
         ""  # the sentence itself (its weak words too spell out acronyms: "full-time-equivalent")
     )
+    lead_text: str = ""  # the sentence before, whether or not this one refers back to it
 
 
 def build_context(
@@ -42,6 +43,7 @@ def build_context(
     source: frozenset[str] = frozenset(),
     document: frozenset[str] = frozenset(),
     before_text: str = "",
+    lead_text: str = "",
 ) -> FigureContext:
     """The words around a figure that may support a question: its sentence, the sentence before and its
     section heading; less what later numbers of the sentence, or breakdown parts, own ("41 approved (20
@@ -79,6 +81,7 @@ def build_context(
             for g in siblings
         ),
         sentence_text,
+        lead_text,
     )
 
 

@@ -1,0 +1,82 @@
+"""A question that asks for an average ("What was the average care cost per looked-after child?") is answered
+only by a figure its paper gives as one ("an average of £38,290 per child", "£5,000 per placement", "each"):
+the total the average was worked out from ("spent nearly £28m on care costs") is not. The unit words that
+say "average" are taken out of the question's measure words (question_measure.py), so the support check
+(selection.py) asks here. The words are data (lexicon: average_words).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa_assistant.figures.extremes import said_of_the_number
+from qa_assistant.figures.support_context import FigureContext
+from qa_assistant.figures.terms import lexicon, phrase_pattern, terms
+from qa_assistant.models import Figure
+from qa_assistant.text.numbers import Quantity
+
+# "per child", "per placement": an amount for each one of something (not a unit of time, a rate's base, or a
+# source: "per the Echo's report", "per Lucy Townsend")
+_PER_ONE = (
+    r"\bper\s+(?!cent\b|centum\b|annum\b|week\b|month\b|year\b|day\b|hour\b|night\b|\d|the\b|its\b|"
+    r"their\b|our\b|this\b|that\b|these\b|those\b|a\b|an\b|his\b|her\b|(?-i:[A-Z]))[a-z]"
+)
+_EACH = r"\b(?:each|a\s+head|per\s+head|apiece)\b"
+# "the national average", "the statistical neighbour average": a comparator's figure, not an average asked
+_COMPARATOR_AVERAGE = re.compile(
+    r"\b(?:national|england|english|regional|region's|neighbours?|neighbour's|statistical|comparator|"
+    r"benchmark|county|uk|london|family|north\s+east|north-east)\s+(?:\w+\s+)?average\b|"
+    r"\b(?:above|below|than)\s+(?:the\s+)?average\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _asked() -> re.Pattern[str]:
+    words = [w for w in lexicon()["average_words"] if w != "mean"]
+    # "mean" only as a noun ("the mean caseload"), not the verb ("what does the overspend mean for ...")
+    return re.compile(
+        rf"{phrase_pattern(words).pattern}|\b(?:the|a|an|its|their|our)\s+mean\b|"
+        rf"{_PER_ONE}",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _said() -> re.Pattern[str]:
+    return re.compile(rf"{phrase_pattern(lexicon()['average_words']).pattern}|{_PER_ONE}|{_EACH}", re.I)
+
+
+@lru_cache(maxsize=1)
+def _average_terms() -> frozenset[str]:
+    return frozenset(t for w in lexicon()["average_words"] for t in terms(w))
+
+
+def asks_average(question: str) -> bool:
+    """Whether a question asks for an average or an amount for each one ("average caseload", "cost per child")."""
+    return bool(_asked().search(_COMPARATOR_AVERAGE.sub(" ", question)))
+
+
+def said_average(f: Figure, around: FigureContext) -> bool:
+    """Whether the paper gives the figure as an average or an amount for each one: in its phrase, near the
+    number (before it, no other value of its unit between: "the average cost of the current 49 external
+    placements is £7,010"), in the sentence it refers back to ("... the average number of crimes committed by
+    reoffenders. Middlesbrough reoffenders committed the highest number, at 3.4 offences", whether or not the
+    sentence refers back in other words) or, for a target,
+    anywhere in its sentence ("the average time ... was 609 days, exceeding the target of 426 days")."""
+    if any(_said().search(text) for text in (f.phrase, f.context, around.lead_text)):
+        return True
+    if around.near & _average_terms():
+        return True
+    if f.kind in ("target", "forecast"):
+        return bool(_said().search(around.sentence_text))
+
+    def same_unit(q: Quantity) -> bool:
+        return _family(q.unit) == _family(f.unit)
+
+    return said_of_the_number(f, around.sentence_text, _said(), same_unit)
+
+
+def _family(unit: str) -> str:
+    return "money" if unit.startswith("gbp") else unit
