@@ -1417,6 +1417,21 @@ def test_date_edges_and_possessives_name_no_measure():
             True,
             "",
         ),
+        # what a later number counts, linked by "relating to", is whom the first number's count is of
+        (
+            "How many missing incidents were there for looked after children?",
+            "There were 685 missing incidents relating to 73 children looked after.",
+            "685",
+            True,
+            "",
+        ),
+        (
+            "How many missing incidents were there for looked after children?",
+            "There were 685 missing incidents and 73 children looked after.",
+            "685",
+            False,
+            "measure:",
+        ),
         # "alone" narrows to the part the question names; for the whole it still says the figure is a part
         (
             "What overspend was forecast for children's services this year?",

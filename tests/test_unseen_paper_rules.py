@@ -129,6 +129,14 @@ def test_a_younger_age_is_still_asked():
             {"look", "child", "placement"},
             {"cabinet", "busi", "case"},
         ),
+        # "reported in 2017-18" says when, not where: what follows is still asked
+        (
+            "How many missing incidents were reported in 2017-18 for looked after children placed inside the county?",
+            {"miss", "incid", "placement", "insid"},
+            set(),
+        ),
+        # ... and an occasion after the period still names the source
+        ("What overspend was reported in March 2023 to the executive?", {"overspend"}, {"execut"}),
     ],
 )
 def test_the_words_naming_the_paper_start_at_its_own_preposition(question, measure, source):

@@ -52,6 +52,14 @@ def _is_source(question: str, pos: int, end: int) -> bool:
     )
 
 
+# words that open a period after "reported in" ("in March", "in the year to March", "during quarter 3")
+_PERIOD_WORDS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
+    r"apr|jun|jul|aug|sept?|oct|nov|dec|q[1-4]|quarter|year|financial|academic|month|week|last|this|that|each|"
+    r"every|spring|summer|autumn|winter|first|second|third|fourth|previous|past|same)\b"
+)
+
+
 @lru_cache(maxsize=1)
 def _occasion_patterns() -> list[re.Pattern[str]]:
     """Patterns of the words naming a paper or occasion, built once from the lexicon's nouns and verbs."""
@@ -88,8 +96,15 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(
             # "covered by the Echo" names a source; "vacancies covered by agency workers" is the measure
-            r"\b(?:(?:reported|quoted|presented|published|announced)\s+(?:by|to|in|at|during)|covered\s+(?:by|in)\s+"
-            r"(?:the|a|an|its|their|our|this|that))\b[^,?;]*",
+            # ("reported in 2017-18 for ..." says when, not where)
+            r"\b(?:(?:reported|quoted|presented|published|announced)\s+(?:by|to|(?:in|at|during)(?!\s+(?:the\s+)?"
+            rf"(?:\d|{_PERIOD_WORDS})))|covered\s+(?:by|in)\s+(?:the|a|an|its|their|our|this|that))\b[^,?;]*",
+            re.I,
+        ),
+        re.compile(
+            # "reported in March 2023 to the executive": the period, then the occasion
+            r"\b(?:reported|quoted|presented|published|announced)\s+(?:in|at|during)\s+(?:the\s+)?"
+            rf"(?:\d|{_PERIOD_WORDS})[^,?;]{{0,25}}?\s(?:to|by)\s+(?:the|a|an|its|their|our|this|that)\b[^,?;]*",
             re.I,
         ),
         re.compile(
