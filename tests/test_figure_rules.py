@@ -377,6 +377,21 @@ def test_clause_words_when_no_phrase(text, value, words):
         ("The council spent £2m on placements around the region.", "£2m", "own"),
         # "most" is no ranking of the place after it
         ("There are 6,000 of the most vulnerable children in care in the North East.", "6,000", "region"),
+        # what a place is compared with is not whose a number further on is ...
+        (
+            "There are more children looked after in Wirral than in similar authorities, with 842 children"
+            " looked after on 1 January 2019.",
+            "842",
+            "other",
+        ),
+        (
+            "The use of residential placements is higher than the England average and 10% of children looked"
+            " after by the council are placed outside the borough.",
+            "10%",
+            "own",
+        ),
+        # ... but right before the number it is
+        ("Our rate of 151 per 10,000 is higher than England's 70 per 10,000.", "70 per 10,000", "england"),
         # a place after "while" is the next clause's
         (
             "Our rate is 65 children in every 10,000, while Stockton's is 66.",

@@ -81,9 +81,13 @@ def subject_for(
         elif m.end <= q_start:
             # "Middlesbrough came in at 46 with an 80 per cent adoption rate": another number between does not
             # stop the place being the number's, unless words compare it with something else
-            if _RANKED_IN.search(text[max(0, m.start - 60) : m.start]) or (
-                any(m.end <= n < q_start for n in other_numbers)
-                and _COMPARED_WITH.search(text, m.end, q_start)
+            if (
+                _RANKED_IN.search(text[max(0, m.start - 60) : m.start])
+                or _compared_before(text, m, q_start)
+                or (
+                    any(m.end <= n < q_start for n in other_numbers)
+                    and _COMPARED_WITH.search(text, m.end, q_start)
+                )
             ):
                 continue
             distance = words_between(text, m.end, q_start)
@@ -92,6 +96,22 @@ def subject_for(
     if best:
         return best[1]
     return opening_place(text, c_start, q_start, mentions) or default
+
+
+# "more children looked after in Wirral than in similar authorities, with 842 ...": what a place is compared with
+_BASE_BEFORE = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|against|versus|vs)\s+(?:(?:in|at|for|with)\s+)?(?:the\s+)?$", re.I
+)
+_CLAUSE_ON = re.compile(r",|\band\b|\bwith\b", re.I)
+
+
+def _compared_before(text: str, m: SubjectMention, q_start: int) -> bool:
+    """A place named as what another is compared with ("than in similar authorities", "than the England
+    average") is not whose a number further on is, once the clause has gone on past it (", with 842 children",
+    "and 10% of children"); right before the number it is ("higher than England's 70")."""
+    return bool(_BASE_BEFORE.search(text, max(0, m.start - 30), m.start)) and bool(
+        _CLAUSE_ON.search(text, m.end, q_start)
+    )
 
 
 @lru_cache(maxsize=1)
