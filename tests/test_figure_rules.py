@@ -27,6 +27,10 @@ from qa_assistant.text.numbers import find_quantities
         ("the net budget is £3.456m", "£3.456m", 3.456e6, "gbp"),
         ("an allowance of £285 per week", "£285 per week", 285, "gbp_per_week"),
         ("costing £52,000 a year", "£52,000 a year", 52000, "gbp_per_year"),
+        # what an amount is for each of may stand before its period
+        ("costing on average £4,500 per child, per week", "£4,500 per child, per week", 4500, "gbp_per_week"),
+        ("£52,000 a placement a year", "£52,000 a placement a year", 52000, "gbp_per_year"),
+        ("costing £4,500 per child.", "£4,500", 4500, "gbp"),
         ("a rate of 98.5 per 10,000 children", "98.5 per 10,000", 98.5, "per_10000"),
         # what the rate counts may stand between it and its base, but not another clause
         ("a rate of 59.7 children in care per 10,000", "59.7 children in care per 10,000", 59.7, "per_10000"),
