@@ -247,6 +247,9 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("Up to when will the contract run?", "date"),
         # how often something is done is said in words ("every six months")
         ("How often was the Local Offer for care leavers to be reviewed?", "text"),
+        # a person asked for by what they do rather than by a post
+        ("Which foster carer from Marske was quoted in the campaign story?", "person"),
+        ("Which social worker gave evidence to the panel?", "person"),
     ],
 )
 def test_who_and_which_questions_in_plain_wording(question, answer_type):
@@ -521,3 +524,40 @@ def test_a_question_for_a_day_is_answered_with_a_day(question, answers):
 
     found = find_dates_in(_PUBLISHED_ON, None, days_only=asks_for_a_day(question))
     assert [c.text for c in found] == answers
+
+
+_KING = "Karen King, 45, from Marske, fosters for her Local Authority and looks after children aged between 11 and 18."
+_ROWAN = "J Rowan, Fostering Team Manager, was in attendance to tell the Panel about foster carers."
+
+
+def test_the_kind_of_person_asked_for_is_not_a_missing_word():
+    from qa_assistant.answering.entity_candidates import term_coverage
+    from qa_assistant.answering.entity_question import person_kind_terms
+
+    asked = set(terms("foster carer Marske"))
+    kind = person_kind_terms("Which foster carer from Marske was quoted?")
+    assert kind == frozenset(terms("foster carer"))
+    assert term_coverage(asked, _KING, "", kind) == 1.0  # "fosters" and "Marske" are written; "carer" is not
+
+
+@pytest.mark.parametrize(
+    "question,sentence,person,answers",
+    [
+        # a person the paper gives another post is not of the kind asked; one given no post may be
+        ("Which foster carer was quoted?", _ROWAN, "J Rowan", False),
+        (
+            "Which foster carer was quoted?",
+            "Councillor Julie Herman, Foster Carer, spoke.",
+            "Councillor Julie Herman",
+            True,
+        ),
+        # ... but an officer may hold any post
+        ("Which officer told the Panel about foster carers?", _ROWAN, "J Rowan", True),
+    ],
+)
+def test_a_person_asked_for_by_what_they_do(question, sentence, person, answers):
+    from qa_assistant.answering.entity_candidates import of_the_kind_asked
+    from qa_assistant.answering.entity_question import person_kind_head
+
+    found = next(f for f in find_people(sentence) if f.text == person)
+    assert of_the_kind_asked(found, person_kind_head(question)) == answers

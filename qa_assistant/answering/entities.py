@@ -21,6 +21,7 @@ from qa_assistant.answering.entity_candidates import (
     dated_as_published,
     fits_dates,
     holds_role,
+    of_the_kind_asked,
     pick,
     restates_question,
     says_something_asked,
@@ -36,6 +37,8 @@ from qa_assistant.answering.entity_question import (
     asks_which_titled_person,
     doer_verb,
     name_head,
+    person_kind_head,
+    person_kind_terms,
     question_role_terms,
     question_verb,
 )
@@ -64,6 +67,7 @@ class _Asked:
     verb: frozenset[str]  # what the person did ("chairs", "presented")
     does: frozenset[str]  # what the named thing does ("which organisation DELIVERS ...")
     body: frozenset[str]  # the board, panel or committee the question names (its distinctive words)
+    kind: str | None = None  # the kind of person asked for ("carer" in "which foster carer")
 
     @classmethod
     def of(cls, question: str, r: Reading) -> _Asked:
@@ -78,13 +82,18 @@ class _Asked:
         return cls(
             terms=_asked_terms(r),
             head=head,
-            head_terms=frozenset(measure_terms(head)) if head else frozenset(),
+            head_terms=frozenset(measure_terms(head))
+            if head
+            else person_kind_terms(question)
+            if r.answer_type == "person"
+            else frozenset(),
             role_terms=role_terms,
             asks_for_name=bool(role_terms)
             or (r.answer_type == "person" and asks_which_titled_person(question)),
             verb=question_verb(question) if r.answer_type == "person" else frozenset(),
             does=doer_verb(question) if r.answer_type == "name" else frozenset(),
             body=body_terms(question) if r.answer_type == "person" else frozenset(),
+            kind=person_kind_head(question) if r.answer_type == "person" else None,
         )
 
 
@@ -162,6 +171,7 @@ class EntityAnswerer:
             for c in offered
             if not (asked.asks_for_name and c.role_only)
             and holds_role(c, sentence, asked.role_terms, asked.body, offered, r.subject)
+            and of_the_kind_asked(c, asked.kind)
             and fits_dates(c, r)
             and dated_as_published(c, sentence, question)
         ]

@@ -97,6 +97,15 @@ def holds_role(
     return len(have) * 3 >= len(role_terms) * 2
 
 
+def of_the_kind_asked(c: Found, kind: str | None) -> bool:
+    """ "Which foster carer is quoted?": a person the paper gives another post ("J Rowan, Fostering Team
+    Manager") is not of the kind asked; one given no post may be."""
+    post = c.text if c.role_only else c.role
+    if kind is None or c.type != "person" or not post:
+        return True
+    return kind in measure_terms(post)
+
+
 def _names_post(role: str, role_terms: frozenset[str]) -> bool:
     """A role as written holds most of the post asked ("Dudley's interim director of resources")."""
     return len(role_terms & set(measure_terms(role))) * 3 >= len(role_terms) * 2

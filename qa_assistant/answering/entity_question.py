@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa_assistant.figures.question_intent import NAME_HEADS
+from qa_assistant.figures.question_intent import NAME_HEADS, PERSON_NOUNS
 from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.terms import lexicon, measure_terms, stopwords
 
@@ -83,6 +83,29 @@ def question_verb(question: str) -> frozenset[str]:
     if not m or m.group(1).lower() in _NOT_VERBS or _role_keywords().match(m.group(1)):
         return frozenset()
     return frozenset(measure_terms(m.group(1)))
+
+
+# "which foster carer", "which Middlesbrough Council officer": the kind of person asked for, not a post
+_WHICH_PERSON = re.compile(
+    rf"\b[Ww]hich\s+(?:[\w'’-]+\s+){{0,4}}?((?:[a-z][\w'’-]*\s+)?(?:officer|councillor|person|{PERSON_NOUNS}))s?\b"
+)
+
+
+def person_kind_terms(question: str) -> frozenset[str]:
+    """The words of the kind of person a which-question asks for ("foster carer"): the answer stands for them,
+    so a sentence need not write them ("Karen King, 45, from Marske, fosters for her local authority")."""
+    m = _WHICH_PERSON.search(question)
+    return frozenset(measure_terms(m.group(1))) if m else frozenset()
+
+
+def person_kind_head(question: str) -> str | None:
+    """The head word of the kind of person asked for by what they do ("carer" in "which foster carer"), as a
+    term; none for an officer, councillor or person, who may hold any post."""
+    m = _WHICH_PERSON.search(question)
+    if not m or not re.search(rf"\b(?:{PERSON_NOUNS})$", m.group(1), re.I):
+        return None
+    found = measure_terms(m.group(1))
+    return found[-1] if found else None
 
 
 def doer_verb(question: str) -> frozenset[str]:

@@ -52,12 +52,15 @@ _TARGET = re.compile(
     re.I,
 )
 _FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated)\b", re.I)
+# people named by what they do rather than by a post ("which foster carer", "which social worker")
+PERSON_NOUNS = r"carers?|workers?|advis[eo]rs?|co-?ordinators?|campaigners?|boss"
 _WHO = re.compile(
     # "which Redcar and Cleveland cabinet member": the post a few words on, past no verb ("which schools did")
     r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:(?!(?:of|the|our|their|did|do|does|is|are|was|were|has|"
     r"have|had|will|would|can|could)\b)\w+\s+){0,5}?(?:councillor|officer|"
     r"member|person|director|manager|minister|secretary of state|chair|chairman|chairperson|chairwoman|leader|"
-    r"mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp|councillors|officers)\b|"
+    r"mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp|councillors|officers|"
+    rf"{PERSON_NOUNS})\b|"
     r"\bwho (?:is|was|chairs|chaired|leads|led)\b|"
     # "Name a Fostering Team Manager who wrote the report"
     r"^\s*(?:please\s+)?name\s+(?:a|an|the|one|any)\s+(?:[\w'’-]+\s+){0,3}?(?:councillor|officer|member|director|"
