@@ -1451,6 +1451,21 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure:",
         ),
+        # money words a question writes are unit words it asked, in a share's phrase too
+        (
+            "Up to what percentage of their Council Tax costs could working age people receive?",
+            "Working age people could receive up to 80% support with their Council Tax costs.",
+            "80%",
+            True,
+            "",
+        ),
+        (
+            "Up to what percentage of their Council Tax could working age people receive?",
+            "Working age people could receive up to 80% support with their Council Tax costs.",
+            "80%",
+            False,
+            "measure: the figure counts",
+        ),
         # "alone" narrows to the part the question names; for the whole it still says the figure is a part
         (
             "What overspend was forecast for children's services this year?",

@@ -50,6 +50,7 @@ from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.support_rules import (
     kind_ok,
+    money_words_asked,
     names_no_measure,
     never_narrower,
     only_a_total,
@@ -232,6 +233,7 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]
         - q
         - t.explained_p
         - unit_terms(f.unit)
+        - money_words_asked(question)
         - never_narrower()
         - age_asked(q)
         - spelled_out(f, q)

@@ -9,7 +9,7 @@ from functools import cache
 
 from qa_assistant.figures.concepts import match_concept, passive_participles
 from qa_assistant.figures.reading import Reading
-from qa_assistant.figures.terms import counting_terms, lexicon, phrase_pattern, stem_list, stopwords
+from qa_assistant.figures.terms import counting_terms, lexicon, phrase_pattern, stem_list, stopwords, terms
 from qa_assistant.figures.when_words import empty_terms
 from qa_assistant.models import Figure
 
@@ -79,6 +79,12 @@ def unit_terms(unit: str) -> frozenset[str]:
     if unit in RATE_UNITS:
         return stem_list("rate_words")
     return frozenset()
+
+
+def money_words_asked(question: str) -> frozenset[str]:
+    """ "Up to what percentage of Council Tax COSTS ...": money words the question writes are taken out of its
+    measure as unit words, so the same words in the figure's phrase ask nothing more."""
+    return stem_list("money_words") & frozenset(terms(question))
 
 
 # a breakdown's catch-all row: "Other - 3", "Others", "All other reasons", "Not known"
