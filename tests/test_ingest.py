@@ -300,3 +300,28 @@ def test_the_value_a_rise_started_from_is_not_the_latest_however_well_dated(work
     # 572 is dated (2015) and 642 is not, but 642 is what the number rose to
     assert [f.value_text for f in answer.figures] == ["642"], answer.text
     assert "does not say what date" in answer.text
+
+
+def test_a_quoted_answer_comes_from_papers_about_the_council_asked(workspace, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "redcar-corporate-parenting.txt").write_text(
+        "Redcar and Cleveland Borough Council\n\nCorporate Parenting Board\n\n"
+        "The Board heard that foster carers had asked for more training on trauma-informed care and for more "
+        "support from the fostering team at weekends.\n",
+        encoding="utf-8",
+    )
+    assert cli_main(["add", str(inbox)]) == 0
+    # another council's paper does not answer for ours while ours say something of it ...
+    ours = _ask(
+        workspace, "What did the Board hear about training on trauma-informed care for foster carers?"
+    )
+    assert ours.citations
+    # (what the papers say of the question's other words may still follow it)
+    assert ours.citations[0].doc_id != "redcar-corporate-parenting", [c.doc_id for c in ours.citations]
+    # ... and answers for its own council
+    theirs = _ask(
+        workspace,
+        "What did Redcar and Cleveland's Board hear about training on trauma-informed care for foster carers?",
+    )
+    assert any(c.doc_id == "redcar-corporate-parenting" for c in theirs.citations), theirs.text

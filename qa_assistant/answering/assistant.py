@@ -17,6 +17,7 @@ import numpy as np
 
 from qa_assistant.answering.citing import Citer
 from qa_assistant.answering.entities import EntityAnswerer
+from qa_assistant.answering.entity_candidates import about_subject
 from qa_assistant.answering.figure_answers import FigureAnswerer
 from qa_assistant.answering.figure_choice import Scored
 from qa_assistant.answering.sentences import (
@@ -226,6 +227,9 @@ class Assistant:
         window = self.settings.general_quote_window
         pool = ranked
         ranked = [(sim, row) for sim, row in on_topic_first(self.index, question, ranked) if sim >= floor]
+        # what another council's papers say does not answer for this one (nor this one's for another), when
+        # the papers hold something that may
+        ranked = [(sim, row) for sim, row in ranked if self._about_asked(row, r, question)] or ranked
         chosen = [row for sim, row in ranked[:3] if sim >= ranked[0][0] - window]
         chosen += rest_of_question(self.index, question, pool, chosen)  # what the papers say of the rest
         citations = [self.citer.sentence(*self._with_reason(question, row, r)) for row in chosen]
@@ -233,6 +237,12 @@ class Assistant:
         return Answer(
             question=question, kind="general", text=text, citations=citations, resolved=r.resolved()
         )
+
+    def _about_asked(self, row: int, r: Reading, question: str) -> bool:
+        """Whether a sentence may speak for the council the question asks about (entity_candidates.about_subject)."""
+        doc_id, start, end, _ = self.index.sentence_spans[row]
+        near = self.index.documents[doc_id].text[max(0, start - 300) : end]
+        return about_subject(self.index.paper_subject(doc_id), near, r.subject, question)
 
 
 def announces(sentence: str) -> bool:
