@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from qa_assistant.answering.figure_context import previous_sentence_start
 from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.question import read
 from qa_assistant.figures.selection import Support, check
@@ -35,6 +36,7 @@ def support(question: str, text: str, value: str, title: str = "") -> Support:
     f = next(x for x in found if x.value_text == value)
     siblings = [g for g in found if g is not f and g.sentence_start == f.sentence_start]
     source = frozenset(measure_terms(title))
-    sentence, lead = text[f.sentence_start : f.sentence_end], text[: f.sentence_start]
+    sentence = text[f.sentence_start : f.sentence_end]
+    lead = text[previous_sentence_start(text, f.sentence_start) : f.sentence_start]  # as the server reads it
     ctx = build_context(f, sentence, "", "", siblings, source, lead_text=lead)
     return check(read(question), f, lambda _: ctx)

@@ -31,6 +31,9 @@ from qa_assistant.text.numbers import find_quantities
         ("costing on average £4,500 per child, per week", "£4,500 per child, per week", 4500, "gbp_per_week"),
         ("£52,000 a placement a year", "£52,000 a placement a year", 52000, "gbp_per_year"),
         ("costing £4,500 per child.", "£4,500", 4500, "gbp"),
+        # ... but not a time phrase after a comma, nor one that says when
+        ("£4,200 per placement, a year earlier it was £3,900", "£4,200", 4200, "gbp"),
+        ("it was £30,000 a year ago", "£30,000", 30000, "gbp"),
         ("a rate of 98.5 per 10,000 children", "98.5 per 10,000", 98.5, "per_10000"),
         # what the rate counts may stand between it and its base, but not another clause
         ("a rate of 59.7 children in care per 10,000", "59.7 children in care per 10,000", 59.7, "per_10000"),
@@ -394,8 +397,19 @@ def test_clause_words_when_no_phrase(text, value, words):
             "10%",
             "own",
         ),
-        # ... but right before the number it is
+        # ... but right before the number, or when the words between give the number as its own, it is
         ("Our rate of 151 per 10,000 is higher than England's 70 per 10,000.", "70 per 10,000", "england"),
+        (
+            "Our rate is significantly higher than the England average, at 70 per 10,000.",
+            "70 per 10,000",
+            "england",
+        ),
+        ("Our re-referral rate is 18%, lower than the England average, which is 22%.", "22%", "england"),
+        (
+            "Our rate is higher than in Stockton, where 98 per 10,000 children are in care.",
+            "98 per 10,000",
+            "other",
+        ),
         # a place after "while" is the next clause's
         (
             "Our rate is 65 children in every 10,000, while Stockton's is 66.",
@@ -1436,14 +1450,7 @@ def test_date_edges_and_possessives_name_no_measure():
             True,
             "",
         ),
-        # what a later number counts, linked by "relating to", is whom the first number's count is of
-        (
-            "How many missing incidents were there for looked after children?",
-            "There were 685 missing incidents relating to 73 children looked after.",
-            "685",
-            True,
-            "",
-        ),
+        # what a later number counts is its own
         (
             "How many missing incidents were there for looked after children?",
             "There were 685 missing incidents and 73 children looked after.",
@@ -1474,6 +1481,14 @@ def test_date_edges_and_possessives_name_no_measure():
             "£3.9 million",
             True,
             "",
+        ),
+        (
+            "What is the forecast overspend across children's and adult social care?",
+            "The forecast overspend across children's and adult social care is £8m, with £5m in children's social"
+            " care alone.",
+            "£5m",
+            False,
+            "measure: the figure counts",
         ),
         (
             "What overspend was forecast for the council this year?",
@@ -1833,6 +1848,11 @@ def test_words_that_are_no_share(text):
         ("What was the statistical neighbour average for assessments on time?", False),
         ("How far above the national average was our rate?", False),
         ("What does the overspend mean for next year's budget?", False),
+        # "per" one of something asks an average of money, not of a measure that is itself per one
+        ("How much did we spend per looked after child?", True),
+        ("What was the caseload per social worker in March 2024?", False),
+        ("How many visits were made per quarter?", False),
+        ("How many children were in care, as per the latest figures?", False),
     ],
 )
 def test_which_questions_ask_for_an_average(question, asks):
@@ -1866,6 +1886,13 @@ _WIRRAL = (
             "The average cost of a placement is £7,010 per week and Hartlepool's external placements cost"
             " £230,000 per week in all.",
             "£230,000 per week",
+            False,
+        ),
+        # ... nor past a value of another unit than a count
+        (
+            "What was the average number of children subject to care proceedings?",
+            "The average length of care proceedings was 45 weeks, and 120 children were subject to proceedings.",
+            "120",
             False,
         ),
         # said in the sentence before, which the figure's sentence goes on from

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa_assistant.answering.entity_candidates import holds_role
 from qa_assistant.answering.entity_finder import find_people
+from qa_assistant.answering.entity_posts import holds_role
 from qa_assistant.answering.entity_question import asks_which_authority, question_role_terms
 from qa_assistant.answering.entity_tagged import names_in, people_in
 from qa_assistant.figures.question import read_conversation
@@ -172,3 +172,17 @@ def test_a_post_the_paper_gives_another_person(sentence, question, person, holds
     found = next(f for f in offered if f.text.endswith(person))
     place = read_conversation(question, []).subject
     assert holds_role(found, sentence, question_role_terms(question), frozenset(), offered, place) == holds
+
+
+_FARNHAM = (
+    "The Chair thanked Rachel Farnham, the DCS, and the former Director of Children's Services, Mark Adams,"
+    " who retired in March."
+)
+
+
+def test_a_post_written_as_its_initials_is_not_taken_away_by_another_persons():
+    offered = find_people(_FARNHAM)
+    found = next(f for f in offered if f.text.endswith("Rachel Farnham"))
+    question = "Who is the Director of Children's Services?"
+    place = read_conversation(question, []).subject
+    assert holds_role(found, _FARNHAM, question_role_terms(question), frozenset(), offered, place)

@@ -17,19 +17,18 @@ import numpy as np
 from qa_assistant.answering.citing import Citer
 from qa_assistant.answering.entity_candidates import (
     about_subject,
-    body_terms,
     dated_as_published,
     fits_dates,
-    holds_role,
-    of_the_kind_asked,
     pick,
     restates_question,
+    said_of,
     says_something_asked,
     sentence_for,
     term_coverage,
     title_day,
 )
 from qa_assistant.answering.entity_finder import Found, bodies_by, find_names, find_people
+from qa_assistant.answering.entity_posts import body_terms, holds_role, of_the_kind_asked
 from qa_assistant.answering.entity_question import (
     asks_for_a_day,
     asks_for_an_authority_by_what_it_owns,
@@ -43,7 +42,7 @@ from qa_assistant.answering.entity_question import (
     question_verb,
 )
 from qa_assistant.answering.entity_tagged import names_in, people_in
-from qa_assistant.answering.entity_things import find_dates_in, find_grades, find_places
+from qa_assistant.answering.entity_things import find_dates_in, find_grades, find_places, names_a_day
 from qa_assistant.answering.sentences import rank_sentences
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.terms import measure_terms
@@ -159,22 +158,7 @@ class EntityAnswerer:
         near = doc.text[max(0, start - 300) : end]
         if not about_subject(self.index.paper_subject(doc_id), near, r.subject, question):
             return None
-        # a "name" made of the question's own words ("Young People" in "Cabinet Member for Children, Young People
-        # and Families") is no one: it neither answers nor stands between a person and their post
-        offered = [
-            c
-            for c in self._find(r.answer_type, sentence, doc.meeting_date, asked.head, question)
-            if not restates_question(c.text, asked.terms)
-        ]
-        candidates = [
-            c
-            for c in offered
-            if not (asked.asks_for_name and c.role_only)
-            and holds_role(c, sentence, asked.role_terms, asked.body, offered, r.subject)
-            and of_the_kind_asked(c, asked.kind)
-            and fits_dates(c, r)
-            and dated_as_published(c, sentence, question)
-        ]
+        candidates = self._candidates(sentence, doc.meeting_date, question, r, asked)
         if not candidates:
             return None
         best = pick(candidates, asked.terms | asked.verb, sentence, asked.does)
@@ -196,6 +180,33 @@ class EntityAnswerer:
             sim + coverage + verb_bonus + on_the_day - (_W("role_only_penalty") if best.role_only else 0.0)
         )
         return (score, value, doc.meeting_date, bool(on_the_day))
+
+    def _candidates(
+        self, sentence: str, meeting_date: dt.date | None, question: str, r: Reading, asked: _Asked
+    ) -> list[Found]:
+        """The answers of the type asked a sentence offers that hold the post, kind and dates asked."""
+        # a "name" made of the question's own words ("Young People" in "Cabinet Member for Children, Young People
+        # and Families") is no one: it neither answers nor stands between a person and their post
+        offered = [
+            c
+            for c in self._find(r.answer_type, sentence, meeting_date, asked.head, question)
+            if not restates_question(c.text, asked.terms)
+        ]
+        candidates = [
+            c
+            for c in offered
+            if not (asked.asks_for_name and c.role_only)
+            and holds_role(c, sentence, asked.role_terms, asked.body, offered, r.subject)
+            and of_the_kind_asked(c, asked.kind, asked.head_terms, sentence)
+            and fits_dates(c, r)
+            and dated_as_published(c, sentence, question)
+        ]
+        if r.answer_type == "date" and asks_for_a_day(question):
+            # "on what date ...": a day, one the sentence gives for what was asked (not another event's)
+            candidates = [
+                c for c in candidates if names_a_day(c, meeting_date) and said_of(c, sentence, asked.terms)
+            ]
+        return candidates
 
     def _meeting_sentences(self, r: Reading, seen: set[int], qvec: np.ndarray) -> list[tuple[float, int]]:
         """The opening sentences of papers of a meeting the question dates ("the meeting on 7 August 2018"),
@@ -230,7 +241,7 @@ class EntityAnswerer:
             # "Who carried out the analysis?" "... carried out ... by Loughborough University": a body may do it
             return people + bodies_by(sentence, question_verb(question))
         if answer_type == "date":
-            return find_dates_in(sentence, meeting_date, days_only=asks_for_a_day(question))
+            return find_dates_in(sentence, meeting_date)
         if not tagger:
             return find_names(sentence, head)
         return names_in(sentence, head, authorities=asks_which_authority(question))

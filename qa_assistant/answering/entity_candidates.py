@@ -1,6 +1,6 @@
-"""Judging what an entity question's sentences offer: whether a candidate holds the role asked, fits the
-dates asked and says more than the question; whose paper it comes from; which candidate a sentence gives; and
-the answer's own words.
+"""Judging what an entity question's sentences offer: whether a candidate fits the dates asked and says more
+than the question; whose paper it comes from; which candidate a sentence gives; and the answer's own words
+(whether a person holds the post asked is in entity_posts.py).
 """
 
 from __future__ import annotations
@@ -16,107 +16,6 @@ from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import EntityValue
 from qa_assistant.settings import weight
 from qa_assistant.text.dates import find_dates
-
-# The word of a post that says which post it is ("Executive MEMBER", "DIRECTOR of Children's Services")
-_POST_WORDS = frozenset(
-    measure_terms(
-        "chair chairman chairperson member director manager head officer leader mayor "
-        "commissioner lead adviser advisor holder"
-    )
-)
-
-
-_BODY = re.compile(
-    r"(?:[\w'’-]+\s+){0,5}?(?:board|panel|committee|council|group|partnership|forum|cabinet|commission)\b",
-    re.I,
-)
-_BODY_WORDS = frozenset(
-    measure_terms("board panel committee council group partnership forum cabinet commission chair of the")
-)
-
-
-def body_terms(text: str) -> frozenset[str]:
-    """The distinctive words of the boards, panels or committees a text names ("Community Safety and Leisure
-    Scrutiny Panel" -> community, safety, leisure, scrutiny)."""
-    return frozenset(t for m in _BODY.finditer(text) for t in measure_terms(m.group(0))) - _BODY_WORDS
-
-
-def same_body(role: str | None, asked_body: frozenset[str]) -> bool:
-    """A person's post on another body does not answer for the body asked ("Chair of Overview and Scrutiny
-    Board" is not the chair of the Community Safety and Leisure Scrutiny Panel): when both name one, most of
-    the smaller name's words must be shared."""
-    own = body_terms(role or "")
-    if not own or not asked_body:
-        return True
-    return len(own & asked_body) * 3 >= min(len(own), len(asked_body)) * 2
-
-
-def holds_role(
-    c: Found,
-    sentence: str,
-    role_terms: frozenset[str],
-    asked_body: frozenset[str] = frozenset(),
-    others: list[Found] | tuple[Found, ...] = (),
-    asked_place: Subject | None = None,
-) -> bool:
-    """A named person answers "who is <role>" only if the paper gives them that role (most of its words) in
-    their own role or right beside their name (not past another person the sentence names: "Beth Bradshaw,
-    Voice of the Child Coordinator and Laurie Hunter, support officer"; not when the paper gives the post to
-    another person named there), and on the body the question names."""
-    if c.type == "person" and not same_body(c.role, asked_body):
-        return False
-    if not role_terms or c.type != "person":
-        return True
-    asked_post = role_terms & _POST_WORDS
-    own_post = frozenset(measure_terms(c.role)) & _POST_WORDS if c.role else frozenset()
-    if asked_post and own_post and not asked_post & own_post:
-        return False  # the paper gives this person another post (an Executive Member, not the Director)
-    if (
-        c.role
-        and not own_post & asked_post
-        and not _names_post(c.role, role_terms)
-        and any(
-            o is not c and o.type == "person" and o.role and _names_post(o.role, role_terms) for o in others
-        )
-    ):
-        return False  # "Lisa Kitto, interim director of resources, and the chief executive, Balvinder Heran"
-    left, right = max(0, c.start - 80), c.end + 80
-    for o in others:
-        if o.type == "person" and not o.role_only and o is not c:
-            if o.end <= c.start:
-                left = max(left, o.end)
-            elif o.start >= c.end:
-                right = min(right, o.start)
-    if c.tagged:  # no shape ties a post to the name: words before it count only within its own clause
-        cut = max(sentence.rfind(sep, left, c.start) for sep in (" and ", ", ", "; ", " & "))
-        left = max(left, cut + 1)
-    near = f"{c.role or ''} {sentence[left:right]}"
-    have = role_terms & set(measure_terms(near))
-    if c.role and any(_elsewhere(m.subject, asked_place) for m in find_subject_mentions(c.role)):
-        return False  # "Virtual School Head of Islington" is not the council's own
-    return len(have) * 3 >= len(role_terms) * 2
-
-
-def of_the_kind_asked(c: Found, kind: str | None) -> bool:
-    """ "Which foster carer is quoted?": a person the paper gives another post ("J Rowan, Fostering Team
-    Manager") is not of the kind asked; one given no post may be."""
-    post = c.text if c.role_only else c.role
-    if kind is None or c.type != "person" or not post:
-        return True
-    return kind in measure_terms(post)
-
-
-def _names_post(role: str, role_terms: frozenset[str]) -> bool:
-    """A role as written holds most of the post asked ("Dudley's interim director of resources")."""
-    return len(role_terms & set(measure_terms(role))) * 3 >= len(role_terms) * 2
-
-
-def _elsewhere(place: Subject, asked: Subject | None) -> bool:
-    """A post of another council than the one asked ("Head of Islington" for our own; not "Dudley's interim
-    director" when Dudley is asked)."""
-    return place.kind == "other" and not (
-        asked is not None and asked.kind == "other" and asked.name == place.name
-    )
 
 
 def title_day(title: str) -> dt.date | None:
@@ -188,6 +87,23 @@ _NAMED_AS = re.compile(
 
 
 _DATE_LEAD_CHARS = 40
+_DATE_TAIL_CHARS = 100
+
+
+def said_of(c: Found, sentence: str, terms: set[str]) -> bool:
+    """In a sentence naming more than one date, whether the words just before this one, or after it up to the
+    next date ("On Wednesday 8 May 2019, Ofsted published the findings of its February inspection"), say
+    something the question asks: a day given for another event ("... in February 2019 and published its report
+    on 8 May 2019", asked when it inspected) is not the one asked."""
+    if len(find_dates(sentence)) < 2:
+        return True
+    after = sentence[c.end : c.end + _DATE_TAIL_CHARS]
+    next_date = find_dates(after)
+    after = after[: next_date[0].start] if next_date else after
+    near = sentence[max(0, c.start - _DATE_LEAD_CHARS) : c.start] + " " + after
+    return bool(terms & set(measure_terms(near)))
+
+
 _DOER_WORDS = 3  # "The Junction also delivered": the verb stands within this many words after its doer
 
 

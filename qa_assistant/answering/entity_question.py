@@ -92,17 +92,22 @@ _WHICH_PERSON = re.compile(
 
 
 def person_kind_terms(question: str) -> frozenset[str]:
-    """The words of the kind of person a which-question asks for ("foster carer"): the answer stands for them,
-    so a sentence need not write them ("Karen King, 45, from Marske, fosters for her local authority")."""
+    """The words of the kind of person a which-question asks for ("foster carer", "officer"): the answer stands
+    for them, so a sentence need not write them ("Karen King, 45, from Marske, fosters for her local
+    authority"); entity_candidates.of_the_kind_asked checks the person is of that kind."""
+    return frozenset(measure_terms(_kind_words(question))) if person_kind_head(question) else frozenset()
+
+
+def _kind_words(question: str) -> str:
     m = _WHICH_PERSON.search(question)
-    return frozenset(measure_terms(m.group(1))) if m else frozenset()
+    return m.group(1) if m else ""
 
 
 def person_kind_head(question: str) -> str | None:
-    """The head word of the kind of person asked for by what they do ("carer" in "which foster carer"), as a
-    term; none for an officer, councillor or person, who may hold any post."""
+    """The head word of the kind of person asked for ("carer" in "which foster carer", "offic" in "which
+    council officer", "councillor"), as a term; none for "which person", who may be anyone."""
     m = _WHICH_PERSON.search(question)
-    if not m or not re.search(rf"\b(?:{PERSON_NOUNS})$", m.group(1), re.I):
+    if not m or not re.search(rf"\b(?:officer|councillor|{PERSON_NOUNS})$", m.group(1), re.I):
         return None
     found = measure_terms(m.group(1))
     return found[-1] if found else None

@@ -14,9 +14,8 @@ from qa_assistant.text.dates import MONTHS, find_dates
 _ANY_PRECISION = ("day", "month", "quarter", "fy", "year")
 
 
-def find_dates_in(text: str, reference: dt.date | None, days_only: bool = False) -> list[Found]:
-    """The dates a sentence names; only days when the question asks for one ("on what date", "which day")."""
-    kinds = ("day",) if days_only else _ANY_PRECISION
+def find_dates_in(text: str, reference: dt.date | None) -> list[Found]:
+    """The dates a sentence names, at any precision (a day, a month, a quarter, a year)."""
     return [
         Found(
             d.start,
@@ -26,8 +25,13 @@ def find_dates_in(text: str, reference: dt.date | None, days_only: bool = False)
             detail=d.label if d.label.lower() != text[d.start : d.end].lower() else None,
         )
         for d in find_dates(text, reference=reference)
-        if d.kind in kinds
+        if d.kind in _ANY_PRECISION
     ]
+
+
+def names_a_day(c: Found, reference: dt.date | None) -> bool:
+    """Whether a date answer gives a day ("8 May 2019"), not only a month or a year."""
+    return any(d.kind == "day" for d in find_dates(c.text, reference=reference))
 
 
 @lru_cache(maxsize=1)

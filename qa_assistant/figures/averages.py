@@ -19,7 +19,8 @@ from qa_assistant.text.numbers import Quantity
 # "per child", "per placement": an amount for each one of something (not a unit of time, a rate's base, or a
 # source: "per the Echo's report", "per Lucy Townsend")
 _PER_ONE = (
-    r"\bper\s+(?!cent\b|centum\b|annum\b|week\b|month\b|year\b|day\b|hour\b|night\b|\d|the\b|its\b|"
+    r"(?<!as\s)\bper\s+(?!cent\b|centum\b|annum\b|week\b|month\b|year\b|day\b|hour\b|night\b|quarter\b|"
+    r"term\b|fortnight\b|session\b|\d|the\b|its\b|"
     r"their\b|our\b|this\b|that\b|these\b|those\b|a\b|an\b|his\b|her\b|(?-i:[A-Z]))[a-z]"
 )
 _EACH = r"\b(?:each|a\s+head|per\s+head|apiece)\b"
@@ -36,11 +37,14 @@ _COMPARATOR_AVERAGE = re.compile(
 def _asked() -> re.Pattern[str]:
     words = [w for w in lexicon()["average_words"] if w != "mean"]
     # "mean" only as a noun ("the mean caseload"), not the verb ("what does the overspend mean for ...")
-    return re.compile(
-        rf"{phrase_pattern(words).pattern}|\b(?:the|a|an|its|their|our)\s+mean\b|"
-        rf"{_PER_ONE}",
-        re.I,
-    )
+    return re.compile(rf"{phrase_pattern(words).pattern}|\b(?:the|a|an|its|their|our)\s+mean\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _asked_per_one() -> re.Pattern[str]:
+    # "the cost per child": money for each one is an average; "the caseload per social worker" is the measure
+    money = rf"{phrase_pattern(lexicon()['money_words']).pattern}|\bhow\s+much\b|\bspen[dt]\b|\bpa(?:id|y)\b"
+    return re.compile(rf"(?:{money})[^?]*?{_PER_ONE}", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -55,12 +59,14 @@ def _average_terms() -> frozenset[str]:
 
 def asks_average(question: str) -> bool:
     """Whether a question asks for an average or an amount for each one ("average caseload", "cost per child")."""
-    return bool(_asked().search(_COMPARATOR_AVERAGE.sub(" ", question)))
+    question = _COMPARATOR_AVERAGE.sub(" ", question)
+    return bool(_asked().search(question) or _asked_per_one().search(question))
 
 
 def said_average(f: Figure, around: FigureContext) -> bool:
     """Whether the paper gives the figure as an average or an amount for each one: in its phrase, near the
-    number (before it, no other value of its unit between: "the average cost of the current 49 external
+    number (before it, no other value of its unit, nor a value of another unit than a count, between: "the
+    average cost of the current 49 external
     placements is £7,010"), in the sentence it refers back to ("... the average number of crimes committed by
     reoffenders. Middlesbrough reoffenders committed the highest number, at 3.4 offences", whether or not the
     sentence refers back in other words) or, for a target,
@@ -72,10 +78,10 @@ def said_average(f: Figure, around: FigureContext) -> bool:
     if f.kind in ("target", "forecast"):
         return bool(_said().search(around.sentence_text))
 
-    def same_unit(q: Quantity) -> bool:
-        return _family(q.unit) == _family(f.unit)
+    def closes(q: Quantity) -> bool:  # a count inside what is averaged does not ("the current 49 placements")
+        return _family(q.unit) == _family(f.unit) or q.unit != "count"
 
-    return said_of_the_number(f, around.sentence_text, _said(), same_unit)
+    return said_of_the_number(f, around.sentence_text, _said(), closes)
 
 
 def _family(unit: str) -> str:

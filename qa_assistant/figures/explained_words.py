@@ -19,7 +19,7 @@ from qa_assistant.figures.terms import (
 )
 from qa_assistant.figures.when_words import WHEN_WORD, empty_terms, says_only_when
 from qa_assistant.models import Figure
-from qa_assistant.text.numbers import WORD_NUMBER
+from qa_assistant.text.numbers import WORD_NUMBER, find_quantities
 
 _AGE = frozenset({"age"})
 
@@ -56,17 +56,27 @@ def bracket_alias(phrase: str, q: frozenset[str]) -> frozenset[str]:
 _FOCUS_AFTER = re.compile(r"((?:[\w'’-]+\s+){1,3})(alone)\b", re.I)
 
 
-def focus_restated(phrase: str, question: str) -> frozenset[str]:
+def focus_restated(f: Figure, question: str, sentence_text: str) -> frozenset[str]:
     """ "The overspend forecast in children's services ALONE" answers "the overspend forecast for children's
     services": "alone" narrows to what the question already names. It stays unexplained when the question
-    does not name that part ("the council's overspend"), so a part is not read as the whole."""
+    does not name that part ("the council's overspend"), or when the sentence gives the whole before it
+    ("£8m across children's and adult social care, with £5m in children's social care alone"), so a part is
+    not read as the whole."""
     asked = set(measure_terms(question))
+    at = f.start - f.sentence_start
+    before = find_quantities(sentence_text[: max(0, at)]) if at > 0 else []
+    if any(_unit_family(q.unit) == _unit_family(f.unit) for q in before):
+        return frozenset()
     return frozenset(
         t
-        for m in _FOCUS_AFTER.finditer(phrase)
+        for m in _FOCUS_AFTER.finditer(f.phrase)
         if set(measure_terms(m.group(1))) & asked
         for t in measure_terms(m.group(2))
     )
+
+
+def _unit_family(unit: str) -> str:
+    return "money" if unit.startswith("gbp") else unit
 
 
 def age_asked(q: frozenset[str]) -> frozenset[str]:

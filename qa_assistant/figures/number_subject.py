@@ -103,14 +103,20 @@ _BASE_BEFORE = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|against|versus|vs)\s+(?:(?:in|at|for|with)\s+)?(?:the\s+)?$", re.I
 )
 _CLAUSE_ON = re.compile(r",|\band\b|\bwith\b", re.I)
+# "than the England average, at 70", "than in Stockton, where 98 ...", ", which is 22%": the compared place's own
+_ITS_OWN = re.compile(r"[\s,(–-]*(?:at|of|which|where|whose|who|standing|stood|is|was|were|are)\b", re.I)
 
 
 def _compared_before(text: str, m: SubjectMention, q_start: int) -> bool:
     """A place named as what another is compared with ("than in similar authorities", "than the England
     average") is not whose a number further on is, once the clause has gone on past it (", with 842 children",
-    "and 10% of children"); right before the number it is ("higher than England's 70")."""
-    return bool(_BASE_BEFORE.search(text, max(0, m.start - 30), m.start)) and bool(
-        _CLAUSE_ON.search(text, m.end, q_start)
+    "and 10% of children"); right before the number, or when the words between give the number as its own
+    (", at 70", ", which is 22%", ", where 98"), it is."""
+    between = text[m.end : q_start]
+    return (
+        bool(_BASE_BEFORE.search(text, max(0, m.start - 30), m.start))
+        and bool(_CLAUSE_ON.search(between))
+        and not _ITS_OWN.match(between)
     )
 
 

@@ -59,8 +59,12 @@ _WHO = re.compile(
     r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:(?!(?:of|the|our|their|did|do|does|is|are|was|were|has|"
     r"have|had|will|would|can|could)\b)\w+\s+){0,5}?(?:councillor|officer|"
     r"member|person|director|manager|minister|secretary of state|chair|chairman|chairperson|chairwoman|leader|"
-    r"mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp|councillors|officers|"
-    rf"{PERSON_NOUNS})\b|"
+    r"mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp|councillors|officers)\b|"
+    # "which foster carer was quoted": a person by what they do, opening the question, and no noun after it
+    # ("which young carers project", "families in which carers were over 65")
+    rf"^\s*(?:and\s+)?which\s+(?:[\w'’-]+\s+){{0,2}}?(?:{PERSON_NOUNS})\b(?!['’]|\s+(?!(?:is|was|are|were|did|"
+    r"does|do|has|have|had|from|at|in|on|of|for|who|that|quoted|said|spoke|told|gave|described|wrote|won|"
+    r"featured|appeared|talked|explained)\b)[a-z])|"
     r"\bwho (?:is|was|chairs|chaired|leads|led)\b|"
     # "Name a Fostering Team Manager who wrote the report"
     r"^\s*(?:please\s+)?name\s+(?:a|an|the|one|any)\s+(?:[\w'’-]+\s+){0,3}?(?:councillor|officer|member|director|"

@@ -206,7 +206,7 @@ def _phrase_refusal(r: Reading, f: Figure, t: _Terms, around: FigureContext) -> 
         return f"measure: the figure counts {f.counted}, not {r.measure_text}"
     if unasked_remainder(f, r.question):
         return "measure: the figure is what is left of a breakdown ('other'), not what was asked"
-    p_left = _unasked_phrase_terms(f, t, r.question)
+    p_left = _unasked_phrase_terms(f, t, r.question, around.sentence_text)
     if p_left:
         return f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked"
     if not (t.q & (t.p | t.c)) and not t.same_concept and not _read_from_sentence(f, around):
@@ -224,7 +224,7 @@ def _read_from_sentence(f: Figure, around: FigureContext) -> bool:
     )
 
 
-def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]:
+def _unasked_phrase_terms(f: Figure, t: _Terms, question: str, sentence_text: str) -> frozenset[str]:
     """Words of the figure's phrase that the question did not ask for and nothing explains: each would make
     the figure a different, narrower measure ("children who LEFT care")."""
     q = t.q
@@ -248,7 +248,7 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str) -> frozenset[str]
         - numbers_written(f.phrase, question)
         - extreme_terms(f.phrase, question)
         - asked_end_terms(question)
-        - focus_restated(f.phrase, question)
+        - focus_restated(f, question, sentence_text)
     )
 
 

@@ -52,10 +52,7 @@ def build_context(
     owned = set(
         t
         for g in siblings
-        if g.kind == "part"
-        or f.kind == "part"
-        or (g.start > f.start and not _scope_of(f, g, sentence_text))
-        or (whole and g.start != f.start)
+        if g.kind == "part" or f.kind == "part" or g.start > f.start or (whole and g.start != f.start)
         for t in g.terms
     )
     owned.update(_breakdown_words(f, sentence_text))
@@ -107,19 +104,6 @@ def _breakdown_words(f: Figure, sentence_text: str) -> list[str]:
     if m is None or at < 0 or not re.search(r"\d", sentence_text[m.end() :]):
         return []
     return measure_terms(sentence_text[m.end() :])
-
-
-# "685 incidents relating to 73 children looked after": what the later number counts is the scope of the first
-_SCOPE_LINK = re.compile(
-    r"^[^\d.;:()]{0,40}?\b(?:relating\s+to|related\s+to|involving|concerning|among|amongst)\s+$", re.I
-)
-
-
-def _scope_of(f: Figure, g: Figure, sentence_text: str) -> bool:
-    """Whether a later number g, linked to f by "relating to" or "involving", says whom f's count is of, so
-    its words describe f too."""
-    between = sentence_text[f.end - f.sentence_start : g.start - f.sentence_start]
-    return f.kind != "change" and bool(_SCOPE_LINK.match(between))
 
 
 def _is_whole(f: Figure, sentence_text: str) -> bool:

@@ -37,14 +37,15 @@ _RATE_WORD = (
 )
 # "£4,500 per child, per week", "£52,000 a placement a year": what the amount is for each of, before its period
 _EACH = r"child|young[ ]+person|person|placement|place|bed|pupil|family|household|carer|case|head"
-_FOR_EACH_ONE = rf"(?:[ ]+(?:per|a|an|each|for[ ]+each)[ ]+(?:{_EACH})[ ]*,?)?"
+_NOT_WHEN = r"(?![ ]+(?:earlier|ago|later)\b)"  # "a year earlier", "a week later": when, not how often
+_FOR_EACH_ONE = rf"(?:[ ]+(?:per|a|an|each|for[ ]+each)[ ]+(?:{_EACH})(?:,(?=[ ]+per\b))?)?"
 _UNIT_TAIL = (
     r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b|(?-i:pc)\b)?"  # "40pc": newspapers' per cent
     rf"(?P<rate>(?P<counted>(?:[ ]+{_RATE_WORD}){{0,4}}?)[ ]+(?:per|(?:out[ ]+of|in|for)[ ]+every)[ ]+"
     r"(?P<per>10,000|100,000|1,000|10000|100000|1000|10k|ten[ ]thousand|a[ ]hundred[ ]thousand|"
     r"hundred[ ]thousand|thousand)\b)?"
-    rf"(?P<week>{_FOR_EACH_ONE}[ ]+(?:per|a|each)[ ]+(?:week|wk)\b)?"
-    rf"(?P<year>{_FOR_EACH_ONE}[ ]+(?:per|a)[ ]+(?:year|annum)\b)?"
+    rf"(?P<week>{_FOR_EACH_ONE}[ ]+(?:per|a|each)[ ]+(?:week|wk)\b{_NOT_WHEN})?"
+    rf"(?P<year>{_FOR_EACH_ONE}[ ]+(?:per|a)[ ]+(?:year|annum)\b{_NOT_WHEN})?"
     # a hard line wrap may fall inside "12 / months" (text copied from a PDF or a web page)
     r"(?P<dur>[ ]*(?:\n[ ]*)?(?:working[ ]+)?(?:days?|weeks?|months?|years?)\b(?![ -]*olds?\b))?"
 )

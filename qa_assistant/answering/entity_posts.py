@@ -1,0 +1,162 @@
+"""Whether a person named in a sentence is the one a who-question asks for: holds the post it names, on the
+body it names, for the council it asks about, and is of the kind of person it asks for ("which foster
+carer", "which officer", "which councillor").
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa_assistant.answering.entity_finder import Found
+from qa_assistant.figures.question_intent import PERSON_NOUNS
+from qa_assistant.figures.subjects import Subject, find_subject_mentions
+from qa_assistant.figures.terms import measure_terms
+
+# The word of a post that says which post it is ("Executive MEMBER", "DIRECTOR of Children's Services")
+_POST_WORDS = frozenset(
+    measure_terms(
+        "chair chairman chairperson member director manager head officer leader mayor "
+        "commissioner lead adviser advisor holder"
+    )
+)
+
+
+_BODY = re.compile(
+    r"(?:[\w'’-]+\s+){0,5}?(?:board|panel|committee|council|group|partnership|forum|cabinet|commission)\b",
+    re.I,
+)
+_BODY_WORDS = frozenset(
+    measure_terms("board panel committee council group partnership forum cabinet commission chair of the")
+)
+
+
+def body_terms(text: str) -> frozenset[str]:
+    """The distinctive words of the boards, panels or committees a text names ("Community Safety and Leisure
+    Scrutiny Panel" -> community, safety, leisure, scrutiny)."""
+    return frozenset(t for m in _BODY.finditer(text) for t in measure_terms(m.group(0))) - _BODY_WORDS
+
+
+def same_body(role: str | None, asked_body: frozenset[str]) -> bool:
+    """A person's post on another body does not answer for the body asked ("Chair of Overview and Scrutiny
+    Board" is not the chair of the Community Safety and Leisure Scrutiny Panel): when both name one, most of
+    the smaller name's words must be shared."""
+    own = body_terms(role or "")
+    if not own or not asked_body:
+        return True
+    return len(own & asked_body) * 3 >= min(len(own), len(asked_body)) * 2
+
+
+def holds_role(
+    c: Found,
+    sentence: str,
+    role_terms: frozenset[str],
+    asked_body: frozenset[str] = frozenset(),
+    others: list[Found] | tuple[Found, ...] = (),
+    asked_place: Subject | None = None,
+) -> bool:
+    """A named person answers "who is <role>" only if the paper gives them that role (most of its words) in
+    their own role or right beside their name (not past another person the sentence names: "Beth Bradshaw,
+    Voice of the Child Coordinator and Laurie Hunter, support officer"; not when the paper gives the post to
+    another person named there), and on the body the question names."""
+    if c.type == "person" and not same_body(c.role, asked_body):
+        return False
+    if not role_terms or c.type != "person":
+        return True
+    asked_post = role_terms & _POST_WORDS
+    own_post = frozenset(measure_terms(c.role)) & _POST_WORDS if c.role else frozenset()
+    if asked_post and own_post and not asked_post & own_post:
+        return False  # the paper gives this person another post (an Executive Member, not the Director)
+    if (
+        c.role
+        and not _INITIALS.fullmatch(c.role)  # "the DCS": a post written as its initials may be the one asked
+        and not own_post & asked_post
+        and not _names_post(c.role, role_terms)
+        and any(o is not c and o.type == "person" and _holds_it_now(o.role, role_terms) for o in others)
+    ):
+        return False  # "Lisa Kitto, interim director of resources, and the chief executive, Balvinder Heran"
+    left, right = max(0, c.start - 80), c.end + 80
+    for o in others:
+        if o.type == "person" and not o.role_only and o is not c:
+            if o.end <= c.start:
+                left = max(left, o.end)
+            elif o.start >= c.end:
+                right = min(right, o.start)
+    if c.tagged:  # no shape ties a post to the name: words before it count only within its own clause
+        cut = max(sentence.rfind(sep, left, c.start) for sep in (" and ", ", ", "; ", " & "))
+        left = max(left, cut + 1)
+    near = f"{c.role or ''} {sentence[left:right]}"
+    have = role_terms & set(measure_terms(near))
+    if c.role and any(_elsewhere(m.subject, asked_place) for m in find_subject_mentions(c.role)):
+        return False  # "Virtual School Head of Islington" is not the council's own
+    return len(have) * 3 >= len(role_terms) * 2
+
+
+_OFFICER = "offic"
+_COUNCILLOR = "councillor"
+_COUNCILLOR_TITLE = re.compile(r"\b(?:councillor|cllr|coun)\b", re.I)
+_APPOSITIVE = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[a-z][^,.;:]{2,80}),")
+_NEAR_NAME_CHARS = 60
+
+
+def of_the_kind_asked(c: Found, kind: str | None, kind_terms: frozenset[str], sentence: str) -> bool:
+    """ "Which officer presented the report?": a person the paper gives a post ("Ian Wright, head of financial
+    planning"), not one it names with none ("Mary Jones from the Fostering Network"). "Which foster carer is
+    quoted?": a person the paper describes as one ("Foster carer Julie Herman"), or describes as nothing and
+    says what they do beside the name ("Karen King, 45, from Marske, fosters for her local authority"); not
+    "J Rowan, Fostering Team Manager", "Social worker Amy Brown" or "Tom Hall, a care leaver"."""
+    if kind is None or c.type != "person":
+        return True
+    described = _described_as(c, sentence)
+    if kind == _OFFICER:
+        return bool(described)
+    if kind == _COUNCILLOR:  # "Councillor Jane Smith", "Cllr Evans", or a post naming one
+        return bool(_COUNCILLOR_TITLE.search(f"{c.text} {described}"))
+    if described:
+        return kind in measure_terms(described)
+    near = sentence[max(0, c.start - _NEAR_NAME_CHARS) : c.end + _NEAR_NAME_CHARS]
+    return bool(kind_terms & set(measure_terms(near)))
+
+
+def _described_as(c: Found, sentence: str) -> str:
+    """What the paper says a person is: their post as the finder read it, words set off after the name (",
+    a care leaver,"), or a description just before it that names a kind of person ("Social worker Amy
+    Brown")."""
+    if c.role_only:
+        return c.text
+    if c.role:
+        return c.role
+    after = _APPOSITIVE.match(sentence, c.end)
+    if after:
+        return after.group(1)
+    before = " ".join(sentence[: c.start].split()[-3:])
+    return before if _PERSON_NOUN.search(before) else ""
+
+
+_PERSON_NOUN = re.compile(rf"\b(?:{PERSON_NOUNS})\b", re.I)
+
+
+_INITIALS = re.compile(r"(?:(?:the|our|their|its|a)\s+)?[A-Z]{2,6}")
+# "the former Director of Children's Services", "Assistant Director": not the post itself, unless asked so
+_QUALIFIED = frozenset(measure_terms("former previous ex assistant deputy acting interim retired outgoing"))
+
+
+def _holds_it_now(role: str | None, role_terms: frozenset[str]) -> bool:
+    """Whether another person's own post is the one asked, with no qualifier the question does not ask."""
+    return (
+        bool(role)
+        and _names_post(role, role_terms)
+        and not ((_QUALIFIED & set(measure_terms(role))) - role_terms)
+    )
+
+
+def _names_post(role: str, role_terms: frozenset[str]) -> bool:
+    """A role as written holds most of the post asked ("Dudley's interim director of resources")."""
+    return len(role_terms & set(measure_terms(role))) * 3 >= len(role_terms) * 2
+
+
+def _elsewhere(place: Subject, asked: Subject | None) -> bool:
+    """A post of another council than the one asked ("Head of Islington" for our own; not "Dudley's interim
+    director" when Dudley is asked)."""
+    return place.kind == "other" and not (
+        asked is not None and asked.kind == "other" and asked.name == place.name
+    )
