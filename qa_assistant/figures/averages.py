@@ -23,7 +23,7 @@ _PER_ONE = (
     r"term\b|fortnight\b|session\b|\d|the\b|its\b|"
     r"their\b|our\b|this\b|that\b|these\b|those\b|a\b|an\b|his\b|her\b|(?-i:[A-Z]))[a-z]"
 )
-_EACH = r"\b(?:each|a\s+head|per\s+head|apiece)\b"
+_EACH_ONE_SAID = r"\b(?:each|a\s+head|per\s+head|apiece)\b"
 # "the national average", "the statistical neighbour average": a comparator's figure, not an average asked
 _COMPARATOR_AVERAGE = re.compile(
     r"\b(?:national|england|english|regional|region's|neighbours?|neighbour's|statistical|comparator|"
@@ -49,7 +49,9 @@ def _asked_per_one() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _said() -> re.Pattern[str]:
-    return re.compile(rf"{phrase_pattern(lexicon()['average_words']).pattern}|{_PER_ONE}|{_EACH}", re.I)
+    return re.compile(
+        rf"{phrase_pattern(lexicon()['average_words']).pattern}|{_PER_ONE}|{_EACH_ONE_SAID}", re.I
+    )
 
 
 @lru_cache(maxsize=1)

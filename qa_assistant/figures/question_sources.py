@@ -11,6 +11,7 @@ from functools import lru_cache
 from qa_assistant.figures.question_intent import asks_for_a_figure
 from qa_assistant.figures.subjects import OWN, Subject, SubjectMention, own_subject
 from qa_assistant.figures.terms import FIRST_PERSON, lexicon, measure_terms, scaffold_terms, stopwords
+from qa_assistant.text.date_patterns import MONTHS
 
 _NAME_RUN = re.compile(r"(?<=[\w,'’] )(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|and|the|in|with)?\s*[A-Z][\w'’-]*)*")
 
@@ -54,9 +55,8 @@ def _is_source(question: str, pos: int, end: int) -> bool:
 
 # words that open a period after "reported in" ("in March", "in the year to March", "during quarter 3")
 _PERIOD_WORDS = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
-    r"apr|jun|jul|aug|sept?|oct|nov|dec|q[1-4]|quarter|year|financial|academic|month|week|last|this|that|each|"
-    r"every|spring|summer|autumn|winter|first|second|third|fourth|previous|past|same)\b"
+    rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}|q[1-4]|quarter|year|financial|academic|month|week|"
+    r"last|this|that|each|every|spring|summer|autumn|winter|first|second|third|fourth|previous|past|same)\b"
 )
 
 
