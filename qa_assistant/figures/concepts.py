@@ -29,9 +29,6 @@ class Concept:
     synonyms: tuple[str, ...]
     parent: str | None
     defined_by: tuple[str, ...] = ()  # concepts its definition names (care leavers: once looked after)
-    # a change in another concept against a base: an overspend is spending more than budgeted
-    change_of: str | None = None
-    change_against: tuple[str, ...] = ()
 
     @property
     def headline_unit(self) -> str:
@@ -57,8 +54,6 @@ def load_concepts() -> tuple[Concept, ...]:
             synonyms=tuple(c["synonyms"]),
             parent=c.get("parent"),
             defined_by=tuple(c.get("defined_by", ())),
-            change_of=c.get("change_of", {}).get("concept"),
-            change_against=tuple(c.get("change_of", {}).get("against", ())),
         )
         for c in data["concepts"]
     )
@@ -235,24 +230,6 @@ def _head_final(found: list, spans: list[tuple[int, int, str]]) -> list:
                 modifiers.add(a_id)
     kept = [f for f in found if f[0].id not in modifiers]
     return kept or found
-
-
-def is_change_of(q_concept: str | None, f_concept: str | None) -> bool:
-    """Whether the asked concept is a change in the figure's (an overspend, in spending)."""
-    c = concepts_by_id().get(q_concept or "")
-    return c is not None and c.change_of is not None and c.change_of == f_concept
-
-
-def named_as_change(
-    q_concept: str, f_concept: str | None, kind: str, sentence_seq: tuple[str, ...]
-) -> frozenset[str]:
-    """ "ended up spending £5.9m more" than a budget of £107m: a change in the concept another is a change of
-    (change_of), in a sentence naming its base, is of that concept too. Its label's terms, or none."""
-    c = concepts_by_id().get(q_concept)
-    if c is None or not is_change_of(q_concept, f_concept) or kind != "change":
-        return frozenset()
-    against = {t for w in c.change_against for t in measure_terms(w)}
-    return frozenset(measure_terms(c.label)) if against & set(sentence_seq) else frozenset()
 
 
 @lru_cache(maxsize=256)

@@ -23,9 +23,7 @@ from qa_assistant.figures.concepts import (
     ancestor_terms,
     ancestors,
     concept_vocabulary,
-    is_change_of,
     label_terms,
-    named_as_change,
     names_concept,
     says_what_money_is_for,
 )
@@ -111,7 +109,7 @@ def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Supp
         return Support(False, f"unit: asked {r.unit}, figure is {f.unit}")
     if not subject_ok(r, f):
         return Support(False, f"subject: asked {r.subject.name}, figure is {f.subject_name or f.subject}")
-    if not kind_ok(r.figure_kind, f, r.concept.concept.id if r.concept else None):
+    if not kind_ok(r.figure_kind, f):
         return Support(False, f"kind: asked {r.figure_kind}, figure is a {f.kind}")
     if f.kind == "forecast" and r.figure_kind != "forecast":
         measure.notes.append("forecast")
@@ -172,7 +170,7 @@ def _also_names(f: Figure, q_concept: str, ctx: Callable[[Figure], FigureContext
     named = names_concept(q_concept, f.terms)
     if not named and f.concept_id in ancestors(q_concept):
         named = names_concept(q_concept, ctx(f).sentence_seq)
-    return named or named_as_change(q_concept, f.concept_id, f.kind, ctx(f).sentence_seq)
+    return named
 
 
 def _measure_terms(
@@ -182,8 +180,7 @@ def _measure_terms(
     never make either side ask for more than the other. When the figure's words name the asked concept though
     it was filed under another (bridged), the question's words for that concept are explained; the figure's
     own are not."""
-    changed = bridged and is_change_of(q_concept, f.concept_id)  # an overspend: "£9.7m more than expected"
-    same_concept = bool(f.concept_id) and (f.concept_id == q_concept or changed)
+    same_concept = bool(f.concept_id) and f.concept_id == q_concept
     explained_q: frozenset[str] = (
         # the concept's own name explains the question's words for it too ("social worker caseload")
         r.concept.matched | ancestor_terms(q_concept, r.measure_seq) | label_terms(q_concept)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from qa_assistant.figures.concepts import is_change_of, match_concept, passive_participles
+from qa_assistant.figures.concepts import match_concept, passive_participles
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.terms import counting_terms, lexicon, phrase_pattern, stem_list, stopwords, terms
 from qa_assistant.figures.when_words import empty_terms
@@ -60,12 +60,9 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[a-z]+", name) if w not in stopwords())
 
 
-def kind_ok(asked: str, f: Figure, asked_concept: str | None = None) -> bool:
-    """The figure is of the kind asked (a level, change, target or forecast); a money forecast is a level, a
-    part of a breakdown ("an overspend of £5.6m attributable to social care") answers as a level does, and so
-    does a change in the concept the one asked is a change of ("spending £9.7m more than expected")."""
-    if is_change_of(asked_concept, f.concept_id):
-        return True
+def kind_ok(asked: str, f: Figure) -> bool:
+    """The figure is of the kind asked (a level, change, target or forecast); a money forecast is a level, and
+    a part of a breakdown ("an overspend of £5.6m attributable to social care") answers as a level does."""
     if asked == "level":
         return f.kind in ("level", "part") or (f.kind == "forecast" and f.unit in MONEY_UNITS)
     if asked == "forecast":
