@@ -32,7 +32,8 @@ from qa_assistant.text.numbers import find_quantities
         ("£52,000 a placement a year", "£52,000 a placement a year", 52000, "gbp_per_year"),
         ("costing £4,500 per child.", "£4,500", 4500, "gbp"),
         # ... but not a time phrase after a comma, nor one that says when
-        ("£4,200 per placement, a year earlier it was £3,900", "£4,200", 4200, "gbp"),
+        ("£4,200 per placement, a year on it was £3,900", "£4,200", 4200, "gbp"),
+        ("it was £4,200 a placement a year earlier", "£4,200", 4200, "gbp"),
         ("it was £30,000 a year ago", "£30,000", 30000, "gbp"),
         ("a rate of 98.5 per 10,000 children", "98.5 per 10,000", 98.5, "per_10000"),
         # what the rate counts may stand between it and its base, but not another clause
@@ -405,6 +406,9 @@ def test_clause_words_when_no_phrase(text, value, words):
             "england",
         ),
         ("Our re-referral rate is 18%, lower than the England average, which is 22%.", "22%", "england"),
+        ("Re-referrals are lower than the national average, which stands at 22%.", "22%", "england"),
+        ("Our rate is higher than the England average, currently 70 per 10,000.", "70 per 10,000", "england"),
+        ("Our rate is higher than the England average, 70 per 10,000.", "70 per 10,000", "england"),
         (
             "Our rate is higher than in Stockton, where 98 per 10,000 children are in care.",
             "98 per 10,000",
@@ -1894,6 +1898,13 @@ _WIRRAL = (
             "The average length of care proceedings was 45 weeks, and 120 children were subject to proceedings.",
             "120",
             False,
+        ),
+        # said in the value itself
+        (
+            "What is the weekly cost per child of a residential placement?",
+            "Residential placements cost £4,500 per child per week.",
+            "£4,500 per child per week",
+            True,
         ),
         # said in the sentence before, which the figure's sentence goes on from
         (

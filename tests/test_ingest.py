@@ -314,7 +314,8 @@ def test_a_quoted_answer_comes_from_papers_about_the_council_asked(workspace, tm
     assert cli_main(["add", str(inbox)]) == 0
     # another council's paper does not answer for ours while ours say something of it ...
     ours = _ask(
-        workspace, "What did the Board hear about training on trauma-informed care for foster carers?"
+        workspace,
+        "What did Middlesbrough's Board hear about training on trauma-informed care for foster carers?",
     )
     assert ours.citations
     # (what the papers say of the question's other words may still follow it)

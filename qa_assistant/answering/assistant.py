@@ -31,6 +31,7 @@ from qa_assistant.answering.sentences import (
 from qa_assistant.figures.question import read_conversation
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support
+from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.terms import lexicon, phrase_pattern
 from qa_assistant.indexing import embedding
 from qa_assistant.indexing.loaded import LoadedIndex
@@ -227,9 +228,10 @@ class Assistant:
         window = self.settings.general_quote_window
         pool = ranked
         ranked = [(sim, row) for sim, row in on_topic_first(self.index, question, ranked) if sim >= floor]
-        # what another council's papers say does not answer for this one (nor this one's for another), when
-        # the papers hold something that may
-        ranked = [(sim, row) for sim, row in ranked if self._about_asked(row, r, question)] or ranked
+        # what another council's papers say does not answer for the council a question names (nor its papers for
+        # another), when the papers hold something that may; a question naming none may be answered from any
+        if find_subject_mentions(question):
+            ranked = [(sim, row) for sim, row in ranked if self._about_asked(row, r, question)] or ranked
         chosen = [row for sim, row in ranked[:3] if sim >= ranked[0][0] - window]
         chosen += rest_of_question(self.index, question, pool, chosen)  # what the papers say of the rest
         citations = [self.citer.sentence(*self._with_reason(question, row, r)) for row in chosen]

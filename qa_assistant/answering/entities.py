@@ -44,10 +44,12 @@ from qa_assistant.answering.entity_question import (
 from qa_assistant.answering.entity_tagged import names_in, people_in
 from qa_assistant.answering.entity_things import find_dates_in, find_grades, find_places, names_a_day
 from qa_assistant.answering.sentences import rank_sentences
+from qa_assistant.figures.question_sources import name_terms
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import Answer, EntityValue
 from qa_assistant.settings import weight
+from qa_assistant.text.dates import find_dates
 
 _ANSWER_WORDS = {"name", "call", "who", "when", "date", "day", "which"}
 MAX_ANSWERS = 2
@@ -129,6 +131,12 @@ class EntityAnswerer:
             hit = self._hit(sim, row, question, r, asked)
             if hit is not None:
                 found.append(hit)
+        if r.answer_type == "date" and asks_for_a_day(question):
+            # "on what date ...": when the sentence that best answers gives only a month or a year, no other
+            # sentence's day stands in for it
+            if found and not _a_day(max(found, key=lambda h: h[0])[1]):
+                return None
+            found = [h for h in found if _a_day(h[1])]
         if not found:
             return None
         values = _chosen(found)
@@ -202,10 +210,13 @@ class EntityAnswerer:
             and dated_as_published(c, sentence, question)
         ]
         if r.answer_type == "date" and asks_for_a_day(question):
-            # "on what date ...": a day, one the sentence gives for what was asked (not another event's)
+            # "on what date ...": not a day the sentence gives for another event (the words naming what it was
+            # done to, "the Corporate Parenting Board", may stand beside any date); a day, where it gives one
+            done = (asked.terms - set(name_terms(question))) or asked.terms
             candidates = [
-                c for c in candidates if names_a_day(c, meeting_date) and said_of(c, sentence, asked.terms)
+                c for c in candidates if not names_a_day(c, meeting_date) or said_of(c, sentence, done)
             ]
+            return [c for c in candidates if names_a_day(c, meeting_date)] or candidates
         return candidates
 
     def _meeting_sentences(self, r: Reading, seen: set[int], qvec: np.ndarray) -> list[tuple[float, int]]:
@@ -245,6 +256,10 @@ class EntityAnswerer:
         if not tagger:
             return find_names(sentence, head)
         return names_in(sentence, head, authorities=asks_which_authority(question))
+
+
+def _a_day(v: EntityValue) -> bool:
+    return bool(find_dates(v.text)) and find_dates(v.text)[0].kind == "day"
 
 
 def _chosen(found: list[_Hit]) -> list[EntityValue]:

@@ -88,19 +88,21 @@ _NAMED_AS = re.compile(
 
 _DATE_LEAD_CHARS = 40
 _DATE_TAIL_CHARS = 100
+_DAY_LEAD_CHARS = 80  # "setting out the following position at Quarter One (30 June 2025)"
 
 
 def said_of(c: Found, sentence: str, terms: set[str]) -> bool:
-    """In a sentence naming more than one date, whether the words just before this one, or after it up to the
-    next date ("On Wednesday 8 May 2019, Ofsted published the findings of its February inspection"), say
-    something the question asks: a day given for another event ("... in February 2019 and published its report
-    on 8 May 2019", asked when it inspected) is not the one asked."""
-    if len(find_dates(sentence)) < 2:
-        return True
+    """Whether the words just before a date, or after it up to the next date ("On Wednesday 8 May 2019, Ofsted
+    published the findings of its February inspection"), say something the question asks: a day given for
+    another event ("... in February 2019 and published its report on 8 May 2019", asked when it inspected; "The
+    Board met on 12 June 2018", asked when it was established) is not the one asked."""
     after = sentence[c.end : c.end + _DATE_TAIL_CHARS]
     next_date = find_dates(after)
     after = after[: next_date[0].start] if next_date else after
-    near = sentence[max(0, c.start - _DATE_LEAD_CHARS) : c.start] + " " + after
+    before = sentence[max(0, c.start - _DAY_LEAD_CHARS) : c.start]
+    earlier = [d for d in find_dates(before) if d.kind != "quarter"]  # ("at Quarter One (30 June 2025)")
+    before = before[earlier[-1].end :] if earlier else before
+    near = before + " " + after
     return bool(terms & set(measure_terms(near)))
 
 

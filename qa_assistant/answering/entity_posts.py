@@ -95,7 +95,7 @@ _OFFICER = "offic"
 _COUNCILLOR = "councillor"
 _COUNCILLOR_TITLE = re.compile(r"\b(?:councillor|cllr|coun)\b", re.I)
 _APPOSITIVE = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[a-z][^,.;:]{2,80}),")
-_NEAR_NAME_CHARS = 60
+_NEAR_NAME_CHARS = 60  # how far after a name what they do is looked for
 
 
 def of_the_kind_asked(c: Found, kind: str | None, kind_terms: frozenset[str], sentence: str) -> bool:
@@ -107,14 +107,30 @@ def of_the_kind_asked(c: Found, kind: str | None, kind_terms: frozenset[str], se
     if kind is None or c.type != "person":
         return True
     described = _described_as(c, sentence)
-    if kind == _OFFICER:
-        return bool(described)
+    elected = bool(_COUNCILLOR_TITLE.search(f"{c.text} {described}")) or _MEMBER.search(described)
+    if kind == _OFFICER:  # a post, and not a councillor's ("Councillor Smiles, Executive Member")
+        return bool(described) and not elected
     if kind == _COUNCILLOR:  # "Councillor Jane Smith", "Cllr Evans", or a post naming one
         return bool(_COUNCILLOR_TITLE.search(f"{c.text} {described}"))
-    if described:
-        return kind in measure_terms(described)
-    near = sentence[max(0, c.start - _NEAR_NAME_CHARS) : c.end + _NEAR_NAME_CHARS]
-    return bool(kind_terms & set(measure_terms(near)))
+    if described:  # the head of what they are ("the council's foster carer recruitment LEAD" is a lead)
+        return _head_term(described) == kind
+    # nothing says what they are: the sentence must say they do it, right after the name ("Karen King, 45,
+    # from Marske, fosters ..."; not "Tom Hall, 19, who grew up in foster care")
+    after = sentence[c.end : c.end + _NEAR_NAME_CHARS]
+    return any(_DOES.match(after) and t in measure_terms(_DOES.match(after).group(1)) for t in kind_terms)
+
+
+# ", 45, from Marske, fosters": past short asides to the first word of the sentence's own verb
+_DOES = re.compile(r"(?:\s*,\s*[^,]{1,25}(?=,))*\s*,?\s*(\w+)")
+_MEMBER = re.compile(r"\bmember\b", re.I)
+_HEAD_CUT = re.compile(r"\b(?:of|for|in|at|with|from|who|whose|which|that|to|on)\b|[,;:(]", re.I)
+
+
+def _head_term(description: str) -> str | None:
+    """The head word of a description, as a term: its last word before "of / for / in ..." ("head of financial
+    planning" -> head)."""
+    found = measure_terms(_HEAD_CUT.split(description)[0])
+    return found[-1] if found else None
 
 
 def _described_as(c: Found, sentence: str) -> str:

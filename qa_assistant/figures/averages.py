@@ -66,14 +66,15 @@ def asks_average(question: str) -> bool:
 
 
 def said_average(f: Figure, around: FigureContext) -> bool:
-    """Whether the paper gives the figure as an average or an amount for each one: in its phrase, near the
+    """Whether the paper gives the figure as an average or an amount for each one: in its value ("£4,500 per
+    child per week") or phrase, near the
     number (before it, no other value of its unit, nor a value of another unit than a count, between: "the
     average cost of the current 49 external
     placements is £7,010"), in the sentence it refers back to ("... the average number of crimes committed by
     reoffenders. Middlesbrough reoffenders committed the highest number, at 3.4 offences", whether or not the
     sentence refers back in other words) or, for a target,
     anywhere in its sentence ("the average time ... was 609 days, exceeding the target of 426 days")."""
-    if any(_said().search(text) for text in (f.phrase, f.context, around.lead_text)):
+    if any(_said().search(text) for text in (f.value_text, f.phrase, f.context, around.lead_text)):
         return True
     if around.near & _average_terms():
         return True

@@ -104,7 +104,13 @@ _BASE_BEFORE = re.compile(
 )
 _CLAUSE_ON = re.compile(r",|\band\b|\bwith\b", re.I)
 # "than the England average, at 70", "than in Stockton, where 98 ...", ", which is 22%": the compared place's own
-_ITS_OWN = re.compile(r"[\s,(–-]*(?:at|of|which|where|whose|who|standing|stood|is|was|were|are)\b", re.I)
+# (the compared place's noun and "currently" may come first: "the national | average, which stands at 22%"; a bare
+# apposition is its own too: "the England average, 70 per 10,000")
+_ITS_OWN = re.compile(
+    r"[\s,(–-]*(?:(?:average|rate|figure|level|total|mean)\b[\s,(–-]*)?(?:currently\s+|now\s+)?"
+    r"(?:(?:at|of|which|where|whose|who|standing|stood|is|was|were|are)\b|$)",
+    re.I,
+)
 
 
 def _compared_before(text: str, m: SubjectMention, q_start: int) -> bool:
