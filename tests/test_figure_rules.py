@@ -1899,6 +1899,21 @@ _WIRRAL = (
             "120",
             False,
         ),
+        # an average the sentence before gives of its own number is that number's
+        (
+            "What was Wirral's average care cost per looked after child?",
+            "Wirral's statistical neighbours spend an average of £40,000 per child. Last year Wirral Council spent"
+            " nearly £28m on care costs for the children it looks after.",
+            "£28m",
+            False,
+        ),
+        # "each" counts right after the number, not anywhere in the sentence
+        (
+            "What was the average cost of a placement in 2023/24?",
+            "The council spent £12.3m on placements in 2023/24, with each placement reviewed monthly.",
+            "£12.3m",
+            False,
+        ),
         # said in the value itself
         (
             "What is the weekly cost per child of a residential placement?",

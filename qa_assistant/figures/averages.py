@@ -14,7 +14,7 @@ from qa_assistant.figures.extremes import said_of_the_number
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.terms import lexicon, phrase_pattern, terms
 from qa_assistant.models import Figure
-from qa_assistant.text.numbers import Quantity
+from qa_assistant.text.numbers import Quantity, find_quantities
 
 # "per child", "per placement": an amount for each one of something (not a unit of time, a rate's base, or a
 # source: "per the Echo's report", "per Lucy Townsend")
@@ -23,7 +23,8 @@ _PER_ONE = (
     r"term\b|fortnight\b|session\b|\d|the\b|its\b|"
     r"their\b|our\b|this\b|that\b|these\b|those\b|a\b|an\b|his\b|her\b|(?-i:[A-Z]))[a-z]"
 )
-_EACH_ONE_SAID = r"\b(?:each|a\s+head|per\s+head|apiece)\b"
+# "£500 each", "£40 a head": for each one, right after the number
+_EACH_ONE_SAID = re.compile(r"\s*(?:for\s+)?(?:each|a\s+head|per\s+head|apiece)\b", re.I)
 # "the national average", "the statistical neighbour average": a comparator's figure, not an average asked
 _COMPARATOR_AVERAGE = re.compile(
     r"\b(?:national|england|english|regional|region's|neighbours?|neighbour's|statistical|comparator|"
@@ -49,9 +50,7 @@ def _asked_per_one() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _said() -> re.Pattern[str]:
-    return re.compile(
-        rf"{phrase_pattern(lexicon()['average_words']).pattern}|{_PER_ONE}|{_EACH_ONE_SAID}", re.I
-    )
+    return re.compile(rf"{phrase_pattern(lexicon()['average_words']).pattern}|{_PER_ONE}", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -67,16 +66,19 @@ def asks_average(question: str) -> bool:
 
 def said_average(f: Figure, around: FigureContext) -> bool:
     """Whether the paper gives the figure as an average or an amount for each one: in its value ("£4,500 per
-    child per week") or phrase, near the
-    number (before it, no other value of its unit, nor a value of another unit than a count, between: "the
-    average cost of the current 49 external
-    placements is £7,010"), in the sentence it refers back to ("... the average number of crimes committed by
-    reoffenders. Middlesbrough reoffenders committed the highest number, at 3.4 offences", whether or not the
-    sentence refers back in other words) or, for a target,
-    anywhere in its sentence ("the average time ... was 609 days, exceeding the target of 426 days")."""
-    if any(_said().search(text) for text in (f.value_text, f.phrase, f.context, around.lead_text)):
+    child per week") or phrase; near the number (before it, no other value of its unit, nor a value of another
+    unit than a count, between: "the average cost of the current 49 external placements is £7,010"); "each"
+    right after it; in the sentence before when that gives no number of its own (an average it gives is that
+    number's: "... the average number of crimes committed by reoffenders. Middlesbrough reoffenders committed
+    the highest number, at 3.4 offences"); or, for a target, anywhere in its sentence ("the average time ... was
+    609 days, exceeding the target of 426 days")."""
+    if any(_said().search(text) for text in (f.value_text, f.phrase, f.context)):
         return True
-    if around.near & _average_terms():
+    lead = _COMPARATOR_AVERAGE.sub(" ", around.lead_text)
+    if _said().search(lead) and not find_quantities(lead) or around.near & _average_terms():
+        return True
+    at = f.end - f.sentence_start
+    if _EACH_ONE_SAID.match(around.sentence_text, at):
         return True
     if f.kind in ("target", "forecast"):
         return bool(_said().search(around.sentence_text))
