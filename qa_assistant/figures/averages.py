@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa_assistant.figures.concepts import unit_family
 from qa_assistant.figures.extremes import said_of_the_number
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.terms import lexicon, phrase_pattern, terms
@@ -84,10 +85,6 @@ def said_average(f: Figure, around: FigureContext) -> bool:
         return bool(_said().search(around.sentence_text))
 
     def closes(q: Quantity) -> bool:  # a count inside what is averaged does not ("the current 49 placements")
-        return _family(q.unit) == _family(f.unit) or q.unit != "count"
+        return unit_family(q.unit) == unit_family(f.unit) or q.unit != "count"
 
     return said_of_the_number(f, around.sentence_text, _said(), closes)
-
-
-def _family(unit: str) -> str:
-    return "money" if unit.startswith("gbp") else unit

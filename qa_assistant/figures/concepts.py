@@ -99,17 +99,18 @@ def _adjectival_start(synonym: str) -> bool:
 
 def reported_in(concept: Concept, unit: str | None) -> bool:
     """Whether a concept is ever reported in the unit's family (money of any period, a rate of any base)."""
-    return unit is not None and _unit_family(unit) in {_unit_family(u) for u in concept.units}
+    return unit is not None and unit_family(unit) in {unit_family(u) for u in concept.units}
 
 
 def says_what_money_is_for(concept_id: str, unit: str) -> bool:
     """A money figure filed under a concept never reported in money ("£21.6m on residential care"): the concept
     says what the money is for, not what the figure measures, so it is not compared with the question's."""
     concept = concepts_by_id().get(concept_id)
-    return concept is not None and _unit_family(unit) == "money" and not reported_in(concept, unit)
+    return concept is not None and unit_family(unit) == "money" and not reported_in(concept, unit)
 
 
-def _unit_family(unit: str) -> str:
+def unit_family(unit: str) -> str:
+    """Units of one kind: money (£, £ a week, £ a year), rates (per 10,000, per 1,000), or the unit itself."""
     if unit.startswith("gbp"):
         return "money"
     if unit.startswith("per_") or unit == "rate":

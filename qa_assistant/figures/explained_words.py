@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa_assistant.figures.concepts import unit_family
 from qa_assistant.figures.support_rules import service_pattern, unit_terms
 from qa_assistant.figures.terms import (
     counting_terms,
@@ -65,7 +66,7 @@ def focus_restated(f: Figure, question: str, sentence_text: str) -> frozenset[st
     asked = set(measure_terms(question))
     at = f.start - f.sentence_start
     before = find_quantities(sentence_text[: max(0, at)]) if at > 0 else []
-    if any(_unit_family(q.unit) == _unit_family(f.unit) for q in before):
+    if any(unit_family(q.unit) == unit_family(f.unit) for q in before):
         return frozenset()
     return frozenset(
         t
@@ -73,10 +74,6 @@ def focus_restated(f: Figure, question: str, sentence_text: str) -> frozenset[st
         if set(measure_terms(m.group(1))) & asked
         for t in measure_terms(m.group(2))
     )
-
-
-def _unit_family(unit: str) -> str:
-    return "money" if unit.startswith("gbp") else unit
 
 
 def age_asked(q: frozenset[str]) -> frozenset[str]:
