@@ -507,6 +507,15 @@ def test_a_question_for_an_authority_asks_for_a_council(question, head):
 
 
 _PUBLISHED_ON = "On Wednesday 8 May 2019, Ofsted published the findings of its February 2019 inspection."
+_TWO_DAYS = "Ofsted had carried out a Monitoring Visit to Children's Services on 14 and 15 December 2021."
+_FIRST_MEETING = (
+    "The Corporate Parenting Board was established after the inspection and held its first meeting on 12 June"
+    " 2018, with terms of reference agreed on 4 September 2018."
+)
+_LASTED = (
+    "Ofsted's inspection of children's services lasted two weeks, with the final report published on 8 May 2019"
+    " and the action plan due on 2 August 2019."
+)
 _MET = "The Corporate Parenting Board met on 12 June 2018 to agree its terms of reference."
 _INSPECTED = "Ofsted inspected the service in February 2019 and published its report on 8 May 2019."
 
@@ -520,6 +529,10 @@ _INSPECTED = "Ofsted inspected the service in February 2019 and published its re
         # ... not another event's day when the one asked is given only as a month
         ("On what date did Ofsted inspect the service?", _INSPECTED, None),
         ("On what date was the Corporate Parenting Board established?", _MET, None),
+        ("On which dates did Ofsted carry out the monitoring visit?", _TWO_DAYS, "15 December 2021"),
+        # (a question word in an earlier clause does not make a later clause's day the one asked)
+        ("On what date was the Corporate Parenting Board established?", _FIRST_MEETING, None),
+        ("On what date did Ofsted inspect the council's children's services?", _LASTED, None),
         # "when" may be answered at any precision
         ("When did Ofsted inspect the service?", _INSPECTED, "February 2019"),
     ],
@@ -562,6 +575,8 @@ _RUTHERFORD = "Emma Rutherford, council executive head teacher for vulnerable pu
 _BROWN = "Foster carers are needed, the Gazette reported. Social worker Amy Brown was quoted as saying so."
 _SMITH = "Jane Smith, a parent, asked about home to school transport for children with SEND."
 _BRANSON = "Coulby Newham councillor David Branson agreed the cost of children's services was a headache."
+_FOSTERED = "Tom Hall, 19, fostered from the age of six, spoke at the Board about leaving care."
+_CARER_OF = "The foster carer of Tom Hall spoke at the Board about his move to independence."
 _HALL = "Tom Hall, a care leaver, spoke to the Corporate Parenting Board about his placement."
 _JONES = "The fostering report was presented by Mary Jones from the Fostering Network."
 
@@ -585,6 +600,8 @@ _JONES = "The fostering report was presented by Mary Jones from the Fostering Ne
             False,
         ),
         ("Which foster carer was quoted?", _BROWN, _person(_BROWN, "Amy Brown"), False),
+        ("Which foster carer spoke at the Board?", _FOSTERED, _person(_FOSTERED, "Tom Hall"), False),
+        ("Which foster carer spoke at the Board?", _CARER_OF, _person(_CARER_OF, "Tom Hall"), False),
         # a councillor is one the paper titles or describes so
         ("Which councillor asked about school transport?", _SMITH, _person(_SMITH, "Jane Smith"), False),
         (

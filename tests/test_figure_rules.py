@@ -407,6 +407,9 @@ def test_clause_words_when_no_phrase(text, value, words):
         ),
         ("Our re-referral rate is 18%, lower than the England average, which is 22%.", "22%", "england"),
         ("Re-referrals are lower than the national average, which stands at 22%.", "22%", "england"),
+        # ... but a comparison set before its sentence owns none of the sentence's numbers
+        ("Compared to England, 98 per 10,000 children are in care in Middlesbrough.", "98 per 10,000", "own"),
+        ("Compared with the national average, 18% of referrals were re-referrals.", "18%", "own"),
         ("Our rate is higher than the England average, currently 70 per 10,000.", "70 per 10,000", "england"),
         ("Our rate is higher than the England average, 70 per 10,000.", "70 per 10,000", "england"),
         (
@@ -1903,6 +1906,13 @@ _WIRRAL = (
         (
             "What was Wirral's average care cost per looked after child?",
             "Wirral's statistical neighbours spend an average of £40,000 per child. Last year Wirral Council spent"
+            " nearly £28m on care costs for the children it looks after.",
+            "£28m",
+            False,
+        ),
+        (
+            "What was Wirral's average care cost per looked after child?",
+            "Wirral's statistical neighbours spend less on average per child. Last year Wirral Council spent"
             " nearly £28m on care costs for the children it looks after.",
             "£28m",
             False,

@@ -88,6 +88,8 @@ _NAMED_AS = re.compile(
 
 _DATE_LEAD_CHARS = 40
 _DATE_TAIL_CHARS = 100
+_RANGE_START = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*$", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|with|while|but|then)\s", re.I)
 _DAY_LEAD_CHARS = 80  # "setting out the following position at Quarter One (30 June 2025)"
 
 
@@ -102,6 +104,8 @@ def said_of(c: Found, sentence: str, terms: set[str]) -> bool:
     before = sentence[max(0, c.start - _DAY_LEAD_CHARS) : c.start]
     earlier = [d for d in find_dates(before) if d.kind != "quarter"]  # ("at Quarter One (30 June 2025)")
     before = before[earlier[-1].end :] if earlier else before
+    before = _RANGE_START.sub("", before)  # ("on 14 and 15 December 2021": one range)
+    before = _CLAUSE_BREAK.split(before)[-1]  # "... established after the inspection | and held ... on"
     near = before + " " + after
     return bool(terms & set(measure_terms(near)))
 

@@ -117,12 +117,16 @@ def of_the_kind_asked(c: Found, kind: str | None, kind_terms: frozenset[str], se
     # nothing says what they are: the sentence must say they do it, right after the name ("Karen King, 45,
     # from Marske, fosters ..."; not "Tom Hall, 19, who grew up in foster care")
     after = sentence[c.end : c.end + _NEAR_NAME_CHARS]
-    return any(_DOES.match(after) and t in measure_terms(_DOES.match(after).group(1)) for t in kind_terms)
+    does = _DOES.match(after)
+    verb = does.group(1) if does else ""
+    # "fosters", not "fostered from the age of six" (done to them)
+    return not verb.lower().endswith("ed") and bool(kind_terms & set(measure_terms(verb)))
 
 
 # ", 45, from Marske, fosters": past short asides to the first word of the sentence's own verb
 _DOES = re.compile(r"(?:\s*,\s*[^,]{1,25}(?=,))*\s*,?\s*(\w+)")
 _MEMBER = re.compile(r"\bmember\b", re.I)
+_OF_SOMEONE = re.compile(r"\b(?:of|for|to|by|with)$", re.I)
 _HEAD_CUT = re.compile(r"\b(?:of|for|in|at|with|from|who|whose|which|that|to|on)\b|[,;:(]", re.I)
 
 
@@ -145,7 +149,8 @@ def _described_as(c: Found, sentence: str) -> str:
     if after:
         return after.group(1)
     before = " ".join(sentence[: c.start].split()[-3:])
-    return before if _PERSON_NOUN.search(before) else ""
+    # ("the foster carer of Tom Hall" describes someone else)
+    return before if _PERSON_NOUN.search(before) and not _OF_SOMEONE.search(before) else ""
 
 
 _PERSON_NOUN = re.compile(rf"\b(?:{PERSON_NOUNS})\b", re.I)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from qa_assistant.figures.concepts import unit_family
 from qa_assistant.figures.extremes import said_of_the_number
+from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.terms import lexicon, phrase_pattern, terms
 from qa_assistant.models import Figure
@@ -55,6 +56,18 @@ def _said() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _average_words() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(lexicon()["average_words"]).pattern, re.I)
+
+
+def _comparator_named(text: str) -> bool:
+    """ "statistical neighbours spend less on average", "across the North East": another's average."""
+    return bool(_COMPARATOR_AVERAGE.search(text)) or any(
+        m.subject.kind != "own" for m in find_subject_mentions(text)
+    )
+
+
+@lru_cache(maxsize=1)
 def _average_terms() -> frozenset[str]:
     return frozenset(t for w in lexicon()["average_words"] for t in terms(w))
 
@@ -75,8 +88,10 @@ def said_average(f: Figure, around: FigureContext) -> bool:
     609 days, exceeding the target of 426 days")."""
     if any(_said().search(text) for text in (f.value_text, f.phrase, f.context)):
         return True
-    lead = _COMPARATOR_AVERAGE.sub(" ", around.lead_text)
-    if _said().search(lead) and not find_quantities(lead) or around.near & _average_terms():
+    lead = around.lead_text  # an average named there, of no number and no comparator, is this one's
+    if _average_words().search(lead) and not find_quantities(lead) and not _comparator_named(lead):
+        return True
+    if around.near & _average_terms():
         return True
     at = f.end - f.sentence_start
     if _EACH_ONE_SAID.match(around.sentence_text, at):

@@ -102,6 +102,7 @@ def subject_for(
 _BASE_BEFORE = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|against|versus|vs)\s+(?:(?:in|at|for|with)\s+)?(?:the\s+)?$", re.I
 )
+_OPENS = re.compile(r"(?:^|[.;:!?]\s+|\n)\s*$")
 _CLAUSE_ON = re.compile(r",|\band\b|\bwith\b", re.I)
 # "than the England average, at 70", "than in Stockton, where 98 ...", ", which is 22%": the compared place's own
 # (the compared place's noun and "currently" may come first: "the national | average, which stands at 22%"; a bare
@@ -118,12 +119,13 @@ def _compared_before(text: str, m: SubjectMention, q_start: int) -> bool:
     average") is not whose a number further on is, once the clause has gone on past it (", with 842 children",
     "and 10% of children"); right before the number, or when the words between give the number as its own
     (", at 70", ", which is 22%", ", where 98"), it is."""
+    base = _BASE_BEFORE.search(text, max(0, m.start - 30), m.start)
     between = text[m.end : q_start]
-    return (
-        bool(_BASE_BEFORE.search(text, max(0, m.start - 30), m.start))
-        and bool(_CLAUSE_ON.search(between))
-        and not _ITS_OWN.match(between)
-    )
+    if base is None or not _CLAUSE_ON.search(between):
+        return False
+    # "Compared with England, 98 per 10,000 children are in care": set before its sentence, the comparison
+    # owns none of the sentence's numbers
+    return bool(_OPENS.search(text, 0, base.start())) or not _ITS_OWN.match(between)
 
 
 @lru_cache(maxsize=1)
