@@ -186,3 +186,42 @@ def test_a_post_written_as_its_initials_is_not_taken_away_by_another_persons():
     question = "Who is the Director of Children's Services?"
     place = read_conversation(question, []).subject
     assert holds_role(found, _FARNHAM, question_role_terms(question), frozenset(), offered, place)
+
+
+@pytest.mark.parametrize(
+    "sentence,question,person,holds",
+    [
+        # an assistant or former holder is not the post asked; an interim one is in post now
+        (
+            "Rachel Farnham, DCS, and Mark Adams, Assistant Director of Children's Services, attended.",
+            "Who is the Director of Children's Services?",
+            "Mark Adams",
+            False,
+        ),
+        (
+            "Mark Adams, Interim Director of Children's Services, attended.",
+            "Who is the Director of Children's Services?",
+            "Mark Adams",
+            True,
+        ),
+        # ... and asked for by that qualifier, they are
+        (
+            "Rachel Farnham, DCS, and Mark Adams, Assistant Director of Children's Services, attended.",
+            "Who is the Assistant Director of Children's Services?",
+            "Mark Adams",
+            True,
+        ),
+        # a vice chair in the chair chaired the meeting
+        (
+            "Councillor L Lewis (Vice Chair) was in the Chair.",
+            "Who chaired the panel?",
+            "Councillor L Lewis",
+            True,
+        ),
+    ],
+)
+def test_a_qualified_post_is_not_the_post_itself(sentence, question, person, holds):
+    offered = find_people(sentence)
+    found = next(f for f in offered if f.text == person)
+    place = read_conversation(question, []).subject
+    assert holds_role(found, sentence, question_role_terms(question), frozenset(), offered, place) == holds

@@ -66,6 +66,8 @@ def holds_role(
     own_post = frozenset(measure_terms(c.role)) & _POST_WORDS if c.role else frozenset()
     if asked_post and own_post and not asked_post & own_post:
         return False  # the paper gives this person another post (an Executive Member, not the Director)
+    if c.role and (_NOT_THE_POST & set(measure_terms(c.role))) - role_terms:
+        return False  # "Assistant Director of Children's Services" is not the Director asked
     if (
         c.role
         and not _INITIALS.fullmatch(c.role)  # "the DCS": a post written as its initials may be the one asked
@@ -158,6 +160,9 @@ _PERSON_NOUN = re.compile(rf"\b(?:{PERSON_NOUNS})\b", re.I)
 
 _INITIALS = re.compile(r"(?:(?:the|our|their|its|a)\s+)?[A-Z]{2,6}")
 # "the former Director of Children's Services", "Assistant Director": not the post itself, unless asked so
+# (an interim or acting holder is the one in post now, and a vice chair may chair a meeting; an assistant or former
+# holder is not the post)
+_NOT_THE_POST = frozenset(measure_terms("former previous ex assistant retired outgoing"))
 _QUALIFIED = frozenset(measure_terms("former previous ex assistant deputy acting interim retired outgoing"))
 
 
