@@ -326,3 +326,22 @@ def test_a_quoted_answer_comes_from_papers_about_the_council_asked(workspace, tm
         "What did Redcar and Cleveland's Board hear about training on trauma-informed care for foster carers?",
     )
     assert any(c.doc_id == "redcar-corporate-parenting" for c in theirs.citations), theirs.text
+
+
+def test_a_question_for_a_day_is_not_answered_with_another_events_day(workspace, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "youth-voice-forum.txt").write_text(
+        "Youth Voice Forum update\n\nThe Youth Voice Forum was established in March 2017. "
+        "The Youth Voice Forum met on 12 June 2018 to agree its terms of reference.\n\n"
+        "Membership\n\nIts constitution, established on 4 September 2018, sets out who may join.\n",
+        encoding="utf-8",
+    )
+    assert cli_main(["add", str(inbox)]) == 0
+    # the forum's founding is given only as a month: the day of another event (its first meeting, or a
+    # weaker sentence's "established on") does not stand in for it
+    founded = _ask(workspace, "On what date was the Youth Voice Forum established?")
+    assert not {"12 June 2018", "4 September 2018"} & {e.text for e in founded.entities}, founded.text
+    # the day of the meeting is the answer to when it met
+    met = _ask(workspace, "On what date did the Youth Voice Forum meet to agree its terms of reference?")
+    assert met.kind == "entity" and met.entities[0].text == "12 June 2018", met.text
