@@ -548,7 +548,7 @@ def test_a_question_for_a_day_is_answered_with_a_day(question, sentence, answer)
     candidates = EntityAnswerer(None, None, Settings())._candidates(sentence, None, question, r, asked)
     best = pick(candidates, asked.terms, sentence) if candidates else None
     # (EntityAnswerer.answer gives no answer when the best is not a day)
-    day = best is not None and (not asks_for_a_day(question) or names_a_day(best, None))
+    day = best is not None and (not asks_for_a_day(question) or names_a_day(best.text, None))
     assert (best.text if day else None) == answer
 
 

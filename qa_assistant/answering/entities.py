@@ -49,7 +49,6 @@ from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import Answer, EntityValue
 from qa_assistant.settings import weight
-from qa_assistant.text.dates import find_dates
 
 _ANSWER_WORDS = {"name", "call", "who", "when", "date", "day", "which"}
 MAX_ANSWERS = 2
@@ -83,11 +82,7 @@ class _Asked:
         return cls(
             terms=_asked_terms(r),
             head=head,
-            head_terms=frozenset(measure_terms(head))
-            if head
-            else person_kind_terms(question)
-            if r.answer_type == "person"
-            else frozenset(),
+            head_terms=_answered_terms(head, question, r),
             role_terms=role_terms,
             asks_for_name=bool(role_terms)
             or (r.answer_type == "person" and asks_which_titled_person(question)),
@@ -96,6 +91,14 @@ class _Asked:
             body=body_terms(question) if r.answer_type == "person" else frozenset(),
             kind=person_kind_head(question) if r.answer_type == "person" else None,
         )
+
+
+def _answered_terms(head: str | None, question: str, r: Reading) -> frozenset[str]:
+    """The words the answer itself stands for: the kind of name asked ("which TEAM"), or of person ("which
+    foster carer")."""
+    if head:
+        return frozenset(measure_terms(head))
+    return person_kind_terms(question) if r.answer_type == "person" else frozenset()
 
 
 def _asked_terms(r: Reading) -> set[str]:
@@ -134,9 +137,9 @@ class EntityAnswerer:
         if r.answer_type == "date" and asks_for_a_day(question):
             # "on what date ...": when the sentence that best answers gives only a month or a year, no other
             # sentence's day stands in for it
-            if found and not _a_day(max(found, key=lambda h: h[0])[1]):
+            if found and not _gives_a_day(max(found, key=lambda h: h[0])):
                 return None
-            found = [h for h in found if _a_day(h[1])]
+            found = [h for h in found if _gives_a_day(h)]
         if not found:
             return None
         values = _chosen(found)
@@ -214,9 +217,9 @@ class EntityAnswerer:
             # done to, "the Corporate Parenting Board", may stand beside any date); a day, where it gives one
             done = (asked.terms - set(name_terms(question))) or asked.terms
             candidates = [
-                c for c in candidates if not names_a_day(c, meeting_date) or said_of(c, sentence, done)
+                c for c in candidates if not names_a_day(c.text, meeting_date) or said_of(c, sentence, done)
             ]
-            return [c for c in candidates if names_a_day(c, meeting_date)] or candidates
+            return [c for c in candidates if names_a_day(c.text, meeting_date)] or candidates
         return candidates
 
     def _meeting_sentences(self, r: Reading, seen: set[int], qvec: np.ndarray) -> list[tuple[float, int]]:
@@ -258,8 +261,9 @@ class EntityAnswerer:
         return names_in(sentence, head, authorities=asks_which_authority(question))
 
 
-def _a_day(v: EntityValue) -> bool:
-    return bool(find_dates(v.text)) and find_dates(v.text)[0].kind == "day"
+def _gives_a_day(hit: _Hit) -> bool:
+    """Whether a date answer names a day (read as its paper's sentence was, against the meeting date)."""
+    return names_a_day(hit[1].text, hit[2])
 
 
 def _chosen(found: list[_Hit]) -> list[EntityValue]:

@@ -29,9 +29,9 @@ def find_dates_in(text: str, reference: dt.date | None) -> list[Found]:
     ]
 
 
-def names_a_day(c: Found, reference: dt.date | None) -> bool:
+def names_a_day(text: str, reference: dt.date | None) -> bool:
     """Whether a date answer gives a day ("8 May 2019"), not only a month or a year."""
-    return any(d.kind == "day" for d in find_dates(c.text, reference=reference))
+    return any(d.kind == "day" for d in find_dates(text, reference=reference))
 
 
 @lru_cache(maxsize=1)

@@ -27,13 +27,8 @@ _PER_ONE = (
 )
 # "£500 each", "£40 a head": for each one, right after the number
 _EACH_ONE_SAID = re.compile(r"\s*(?:for\s+)?(?:each|a\s+head|per\s+head|apiece)\b", re.I)
-# "the national average", "the statistical neighbour average": a comparator's figure, not an average asked
-_COMPARATOR_AVERAGE = re.compile(
-    r"\b(?:national|england|english|regional|region's|neighbours?|neighbour's|statistical|comparator|"
-    r"benchmark|county|uk|london|family|north\s+east|north-east)\s+(?:\w+\s+)?average\b|"
-    r"\b(?:above|below|than)\s+(?:the\s+)?average\b",
-    re.I,
-)
+# "above the average", "higher than average": a comparison with an average, not an average asked
+_COMPARED_WITH_AVERAGE = re.compile(r"\b(?:above|below|than)\s+(?:the\s+)?average\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +57,7 @@ def _average_words() -> re.Pattern[str]:
 
 def _comparator_named(text: str) -> bool:
     """ "statistical neighbours spend less on average", "across the North East": another's average."""
-    return bool(_COMPARATOR_AVERAGE.search(text)) or any(
+    return bool(_COMPARED_WITH_AVERAGE.search(text)) or any(
         m.subject.kind != "own" for m in find_subject_mentions(text)
     )
 
@@ -72,10 +67,21 @@ def _average_terms() -> frozenset[str]:
     return frozenset(t for w in lexicon()["average_words"] for t in terms(w))
 
 
+@lru_cache(maxsize=1024)
 def asks_average(question: str) -> bool:
-    """Whether a question asks for an average or an amount for each one ("average caseload", "cost per child")."""
-    question = _COMPARATOR_AVERAGE.sub(" ", question)
+    """Whether a question asks for an average or an amount for each one ("average caseload", "cost per child");
+    not a comparator's average ("the statistical neighbour average", "the national average": the places and
+    comparators subjects.py finds) nor a comparison with one. Cached: the support check asks it per figure."""
+    question = _without_comparators(question)
     return bool(_asked().search(question) or _asked_per_one().search(question))
+
+
+def _without_comparators(text: str) -> str:
+    """text with the places and comparators it names, and "above / than (the) average", blanked."""
+    for m in find_subject_mentions(text):
+        if m.subject.kind != "own":
+            text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+    return _COMPARED_WITH_AVERAGE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def said_average(f: Figure, around: FigureContext) -> bool:

@@ -63,16 +63,16 @@ def focus_restated(f: Figure, question: str, sentence_text: str) -> frozenset[st
     does not name that part ("the council's overspend"), or when the sentence gives the whole before it
     ("£8m across children's and adult social care, with £5m in children's social care alone"), so a part is
     not read as the whole."""
-    asked = set(measure_terms(question))
+    focused = list(_FOCUS_AFTER.finditer(f.phrase))
+    if not focused:  # (most phrases: nothing more is read)
+        return frozenset()
     at = f.start - f.sentence_start
     before = find_quantities(sentence_text[: max(0, at)]) if at > 0 else []
     if any(unit_family(q.unit) == unit_family(f.unit) for q in before):
         return frozenset()
+    asked = set(measure_terms(question))
     return frozenset(
-        t
-        for m in _FOCUS_AFTER.finditer(f.phrase)
-        if set(measure_terms(m.group(1))) & asked
-        for t in measure_terms(m.group(2))
+        t for m in focused if set(measure_terms(m.group(1))) & asked for t in measure_terms(m.group(2))
     )
 
 

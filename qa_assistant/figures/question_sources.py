@@ -53,11 +53,14 @@ def _is_source(question: str, pos: int, end: int) -> bool:
     )
 
 
-# words that open a period after "reported in" ("in March", "in the year to March", "during quarter 3")
-_PERIOD_WORDS = (
-    rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}|q[1-4]|quarter|year|financial|academic|month|week|"
-    r"last|this|that|each|every|spring|summer|autumn|winter|first|second|third|fourth|previous|past|same)\b"
-)
+# words that open a period after "reported in" ("in March", "in the year to March", "during quarter 3"): the
+# months, the lexicon's period nouns and phrases, and these
+_PERIOD_OPENERS = "q[1-4]|week|last|this|that|each|every|first|second|third|fourth|previous|past|same"
+
+
+def _period_words() -> str:
+    words = sorted([*MONTHS, *lexicon()["period_nouns"], *lexicon()["period_phrases"]], key=len, reverse=True)
+    return rf"(?:{'|'.join(re.escape(w) for w in words)}|{_PERIOD_OPENERS})\b"
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +71,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
     verbs = "|".join(re.escape(v) for v in sorted(lx["reporting_verbs"], key=len, reverse=True))
     done = "|".join(re.escape(v) for v in sorted(lx["occasion_verbs"], key=len, reverse=True))
     roles = "|".join(re.escape(v) for v in sorted(lx["roles"], key=len, reverse=True))
+    period = _period_words()
     return [
         re.compile(r"\baccording\s+to\b[^,?;]*", re.I),
         re.compile(
@@ -98,13 +102,13 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             # "covered by the Echo" names a source; "vacancies covered by agency workers" is the measure
             # ("reported in 2017-18 for ..." says when, not where)
             r"\b(?:(?:reported|quoted|presented|published|announced)\s+(?:by|to|(?:in|at|during)(?!\s+(?:the\s+)?"
-            rf"(?:\d|{_PERIOD_WORDS})))|covered\s+(?:by|in)\s+(?:the|a|an|its|their|our|this|that))\b[^,?;]*",
+            rf"(?:\d|{period})))|covered\s+(?:by|in)\s+(?:the|a|an|its|their|our|this|that))\b[^,?;]*",
             re.I,
         ),
         re.compile(
             # "reported in March 2023 to the executive": the period, then the occasion
             r"\b(?:reported|quoted|presented|published|announced)\s+(?:in|at|during)\s+(?:the\s+)?"
-            rf"(?:\d|{_PERIOD_WORDS})[^,?;]{{0,25}}?\s(?:to|by)\s+(?:the|a|an|its|their|our|this|that)\b[^,?;]*",
+            rf"(?:\d|{period})[^,?;]{{0,25}}?\s(?:to|by)\s+(?:the|a|an|its|their|our|this|that)\b[^,?;]*",
             re.I,
         ),
         re.compile(

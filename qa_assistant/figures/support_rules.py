@@ -5,7 +5,7 @@ for the place and of the kind the question asks; and the words that merely resta
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from qa_assistant.figures.concepts import match_concept, passive_participles
 from qa_assistant.figures.reading import Reading
@@ -81,9 +81,10 @@ def unit_terms(unit: str) -> frozenset[str]:
     return frozenset()
 
 
+@lru_cache(maxsize=1024)
 def money_words_asked(question: str) -> frozenset[str]:
     """ "Up to what percentage of Council Tax COSTS ...": money words the question writes are taken out of its
-    measure as unit words, so the same words in the figure's phrase ask nothing more."""
+    measure as unit words, so the same words in the figure's phrase ask nothing more. Cached: asked per figure."""
     return stem_list("money_words") & frozenset(terms(question))
 
 
