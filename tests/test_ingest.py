@@ -303,15 +303,13 @@ def test_the_value_a_rise_started_from_is_not_the_latest_however_well_dated(work
 
 
 def test_a_quoted_answer_comes_from_papers_about_the_council_asked(workspace, tmp_path):
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "redcar-corporate-parenting.txt").write_text(
+    _add_text_paper(
+        tmp_path,
+        "redcar-corporate-parenting",
         "Redcar and Cleveland Borough Council\n\nCorporate Parenting Board\n\n"
         "The Board heard that foster carers had asked for more training on trauma-informed care and for more "
         "support from the fostering team at weekends.\n",
-        encoding="utf-8",
     )
-    assert cli_main(["add", str(inbox)]) == 0
     # another council's paper does not answer for ours while ours say something of it ...
     ours = _ask(
         workspace,
@@ -329,15 +327,13 @@ def test_a_quoted_answer_comes_from_papers_about_the_council_asked(workspace, tm
 
 
 def test_a_question_for_a_day_is_not_answered_with_another_events_day(workspace, tmp_path):
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "youth-voice-forum.txt").write_text(
+    _add_text_paper(
+        tmp_path,
+        "youth-voice-forum",
         "Youth Voice Forum update\n\nThe Youth Voice Forum was established in March 2017. "
         "The Youth Voice Forum met on 12 June 2018 to agree its terms of reference.\n\n"
         "Membership\n\nIts constitution, established on 4 September 2018, sets out who may join.\n",
-        encoding="utf-8",
     )
-    assert cli_main(["add", str(inbox)]) == 0
     # the forum's founding is given only as a month: the day of another event (its first meeting, or a
     # weaker sentence's "established on") does not stand in for it
     founded = _ask(workspace, "On what date was the Youth Voice Forum established?")
@@ -345,3 +341,11 @@ def test_a_question_for_a_day_is_not_answered_with_another_events_day(workspace,
     # the day of the meeting is the answer to when it met
     met = _ask(workspace, "On what date did the Youth Voice Forum meet to agree its terms of reference?")
     assert met.kind == "entity" and met.entities[0].text == "12 June 2018", met.text
+
+
+def _add_text_paper(tmp_path: Path, name: str, text: str) -> None:
+    """Add one plain-text paper to the workspace with the real `add` command."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert cli_main(["add", str(inbox)]) == 0
