@@ -249,6 +249,7 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         # a person asked for by what they do rather than by a post
         ("Which foster carer from Marske was quoted in the campaign story?", "person"),
         ("Which social worker gave evidence to the panel?", "person"),
+        ("Which foster carer received an award?", "person"),  # any past-tense verb after the kind
         # ... not a thing named after such people, nor a clause about them inside a number question
         ("Which young carers project received funding from the council?", "name"),
         ("How many assessments were completed for families in which carers were over 65?", "number"),

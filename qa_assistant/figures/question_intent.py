@@ -52,6 +52,8 @@ _TARGET = re.compile(
     re.I,
 )
 _FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated)\b", re.I)
+# a verb after the kind of person ("which foster carer SPOKE"), not a noun ("which foster carer PROJECT")
+_IRREGULAR_PAST = "said|spoke|told|gave|wrote|won|took|made|ran|led|went|came|saw|met|got|became|began|sent"
 # people named by what they do rather than by a post ("which foster carer", "which social worker")
 PERSON_NOUNS = r"carers?|workers?|advis[eo]rs?|co-?ordinators?|campaigners?|boss"
 _WHO = re.compile(
@@ -63,8 +65,7 @@ _WHO = re.compile(
     # "which foster carer was quoted": a person by what they do, opening the question, and no noun after it
     # ("which young carers project", "families in which carers were over 65")
     rf"^\s*(?:and\s+)?which\s+(?:[\w'’-]+\s+){{0,2}}?(?:{PERSON_NOUNS})\b(?!['’]|\s+(?!(?:is|was|are|were|did|"
-    r"does|do|has|have|had|from|at|in|on|of|for|who|that|quoted|said|spoke|told|gave|described|wrote|won|"
-    r"featured|appeared|talked|explained)\b)[a-z])|"
+    rf"does|do|has|have|had|from|at|in|on|of|for|who|that|[a-z]+ed|{_IRREGULAR_PAST})\b)[a-z])|"
     r"\bwho (?:is|was|chairs|chaired|leads|led)\b|"
     # "Name a Fostering Team Manager who wrote the report"
     r"^\s*(?:please\s+)?name\s+(?:a|an|the|one|any)\s+(?:[\w'’-]+\s+){0,3}?(?:councillor|officer|member|director|"
