@@ -522,6 +522,28 @@ def test_money_asked_for_a_counted_group_names_a_measure(question, text, value, 
             "32.9%",
             False,
         ),
+        # ... nor when its own words say something else, and the asked words are an earlier number's that a
+        # contrast parts from it ("allocated £12m, but went £1.2m over budget": the overspend is not the budget)
+        (
+            "How much was the fostering service allocated in 2022/23?",
+            "The fostering service was allocated £12m in 2022/23, but went £1.2m over budget.",
+            "£1.2m",
+            False,
+        ),
+        (
+            "How much was the fostering service allocated in 2022/23?",
+            "The fostering service was allocated £12m in 2022/23, but went £1.2m over budget.",
+            "£12m",
+            True,
+        ),
+        # ... while a number that goes on to describe the earlier one's group, with no contrast, is read from it
+        (
+            "What did a residential care placement cost per child per week?",
+            "In May, 122 children were in residential care placements, costing on average £4,500 per child, "
+            "per week.",
+            "£4,500 per child, per week",
+            True,
+        ),
     ],
 )
 def test_a_number_whose_phrase_says_nothing_is_read_from_its_sentence(question, text, value, ok):
@@ -1017,6 +1039,38 @@ def test_face_to_face_visits_are_not_all_visits():
 )
 def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):
     assert measure_terms(text) == measure_terms(same_as)
+
+
+@pytest.mark.parametrize(
+    "text,same_as",
+    [
+        # going over a budget is overspending it, where the phrase ends its clause or a linking word follows
+        ("went £15.5m over budget", "went £15.5m budget overspend"),
+        (
+            "went around £15 million over its budget for children's services",
+            "went around £15 million budget overspend for children's services",
+        ),
+        ("came in under budget.", "came in budget underspend."),
+        # ... and not where a noun follows: "over" is about the budget's cuts or proposals
+        ("a row over budget cuts", "a row about budget cuts"),
+        ("consulted over budget proposals", "consulted about budget proposals"),
+    ],
+)
+def test_phrases_another_wording_says(text, same_as):
+    assert measure_terms(text) == measure_terms(same_as)
+
+
+@pytest.mark.parametrize(
+    "question,value,ok",
+    [
+        ("By how much did the fostering service go over budget in 2022/23?", "£1.2m", True),
+        ("By how much did the fostering service go over budget in 2022/23?", "£12m", False),
+        ("By how much did the fostering service overspend in 2022/23?", "£1.2m", True),
+    ],
+)
+def test_an_amount_over_budget_is_an_overspend(question, value, ok):
+    text = "The fostering service was allocated £12m in 2022/23, but went £1.2m over budget."
+    assert support(question, text, value).ok == ok
 
 
 # ---- words that say only when -------------------------------------------------------------------------------

@@ -39,7 +39,6 @@ from qa_assistant.figures.explained_words import (
     party_words,
     person_words,
     question_acronyms,
-    says_what_it_counts,
     slash_explained,
     spelled_out,
     terms_of_words,
@@ -47,7 +46,7 @@ from qa_assistant.figures.explained_words import (
 from qa_assistant.figures.extremes import asks_extreme, extreme_terms, said_extreme
 from qa_assistant.figures.range_ends import asked_end, asked_end_terms, figure_end
 from qa_assistant.figures.reading import Reading
-from qa_assistant.figures.support_context import FigureContext
+from qa_assistant.figures.support_context import FigureContext, read_from_sentence, says_something_else
 from qa_assistant.figures.support_rules import (
     kind_ok,
     money_words_asked,
@@ -209,19 +208,9 @@ def _phrase_refusal(r: Reading, f: Figure, t: _Terms, around: FigureContext) -> 
     p_left = _unasked_phrase_terms(f, t, r.question, around.sentence_text)
     if p_left:
         return f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked"
-    if not (t.q & (t.p | t.c)) and not t.same_concept and not _read_from_sentence(f, around):
+    if not (t.q & (t.p | t.c)) and not t.same_concept and not read_from_sentence(f, around):
         return "measure: the figure's phrase shares no word with the question"
     return None
-
-
-def _read_from_sentence(f: Figure, around: FigureContext) -> bool:
-    """A level in running text whose phrase says nothing of what it counts ("this equates to a rate of 67",
-    "the number had fallen to a current number of 169") is read from its sentence, which must then say every
-    word asked (or the sentence before, when it refers back); only when no other number there is as silent,
-    so the words cannot be another number's."""
-    return (
-        f.layout == "prose" and f.kind != "change" and not says_what_it_counts(f) and around.others_say_what
-    )
 
 
 def _unasked_phrase_terms(f: Figure, t: _Terms, question: str, sentence_text: str) -> frozenset[str]:
@@ -265,10 +254,9 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
     # the group a question sets aside may be another number's ("excluding the unaccompanied children (7)"),
     # when the sentence sets the same group aside
     aside = set_aside_terms(r.question)
+    owned = around.said_by_others if says_something_else(f, t.q, own, t.same_concept) else around.owned
     others = (
-        around.owned
-        - own
-        - (aside if aside and aside <= set_aside_terms(around.sentence_text) else frozenset())
+        owned - own - (aside if aside and aside <= set_aside_terms(around.sentence_text) else frozenset())
     )
     in_sentence = own | (around.sentence - others)
     q_left = t.q - own - t.explained_q - counting_terms() - age_words(t.q)

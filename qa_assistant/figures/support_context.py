@@ -32,6 +32,7 @@ class FigureContext:
         ""  # the sentence itself (its weak words too spell out acronyms: "full-time-equivalent")
     )
     lead_text: str = ""  # the sentence before, whether or not this one refers back to it
+    said_by_others: frozenset[str] = frozenset()  # what other numbers own, and earlier ones across a "but"
 
 
 def build_context(
@@ -82,7 +83,22 @@ def build_context(
         ),
         sentence_text,
         lead_text,
+        frozenset(owned) | _said_before_a_contrast(f, sentence_text, siblings),
     )
+
+
+# "allocated £138m in 2021/22, but went £15.5m over budget": a contrast starts a clause about something else
+_CONTRAST = re.compile(r"\b(?:but|however|whereas|although|though|yet|while|whilst)\b", re.I)
+
+
+def _said_before_a_contrast(f: Figure, sentence_text: str, siblings: list[Figure]) -> frozenset[str]:
+    """The words of the sentence's earlier numbers that a contrast ("but", "whereas") parts from this one."""
+    out: set[str] = set()
+    for g in siblings:
+        between = sentence_text[max(0, g.end - f.sentence_start) : max(0, f.start - f.sentence_start)]
+        if g.end <= f.start and _CONTRAST.search(between):
+            out.update(g.terms)
+    return frozenset(out)
 
 
 # "own provision has increased ... to 61.5% (out of all 364 children in placements)": the number a share is
@@ -146,3 +162,20 @@ def _word_term(word: str) -> str | None:
     afresh for each figure's preceding text was most of a question's time in a 1,000-paper archive)."""
     found = measure_terms(word)
     return found[0] if len(found) == 1 else None
+
+
+def read_from_sentence(f: Figure, around: FigureContext) -> bool:
+    """A level in running text whose phrase says nothing of what it counts ("this equates to a rate of 67",
+    "the number had fallen to a current number of 169") is read from its sentence, which must then say every
+    word asked (or the sentence before, when it refers back); only when no other number there is as silent,
+    so the words cannot be another number's."""
+    return (
+        f.layout == "prose" and f.kind != "change" and not says_what_it_counts(f) and around.others_say_what
+    )
+
+
+def says_something_else(f: Figure, q: frozenset[str], own: frozenset[str], same_concept: bool) -> bool:
+    """A figure whose own words say what it is, none of them asked ("allocated £138m, but went £15.5m over
+    budget"): the question's words may then not come from another number of its sentence, earlier ones too.
+    Words that say only when ("61 referrals, 58 previous year") say nothing of what it counts."""
+    return bool(own) and not q & own and not same_concept and not says_only_when(f.phrase)

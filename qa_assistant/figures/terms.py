@@ -41,11 +41,39 @@ def _synonyms() -> dict[str, str]:
     return {k.lower(): v.lower() for k, v in lexicon()["word_synonyms"].items()}
 
 
+# a phrase is read as its other wording only where it ends the clause or a linking word follows: "went £2m over budget
+# this year" is an overspend, "a row over budget cuts" is not
+_PHRASE_ENDS = (
+    r"(?=\s*(?:[.,;:)!?'\"”]|$)|\s+(?:by|and|or|but|in|for|this|last|at|on|again|which|because|due|after|so|"
+    r"with|during|until|to|as|despite|although|while|whilst)\b)"
+)
+
+
+@lru_cache(maxsize=1)
+def _phrase_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Phrases another wording says ("went £15.5m over budget" overspent its budget), as a pattern and a map."""
+    mapped = {" ".join(k.lower().split()): v for k, v in lexicon().get("phrase_synonyms", {}).items()}
+    if not mapped:
+        return None, mapped
+    alternatives = "|".join(
+        r"\s+".join(map(re.escape, k.split())) for k in sorted(mapped, key=len, reverse=True)
+    )
+    return re.compile(rf"\b(?:{alternatives})\b{_PHRASE_ENDS}"), mapped
+
+
+def _with_phrase_synonyms(text: str) -> str:
+    pattern, mapped = _phrase_synonyms()
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: mapped[" ".join(m.group(0).split())], text)
+
+
 def words(text: str) -> list[str]:
     """Surface words, lower-cased, possessives dropped, prefix hyphens joined ("re-referral" -> "rereferral",
-    "face-to-face" -> "facetoface")."""
+    "face-to-face" -> "facetoface"), a phrase another wording says as that wording ("over budget")."""
     out: list[str] = []
-    for raw in _TOKEN.findall(text.lower().replace("’", "'").replace("‘", "'")):
+    lowered = _with_phrase_synonyms(text.lower().replace("’", "'").replace("‘", "'"))
+    for raw in _TOKEN.findall(lowered):
         if raw.endswith("'s"):
             # "children's services" is a service, not "children in care": an irregular plural's possessive
             # stays its own word ("childrens"), other possessives drop the 's
