@@ -41,6 +41,10 @@ from qa_assistant.text.numbers import find_quantities
         ("20 children were placed per 10,000 homes", "20", 20, "count"),
         ("62.5 per cent of care leavers", "62.5 per cent", 62.5, "percent"),
         ("an average of 14 months", "14 months", 14, "months"),
+        # a span of financial, calendar or school years is a duration, not a count of what the sentence names
+        ("for each of the last five financial years", "five financial years", 5, "years"),
+        ("over 12 calendar months", "12 calendar months", 12, "months"),
+        ("an overspend of £3.2m financial year 2023/24", "£3.2m", 3200000, "gbp"),
         ("Twenty three children", "Twenty three", 23, "count"),
         ("between 72-77 young people", "72-77", 72, "count"),
         # a value and what it changed to are two figures; a range stays one
@@ -269,6 +273,13 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "12",
             "new foster carers were approved",
             "foster_approvals",
+        ),
+        # a row's name with its qualifier bracketed after it is read with the qualifier before it
+        (
+            "Response:\n  2018-19 2017-18\nQ1 - Foster placement (In House) 287 311\n",
+            "287",
+            "Q1 - Foster placement (In House)",
+            "cla_foster_in_house",
         ),
     ],
 )

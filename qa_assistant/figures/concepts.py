@@ -197,6 +197,9 @@ def match_phrase(
 ) -> ConceptMatch | None:
     """The concept a phrase names. "The average caseload of a personal adviser" is a caseload: when the words
     before "of" name one measure and the words after it another, the first is the head."""
+    fronted = _qualifier_fronted(text, unit, verbs)
+    if fronted is not None:
+        return fronted
     seq = measure_terms(text)
     whole = match_concept(seq, unit, verbs)
     m = _OF.search(text)
@@ -212,6 +215,24 @@ def match_phrase(
     ):
         return whole  # (a synonym spanning the "of", "re-referrals within 12 months of a previous referral", wins)
     return ConceptMatch(head.concept, head.synonym, head.matched, frozenset(seq) - head.matched)
+
+
+# "Foster placement (In House)", "Residential (external)": a row's name with its qualifier bracketed after it
+_TRAILING_QUALIFIER = re.compile(r"(?P<head>.*\S)\s*\((?P<qualifier>[A-Za-z][A-Za-z' -]{0,30})\)\s*")
+
+
+def _qualifier_fronted(text: str, unit: str | None, verbs: frozenset[str]) -> ConceptMatch | None:
+    """A bracketed qualifier after a name is read before it ("Q1 - In House Foster placement"), when one
+    synonym then spans the qualifier and the name; else None."""
+    m = _TRAILING_QUALIFIER.fullmatch(text)
+    if m is None:
+        return None
+    qualifier, head = measure_terms(m["qualifier"]), measure_terms(m["head"])
+    for at in range(len(head)):  # before the name, wherever a label ("Q1 -") leaves it
+        found = match_concept(head[:at] + qualifier + head[at:], unit, verbs)
+        if found is not None and found.matched & set(qualifier) and found.matched - set(qualifier):
+            return found
+    return None
 
 
 def _head_final(found: list, spans: list[tuple[int, int, str]]) -> list:

@@ -1,10 +1,9 @@
 """Find reported quantities in text: value as written, normalised value, unit, and exact span.
 
 "1022" -> 1022 count; "£463,000" -> 463000 gbp; "£143.3 million", "£1.2m", "£450k" -> gbp; "86.5%", "86.5 per
-cent" -> percent; "154.3 per 10,000" -> per_10000; "£800 per week" -> gbp_per_week; "£30,000 a year" ->
-gbp_per_year; "14 months" -> months (a duration); "72-77" -> a range; "Twenty one" -> 21.
-Numbers that are parts of dates, section numbers, times, phone numbers or ages are not quantities.
-Linear in the text's length: every look-back is a bounded window or a binary search.
+cent" -> percent; "154.3 per 10,000" -> per_10000; "£800 per week" -> gbp_per_week; "£30,000 a year" -> gbp_per_year;
+"14 months" -> months (a duration); "72-77" -> a range; "Twenty one" -> 21. Numbers that are parts of dates, section
+numbers, times, phone numbers or ages are not quantities. Linear in the text's length (bounded look-backs).
 """
 
 from __future__ import annotations
@@ -38,6 +37,7 @@ _RATE_WORD = (
 # "£4,500 per child, per week", "£52,000 a placement a year": what the amount is for each of, before its period
 _EACH = r"child|young[ ]+person|person|placement|place|bed|pupil|family|household|carer|case|head"
 _NOT_WHEN = r"(?![ ]+(?:earlier|ago|later)\b)"  # "a year earlier", "a week later": when, not how often
+_SPAN_OF = r"(?:working[ ]+|(?:financial|calendar|academic|school)[ ]+(?=\w+s\b))"  # "five financial years"
 _FOR_EACH_ONE = rf"(?:[ ]+(?:per|a|an|each|for[ ]+each)[ ]+(?:{_EACH})(?:,(?=[ ]+per\b))?)?"
 _UNIT_TAIL = (
     r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b|(?-i:pc)\b)?"  # "40pc": newspapers' per cent
@@ -47,7 +47,7 @@ _UNIT_TAIL = (
     rf"(?P<week>{_FOR_EACH_ONE}[ ]+(?:per|a|each)[ ]+(?:week|wk)\b{_NOT_WHEN})?"
     rf"(?P<year>{_FOR_EACH_ONE}[ ]+(?:per|a)[ ]+(?:year|annum)\b{_NOT_WHEN})?"
     # a hard line wrap may fall inside "12 / months" (text copied from a PDF or a web page)
-    r"(?P<dur>[ ]*(?:\n[ ]*)?(?:working[ ]+)?(?:days?|weeks?|months?|years?)\b(?![ -]*olds?\b))?"
+    rf"(?P<dur>[ ]*(?:\n[ ]*)?{_SPAN_OF}?(?:days?|weeks?|months?|years?)\b(?![ -]*olds?\b))?"
 )
 _QUANTITY = re.compile(_HEAD + _RANGE_TAIL + _UNIT_TAIL, re.I)
 # The same without a range, for "2020 to 629" where the would-be range is a date and a number.
@@ -138,7 +138,7 @@ def _unit(m: re.Match[str]) -> tuple[str, int]:
     if m.group("rate"):
         return "per_" + _per_base(m.group("per")), m.end("rate")
     if m.group("dur"):
-        word = re.sub(r"working\s+", "", m.group("dur").strip().lower())
+        word = m.group("dur").split()[-1].lower()
         return (word if word.endswith("s") else word + "s"), m.end("dur")
     return "count", _value_end(m)
 
@@ -280,7 +280,7 @@ def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: lis
         except ValueError:
             continue
         dur = re.match(
-            r"\s+(?:working\s+)?(days?|weeks?|months?|years?|per\s?cent)\b",
+            rf"\s+{_SPAN_OF}?(days?|weeks?|months?|years?|per\s?cent)\b",
             text[m.end() : m.end() + 20],
             re.I,
         )
