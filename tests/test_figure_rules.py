@@ -409,6 +409,12 @@ def test_clause_words_when_no_phrase(text, value, words):
             "10%",
             "own",
         ),
+        (
+            "There are 106 unaccompanied children in care - which is higher than the national benchmark - compared"
+            " to the overall number of children in care which is 1385.",
+            "1385",
+            "own",
+        ),
         # ... but right before the number, or when the words between give the number as its own, it is
         ("Our rate of 151 per 10,000 is higher than England's 70 per 10,000.", "70 per 10,000", "england"),
         (
@@ -1658,6 +1664,15 @@ def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
             "520",
             "an earlier period (not stated exactly)",
         ),
+        # the number's own words may stand before the earlier period ...
+        (
+            "There are 1385 children in care. This is compared to 1372 children in care in the last quarter.",
+            "1372",
+            "an earlier period (not stated exactly)",
+        ),
+        # ... but not words comparing it with that period: it is now, the earlier one its base
+        ("There were 509 children in care compared with last year.", "509", "12 June 2024 (meeting date)"),
+        ("There were 509 children in care, up on last year.", "509", "12 June 2024 (meeting date)"),
     ],
 )
 def test_last_year_dates_a_level_not_a_change(text, value, as_of):

@@ -103,7 +103,8 @@ _BASE_BEFORE = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|against|versus|vs)\s+(?:(?:in|at|for|with)\s+)?(?:the\s+)?$", re.I
 )
 _OPENS = re.compile(r"(?:^|[.;:!?]\s+|\n)\s*$")
-_CLAUSE_ON = re.compile(r",|\band\b|\bwith\b", re.I)
+# the clause goes on past the compared place: ", with 842", "and 10%", " - compared to the overall number"
+_CLAUSE_ON = re.compile(r",|\band\b|\bwith\b|\s[-–—]\s|\bcompared\b", re.I)
 # "than the England average, at 70", "than in Stockton, where 98 ...", ", which is 22%": the compared place's own
 # (the compared place's noun and "currently" may come first: "the national | average, which stands at 22%"; a bare
 # apposition is its own too: "the England average, 70 per 10,000")

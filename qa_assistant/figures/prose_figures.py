@@ -27,8 +27,10 @@ from qa_assistant.figures.value_lists import stands_bare
 from qa_assistant.models import AsOf, Figure
 from qa_assistant.text.numbers import Quantity
 
+# "1372 children in care in the last quarter": the number's own words may come first, but no word comparing it
+_COMPARING = r"(?:than|compared|against|versus|vs|on|up|down|from|since|higher|lower|more|fewer|less)\b"
 _RELATIVE_PAST = re.compile(
-    rf"^\W{{0,3}}(?:\w+\s+){{0,4}}?(?:{EARLIER_PERIOD}|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|"
+    rf"^\W{{0,3}}(?:(?!{_COMPARING})\w+\s+){{0,6}}?(?:{EARLIER_PERIOD}|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|"
     r"previously)\b",
     re.I,
 )
