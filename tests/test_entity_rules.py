@@ -23,7 +23,7 @@ from qa_assistant.answering.entity_question import (
     name_head,
     question_role_terms,
 )
-from qa_assistant.answering.entity_things import find_dates_in
+from qa_assistant.answering.entity_things import find_dates_in, find_grades, with_its_grade
 from qa_assistant.figures.question import read
 from qa_assistant.figures.subjects import paper_subject
 from qa_assistant.figures.terms import terms
@@ -633,3 +633,40 @@ def test_a_person_asked_for_by_what_they_do(question, sentence, person, answers)
 
     kind, kind_terms = person_kind_head(question), person_kind_terms(question)
     assert of_the_kind_asked(person, kind, kind_terms, sentence) == answers
+
+
+# ---- an inspection's judgements laid out one line under each area -------------------------------------------
+
+JUDGEMENTS = (
+    "The judgements on areas of the service are:\n1. Children who need help and protection\nRequires improvement\n"
+    "2. Children looked after and achieving\npermanence\nGood\n2.1 Adoption performance\nGood"
+)
+
+
+@pytest.mark.parametrize(
+    "area,grade",
+    [
+        ("1. Children who need help and protection", "Requires improvement"),
+        ("permanence", "Good"),
+        ("2.1 Adoption performance", "Good"),
+        ("The judgements on areas of the service are:", None),  # the next line is an area, not a grade
+    ],
+)
+def test_the_judgement_under_an_area_is_read_with_it(area, grade):
+    end = JUDGEMENTS.index(area) + len(area)
+    found = find_grades(JUDGEMENTS[JUDGEMENTS.index(area) : with_its_grade(JUDGEMENTS, end)])
+    assert [f.text for f in found] == ([grade] if grade else [])
+
+
+@pytest.mark.parametrize(
+    "sentence,grades",
+    [
+        # a grade opening the sentence on its own line is the item before's
+        ("Good\n2.2 Experiences and progress of care leavers", []),
+        ("Good\n2.2 Experiences and progress of care leavers\nGood", ["Good"]),
+        ("The service was judged Requires Improvement in 2019.", ["Requires Improvement"]),
+        ("Outstanding: the inspectors praised the leadership.", ["Outstanding"]),
+    ],
+)
+def test_a_grade_is_said_of_the_words_before_it(sentence, grades):
+    assert [f.text for f in find_grades(sentence)] == grades

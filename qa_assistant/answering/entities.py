@@ -42,7 +42,14 @@ from qa_assistant.answering.entity_question import (
     question_verb,
 )
 from qa_assistant.answering.entity_tagged import names_in, people_in
-from qa_assistant.answering.entity_things import find_dates_in, find_grades, find_places, names_a_day
+from qa_assistant.answering.entity_things import (
+    asks_for_a_grade,
+    find_dates_in,
+    find_grades,
+    find_places,
+    names_a_day,
+    with_its_grade,
+)
 from qa_assistant.answering.sentences import rank_sentences
 from qa_assistant.figures.question_sources import name_terms
 from qa_assistant.figures.reading import Reading
@@ -158,6 +165,8 @@ class EntityAnswerer:
         and whether it is the asked meeting's own paper; None when it is not about the question."""
         doc_id, start, end, chunk_id = self.index.sentence_spans[row]
         doc = self.index.documents[doc_id]
+        if asks_for_a_grade(question):
+            end = with_its_grade(doc.text, end)
         sentence = doc.text[start:end]
         coverage = term_coverage(
             asked.terms, sentence, doc.text[max(0, start - 300) : start] + " " + doc.title, asked.head_terms
@@ -196,13 +205,11 @@ class EntityAnswerer:
         self, sentence: str, meeting_date: dt.date | None, question: str, r: Reading, asked: _Asked
     ) -> list[Found]:
         """The answers of the type asked a sentence offers that hold the post, kind and dates asked."""
-        # a "name" made of the question's own words ("Young People" in "Cabinet Member for Children, Young People
-        # and Families") is no one: it neither answers nor stands between a person and their post
-        offered = [
-            c
-            for c in self._find(r.answer_type, sentence, meeting_date, asked.head, question)
-            if not restates_question(c.text, asked.terms)
-        ]
+        # a "name" made of the question's own words ("Young People" in "Cabinet Member for Children, Young People and
+        # Families") is no one; a grade may share them ("children who need help": "Requires improvement")
+        found = self._find(r.answer_type, sentence, meeting_date, asked.head, question)
+        grade = asks_for_a_grade(question)
+        offered = [c for c in found if grade or not restates_question(c.text, asked.terms)]
         candidates = [
             c
             for c in offered
@@ -243,7 +250,7 @@ class EntityAnswerer:
         self, answer_type: str, sentence: str, meeting_date: dt.date | None, head: str | None, question: str
     ) -> list[Found]:
         """The candidates of the type asked in a sentence: grades, places, people, dates or names."""
-        if _GRADE_QUESTION.search(question):
+        if asks_for_a_grade(question):
             return find_grades(sentence)
         if _WHERE.match(question):
             return find_places(sentence)
@@ -285,11 +292,6 @@ def _chosen(found: list[_Hit]) -> list[EntityValue]:
 
 
 _WHERE = re.compile(r"^\s*(?:and\s+)?where\b", re.I)
-_GRADE_QUESTION = re.compile(
-    r"\bwhat\s+(?:grade|rating|judgement|judgment|was\s+it\s+(?:graded|rated|judged))\b|"
-    r"\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b",
-    re.I,
-)
 
 
 def _W(name: str) -> float:

@@ -34,18 +34,45 @@ def names_a_day(text: str, reference: dt.date | None) -> bool:
     return any(d.kind == "day" for d in find_dates(text, reference=reference))
 
 
+_GRADE_QUESTION = re.compile(
+    r"\bwhat\s+(?:grade|rating|judgement|judgment|was\s+it\s+(?:graded|rated|judged))\b|"
+    r"\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b",
+    re.I,
+)
+
+
+def asks_for_a_grade(question: str) -> bool:
+    """ "What judgement did Ofsted give ...", "How was the service rated?": the answer is an Ofsted grade."""
+    return bool(_GRADE_QUESTION.search(question))
+
+
 @lru_cache(maxsize=1)
 def _grade_pattern() -> re.Pattern[str]:
     return phrase_pattern(lexicon()["grades"])
 
 
 def find_grades(text: str) -> list[Found]:
-    """Ofsted judgements ("Requires Improvement to be Good", "Inadequate") named in a sentence."""
+    """Ofsted judgements ("Requires Improvement to be Good", "Inadequate") named in a sentence; not one that
+    opens it on a line of its own before the next item ("Good\n2.2 Experiences ..."): that is the item
+    before's judgement, laid out under it."""
     return [
         Found(m.start(), m.end(), m.group(0), "name")
         for m in _grade_pattern().finditer(text)
-        if m.group(0)[0].isupper() or m.group(0).lower() in ("inadequate", "outstanding")
+        if (m.group(0)[0].isupper() or m.group(0).lower() in ("inadequate", "outstanding"))
+        and not (not text[: m.start()].strip() and re.match(r"[ \t]*\n\s*\S", text[m.end() :]))
     ]
+
+
+def with_its_grade(text: str, end: int) -> int:
+    """Where an item's text ends when the judgement laid out under it, on a line of its own, is read with it
+    ("1. Children who need help and protection\nRequires improvement"); else end."""
+    m = _grade_line().match(text, end)
+    return m.end() if m else end
+
+
+@lru_cache(maxsize=1)
+def _grade_line() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]*\n[ \t]*(?:{_grade_pattern().pattern})[ \t]*(?=\n|$)", re.I)
 
 
 @lru_cache(maxsize=1)
