@@ -124,6 +124,11 @@ def test_quantities(text, value_text, value, unit):
         ("Contents:\n\n1. Introduction\n\n3\n\n2. Looked After Children Figures\n\n5\n\nThe report", "5"),
         ("Contents\nCare Leavers ........ 11\nPlacement Stability\t7\n", "11"),
         ("Contents\nCare Leavers ........ 11\nPlacement Stability\t7\n", "7"),
+        # a short question is a section's heading, not prose that ends the list
+        (
+            "Contents\nSummary of findings\n3\nWhat does the LSCB need to improve?\n38\nAreas for improvement\n37\n",
+            "37",
+        ),
         ("225 care leavers aged between 18 and 25 were supported", "25"),
         ("225 care leavers aged between 18 and 25 were supported", "18"),
         ("young people aged 16 or 17 were in supported accommodation", "17"),

@@ -38,8 +38,9 @@ def page_number_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_prose(line: str) -> bool:
-    """A line that no contents list holds: long, starting in lower case, or ending a sentence."""
+    """A line that no contents list holds: long, starting in lower case, or ending a sentence (a short question
+    is a section's heading: "What does the local authority need to improve?")."""
     words = line.split()
     if not words:
         return False
-    return len(words) > _MAX_ENTRY_WORDS or words[0][0].islower() or line.rstrip()[-1] in ".!?;,"
+    return len(words) > _MAX_ENTRY_WORDS or words[0][0].islower() or line.rstrip()[-1] in ".!;,"
