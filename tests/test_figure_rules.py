@@ -127,7 +127,7 @@ def test_quantities(text, value_text, value, unit):
         # a short question is a section's heading, not prose that ends the list
         (
             "Contents\nSummary of findings\n3\nWhat does the LSCB need to improve?\n38\nAreas for improvement\n37\n",
-            "37",
+            "38",
         ),
         ("225 care leavers aged between 18 and 25 were supported", "25"),
         ("225 care leavers aged between 18 and 25 were supported", "18"),
