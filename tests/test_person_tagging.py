@@ -217,6 +217,37 @@ def test_a_qualified_post_is_not_the_post_itself(sentence, question, person, hol
     assert _holds(sentence, question, person) == holds
 
 
+@pytest.mark.parametrize(
+    "sentence,question,person,holds",
+    [
+        # the post asked, done by the person whose description follows: she chairs it, whatever her old post
+        (
+            "It is setting up the Children's Trust, which will be chaired by former Care Quality Commission "
+            "Director Eileen Milner and tasked with providing care.",
+            "Who was named as chair of the new Children's Trust?",
+            "Eileen Milner",
+            True,
+        ),
+        # ... not another thing done by them
+        (
+            "The report was written by Director Jane Smith.",
+            "Who chairs the Children's Trust?",
+            "Jane Smith",
+            False,
+        ),
+        # ... nor by a person past another clause
+        (
+            "The board, chaired by Councillor Tom Brown and attended by Director Jane Smith, met.",
+            "Who chaired the board?",
+            "Jane Smith",
+            False,
+        ),
+    ],
+)
+def test_a_post_done_by_a_person(sentence, question, person, holds):
+    assert _holds(sentence, question, person) == holds
+
+
 def _holds(sentence: str, question: str, person: str) -> bool:
     """Whether the person the rules find in the sentence (their name ending so) holds the post the question
     asks for, on the council it asks about."""

@@ -63,6 +63,8 @@ def holds_role(
     if not role_terms or c.type != "person":
         return True
     asked_post = role_terms & _POST_WORDS
+    if asked_post and _post_done_by(sentence, c, asked_post):
+        return True  # "chaired by former Care Quality Commission Director Eileen Milner": she chairs it
     own_post = frozenset(measure_terms(c.role)) & _POST_WORDS if c.role else frozenset()
     if asked_post and own_post and not asked_post & own_post:
         return False  # the paper gives this person another post (an Executive Member, not the Director)
@@ -91,6 +93,17 @@ def holds_role(
     if c.role and any(_elsewhere(m.subject, asked_place) for m in find_subject_mentions(c.role)):
         return False  # "Virtual School Head of Islington" is not the council's own
     return len(have) * 3 >= len(role_terms) * 2
+
+
+# "will be chaired by former CQC Director Eileen Milner": the post done, by the person its clause names
+_DONE_BY = re.compile(r"\b([A-Za-z]+)\s+by\s+(?:(?!\b(?:and|by)\b)[^,;.()])*$")
+
+
+def _post_done_by(sentence: str, c: Found, asked_post: frozenset[str]) -> bool:
+    """Whether the sentence says the asked post as what this person does ("chaired by", "led by") in the
+    words just before their name, with no other name or clause between."""
+    m = _DONE_BY.search(sentence, max(0, c.start - 90), c.start)
+    return m is not None and bool(set(measure_terms(m.group(1))) & asked_post)
 
 
 _OFFICER = "offic"
