@@ -279,6 +279,19 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "new foster carers were approved",
             "foster_approvals",
         ),
+        # by whom children are looked after says which children ("by foster families": those in foster care)
+        (
+            "Figures show 184 children were being looked after by foster families at the end of March 2021.",
+            "184",
+            "children were being looked after by foster families",
+            "looked_after",
+        ),
+        (
+            "There were 500 children looked after by March 2021.",
+            "500",
+            "children looked after",
+            "looked_after",
+        ),
         # a row's name with its qualifier bracketed after it is read with the qualifier before it
         (
             "Response:\n  2018-19 2017-18\nQ1 - Foster placement (In House) 287 311\n",

@@ -1061,6 +1061,18 @@ def test_phrases_another_wording_says(text, same_as):
 
 
 @pytest.mark.parametrize(
+    "question,ok",
+    [
+        ("How many children were looked after in March 2021?", False),
+        ("How many children were looked after by foster families in March 2021?", True),
+    ],
+)
+def test_by_whom_children_are_looked_after_narrows_the_count(question, ok):
+    text = "Figures show 184 children were being looked after by foster families at the end of March 2021."
+    assert support(question, text, "184").ok == ok
+
+
+@pytest.mark.parametrize(
     "question,value,ok",
     [
         ("By how much did the fostering service go over budget in 2022/23?", "£1.2m", True),

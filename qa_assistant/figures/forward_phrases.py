@@ -96,6 +96,12 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
         )
     if word == "and":  # "children and young people", "young people and families": one group counted
         return bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))
+    if word == "by":  # "184 children were being looked after by foster families": by whom says which children
+        return previous.endswith(
+            ("after", "cared for", "placed", "supported", "fostered", "adopted")
+        ) and not (
+            re.match(r"by\s+(?:the\s+end|the\s+time|\d|£|[A-Z][a-z]+\s+\d)", text[pos : pos + 30], re.I)
+        )
     if word == "through":  # "1446 children through Child In Need": the service they are counted in
         return bool(re.match(r"through\s+(?:the\s+)?[A-Z]", text[pos : pos + 16]))
     if word == "from":
