@@ -1060,6 +1060,15 @@ def test_phrases_another_wording_says(text, same_as):
     assert measure_terms(text) == measure_terms(same_as)
 
 
+def test_what_caused_a_figure_is_not_what_it_counts():
+    """ "What overspend did the rise cause": the cause is asked about, the overspend is what is counted."""
+    text = "The rise in looked after children resulted in a £6.6m overspend in the children's social care budget."
+    question = (
+        "What overspend did the rise in looked after children cause in the children's social care budget?"
+    )
+    assert support(question, text, "£6.6m").ok
+
+
 @pytest.mark.parametrize(
     "question,ok",
     [
