@@ -427,6 +427,15 @@ def test_clause_words_when_no_phrase(text, value, words):
             "10%",
             "own",
         ),
+        # a comparison between two of the place's numbers leaves it the owner of what it goes on to say ...
+        (
+            "Newcastle has 551 looked after children compared with 460 at the end of March 2009 and is facing an"
+            " increased cost pressure of £3.56 million for the current year.",
+            "£3.56 million",
+            "other",
+        ),
+        # ... but not of a number the comparison reaches
+        ("Stockton had a rate of 150 compared with the national 98.", "98", "england"),
         (
             "There are 106 unaccompanied children in care - which is higher than the national benchmark - compared"
             " to the overall number of children in care which is 1385.",

@@ -28,6 +28,11 @@ _COMPARED_WITH = re.compile(
 )
 
 
+# after the last number between: "and is facing", "and has", with no comparison or clause break of its own
+_GOES_ON = re.compile(
+    r"[^;:]*?\band\s+(?:is|was|are|were|has|had|have|will)\b(?:(?!than|compared)[^;:])*", re.I
+)
+
 _SUPERLATIVES = "highest|lowest|worst|best|largest|smallest|biggest"
 _RANKED_AFTER = re.compile(
     rf"\b(?:{_SUPERLATIVES})\s+(?:[\w-]+\s+){{0,3}}?(?:in\s+(?:the\s+)?)?$",
@@ -80,13 +85,16 @@ def subject_for(
                     best = (distance, m.subject)
         elif m.end <= q_start:
             # "Middlesbrough came in at 46 with an 80 per cent adoption rate": another number between does not
-            # stop the place being the number's, unless words compare it with something else
+            # stop the place being the number's, unless words compare it with something else (and the place does
+            # not go on to a predicate of its own: "has 551 compared with 460 ... and is facing a £3.56m pressure")
+            between = [n for n in other_numbers if m.end <= n < q_start]
             if (
                 _RANKED_IN.search(text[max(0, m.start - 60) : m.start])
                 or _compared_before(text, m, q_start)
                 or (
-                    any(m.end <= n < q_start for n in other_numbers)
+                    between
                     and _COMPARED_WITH.search(text, m.end, q_start)
+                    and not _GOES_ON.fullmatch(text, max(between), q_start)
                 )
             ):
                 continue
