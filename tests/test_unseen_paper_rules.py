@@ -1570,3 +1570,23 @@ def test_the_words_that_place_a_figure_within_a_period_are_listed_once_in_each_h
 
     written = re.search(r"\(\?:((?:[a-z]+\|)+[a-z]+)\)\\s\+of", DATE_EDGE.pattern).group(1).split("|")
     assert sorted(written) == sorted(lexicon()["period_edges"])
+
+
+@pytest.mark.parametrize(
+    "question,subject,date_label",
+    [
+        # a body named for a place, and the year that names the source, say which source, not whose or when
+        (
+            "According to the Association of North East Councils in 2012, how many looked after children did we"
+            " have in the year ending March 2011?",
+            "Middlesbrough",
+            "March 2011",
+        ),
+        # ... while a source's date is the date asked when the question gives no other
+        ("In the 2019 JSNA, how many children were in care?", "Middlesbrough", "2019"),
+        ("How many children were in care across North East councils in 2012?", "North East", "2012"),
+    ],
+)
+def test_the_words_naming_a_source_say_neither_whose_nor_when(question, subject, date_label):
+    r = read(question)
+    assert (r.subject.name, r.date_label) == (subject, date_label)

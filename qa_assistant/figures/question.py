@@ -45,10 +45,10 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     first, offsets kept, so none of it is read as the measure, unit, date or intent asked."""
     original = question
     question = blank_spans(question, given_spans(question))
-    dates = find_dates(question)
+    occasions = occasion_spans(question)
+    dates = _asked_dates(find_dates(question), occasions)
     quarter, dates_range, relative = period_asked(question, dates, previous)
     mentions = find_subject_mentions(question)
-    occasions = occasion_spans(question)
     subject, subject_explicit = asked_subject(question, mentions, occasions)
     measure_text, seq = measure_words(
         question, date_spans(question, dates, relative), [(m.start, m.end) for m in mentions] + occasions
@@ -93,6 +93,13 @@ def read(question: str, previous: Reading | None = None) -> Reading:
         return reading
     _settle_intent(reading, question, previous, dates, timeline, latest)
     return reading
+
+
+def _asked_dates(dates: list[DateMention], occasions: list[tuple[int, int]]) -> list[DateMention]:
+    """ "According to ANEC in 2012, how many ... in the year ending March 2011?": a date inside the words naming
+    the source says which source, when another date says when the figure is asked for."""
+    outside = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in occasions)]
+    return outside or dates
 
 
 def _settle_intent(

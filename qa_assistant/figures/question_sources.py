@@ -37,10 +37,18 @@ def name_terms(question: str) -> list[str]:
     return out
 
 
+# "the Association of North East Councils", "the Federation of Yorkshire Authorities": a body's name, not a place
+_BODY_OF = re.compile(
+    r"\b(?:association|federation|league|network|alliance|consortium|society|union)\s+of\s+(?:the\s+)?$", re.I
+)
+
+
 def _is_source(question: str, pos: int, end: int) -> bool:
     """ "According to the South Tyneside JSNA", "in Stockton's report": the paper, not whose figure."""
     before = question[max(0, pos - 20) : pos].lower()
     after = question[end : end + 60].lower()
+    if _BODY_OF.search(question, max(0, pos - 30), pos):
+        return True  # "according to the Association of North East Councils": a body named for the place
     # the paper's noun must close the place's own noun phrase ("in Stockton's 2019 JSNA"), not come later in
     # the question ("in Northumberland were subject to a child protection plan")
     return bool(re.search(r"according to (?:the )?$|\bin (?:the )?$", before)) and bool(
