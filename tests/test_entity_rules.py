@@ -253,6 +253,10 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         # ... not a thing named after such people, nor a clause about them inside a number question
         ("Which young carers project received funding from the council?", "name"),
         ("How many assessments were completed for families in which carers were over 65?", "number"),
+        # the kind of thing asked for may come after a place's name ("which North Yorkshire County Council model")
+        ("Which North Yorkshire County Council model is the service based on?", "name"),
+        # ... but one noun phrase: "which care leaver and council apprentice" asks for no council
+        ("Which care leaver and council apprentice was working with Participation People?", "text"),
     ],
 )
 def test_who_and_which_questions_in_plain_wording(question, answer_type):

@@ -91,7 +91,9 @@ _NAME = re.compile(
     r"^\s*where\b|\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|rated|judged)\b|"
     r"\bwhat(?:['’]s| is| was| are| were) (?:the )?(?:\w+ )?name\b|"
     r"\bwhat(?:['’]s| is| was| are| were) .{0,60}\bcalled\b|\bname of\b|"
-    rf"\bwhich (?:(?!(?:of|the|our|their|is|was|are|were)\b)[\w'’-]+\s+){{0,2}}?(?:{NAME_HEADS})s?\b",
+    # up to four words before the head: "which North Yorkshire County Council model" (one noun phrase, so no "and":
+    # "which care leaver and council apprentice" asks for a person)
+    rf"\bwhich (?:(?!(?:of|the|our|their|is|was|are|were|and|or)\b)[\w'’-]+\s+){{0,4}}?(?:{NAME_HEADS})s?\b",
     re.I,
 )
 _NUMERIC = re.compile(
