@@ -12,6 +12,7 @@ from qa_assistant.answering.entity_candidates import (
     dated_as_published,
     fits_dates,
     pick,
+    restates_question,
     says_something_asked,
     term_coverage,
 )
@@ -255,6 +256,9 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("How many assessments were completed for families in which carers were over 65?", "number"),
         # the kind of thing asked for may come after a place's name ("which North Yorkshire County Council model")
         ("Which North Yorkshire County Council model is the service based on?", "name"),
+        # what caused a figure asks for the reason, not the figure
+        ("What caused the children's services overspend in 2023/24?", "text"),
+        ("What is causing the overspend?", "text"),
         # ... but one noun phrase: "which care leaver and council apprentice" asks for no council
         ("Which care leaver and council apprentice was working with Participation People?", "text"),
     ],
@@ -674,3 +678,25 @@ def test_the_judgement_under_an_area_is_read_with_it(area, grade):
 )
 def test_a_grade_is_said_of_the_words_before_it(sentence, grades):
     assert [f.text for f in find_grades(sentence)] == grades
+
+
+@pytest.mark.parametrize(
+    "question,grade,restated",
+    [
+        # a grade may share the question's words ("children who NEED help": "REQUIRES improvement") ...
+        (
+            "What judgement did Ofsted give for children who need help and protection?",
+            "Requires improvement",
+            False,
+        ),
+        # ... unless the question names that grade itself
+        (
+            "Having been rated Requires Improvement in 2019, what judgement did Ofsted give the service in 2023?",
+            "Requires Improvement",
+            True,
+        ),
+    ],
+)
+def test_a_grade_asked_for_may_share_the_questions_words(question, grade, restated):
+    asked = set(terms(question)) | set(terms("requires"))
+    assert restates_question(grade, asked, question) == restated

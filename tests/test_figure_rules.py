@@ -45,6 +45,12 @@ from qa_assistant.text.numbers import find_quantities
         ("for each of the last five financial years", "five financial years", 5, "years"),
         ("over 12 calendar months", "12 calendar months", 12, "months"),
         ("an overspend of £3.2m financial year 2023/24", "£3.2m", 3200000, "gbp"),
+        (
+            "children in care lost 1,240 school days to exclusions",
+            "1,240",
+            1240,
+            "count",
+        ),  # days lost: a count
         ("Twenty three children", "Twenty three", 23, "count"),
         ("between 72-77 young people", "72-77", 72, "count"),
         # a value and what it changed to are two figures; a range stays one
@@ -57,6 +63,13 @@ from qa_assistant.text.numbers import find_quantities
             "Contents:\n1. Introduction\n3\nLooked after children at the end of the quarter: 381\n",
             "381",
             381,
+            "count",
+        ),
+        # ... and after a question that no page number a little further on follows (a "year in numbers" list)
+        (
+            "Contents\nOur year in numbers 2\nHow many children did we look after?\n512\nHow many care leavers?\n218\n",
+            "512",
+            512,
             "count",
         ),
         ("We approved 1 in 2023.", "1", 1, "count"),  # "in <year>" is no ratio
@@ -126,7 +139,7 @@ def test_quantities(text, value_text, value, unit):
         ("Contents\nCare Leavers ........ 11\nPlacement Stability\t7\n", "7"),
         # a short question is a section's heading, not prose that ends the list
         (
-            "Contents\nSummary of findings\n3\nWhat does the LSCB need to improve?\n38\nAreas for improvement\n37\n",
+            "Contents\nSummary of findings\n33\nWhat does the LSCB need to improve?\n38\nAreas for improvement\n38\n",
             "38",
         ),
         ("225 care leavers aged between 18 and 25 were supported", "25"),
@@ -279,6 +292,13 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "new foster carers were approved",
             "foster_approvals",
         ),
+        # a bracket that sets a group aside is no kind of the name before it
+        (
+            "Response:\n  2023-24 2022-23\nQ1 - Foster placements (other than in house) 183 170\n",
+            "183",
+            "Q1 - Foster placements (other than in house)",
+            "foster_places",
+        ),
         # by whom children are looked after says which children ("by foster families": those in foster care)
         (
             "Figures show 184 children were being looked after by foster families at the end of March 2021.",
@@ -291,6 +311,19 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "500",
             "children looked after",
             "looked_after",
+        ),
+        # ... a kind of carer, not a team, and not one of two ways ("or by new families")
+        (
+            "There were 218 care leavers supported by the Leaving Care Team.",
+            "218",
+            "care leavers supported",
+            "care_leavers",
+        ),
+        (
+            "In 2023/24, 32 children were adopted by their foster carers or by new families.",
+            "32",
+            "children were adopted",
+            "adoptions",
         ),
         # a row's name with its qualifier bracketed after it is read with the qualifier before it
         (
@@ -436,6 +469,13 @@ def test_clause_words_when_no_phrase(text, value, words):
         ),
         # ... but not of a number the comparison reaches
         ("Stockton had a rate of 150 compared with the national 98.", "98", "england"),
+        # a dash before the compared place's own value keeps it the place's ("the national average — just 21.5%")
+        (
+            "Our re-referral rate is 25%, which is higher than the national average — just 21.5% — and work is"
+            " under way.",
+            "21.5%",
+            "england",
+        ),
         (
             "There are 106 unaccompanied children in care - which is higher than the national benchmark - compared"
             " to the overall number of children in care which is 1385.",
@@ -1700,6 +1740,12 @@ def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
         # ... but not words comparing it with that period: it is now, the earlier one its base
         ("There were 509 children in care compared with last year.", "509", "12 June 2024 (meeting date)"),
         ("There were 509 children in care, up on last year.", "509", "12 June 2024 (meeting date)"),
+        # ... and the further reach is only for the value compared with: "in the last year" is this period's
+        (
+            "Our fostering service approved 24 new foster carers in the last year, compared with 18 the previous year.",
+            "24",
+            "12 June 2024 (meeting date)",
+        ),
     ],
 )
 def test_last_year_dates_a_level_not_a_change(text, value, as_of):

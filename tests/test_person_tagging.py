@@ -242,6 +242,20 @@ def test_a_qualified_post_is_not_the_post_itself(sentence, question, person, hol
             "Jane Smith",
             False,
         ),
+        # ... nor one the words after "by" do not describe
+        (
+            "The fostering panel is chaired by the Lead Member for Children with support from Director of Children's"
+            " Services Jane Smith.",
+            "Who chairs the fostering panel?",
+            "Jane Smith",
+            False,
+        ),
+        (
+            "The inquiry chaired by Lord Laming criticised Director of Children's Services Sharon Shoesmith.",
+            "Who chaired the inquiry?",
+            "Sharon Shoesmith",
+            False,
+        ),
     ],
 )
 def test_a_post_done_by_a_person(sentence, question, person, holds):

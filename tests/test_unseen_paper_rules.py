@@ -1054,10 +1054,23 @@ def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):
         # ... and not where a noun follows: "over" is about the budget's cuts or proposals
         ("a row over budget cuts", "a row about budget cuts"),
         ("consulted over budget proposals", "consulted about budget proposals"),
+        # ... nor without an amount or a verb of going before it
+        (
+            "councillors clashed over the budget, which will rise",
+            "councillors clashed about the budget, which will rise",
+        ),
+        ("Under the budget, £1.5m will go to early help.", "About the budget, £1.5m will go to early help."),
+        ("the service is running over budget.", "the service is running budget overspend."),
     ],
 )
 def test_phrases_another_wording_says(text, same_as):
     assert measure_terms(text) == measure_terms(same_as)
+
+
+def test_a_newspapers_word_for_a_service_narrows_nothing():
+    """ "Its beleaguered Children's Services department": how the paper sees the service, not which budget."""
+    text = "Its beleaguered Children's Services department was allocated £138m in 2021/22."
+    assert support("How much was the Children's Services department allocated for 2021/22?", text, "£138m").ok
 
 
 def test_what_caused_a_figure_is_not_what_it_counts():

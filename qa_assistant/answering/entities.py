@@ -206,10 +206,10 @@ class EntityAnswerer:
     ) -> list[Found]:
         """The answers of the type asked a sentence offers that hold the post, kind and dates asked."""
         # a "name" made of the question's own words ("Young People" in "Cabinet Member for Children, Young People and
-        # Families") is no one; a grade may share them ("children who need help": "Requires improvement")
+        # Families") is no one: it neither answers nor stands between a person and their post
         found = self._find(r.answer_type, sentence, meeting_date, asked.head, question)
-        grade = asks_for_a_grade(question)
-        offered = [c for c in found if grade or not restates_question(c.text, asked.terms)]
+        grade = question if asks_for_a_grade(question) else ""
+        offered = [c for c in found if not restates_question(c.text, asked.terms, grade)]
         candidates = [
             c
             for c in offered

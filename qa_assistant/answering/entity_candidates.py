@@ -71,9 +71,13 @@ def says_something_asked(sentence: str, terms: set[str]) -> bool:
     return bool(terms & set(measure_terms(sentence)))
 
 
-def restates_question(text: str, terms: set[str]) -> bool:
+def restates_question(text: str, terms: set[str], grade_asked: str = "") -> bool:
     """'Which board?' answered with the board the question already names is no answer; nor is the council's
-    own name ("What is Middlesbrough's Children in Care Council called?" -> not "Middlesbrough Council")."""
+    own name ("What is Middlesbrough's Children in Care Council called?" -> not "Middlesbrough Council"). A
+    grade asked for (grade_asked: the question) may share its words ("children who need help": "Requires
+    improvement"), unless the question names that grade itself."""
+    if grade_asked and text.lower() not in grade_asked.lower():
+        return False
     own = set(measure_terms(text))
     return not own or own <= terms
 

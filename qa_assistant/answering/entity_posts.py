@@ -63,12 +63,12 @@ def holds_role(
     if not role_terms or c.type != "person":
         return True
     asked_post = role_terms & _POST_WORDS
-    if asked_post and _post_done_by(sentence, c, asked_post):
-        return True  # "chaired by former Care Quality Commission Director Eileen Milner": she chairs it
+    # "chaired by former Care Quality Commission Director Eileen Milner": she chairs it, whatever her own post
+    done_by = bool(asked_post) and _post_done_by(sentence, c, asked_post)
     own_post = frozenset(measure_terms(c.role)) & _POST_WORDS if c.role else frozenset()
-    if asked_post and own_post and not asked_post & own_post:
+    if asked_post and own_post and not asked_post & own_post and not done_by:
         return False  # the paper gives this person another post (an Executive Member, not the Director)
-    if c.role and (_NOT_THE_POST & set(measure_terms(c.role))) - role_terms:
+    if c.role and (_NOT_THE_POST & set(measure_terms(c.role))) - role_terms and not done_by:
         return False  # "Assistant Director of Children's Services" is not the Director asked
     if (
         c.role
@@ -92,16 +92,18 @@ def holds_role(
     have = role_terms & set(measure_terms(near))
     if c.role and any(_elsewhere(m.subject, asked_place) for m in find_subject_mentions(c.role)):
         return False  # "Virtual School Head of Islington" is not the council's own
-    return len(have) * 3 >= len(role_terms) * 2
+    return done_by or len(have) * 3 >= len(role_terms) * 2
 
 
-# "will be chaired by former CQC Director Eileen Milner": the post done, by the person its clause names
-_DONE_BY = re.compile(r"\b([A-Za-z]+)\s+by\s+(?:(?!\b(?:and|by)\b)[^,;.()])*$")
+# "will be chaired by former CQC Director Eileen Milner": the post done, by the person the words after "by"
+# describe (titles, "former", a body's capitalised name), with nothing else between ("chaired by the Lead
+# Member with support from Director Jane Smith" is not Jane Smith's chair)
+_DONE_BY = re.compile(r"\b([A-Za-z]+)\s+by\s+(?:(?:former|the|of|for|[A-Z][\w'’&-]*)\s+)*$")
 
 
 def _post_done_by(sentence: str, c: Found, asked_post: frozenset[str]) -> bool:
     """Whether the sentence says the asked post as what this person does ("chaired by", "led by") in the
-    words just before their name, with no other name or clause between."""
+    words just before their name, with only a description of them between."""
     m = _DONE_BY.search(sentence, max(0, c.start - 90), c.start)
     return m is not None and bool(set(measure_terms(m.group(1))) & asked_post)
 

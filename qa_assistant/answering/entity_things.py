@@ -41,6 +41,7 @@ _GRADE_QUESTION = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def asks_for_a_grade(question: str) -> bool:
     """ "What judgement did Ofsted give ...", "How was the service rated?": the answer is an Ofsted grade."""
     return bool(_GRADE_QUESTION.search(question))
@@ -52,15 +53,22 @@ def _grade_pattern() -> re.Pattern[str]:
 
 
 def find_grades(text: str) -> list[Found]:
-    """Ofsted judgements ("Requires Improvement to be Good", "Inadequate") named in a sentence; not one that
-    opens it on a line of its own before the next item ("Good\n2.2 Experiences ..."): that is the item
-    before's judgement, laid out under it."""
+    """Ofsted judgements ("Requires Improvement to be Good", "Inadequate") named in a sentence."""
     return [
         Found(m.start(), m.end(), m.group(0), "name")
         for m in _grade_pattern().finditer(text)
         if (m.group(0)[0].isupper() or m.group(0).lower() in ("inadequate", "outstanding"))
-        and not (not text[: m.start()].strip() and re.match(r"[ \t]*\n\s*\S", text[m.end() :]))
+        and not _the_item_befores(text, m)
     ]
+
+
+_LINE_GOES_ON = re.compile(r"[ \t]*\n\s*\S")
+
+
+def _the_item_befores(text: str, m: re.Match[str]) -> bool:
+    """A grade opening the sentence on a line of its own before the next item ("Good\n2.2 Experiences ...") is
+    the item before's judgement, laid out under it."""
+    return m.start() == len(text) - len(text.lstrip()) and bool(_LINE_GOES_ON.match(text, m.end()))
 
 
 def with_its_grade(text: str, end: int) -> int:

@@ -217,20 +217,22 @@ def match_phrase(
     return ConceptMatch(head.concept, head.synonym, head.matched, frozenset(seq) - head.matched)
 
 
-# "Foster placement (In House)", "Residential (external)": a row's name with its qualifier bracketed after it
+# "Foster placement (In House)": a row's name with its qualifier bracketed after it; not a bracket that sets a
+# group aside or adds one ("(other than in house)", "(incl agency)", "(excluding UASC)")
 _TRAILING_QUALIFIER = re.compile(r"(?P<head>.*\S)\s*\((?P<qualifier>[A-Za-z][A-Za-z' -]{0,30})\)\s*")
+_NOT_A_KIND = re.compile(r"\b(?:not|non|other|than|excl\w*|incl\w*|and|or|only|except|plus|without)\b", re.I)
 
 
 def _qualifier_fronted(text: str, unit: str | None, verbs: frozenset[str]) -> ConceptMatch | None:
     """A bracketed qualifier after a name is read before it ("Q1 - In House Foster placement"), when one
     synonym then spans the qualifier and the name; else None."""
     m = _TRAILING_QUALIFIER.fullmatch(text)
-    if m is None:
+    if m is None or _NOT_A_KIND.search(m["qualifier"]):
         return None
     qualifier, head = measure_terms(m["qualifier"]), measure_terms(m["head"])
     for at in range(len(head)):  # before the name, wherever a label ("Q1 -") leaves it
         found = match_concept(head[:at] + qualifier + head[at:], unit, verbs)
-        if found is not None and found.matched & set(qualifier) and found.matched - set(qualifier):
+        if found is not None and set(qualifier) <= found.matched and found.matched - set(qualifier):
             return found
     return None
 

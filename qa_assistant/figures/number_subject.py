@@ -111,8 +111,11 @@ _BASE_BEFORE = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|against|versus|vs)\s+(?:(?:in|at|for|with)\s+)?(?:the\s+)?$", re.I
 )
 _OPENS = re.compile(r"(?:^|[.;:!?]\s+|\n)\s*$")
-# the clause goes on past the compared place: ", with 842", "and 10%", " - compared to the overall number"
-_CLAUSE_ON = re.compile(r",|\band\b|\bwith\b|\s[-–—]\s|\bcompared\b", re.I)
+# the clause goes on past the compared place: ", with 842", "and 10%", " - compared to the overall number" (a
+# dash only before a comparison or a clause: "than the national average - just 21.5%" is the average's)
+_CLAUSE_ON = re.compile(
+    r",|\band\b|\bwith\b|\s[-–—]\s+(?=compared|which|where|whereas|while)|\bcompared\b", re.I
+)
 # "than the England average, at 70", "than in Stockton, where 98 ...", ", which is 22%": the compared place's own
 # (the compared place's noun and "currently" may come first: "the national | average, which stands at 22%"; a bare
 # apposition is its own too: "the England average, 70 per 10,000")

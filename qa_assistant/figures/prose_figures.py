@@ -27,13 +27,13 @@ from qa_assistant.figures.value_lists import stands_bare
 from qa_assistant.models import AsOf, Figure
 from qa_assistant.text.numbers import Quantity
 
-# "1372 children in care in the last quarter": the number's own words may come first, but no word comparing it
+_PAST_AFTER = rf"(?:{EARLIER_PERIOD}|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|previously)\b"
+_RELATIVE_PAST = re.compile(rf"^\W{{0,3}}(?:\w+\s+){{0,4}}?{_PAST_AFTER}", re.I)
+# "This is compared to 1372 children in care in the last quarter": the value compared with may name its own
+# words first, further on (none comparing it in turn)
+_COMPARED_TO = re.compile(r"\b(?:compared\s+(?:to|with)|against|versus|vs)\s*$", re.I)
 _COMPARING = r"(?:than|compared|against|versus|vs|on|up|down|from|since|higher|lower|more|fewer|less)\b"
-_RELATIVE_PAST = re.compile(
-    rf"^\W{{0,3}}(?:(?!{_COMPARING})\w+\s+){{0,6}}?(?:{EARLIER_PERIOD}|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|"
-    r"previously)\b",
-    re.I,
-)
+_RELATIVE_PAST_FAR = re.compile(rf"^\W{{0,3}}(?:(?!{_COMPARING})\w+\s+){{0,6}}?{_PAST_AFTER}", re.I)
 # "consistent with the year before (17 adopted and 16 placed)", "the previous year's figure of 520": the
 # number belongs to an earlier period, named just before it or before the brackets it sits in
 # ("last year" only as a possessive: "Last year 16 children were adopted" reports that count, it does not name
@@ -156,7 +156,9 @@ def _prose_as_of(r: SentenceReading, q: Quantity, kind: str, others: list[int]) 
     """The number's date from its sentence, unless it is said to be last year's (not a change up to now)."""
     as_of = asof_rules.as_of(r.ctx, q, r.sentence, others)
     # "520 last year" is as of last year; "down 14.2% on the same point last year" is a change up to now
-    past_after = _RELATIVE_PAST.match(r.text[q.end : min(r.sentence[1], q.end + 60)])
+    after = r.text[q.end : min(r.sentence[1], q.end + 60)]
+    compared = _COMPARED_TO.search(r.text, max(r.sentence[0], q.start - 20), q.start)
+    past_after = (_RELATIVE_PAST_FAR if compared else _RELATIVE_PAST).match(after)
     if kind != "change" and ((past_after and as_of.basis != "stated") or _past_before(r, q)):
         as_of = AsOf(label="an earlier period (not stated exactly)", basis="earlier")
     elif kind == "change" and as_of.basis == "stated":

@@ -131,7 +131,12 @@ _DISCUSSION = re.compile(
 _WHAT_FIGURE = re.compile(
     rf"^\s*what\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+){{0,2}}?(?:{FIGURE_NOUNS})\b", re.I
 )
-_WHY = re.compile(r"^\s*(?:and\s+)?why\b", re.I)
+# "why ...", and "what caused / is causing / drove / lay behind ..." ask for a reason
+_WHY = re.compile(
+    r"^\s*(?:and\s+)?(?:why\b|what\s+(?:(?:has|had|is|was|have)\s+)?(?:caus(?:ed|es|ing)|dr(?:ove|iving|ives)|"
+    r"led\s+to|(?:lay|lies|lying)\s+behind)\b|what\s+(?:is|was|are|were)\s+(?:\w+\s+){0,3}?behind\b)",
+    re.I,
+)
 
 _GRADE = re.compile(
     r"\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|"

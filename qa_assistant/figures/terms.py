@@ -41,31 +41,45 @@ def _synonyms() -> dict[str, str]:
     return {k.lower(): v.lower() for k, v in lexicon()["word_synonyms"].items()}
 
 
-# a phrase is read as its other wording only where it ends the clause or a linking word follows: "went £2m over budget
-# this year" is an overspend, "a row over budget cuts" is not
+# a phrase is read as its other wording only after an amount or a verb of going ("went £2m over budget", "is
+# running over budget") and where it ends the clause or a linking word follows; not "clashed over the budget",
+# "a row over budget cuts" or "Under the budget, £1.5m will go to early help"
 _PHRASE_ENDS = (
     r"(?=\s*(?:[.,;:)!?'\"”]|$)|\s+(?:by|and|or|but|in|for|this|last|at|on|again|which|because|due|after|so|"
     r"with|during|until|to|as|despite|although|while|whilst)\b)"
 )
+_GOES = re.compile(
+    r"(?:\d[\d,.]*\s?(?:k|m|bn|million|billion)?|\b(?:went|go|goes|going|gone|came\s+in|comes?\s+in|coming\s+in|"
+    r"run|runs|running|ran|is|was|are|were|be|been|being|remain(?:s|ed)?|stay(?:s|ed)?))\s+"
+    r"(?:(?:slightly|well|far|significantly|substantially|considerably|way|still|also)\s+)?$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
-def _phrase_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """Phrases another wording says ("went £15.5m over budget" overspent its budget), as a pattern and a map."""
-    mapped = {" ".join(k.lower().split()): v for k, v in lexicon().get("phrase_synonyms", {}).items()}
+def _phrase_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str], frozenset[str]]:
+    """Phrases another wording says ("went £15.5m over budget" overspent its budget): a pattern, its map, and
+    the phrases' last words (a text without any of them is left as it is, at no cost)."""
+    mapped = {" ".join(k.lower().split()): v for k, v in lexicon()["phrase_synonyms"].items()}
     if not mapped:
-        return None, mapped
+        return None, mapped, frozenset()
     alternatives = "|".join(
         r"\s+".join(map(re.escape, k.split())) for k in sorted(mapped, key=len, reverse=True)
     )
-    return re.compile(rf"\b(?:{alternatives})\b{_PHRASE_ENDS}"), mapped
+    ends = frozenset(k.split()[-1] for k in mapped)
+    return re.compile(rf"\b(?:{alternatives})\b{_PHRASE_ENDS}"), mapped, ends
 
 
 def _with_phrase_synonyms(text: str) -> str:
-    pattern, mapped = _phrase_synonyms()
-    if pattern is None:
+    pattern, mapped, ends = _phrase_synonyms()
+    if pattern is None or not any(end in text for end in ends):
         return text
-    return pattern.sub(lambda m: mapped[" ".join(m.group(0).split())], text)
+
+    def said_so(m: re.Match[str]) -> str:
+        goes = _GOES.search(text, max(0, m.start() - 40), m.start())
+        return mapped[" ".join(m.group(0).split())] if goes else m.group(0)
+
+    return pattern.sub(said_so, text)
 
 
 def words(text: str) -> list[str]:

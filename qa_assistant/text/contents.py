@@ -14,32 +14,40 @@ _PAGE_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*")  # a line that is only a page nu
 _LEADER_PAGE = re.compile(r".*?(?:\.{3,}|…+|\t)[ \t]*(\d{1,3})[ \t]*")  # "Care Leavers ........ 11"
 _MAX_ENTRY_WORDS = 8  # a longer line is prose: the contents list has ended
 _MAX_LINES = 80
+_PAGE_STEP = 30  # a section's page number follows the one before it by a few pages
 
 
 def page_number_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the page numbers in each contents list of a text."""
     spans: list[tuple[int, int]] = []
     for heading in _HEADING.finditer(text):
-        pos = heading.end() + 1
+        pos, last_page = heading.end() + 1, 0
         for _ in range(_MAX_LINES):
             if pos >= len(text):
                 break
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
             line = text[pos:end]
-            if _is_prose(line):
+            if _is_prose(line) or (line.rstrip().endswith("?") and not _page_follows(text, end, last_page)):
                 break
             if _PAGE_LINE.fullmatch(line):
                 spans.append((pos, end))
+                last_page = max(last_page, int(line))
             elif leader := _LEADER_PAGE.fullmatch(line):
                 spans.append((pos + leader.start(1), pos + leader.end(1)))
             pos = end + 1
     return spans
 
 
+def _page_follows(text: str, end: int, last_page: int) -> bool:
+    """A short question is a section's heading ("What does the local authority need to improve?") when the
+    next line is a page number a little further on; not "How many children did we look after?" then "512"."""
+    nxt = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else len(text)]
+    return bool(_PAGE_LINE.fullmatch(nxt)) and last_page <= int(nxt) <= last_page + _PAGE_STEP
+
+
 def _is_prose(line: str) -> bool:
-    """A line that no contents list holds: long, starting in lower case, or ending a sentence (a short question
-    is a section's heading: "What does the local authority need to improve?")."""
+    """A line that no contents list holds: long, starting in lower case, or ending a sentence."""
     words = line.split()
     if not words:
         return False

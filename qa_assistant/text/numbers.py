@@ -37,7 +37,7 @@ _RATE_WORD = (
 # "£4,500 per child, per week", "£52,000 a placement a year": what the amount is for each of, before its period
 _EACH = r"child|young[ ]+person|person|placement|place|bed|pupil|family|household|carer|case|head"
 _NOT_WHEN = r"(?![ ]+(?:earlier|ago|later)\b)"  # "a year earlier", "a week later": when, not how often
-_SPAN_OF = r"(?:working[ ]+|(?:financial|calendar|academic|school)[ ]+(?=\w+s\b))"  # "five financial years"
+_SPAN_OF = r"(?:working[ ]+|(?:financial|academic|calendar)[ ]+(?=years\b)|calendar[ ]+(?=months\b))"
 _FOR_EACH_ONE = rf"(?:[ ]+(?:per|a|an|each|for[ ]+each)[ ]+(?:{_EACH})(?:,(?=[ ]+per\b))?)?"
 _UNIT_TAIL = (
     r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b|(?-i:pc)\b)?"  # "40pc": newspapers' per cent
