@@ -661,6 +661,7 @@ JUDGEMENTS = (
     ],
 )
 def test_the_judgement_under_an_area_is_read_with_it(area, grade):
+    """(The judgements of two inspections side by side are tested below: neither is read with the area.)"""
     end = JUDGEMENTS.index(area) + len(area)
     found = find_grades(JUDGEMENTS[JUDGEMENTS.index(area) : with_its_grade(JUDGEMENTS, end)])
     assert [f.text for f in found] == ([grade] if grade else [])
@@ -700,3 +701,9 @@ def test_a_grade_is_said_of_the_words_before_it(sentence, grades):
 def test_a_grade_asked_for_may_share_the_questions_words(question, grade, restated):
     asked = set(terms(question)) | set(terms("requires"))
     assert restates_question(grade, asked, question) == restated
+
+
+def test_two_years_judgements_under_an_area_are_neither_read_with_it():
+    text = "Children who need help and protection\nRequires improvement\nGood\n"
+    end = len("Children who need help and protection")
+    assert with_its_grade(text, end) == end

@@ -250,6 +250,14 @@ def test_a_qualified_post_is_not_the_post_itself(sentence, question, person, hol
             "Jane Smith",
             False,
         ),
+        # ... nor a vice chair standing in for the chair asked about
+        (
+            "In the absence of the Chair, Councillor Janet Mills, the meeting was chaired by the Vice Chair"
+            " Councillor Peter Hollins.",
+            "Who is the Chair of the Corporate Parenting Board?",
+            "Peter Hollins",
+            False,
+        ),
         (
             "The inquiry chaired by Lord Laming criticised Director of Children's Services Sharon Shoesmith.",
             "Who chaired the inquiry?",

@@ -1050,7 +1050,7 @@ def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):
             "went around £15 million over its budget for children's services",
             "went around £15 million budget overspend for children's services",
         ),
-        ("came in under budget.", "came in budget underspend."),
+        ("came in £1m under budget.", "came in £1m budget underspend."),
         # ... and not where a noun follows: "over" is about the budget's cuts or proposals
         ("a row over budget cuts", "a row about budget cuts"),
         ("consulted over budget proposals", "consulted about budget proposals"),
@@ -1060,7 +1060,11 @@ def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):
             "councillors clashed about the budget, which will rise",
         ),
         ("Under the budget, £1.5m will go to early help.", "About the budget, £1.5m will go to early help."),
-        ("the service is running over budget.", "the service is running budget overspend."),
+        # ... nor of an amount that is not the one said to be over ("an outturn of £125.3m is over budget"; a
+        # question says it after a verb of going: "did the service go over budget?", read by the question reader)
+        ("the service is running over budget.", "the service is running about budget."),
+        ("an outturn of £125.3m is over budget", "an outturn of £125.3m is about budget"),
+        ("is over budget by £5.3m", "is budget overspend by £5.3m"),
     ],
 )
 def test_phrases_another_wording_says(text, same_as):
@@ -1073,6 +1077,11 @@ def test_a_newspapers_word_for_a_service_narrows_nothing():
     assert support("How much was the Children's Services department allocated for 2021/22?", text, "£138m").ok
 
 
+def test_the_total_that_is_over_budget_is_not_the_overspend():
+    text = "Agency staffing costs of £6.2m were over budget due to vacancies."
+    assert not support("What was the overspend on agency staffing?", text, "£6.2m").ok
+
+
 def test_what_caused_a_figure_is_not_what_it_counts():
     """ "What overspend did the rise cause": the cause is asked about, the overspend is what is counted."""
     text = "The rise in looked after children resulted in a £6.6m overspend in the children's social care budget."
@@ -1080,18 +1089,6 @@ def test_what_caused_a_figure_is_not_what_it_counts():
         "What overspend did the rise in looked after children cause in the children's social care budget?"
     )
     assert support(question, text, "£6.6m").ok
-
-
-@pytest.mark.parametrize(
-    "question,ok",
-    [
-        ("How many children were looked after in March 2021?", False),
-        ("How many children were looked after by foster families in March 2021?", True),
-    ],
-)
-def test_by_whom_children_are_looked_after_narrows_the_count(question, ok):
-    text = "Figures show 184 children were being looked after by foster families at the end of March 2021."
-    assert support(question, text, "184").ok == ok
 
 
 @pytest.mark.parametrize(
@@ -1598,6 +1595,12 @@ def test_the_words_that_place_a_figure_within_a_period_are_listed_once_in_each_h
         # ... while a source's date is the date asked when the question gives no other
         ("In the 2019 JSNA, how many children were in care?", "Middlesbrough", "2019"),
         ("How many children were in care across North East councils in 2012?", "North East", "2012"),
+        # ... nor does a date the figure is compared with
+        (
+            "How many children were in care according to the November 2021 scorecard, compared with 2020?",
+            "Middlesbrough",
+            "November 2021 to 2020",
+        ),
     ],
 )
 def test_the_words_naming_a_source_say_neither_whose_nor_when(question, subject, date_label):

@@ -64,7 +64,10 @@ def holds_role(
         return True
     asked_post = role_terms & _POST_WORDS
     # "chaired by former Care Quality Commission Director Eileen Milner": she chairs it, whatever her own post
-    done_by = bool(asked_post) and _post_done_by(sentence, c, asked_post)
+    # (not a vice or deputy chair standing in: "chaired by the Vice Chair Councillor Peter Hollins")
+    done_by = (
+        bool(asked_post) and _post_done_by(sentence, c, asked_post) and not _stands_in(c.role, role_terms)
+    )
     own_post = frozenset(measure_terms(c.role)) & _POST_WORDS if c.role else frozenset()
     if asked_post and own_post and not asked_post & own_post and not done_by:
         return False  # the paper gives this person another post (an Executive Member, not the Director)
@@ -179,6 +182,14 @@ _INITIALS = re.compile(r"(?:(?:the|our|their|its|a)\s+)?[A-Z]{2,6}")
 # holder is not the post)
 _NOT_THE_POST = frozenset(measure_terms("former previous ex assistant retired outgoing"))
 _QUALIFIED = frozenset(measure_terms("former previous ex assistant deputy acting interim retired outgoing"))
+
+
+_STANDS_IN = frozenset(measure_terms("vice deputy acting interim"))
+
+
+def _stands_in(role: str | None, role_terms: frozenset[str]) -> bool:
+    """Whether the person's own post is a stand-in for the one asked (a vice or deputy chair), unasked."""
+    return bool(role) and bool((_STANDS_IN & set(measure_terms(role or ""))) - role_terms)
 
 
 def _holds_it_now(role: str | None, role_terms: frozenset[str]) -> bool:

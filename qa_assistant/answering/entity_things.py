@@ -80,7 +80,11 @@ def with_its_grade(text: str, end: int) -> int:
 
 @lru_cache(maxsize=1)
 def _grade_line() -> re.Pattern[str]:
-    return re.compile(rf"[ \t]*\n[ \t]*(?:{_grade_pattern().pattern})[ \t]*(?=\n|$)", re.I)
+    grade = _grade_pattern().pattern
+    # one grade line only: under a table of two years ("Requires improvement\nGood") which is whose is not said
+    return re.compile(
+        rf"[ \t]*\n[ \t]*(?:{grade})[ \t]*(?=\n|$)(?![ \t]*\n[ \t]*(?:{grade})[ \t]*(?:\n|$))", re.I
+    )
 
 
 @lru_cache(maxsize=1)

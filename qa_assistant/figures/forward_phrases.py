@@ -96,14 +96,6 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
         )
     if word == "and":  # "children and young people", "young people and families": one group counted
         return bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))
-    if word == "by":  # "184 children were being looked after by foster families": by whom says which children
-        return (
-            previous.endswith(_LOOKED_AFTER_BY)
-            and bool(_CARERS_BY.match(text, pos))
-            and not _OR_BY.search(
-                text, pos, pos + 60
-            )  # "by their foster carers or by new families": all of them
-        )
     if word == "through":  # "1446 children through Child In Need": the service they are counted in
         return bool(re.match(r"through\s+(?:the\s+)?[A-Z]", text[pos : pos + 16]))
     if word == "from":
@@ -113,15 +105,6 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
     return False
 
 
-# "looked after by foster families / relatives / another local authority": a kind of carer, not the council or a
-# team, and not a time ("looked after by March 2021")
-_LOOKED_AFTER_BY = ("after", "cared for", "placed", "supported", "fostered", "adopted")
-_CARERS_BY = re.compile(
-    r"by\s+(?:(?:their|new|a|an|other|approved|local|in-house|independent)\s+)*(?:foster|kinship|connected|famil|"
-    r"relative|grandparent|adopter|friends|another\s+local\s+authorit|other\s+local\s+authorit|private)",
-    re.I,
-)
-_OR_BY = re.compile(r"\bor\s+by\b", re.I)
 # money nouns whose "for" says what the money is spent on
 _SPENT_ON = re.compile(
     r"\b(?:costs?|spend|spending|expenditure|budgets?|allowances?|fees?|payments?|prices?|funding)$"

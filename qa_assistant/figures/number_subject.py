@@ -30,7 +30,7 @@ _COMPARED_WITH = re.compile(
 
 # after the last number between: "and is facing", "and has", with no comparison or clause break of its own
 _GOES_ON = re.compile(
-    r"[^;:]*?\band\s+(?:is|was|are|were|has|had|have|will)\b(?:(?!than|compared)[^;:])*", re.I
+    r"[^;:]*?\band\s+(?:is|was|are|were|has|had|have|will)\b(?:(?!\b(?:than|compared)\b)[^;:])*", re.I
 )
 
 _SUPERLATIVES = "highest|lowest|worst|best|largest|smallest|biggest"

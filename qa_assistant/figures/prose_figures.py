@@ -22,7 +22,7 @@ from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.tables import unit_hint
-from qa_assistant.figures.terms import WEEKLY, measure_terms
+from qa_assistant.figures.terms import WEEKLY, after_a_number, measure_terms
 from qa_assistant.figures.value_lists import stands_bare
 from qa_assistant.models import AsOf, Figure
 from qa_assistant.text.numbers import Quantity
@@ -259,5 +259,5 @@ def _clause_words(
     # after another number, the words before a comma are that number's ("83% (3,224) were held open on a
     # child in need basis, 9% (355) ..."); at the start of a sentence they may say what this one counts
     left = re.split(r"[;:.!?\n,()]|\s[-–—]\s" if after_number else r"[;:.!?\n]|\s[-–—]\s", left)[-1]
-    right = re.split(r"[;:.!?()\n,]|\s[-–—]\s|\s(?:and|but|while|whilst|whereas)\s", right)[0]
+    right = after_a_number(re.split(r"[;:.!?()\n,]|\s[-–—]\s|\s(?:and|but|while|whilst|whereas)\s", right)[0])
     return " ".join(mask_numbers(mask_dates(f"{left} {right}")).split())

@@ -13,6 +13,7 @@ follow_up.py (what a follow-up inherits); this module puts them together into a 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from qa_assistant.figures.follow_up import inherit, is_follow_up
 from qa_assistant.figures.question_dates import (
@@ -34,6 +35,7 @@ from qa_assistant.figures.question_sources import (
 )
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.subjects import find_subject_mentions
+from qa_assistant.figures.terms import asked_phrase_synonyms
 from qa_assistant.text.dates import DateMention, find_dates
 
 MAX_HISTORY = 6
@@ -44,9 +46,9 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     question gives rather than asks (a figure it quotes to name its source, a change's base) is blanked out
     first, offsets kept, so none of it is read as the measure, unit, date or intent asked."""
     original = question
-    question = blank_spans(question, given_spans(question))
+    question = asked_phrase_synonyms(blank_spans(question, given_spans(question)))
     occasions = occasion_spans(question)
-    dates = _asked_dates(find_dates(question), occasions)
+    dates = _asked_dates(question, find_dates(question), occasions)
     quarter, dates_range, relative = period_asked(question, dates, previous)
     mentions = find_subject_mentions(question)
     subject, subject_explicit = asked_subject(question, mentions, occasions)
@@ -95,11 +97,21 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     return reading
 
 
-def _asked_dates(dates: list[DateMention], occasions: list[tuple[int, int]]) -> list[DateMention]:
+_COMPARED_DATE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than|since|versus|vs\.?|against)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I
+)
+
+
+def _asked_dates(
+    question: str, dates: list[DateMention], occasions: list[tuple[int, int]]
+) -> list[DateMention]:
     """ "According to ANEC in 2012, how many ... in the year ending March 2011?": a date inside the words naming
     the source says which source, when another date says when the figure is asked for."""
     outside = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in occasions)]
-    return outside or dates
+    # "according to the November 2021 scorecard, compared with 2020?": the compared date is not the one asked
+    if not outside or all(_COMPARED_DATE.search(question, max(0, d.start - 24), d.start) for d in outside):
+        return dates
+    return outside
 
 
 def _settle_intent(

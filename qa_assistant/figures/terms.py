@@ -41,19 +41,21 @@ def _synonyms() -> dict[str, str]:
     return {k.lower(): v.lower() for k, v in lexicon()["word_synonyms"].items()}
 
 
-# a phrase is read as its other wording only after an amount or a verb of going ("went £2m over budget", "is
-# running over budget") and where it ends the clause or a linking word follows; not "clashed over the budget",
-# "a row over budget cuts" or "Under the budget, £1.5m will go to early help"
+# a phrase is read as its other wording only for the amount it is said of, written right before it, after "by", or
+# as the words read after a figure's number ("went £2m over budget", "is over budget by £5.3m"; not "an outturn of
+# £125.3m is over budget", "clashed over the budget"), and where it ends the clause or a linking word follows
 _PHRASE_ENDS = (
     r"(?=\s*(?:[.,;:)!?'\"”]|$)|\s+(?:by|and|or|but|in|for|this|last|at|on|again|which|because|due|after|so|"
     r"with|during|until|to|as|despite|although|while|whilst)\b)"
 )
-_GOES = re.compile(
-    r"(?:\d[\d,.]*\s?(?:k|m|bn|million|billion)?|\b(?:went|go|goes|going|gone|came\s+in|comes?\s+in|coming\s+in|"
-    r"run|runs|running|ran|is|was|are|were|be|been|being|remain(?:s|ed)?|stay(?:s|ed)?))\s+"
-    r"(?:(?:slightly|well|far|significantly|substantially|considerably|way|still|also)\s+)?$",
+_AMOUNT_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s?(?:k|m|bn|million|billion)?\s+$", re.I)
+# a question says it of what it asks after a verb of going ("did the service go over budget?"); a paper's
+# "costs of £6.2m were over budget" does not make the £6.2m an overspend
+_GOING_BEFORE = re.compile(
+    r"\b(?:go|goes|going|gone|went|run|runs|running|ran|come\s+in|came\s+in|is|was|are|were|be|been)\s+$",
     re.I,
 )
+_AMOUNT_AFTER = re.compile(r"\s+by\s+(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)?£?\d", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +69,7 @@ def _phrase_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str], frozense
         r"\s+".join(map(re.escape, k.split())) for k in sorted(mapped, key=len, reverse=True)
     )
     ends = frozenset(k.split()[-1] for k in mapped)
-    return re.compile(rf"\b(?:{alternatives})\b{_PHRASE_ENDS}"), mapped, ends
+    return re.compile(rf"\b(?:{alternatives})\b{_PHRASE_ENDS}", re.I), mapped, ends
 
 
 def _with_phrase_synonyms(text: str) -> str:
@@ -76,10 +78,32 @@ def _with_phrase_synonyms(text: str) -> str:
         return text
 
     def said_so(m: re.Match[str]) -> str:
-        goes = _GOES.search(text, max(0, m.start() - 40), m.start())
-        return mapped[" ".join(m.group(0).split())] if goes else m.group(0)
+        before = text[max(0, m.start() - 24) : m.start()]
+        # (a phrase opening the text is read on its own, as the words after a figure's number are)
+        said_of = not before.strip() or _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(text, m.end())
+        return mapped[" ".join(m.group(0).split())] if said_of else m.group(0)
 
     return pattern.sub(said_so, text)
+
+
+def asked_phrase_synonyms(question: str) -> str:
+    """A question's phrases read as their other wording after a verb of going ("By how much did the service go
+    over budget?" asks for an overspend)."""
+    pattern, mapped, _ = _phrase_synonyms()
+    if pattern is None:
+        return question
+
+    def said_so(m: re.Match[str]) -> str:
+        going = _GOING_BEFORE.search(question, max(0, m.start() - 24), m.start())
+        return mapped[" ".join(m.group(0).lower().split())] if going else m.group(0)
+
+    return pattern.sub(said_so, question)
+
+
+def after_a_number(text: str) -> str:
+    """The words read right after a number, with a phrase they open read as its other wording ("£1.2m | over
+    budget" is an overspend), before the number is masked out of the clause they join."""
+    return _with_phrase_synonyms(text.lower())
 
 
 def words(text: str) -> list[str]:
