@@ -145,6 +145,11 @@ def test_quantities(text, value_text, value, unit):
         ("Contents\nCare Leavers ........ 11\nPlacement Stability\t7\n", "7"),
         # a short question is a section's heading, not prose that ends the list
         (
+            "Contents\nIntroduction\n3\nWhat is corporate parenting?\n4\nHow many children are in our care?\n6\n"
+            "How well are our children doing at school?\n9\nCare leavers\n12\n",
+            "6",
+        ),
+        (
             "Contents\nSummary of findings\n33\nWhat does the LSCB need to improve?\n38\nAreas for improvement\n38\n",
             "38",
         ),

@@ -1077,6 +1077,18 @@ def test_a_newspapers_word_for_a_service_narrows_nothing():
     assert support("How much was the Children's Services department allocated for 2021/22?", text, "£138m").ok
 
 
+@pytest.mark.parametrize(
+    "question,ok",
+    [
+        ("What is the overspend for children's services?", True),
+        ("What is the budget for children's services?", False),
+    ],
+)
+def test_over_budget_by_an_amount_is_an_overspend(question, ok):
+    text = "At quarter 2, children's services is over budget by around £2.3 million."
+    assert support(question, text, "£2.3 million").ok == ok
+
+
 def test_the_total_that_is_over_budget_is_not_the_overspend():
     text = "Agency staffing costs of £6.2m were over budget due to vacancies."
     assert not support("What was the overspend on agency staffing?", text, "£6.2m").ok
@@ -1595,6 +1607,12 @@ def test_the_words_that_place_a_figure_within_a_period_are_listed_once_in_each_h
         # ... while a source's date is the date asked when the question gives no other
         ("In the 2019 JSNA, how many children were in care?", "Middlesbrough", "2019"),
         ("How many children were in care across North East councils in 2012?", "North East", "2012"),
+        # ... while "since" opens the period asked about
+        (
+            "According to the March 2024 report, how many children have been adopted since April 2023?",
+            "Middlesbrough",
+            "since April 2023",
+        ),
         # ... nor does a date the figure is compared with
         (
             "How many children were in care according to the November 2021 scorecard, compared with 2020?",

@@ -84,6 +84,8 @@ def from_prose(
     subject = subject_for(text, q.start, q.end, r.sentence, r.mentions, others, r.default, phrase_end)
     as_of = _prose_as_of(r, q, kind, others)
     phrase_text = text[phrase.start : phrase.end] if phrase.found else ""
+    if phrase.found and phrase.end <= q.start and _BY_THE_AMOUNT.fullmatch(text, phrase.end, q.start):
+        phrase_text = text[phrase.start : q.start]  # "is over budget by | £2.3m": the "by" says what it is of
     hint = unit_hint(phrase_text) if phrase.how in ("label", "heading", "inherited", "backward") else None
     if (
         phrase.how == "inherited"
@@ -214,6 +216,12 @@ def _under_lead_in(
         facts, context=context, unit=unit, value=value, high=high, as_of=as_of, quote_start=quote_start
     )
     return figure(r, q, lead_facts)
+
+
+_BY_THE_AMOUNT = re.compile(
+    r"\s+by(?:\s+(?:around|about|approximately|an\s+estimated|estimated|nearly|almost|circa|some|over))?\s*£?\s*",
+    re.I,
+)
 
 
 def _money_asked(lead_text: str) -> str | None:

@@ -98,7 +98,7 @@ def read(question: str, previous: Reading | None = None) -> Reading:
 
 
 _COMPARED_DATE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|than|since|versus|vs\.?|against)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I
+    r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|against)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I
 )
 
 

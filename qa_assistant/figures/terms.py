@@ -55,6 +55,11 @@ _GOING_BEFORE = re.compile(
     r"\b(?:go|goes|going|gone|went|run|runs|running|ran|come\s+in|came\s+in|is|was|are|were|be|been)\s+$",
     re.I,
 )
+# "children's services is over budget by | £2.3m": the words before a figure's number, cut at it
+_BY_THE_NUMBER = re.compile(
+    r"\s+by(?:\s+(?:around|about|approximately|an\s+estimated|estimated|nearly|almost|circa|some|over))?\s*£?\s*$",
+    re.I,
+)
 _AMOUNT_AFTER = re.compile(r"\s+by\s+(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)?£?\d", re.I)
 
 
@@ -80,7 +85,12 @@ def _with_phrase_synonyms(text: str) -> str:
     def said_so(m: re.Match[str]) -> str:
         before = text[max(0, m.start() - 24) : m.start()]
         # (a phrase opening the text is read on its own, as the words after a figure's number are)
-        said_of = not before.strip() or _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(text, m.end())
+        said_of = (
+            not before.strip()
+            or _AMOUNT_BEFORE.search(before)
+            or _AMOUNT_AFTER.match(text, m.end())
+            or _BY_THE_NUMBER.match(text, m.end())
+        )
         return mapped[" ".join(m.group(0).split())] if said_of else m.group(0)
 
     return pattern.sub(said_so, text)

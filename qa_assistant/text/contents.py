@@ -14,10 +14,7 @@ _PAGE_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*")  # a line that is only a page nu
 _LEADER_PAGE = re.compile(r".*?(?:\.{3,}|…+|\t)[ \t]*(\d{1,3})[ \t]*")  # "Care Leavers ........ 11"
 _MAX_ENTRY_WORDS = 8  # a longer line is prose: the contents list has ended
 _MAX_LINES = 80
-_PAGE_STEP = 30
-_ASKS_A_NUMBER = re.compile(
-    r"\s*how\s+(?:many|much|long|often)\b|\s*what\s+(?:percentage|proportion|share|number)\b", re.I
-)  # a section's page number follows the one before it by a few pages
+_QUESTION_STEP = 10  # a question heading's page follows the last entry's by a few pages
 
 
 def page_number_spans(text: str) -> list[tuple[int, int]]:
@@ -43,14 +40,12 @@ def page_number_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _page_follows(text: str, end: int, last_page: int) -> bool:
-    """A short question is a section's heading ("What does the local authority need to improve?") when the
-    next line is a page number a little further on, and it does not ask for a number ("How many children were
-    adopted?" then "19" is a figure)."""
-    if _ASKS_A_NUMBER.match(text, text.rfind("\n", 0, end) + 1):
-        return False
+    """A short question is a section's heading ("What does the local authority need to improve?", "How many
+    children are in our care?") when the next line is a page number a few pages on from the last; not "How many
+    children were adopted?" then "19", eleven pages past the last entry: that is a figure."""
     line_end = text.find("\n", end + 1)
     nxt = text[end + 1 : line_end if line_end >= 0 else len(text)]
-    return bool(_PAGE_LINE.fullmatch(nxt)) and last_page <= int(nxt) <= last_page + _PAGE_STEP
+    return bool(_PAGE_LINE.fullmatch(nxt)) and last_page <= int(nxt) <= last_page + _QUESTION_STEP
 
 
 def _is_prose(line: str) -> bool:
