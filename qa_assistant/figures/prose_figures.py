@@ -22,7 +22,7 @@ from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.tables import unit_hint
-from qa_assistant.figures.terms import WEEKLY, after_a_number, measure_terms
+from qa_assistant.figures.terms import BY_THE_NUMBER, WEEKLY, after_a_number, measure_terms
 from qa_assistant.figures.value_lists import stands_bare
 from qa_assistant.models import AsOf, Figure
 from qa_assistant.text.numbers import Quantity
@@ -84,7 +84,7 @@ def from_prose(
     subject = subject_for(text, q.start, q.end, r.sentence, r.mentions, others, r.default, phrase_end)
     as_of = _prose_as_of(r, q, kind, others)
     phrase_text = text[phrase.start : phrase.end] if phrase.found else ""
-    if phrase.found and phrase.end <= q.start and _BY_THE_AMOUNT.fullmatch(text, phrase.end, q.start):
+    if phrase.found and phrase.end <= q.start and BY_THE_NUMBER.match(text, phrase.end, q.start):
         phrase_text = text[phrase.start : q.start]  # "is over budget by | £2.3m": the "by" says what it is of
     hint = unit_hint(phrase_text) if phrase.how in ("label", "heading", "inherited", "backward") else None
     if (
@@ -216,12 +216,6 @@ def _under_lead_in(
         facts, context=context, unit=unit, value=value, high=high, as_of=as_of, quote_start=quote_start
     )
     return figure(r, q, lead_facts)
-
-
-_BY_THE_AMOUNT = re.compile(
-    r"\s+by(?:\s+(?:around|about|approximately|an\s+estimated|estimated|nearly|almost|circa|some|over))?\s*£?\s*",
-    re.I,
-)
 
 
 def _money_asked(lead_text: str) -> str | None:

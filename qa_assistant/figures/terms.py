@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
+from qa_assistant.figures.asof import HEDGE
 from qa_assistant.settings import DATA_DIR, weight
 from qa_assistant.text.stemming import stem
 
@@ -55,12 +56,11 @@ _GOING_BEFORE = re.compile(
     r"\b(?:go|goes|going|gone|went|run|runs|running|ran|come\s+in|came\s+in|is|was|are|were|be|been)\s+$",
     re.I,
 )
-# "children's services is over budget by | £2.3m": the words before a figure's number, cut at it
-_BY_THE_NUMBER = re.compile(
-    r"\s+by(?:\s+(?:around|about|approximately|an\s+estimated|estimated|nearly|almost|circa|some|over))?\s*£?\s*$",
-    re.I,
-)
-_AMOUNT_AFTER = re.compile(r"\s+by\s+(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)?£?\d", re.I)
+# "over budget by (around) £5.3m" and "is over budget by (around) | £2.3m" (the words before a figure's number, cut
+# at it): the amount after "by" is what the phrase is said of
+_BY_HEDGE = rf"\s+by(?:\s+(?:{HEDGE}|circa|an\s+estimated|estimated))?\s*£?"
+BY_THE_NUMBER = re.compile(rf"{_BY_HEDGE}\s*$", re.I)
+_AMOUNT_AFTER = re.compile(rf"{_BY_HEDGE}\s*\d", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +89,7 @@ def _with_phrase_synonyms(text: str) -> str:
             not before.strip()
             or _AMOUNT_BEFORE.search(before)
             or _AMOUNT_AFTER.match(text, m.end())
-            or _BY_THE_NUMBER.match(text, m.end())
+            or BY_THE_NUMBER.match(text, m.end())
         )
         return mapped[" ".join(m.group(0).split())] if said_of else m.group(0)
 
