@@ -254,7 +254,9 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
     # the group a question sets aside may be another number's ("excluding the unaccompanied children (7)"),
     # when the sentence sets the same group aside
     aside = set_aside_terms(r.question)
-    owned = around.said_by_others if says_something_else(f, t.q, own, t.same_concept) else around.owned
+    owned = around.owned
+    if says_something_else(f, t.q, own, t.same_concept):
+        owned |= around.owned_across_contrast
     others = (
         owned - own - (aside if aside and aside <= set_aside_terms(around.sentence_text) else frozenset())
     )

@@ -32,7 +32,8 @@ class FigureContext:
         ""  # the sentence itself (its weak words too spell out acronyms: "full-time-equivalent")
     )
     lead_text: str = ""  # the sentence before, whether or not this one refers back to it
-    said_by_others: frozenset[str] = frozenset()  # what other numbers own, and earlier ones across a "but"
+    owned_across_contrast: frozenset[str] = frozenset()  # earlier numbers' words across a "but" ("allocated
+    # £138m, but went £15.5m over budget"), owned too when this one's words say something else
 
 
 def build_context(
@@ -83,7 +84,7 @@ def build_context(
         ),
         sentence_text,
         lead_text,
-        frozenset(owned) | _said_before_a_contrast(f, sentence_text, siblings),
+        _said_before_a_contrast(f, sentence_text, siblings),
     )
 
 
