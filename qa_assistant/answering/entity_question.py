@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa_assistant.figures.question_intent import NAME_HEADS, PERSON_NOUNS
+from qa_assistant.figures.question_intent import HEAD_REACH, NAME_HEADS, PERSON_NOUNS
 from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.terms import lexicon, measure_terms, stopwords
 
 # "which regional adoption AGENCY was ...": the kind of thing asked is the head noun, a word or three after
 # "which" (the first word only when no known head follows: "which charity", "which Haringey programme")
-_NAME_HEAD = re.compile(rf"\bwhich\s+(?:(?:[\w'’-]+\s+){{0,3}}?({NAME_HEADS})s?\b|(\w+))", re.I)
+_NAME_HEAD = re.compile(rf"\bwhich\s+(?:(?:[\w'’-]+\s+){{0,{HEAD_REACH}}}?({NAME_HEADS})s?\b|(\w+))", re.I)
 _NEXT_HEAD = re.compile(rf"\s+({NAME_HEADS})s?\b", re.I)
 _CALLED = re.compile(r"\b(\w+)\s+(?:is|was|are|were)?\s*(?:called|named)\b", re.I)
 _WHAT_THE = re.compile(

@@ -16,6 +16,9 @@ NAME_HEADS = (
     "bodies|body|tool|system|framework|initiative|companies|company|club|ward|act|legislation|bill|"
     "university|universities|college|department|ministry|centre|center|fund"
 )
+# how many words may stand between "which" and the kind of thing it asks for ("which North Yorkshire County
+# Council model"); entity_question.py reads the head with the same reach
+HEAD_REACH = 4
 # What "what was the ... X" asks a figure of ("the average caseload", "the forecast overspend")
 FIGURE_NOUNS = (
     "figure|number|total|rate|percentage|proportion|budget|cost|saving|share|level|count|value|amount|average|"
@@ -56,20 +59,22 @@ _FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicte
 _IRREGULAR_PAST = "said|spoke|told|gave|wrote|won|took|made|ran|led|went|came|saw|met|got|became|began|sent"
 # people named by what they do rather than by a post ("which foster carer", "which social worker")
 PERSON_NOUNS = r"carers?|workers?|advis[eo]rs?|co-?ordinators?|campaigners?|boss"
+# posts a question asks a person for ("which cabinet member", "name a Fostering Team Manager")
+_POSTS = (
+    r"councillor|officer|member|person|director|manager|minister|secretary of state|chair|chairman|chairperson|"
+    r"chairwoman|leader|mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp"
+)
 _WHO = re.compile(
     # "which Redcar and Cleveland cabinet member": the post a few words on, past no verb ("which schools did")
     r"^\s*(?:and\s+)?(?:who|whom|whose)\b|\bwhich (?:(?!(?:of|the|our|their|did|do|does|is|are|was|were|has|"
-    r"have|had|will|would|can|could)\b)\w+\s+){0,5}?(?:councillor|officer|"
-    r"member|person|director|manager|minister|secretary of state|chair|chairman|chairperson|chairwoman|leader|"
-    r"mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp|councillors|officers)\b|"
+    rf"have|had|will|would|can|could)\b)\w+\s+){{0,5}}?(?:{_POSTS}|councillors|officers)\b|"
     # "which foster carer was quoted": a person by what they do, opening the question, and no noun after it
     # ("which young carers project", "families in which carers were over 65")
     rf"^\s*(?:and\s+)?which\s+(?:[\w'’-]+\s+){{0,2}}?(?:{PERSON_NOUNS})\b(?!['’]|\s+(?!(?:is|was|are|were|did|"
     rf"does|do|has|have|had|from|at|in|on|of|for|who|that|[a-z]+ed|{_IRREGULAR_PAST})\b)[a-z])|"
     r"\bwho (?:is|was|chairs|chaired|leads|led)\b|"
     # "Name a Fostering Team Manager who wrote the report"
-    r"^\s*(?:please\s+)?name\s+(?:a|an|the|one|any)\s+(?:[\w'’-]+\s+){0,3}?(?:councillor|officer|member|director|"
-    r"manager|chair|leader|head|lead|worker|adviser|advisor|coordinator|co-ordinator)s?\b",
+    rf"^\s*(?:please\s+)?name\s+(?:a|an|the|one|any)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_POSTS}|lead|{PERSON_NOUNS})s?\b",
     re.I,
 )
 _WHEN = re.compile(
@@ -93,7 +98,7 @@ _NAME = re.compile(
     r"\bwhat(?:['’]s| is| was| are| were) .{0,60}\bcalled\b|\bname of\b|"
     # up to four words before the head: "which North Yorkshire County Council model" (one noun phrase, so no "and":
     # "which care leaver and council apprentice" asks for a person)
-    rf"\bwhich (?:(?!(?:of|the|our|their|is|was|are|were|and|or)\b)[\w'’-]+\s+){{0,4}}?(?:{NAME_HEADS})s?\b",
+    rf"\bwhich (?:(?!(?:of|the|our|their|is|was|are|were|and|or)\b)[\w'’-]+\s+){{0,{HEAD_REACH}}}?(?:{NAME_HEADS})s?\b",
     re.I,
 )
 _NUMERIC = re.compile(
