@@ -82,6 +82,8 @@ from qa_assistant.text.dates import find_dates
         # a child is under 18: "children under 18" asks nothing more than "children" ...
         ("How many children under 18 were recorded as missing?", "count", "level", {"18"}),
         ("How many children (under 18 years old) were missing?", "count", "level", {"18", "old"}),
+        # a "rate" of a measure reported as a percentage asks for that rate, never a count
+        ("What was the fixed term exclusion rate in the city in 2014-15?", "rate", "level", set()),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):
@@ -377,6 +379,30 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "children through Child In Need",
         ),
         ("We supported 120 families through difficult times.", "120", "families"),
+        # "in care in the city": a word ending in "are" before a preposition is no verb
+        (
+            "Between 2016 and 2020 the number of children in care in the city rose from 410 to 480.",
+            "410",
+            "the number of children in care in the city",
+        ),
+        # a clause that is only a change counts what the clause before it named
+        (
+            "The city now has more children in care; from 390 in 2019 to 455 in 2022.",
+            "455",
+            "The city now has more children in care",
+        ),
+        # a "where" / "whose" clause after a counted noun says which ones
+        (
+            "There are 40 children where the placing council is not recorded.",
+            "40",
+            "children where the placing council is not recorded",
+        ),
+        (
+            "There were 12 families whose support plans were closed.",
+            "12",
+            "families whose support plans were closed",
+        ),
+        ("There were 60 referrals where the threshold was met.", "60", "referrals"),
     ],
 )
 def test_the_phrase_a_number_takes(text, value, phrase):
@@ -452,6 +478,36 @@ def test_an_acronym_the_question_spells_out_and_the_place_add_no_condition():
     ],
 )
 def test_statement_words_add_no_condition(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # "fewer" / "more" say how the count moved, not which count it is
+        (
+            "How many children were in care in 2022?",
+            "The city now has fewer children in care; from 455 in 2019 to 390 in 2022.",
+            "390",
+            True,
+        ),
+        (
+            "How many children were in care?",
+            "There are more children in care than ever, 512 in all.",
+            "512",
+            True,
+        ),
+        # a "where" clause narrows the count
+        (
+            "How many children were in care?",
+            "Of the children in care, there are 40 children where the placing council is not recorded.",
+            "40",
+            False,
+        ),
+    ],
+)
+def test_a_change_or_a_comparative_adds_no_condition(question, text, value, ok):
     s = support(question, text, value)
     assert s.ok == ok, s.reason
 
@@ -700,6 +756,22 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
             "percent",
             "Middlesbrough",
         ),
+        # a span of years before a change: its first year is the value the change started from
+        (
+            "Between 2016 and 2020 the number of children in care in the city rose from 410 to 480.",
+            "410",
+            "2016",
+            "count",
+            "Middlesbrough",
+        ),
+        (
+            "Between 2016 and 2020 the number of children in care in the city rose from 410 to 480.",
+            "480",
+            "2020",
+            "count",
+            "Middlesbrough",
+        ),
+        ("From 2015 to 2019 adoptions fell from 61 to 44.", "61", "2015", "count", "Middlesbrough"),
     ],
 )
 def test_the_two_ends_of_a_change(text, value, as_of, unit, subject):

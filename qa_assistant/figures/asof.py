@@ -140,6 +140,8 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     ]
     if before:
         d = before[-1]
+        if starting_value:
+            d = _span_start(text, before) or d
         if _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start]):
             # "has risen every year since 2018/19, when 108 children entered care": the value a trend started from
             return AsOf(start=d.first, end=d.last, label=d.label, basis="earlier")
@@ -159,6 +161,24 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
 # is the first value's
 _COMPARED_BETWEEN = re.compile(r"\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\b|\bwhereas\b", re.I)
 _LABEL_GAP = re.compile(r"[ \t]?(?:[-–:][ \t]?)?")
+
+
+# "Between 2007 and 2011, the number ... has fallen from 365 to 250": the span's first date is the value it
+# started from
+_SPAN_OPENS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+_SPAN_JOIN = re.compile(r"\s*(?:and|to|-|–)\s*")
+
+
+def _span_start(text: str, before: list[DateMention]) -> DateMention | None:
+    """The first date of a span written just before a change ("between 2007 and 2011"), for its starting value."""
+    if len(before) < 2:
+        return None
+    first, last = before[-2], before[-1]
+    if _SPAN_JOIN.fullmatch(text, first.end, last.start) and _SPAN_OPENS.search(
+        text[max(0, first.start - 24) : first.start]
+    ):
+        return first
+    return None
 
 
 def _labels_another(text: str, d: DateMention, other_starts: list[int]) -> bool:

@@ -182,7 +182,8 @@ _DETERMINER = re.compile(r"\b(?:a|an|the|our|its|their|this|these|those|his|her)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|of|in|for|from|to|by|on|at|into|within|across|under|over)\s+$", re.I
 )
-_VERB_BEFORE = re.compile(r"(?:ed|ing|been|was|were|is|are|has|have|had)\s+\w+\s+$", re.I)
+# "placed with", "was in": a verb before the preposition (whole words only: "care in" is no "are in")
+_VERB_BEFORE = re.compile(r"(?:ed|ing|\b(?:been|was|were|is|are|has|have|had))\s+\w+\s+$", re.I)
 
 
 def _last_noun_phrase(text: str, s: int, e: int) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from qa_assistant.figures.asof import STARTING_VALUE
+from qa_assistant.figures.clause_subjects import antecedent, participle_subject
 from qa_assistant.figures.forward_phrases import forward_phrase
 from qa_assistant.figures.kinds import share_of_whole
 from qa_assistant.figures.masks import mask_places_in
@@ -45,11 +46,6 @@ _COUNTED_HEAD = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){0,3}(?:councils|authorities|local authorities|teams|services|"
     r"schools|homes|areas|wards|providers|agencies|organisations|partners)\b"
 )
-_PRO_FORM = re.compile(
-    r"\b(?:the|this|that|current|latest|overall|total)\s+(?:current\s+|latest\s+|overall\s+)?"
-    r"(?:figure|number|total|level|rate|count)\b|\b(?:it|this|which)\s+(?:stood|was|is|now)\b",
-    re.I,
-)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
 # "A forecast overspend of £8.862m | reflected a reduction ...": the words after the number are a predicate
 # with an object of its own (after "is"/"are" they still say what it is: "savings of £1,900k are forecast to be
@@ -58,16 +54,6 @@ _OF_BEFORE = re.compile(r"\bof\s*\(?\s*$", re.I)
 _PREDICATE_START = re.compile(
     r"(?:represents?|reflects?|means?|[a-z]+ed\s+(?:a|an|the|this|that|its|their|our|to|with|by|on|into|as)\b)",
     re.I,
-)
-_PARTICIPLE_CLAUSE = re.compile(
-    r"\s*(?:\w+ly\s+)?(?:reaching|rising\s+to|falling\s+to|dropping\s+to|increasing\s+to|"
-    r"decreasing\s+to|climbing\s+to|standing\s+at|totalling|peaking\s+at|settling\s+at|"
-    r"going\s+(?:up|down)\s+to)\s*$",
-    re.I,
-)
-# where a sentence's subject ends: its first auxiliary or reporting verb ("CLA numbers | have vastly improved")
-_SUBJECT_END = re.compile(
-    r"\s(?:has|have|had|was|were|is|are|continues?|continued|remains?|remained)\b", re.I
 )
 
 
@@ -120,7 +106,8 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
             return back
     if forward_ok:
         return found
-    return _phrase_before(r, q, group_start, line_start, at_line_start, found)
+    back = _phrase_before(r, q, group_start, line_start, at_line_start, found)
+    return _owned_by_previous(text, back, previous, previous_phrase)
 
 
 def _predicate_after(r: SentenceReading, q: Quantity, found: Phrase) -> bool:
@@ -170,6 +157,21 @@ def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previo
     )
 
 
+def _owned_by_previous(text: str, back: Phrase, previous: Quantity | None, previous_phrase: Phrase) -> Phrase:
+    """ "346 children were in the council's care at the end of 2020/21, which reduced to 332": words read back
+    from a number that start inside the phrase the value before it wrote after itself, and run on past it only
+    to say when, are that value's, so this one shares its phrase."""
+    if (
+        back.how == "backward"
+        and previous is not None
+        and previous_phrase.found
+        and previous.end <= previous_phrase.start <= back.start < previous_phrase.end < back.end
+        and says_only_when(text[previous_phrase.end : back.end])
+    ):
+        return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
+    return back
+
+
 def _phrase_before(
     r: SentenceReading,
     q: Quantity,
@@ -185,13 +187,13 @@ def _phrase_before(
         back = backward_phrase(text, clause_start, Quantity(q.start - 1, q.end, "", 0, None, q.unit))
         if back:
             return back
-    subject = _participle_subject(r, q, clause_start)
+    subject = participle_subject(r, q, clause_start)
     if subject is not None:
         return subject
     back = backward_phrase(text, clause_start, q)
     if back and measure_terms(text[back.start : back.end]):
         return back
-    earlier = _antecedent(r, q, clause_start)
+    earlier = antecedent(r, q, clause_start)
     if earlier is not None:
         return earlier
     if at_line_start:
@@ -233,36 +235,6 @@ def _heading_line(r: SentenceReading, line_start: int) -> Phrase | None:
             break
         end = start - 1
     return None
-
-
-def _participle_subject(r: SentenceReading, q: Quantity, clause_start: int) -> Phrase | None:
-    """ "CLA numbers have vastly improved, dropping below 500 in January, reaching 503 in February": a number
-    after a participle clause ("reaching", "rising to") is a value of the sentence's subject."""
-    text = r.text
-    comma = text.rfind(",", clause_start, q.start)
-    if comma < 0 or not _PARTICIPLE_CLAUSE.match(text[comma + 1 : q.start]):
-        return None
-    head = _SUBJECT_END.search(text, r.sentence[0], comma)
-    if head is None:
-        return None
-    back = backward_phrase(text, r.sentence[0], Quantity(head.start(), head.start(), "", 0, None, q.unit))
-    return back if back and measure_terms(text[back.start : back.end]) else None
-
-
-def _antecedent(r: SentenceReading, q: Quantity, clause_start: int) -> Phrase | None:
-    """ "the number of looked after children had increased and the current figure stood at 804": a
-    figure named only as "the figure", "this number" or "it" counts what the clause before it named."""
-    text = r.text
-    local = text[max(clause_start, q.start - 80) : q.start]
-    if not _PRO_FORM.search(local):
-        return None
-    cut = max(local.rfind(" and "), local.rfind(", "), local.rfind("; "))
-    if cut < 0:
-        return None
-    end = max(clause_start, q.start - 80) + cut
-    floor = max([r.sentence[0]] + [x.end for x in r.qs if x.end <= end])  # never a number's own words
-    back = backward_phrase(text, floor, Quantity(end, end, "", 0, None, q.unit))
-    return back if back and measure_terms(text[back.start : back.end]) else None
 
 
 def implied_head(r: SentenceReading, phrase: Phrase, previous_phrase: Phrase) -> str:

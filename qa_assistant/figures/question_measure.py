@@ -193,7 +193,10 @@ def measure_words(
 
 
 def _concept_reports(concept: ConceptMatch, unit: str) -> bool:
-    """Whether the concept is ever reported in the unit asked (a rate per 10,000, money of any period)."""
+    """Whether the concept is ever reported in the unit asked (a rate per 10,000, money of any period). A "rate"
+    may be a percentage ("fixed term exclusion rate of 14.89%"), as support_rules.unit_ok reads it."""
+    if unit == "rate" and reported_in(concept.concept, "percent"):
+        return True
     return reported_in(concept.concept, _unit_for_concept(unit))
 
 
