@@ -109,6 +109,11 @@ from qa_assistant.text.numbers import find_quantities
             12,
             "months",
         ),  # a hard line wrap inside it
+        # a multiple of another figure, never a count
+        ("pupils with full attendance were 1.4 times more likely to pass", "1.4 times", 1.4, "multiple"),
+        ("boys were three times as likely to be excluded", "three times", 3, "multiple"),
+        ("placement costs are 2.5 times the national average", "2.5 times", 2.5, "multiple"),
+        ("the family was visited 4 times in May", "4", 4, "count"),
     ],
 )
 def test_quantities(text, value_text, value, unit):

@@ -84,6 +84,8 @@ from qa_assistant.text.dates import find_dates
         ("How many children (under 18 years old) were missing?", "count", "level", {"18", "old"}),
         # a "rate" of a measure reported as a percentage asks for that rate, never a count
         ("What was the fixed term exclusion rate in the city in 2014-15?", "rate", "level", set()),
+        # "how many times more likely" asks for a multiple: a count or a percentage will not do
+        ("How many times more likely to be excluded are boys than girls?", "multiple", "level", set()),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):
@@ -294,6 +296,12 @@ _NEWS_FROM_NATIONAL_DATA = (
         (_NEWS_FROM_NATIONAL_DATA, "46%", "England"),
         (_NEWS_FROM_NATIONAL_DATA, "12", "Lancashire"),
         (_NEWS_FROM_NATIONAL_DATA, "30%", "Lancashire"),
+        # what is paid into another place's body goes there; it is the payer's figure
+        (
+            "Stockton Council said it expects to pay £51.2 million into the Hartlepool Children's Trust this year.",
+            "£51.2 million",
+            "Stockton",
+        ),
     ],
 )
 def test_whose_figure_a_number_is(text, value, subject):

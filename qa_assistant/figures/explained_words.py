@@ -20,7 +20,8 @@ from qa_assistant.figures.terms import (
 )
 from qa_assistant.figures.when_words import WHEN_WORD, empty_terms, says_only_when
 from qa_assistant.models import Figure
-from qa_assistant.text.numbers import WORD_NUMBER, find_quantities
+from qa_assistant.text.numbers import find_quantities
+from qa_assistant.text.word_numbers import WORD_NUMBER
 
 _AGE = frozenset({"age"})
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from qa_assistant.figures.asof import HEDGE
 from qa_assistant.figures.terms import lexicon, phrase_pattern
-from qa_assistant.text.numbers import DURATION_UNITS, Quantity
+from qa_assistant.text.quantity import DURATION_UNITS, Quantity
 
 LEVEL, CHANGE, TARGET, FORECAST, PART = "level", "change", "target", "forecast", "part"
 _BEFORE_CHARS = 45
@@ -44,7 +44,10 @@ def _window_after(text: str, q: Quantity, clause_end: int, next_start: int) -> s
 
 
 def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, next_start: int) -> str:
-    """Level unless a change, target or forecast cue sits next to the number in its clause."""
+    """Level unless a change, target or forecast cue sits next to the number in its clause. A multiple ("1.3
+    times more likely") compares two groups: its "more" is no change."""
+    if q.unit == "multiple":
+        return LEVEL
     before = _window_before(text, q, clause[0], previous_end)
     after = _window_after(text, q, clause[1], next_start)
     cues = _cues()

@@ -33,6 +33,7 @@ _GOES_ON = re.compile(
     r"[^;:]*?\band\s+(?:is|was|are|were|has|had|have|will)\b(?:(?!\b(?:than|compared)\b)[^;:])*", re.I
 )
 
+_INTO = re.compile(r"\binto\s+(?:the\s+)?$", re.I)
 _SUPERLATIVES = "highest|lowest|worst|best|largest|smallest|biggest"
 _RANKED_AFTER = re.compile(
     rf"\b(?:{_SUPERLATIVES})\s+(?:[\w-]+\s+){{0,3}}?(?:in\s+(?:the\s+)?)?$",
@@ -79,6 +80,8 @@ def subject_for(
                 and not _NEXT_CLAUSE.search(text[q_end : m.start])
                 # "14.89% – the second highest in England": where it ranks, not whose it is
                 and not _RANKED_AFTER.search(text[q_end : m.start])
+                # "expects to pay £84.3m into the Northamptonshire Children's Trust": where it goes, not whose
+                and not _INTO.search(text, q_end, m.start)
             ):
                 distance = gap
                 if best is None or distance < best[0]:

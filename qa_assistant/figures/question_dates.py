@@ -10,8 +10,8 @@ import re
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.relative import EARLIER_PERIOD, RelativeDate, relative_period
 from qa_assistant.text.dates import BARE_MONTH, DateMention
-from qa_assistant.text.numbers import WORD_NUMBER
 from qa_assistant.text.periods import fy_label, fy_of, quarter_range
+from qa_assistant.text.word_numbers import WORD_NUMBER
 
 _BARE_QUARTER = re.compile(
     r"\b(?:quarter\s+(one|two|three|four|[1-4])|(first|second|third|fourth)\s+quarter|Q([1-4]))\b", re.I

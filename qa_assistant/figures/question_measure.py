@@ -69,10 +69,19 @@ def given_spans(question: str) -> list[tuple[int, int]]:
     return [m.span() for m in _STATED_FIGURE.finditer(question)] + bases
 
 
+_MULTIPLE_ASKED = re.compile(
+    r"\bhow\s+many\s+times\s+(?:more|less|higher|lower|greater|bigger|larger|smaller|as|likelier|the|over)\b|"
+    r"\bby\s+what\s+(?:factor|multiple)\b|\bwhat\s+multiple\b",
+    re.I,
+)
+
+
 def question_unit(question: str) -> str | None:
     """The unit a question asks in ("how many" a count, "what proportion" a percentage, "how much" money), so a
     figure in another unit is never given as its answer."""
     lx = lexicon()
+    if _MULTIPLE_ASKED.search(question):
+        return "multiple"  # "how many times more likely": a multiple, never a count
     if phrase_pattern(lx["percent_words"]).search(question) or "%" in question:
         return "percent"
     if re.search(r"\b(?:per|out\s+of\s+every)\s+(?:10,?000|ten\s+thousand|10k)\b", question, re.I):

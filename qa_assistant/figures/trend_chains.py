@@ -22,8 +22,9 @@ from qa_assistant.figures.phrases import Phrase, backward_phrase
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import lexicon, measure_terms, scaffold_terms, stem_list, words
 from qa_assistant.figures.when_words import period_words, when_terms
-from qa_assistant.text.numbers import WORD_NUMBER, Quantity
+from qa_assistant.text.numbers import Quantity
 from qa_assistant.text.stemming import stem
+from qa_assistant.text.word_numbers import WORD_NUMBER
 
 # "and in the last three years that number has only ever been as high as 10": the earlier value's measure
 _REFERS_BACK = re.compile(r"\b(?:that|this|the\s+same)\s+(?:number|figure|total|rate|level)\b", re.I)

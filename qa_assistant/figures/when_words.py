@@ -17,7 +17,7 @@ from qa_assistant.figures.terms import (
     stem_list,
     terms,
 )
-from qa_assistant.text.numbers import WORD_NUMBER
+from qa_assistant.text.word_numbers import WORD_NUMBER
 
 _WHEN_WORDS = (
     "year", "years", "decade", "decades", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days",

@@ -2,21 +2,21 @@
 
 "1022" -> 1022 count; "£463,000" -> 463000 gbp; "£143.3 million", "£1.2m", "£450k" -> gbp; "86.5%", "86.5 per
 cent" -> percent; "154.3 per 10,000" -> per_10000; "£800 per week" -> gbp_per_week; "£30,000 a year" -> gbp_per_year;
-"14 months" -> months (a duration); "72-77" -> a range; "Twenty one" -> 21. Numbers that are parts of dates, section
-numbers, times, phone numbers or ages are not quantities. Linear in the text's length (bounded look-backs).
+"14 months" -> months (a duration); "1.3 times more likely" -> multiple; "72-77" -> a range; "Twenty one" -> 21
+(word_numbers.py). Numbers that are parts of dates, section numbers, times, phone numbers or ages are not
+quantities. Linear in the text's length (bounded look-backs).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-
-from text_to_num import text2num
 
 from qa_assistant.text.contents import page_number_spans
-from qa_assistant.text.not_quantities import not_a_quantity, ratio_part
+from qa_assistant.text.not_quantities import not_a_quantity
+from qa_assistant.text.quantity import MULTIPLE_AFTER, NOT_QUANTITY_AFTER, SPAN_OF, Quantity, in_dates
 from qa_assistant.text.shares import find_shares
+from qa_assistant.text.word_numbers import word_numbers
 
 # "£239.5mill", "£4mln": news and FOI shorthand for million (lower case, written onto the number: "12 Mill Road")
 _SCALE = {"k": 1e3, "thousand": 1e3, "bn": 1e9, "billion": 1e9} | dict.fromkeys(
@@ -37,7 +37,6 @@ _RATE_WORD = (
 # "£4,500 per child, per week", "£52,000 a placement a year": what the amount is for each of, before its period
 _EACH = r"child|young[ ]+person|person|placement|place|bed|pupil|family|household|carer|case|head"
 _NOT_WHEN = r"(?![ ]+(?:earlier|ago|later)\b)"  # "a year earlier", "a week later": when, not how often
-_SPAN_OF = r"(?:working[ ]+|(?:financial|academic|calendar)[ ]+(?=years\b)|calendar[ ]+(?=months\b))"
 _FOR_EACH_ONE = rf"(?:[ ]+(?:per|a|an|each|for[ ]+each)[ ]+(?:{_EACH})(?:,(?=[ ]+per\b))?)?"
 _UNIT_TAIL = (
     r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b|(?-i:pc)\b)?"  # "40pc": newspapers' per cent
@@ -47,41 +46,14 @@ _UNIT_TAIL = (
     rf"(?P<week>{_FOR_EACH_ONE}[ ]+(?:per|a|each)[ ]+(?:week|wk)\b{_NOT_WHEN})?"
     rf"(?P<year>{_FOR_EACH_ONE}[ ]+(?:per|a)[ ]+(?:year|annum)\b{_NOT_WHEN})?"
     # a hard line wrap may fall inside "12 / months" (text copied from a PDF or a web page)
-    rf"(?P<dur>[ ]*(?:\n[ ]*)?{_SPAN_OF}?(?:days?|weeks?|months?|years?)\b(?![ -]*olds?\b))?"
+    # "1.3 times more likely", "three times as many": a multiple of another figure, not a count
+    rf"(?P<times>[ ]+{MULTIPLE_AFTER})?"
+    rf"(?P<dur>[ ]*(?:\n[ ]*)?{SPAN_OF}?(?:days?|weeks?|months?|years?)\b(?![ -]*olds?\b))?"
 )
 _QUANTITY = re.compile(_HEAD + _RANGE_TAIL + _UNIT_TAIL, re.I)
 # The same without a range, for "2020 to 629" where the would-be range is a date and a number.
 _SINGLE = re.compile(_HEAD + r"(?P<cur2>)(?P<num2>)(?P<scale2>)" + _UNIT_TAIL, re.I)
 _STARTS = re.compile(r"(?<![\w£.,])(?=£?\d|pounds[ ]\d)", re.I)
-_WORD_UNITS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    "sixteen|seventeen|eighteen|nineteen"
-)
-_WORD_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_WORD_BELOW_100 = rf"(?:(?:{_WORD_TENS})(?:[\s-](?:{_WORD_UNITS}))?|(?:{_WORD_UNITS}))"
-WORD_NUMBER = re.compile(rf"\b{_WORD_BELOW_100}(?:\s+hundred(?:\s+and\s+{_WORD_BELOW_100})?)?\b", re.I)
-# A number directly followed by one of these is a time, distance, age or ordinal, not a reported quantity.
-# "a 12-month rolling rate"
-_NOT_QUANTITY_AFTER = re.compile(
-    r"\s*(?:-\s*)?(?:(?:hours?|hrs|minutes?|mins?|miles?|mile|pm|am|th|st|nd|rd|year-olds?|"
-    r"years?\s+olds?|-year-olds?|-(?:day|week|month|year|hour)(?!-olds?)|mark|milestone|threshold)\b|[ap]\.m\.)",
-    re.I,
-)
-_WORD_NOT_QUANTITY = {"one"}  # "one" is nearly always an article-like use ("one carer", "one third")
-DURATION_UNITS = ("days", "weeks", "months", "years")
-
-
-@dataclass(frozen=True)
-class Quantity:
-    start: int
-    end: int
-    text: str
-    value: float
-    value_high: float | None
-    unit: str  # count | percent | gbp | gbp_per_week | gbp_per_year | per_10000 | per_1000 | per_100000 | days...
-    written_as_words: bool = False
-    # the words inside a rate that say what it counts ("59.7 children in care per 10,000"), as offsets
-    counted: tuple[int, int] | None = None
 
 
 def _per_base(per: str) -> str:
@@ -110,16 +82,6 @@ class _Lines:
         return self.starts[bisect.bisect_right(self.starts, pos) - 1]
 
 
-def _in_dates(s: int, e: int, date_spans: list[tuple[int, int]], date_starts: list[int]) -> bool:
-    i = bisect.bisect_right(date_starts, s) - 1
-    for j in (i, i + 1):
-        if 0 <= j < len(date_spans):
-            ds, de = date_spans[j]
-            if ds <= s < de or ds < e <= de:
-                return True
-    return False
-
-
 def _value_end(m: re.Match[str]) -> int:
     return max(m.end(g) for g in ("num", "scale", "num2", "scale2") if m.group(g))
 
@@ -137,6 +99,8 @@ def _unit(m: re.Match[str]) -> tuple[str, int]:
         return "percent", m.end("pct")
     if m.group("rate"):
         return "per_" + _per_base(m.group("per")), m.end("rate")
+    if m.group("times"):
+        return "multiple", m.end("times")
     if m.group("dur"):
         word = m.group("dur").split()[-1].lower()
         return (word if word.endswith("s") else word + "s"), m.end("dur")
@@ -180,7 +144,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         if m is None:
             continue
         if m.group("num2") and (
-            _in_dates(m.start("num2"), m.end("num2"), date_spans, date_starts)
+            in_dates(m.start("num2"), m.end("num2"), date_spans, date_starts)
             or _scaled(m.group("num2"), m.group("scale2") or m.group("scale"))
             <= _scaled(m.group("num"), m.group("scale"))
             or _changed_from(text, start.start(), m.start("num2"))
@@ -188,7 +152,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
             # "2020 to 629", "rose from 450 to 500": not a range; take the first number alone
             m = _SINGLE.match(text, start.start())
         s = m.start()
-        if _in_dates(m.start("num"), m.end("num"), date_spans, date_starts):
+        if in_dates(m.start("num"), m.end("num"), date_spans, date_starts):
             continue
         if any(ps <= m.start("num") < pe for ps, pe in pages):
             continue  # a page number in a table of contents
@@ -200,7 +164,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         if re.match(r"[A-Za-z]", text[e : e + 1]) and not m.group("dur"):
             continue  # "under 1s", "4x4", "10am": not a reported quantity
         if not (m.group("pct") or m.group("rate") or m.group("cur") or m.group("dur")) and (
-            _NOT_QUANTITY_AFTER.match(text, m.end("num")) or _NOT_QUANTITY_AFTER.match(text, e)
+            NOT_QUANTITY_AFTER.match(text, m.end("num")) or NOT_QUANTITY_AFTER.match(text, e)
         ):
             continue
         value = _scaled(m.group("num"), m.group("scale"))
@@ -211,8 +175,8 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
     spans, starts = [(q.start, q.end) for q in found], [q.start for q in found]  # "12 per ten thousand": one
     found.extend(
         w
-        for w in _word_numbers(text, date_spans, date_starts)
-        if not _in_dates(w.start, w.start + 1, spans, starts)
+        for w in word_numbers(text, date_spans, date_starts)
+        if not in_dates(w.start, w.start + 1, spans, starts)
     )
     for sh in find_shares(text):  # "three out of four", "a quarter of": one share, not two counts
         found = [q for q in found if q.end <= sh.start or q.start >= sh.end]
@@ -248,53 +212,3 @@ def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
         ):
             out[i] = Quantity(b.start, b.end, b.text, b.value, b.value_high, a.unit)
     return out
-
-
-def _word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: list[int]) -> list[Quantity]:
-    out: list[Quantity] = []
-    for m in WORD_NUMBER.finditer(text):
-        phrase = m.group(0)
-        if (
-            phrase.lower() in _WORD_NOT_QUANTITY
-            or _NOT_QUANTITY_AFTER.match(text, m.end())
-            or ratio_part(text, m.start(), m.end())
-        ):
-            continue
-        if _in_dates(m.start(), m.end(), date_spans, date_starts) or re.search(
-            r"(?<!\bup )\b(?:or|to)\s+$", text[max(0, m.start() - 7) : m.start()]
-        ):  # "three or four", "two to three"; but "up to three" is a cap, as "up to 3" is
-            continue
-        if re.match(r"\s+(?:or|to)\s+\w+", text[m.end() : m.end() + 20]) or re.match(
-            r"\s+(?:third|quarter|half|fifth|times)", text[m.end() : m.end() + 12], re.I
-        ):
-            continue  # "three or four", "one third": vague, not a reported figure
-        if re.search(
-            r"\b(?:quarter|phase|stage|tier|level|(?<!last )(?<!this )(?<!next )(?<!each )(?<!every )year|key stage|"
-            r"option|page|item)\s+$",
-            text[max(0, m.start() - 12) : m.start()],
-            re.I,
-        ):
-            continue  # "quarter two", "stage three"
-        try:
-            value = float(text2num(phrase.lower().replace("-", " ").replace(" and ", " "), "en"))
-        except ValueError:
-            continue
-        dur = re.match(
-            rf"\s+{_SPAN_OF}?(days?|weeks?|months?|years?|per\s?cent)\b",
-            text[m.end() : m.end() + 20],
-            re.I,
-        )
-        if dur:
-            word = dur.group(1).lower()
-            end = m.end() + dur.end()
-            out.append(Quantity(m.start(), end, text[m.start() : end], value, None, _word_unit(word), True))
-            continue
-        out.append(Quantity(m.start(), m.end(), phrase, value, None, "count", True))
-    return out
-
-
-def _word_unit(word: str) -> str:
-    """The unit a word number's next word gives it: "four per cent" a percentage, "six weeks" a duration."""
-    if word.startswith("per"):
-        return "percent"
-    return word if word.endswith("s") else word + "s"
