@@ -17,7 +17,7 @@ from qa_assistant.answering.entity_candidates import (
     term_coverage,
 )
 from qa_assistant.answering.entity_finder import Found, find_names, find_people
-from qa_assistant.answering.entity_posts import body_terms, same_body
+from qa_assistant.answering.entity_posts import body_terms, further_post_of_named, same_body
 from qa_assistant.answering.entity_question import (
     asks_which_titled_person,
     doer_verb,
@@ -28,6 +28,7 @@ from qa_assistant.answering.entity_things import find_dates_in, find_grades, wit
 from qa_assistant.figures.question import read
 from qa_assistant.figures.subjects import paper_subject
 from qa_assistant.figures.terms import terms
+from qa_assistant.text.spans import sentence_spans
 
 
 @pytest.mark.parametrize(
@@ -77,6 +78,40 @@ def test_a_post_after_and_is_not_the_post_before_it():
     roles = {p.text: p.role for p in find_people(sentence)}
     assert roles["Balvinder Heran"] == "chief executive"
     assert "director of resources" in roles["Lisa Kitto"]
+
+
+@pytest.mark.parametrize(
+    "sentence,further",
+    [
+        # a post set after a named person's description is theirs, not a second person
+        (
+            "Joan Hill, Project Officer at Stockton Voluntary Action and also Chair of Stockton Foodbank, spoke.",
+            True,
+        ),
+        # "and the ..." brings in another person
+        ("Joan Hill, Project Officer, and the Chair of Stockton Foodbank attended.", False),
+        # a verb between: the post is said of someone else
+        ("Joan Hill attended and said the Chair of Stockton Foodbank agreed.", False),
+    ],
+)
+def test_a_further_post_of_a_named_person_is_no_one_else(sentence, further):
+    people = find_people(sentence)
+    post = next(p for p in people if p.role_only)
+    assert further_post_of_named(sentence, post, people) == further
+
+
+@pytest.mark.parametrize(
+    "text,sentences",
+    [
+        # a middle initial inside a name does not end the sentence
+        ("Authors: Dr Susan J. Marsh & Tom Hale", 1),
+        ("Report by Peter K. Lane. It was noted.", 2),
+        # ... while a single capital before a sentence opener does
+        ("See Appendix B. The panel agreed.", 2),
+    ],
+)
+def test_a_middle_initial_is_not_a_sentence_end(text, sentences):
+    assert len(sentence_spans(text)) == sentences
 
 
 @pytest.mark.parametrize(
@@ -469,9 +504,9 @@ def test_a_date_is_picked_by_the_words_just_before_it():
     ],
 )
 def test_the_words_an_entity_answer_must_hold(question, held):
-    from qa_assistant.answering.entities import _asked_terms
+    from qa_assistant.answering.entity_asked import asked_terms
 
-    assert held <= _asked_terms(read(question))
+    assert held <= asked_terms(read(question))
 
 
 @pytest.mark.parametrize(
@@ -510,9 +545,9 @@ def test_a_body_named_as_who_did_it(sentence, bodies):
     ],
 )
 def test_a_question_for_an_authority_asks_for_a_council(question, head):
-    from qa_assistant.answering.entities import _Asked
+    from qa_assistant.answering.entity_asked import Asked
 
-    assert _Asked.of(question, read(question)).head == head
+    assert Asked.of(question, read(question)).head == head
 
 
 _PUBLISHED_ON = "On Wednesday 8 May 2019, Ofsted published the findings of its February 2019 inspection."
@@ -547,13 +582,14 @@ _INSPECTED = "Ofsted inspected the service in February 2019 and published its re
     ],
 )
 def test_a_question_for_a_day_is_answered_with_a_day(question, sentence, answer):
-    from qa_assistant.answering.entities import EntityAnswerer, _Asked
+    from qa_assistant.answering.entities import EntityAnswerer
+    from qa_assistant.answering.entity_asked import Asked
     from qa_assistant.answering.entity_question import asks_for_a_day
     from qa_assistant.answering.entity_things import names_a_day
     from qa_assistant.settings import Settings
 
     r = read(question)
-    asked = _Asked.of(question, r)
+    asked = Asked.of(question, r)
     candidates = EntityAnswerer(None, None, Settings())._candidates(sentence, None, question, r, asked)
     best = pick(candidates, asked.terms, sentence) if candidates else None
     # (EntityAnswerer.answer gives no answer when the best is not a day)

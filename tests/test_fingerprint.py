@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa_assistant.indexing.layout import reader_sources
+from qa_assistant.indexing.layout import passage_sources, reader_sources
 from qa_assistant.settings import PACKAGE_DIR
 
 SOURCES = {str(p.relative_to(PACKAGE_DIR)) for p in reader_sources()}
@@ -43,3 +43,18 @@ def test_the_readers_code_is_fingerprinted(module):
 )
 def test_answer_time_code_is_not(module):
     assert (PACKAGE_DIR / module).exists() and module not in SOURCES
+
+
+PASSAGE_SOURCES = {str(p.relative_to(PACKAGE_DIR)) for p in passage_sources()}
+
+
+@pytest.mark.parametrize("module", ["indexing/cutting.py", "text/chunking.py", "text/spans.py"])
+def test_the_passage_cutters_code_keys_the_passages(module):
+    """Changing how sentences are split re-cuts the papers' passages and quotable sentences (no stale table)."""
+    assert module in PASSAGE_SOURCES
+
+
+@pytest.mark.parametrize("module", ["figures/candidates.py", "figures/asof.py", "ingest/formats.py"])
+def test_the_figure_readers_code_does_not(module):
+    """... while changing the figure reader keeps every paper's vectors."""
+    assert (PACKAGE_DIR / module).exists() and module not in PASSAGE_SOURCES

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 import numpy as np
 
 from qa_assistant.answering.citing import Citer
+from qa_assistant.answering.entity_asked import Asked
 from qa_assistant.answering.entity_candidates import (
     about_subject,
     dated_as_published,
@@ -28,16 +28,14 @@ from qa_assistant.answering.entity_candidates import (
     title_day,
 )
 from qa_assistant.answering.entity_finder import Found, bodies_by, find_names, find_people
-from qa_assistant.answering.entity_posts import body_terms, holds_role, of_the_kind_asked
+from qa_assistant.answering.entity_posts import (
+    further_post_of_named,
+    holds_role,
+    of_the_kind_asked,
+)
 from qa_assistant.answering.entity_question import (
     asks_for_a_day,
-    asks_for_an_authority_by_what_it_owns,
     asks_which_authority,
-    asks_which_titled_person,
-    doer_verb,
-    name_head,
-    person_kind_head,
-    person_kind_terms,
     question_role_terms,
     question_verb,
 )
@@ -57,66 +55,8 @@ from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import Answer, EntityValue
 from qa_assistant.settings import weight
 
-_ANSWER_WORDS = {"name", "call", "who", "when", "date", "day", "which"}
 MAX_ANSWERS = 2
 MEETING_SENTENCES = 12  # opening sentences read from a dated meeting's papers
-
-
-@dataclass(frozen=True)
-class _Asked:
-    """What an entity question asks a sentence to hold: its words, and the head, role or verb of what it names."""
-
-    terms: set[str]  # the question's words, less the words of asking ("name", "who", "when")
-    head: str | None  # the kind of thing a name is asked for ("team")
-    head_terms: frozenset[str]  # its terms
-    role_terms: frozenset[str]  # the post a "who" question names ("Executive Member")
-    asks_for_name: bool  # "Who is the Executive Member?": the role itself is not the answer
-    verb: frozenset[str]  # what the person did ("chairs", "presented")
-    does: frozenset[str]  # what the named thing does ("which organisation DELIVERS ...")
-    body: frozenset[str]  # the board, panel or committee the question names (its distinctive words)
-    kind: str | None = None  # the kind of person asked for ("carer" in "which foster carer")
-
-    @classmethod
-    def of(cls, question: str, r: Reading) -> _Asked:
-        """Read once per question what every candidate sentence is checked against."""
-        role_terms = question_role_terms(question) if r.answer_type == "person" else frozenset()
-        # "Which local authority's team was crowned champion?": the authority is what is asked, not its team
-        head = (
-            ("council" if asks_for_an_authority_by_what_it_owns(question) else name_head(question))
-            if r.answer_type == "name"
-            else None
-        )
-        return cls(
-            terms=_asked_terms(r),
-            head=head,
-            head_terms=_answered_terms(head, question, r),
-            role_terms=role_terms,
-            asks_for_name=bool(role_terms)
-            or (r.answer_type == "person" and asks_which_titled_person(question)),
-            verb=question_verb(question) if r.answer_type == "person" else frozenset(),
-            does=doer_verb(question) if r.answer_type == "name" else frozenset(),
-            body=body_terms(question) if r.answer_type == "person" else frozenset(),
-            kind=person_kind_head(question) if r.answer_type == "person" else None,
-        )
-
-
-def _answered_terms(head: str | None, question: str, r: Reading) -> frozenset[str]:
-    """The words the answer itself stands for: the kind of name asked ("which TEAM"), or of person ("which
-    foster carer")."""
-    if head:
-        return frozenset(measure_terms(head))
-    return person_kind_terms(question) if r.answer_type == "person" else frozenset()
-
-
-def _asked_terms(r: Reading) -> set[str]:
-    """The question's words, less the words of asking; when all of them name a source or an occasion ("When
-    was the outcome letter for Durham's 2025 ILACS inspection published?"), that occasion is what is asked
-    about, so its words are the ones a sentence must hold."""
-    terms = {t for t in r.measure_seq if t not in _ANSWER_WORDS}
-    occasion = set(measure_terms(" ".join(r.occasion_words))) - _ANSWER_WORDS
-    if r.answer_type == "date":  # "when did Ofsted publish ...": a date is the occasion's own
-        return terms | occasion
-    return terms or occasion
 
 
 # A sentence's answer: its score, the value, the paper's meeting date and whether that meeting is the one asked
@@ -135,7 +75,7 @@ class EntityAnswerer:
         """The person, date or name the best-matching sentences give, latest paper first; None when none does."""
         ranked = rank_sentences(self.index, self.settings, question, qvec, k=self.settings.entity_passages)
         ranked += self._meeting_sentences(r, {row for _, row in ranked}, qvec)
-        asked = _Asked.of(question, r)
+        asked = Asked.of(question, r)
         found: list[_Hit] = []
         for sim, row in ranked:
             hit = self._hit(sim, row, question, r, asked)
@@ -160,7 +100,7 @@ class EntityAnswerer:
             resolved=r.resolved(),
         )
 
-    def _hit(self, sim: float, row: int, question: str, r: Reading, asked: _Asked) -> _Hit | None:
+    def _hit(self, sim: float, row: int, question: str, r: Reading, asked: Asked) -> _Hit | None:
         """The answer one sentence gives, scored by its retrieval similarity, how much of the question it holds
         and whether it is the asked meeting's own paper; None when it is not about the question."""
         doc_id, start, end, chunk_id = self.index.sentence_spans[row]
@@ -202,7 +142,7 @@ class EntityAnswerer:
         return (score, value, doc.meeting_date, bool(on_the_day))
 
     def _candidates(
-        self, sentence: str, meeting_date: dt.date | None, question: str, r: Reading, asked: _Asked
+        self, sentence: str, meeting_date: dt.date | None, question: str, r: Reading, asked: Asked
     ) -> list[Found]:
         """The answers of the type asked a sentence offers that hold the post, kind and dates asked."""
         # a "name" made of the question's own words ("Young People" in "Cabinet Member for Children, Young People and
@@ -214,6 +154,7 @@ class EntityAnswerer:
             c
             for c in offered
             if not (asked.asks_for_name and c.role_only)
+            and not further_post_of_named(sentence, c, found)
             and holds_role(c, sentence, asked.role_terms, asked.body, offered, r.subject)
             and of_the_kind_asked(c, asked.kind, asked.head_terms, sentence)
             and fits_dates(c, r)

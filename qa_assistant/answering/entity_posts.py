@@ -98,6 +98,27 @@ def holds_role(
     return done_by or len(have) * 3 >= len(role_terms) * 2
 
 
+# between a named person and a further post of theirs: their description, with no verb and no "and the ..."
+# that would bring in another person ("Heather Black, Development Officer at Together Middlesbrough and also")
+_DESCRIPTION_ON = re.compile(
+    r",\s+(?:(?!\b(?:is|was|are|were|has|had|have|said|told|and\s+(?:the|a|an|our|their|its)|with)\b)[^;:.()])*",
+    re.I,
+)
+
+
+def further_post_of_named(sentence: str, c: Found, others: list[Found] | tuple[Found, ...]) -> bool:
+    """Whether a post given without a name is a further post of the named person just before it ("Heather
+    Black, Development Officer at ... and also Chair of the Foodbank"), so no one else's. others: everyone the
+    sentence names, the question's own people too."""
+    before = [o for o in others if o.type == "person" and not o.role_only and o.end <= c.start]
+    if not c.role_only or not before:
+        return False
+    named = before[-1]
+    # the post's own first word too: "..., and the Chair of the Foodbank" is someone else
+    between = sentence[named.end : c.start] + c.text.split()[0]
+    return c.start - named.end <= 120 and bool(_DESCRIPTION_ON.fullmatch(between))
+
+
 # "will be chaired by former CQC Director Eileen Milner": the post done, by the person the words after "by"
 # describe (titles, "former", a body's capitalised name), with nothing else between ("chaired by the Lead
 # Member with support from Director Jane Smith" is not Jane Smith's chair)

@@ -81,10 +81,25 @@ def reader_fingerprint() -> str:
     return _hash_files(reader_sources())
 
 
-def reader_sources() -> list[Path]:
-    """The reader's modules: READER_ENTRIES and every qa_assistant module they import, directly or not."""
+@lru_cache(maxsize=1)
+def passages_code_fingerprint() -> str:
+    """The code that cuts a paper into passages and quotable sentences (chunking and the sentence splitter it
+    imports, and cutting.py itself): changing it re-cuts papers and re-makes their vectors, with no version to
+    bump by hand. The figure reader is left out, so changing it re-reads figures but keeps the vectors."""
+    return _hash_files(passage_sources())
+
+
+def passage_sources() -> list[Path]:
+    """The modules passages_code_fingerprint hashes."""
+    cutter = _module_file("qa_assistant.indexing.cutting")
+    return sorted({*reader_sources(("qa_assistant.text.chunking",)), *([cutter] if cutter else [])})
+
+
+def reader_sources(entries: tuple[str, ...] = READER_ENTRIES) -> list[Path]:
+    """The reader's modules: the entries (READER_ENTRIES) and every qa_assistant module they import, directly
+    or not."""
     seen: set[Path] = set()
-    todo = [_module_file(m) for m in READER_ENTRIES]
+    todo = [_module_file(m) for m in entries]
     while todo:
         path = todo.pop()
         if path is None or path in seen or path.name == "settings.py":
@@ -142,7 +157,7 @@ def passages_key(doc: Document, settings: Settings) -> str:
     chunking = f"chunk{settings.chunk_max_words}/{settings.chunk_min_words}"
     return _short_hash(
         [doc.text, json.dumps(doc.page_starts), chunking, embedding.MODEL_SHA256, embedding.variant()]
-        + [PASSAGES_VERSION]
+        + [PASSAGES_VERSION, passages_code_fingerprint()]
         + [str(MIN_SENTENCE_WORDS), settings.sentence_vectors]
     )
 

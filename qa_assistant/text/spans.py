@@ -36,12 +36,31 @@ def is_list_item(text: str, start: int) -> bool:
     return bool(_BULLET_START.match(text, start))
 
 
+# "Dr Katharine M. Wells & Heather Black": a first name, a middle initial, then a surname (not a word that opens
+# sentences: "Appendix B. The panel agreed")
+_FIRST_NAME_INITIAL = re.compile(r"\b[A-Z][a-z]+\s[A-Z]\.$")
+_SURNAME = re.compile(r"([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b")
+_OPENERS = re.compile(
+    r"(?:the|this|these|that|those|it|its|a|an|in|on|at|we|he|she|they|there|our|their|his|her|as|for|if|of|"
+    r"to|members|however|also|all|some)",
+    re.I,
+)
+
+
+def _middle_initial(text: str, m: re.Match[str]) -> bool:
+    """Whether the full stop at m ends a middle initial inside a person's name, not a sentence."""
+    if not _FIRST_NAME_INITIAL.search(text, max(0, m.start() - 30), m.start() + 1):
+        return False
+    surname = _SURNAME.match(text, m.end())
+    return surname is not None and not _OPENERS.fullmatch(surname.group(1))
+
+
 def _breaks_in(text: str, start: int, end: int) -> list[int]:
     """Offsets where a new sentence starts inside [start, end)."""
     cuts: list[int] = []
     for m in _SENTENCE_END.finditer(text, start, end):
         before = text[max(start, m.start() - 6) : m.start() + 1]
-        if any(before.endswith(a) for a in _ABBREVIATIONS):
+        if any(before.endswith(a) for a in _ABBREVIATIONS) or _middle_initial(text, m):
             continue
         cuts.append(m.end())
     # One pass over the line breaks, each line looked at once: slicing from `start` at every break made this
