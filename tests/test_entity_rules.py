@@ -13,6 +13,7 @@ from qa_assistant.answering.entity_candidates import (
     fits_dates,
     pick,
     restates_question,
+    said_of,
     says_something_asked,
     term_coverage,
 )
@@ -482,6 +483,28 @@ def test_dates_a_publishing_question_accepts(question, sentence, answers):
         if fits_dates(c, r) and dated_as_published(c, sentence, question)
     ]
     assert [c.text for c in found] == answers
+
+
+@pytest.mark.parametrize(
+    "sentence,date,said",
+    [
+        # a date in an aside set off by commas is said of the words before the aside
+        (
+            "Attendance figures for this term, to 14 March 2024, were reported as follows:",
+            "14 March 2024",
+            True,
+        ),
+        # ... but not a date in a clause of its own
+        (
+            "The attendance review began in January, with the report published on 2 May 2024.",
+            "2 May 2024",
+            False,
+        ),
+    ],
+)
+def test_a_day_is_said_of_the_words_before_it(sentence, date, said):
+    found = next(c for c in find_dates_in(sentence, None) if c.text == date)
+    assert said_of(found, sentence, set(terms("attendance figures"))) == said
 
 
 def test_a_date_is_picked_by_the_words_just_before_it():
