@@ -147,6 +147,14 @@ def test_a_younger_age_is_still_asked():
             {"tax"},
             {"budget"},
         ),
+        # a review or an evaluation is a paper; "reviews" counted stay the measure
+        (
+            "How many foster households did the council have at the time of its 2024 recruitment review?",
+            {"foster", "household"},
+            {"recruit", "review"},
+        ),
+        ("How many families took part, according to the programme's evaluation?", {"famili"}, {"evalu"}),
+        ("How many child protection reviews were held on time?", {"child", "protect", "review"}, set()),
     ],
 )
 def test_the_words_naming_the_paper_start_at_its_own_preposition(question, measure, source):
