@@ -712,6 +712,20 @@ def test_a_part_of_a_breakdown_answers_only_for_that_part(text, value, question,
             "493",
             True,
         ),
+        # a question naming the broad concept and, apart, the figure's narrower kind asks for that kind
+        (
+            "How many of the county's children in care were in foster care?",
+            "There are 610 children in the county's care; 430 children are in foster care.",
+            "430",
+            True,
+        ),
+        # ... but not when it names only the broad one
+        (
+            "How many children were in the county's care?",
+            "There are 610 children in the county's care; 430 children are in foster care.",
+            "430",
+            False,
+        ),
     ],
 )
 def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, ok):

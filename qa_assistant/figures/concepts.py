@@ -65,7 +65,7 @@ def concepts_by_id() -> dict[str, Concept]:
 
 
 @lru_cache(maxsize=1)
-def _synonyms_by_first_term() -> dict[str, tuple[tuple[Concept, str, tuple[str, ...]], ...]]:
+def synonyms_by_first_term() -> dict[str, tuple[tuple[Concept, str, tuple[str, ...]], ...]]:
     index: dict[str, list[tuple[Concept, str, tuple[str, ...]]]] = {}
     for c in load_concepts():
         for s in c.synonyms:
@@ -78,7 +78,7 @@ def _synonyms_by_first_term() -> dict[str, tuple[tuple[Concept, str, tuple[str, 
 def synonym_positions(seq: list[str]) -> frozenset[int]:
     """The positions of a term sequence that some concept's synonym covers ("came into care" names children
     entering care, though "came" alone is a question's scaffolding)."""
-    index = _synonyms_by_first_term()
+    index = synonyms_by_first_term()
     covered: set[int] = set()
     for i, term in enumerate(seq):
         for _, _, syn in index.get(term, ()):
@@ -164,7 +164,7 @@ def _match_concept(
 ) -> ConceptMatch | None:
     found: list[tuple[Concept, str, tuple[str, ...]]] = []
     spans: list[tuple[int, int, str]] = []  # start, end, concept id
-    index = _synonyms_by_first_term()
+    index = synonyms_by_first_term()
     for i, term in enumerate(seq):
         for concept, synonym, syn in index.get(term, ()):
             if len(syn) > 1 and term in verbs and _adjectival_start(synonym):
@@ -254,47 +254,3 @@ def _head_final(found: list, spans: list[tuple[int, int, str]]) -> list:
                 modifiers.add(a_id)
     kept = [f for f in found if f[0].id not in modifiers]
     return kept or found
-
-
-@lru_cache(maxsize=256)
-def concept_vocabulary(concept_id: str | None) -> frozenset[str]:
-    """Every term of a concept's synonyms, and of those of the concepts its definition names ("care leavers
-    ... who had previously been CLA" are care leavers, not a narrower kind of them)."""
-    c = concepts_by_id().get(concept_id or "")
-    if c is None:
-        return frozenset()
-    own = frozenset(t for s in c.synonyms for t in measure_terms(s))
-    return own.union(*(concept_vocabulary(d) for d in c.defined_by))
-
-
-@lru_cache(maxsize=256)
-def label_terms(concept_id: str | None) -> frozenset[str]:
-    """The terms of a concept's own name ("social worker caseloads")."""
-    c = concepts_by_id().get(concept_id or "")
-    return frozenset(measure_terms(c.label)) if c else frozenset()
-
-
-def names_concept(concept_id: str, seq: list[str] | tuple[str, ...]) -> frozenset[str]:
-    """The terms with which seq names the concept through one of its synonyms (empty if it does not)."""
-    out: set[str] = set()
-    index = _synonyms_by_first_term()
-    for i, term in enumerate(seq):
-        for concept, _, syn in index.get(term, ()):
-            if concept.id == concept_id and tuple(seq[i : i + len(syn)]) == syn:
-                out.update(syn)
-    return frozenset(out)
-
-
-def ancestor_terms(concept_id: str, seq: list[str]) -> frozenset[str]:
-    """Terms of a concept's broader concepts named in the same words ("looked after children living with
-    connected carers": "looked after" is implied by kinship placements, which are a kind of it)."""
-    broader = set(ancestors(concept_id))
-    if not broader:
-        return frozenset()
-    out: set[str] = set()
-    index = _synonyms_by_first_term()
-    for i, term in enumerate(seq):
-        for concept, _, syn in index.get(term, ()):
-            if concept.id in broader and tuple(seq[i : i + len(syn)]) == syn:
-                out.update(syn)
-    return frozenset(out)

@@ -19,14 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from qa_assistant.figures.averages import asks_average, said_average
-from qa_assistant.figures.concepts import (
-    ancestor_terms,
-    ancestors,
-    concept_vocabulary,
-    label_terms,
-    names_concept,
-    says_what_money_is_for,
-)
+from qa_assistant.figures.concept_words import ancestor_terms, concept_vocabulary, label_terms, names_concept
+from qa_assistant.figures.concepts import ancestors, says_what_money_is_for
 from qa_assistant.figures.explained_words import (
     acronym_spelled_out,
     age_asked,
@@ -141,7 +135,7 @@ def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContex
         and f.concept_id != q_concept
         and not says_what_money_is_for(f.concept_id, f.unit)
     ):
-        named = _also_names(f, q_concept, ctx)
+        named = _also_names(f, q_concept, ctx, r.measure_seq)
         if not named:
             return Support(False, f"measure: asked {q_concept}, figure is {f.concept_id}")
     t = _measure_terms(r, f, q, q_concept, bool(named))
@@ -161,7 +155,9 @@ def _with_acronyms(t: _Terms, question: str, around: FigureContext) -> _Terms:
     return replace(t, explained_q=t.explained_q | asked, explained_p=t.explained_p | spelled)
 
 
-def _also_names(f: Figure, q_concept: str, ctx: Callable[[Figure], FigureContext]) -> frozenset[str]:
+def _also_names(
+    f: Figure, q_concept: str, ctx: Callable[[Figure], FigureContext], asked: list[str]
+) -> frozenset[str]:
     """A figure filed under another concept may still be of the one asked: its own phrase names that one too
     ("the budget for placements is forecast to overspend by £6.7m"), or, when the asked concept is a narrower
     kind of the figure's, its sentence does ("29% of care leavers were not in employment, education or
@@ -169,6 +165,14 @@ def _also_names(f: Figure, q_concept: str, ctx: Callable[[Figure], FigureContext
     named = names_concept(q_concept, f.terms)
     if not named and f.concept_id in ancestors(q_concept):
         named = names_concept(q_concept, ctx(f).sentence_seq)
+    if (
+        not named
+        and f.concept_terms
+        and q_concept in ancestors(f.concept_id)
+        and set(f.concept_terms) <= set(asked)
+    ):
+        # "How many children in care were in foster care?": the question names the figure's narrower kind too
+        named = frozenset(f.concept_terms)
     return named
 
 
