@@ -1137,6 +1137,10 @@ def test_face_to_face_visits_are_not_all_visits():
     [
         ("a 16+ young person", "16+ young people"),  # an irregular plural is the same word
         ("Level 2 - 1st child", "level 2 first child"),  # an ordinal in figures is the ordinal in words
+        # one word written as two is that word
+        ("the turn over of staff", "the turnover of staff"),
+        ("social work case loads", "social work caseloads"),
+        ("the children's work force", "the children's workforce"),
     ],
 )
 def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):

@@ -116,11 +116,21 @@ def after_a_number(text: str) -> str:
     return _with_phrase_synonyms(text.lower())
 
 
+@lru_cache(maxsize=1)
+def _open_compounds() -> re.Pattern[str]:
+    """One word written as two ("turn over of staff", "case loads")."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lexicon()["open_compounds"]) + r")\b")
+
+
 def words(text: str) -> list[str]:
     """Surface words, lower-cased, possessives dropped, prefix hyphens joined ("re-referral" -> "rereferral",
-    "face-to-face" -> "facetoface"), a phrase another wording says as that wording ("over budget")."""
+    "face-to-face" -> "facetoface"), one word written as two joined ("turn over"), a phrase another wording says
+    as that wording ("over budget")."""
     out: list[str] = []
     lowered = _with_phrase_synonyms(text.lower().replace("’", "'").replace("‘", "'"))
+    lowered = _open_compounds().sub(
+        lambda m: m.group(0).replace(" ", ""), lowered
+    )  # "turn over" -> "turnover"
     for raw in _TOKEN.findall(lowered):
         if raw.endswith("'s"):
             # "children's services" is a service, not "children in care": an irregular plural's possessive
