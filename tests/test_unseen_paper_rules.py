@@ -1616,6 +1616,23 @@ def test_the_group_an_exclusion_sets_aside_names_no_measure(seq_text, concept):
     assert match_concept(measure_terms(seq_text)).concept.id == concept
 
 
+@pytest.mark.parametrize(
+    "seq_text,concept",
+    [
+        # an overspend is measured against a budget: named after it, the budget says against what
+        ("net overspend forecast against the revenue budget", "overspend"),
+        ("underspend against the net budget", "underspend"),
+        # ... while a budget named first is the head ("the budget gap, of which the overspend was part")
+        ("the revenue budget gap of which the overspend was part", "budget"),
+        ("the revenue budget", "budget"),
+    ],
+)
+def test_a_concept_named_after_one_its_definition_names_is_not_the_measure(seq_text, concept):
+    from qa_assistant.figures.concepts import match_concept
+
+    assert match_concept(measure_terms(seq_text)).concept.id == concept
+
+
 def test_a_run_on_sentence_is_cut_at_a_semicolon_before_a_comma():
     from qa_assistant.figures.candidates import MAX_SENTENCE_CHARS, bounded
 
