@@ -86,6 +86,13 @@ from qa_assistant.text.dates import find_dates
         ("What was the fixed term exclusion rate in the city in 2014-15?", "rate", "level", set()),
         # "how many times more likely" asks for a multiple: a count or a percentage will not do
         ("How many times more likely to be excluded are boys than girls?", "multiple", "level", set()),
+        # a count the question gives to name its source, with the words it counts, is not asked
+        (
+            "How many children were looked after in the update that also counted 284 care leavers?",
+            "count",
+            "level",
+            {"284", "leaver"},
+        ),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):
@@ -419,6 +426,12 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "families whose support plans were closed",
         ),
         ("There were 60 referrals where the threshold was met.", "60", "referrals"),
+        # "the number of ..." starts the measure after any preposition
+        (
+            "The Lead updated the Board on the number of children looked after which stood at 1,140.",
+            "1,140",
+            "the number of children looked after",
+        ),
     ],
 )
 def test_the_phrase_a_number_takes(text, value, phrase):

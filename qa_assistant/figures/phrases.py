@@ -195,9 +195,20 @@ def _last_noun_phrase(text: str, s: int, e: int) -> int:
     ]
     for pos in reversed(starts):
         before = text[max(s, pos - 30) : pos]
-        if not _PREPOSITION_BEFORE.search(before) or _VERB_BEFORE.search(before):
+        if (
+            not _PREPOSITION_BEFORE.search(before)
+            or _VERB_BEFORE.search(before)
+            or _MEASURE_OF.match(text, pos)
+        ):
             return pos
     return s
+
+
+# "updated the Panel on the number of children looked after": "the number of ..." starts the measure, whatever
+# preposition stands before it
+_MEASURE_OF = re.compile(
+    r"(?:the|a|an|our|its|their)\s+(?:total\s+)?(?:number|rate|level|proportion|percentage)\s+of\b", re.I
+)
 
 
 _LEADING_FUNCTION = re.compile(

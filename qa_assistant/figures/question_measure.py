@@ -49,6 +49,13 @@ _STATED_FIGURE = re.compile(
     r"(?:\s+(?:19|20)\d{2})?)?\b)?",
     re.I,
 )
+# "in the verbal update that also counted 284 care leavers": a count the question gives to name its source,
+# with the words it counts
+_STATED_COUNT = re.compile(
+    r"\b(?:that|which)\s+(?:also\s+)?(?:counted|reported|recorded|listed|included|showed|gave)\s+"
+    r"\d[\d,]*(?:\s+[A-Za-z'’-]+){1,4}?(?=\s*(?:[?,.;]|$))",
+    re.I,
+)
 _HOW_MANY = re.compile(r"\bhow many\b(?!\s+(?:pounds|£))", re.I)
 
 
@@ -66,7 +73,8 @@ def given_spans(question: str) -> list[tuple[int, int]]:
     asks for a change, the base the change is measured from ("by what percentage ... down on the same point a
     year earlier"). Without a change asked, "compared with last year" asks for both years: it stays."""
     bases = [m.span() for m in _CHANGE_BASE.finditer(question)] if CHANGE.search(question) else []
-    return [m.span() for m in _STATED_FIGURE.finditer(question)] + bases
+    stated = [m.span() for m in _STATED_FIGURE.finditer(question)]
+    return stated + [m.span() for m in _STATED_COUNT.finditer(question)] + bases
 
 
 _MULTIPLE_ASKED = re.compile(
