@@ -136,6 +136,8 @@ def test_a_middle_initial_is_not_a_sentence_end(text, sentences):
             "act",
             "Children and Social Work Act 2017",
         ),
+        # a one-word name set off before its kind
+        ("Hollybank, the respite unit for disabled children, was rated Good.", "unit", "Hollybank"),
     ],
 )
 def test_names_beside_what_was_asked_for(sentence, head, name):
@@ -143,10 +145,18 @@ def test_names_beside_what_was_asked_for(sentence, head, name):
 
 
 @pytest.mark.parametrize(
+    "sentence", ["However, the unit was rated Good.", "Currently, the respite unit is closed."]
+)
+def test_a_linking_word_before_the_kind_is_no_name(sentence):
+    assert find_names(sentence, "unit") == []
+
+
+@pytest.mark.parametrize(
     "question,head",
     [
         ("What is the Children in Care Council called?", "council"),
         ("Which team supports care leavers?", "team"),
+        ("Which Hartlepool short break unit was rated Good?", "unit"),
         ("What is the name of the new fostering campaign?", "campaign"),
         ("Which regional adoption agency did the council join?", "agency"),
         ("Which Haringey programme helps families?", "programme"),
@@ -563,6 +573,7 @@ def test_a_body_named_as_who_did_it(sentence, bodies):
         # "which local authority's team": the authority is asked, not its team
         ("Which local authority's team was crowned champion at the fun day?", "council"),
         ("Which team supports care leavers?", "team"),
+        ("Which Hartlepool short break unit was rated Good?", "unit"),
         # an authority that only describes the thing asked does not make it an authority
         ("Which local authority team won the award?", "team"),
     ],
