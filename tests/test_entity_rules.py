@@ -18,7 +18,7 @@ from qa_assistant.answering.entity_candidates import (
     term_coverage,
 )
 from qa_assistant.answering.entity_finder import Found, find_names, find_people
-from qa_assistant.answering.entity_posts import body_terms, further_post_of_named, same_body
+from qa_assistant.answering.entity_posts import body_terms, further_post_of_named, holds_role, same_body
 from qa_assistant.answering.entity_question import (
     asks_which_titled_person,
     doer_verb,
@@ -99,6 +99,22 @@ def test_a_further_post_of_a_named_person_is_no_one_else(sentence, further):
     people = find_people(sentence)
     post = next(p for p in people if p.role_only)
     assert further_post_of_named(sentence, post, people) == further
+
+
+@pytest.mark.parametrize("name,holds", [("Sam Ortiz", True), ("Ann Lee", False)])
+def test_a_tagged_name_set_off_after_its_post_holds_it(name, holds):
+    """ "the Principal at Hillcrest Academy, Sam Ortiz, and ...": the post before the comma is his."""
+    sentence = (
+        "Invited were the Principal at Hillcrest Academy, Sam Ortiz, and the Head Teacher at Moor Trust, Ann Lee,"
+        " who attended."
+    )
+    people = [
+        Found(sentence.index(n), sentence.index(n) + len(n), n, "person", tagged=True)
+        for n in ("Sam Ortiz", "Ann Lee")
+    ]
+    person = next(p for p in people if p.text == name)
+    terms = question_role_terms("Which Hillcrest Academy leader attended the meeting?")
+    assert holds_role(person, sentence, terms, frozenset(), people) == holds
 
 
 @pytest.mark.parametrize(

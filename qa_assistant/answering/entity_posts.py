@@ -90,6 +90,9 @@ def holds_role(
                 right = min(right, o.start)
     if c.tagged:  # no shape ties a post to the name: words before it count only within its own clause
         cut = max(sentence.rfind(sep, left, c.start) for sep in (" and ", ", ", "; ", " & "))
+        if cut >= 0 and not sentence[cut + 1 : c.start].strip() and _SET_OFF_AFTER.match(sentence, c.end):
+            # "the Principal at Unity City Academy, Andrew Rodgers, and ...": a name set off after its post
+            cut = max(sentence.rfind(sep, left, cut) for sep in (" and ", ", ", "; ", " & "))
         left = max(left, cut + 1)
     near = f"{c.role or ''} {sentence[left:right]}"
     have = role_terms & set(measure_terms(near))
@@ -117,6 +120,9 @@ def further_post_of_named(sentence: str, c: Found, others: list[Found] | tuple[F
     # the post's own first word too: "..., and the Chair of the Foodbank" is someone else
     between = sentence[named.end : c.start] + c.text.split()[0]
     return c.start - named.end <= 120 and bool(_DESCRIPTION_ON.fullmatch(between))
+
+
+_SET_OFF_AFTER = re.compile(r"\s*[,;)]")
 
 
 # "will be chaired by former CQC Director Eileen Milner": the post done, by the person the words after "by"
