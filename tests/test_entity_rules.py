@@ -93,11 +93,17 @@ def test_a_post_after_and_is_not_the_post_before_it():
         ("Joan Hill, Project Officer, and the Chair of Stockton Foodbank attended.", False),
         # a verb between: the post is said of someone else
         ("Joan Hill attended and said the Chair of Stockton Foodbank agreed.", False),
+        # ", and" after the description: another person's post
+        (
+            "The report was presented by Councillor Joan Hill, Executive Member for Children's Services, and"
+            " Director of Children's Services.",
+            False,
+        ),
     ],
 )
 def test_a_further_post_of_a_named_person_is_no_one_else(sentence, further):
     people = find_people(sentence)
-    post = next(p for p in people if p.role_only)
+    post = [p for p in people if p.role_only][-1]
     assert further_post_of_named(sentence, post, people) == further
 
 
@@ -125,6 +131,7 @@ def test_a_tagged_name_set_off_after_its_post_holds_it(name, holds):
         ("Report by Peter K. Lane. It was noted.", 2),
         # ... while a single capital before a sentence opener does
         ("See Appendix B. The panel agreed.", 2),
+        ("The position is shown in Chart B. Numbers have since fallen.", 2),
     ],
 )
 def test_a_middle_initial_is_not_a_sentence_end(text, sentences):
@@ -524,6 +531,12 @@ def test_dates_a_publishing_question_accepts(question, sentence, answers):
         (
             "The attendance review began in January, with the report published on 2 May 2024.",
             "2 May 2024",
+            False,
+        ),
+        # ... only an aside that bounds data ("to", "until", "as at"), not any date between commas
+        (
+            "Following the decision on attendance figures, from 1 April 2024, services moved to the new hub.",
+            "1 April 2024",
             False,
         ),
     ],

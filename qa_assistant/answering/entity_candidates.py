@@ -94,7 +94,10 @@ _DATE_LEAD_CHARS = 40
 _DATE_TAIL_CHARS = 100
 _RANGE_START = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|with|while|but|then)\s", re.I)
-_IN_AN_ASIDE = re.compile(r"\s*,")  # a date closed by a comma, opened by one a few words before
+_IN_AN_ASIDE = re.compile(
+    r"\s*,"
+)  # a date closed by a comma, opened by one right before the words bounding it
+_BOUND_ONLY = re.compile(r"\s*(?:(?:up\s+)?to|until|till|as\s+at|as\s+of)\s*", re.I)
 _DAY_LEAD_CHARS = 80  # "setting out the following position at Quarter One (30 June 2025)"
 
 
@@ -112,7 +115,7 @@ def said_of(c: Found, sentence: str, terms: set[str]) -> bool:
     before = _RANGE_START.sub("", before)  # ("on 14 and 15 December 2021": one range)
     clauses = _CLAUSE_BREAK.split(before)  # "... established after the inspection | and held ... on"
     before = clauses[-1]
-    if len(clauses) > 1 and _IN_AN_ASIDE.match(sentence, c.end) and len(before.split()) <= 3:
+    if len(clauses) > 1 and _IN_AN_ASIDE.match(sentence, c.end) and _BOUND_ONLY.fullmatch(before):
         before = clauses[-2] + before  # "Attendance Data for this year, to 20 November 2023, was": an aside
     near = before + " " + after
     return bool(terms & set(measure_terms(near)))

@@ -119,9 +119,12 @@ def further_post_of_named(sentence: str, c: Found, others: list[Found] | tuple[F
     named = before[-1]
     # the post's own first word too: "..., and the Chair of the Foodbank" is someone else
     between = sentence[named.end : c.start] + c.text.split()[0]
+    if _ANOTHER_AFTER.search(between):  # "Jane Smith, Executive Member, and Director of ...": someone else
+        return False
     return c.start - named.end <= 120 and bool(_DESCRIPTION_ON.fullmatch(between))
 
 
+_ANOTHER_AFTER = re.compile(r",\s*(?:and|&)\b", re.I)
 _SET_OFF_AFTER = re.compile(r"\s*[,;)]")
 
 

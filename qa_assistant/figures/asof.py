@@ -140,7 +140,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     ]
     if before:
         d = before[-1]
-        if starting_value:
+        if starting_value and _GOES_TO.match(text, q.end):
             d = _span_start(text, before) or d
         if _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start]):
             # "has risen every year since 2018/19, when 108 children entered care": the value a trend started from
@@ -167,6 +167,10 @@ _LABEL_GAP = re.compile(r"[ \t]?(?:[-–:][ \t]?)?")
 # started from
 _SPAN_OPENS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _SPAN_JOIN = re.compile(r"\s*(?:and|to|-|–)\s*")
+_YEARS = ("year", "fy", "academic_year")
+# "from 365 to 250": the starting value of a change that goes on to its end ("from 41 prospective foster
+# carers" is no change)
+_GOES_TO = re.compile(r"\s*(?:(?:down|up)\s+)?to\s+£?\d")
 
 
 def _span_start(text: str, before: list[DateMention]) -> DateMention | None:
@@ -174,6 +178,8 @@ def _span_start(text: str, before: list[DateMention]) -> DateMention | None:
     if len(before) < 2:
         return None
     first, last = before[-2], before[-1]
+    if first.kind not in _YEARS or last.kind not in _YEARS:
+        return None  # "between April and September 2024": a period both values may share
     if _SPAN_JOIN.fullmatch(text, first.end, last.start) and _SPAN_OPENS.search(
         text[max(0, first.start - 24) : first.start]
     ):

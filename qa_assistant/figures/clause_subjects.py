@@ -51,6 +51,9 @@ _ELLIPTIC_CHANGE = re.compile(
 )
 
 
+_TWO_CLAUSES = re.compile(r"\s(?:and|but|while|whilst)\s", re.I)
+
+
 def antecedent(r: SentenceReading, q: Quantity, clause_start: int) -> Phrase | None:
     """ "the number of looked after children had increased and the current figure stood at 804": a
     figure named only as "the figure", "this number" or "it", or a clause that is only a change's starting value,
@@ -68,5 +71,7 @@ def antecedent(r: SentenceReading, q: Quantity, clause_start: int) -> Phrase | N
         return None
     end = max(clause_start, q.start - 80) + cut
     floor = max([r.sentence[0]] + [x.end for x in r.qs if x.end <= end])  # never a number's own words
+    if elliptic and _TWO_CLAUSES.search(text, floor, end):
+        return None  # "fewer are looked after and more are supported ...; from 615": which one changed?
     back = backward_phrase(text, floor, Quantity(end, end, "", 0, None, q.unit))
     return back if back and measure_terms(text[back.start : back.end]) else None

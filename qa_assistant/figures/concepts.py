@@ -178,9 +178,7 @@ def _match_concept(
         return None
     found = _head_final(found, [sp for sp in spans if seq[sp[1] - 1] not in verbs])
     named = {c.id for c, _, _ in found}
-    # a broader concept, or one named after a concept whose definition names it ("an overspend against the revenue
-    # budget" is an overspend; "care leavers who were looked after" are care leavers), is not the one named
-    broader = {a for cid in named for a in ancestors(cid)} | _defining_after(spans)
+    broader = {a for cid in named for a in ancestors(cid)}
     narrowest = [f for f in found if f[0].id not in broader] or found
 
     def rank(f: tuple[Concept, str, tuple[str, ...]]) -> tuple[int, int, int]:
@@ -189,18 +187,6 @@ def _match_concept(
     concept, synonym, syn = max(narrowest, key=rank)
     matched = frozenset(t for c, _, other in found if c.id == concept.id for t in other)
     return ConceptMatch(concept, synonym, matched, frozenset(seq) - matched)
-
-
-def _defining_after(spans: list[tuple[int, int, str]]) -> set[str]:
-    """Concepts named after a concept whose definition names them ("overspend ... budget"); not before it
-    ("the budget gap, of which the overspend was part" is about the budget)."""
-    by_id = concepts_by_id()
-    return {
-        d
-        for start, _, cid in spans
-        for d in by_id[cid].defined_by
-        if any(s > start and other == d for s, _, other in spans)
-    }
 
 
 _OF = re.compile(r"\s+of\s+(?:a|an|the|each|every|per|our|their|its)?\s*", re.I)

@@ -146,6 +146,16 @@ def numbers_written(phrase: str, question: str) -> frozenset[str]:
     )
 
 
+# "there are fewer children being looked after": a comparative set before what is counted says how the count
+# moved, not which count it is ("three or more placements", "fewer than three" do narrow it)
+_COMPARATIVE = re.compile(r"(?<!\bor )(?<!\d )\b(?:more|fewer|less)\b(?=\s+(?!than\b)[a-z])", re.I)
+
+
+def comparative_words(phrase: str) -> frozenset[str]:
+    """The terms of "more / fewer / less" where they say how a count moved, not which it is."""
+    return frozenset(t for m in _COMPARATIVE.finditer(phrase) for t in terms(m.group(0)))
+
+
 def terms_of_words(text: str) -> frozenset[str]:
     """Terms of a phrase including words that are otherwise weak ("councils")."""
     return frozenset(terms(text))

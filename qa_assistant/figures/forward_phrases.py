@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from qa_assistant.figures.asof import HEDGE
 from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, trim_span
+from qa_assistant.figures.terms import counting_terms, measure_terms
 from qa_assistant.text.numbers import Quantity
 
 
@@ -96,8 +97,10 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
         )
     if word == "and":  # "children and young people", "young people and families": one group counted
         return bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))
-    if word in ("where", "whose"):  # "50 children where they don't know how far away they are": which ones
-        return bool(_COUNTED_BEFORE.search(previous))
+    if word == "where":  # "50 children where they don't know how far away they are": which ones
+        last = re.search(r"([a-z'’-]+)\s*$", previous)
+        counted = frozenset(measure_terms(last.group(1))) if last else frozenset()
+        return bool(counted) and counted <= counting_terms()
     if word == "through":  # "1446 children through Child In Need": the service they are counted in
         return bool(re.match(r"through\s+(?:the\s+)?[A-Z]", text[pos : pos + 16]))
     if word == "from":
@@ -111,10 +114,6 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
 _SPENT_ON = re.compile(
     r"\b(?:costs?|spend|spending|expenditure|budgets?|allowances?|fees?|payments?|prices?|funding)$"
 )
-
-
-# a counted noun a restrictive "where" / "whose" clause goes on to narrow
-_COUNTED_BEFORE = re.compile(r"\b(?:children|young\s+people|people|families|cases|households|carers)$")
 
 
 _AGE_RANGE = re.compile(

@@ -34,6 +34,7 @@ _GOES_ON = re.compile(
 )
 
 _INTO = re.compile(r"\binto\s+(?:the\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"['’]s?\b")  # "taken into Stockton's care": whose care it is
 _SUPERLATIVES = "highest|lowest|worst|best|largest|smallest|biggest"
 _RANKED_AFTER = re.compile(
     rf"\b(?:{_SUPERLATIVES})\s+(?:[\w-]+\s+){{0,3}}?(?:in\s+(?:the\s+)?)?$",
@@ -81,7 +82,7 @@ def subject_for(
                 # "14.89% – the second highest in England": where it ranks, not whose it is
                 and not _RANKED_AFTER.search(text[q_end : m.start])
                 # "expects to pay £84.3m into the Northamptonshire Children's Trust": where it goes, not whose
-                and not _INTO.search(text, q_end, m.start)
+                and not (_INTO.search(text, q_end, m.start) and not _POSSESSIVE.match(text, m.end))
             ):
                 distance = gap
                 if best is None or distance < best[0]:

@@ -198,14 +198,15 @@ def _last_noun_phrase(text: str, s: int, e: int) -> int:
         if (
             not _PREPOSITION_BEFORE.search(before)
             or _VERB_BEFORE.search(before)
-            or _MEASURE_OF.match(text, pos)
+            or (_TOPIC_BEFORE.search(before) and _MEASURE_OF.match(text, pos))
         ):
             return pos
     return s
 
 
-# "updated the Panel on the number of children looked after": "the number of ..." starts the measure, whatever
-# preposition stands before it
+# "updated the Panel on the number of children looked after": "the number of ..." after the topic's preposition
+# starts the measure ("the target for the number of children in care" is a target)
+_TOPIC_BEFORE = re.compile(r"\b(?:on|about|regarding|concerning)\s+$", re.I)
 _MEASURE_OF = re.compile(
     r"(?:the|a|an|our|its|their)\s+(?:total\s+)?(?:number|rate|level|proportion|percentage)\s+of\b", re.I
 )

@@ -6,6 +6,7 @@ December 2018?" -> "children looked after", a count).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qa_assistant.figures.concepts import (
     ConceptMatch,
@@ -25,6 +26,7 @@ from qa_assistant.figures.terms import (
     scaffold_terms,
 )
 from qa_assistant.text.dates import DATE_EDGE
+from qa_assistant.text.quantity import MULTIPLE_WORDS
 
 _YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)
 _DURATION = re.compile(
@@ -49,13 +51,20 @@ _STATED_FIGURE = re.compile(
     r"(?:\s+(?:19|20)\d{2})?)?\b)?",
     re.I,
 )
-# "in the verbal update that also counted 284 care leavers": a count the question gives to name its source,
-# with the words it counts
-_STATED_COUNT = re.compile(
-    r"\b(?:that|which)\s+(?:also\s+)?(?:counted|reported|recorded|listed|included|showed|gave)\s+"
-    r"\d[\d,]*(?:\s+[A-Za-z'’-]+){1,4}?(?=\s*(?:[?,.;]|$))",
-    re.I,
-)
+
+
+@lru_cache(maxsize=1)
+def _stated_count() -> re.Pattern[str]:
+    """ "in the verbal update that also counted 284 care leavers": a count the question gives, with the words it
+    counts, to name its source (a paper's noun before it: not "a placement history that included 3 moves")."""
+    papers = "|".join(re.escape(n) for n in lexicon()["source_nouns"])
+    return re.compile(
+        rf"\b(?:{papers})\s+(?P<given>(?:that|which)\s+(?:also\s+)?(?:counted|reported|recorded|listed|showed)\s+"
+        r"\d[\d,]*(?:\s+[A-Za-z'’-]+){1,4}?)(?=\s*(?:[?,.;]|$))",
+        re.I,
+    )
+
+
 _HOW_MANY = re.compile(r"\bhow many\b(?!\s+(?:pounds|£))", re.I)
 
 
@@ -68,19 +77,32 @@ _CHANGE_BASE = re.compile(
 )
 
 
+# "What net overspend was forecast against its 2024-25 revenue budget?": the budget a variance is measured
+# against is not what is asked (its year still says when)
+_AGAINST_BUDGET = re.compile(
+    r"\bagainst\s+(?:the|its|their|our|this|that)?\s*(?:\d{4}(?:[/-]\d{2,4})?\s+)?"
+    r"(?P<given>(?:[A-Za-z'’-]+\s+){0,3}?budgets?)\b",
+    re.I,
+)
+
+
 def given_spans(question: str) -> list[tuple[int, int]]:
     """Where the question states a figure of its own ("the 22.3% reduction", "the £14m savings"), or, when it
     asks for a change, the base the change is measured from ("by what percentage ... down on the same point a
     year earlier"). Without a change asked, "compared with last year" asks for both years: it stays."""
     bases = [m.span() for m in _CHANGE_BASE.finditer(question)] if CHANGE.search(question) else []
     stated = [m.span() for m in _STATED_FIGURE.finditer(question)]
-    return stated + [m.span() for m in _STATED_COUNT.finditer(question)] + bases
+    stated += [m.span("given") for m in _stated_count().finditer(question)]
+    return stated + [m.span("given") for m in _AGAINST_BUDGET.finditer(question)] + bases
 
 
 _MULTIPLE_ASKED = re.compile(
-    r"\bhow\s+many\s+times\s+(?:more|less|higher|lower|greater|bigger|larger|smaller|as|likelier|the|over)\b|"
-    r"\bby\s+what\s+(?:factor|multiple)\b|\bwhat\s+multiple\b",
+    rf"\bhow\s+many\s+times\s+{MULTIPLE_WORDS}\b|\bby\s+what\s+(?:factor|multiple)\b|\bwhat\s+multiple\b",
     re.I,
+)
+# "What hourly rate did the council pay agency social workers?": a rate of pay is money
+_PAY_RATE = re.compile(
+    r"\b(?:hourly|daily|day|weekly|annual)\s+rates?\b|\brates?\s+of\s+pay\b|\bpay\s+rates?\b", re.I
 )
 
 
@@ -90,6 +112,8 @@ def question_unit(question: str) -> str | None:
     lx = lexicon()
     if _MULTIPLE_ASKED.search(question):
         return "multiple"  # "how many times more likely": a multiple, never a count
+    if _PAY_RATE.search(question):
+        return "money_week" if WEEKLY.search(question) else "money"
     if phrase_pattern(lx["percent_words"]).search(question) or "%" in question:
         return "percent"
     if re.search(r"\b(?:per|out\s+of\s+every)\s+(?:10,?000|ten\s+thousand|10k)\b", question, re.I):

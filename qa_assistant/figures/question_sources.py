@@ -88,8 +88,8 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
         re.compile(
             # the paper is named from the last "in"/"from" before its noun: "children in care in its FOI
             # response" keeps "in care" as what is counted; a verb between makes the noun a verb ("children in
-            # placements did Stockport report")
-            rf"\b(?:in|from|at|during|before|after)\s+(?:the|our|a|an|this|that|its|their|his|her)?\s*"
+            # placements did Stockport report"); "looked after children reviews" names no paper
+            rf"\b(?:in|from|at|during|before|(?<!looked )after)\s+(?:the|our|a|an|this|that|its|their|his|her)?\s*"
             rf"(?:(?!(?:in|from|at|during|did|does|do|has|have|had|will|would|can|could)\b)[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b"
             rf"(?:\s+(?:on|about|into|of)\s+[^,?;]*)?",
             re.I,

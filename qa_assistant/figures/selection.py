@@ -26,6 +26,7 @@ from qa_assistant.figures.explained_words import (
     age_asked,
     age_words,
     bracket_alias,
+    comparative_words,
     domain_words,
     focus_restated,
     initialisms_asked,
@@ -239,6 +240,7 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str, sentence_text: st
         - period_words(f.phrase)
         - party_words(f.phrase)
         - numbers_written(f.phrase, question)
+        - comparative_words(f.phrase)
         - extreme_terms(f.phrase, question)
         - asked_end_terms(question)
         - focus_restated(f, question, sentence_text)

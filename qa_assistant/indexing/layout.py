@@ -83,16 +83,16 @@ def reader_fingerprint() -> str:
 
 @lru_cache(maxsize=1)
 def passages_code_fingerprint() -> str:
-    """The code that cuts a paper into passages and quotable sentences (chunking and the sentence splitter it
-    imports, and cutting.py itself): changing it re-cuts papers and re-makes their vectors, with no version to
-    bump by hand. The figure reader is left out, so changing it re-reads figures but keeps the vectors."""
+    """The code that cuts a paper into passages and sentences (text/chunking.py and the sentence splitter it
+    imports): changing it re-cuts papers and re-makes their vectors, with no version to bump by hand. The figure
+    reader and the records (models.py) are left out, so changing them keeps the vectors; a change to which
+    sentences are quotable (cutting.quotable) still bumps PASSAGES_VERSION."""
     return _hash_files(passage_sources())
 
 
 def passage_sources() -> list[Path]:
     """The modules passages_code_fingerprint hashes."""
-    cutter = _module_file("qa_assistant.indexing.cutting")
-    return sorted({*reader_sources(("qa_assistant.text.chunking",)), *([cutter] if cutter else [])})
+    return [p for p in reader_sources(("qa_assistant.text.chunking",)) if p.name != "models.py"]
 
 
 def reader_sources(entries: tuple[str, ...] = READER_ENTRIES) -> list[Path]:

@@ -18,10 +18,10 @@ NOT_QUANTITY_AFTER = re.compile(
 # "five financial years", "12 calendar months", "20 working days": spans of time, not counts
 SPAN_OF = r"(?:working[ ]+|(?:financial|academic|calendar)[ ]+(?=years\b)|calendar[ ]+(?=months\b))"
 
-# "1.3 times more likely", "three times as many", "twice" is not a number: a multiple of another figure
-MULTIPLE_AFTER = (
-    r"times(?=[ ]+(?:more|less|higher|lower|greater|bigger|larger|smaller|as|likelier|the|over)\b)"
-)
+# "1.3 times more likely", "three times as many": a multiple of another figure ("212 times over the year" and
+# "11 times the previous year" count occasions)
+MULTIPLE_WORDS = r"(?:more|less|higher|lower|greater|bigger|larger|smaller|as|likelier)"
+MULTIPLE_AFTER = rf"times(?=[ ]+{MULTIPLE_WORDS}\b)"
 
 DURATION_UNITS = ("days", "weeks", "months", "years")
 

@@ -36,23 +36,18 @@ def is_list_item(text: str, start: int) -> bool:
     return bool(_BULLET_START.match(text, start))
 
 
-# "Dr Katharine M. Wells & Heather Black": a first name, a middle initial, then a surname (not a word that opens
-# sentences: "Appendix B. The panel agreed")
+# "Dr Katharine M. Wells & Heather Black": a first name, a middle initial, then a surname that ends the name (a
+# comma, "&", "and", a bracket, a full stop or the line's end after it); "Chart B. Numbers have since fallen" and
+# "Appendix B. The panel agreed" go on as sentences
 _FIRST_NAME_INITIAL = re.compile(r"\b[A-Z][a-z]+\s[A-Z]\.$")
-_SURNAME = re.compile(r"([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b")
-_OPENERS = re.compile(
-    r"(?:the|this|these|that|those|it|its|a|an|in|on|at|we|he|she|they|there|our|their|his|her|as|for|if|of|"
-    r"to|members|however|also|all|some)",
-    re.I,
-)
+_SURNAME_ENDING = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:[ \t]*(?:[&,;.)]|\band\b|$))", re.M)
 
 
 def _middle_initial(text: str, m: re.Match[str]) -> bool:
     """Whether the full stop at m ends a middle initial inside a person's name, not a sentence."""
-    if not _FIRST_NAME_INITIAL.search(text, max(0, m.start() - 30), m.start() + 1):
-        return False
-    surname = _SURNAME.match(text, m.end())
-    return surname is not None and not _OPENERS.fullmatch(surname.group(1))
+    return bool(_FIRST_NAME_INITIAL.search(text, max(0, m.start() - 30), m.start() + 1)) and bool(
+        _SURNAME_ENDING.match(text, m.end())
+    )
 
 
 def _breaks_in(text: str, start: int, end: int) -> list[int]:
