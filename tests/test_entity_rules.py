@@ -69,6 +69,27 @@ def test_people_with_their_roles(sentence, name, role):
     assert any(name in text and role in found_role for text, found_role in found), found
 
 
+@pytest.mark.parametrize(
+    "sentence,names",
+    [
+        # a hyphen inside a post is no dash after a name: no one is called "Co" or "Vice"
+        ("Councillor Ann Reed was appointed as Co-Chair for the Joint Committee.", ["Councillor Ann Reed"]),
+        ("Sam Hale was appointed Vice-Chair of the Board.", []),
+        # ... while a dash set off by a space still gives a name its post
+        ("A Coulson - Team Manager attended.", ["A Coulson"]),
+    ],
+)
+def test_a_hyphenated_post_names_no_one(sentence, names):
+    assert [p.text for p in find_people(sentence) if not p.role_only] == names
+
+
+def test_a_co_chair_holds_the_chair_asked():
+    sentence = "Councillor Ann Reed was appointed as Co-Chair for the Joint Committee."
+    people = find_people(sentence)
+    terms = question_role_terms("Who was appointed Co-Chair for the Joint Committee?")
+    assert holds_role(people[0], sentence, terms, frozenset(), people)
+
+
 def test_a_post_after_and_is_not_the_post_before_it():
     """ "Lisa Kitto, interim director of resources, and the chief executive, Balvinder Heran": ", and" starts
     another post, so the second name is not the director of resources."""

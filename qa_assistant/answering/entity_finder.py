@@ -87,11 +87,12 @@ def roles() -> re.Pattern[str]:
 def _name_then_role() -> re.Pattern[str]:
     # "A Coulson, Leaving Care (Pathways) Team Manager": the team's name may come before the post
     team = r"(?:(?:[A-Z][\w'’&-]*|\([^()]{1,30}\))\s+){0,4}"
-    return re.compile(rf"\b({_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?({team}(?:{roles().pattern}))")
+    # a dash set off by a space, not a hyphen inside a post ("Co-Chair", "Vice-Chair": no one called "Co")
+    return re.compile(rf"\b({_NAME})(?:\s*(?:,|–|—|\()|\s+-)\s*(?:the\s+)?({team}(?:{roles().pattern}))")
 
 
 def role_after(text: str, end: int) -> str | None:
-    m = re.match(rf"\s*(?:,|–|—|-|\(|as)\s*(?:the\s+)?({roles().pattern})", text[end:])
+    m = re.match(rf"(?:\s*(?:,|–|—|\(|as)|\s+-)\s*(?:the\s+)?({roles().pattern})", text[end:])
     return m.group(1).strip() if m else None
 
 
