@@ -113,6 +113,12 @@ from qa_assistant.text.numbers import find_quantities
         ("pupils with full attendance were 1.4 times more likely to pass", "1.4 times", 1.4, "multiple"),
         ("boys were three times as likely to be excluded", "three times", 3, "multiple"),
         ("placement costs are 2.5 times higher than the national average", "2.5 times", 2.5, "multiple"),
+        (
+            "Kent cares for 10 times the national average of asylum-seeking children",
+            "10 times",
+            10,
+            "multiple",
+        ),
         # ... while times counted are a count
         ("the family was visited 4 times in May", "4", 4, "count"),
         ("children were reported missing 212 times over the year", "212", 212, "count"),

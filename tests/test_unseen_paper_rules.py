@@ -88,6 +88,8 @@ from qa_assistant.text.dates import find_dates
         ("How many times more likely to be excluded are boys than girls?", "multiple", "level", set()),
         # a rate of pay is money
         ("What hourly rate did the council pay agency social workers?", "money", "level", set()),
+        # ... an annual rate of growth is not
+        ("What was the annual rate of growth in children in need?", "rate", "level", set()),
         # a count the question gives to name its source, with the words it counts, is not asked
         (
             "How many children were looked after in the update that also counted 284 care leavers?",
@@ -848,6 +850,13 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
             "Middlesbrough",
         ),
         ("From 2015 to 2019 adoptions fell from 61 to 44.", "61", "2015", "count", "Middlesbrough"),
+        (
+            "Between 31 March 2019 and 31 March 2024, the number of children looked after rose from 365 to 412.",
+            "365",
+            "31 March 2019",
+            "count",
+            "Middlesbrough",
+        ),
         # ... not a value "from" that is no change's start, nor a span of months both values may share
         (
             "Between 2021 and 2024 the council received 96 applications from 41 prospective foster carers.",
@@ -1683,6 +1692,12 @@ def test_the_group_an_exclusion_sets_aside_names_no_measure(seq_text, concept):
 def test_the_budget_a_variance_is_measured_against_is_not_asked(question, concept):
     r = read(question)
     assert r.concept.concept.id == concept
+
+
+def test_which_budget_a_variance_is_against_is_still_asked():
+    assert {"high", "requir"} <= set(
+        read("What overspend was forecast against the high needs budget?").measure_seq
+    )
 
 
 def test_a_run_on_sentence_is_cut_at_a_semicolon_before_a_comma():

@@ -277,17 +277,8 @@ def _apposed(m: re.Match[str]) -> Found | None:
     name = m.group(1).strip()
     if m.start(1) == 0 or not name.startswith("Our "):  # "members of Our Voice Matters": "Our" is in the name
         name = re.sub(r"^(?:The|Our|A|An)\s+", "", name)
-    if (len(name.split()) < 2 and not _ONE_WORD_NAME.fullmatch(name)) or re.fullmatch(
+    if len(name.split()) < 2 or re.fullmatch(
         r"(?:In|On|At|It|This|That|Was|Were|Is|And|But)", name.split()[0]
     ):
         return None
     return Found(m.end(1) - len(name), m.end(1), name, "name", detail="known as")
-
-
-# "Foxden, the short break unit for children with disabilities": a one-word name set off before its kind; not a
-# linking word that opens a sentence ("However, the team ...", "Overall, the service ...")
-_ONE_WORD_NAME = re.compile(
-    r"(?!(?:However|Meanwhile|Overall|Additionally|Furthermore|Moreover|Therefore|Also|Again|Today|Now|Here|"
-    r"There|Nationally|Locally|Regionally|Instead|Otherwise|Yesterday|Previously|Recently)$)"
-    r"[A-Z][a-z][\w'’-]*(?<!ly)"
-)

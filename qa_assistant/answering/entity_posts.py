@@ -91,8 +91,11 @@ def holds_role(
     if c.tagged:  # no shape ties a post to the name: words before it count only within its own clause
         cut = max(sentence.rfind(sep, left, c.start) for sep in (" and ", ", ", "; ", " & "))
         if cut >= 0 and not sentence[cut + 1 : c.start].strip() and _SET_OFF_AFTER.match(sentence, c.end):
-            # "the Principal at Unity City Academy, Andrew Rodgers, and ...": a name set off after its post
-            cut = max(sentence.rfind(sep, left, cut) for sep in (" and ", ", ", "; ", " & "))
+            # "the Principal at Unity City Academy, Andrew Rodgers, and ...": a name set off after its post (not
+            # another person's: "Tom Brown, Director of Children's Services, Andrew Rodgers")
+            earlier = max(sentence.rfind(sep, left, cut) for sep in (" and ", ", ", "; ", " & "))
+            if not any(o is not c and o.type == "person" and 0 <= earlier - o.end <= 1 for o in others):
+                cut = earlier
         left = max(left, cut + 1)
     near = f"{c.role or ''} {sentence[left:right]}"
     # "Co-Chair" is one word ("cochair") but still a chair

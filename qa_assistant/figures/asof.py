@@ -168,9 +168,10 @@ _LABEL_GAP = re.compile(r"[ \t]?(?:[-–:][ \t]?)?")
 _SPAN_OPENS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _SPAN_JOIN = re.compile(r"\s*(?:and|to|-|–)\s*")
 _YEARS = ("year", "fy", "academic_year")
-# "from 365 to 250": the starting value of a change that goes on to its end ("from 41 prospective foster
-# carers" is no change)
-_GOES_TO = re.compile(r"\s*(?:(?:down|up)\s+)?to\s+£?\d")
+_WRITES_A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "between 31 March 2019 and ...": a point of its own
+# "from 365 to 250", "from 365 children to around 250": the starting value of a change that goes on to its end
+# ("from 41 prospective foster carers" is no change)
+_GOES_TO = re.compile(rf"(?:\s+[A-Za-z'’-]+){{0,2}}?\s*(?:(?:down|up)\s+)?to\s+(?:{HEDGE}\s+)?£?\d", re.I)
 
 
 def _span_start(text: str, before: list[DateMention]) -> DateMention | None:
@@ -178,7 +179,7 @@ def _span_start(text: str, before: list[DateMention]) -> DateMention | None:
     if len(before) < 2:
         return None
     first, last = before[-2], before[-1]
-    if first.kind not in _YEARS or last.kind not in _YEARS:
+    if first.kind not in _YEARS and not _WRITES_A_YEAR.search(text, first.start, first.end):
         return None  # "between April and September 2024": a period both values may share
     if _SPAN_JOIN.fullmatch(text, first.end, last.start) and _SPAN_OPENS.search(
         text[max(0, first.start - 24) : first.start]

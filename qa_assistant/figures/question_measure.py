@@ -77,11 +77,11 @@ _CHANGE_BASE = re.compile(
 )
 
 
-# "What net overspend was forecast against its 2024-25 revenue budget?": the budget a variance is measured
-# against is not what is asked (its year still says when)
+# "What net overspend was forecast against its 2024-25 revenue budget?": "budget", what a variance is measured
+# against, is not what is asked (its year says when, its other words which: "the high needs budget")
 _AGAINST_BUDGET = re.compile(
     r"\bagainst\s+(?:the|its|their|our|this|that)?\s*(?:\d{4}(?:[/-]\d{2,4})?\s+)?"
-    r"(?P<given>(?:[A-Za-z'’-]+\s+){0,3}?budgets?)\b",
+    r"(?:[A-Za-z'’-]+\s+){0,3}?(?P<given>budgets?)\b",
     re.I,
 )
 
@@ -101,9 +101,7 @@ _MULTIPLE_ASKED = re.compile(
     re.I,
 )
 # "What hourly rate did the council pay agency social workers?": a rate of pay is money
-_PAY_RATE = re.compile(
-    r"\b(?:hourly|daily|day|weekly|annual)\s+rates?\b|\brates?\s+of\s+pay\b|\bpay\s+rates?\b", re.I
-)
+_PAY_RATE = re.compile(r"\b(?:hourly|day)\s+rates?\b|\brates?\s+of\s+pay\b|\bpay\s+rates?\b", re.I)
 
 
 def question_unit(question: str) -> str | None:
@@ -112,12 +110,12 @@ def question_unit(question: str) -> str | None:
     lx = lexicon()
     if _MULTIPLE_ASKED.search(question):
         return "multiple"  # "how many times more likely": a multiple, never a count
-    if _PAY_RATE.search(question):
-        return "money_week" if WEEKLY.search(question) else "money"
     if phrase_pattern(lx["percent_words"]).search(question) or "%" in question:
         return "percent"
     if re.search(r"\b(?:per|out\s+of\s+every)\s+(?:10,?000|ten\s+thousand|10k)\b", question, re.I):
         return "per_10000"  # "per 10,000" asks for exactly that: a percentage "rate" will not do
+    if _PAY_RATE.search(question):
+        return "money"
     if phrase_pattern(lx["rate_words"]).search(question):
         return "rate"
     if _HOW_MANY.search(question) and not _DURATION.search(question):

@@ -18,10 +18,11 @@ NOT_QUANTITY_AFTER = re.compile(
 # "five financial years", "12 calendar months", "20 working days": spans of time, not counts
 SPAN_OF = r"(?:working[ ]+|(?:financial|academic|calendar)[ ]+(?=years\b)|calendar[ ]+(?=months\b))"
 
-# "1.3 times more likely", "three times as many": a multiple of another figure ("212 times over the year" and
-# "11 times the previous year" count occasions)
+# "1.3 times more likely", "10 times the national average": a multiple of another figure ("212 times over the
+# year" and "11 times the previous year" count occasions)
 MULTIPLE_WORDS = r"(?:more|less|higher|lower|greater|bigger|larger|smaller|as|likelier)"
-MULTIPLE_AFTER = rf"times(?=[ ]+{MULTIPLE_WORDS}\b)"
+_OF_A_COMPARATOR = r"the[ ]+(?:national|regional|england|english|average|rate|level|size)"
+MULTIPLE_AFTER = rf"times(?=[ ]+(?:{MULTIPLE_WORDS}|{_OF_A_COMPARATOR})\b)"
 
 DURATION_UNITS = ("days", "weeks", "months", "years")
 

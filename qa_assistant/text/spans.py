@@ -36,10 +36,12 @@ def is_list_item(text: str, start: int) -> bool:
     return bool(_BULLET_START.match(text, start))
 
 
-# "Dr Katharine M. Wells & Heather Black": a first name, a middle initial, then a surname that ends the name (a
-# comma, "&", "and", a bracket, a full stop or the line's end after it); "Chart B. Numbers have since fallen" and
-# "Appendix B. The panel agreed" go on as sentences
-_FIRST_NAME_INITIAL = re.compile(r"\b[A-Z][a-z]+\s[A-Z]\.$")
+# "Dr Katharine M. Wells & Heather Black": a title, a first name, a middle initial, then a surname that ends the
+# name (a comma, "&", "and", a bracket, a full stop or the line's end after it); "Chart B. Numbers have since
+# fallen" and "Table A. However, ..." go on as sentences
+_FIRST_NAME_INITIAL = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Cllr|Councillor|Sir|Dame|Rev)\.?\s+[A-Z][a-z]+\s[A-Z]\.$"
+)
 _SURNAME_ENDING = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:[ \t]*(?:[&,;.)]|\band\b|$))", re.M)
 
 
