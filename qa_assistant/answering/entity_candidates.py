@@ -94,9 +94,8 @@ _DATE_LEAD_CHARS = 40
 _DATE_TAIL_CHARS = 100
 _RANGE_START = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|with|while|but|then)\s", re.I)
-_IN_AN_ASIDE = re.compile(
-    r"\s*,"
-)  # a date closed by a comma, opened by one right before the words bounding it
+# a date closed by a comma, opened by one right before the words bounding it ("..., to 20 November 2023, ...")
+_IN_AN_ASIDE = re.compile(r"\s*,")
 _BOUND_ONLY = re.compile(r"\s*(?:(?:up\s+)?to|until|till|as\s+at|as\s+of)\s*", re.I)
 _DAY_LEAD_CHARS = 80  # "setting out the following position at Quarter One (30 June 2025)"
 
