@@ -83,6 +83,23 @@ def test_a_hyphenated_post_names_no_one(sentence, names):
     assert [p.text for p in find_people(sentence) if not p.role_only] == names
 
 
+@pytest.mark.parametrize(
+    "sentence,question",
+    [
+        # a chair asked is not a co-chair of another body, nor is a non-executive an executive
+        (
+            "Councillor Ann Reed, Co-Chair of the Adoption Panel, attended the Fostering Panel.",
+            "Who is the chair of the Fostering Panel?",
+        ),
+        ("Mark Jones, Non-Executive Director, joined the Board.", "Who is the Executive Director?"),
+    ],
+)
+def test_a_hyphenated_post_is_not_the_post_it_ends_with(sentence, question):
+    people = find_people(sentence)
+    named = [p for p in people if not p.role_only]
+    assert named and not holds_role(named[0], sentence, question_role_terms(question), frozenset(), people)
+
+
 def test_a_co_chair_holds_the_chair_asked():
     sentence = "Councillor Ann Reed was appointed as Co-Chair for the Joint Committee."
     people = find_people(sentence)

@@ -119,6 +119,7 @@ from qa_assistant.text.numbers import find_quantities
             10,
             "multiple",
         ),
+        ("Blackpool has 10 times the number of children in care of Rutland", "10 times", 10, "multiple"),
         # ... while times counted are a count
         ("the family was visited 4 times in May", "4", 4, "count"),
         ("children were reported missing 212 times over the year", "212", 212, "count"),

@@ -105,6 +105,10 @@ def test_what_a_question_asks(question, unit, kind, not_measure):
     assert not set(r.measure_seq) & not_measure
 
 
+def test_a_count_of_those_paid_at_a_rate_is_not_money():
+    assert read("How many agency social workers were paid above the hourly rate cap?").unit != "money"
+
+
 def test_a_younger_age_is_still_asked():
     # ... but "children aged under 12" asks for an age group
     assert "12" in read("How many children aged under 12 were missing?").measure_seq
@@ -854,6 +858,23 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
             "Between 31 March 2019 and 31 March 2024, the number of children looked after rose from 365 to 412.",
             "365",
             "31 March 2019",
+            "count",
+            "Middlesbrough",
+        ),
+        (
+            "Between April and September 2024 the number of children looked after fell from 365 children and young"
+            " people to 250.",
+            "365",
+            "April 2024",
+            "count",
+            "Middlesbrough",
+        ),
+        # ... but not a span both values count, set against another period
+        (
+            "Between April and September 2024, referrals fell from 1,540 to 1,320 compared with the same period"
+            " last year.",
+            "1,540",
+            "September 2024",
             "count",
             "Middlesbrough",
         ),

@@ -98,8 +98,7 @@ def holds_role(
                 cut = earlier
         left = max(left, cut + 1)
     near = f"{c.role or ''} {sentence[left:right]}"
-    # "Co-Chair" is one word ("cochair") but still a chair
-    have = role_terms & (set(measure_terms(near)) | set(measure_terms(near.replace("-", " "))))
+    have = role_terms & set(measure_terms(near))
     if c.role and any(_elsewhere(m.subject, asked_place) for m in find_subject_mentions(c.role)):
         return False  # "Virtual School Head of Islington" is not the council's own
     return done_by or len(have) * 3 >= len(role_terms) * 2

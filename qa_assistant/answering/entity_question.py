@@ -53,13 +53,17 @@ def question_role_terms(question: str) -> frozenset[str]:
     after = re.match(
         r"\s+(?:(?:of|for)\s+)?(?:the\s+)?((?:[A-Z][\w'’]*(?:,?\s+(?:and\s+|&\s+)?|$))+)", question[m.end() :]
     )
-    words = f"{before} {question[m.start(0) + len(m.group(1)) : m.end()]} {after.group(1) if after else ''}"
+    role_start = m.start(0) + len(m.group(1))
+    prefix = _POST_PREFIX.search(question, 0, role_start)  # "Co-Chair" asks for a co-chair ("cochair")
+    role_start = prefix.start() if prefix else role_start
+    words = f"{before} {question[role_start : m.end()]} {after.group(1) if after else ''}"
     # "Which Hartlepool council leader": whose post it is is checked apart (about_subject), not beside the name
     places = {t for s in find_subject_mentions(question) for t in measure_terms(question[s.start : s.end])}
     terms = frozenset(measure_terms(words)) - places
     return frozenset() if terms <= _GENERIC_ROLE_TERMS else terms  # "which officer": anyone who did it
 
 
+_POST_PREFIX = re.compile(r"\b[A-Za-z]+-$")
 # "who chairs", "who was chairing": the verb names the post the answer must be given
 _CHAIRING = re.compile(
     r"^\s*(?:and\s+)?who\s+(?:is\s+|was\s+|were\s+|has\s+|had\s+)?(?:been\s+)?chair(?:s|ed|ing)?\b", re.I

@@ -140,8 +140,8 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     ]
     if before:
         d = before[-1]
-        if starting_value and _GOES_TO.match(text, q.end):
-            d = _span_start(text, before) or d
+        if starting_value:
+            d = _span_start(text, before, q.end, sentence[1]) or d
         if _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start]):
             # "has risen every year since 2018/19, when 108 children entered care": the value a trend started from
             return AsOf(start=d.first, end=d.last, label=d.label, basis="earlier")
@@ -167,20 +167,24 @@ _LABEL_GAP = re.compile(r"[ \t]?(?:[-–:][ \t]?)?")
 # started from
 _SPAN_OPENS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _SPAN_JOIN = re.compile(r"\s*(?:and|to|-|–)\s*")
-_YEARS = ("year", "fy", "academic_year")
-_WRITES_A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "between 31 March 2019 and ...": a point of its own
-# "from 365 to 250", "from 365 children to around 250": the starting value of a change that goes on to its end
-# ("from 41 prospective foster carers" is no change)
-_GOES_TO = re.compile(rf"(?:\s+[A-Za-z'’-]+){{0,2}}?\s*(?:(?:down|up)\s+)?to\s+(?:{HEDGE}\s+)?£?\d", re.I)
+# "from 365 to 250", "from 365 children and young people to around 250": the starting value of a change that
+# goes on to its end ("from 41 prospective foster carers" is no change)
+_GOES_TO = re.compile(rf"[^.;\d]{{0,60}}?\bto\s+(?:{HEDGE}\s+)?£?\d", re.I)
+# "between April and September 2024, referrals fell from 1,540 to 1,320 compared with the same period last year":
+# the span is the period both values count, set against another
+_COMPARED_AFTER = re.compile(r"\bcompared\b|\bsame\s+period\b|\bthan\b", re.I)
 
 
-def _span_start(text: str, before: list[DateMention]) -> DateMention | None:
-    """The first date of a span written just before a change ("between 2007 and 2011"), for its starting value."""
-    if len(before) < 2:
+def _span_start(text: str, before: list[DateMention], q_end: int, sentence_end: int) -> DateMention | None:
+    """The first date of a span written just before a change ("between 2007 and 2011"), for its starting value:
+    only for a change that goes on to its end, not one set against another period."""
+    if (
+        len(before) < 2
+        or not _GOES_TO.match(text, q_end)
+        or _COMPARED_AFTER.search(text, q_end, sentence_end)
+    ):
         return None
     first, last = before[-2], before[-1]
-    if first.kind not in _YEARS and not _WRITES_A_YEAR.search(text, first.start, first.end):
-        return None  # "between April and September 2024": a period both values may share
     if _SPAN_JOIN.fullmatch(text, first.end, last.start) and _SPAN_OPENS.search(
         text[max(0, first.start - 24) : first.start]
     ):

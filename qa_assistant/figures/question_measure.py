@@ -114,7 +114,7 @@ def question_unit(question: str) -> str | None:
         return "percent"
     if re.search(r"\b(?:per|out\s+of\s+every)\s+(?:10,?000|ten\s+thousand|10k)\b", question, re.I):
         return "per_10000"  # "per 10,000" asks for exactly that: a percentage "rate" will not do
-    if _PAY_RATE.search(question):
+    if _PAY_RATE.search(question) and not _HOW_MANY.search(question):
         return "money"
     if phrase_pattern(lx["rate_words"]).search(question):
         return "rate"

@@ -21,7 +21,7 @@ SPAN_OF = r"(?:working[ ]+|(?:financial|academic|calendar)[ ]+(?=years\b)|calend
 # "1.3 times more likely", "10 times the national average": a multiple of another figure ("212 times over the
 # year" and "11 times the previous year" count occasions)
 MULTIPLE_WORDS = r"(?:more|less|higher|lower|greater|bigger|larger|smaller|as|likelier)"
-_OF_A_COMPARATOR = r"the[ ]+(?:national|regional|england|english|average|rate|level|size)"
+_OF_A_COMPARATOR = r"the[ ]+(?:national|regional|england|english|average|rate|level|size|number|amount|total)"
 MULTIPLE_AFTER = rf"times(?=[ ]+(?:{MULTIPLE_WORDS}|{_OF_A_COMPARATOR})\b)"
 
 DURATION_UNITS = ("days", "weeks", "months", "years")
