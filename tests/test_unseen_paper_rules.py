@@ -105,6 +105,19 @@ def test_what_a_question_asks(question, unit, kind, not_measure):
     assert not set(r.measure_seq) & not_measure
 
 
+@pytest.mark.parametrize(
+    "question,ok",
+    [
+        # "212 times" counts occasions: it answers how many times, not how many children
+        ("How many children went missing?", False),
+        ("How many times did children go missing?", True),
+    ],
+)
+def test_a_count_of_times_counts_occasions(question, ok):
+    text = "Children went missing 212 times over the year, with 45 children going missing more than once."
+    assert support(question, text, "212").ok == ok
+
+
 def test_a_count_of_those_paid_at_a_rate_is_not_money():
     assert read("How many agency social workers were paid above the hourly rate cap?").unit != "money"
 

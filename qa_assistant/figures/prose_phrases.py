@@ -45,6 +45,8 @@ _PREPOSITION_SPLIT = re.compile(
 _COUNTED_HEAD = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){0,3}(?:councils|authorities|local authorities|teams|services|"
     r"schools|homes|areas|wards|providers|agencies|organisations|partners)\b"
+    # "went missing 212 times over the year": occasions, not the children
+    r"|times\b"
 )
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been)\b", re.I)
 # "A forecast overspend of £8.862m | reflected a reduction ...": the words after the number are a predicate

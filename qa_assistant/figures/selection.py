@@ -15,6 +15,7 @@ gives the nearest one. Every refusal carries a reason, so tests and logs can say
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -199,6 +200,9 @@ def _measure_terms(
     return _Terms(q, phrase_terms(f), context_terms(f), same_concept, explained_q, explained_p)
 
 
+_ASKS_HOW_OFTEN = re.compile(r"\bhow\s+many\s+times\b|\bhow\s+often\b", re.I)
+
+
 def _phrase_refusal(r: Reading, f: Figure, t: _Terms, around: FigureContext) -> str | None:
     """Why the figure's own phrase rules it out (it counts something else, a narrower measure, or nothing the
     question names), or None when it does not."""
@@ -206,6 +210,7 @@ def _phrase_refusal(r: Reading, f: Figure, t: _Terms, around: FigureContext) -> 
         f.counted
         and r.unit == "count"
         and not t.q & (frozenset(measure_terms(f.counted)) | terms_of_words(f.counted))
+        and not (f.counted == "times" and _ASKS_HOW_OFTEN.search(r.question))
     ):
         return f"measure: the figure counts {f.counted}, not {r.measure_text}"
     if unasked_remainder(f, r.question):
