@@ -104,10 +104,12 @@ def holds_role(
     return done_by or len(have) * 3 >= len(role_terms) * 2
 
 
-# between a named person and a further post of theirs: their description, with no verb and no "and the ..."
-# that would bring in another person ("Heather Black, Development Officer at Together Middlesbrough and also")
+# between a named person and a further post of theirs: their description, with no verb and no "and the ..." or
+# ", and" that would bring in another person ("Heather Black, Development Officer at Together Middlesbrough and
+# also"; not "Jane Smith, Executive Member, and Director of ...")
 _DESCRIPTION_ON = re.compile(
-    r",\s+(?:(?!\b(?:is|was|are|were|has|had|have|said|told|and\s+(?:the|a|an|our|their|its)|with)\b)[^;:.()])*",
+    r",\s+(?:(?!,\s*(?:and|&)\b|\b(?:is|was|are|were|has|had|have|said|told|and\s+(?:the|a|an|our|their|its)|with)\b)"
+    r"[^;:.()])*",
     re.I,
 )
 
@@ -116,18 +118,17 @@ def further_post_of_named(sentence: str, c: Found, others: list[Found] | tuple[F
     """Whether a post given without a name is a further post of the named person just before it ("Heather
     Black, Development Officer at ... and also Chair of the Foodbank"), so no one else's. others: everyone the
     sentence names, the question's own people too."""
+    if not c.role_only:
+        return False
     before = [o for o in others if o.type == "person" and not o.role_only and o.end <= c.start]
-    if not c.role_only or not before:
+    if not before:
         return False
     named = before[-1]
     # the post's own first word too: "..., and the Chair of the Foodbank" is someone else
     between = sentence[named.end : c.start] + c.text.split()[0]
-    if _ANOTHER_AFTER.search(between):  # "Jane Smith, Executive Member, and Director of ...": someone else
-        return False
     return c.start - named.end <= 120 and bool(_DESCRIPTION_ON.fullmatch(between))
 
 
-_ANOTHER_AFTER = re.compile(r",\s*(?:and|&)\b", re.I)
 _SET_OFF_AFTER = re.compile(r"\s*[,;)]")
 
 

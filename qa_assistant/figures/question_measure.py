@@ -57,9 +57,9 @@ _STATED_FIGURE = re.compile(
 def _stated_count() -> re.Pattern[str]:
     """ "in the verbal update that also counted 284 care leavers": a count the question gives, with the words it
     counts, to name its source (a paper's noun before it: not "a placement history that included 3 moves")."""
-    papers = "|".join(re.escape(n) for n in lexicon()["source_nouns"])
+    papers = phrase_pattern(lexicon()["source_nouns"]).pattern
     return re.compile(
-        rf"\b(?:{papers})\s+(?P<given>(?:that|which)\s+(?:also\s+)?(?:counted|reported|recorded|listed|showed)\s+"
+        rf"{papers}\s+(?P<given>(?:that|which)\s+(?:also\s+)?(?:counted|reported|recorded|listed|showed)\s+"
         r"\d[\d,]*(?:\s+[A-Za-z'’-]+){1,4}?)(?=\s*(?:[?,.;]|$))",
         re.I,
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa_assistant.figures.explained_words import says_what_it_counts
-from qa_assistant.figures.terms import measure_terms
+from qa_assistant.figures.terms import CONTRAST, measure_terms
 from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.models import Figure
 
@@ -89,7 +89,7 @@ def build_context(
 
 
 # "allocated £138m in 2021/22, but went £15.5m over budget": a contrast starts a clause about something else
-_CONTRAST = re.compile(r"\b(?:but|however|whereas|although|though|yet|while|whilst)\b", re.I)
+_CONTRAST = re.compile(rf"\b(?:but|however|although|though|yet|{CONTRAST})\b", re.I)
 
 
 def _said_before_a_contrast(f: Figure, sentence_text: str, siblings: list[Figure]) -> frozenset[str]:

@@ -119,7 +119,7 @@ def after_a_number(text: str) -> str:
 @lru_cache(maxsize=1)
 def _open_compounds() -> re.Pattern[str]:
     """One word written as two ("turn over of staff", "case loads")."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lexicon()["open_compounds"]) + r")\b")
+    return phrase_pattern(lexicon()["open_compounds"])
 
 
 def words(text: str) -> list[str]:
@@ -128,9 +128,8 @@ def words(text: str) -> list[str]:
     as that wording ("over budget")."""
     out: list[str] = []
     lowered = _with_phrase_synonyms(text.lower().replace("’", "'").replace("‘", "'"))
-    lowered = _open_compounds().sub(
-        lambda m: m.group(0).replace(" ", ""), lowered
-    )  # "turn over" -> "turnover"
+    # "turn over" -> "turnover"
+    lowered = _open_compounds().sub(lambda m: re.sub(r"[\s\-]+", "", m.group(0)), lowered)
     for raw in _TOKEN.findall(lowered):
         if raw.endswith("'s"):
             # "children's services" is a service, not "children in care": an irregular plural's possessive
