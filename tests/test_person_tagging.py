@@ -211,6 +211,26 @@ def test_a_post_written_as_its_initials_is_not_taken_away_by_another_persons():
             "Councillor L Lewis",
             True,
         ),
+        # a hyphenated post is the whole post: a co-chair of another body is not the chair asked, a non-executive
+        # is no executive, and a co-chair asked is one
+        (
+            "Councillor Ann Reed, Co-Chair of the Adoption Panel, attended the Fostering Panel.",
+            "Who is the chair of the Fostering Panel?",
+            "Councillor Ann Reed",
+            False,
+        ),
+        (
+            "Mark Jones, Non-Executive Director, joined the Board.",
+            "Who is the Executive Director?",
+            "Mark Jones",
+            False,
+        ),
+        (
+            "Councillor Ann Reed was appointed as Co-Chair for the Joint Committee.",
+            "Who was appointed Co-Chair for the Joint Committee?",
+            "Councillor Ann Reed",
+            True,
+        ),
     ],
 )
 def test_a_qualified_post_is_not_the_post_itself(sentence, question, person, holds):
