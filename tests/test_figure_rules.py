@@ -383,6 +383,10 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ("Exclusions in Middlesbrough rise by more than 300% since 2013", "300%", "change"),
         ("The overspend was up by around £2m on the last quarter.", "£2m", "change"),
         ("There were over 300 children in care.", "300", "level"),
+        # a forecast cue right before the value a change goes to is that value's, not the starting value's
+        ("Spend on placements rose from £27.3m to a forecast £38.4m this year.", "£27.3m", "level"),
+        ("Spend on placements rose from £27.3m to a forecast £38.4m this year.", "£38.4m", "forecast"),
+        ("Spend is £27.3m, forecast to rise.", "£27.3m", "forecast"),
     ],
 )
 def test_kind(text, value, kind):

@@ -83,6 +83,32 @@ from qa_assistant.figures.trend_chains import says_nothing
             "171",
             "children were taken into care",
         ),
+        # a participle clause goes on from the sentence's subject when no value comes before it
+        (
+            "CLA numbers have vastly improved, dropping below 500 in January, reaching 503 in February.",
+            "503",
+            "CLA numbers",
+        ),
+        # the value a change goes to, written as a forecast or hedged, takes the change's words
+        (
+            "Spend on placements has increased from £27.3m to a forecast £38.4m this year.",
+            "£38.4m",
+            "Spend on placements",
+        ),
+        # a bracket spelling out a change's two ends measures what the change does
+        (
+            "The number of looked after children has increased by 22 per cent (rising from 125 to 161 children)"
+            " between 2011/12 and 2013/14.",
+            "125",
+            "The number of looked after children",
+        ),
+        (
+            "Children on a plan rose by 48 per cent in this period (from 78 to 116 children).",
+            "116",
+            "Children on a plan",
+        ),
+        # ... not a bracket after a level
+        ("The service had 40 carers (from 12 agencies).", "12", "agencies"),
         # a value with words of its own keeps them
         (
             "The number of looked after children fell to 480 in June and 30 were adopted in July.",
@@ -215,3 +241,14 @@ def test_a_question_for_the_highest_value_takes_a_figure_said_to_be_it(question,
 )
 def test_a_change_verb_with_its_object_then_by(text, value, kind):
     assert figure(text, value).kind == kind
+
+
+def test_a_participle_clause_after_a_value_goes_on_from_that_value():
+    """ "... have put forward savings ... totalling around £7m for next year, rising to £8.7m": what rose is
+    what was £7m, not the sentence's subject (the Mayor and his Executive)."""
+    text = (
+        "Mayor Chris Cooke and his Executive have put forward savings and income growth totalling around £7m for"
+        " next year, rising to £8.7m in 2026/27."
+    )
+    assert figure(text, "£8.7m").phrase == figure(text, "£7m").phrase
+    assert "Executive" not in figure(text, "£8.7m").phrase

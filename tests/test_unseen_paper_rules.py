@@ -167,6 +167,18 @@ def test_a_younger_age_is_still_asked():
             {"miss", "incid", "placement", "insid"},
             set(),
         ),
+        # a paper named with its own year and more words before "say"
+        (
+            "What did the 2025/26 budget press release say the savings would rise to in 2026/27?",
+            {"save"},
+            {"budget", "press", "releas"},
+        ),
+        # "the year of <a paper>" says when by naming the paper
+        (
+            "What was the forecast spend on placements for the year of the in-house homes business case?",
+            {"spend", "placement"},
+            {"busi", "case"},
+        ),
         # ... and an occasion after the period still names the source
         ("What overspend was reported in March 2023 to the executive?", {"overspend"}, {"execut"}),
         # budget proposals are a paper
@@ -899,6 +911,31 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
             "count",
             "Middlesbrough",
         ),
+        # a from-to change followed by the span it covers: its first date starts it, its last ends it
+        (
+            "Children in care have increased by 22 per cent (rising from 125 to 161 children) between 2011/12 and"
+            " 2013/14.",
+            "125",
+            "2011/12 financial year",
+            "count",
+            "Middlesbrough",
+        ),
+        (
+            "Children in care have increased by 22 per cent (rising from 125 to 161 children) between 2011/12 and"
+            " 2013/14.",
+            "161",
+            "2013/14 financial year",
+            "count",
+            "Middlesbrough",
+        ),
+        # ... not when the span's first date writes no year of its own (one period both may share)
+        (
+            "Referrals fell from 1,540 to 1,320 between April and September 2024.",
+            "1,540",
+            "an earlier date (not stated)",
+            "count",
+            "Middlesbrough",
+        ),
     ],
 )
 def test_the_two_ends_of_a_change(text, value, as_of, unit, subject):
@@ -1043,14 +1080,29 @@ def test_a_month_first_day_is_not_read_as_a_figure():
         ("How many agency social workers were employed at the time of the FOI?", set()),
         ("What did the Burnley Express story say about care numbers?", {"burnley", "express"}),
         ("What was the rate in the November 2021 scorecard?", set()),
+        # the place whose figure is asked is in all its papers: only the rest tells which
+        (
+            "How many children did Buckinghamshire's cabinet member say the council was caring for at that"
+            " November cabinet meeting?",
+            {"cabinet", "member"},
+        ),
+        (
+            "In the Burnley Express story, how many children were in care in Lancashire?",
+            {"burnley", "express"},
+        ),
     ],
 )
 def test_words_that_tell_which_paper_a_question_names(question, distinctive):
-    """The words of a named source that can tell one paper from another: not its kind, its date, or when it
-    was ('at the time of')."""
-    from qa_assistant.answering.figure_choice import _distinctive
+    """The words of a named source that can tell one paper from another: not its kind, its date, when it
+    was ('at the time of'), or the place whose figure is asked."""
+    from qa_assistant.answering.figure_choice import distinctive_source_words
 
-    assert _distinctive(read(question).occasion_words) == distinctive
+    assert distinctive_source_words(read(question)) == distinctive
+
+
+def test_the_paper_a_question_dates_is_not_the_period_asked():
+    r = read("What did the 2025/26 budget press release say the savings would rise to in 2026/27?")
+    assert r.date_label == "2026/27 financial year"
 
 
 @pytest.mark.parametrize(

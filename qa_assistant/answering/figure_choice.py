@@ -41,7 +41,7 @@ def from_named_paper(
     figure is not what that source said: the answer offers it as what the papers do hold)."""
     if not r.occasion_words:
         return scored
-    asked, distinctive = set(r.occasion_words), _distinctive(r.occasion_words)
+    asked, distinctive = set(r.occasion_words), distinctive_source_words(r)
     acronyms = question_acronyms(r.question)
     asked_pairs = _pairs(r.occasion_words)
     overlap: dict[str, tuple[int, int]] = {}
@@ -138,12 +138,15 @@ def one_per_sentence(series: list[Scored]) -> list[Scored]:
     ]
 
 
-def _distinctive(occasion_words: list[str]) -> set[str]:
+def distinctive_source_words(r: Reading) -> set[str]:
     """The words of a named source that can tell one paper from another: not its kind ("story", "report"),
-    not how it was told ("said", "gave"), not its date (matched by the date rules), not bare numbers and not
-    words any paper may use of itself (lexicon "undistinctive_source_words")."""
-    generic = _undistinctive()
-    return {w for w in occasion_words if w.isalpha() and len(w) > 2 and w not in generic and w not in MONTHS}
+    not how it was told ("said", "gave"), not its date (matched by the date rules), not bare numbers, not
+    words any paper may use of itself (lexicon "undistinctive_source_words"), and not the place whose figure
+    is asked ("did Buckinghamshire's cabinet member say": every paper of that council names it)."""
+    generic = _undistinctive() | set(title_words(r.subject.name))
+    return {
+        w for w in r.occasion_words if w.isalpha() and len(w) > 2 and w not in generic and w not in MONTHS
+    }
 
 
 @lru_cache(maxsize=1)

@@ -120,6 +120,9 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         if (not _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start]) or _when_then(text, d, q))
         and not (d.start >= q.end and _CHANGED_FROM.match(text[q.end : d.start]))
     ]
+    span = _change_span_after(text, usable, q, other_starts, starting_value, sentence)
+    if span is not None:
+        return stated_as_of(span)
     after = [
         d
         for d in usable
@@ -242,3 +245,33 @@ def change_end(ctx: AsOfContext, q: Quantity, sentence: Span, stated: AsOf) -> A
     if latest is None or stated.end is None or latest.last <= stated.end:
         return stated
     return stated_as_of(latest)
+
+
+# "(rising from 125 to 161 children) between 2011/12 and 2013/14": the value a change went to, after its start
+_CHANGE_END_BEFORE = re.compile(
+    rf"\bfrom\s+(?:{HEDGE}\s+)?£?\d[\d,.]*%?(?:\s+[\w'’-]+){{0,4}}?\s+to\s+(?:(?:a|an)\s+)?(?:{HEDGE}\s+)?£?$",
+    re.I,
+)
+
+
+def _change_span_after(
+    text: str, usable: list[DateMention], q: Quantity, other_starts: list[int], starting: bool, sentence: Span
+) -> DateMention | None:
+    """ "rising from 125 to 161 children between 2011/12 and 2013/14": a from-to change followed by the span it
+    covers dates its starting value by the span's first date and the value it went to by the last."""
+    later = [d for d in usable if d.start >= q.end]
+    if len(later) < 2 or _COMPARED_AFTER.search(text, q.end, sentence[1]):
+        return None
+    first, last = later[0], later[1]
+    if not (
+        re.search(r"\d", text[first.start : first.end])  # "between April and September 2024": one period
+        and _SPAN_JOIN.fullmatch(text, first.end, last.start)
+        and _SPAN_OPENS.search(text[max(0, first.start - 24) : first.start])
+    ):
+        return None
+    between = [f for f in other_starts if q.end <= f < first.start]
+    if starting and _GOES_TO.match(text, q.end) and len(between) == 1:
+        return first
+    if not between and _CHANGE_END_BEFORE.search(text, max(sentence[0], q.start - 80), q.start):
+        return last
+    return None

@@ -40,6 +40,11 @@ def participle_subject(r: SentenceReading, q: Quantity, clause_start: int) -> Ph
     head = _SUBJECT_END.search(text, r.sentence[0], comma)
     if head is None:
         return None
+    main_end = text.find(",", head.end(), comma + 1)
+    if any(head.end() <= x.start and x.end <= main_end and x.unit == q.unit for x in r.qs):
+        # "... have put forward savings totalling around £7m for next year, rising to £8.7m": the clause goes
+        # on from the main clause's value, not from the sentence's subject
+        return None
     back = backward_phrase(text, r.sentence[0], Quantity(head.start(), head.start(), "", 0, None, q.unit))
     return back if back and measure_terms(text[back.start : back.end]) else None
 

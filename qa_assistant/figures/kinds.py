@@ -66,12 +66,22 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
         r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I
     ):
         return TARGET
-    near_after = " ".join(after.split()[:3])
+    near_after = " ".join(_before_next_value(after, text, q, next_start).split()[:3])
     if _CURRENT_RIGHT_BEFORE.search(before):
         return LEVEL
     if cues["forecast"].search(before) or cues["forecast"].search(near_after):
         return FORECAST
     return LEVEL
+
+
+def _before_next_value(after: str, text: str, q: Quantity, next_start: int) -> str:
+    """The words after a number that are its own: "from £27.3m to a forecast £38.4m" - a forecast cue right
+    before the next value is that value's."""
+    if q.end + len(after) < next_start:
+        return after
+    cue = _cues()["forecast"]
+    last = next((m for m in reversed(list(cue.finditer(after))) if not after[m.end() :].strip(" £$")), None)
+    return after[: last.start()] if last else after
 
 
 # "it was forecast that the current active 76 placements would cost £14.4m": a number said to be current right

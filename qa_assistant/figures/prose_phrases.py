@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qa_assistant.figures.asof import STARTING_VALUE
+from qa_assistant.figures.asof import HEDGE, STARTING_VALUE
 from qa_assistant.figures.clause_subjects import antecedent, participle_subject
 from qa_assistant.figures.forward_phrases import forward_phrase
 from qa_assistant.figures.kinds import share_of_whole
@@ -24,7 +24,11 @@ from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.text.numbers import Quantity
 
 _INHERIT_GAP = re.compile(r"^\s*(?:\(|/|,\s*or|\bor\b|\band\b|,)?\s*$", re.I)
-_FROM_TO_GAP = re.compile(r"\bto\s*(?:£)?$", re.I)
+# "from £27.3m to a forecast £38.4m", "from 365 to around 250": the value a change goes to
+_FROM_TO_GAP = re.compile(
+    rf"\bto\s*(?:(?:a|an)\s+)?(?:(?:forecast|projected|predicted|estimated|expected)\s+)?(?:{HEDGE}\s+)?(?:£)?$",
+    re.I,
+)
 # "the number of children in its care had risen by 40% to 429": the level after a change says what the change did
 _BY_BEFORE = re.compile(
     r"\b(?:risen|rose|rising|increased|increasing|grown|grew|growing|fallen|fell|falling|dropped|"
@@ -153,10 +157,26 @@ def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previo
             _FROM_TO_GAP.search(gap)
             and STARTING_VALUE.search(text[max(0, previous.start - 30) : previous.start])
         )
+        or _change_in_brackets(r, previous, gap)
         or (
             _FROM_TO_GAP.search(gap) and _BY_BEFORE.search(text[max(0, previous.start - 30) : previous.start])
         )
     )
+
+
+# "has increased by 22 per cent (rising from 125 to 161 children)": the bracket gives the change's two ends
+_CHANGE_BRACKET = re.compile(
+    rf"\(\s*(?:(?:rising|falling|rose|fell|up|down|increasing|decreasing|going)\s+)?from\s+(?:{HEDGE}\s+)?£?$",
+    re.I,
+)
+
+
+def _change_in_brackets(r: SentenceReading, previous: Quantity, gap: str) -> bool:
+    """Whether a value starts a bracketed from-to that spells out the change before it (only a period between)."""
+    m = _CHANGE_BRACKET.search(gap)
+    if m is None or not _BY_BEFORE.search(r.text[max(0, previous.start - 30) : previous.start]):
+        return False
+    return not gap[: m.start()].strip() or says_only_when(gap[: m.start()])
 
 
 def _owned_by_previous(text: str, back: Phrase, previous: Quantity | None, previous_phrase: Phrase) -> Phrase:

@@ -89,14 +89,16 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             # the paper is named from the last "in"/"from" before its noun: "children in care in its FOI
             # response" keeps "in care" as what is counted; a verb between makes the noun a verb ("children in
             # placements did Stockport report"); "looked after children reviews" names no paper
-            rf"\b(?:in|from|at|during|before|(?<!looked )after)\s+(?:the|our|a|an|this|that|its|their|his|her)?\s*"
-            rf"(?:(?!(?:in|from|at|during|did|does|do|has|have|had|will|would|can|could)\b)[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b"
+            # "for the year of the in-house homes business case": the paper's time, so the paper
+            rf"\b(?:in|from|at|during|before|(?<!looked )after|(?:year|time|month)\s+of)\s+"
+            rf"(?:the|our|a|an|this|that|its|their|his|her)?\s*"
+            rf"(?:(?!(?:in|from|at|during|did|does|do|has|have|had|will|would|can|could)\b(?!-))[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b"
             rf"(?:\s+(?:on|about|into|of)\s+[^,?;]*)?",
             re.I,
         ),
         re.compile(
             # "did Rochdale's assistant director of children's social care quote": a longer title, if it names a post
-            rf"\b(?:did|does|do|has|have|had)\s+(?:(?:[\w'’-]+\s+){{1,4}}?|(?:[\w'’-]+\s+){{0,3}}?(?i:{roles})\s+"
+            rf"\b(?:did|does|do|has|have|had)\s+(?:(?:[\w'’/-]+\s+){{1,5}}?|(?:[\w'’-]+\s+){{0,3}}?(?i:{roles})\s+"
             rf"(?:[\w'’-]+\s+){{0,4}}?)(?:{verbs})\b(?:\s+(?:the|a|an)?\s*"
             rf"(?:[\w'’-]+\s+){{0,4}}?(?:{nouns})s?\b)?",
             re.I,
