@@ -184,6 +184,12 @@ def test_a_middle_initial_is_not_a_sentence_end(text, sentences):
             "act",
             "Children and Social Work Act 2017",
         ),
+        # a name, then its kind in brackets
+        (
+            "The Commission met 9 members of Hackney of Tomorrow (Care Council) to talk.",
+            "council",
+            "Hackney of Tomorrow",
+        ),
     ],
 )
 def test_names_beside_what_was_asked_for(sentence, head, name):
@@ -218,6 +224,8 @@ def test_one_word_before_the_kind_is_no_name(sentence):
         ("Which university carried out the analysis?", "university"),
         # of two kinds of name side by side, the last is the head
         ("Which children's centre programme helped the most families?", "programme"),
+        # a possessive may stand before the kind whose name is asked
+        ("What is the name of Hackney's Children in Care Council that met the commission?", "council"),
     ],
 )
 def test_what_kind_of_name_is_asked_for(question, head):
@@ -617,7 +625,7 @@ def test_the_words_an_entity_answer_must_hold(question, held):
     ],
 )
 def test_a_body_named_as_who_did_it(sentence, bodies):
-    from qa_assistant.answering.entity_finder import bodies_by
+    from qa_assistant.answering.entity_bodies import bodies_by
     from qa_assistant.figures.terms import measure_terms
 
     assert [b.text for b in bodies_by(sentence, frozenset(measure_terms("carried")))] == bodies
@@ -832,3 +840,100 @@ def test_two_years_judgements_under_an_area_are_neither_read_with_it():
     text = "Children who need help and protection\nRequires improvement\nGood\n"
     end = len("Children who need help and protection")
     assert with_its_grade(text, end) == end
+
+
+@pytest.mark.parametrize(
+    "sentence,bodies",
+    [
+        # after the kind asked, or before a bracket naming what it runs
+        (
+            "The project, delivered by the charity Grandparent Plus in partnership with Family Lives, helps.",
+            ["Grandparent Plus"],
+        ),
+        (
+            "Representatives from Grandparents Plus (the Relative Experience Project) had been invited.",
+            ["Grandparents Plus"],
+        ),
+        # never a person, a post or a place
+        ("Councillor Jane Smith (the Chair) opened the meeting.", []),
+        ("The Director of Children's Services (the Lead) said so.", []),
+        ("The money went to Middlesbrough Council (the Local Authority).", []),
+        # a bracket after a single word names no body
+        ("Funding (the Dedicated Schools Grant) rose.", []),
+    ],
+)
+def test_a_body_set_off_by_its_kind_or_a_bracket(sentence, bodies):
+    from qa_assistant.answering.entity_bodies import bodies_set_off
+
+    assert [b.text for b in bodies_set_off(sentence, "charity")] == bodies
+
+
+@pytest.mark.parametrize(
+    "sentence,people",
+    [
+        # two posts joined by "and" with no second article: one person holds both
+        (
+            "Update PDF 308 KB\nThe Deputy Mayor and Executive Member for Children’s Services presented a report.",
+            ["The Deputy Mayor and Executive Member for Children’s Services"],
+        ),
+        # ... a plural verb makes two people; and a post never runs across a line break
+        (
+            "The Director of Children's Services and Head of Safeguarding were present.",
+            ["The Director of Children's Services", "Head of Safeguarding"],
+        ),
+        # a judge is a titled person
+        (
+            "Her Honour Judge Matthews QC was unable to attend the meeting.",
+            ["Her Honour Judge Matthews QC"],
+        ),
+    ],
+)
+def test_posts_and_titles_a_sentence_names(sentence, people):
+    assert [p.text for p in find_people(sentence)] == people
+
+
+@pytest.mark.parametrize(
+    "question,sentence,recipient",
+    [
+        (
+            "Who asked why children in care numbers had not fallen?",
+            "according to her initial report to the Children’s Minister.",
+            True,
+        ),
+        ("Who was the report sent to?", "The report was sent to the Children’s Minister.", False),
+        (
+            "To whom was the letter addressed?",
+            "The letter was addressed to the Director of Children's Services.",
+            False,
+        ),
+        ("Who presented the report?", "The Director of Children's Services presented the report.", False),
+    ],
+)
+def test_a_person_something_was_sent_to_did_not_do_it(question, sentence, recipient):
+    from qa_assistant.answering.entity_candidates import a_recipient
+
+    person = find_people(sentence)[-1]
+    assert a_recipient(person, sentence, question) == recipient
+
+
+@pytest.mark.parametrize(
+    "before,said",
+    [
+        # the question's other words are said, just before, of a named person
+        (
+            "Her Honour Judge Matthews QC was unable to attend the meeting due to being listed in court. "
+            "However, she would attend a future meeting.",
+            True,
+        ),
+        # ... not when the sentence before names only a post, or says none of them
+        ("The Chair said the Judge was unable to attend due to being listed in court.", False),
+        ("Councillor Ann Hill welcomed everyone.", False),
+    ],
+)
+def test_a_posts_missing_words_said_of_a_named_person_before_it(before, said):
+    from qa_assistant.answering.entity_candidates import said_of_another
+
+    sentence = "The Head of Assessment and Family Placement Manager were in attendance to give evidence."
+    post = find_people(sentence)[0]
+    terms = {"attend", "court", "due", "evid"}
+    assert said_of_another(before, sentence, terms, post) == said

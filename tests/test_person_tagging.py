@@ -297,3 +297,31 @@ def _holds(sentence: str, question: str, person: str) -> bool:
     found = next(f for f in offered if f.text.endswith(person))
     place = read_conversation(question, []).subject
     return holds_role(found, sentence, question_role_terms(question), frozenset(), offered, place)
+
+
+def test_two_bodies_each_with_an_article_are_not_one_name():
+    sentence = (
+        "Representatives from Grandparents Plus (the Relative Experience Project), Kinship Carers Middlesbrough and"
+        " the Association of Kinship Carers Tees Valley had been invited to the meeting."
+    )
+    names = [f.text for f in names_in(sentence, "charity")]
+    assert "Grandparents Plus" in names
+    assert not any(" and the Association" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "sentence,alone",
+    [
+        ("Response by Cabinet Member Children and Young People to the question.", True),
+        (
+            "Fostering Panel Report Quarter 3: 1 October 2023 – 31 December 2023 Sarah Whitlock Head of Delivery,"
+            " Fostering Service",
+            False,
+        ),
+    ],
+)
+def test_a_post_that_names_no_one(sentence, alone):
+    from qa_assistant.answering.entity_tagged import a_post_alone
+
+    post = next(p for p in find_people(sentence) if p.role_only)
+    assert a_post_alone(post, sentence) == alone

@@ -15,19 +15,22 @@ import numpy as np
 
 from qa_assistant.answering.citing import Citer
 from qa_assistant.answering.entity_asked import Asked
+from qa_assistant.answering.entity_bodies import bodies_by
 from qa_assistant.answering.entity_candidates import (
+    a_recipient,
     about_subject,
     dated_as_published,
     fits_dates,
     pick,
     restates_question,
     said_of,
+    said_of_another,
     says_something_asked,
     sentence_for,
     term_coverage,
     title_day,
 )
-from qa_assistant.answering.entity_finder import Found, bodies_by, find_names, find_people
+from qa_assistant.answering.entity_finder import Found, find_names, find_people
 from qa_assistant.answering.entity_posts import (
     further_post_of_named,
     holds_role,
@@ -39,7 +42,7 @@ from qa_assistant.answering.entity_question import (
     question_role_terms,
     question_verb,
 )
-from qa_assistant.answering.entity_tagged import names_in, people_in
+from qa_assistant.answering.entity_tagged import a_post_alone, names_in, people_in
 from qa_assistant.answering.entity_things import (
     asks_for_a_grade,
     find_dates_in,
@@ -56,6 +59,8 @@ from qa_assistant.models import Answer, EntityValue
 from qa_assistant.settings import weight
 
 MAX_ANSWERS = 2
+# the sentences before one, where the question's other words may be said of someone else
+_EARLIER_CHARS = 600
 MEETING_SENTENCES = 12  # opening sentences read from a dated meeting's papers
 
 
@@ -122,9 +127,14 @@ class EntityAnswerer:
         if not candidates:
             return None
         best = pick(candidates, asked.terms | asked.verb, sentence, asked.does)
+        earlier = doc.text[max(0, start - _EARLIER_CHARS) : start]
+        if a_post_alone(best, sentence) and said_of_another(earlier, sentence, asked.terms, best):
+            return None
         near_best = set(measure_terms(sentence[max(0, best.start - 100) : best.end + 100]))
         verb_bonus = 0.0
         if asked.verb:
+            if a_post_alone(best, sentence) and not asked.verb & near_best:
+                return None  # "Who asked ...?" - "Response by Cabinet Member": a post alone, doing something else
             verb_bonus = _W("verb_match_bonus") if asked.verb & near_best else -_W("verb_miss_penalty")
         cite = self.citer.cite(
             doc_id, start, end, [(start + best.start, start + best.end)], chunk_id=chunk_id
@@ -159,6 +169,7 @@ class EntityAnswerer:
             and of_the_kind_asked(c, asked.kind, asked.head_terms, sentence)
             and fits_dates(c, r)
             and dated_as_published(c, sentence, question)
+            and not a_recipient(c, sentence, question)
         ]
         if r.answer_type == "date" and asks_for_a_day(question):
             # "on what date ...": not a day the sentence gives for another event (the words naming what it was

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from qa_assistant.answering.entity_finder import Found
+from qa_assistant.answering.entity_finder import Found, find_people
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.subjects import Subject, find_subject_mentions
 from qa_assistant.figures.terms import measure_terms
@@ -192,3 +192,33 @@ def about_subject(whose: Subject, near: str, subject: Subject, question: str) ->
 def _names_both(question: str) -> bool:
     kinds = {m.subject.kind for m in find_subject_mentions(question)}
     return "own" in kinds and "other" in kinds
+
+
+def said_of_another(before: str, sentence: str, terms: set[str], best: Found) -> bool:
+    """ "Her Honour Judge Matthews QC was unable to attend ... due to being listed in court. ... The Head of
+    Assessment ... were in attendance": the question's words a sentence giving only a post leaves out are said,
+    just before it, of a named person, so that person (not this post) is the one asked about."""
+    missing = terms - set(measure_terms(sentence))
+    if not missing:
+        return False
+    for earlier in re.split(r"(?<=[.!?])\s+", before.strip())[-2:]:
+        if not missing & set(measure_terms(earlier)):
+            continue
+        if any(not p.role_only and p.text.lower() != best.text.lower() for p in find_people(earlier)):
+            return True
+    return False
+
+
+# "according to Eleanor Brazil's initial report to the Children's Minister": the one a thing was sent or said to
+_TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I)
+_ASKS_RECIPIENT = re.compile(r"\b(?:to|for)\s+whom\b|\b(?:to|for)\s*\?\s*$", re.I)
+
+
+def a_recipient(c: Found, sentence: str, question: str) -> bool:
+    """Whether a person stands right after "to" or "for" (what was sent, said or written to them), when the
+    question asks who did something, not to whom ("Who was the report sent to?")."""
+    return (
+        c.type == "person"
+        and bool(_TO_BEFORE.search(sentence[max(0, c.start - 10) : c.start]))
+        and not _ASKS_RECIPIENT.search(question)
+    )

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa_assistant.figures.terms import lexicon, measure_terms
+from qa_assistant.figures.terms import lexicon
 
 _CAP = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
 NAME_WORD = r"[A-Z][a-z][a-zA-Z'’]*(?:\s?-\s?[A-Z][a-zA-Z'’]+)?"
@@ -79,7 +79,9 @@ def roles() -> re.Pattern[str]:
     return re.compile(  # a role is a whole word ("Gateshead" holds no "head")
         rf"\b(?:(?:Interim|Acting|Deputy|Assistant|Senior|Principal|Strategic|Corporate)\s+)*"
         # "Voice of the Child Coordinator": a post's name may hold "of the"
-        rf"(?:{_CAP}\s+(?:(?:and|&|of|for)\s+(?:the\s+)?)?){{0,4}}?(?:(?i:{roles})\b(?:{tail})?|(?i:{open_roles}){tail})"
+        # (on one line: "Update PDF 308 KB\nThe Deputy Mayor" is no post called "KB")
+        rf"(?:{_CAP}[ \t]+(?:(?:and|&|of|for)\s+(?:the\s+)?)?){{0,4}}?"
+        rf"(?:(?i:{roles})\b(?:{tail})?|(?i:{open_roles}){tail})"
     )
 
 
@@ -187,7 +189,30 @@ def find_people(text: str) -> list[Found]:
         if the:
             start -= 4
         found.append(Found(start, m.end(), text[start : m.end()], "person", None, role_only=True))
-    return sorted(found, key=lambda f: f.start)
+    return _joint_posts(text, sorted(found, key=lambda f: f.start))
+
+
+# "The Deputy Mayor and Executive Member for Children's Services presented": one person holds both posts (a
+# second article, or a plural verb, makes two people: "the Chair and the Vice Chair", "... Manager were")
+_ONE_HOLDER = re.compile(r"\s+(?:and|&)\s+$")
+_PLURAL_AFTER = re.compile(r"\s*(?:were|are|have|both|attended\s+together)\b", re.I)
+
+
+def _joint_posts(text: str, found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.role_only
+            and f.role_only
+            and _ONE_HOLDER.fullmatch(text, prev.end, f.start)
+            and not _PLURAL_AFTER.match(text, f.end)
+        ):
+            out[-1] = Found(prev.start, f.end, text[prev.start : f.end], "person", None, role_only=True)
+        else:
+            out.append(f)
+    return out
 
 
 NAME_SHAPE = re.compile(rf"(?:[A-Z]\.?\s)?{NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{NAME_WORD}){{1,2}}")
@@ -237,6 +262,9 @@ def _beside_head(text: str, head: str) -> list[Found]:
         name = m.group(1).strip()
         if not re.fullmatch(r"(?:The|A|An|In|On|At|It|This|That|Was|Were|Is|And)", name.split()[0]):
             out.append(Found(m.start(1), m.start(1) + len(name), name, "name"))
+    # "Hackney of Tomorrow (Care Council)": a name, then its kind in brackets
+    for m in re.finditer(rf"({_PROPER})\s+\((?:[\w'’-]+\s+){{0,3}}(?i:{h}s?)\)", text):
+        out.append(_apposed(m))
     # Appositions: "Our Voice Matters, Middlesbrough's Children in Care Council"; "Fernlea House, the Council's
     # new children's home"; "the campaign launched in October, Open Your Door, had ..."
     for m in re.finditer(
@@ -248,29 +276,6 @@ def _beside_head(text: str, head: str) -> list[Found]:
     for m in re.finditer(rf"(?i:\b{h}s?)\b[^,.;()]{{0,40}},\s+({_PROPER}),", text):
         out.append(_apposed(m))
     return [f for f in out if f is not None]
-
-
-_BY_BODY = re.compile(
-    # a body's own name: words before its kind ("Loughborough University"), or what it is of or for ("Department
-    # for Education"); not a post's first word ("the Service Manager")
-    rf"\bby\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){{1,5}}(?:{ORG_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*)*|"
-    rf"(?:{ORG_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*)+)\b"
-    r"(?!\s+(?:Manager|Officer|Director|Head|Lead|Chair|Member)\b)"
-)
-
-
-def bodies_by(text: str, verb: frozenset[str]) -> list[Found]:
-    """Organisations named as who did what was asked: "Who carried out the analysis?" -> "carried out for the
-    coalition by Loughborough University". The asked verb must lead to that "by" with no other clause between
-    ("presented by the Head of Service and endorsed by the Board" names no presenter after its second "by")."""
-    if not verb:
-        return []
-    out: list[Found] = []
-    for m in _BY_BODY.finditer(text):
-        lead = re.split(r",|\band\b|\bby\b|[–—;]", text[max(0, m.start() - 80) : m.start()])[-1]
-        if verb & set(measure_terms(lead)):
-            out.append(Found(m.start(1), m.end(1), m.group(1), "name"))
-    return out
 
 
 def _apposed(m: re.Match[str]) -> Found | None:

@@ -23,7 +23,8 @@ _WHAT_THE = re.compile(
     re.I,
 )
 _NAME_OF = re.compile(
-    r"\bname of (?:the |this |that |their |its |our )?(?:\w+ ){0,3}?(\w+)\b(?:\s*\?|$| that| which| for)",
+    # "the name of Hackney's Children in Care Council that ...": a possessive may stand before the kind
+    r"\bname of (?:the |this |that |their |its |our )?(?:[\w'’]+ ){0,4}?(\w+)\b(?:\s*\?|$| that| which| for)",
     re.I,
 )
 

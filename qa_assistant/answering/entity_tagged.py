@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa_assistant.answering.entity_bodies import bodies_set_off, holds_role_word, is_a_place
 from qa_assistant.answering.entity_finder import (
     COMPANY_HEADS,
     NAME_SHAPE,
@@ -19,7 +20,6 @@ from qa_assistant.answering.entity_finder import (
     find_names,
     find_people,
     role_after,
-    roles,
 )
 from qa_assistant.answering.ner import organisation_spans, person_spans
 from qa_assistant.figures.concepts import load_concepts
@@ -62,12 +62,11 @@ def names_in(text: str, head: str | None, authorities: bool = False) -> list[Fou
     elif authorities:  # "which council topped": "behind York, which topped the table" names one too
         found = sorted(found + _authorities(text, found), key=lambda f: f.start)
     if head in COMPANY_HEADS:
-        tagged = [
-            t
-            for t in _tagged_organisations(text)
-            if not any(f.start < t.end and t.start < f.end for f in found)
-        ]
-        found = sorted(found + tagged, key=lambda f: f.start)
+        for more in (_tagged_organisations(text), bodies_set_off(text, head)):
+            found = sorted(
+                found + [t for t in more if not any(f.start < t.end and t.start < f.end for f in found)],
+                key=lambda f: f.start,
+            )
     return found
 
 
@@ -93,11 +92,13 @@ def _service_words() -> frozenset[str]:
 
 def _tagged_organisations(text: str) -> list[Found]:
     """ORG spans the tagger finds ("Adopt Central England", "WREC"), two joined by "and" taken as one
-    ("Whitehead-Ross Education and Consulting"); never a post ("The Foster Carer Representative"), a council or
-    place ("Herefordshire Council": whose it is, not what was asked), or a bare word any body uses of itself."""
+    ("Whitehead-Ross Education and Consulting", not one with an article of its own); never a post ("The Foster
+    Carer Representative"), a council or place ("Herefordshire Council": whose it is, not what was asked), or a
+    bare word any body uses of itself."""
     spans: list[list[int]] = []
     for s, e in organisation_spans(text):
-        if spans and text[spans[-1][1] : s] in (" and ", " & "):
+        # "Kinship Carers Middlesbrough and the Association of ...": a second body with its own article
+        if spans and text[spans[-1][1] : s] in (" and ", " & ") and not re.match(r"the\s", text[s:e], re.I):
             spans[-1][1] = e
         else:
             spans.append([s, e])
@@ -106,26 +107,10 @@ def _tagged_organisations(text: str) -> list[Found]:
         name = re.sub(r"^(?:the|The)\s+", "", text[s:e])
         if not name[:1].isupper() or re.fullmatch(rf"(?:{ORG_HEADS}|Borough|County|City)", name):
             continue
-        if _holds_role_word(name) or is_a_place(name):
+        if holds_role_word(name) or is_a_place(name):
             continue
         out.append(Found(e - len(name), e, name, "name", tagged=True))
     return out
-
-
-def _holds_role_word(name: str) -> bool:
-    """A post's word as a word of its own ("Foster Carer Representative"; not the "head" in "Whitehead")."""
-    return bool(re.search(rf"(?<![\w'’-])(?:{roles().pattern})", name))
-
-
-def is_a_place(name: str) -> bool:
-    """ "Herefordshire Council", "Stockton-on-Tees Borough Council": a council or place and nothing more."""
-    rest = name
-    for m in sorted(find_subject_mentions(name), key=lambda m: -m.start):
-        rest = rest[: m.start] + rest[m.end :]
-    return (
-        rest != name
-        and not re.sub(r"\b(?:Council|Borough|County|City|Metropolitan|District|of|the)\b", "", rest).strip()
-    )
 
 
 _NAME_PAIR = re.compile(rf"(?=\b((?:[A-Z]\.?\s)?{NAME_WORD}\s(?:[A-Z]\.?\s)?{NAME_WORD})\b)")
@@ -133,7 +118,7 @@ _NAME_PAIR = re.compile(rf"(?=\b((?:[A-Z]\.?\s)?{NAME_WORD}\s(?:[A-Z]\.?\s)?{NAM
 
 def _could_be_a_name(name: str) -> bool:
     """No team, council, role or service words ("Children Looked After", "Family Hubs" are what a service does)."""
-    if ORG_WORDS.search(name) or department_words().search(name) or _holds_role_word(name):
+    if ORG_WORDS.search(name) or department_words().search(name) or holds_role_word(name):
         return False
     return not set(measure_terms(name)) & _service_words()
 
@@ -149,3 +134,13 @@ def _tagged_people(text: str) -> list[Found]:
         if NAME_SHAPE.fullmatch(name) and _could_be_a_name(name):
             out.append(Found(s, e, name, "person", role_after(text, e), tagged=True))
     return out
+
+
+def a_post_alone(f: Found, sentence: str) -> bool:
+    """A post that names no one ("Cabinet Member"), not one whose leading capitalised words hold a name the
+    tagger finds ("Joanne Rabbitte Head of Delivery")."""
+    return (
+        f.type == "person"
+        and f.role_only
+        and not any(s < f.end and f.start < e for s, e in person_spans(sentence))
+    )

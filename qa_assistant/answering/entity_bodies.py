@@ -1,0 +1,79 @@
+"""Bodies (charities, companies, universities) a sentence names by how it sets them off, whatever word their name
+ends in: as who did what was asked ("carried out ... by Loughborough University"), after the kind asked ("the
+charity Grandparents Plus"), or before a bracket naming what they run ("Grandparents Plus (the Relative
+Experience Project)").
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa_assistant.answering.entity_finder import ORG_HEADS, Found, find_people, roles
+from qa_assistant.figures.subjects import find_subject_mentions
+from qa_assistant.figures.terms import measure_terms
+
+_BY_BODY = re.compile(
+    # a body's own name: words before its kind ("Loughborough University"), or what it is of or for ("Department
+    # for Education"); not a post's first word ("the Service Manager")
+    rf"\bby\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){{1,5}}(?:{ORG_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*)*|"
+    rf"(?:{ORG_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*)+)\b"
+    r"(?!\s+(?:Manager|Officer|Director|Head|Lead|Chair|Member)\b)"
+)
+
+
+def bodies_by(text: str, verb: frozenset[str]) -> list[Found]:
+    """Organisations named as who did what was asked: "Who carried out the analysis?" -> "carried out for the
+    coalition by Loughborough University". The asked verb must lead to that "by" with no other clause between
+    ("presented by the Head of Service and endorsed by the Board" names no presenter after its second "by")."""
+    if not verb:
+        return []
+    out: list[Found] = []
+    for m in _BY_BODY.finditer(text):
+        lead = re.split(r",|\band\b|\bby\b|[–—;]", text[max(0, m.start() - 80) : m.start()])[-1]
+        if verb & set(measure_terms(lead)):
+            out.append(Found(m.start(1), m.end(1), m.group(1), "name"))
+    return out
+
+
+_BODY_NAME = r"[A-Z][\w'’-]*(?:\s+(?:of|for|and|&|[A-Z][\w'’-]*))*(?<!\sand)(?<!\sof)(?<!\sfor)"
+
+
+def bodies_set_off(text: str, head: str) -> list[Found]:
+    """Bodies whose name ends in no body's word ("Grandparents Plus"), where the sentence sets the name off as
+    one: after the kind asked ("the charity Grandparents Plus"), or before a bracket naming what it runs
+    ("Grandparents Plus (the Relative Experience Project)"). Never a person, a post or a place."""
+    shapes = (
+        rf"\b(?i:{re.escape(head)})\s+({_BODY_NAME})",
+        rf"(?<![\w'’-])({_BODY_NAME})\s+\(the\s+[A-Z][^()]{{2,60}}\)",
+    )
+    people = find_people(text)
+    out: list[Found] = []
+    for shape in shapes:
+        for m in re.finditer(shape, text):
+            name = m.group(1)
+            if (
+                len(name.split()) < 2
+                or re.match(r"(?:The|A|An|In|On|At|It|This|That|Our|Their|Its)\b", name)
+                or holds_role_word(name)
+                or is_a_place(name)
+                or any(p.start < m.end(1) and m.start(1) < p.end for p in people)
+            ):
+                continue
+            out.append(Found(m.start(1), m.end(1), name, "name", tagged=True))
+    return out
+
+
+def holds_role_word(name: str) -> bool:
+    """A post's word as a word of its own ("Foster Carer Representative"; not the "head" in "Whitehead")."""
+    return bool(re.search(rf"(?<![\w'’-])(?:{roles().pattern})", name))
+
+
+def is_a_place(name: str) -> bool:
+    """ "Herefordshire Council", "Stockton-on-Tees Borough Council": a council or place and nothing more."""
+    rest = name
+    for m in sorted(find_subject_mentions(name), key=lambda m: -m.start):
+        rest = rest[: m.start] + rest[m.end :]
+    return (
+        rest != name
+        and not re.sub(r"\b(?:Council|Borough|County|City|Metropolitan|District|of|the)\b", "", rest).strip()
+    )
