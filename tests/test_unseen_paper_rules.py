@@ -1044,6 +1044,24 @@ def test_month_first_dates(text, date, label):
     assert [(text[d.start : d.end], d.label) for d in found] == [(date, label)]
 
 
+@pytest.mark.parametrize(
+    "text,dates",
+    [
+        # a two-digit financial year after a word that says when, or before "financial year"
+        ("a rate of 112 per 10,000 at the end of 23/24", ["2023/24 financial year"]),
+        ("During 22/23 we received 96 children", ["2022/23 financial year"]),
+        ("the 22/23 financial year", ["2022/23 financial year"]),
+        ("it fell from 12/13 to 13/14", ["2012/13 financial year", "2013/14 financial year"]),
+        # ... not a score, a share of a group, or two years that do not follow each other
+        ("She scored 23/24 in the test.", []),
+        ("of 12/13 children placed", []),
+        ("rose to 12/15 teams", []),
+    ],
+)
+def test_a_two_digit_financial_year(text, dates):
+    assert [d.label for d in find_dates(text)] == dates
+
+
 def test_a_quarter_starting_a_range_takes_the_year_that_ends_it():
     found = find_dates("How much did it worsen between Q1 and Q2 2023/24?")
     assert [d.label for d in found] == [

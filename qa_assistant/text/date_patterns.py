@@ -67,6 +67,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("academic_year", re.compile(rf"\b{_FY}\s+(?:academic|school)\s+year\b", re.I)),
     ("academic_year", re.compile(rf"\b(?:academic|school)\s+year\s+(?:of\s+)?{_FY}\b", re.I)),
     ("fy", re.compile(rf"\b{_FY}\b(?!\s?[/-]\d)")),
+    # "at the end of 23/24", "during 22/23", "22/23 financial year": a two-digit financial year, only after a word
+    # that says when, or before "financial year" (a bare "23/24" may be a score or a share)
+    (
+        "fy_short",
+        re.compile(
+            r"\b(?i:in|during|for|of|by|from|to|and|since|until|throughout)\s+(?P<fyshort>(?P<fy1>[12]\d)/"
+            r"(?P<fy2>[12]\d))\b"
+            r"(?!\s*(?:%|per\b|of\b|[/.]\d|children|young|people|cases|families|pupils|staff|carers|households))"
+        ),
+    ),
+    (
+        "fy_short",
+        re.compile(r"\b(?P<fyshort>(?P<fy1>[12]\d)/(?P<fy2>[12]\d))(?=\s+financial\s+year\b)", re.I),
+    ),
     ("quarter", re.compile(rf"\b{_QUARTER}\b", re.I)),
     ("mid_year", re.compile(r"\b(?:mid|early|late)[\s-](?P<year>(?:19|20)\d{2})\b", re.I)),
     ("day_month", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s+(?:19|20)\d{{2}})")),

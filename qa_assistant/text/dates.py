@@ -92,7 +92,7 @@ def _make(
         return _day_mention(kind, m, reference, last_year)
     if kind in ("end_month", "christmas", "month_year", "bare_month"):
         return _month_mention(kind, m, reference, last_year)
-    if kind in ("fy", "academic_year", "mid_year", "year"):
+    if kind in ("fy", "fy_short", "academic_year", "mid_year", "year"):
         return _year_mention(kind, m)
     return None
 
@@ -167,8 +167,8 @@ _WHICH_YEAR = re.compile(r"\s+(this|last)\s+year\b", re.I)
 def _year_mention(kind: str, m: re.Match[str]) -> DateMention | None:
     """A financial year ("2019/20"), an academic year ("the 2021/22 academic year": September to August), or a
     calendar year, bare ("2019") or qualified ("mid-2019")."""
-    s, e = m.span()
-    if kind == "fy":
+    s, e = m.span("fyshort") if kind == "fy_short" else m.span()
+    if kind in ("fy", "fy_short"):
         fy = _fy_start(m)
         if fy is None:
             return None
@@ -197,7 +197,9 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
-            if any(taken[s:e]) or (kind == "fy" and _fy_start(m) is None):
+            if kind == "fy_short":
+                s, e = m.span("fyshort")
+            if any(taken[s:e]) or (kind in ("fy", "fy_short") and _fy_start(m) is None):
                 continue  # "2024- 41.2%": not a financial year, so the year alone may still be read
             for i in range(s, e):
                 taken[i] = True
@@ -212,7 +214,7 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
         mention = _make(kind, m, reference, last_quarter_fy or last_fy, last_year)
         if kind in _QUARTER_KINDS:
             last_quarter_fy = _fy_start(m) or last_quarter_fy
-        if kind == "fy":
+        if kind in ("fy", "fy_short"):
             last_fy = _fy_start(m) or last_fy
         if mention is None:
             yearless = (kind, m) if kind in ("day_month", "month_day", "quarter") else None
