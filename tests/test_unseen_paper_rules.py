@@ -475,6 +475,13 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "400",
             "The target for the number of children in care by March 2025",
         ),
+        # a table cell's label on the line before does not name a sentence that opens the next line
+        (
+            "Hereford |\n388 children were in the care of the council as of December 2022.",
+            "388",
+            "children were in the care of the council",
+        ),
+        ("Children in care |\n388\nCare leavers |\n120", "388", "Children in care"),
         # "the number of ..." starts the measure after any preposition
         (
             "The Lead updated the Board on the number of children looked after which stood at 1,140.",

@@ -102,6 +102,8 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
                 _FINITE_VERB.search(text[label.start : label.end])
                 # "Last year (2016-2017) 129 children came into care": a label that says only when
                 or says_only_when(text[label.start : label.end])
+                # "Hereford |\n388 children were in the care of ...": a sentence opens the next line
+                or _sentence_opens_line(text, label, q)
             )
         )
     ):
@@ -114,6 +116,13 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
         return found
     back = _phrase_before(r, q, group_start, line_start, at_line_start, found)
     return _owned_by_previous(text, back, previous, previous_phrase)
+
+
+def _sentence_opens_line(text: str, label: Phrase, q: Quantity) -> bool:
+    """Whether the number starts a line after its label's line and its own line goes on as a sentence."""
+    line_end = text.find("\n", q.end)
+    own_line = text[q.end : line_end if line_end >= 0 else len(text)]
+    return "\n" in text[label.end : q.start] and bool(_FINITE_VERB.search(own_line))
 
 
 def _predicate_after(r: SentenceReading, q: Quantity, found: Phrase) -> bool:
