@@ -107,6 +107,12 @@ from qa_assistant.figures.trend_chains import says_nothing
             "116",
             "Children on a plan",
         ),
+        # what a rate is per 10,000 of is no word of the value after it
+        (
+            "In 2005-06, there were 89.5 LAC per 10,000 children, falling to 84.4 in 2006-07.",
+            "84.4",
+            "LAC",
+        ),
         # ... not a bracket after a level
         ("The service had 40 carers (from 12 agencies).", "12", "agencies"),
         # a value with words of its own keeps them

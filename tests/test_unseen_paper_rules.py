@@ -918,6 +918,22 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
             "count",
             "Middlesbrough",
         ),
+        # a rate moving on to a bare number: the number is that rate
+        (
+            "In 2005-06, there were 89.5 LAC per 10,000 children, falling to 84.4 in 2006-07.",
+            "84.4",
+            "2006/07 financial year",
+            "per_10000",
+            "Middlesbrough",
+        ),
+        # ... not a number with a noun of its own
+        (
+            "The rate was 45 per 10,000 in 2019, rising to 50 children in 2020.",
+            "50",
+            "2020",
+            "count",
+            "Middlesbrough",
+        ),
         # a from-to change followed by the span it covers: its first date starts it, its last ends it
         (
             "Children in care have increased by 22 per cent (rising from 125 to 161 children) between 2011/12 and"

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from qa_assistant.figures.terms import lexicon, phrase_pattern
 from qa_assistant.text.numbers import Quantity
 
 MAX_PHRASE_WORDS = 14
@@ -239,3 +241,18 @@ def heading_above(text: str, line_start: int) -> Phrase | None:
     bullet = _BULLET_PREFIX.match(text, prev_start, pos)
     s, e = trim_span(text, bullet.end() if bullet else prev_start, pos)
     return Phrase(s, e, "heading") if e > s else None
+
+
+@lru_cache(maxsize=1)
+def _denominator_after() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:of\s+the\s+)?{phrase_pattern(lexicon()['rate_denominators']).pattern}", re.I)
+
+
+def value_end(text: str, q: Quantity) -> int:
+    """Where a value's own words end: after what a rate is per 10,000 of ("89.5 per 10,000 children"), else at
+    the value."""
+    if q.unit.startswith("per_"):
+        m = _denominator_after().match(text, q.end)
+        if m:
+            return m.end()
+    return q.end

@@ -16,7 +16,7 @@ from qa_assistant.figures.clause_subjects import antecedent, participle_subject
 from qa_assistant.figures.forward_phrases import forward_phrase
 from qa_assistant.figures.kinds import share_of_whole
 from qa_assistant.figures.masks import mask_places_in
-from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase, heading_above, label_phrase
+from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase, heading_above, label_phrase, value_end
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import CONTRAST, counting_terms, measure_terms
 from qa_assistant.figures.value_lists import names_a_measure, next_place_in_list, period_list_gap, stands_bare
@@ -64,12 +64,13 @@ _PREDICATE_START = re.compile(
 
 
 def group_start_of(r: SentenceReading, previous: Quantity | None) -> int:
-    """Where a number's own words may start: after the value before it (and its closing bracket)."""
+    """Where a number's own words may start: after the value before it (and its closing bracket, or what a rate
+    before it is per 10,000 of: "89.5 per 10,000 children, falling to 84.4")."""
     if previous is None:
         return r.sentence[0]
     end = previous.end
     m = re.match(r"\s*\)", r.text[end : end + 4])
-    return end + m.end() if m else end
+    return end + m.end() if m else value_end(r.text, previous)
 
 
 def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previous_phrase: Phrase) -> Phrase:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from qa_assistant.figures.asof import HEDGE, STARTING_VALUE
 from qa_assistant.figures.masks import mask_dates, mask_numbers
-from qa_assistant.figures.phrases import Phrase, backward_phrase
+from qa_assistant.figures.phrases import Phrase, backward_phrase, value_end
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import lexicon, measure_terms, scaffold_terms, stem_list, words
 from qa_assistant.figures.when_words import period_words, when_terms
@@ -122,7 +122,7 @@ def phrase_in_trend(
         if not previous_phrase.found or says_nothing(text[previous_phrase.start : previous_phrase.end]):
             return own
         after_phrase = previous_phrase.end if previous_phrase.start >= previous.end else 0
-        gap = text[max(previous.end, after_phrase) : q.start]
+        gap = text[max(value_end(text, previous), after_phrase) : q.start]
         # "reduced from around 65 to just 21": the value a change goes to, after the one it started from
         goes_to = _TO_AFTER_FROM.fullmatch(gap) and STARTING_VALUE.search(
             text, max(0, previous.start - 40), previous.start

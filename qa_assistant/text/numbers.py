@@ -198,17 +198,31 @@ def changed_from_to(text: str, a_start: int, a_end: int, b_start: int) -> bool:
     )
 
 
+# "89.5 LAC per 10,000 children, falling to 84.4 in 2006-07": a rate moving on to a bare number
+_MOVED_TO_GAP = re.compile(
+    r"^(?:\s+[\w'’-]+){0,3}?,?\s+(?:falling|rising|dropping|increasing|decreasing|reducing|climbing|fell|rose|"
+    r"dropped|increased|decreased|reduced|climbed)\s+(?:back\s+)?to\s*$",
+    re.I,
+)
+# what may follow such a bare number: its date or the clause's end, not a noun of its own ("to 84 children")
+_BARE_AFTER = re.compile(
+    r"\s*(?:$|[,.;:)]|(?:in|at|by|on|during|for|and|as|last|this|compared|while|whilst|which|before|after)\b)",
+    re.I,
+)
+
+
 def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "fell from 13.3 per 10,000 to 11.7": a bare number right after "to" takes the rate or percentage the
-    number it changed from was written in."""
+    """ "fell from 13.3 per 10,000 to 11.7", "89.5 per 10,000 children, falling to 84.4 in 2006-07": a bare
+    number right after "to" takes the rate or percentage the number it changed from was written in."""
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
+        moved_on = _MOVED_TO_GAP.match(text[a.end : b.start]) and _BARE_AFTER.match(text, b.end)
         if (
             a.unit in _CARRIED_UNITS
             and b.unit == "count"
             and not b.written_as_words
-            and changed_from_to(text, a.start, a.end, b.start)
+            and (changed_from_to(text, a.start, a.end, b.start) or moved_on)
         ):
             out[i] = Quantity(b.start, b.end, b.text, b.value, b.value_high, a.unit)
     return out
