@@ -546,6 +546,13 @@ def test_an_acronym_the_question_spells_out_and_the_place_add_no_condition():
             "30.5",
             True,
         ),
+        # what a body has "on its books" it has
+        (
+            "How many fostering households did the council have in March 2015?",
+            "The council had 115 fostering households on its books in March 2015.",
+            "115",
+            True,
+        ),
         # a word that does narrow what is counted still refuses
         (
             "How many children were in care?",
