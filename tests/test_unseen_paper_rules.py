@@ -528,6 +528,26 @@ def test_an_acronym_the_question_spells_out_and_the_place_add_no_condition():
     assert s.ok, s.reason
 
 
+@pytest.mark.parametrize(
+    "text,value,written",
+    [
+        (
+            "The service overspent its budget by more than £1 million last year.",
+            "£1 million",
+            "more than £1 million",
+        ),
+        ("There are around 500 children in care.", "500", "around 500"),
+        ("There are 500 children in care.", "500", "500"),
+        # a hedge in another clause is not this figure's
+        ("Over the year, 500 children were in care.", "500", "500"),
+    ],
+)
+def test_an_answer_states_a_figure_with_its_hedge(text, value, written):
+    from qa_assistant.answering.citing import as_written
+
+    assert as_written(text, figure(text, value)) == written
+
+
 # ---- the words a sentence states a figure with ---------------------------------------------------------------
 
 

@@ -67,7 +67,7 @@ class Citer:
             label=f.label,
             phrase=f.phrase,
             concept_id=f.concept_id,
-            value_text=f.value_text,
+            value_text=as_written(self.index.documents[f.doc_id].text, f),
             value=f.value,
             unit=f.unit,
             subject=f.subject,
@@ -113,3 +113,18 @@ def merge_citations(citations: list[Citation]) -> list[Citation]:
         else:
             merged[key] = c
     return list(merged.values())
+
+
+# "overspent its budget by more than £1 million": the words that make a figure a bound or an estimate
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:(?:just\s+)?(?:more|less|fewer)\s+than|just\s+(?:over|under)|over|under|around|about|approximately|"
+    r"roughly|nearly|almost|up\s+to|at\s+least|in\s+excess\s+of|upwards\s+of|circa)\s+$",
+    re.I,
+)
+
+
+def as_written(text: str, f: Figure) -> str:
+    """The figure as the paper reports it, with the hedge written right before it ("more than £1 million",
+    "around 500"): an answer must not state a bound or an estimate as an exact figure."""
+    hedge = _HEDGE_BEFORE.search(text, max(f.sentence_start, f.start - 30), f.start)
+    return " ".join(f"{hedge.group(0)}{f.value_text}".split()) if hedge else f.value_text

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa_assistant.figures.terms import lexicon, phrase_pattern
+from qa_assistant.figures.terms import lexicon, phrase_pattern, phrase_synonyms
 from qa_assistant.text.numbers import Quantity
 
 MAX_PHRASE_WORDS = 14
@@ -156,8 +156,17 @@ def backward_phrase(text: str, clause_start: int, q: Quantity) -> Phrase | None:
     bullet = _BULLET_PREFIX.match(text, s, e)
     s = bullet.end() if bullet else s
     s = _skip_leading_function_words(text, s, e)
-    s = _last_noun_phrase(text, s, e)
+    s = _whole_phrase_synonym(text, start, _last_noun_phrase(text, s, e), e)
     return Phrase(s, e, "backward") if e > s and re.search(r"[A-Za-z]{3,}", text[s:e]) else None
+
+
+def _whole_phrase_synonym(text: str, start: int, s: int, e: int) -> int:
+    """ "having overspent its budget by £1.7 million": a phrase another wording says is never cut apart, so the
+    noun phrase starts where it does."""
+    pattern = phrase_synonyms()[0]
+    if pattern is None:
+        return s
+    return next((m.start() for m in pattern.finditer(text, start, e) if m.start() < s < m.end()), s)
 
 
 _LIST_AFTER_COMMA = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:or|and)\s+[A-Za-z]")

@@ -64,7 +64,7 @@ _AMOUNT_AFTER = re.compile(rf"{_BY_HEDGE}\s*\d", re.I)
 
 
 @lru_cache(maxsize=1)
-def _phrase_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str], frozenset[str]]:
+def phrase_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str], frozenset[str]]:
     """Phrases another wording says ("went £15.5m over budget" overspent its budget): a pattern, its map, and
     the phrases' last words (a text without any of them is left as it is, at no cost)."""
     mapped = {" ".join(k.lower().split()): v for k, v in lexicon()["phrase_synonyms"].items()}
@@ -78,7 +78,7 @@ def _phrase_synonyms() -> tuple[re.Pattern[str] | None, dict[str, str], frozense
 
 
 def _with_phrase_synonyms(text: str) -> str:
-    pattern, mapped, ends = _phrase_synonyms()
+    pattern, mapped, ends = phrase_synonyms()
     if pattern is None or not any(end in text for end in ends):
         return text
 
@@ -99,7 +99,7 @@ def _with_phrase_synonyms(text: str) -> str:
 def asked_phrase_synonyms(question: str) -> str:
     """A question's phrases read as their other wording after a verb of going ("By how much did the service go
     over budget?" asks for an overspend)."""
-    pattern, mapped, _ = _phrase_synonyms()
+    pattern, mapped, _ = phrase_synonyms()
     if pattern is None:
         return question
 
