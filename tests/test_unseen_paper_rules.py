@@ -482,6 +482,12 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "children were in the care of the council",
         ),
         ("Children in care |\n388\nCare leavers |\n120", "388", "Children in care"),
+        # "and" inside a capitalised name joins no clauses
+        (
+            "The service forecast it would spend £3.7m beyond its budget for Children’s and Family Services.",
+            "£3.7m",
+            "beyond its budget for Children’s and Family Services",
+        ),
         # "the number of ..." starts the measure after any preposition
         (
             "The Lead updated the Board on the number of children looked after which stood at 1,140.",
@@ -571,6 +577,13 @@ def test_an_answer_states_a_figure_with_its_hedge(text, value, written):
             "How many fostering households did the council have in March 2015?",
             "The council had 115 fostering households on its books in March 2015.",
             "115",
+            True,
+        ),
+        # spending beyond a budget is an overspend
+        (
+            "What overspend did the service forecast?",
+            "The service forecast it would spend £3.7m beyond its budget.",
+            "£3.7m",
             True,
         ),
         # a word that does narrow what is counted still refuses
@@ -1962,3 +1975,49 @@ def test_the_words_that_place_a_figure_within_a_period_are_listed_once_in_each_h
 def test_the_words_naming_a_source_say_neither_whose_nor_when(question, subject, date_label):
     r = read(question)
     assert (r.subject.name, r.date_label) == (subject, date_label)
+
+
+@pytest.mark.parametrize(
+    "sentence,question,names_its_own",
+    [
+        # a sentence naming a body the question does not name is about that body
+        (
+            "The Dedicated Schools Grant is forecasting a spend of £4.9m beyond its budget.",
+            "What overspend did West Berkshire Children and Family Services forecast?",
+            True,
+        ),
+        (
+            "The service is forecasting a spend of £4.9m.",
+            "What overspend did Children and Family Services forecast?",
+            False,
+        ),
+        # places name no body
+        (
+            "In the North-East and North Yorkshire, only Hartlepool recorded a fall to 11.7.",
+            "Which rate did Hartlepool's care applications fall to?",
+            False,
+        ),
+    ],
+)
+def test_a_sentence_naming_its_own_body_is_not_about_the_one_before(sentence, question, names_its_own):
+    from qa_assistant.figures.support_where import _names_its_own
+
+    assert _names_its_own(sentence, read(question)) == names_its_own
+
+
+@pytest.mark.parametrize(
+    "question,ok",
+    [
+        ("By how much had the cost of residential placements risen since 2015-16?", True),
+        # ... not when the question asks for money as such
+        ("By how many pounds had the cost of residential placements risen since 2015-16?", False),
+    ],
+)
+def test_a_change_in_cost_may_be_answered_in_per_cent(question, ok):
+    text = "The cost of residential placements has increased by 28 per cent since 2015-16."
+    assert support(question, text, "28 per cent").ok == ok
+
+
+def test_a_list_items_change_is_a_change_not_a_part():
+    text = "Key points from the year:\n· The number on a plan has dropped by 15%;\n· 40 referrals were made."
+    assert (figure(text, "15%").kind, figure(text, "40").kind) == ("change", "level")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from qa_assistant.figures.asof import HEDGE
-from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, trim_span
+from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, in_a_name, trim_span
 from qa_assistant.figures.terms import counting_terms, measure_terms
 from qa_assistant.text.numbers import Quantity
 
@@ -96,7 +96,9 @@ def _continues(text: str, word: str, pos: int, previous_end: int, start: int | N
             or bool(re.match(r"on\s", text[start : start + 3], re.I))
         )
     if word == "and":  # "children and young people", "young people and families": one group counted
-        return bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))
+        return (bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))) or in_a_name(
+            text, pos
+        )
     if word == "where":  # "50 children where they don't know how far away they are": which ones
         last = re.search(r"([a-z'’-]+)\s*$", previous)
         counted = frozenset(measure_terms(last.group(1))) if last else frozenset()

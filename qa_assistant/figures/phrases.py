@@ -178,8 +178,20 @@ def _in_word_list(text: str, m: re.Match[str], end: int) -> bool:
     if m.group(0).startswith(","):
         return bool(_LIST_AFTER_COMMA.match(text, m.start(), end))
     if m.group(0).strip().lower() in ("and",):
-        return bool(_LIST_BEFORE_AND.search(text, max(0, m.start() - 40), m.start()))
+        # "Children's and Family Services": "and" inside a capitalised name joins no clauses
+        return bool(_LIST_BEFORE_AND.search(text, max(0, m.start() - 40), m.start())) or in_a_name(
+            text, m.start()
+        )
     return False
+
+
+def in_a_name(text: str, and_pos: int) -> bool:
+    """Whether the "and" at and_pos joins capitalised words of one name ("Children's and Family Services",
+    "Education and Skills Funding Agency"), not two clauses."""
+    return bool(
+        re.search(r"\b[A-Z][\w'’-]*\s+$", text[max(0, and_pos - 30) : and_pos])
+        and re.match(r"and\s+[A-Z][\w'’-]*\s+[A-Z]", text[and_pos : and_pos + 40])
+    )
 
 
 _VAGUE_SHARE = re.compile(

@@ -14,7 +14,7 @@ from dataclasses import replace
 from qa_assistant.figures import asof as asof_rules
 from qa_assistant.figures.assembly import NumberFacts, figure, unit_of
 from qa_assistant.figures.concepts import match_concept
-from qa_assistant.figures.kinds import PART, kind_of
+from qa_assistant.figures.kinds import CHANGE, PART, kind_of
 from qa_assistant.figures.list_items import counted_in_lead_in, item_lead_in, item_text, lead_in
 from qa_assistant.figures.masks import mask_dates, mask_numbers, masked_phrase
 from qa_assistant.figures.number_subject import subject_for
@@ -148,10 +148,12 @@ def _layout(phrase: Phrase) -> str:
 
 
 def _prose_kind(r: SentenceReading, q: Quantity, previous_end: int, next_start: int) -> str:
-    """A part of the number before it (or of the list's heading), else what its clause's words say it is."""
-    if q.start in r.parts or (r.list_part and q is r.qs[0]):
+    """A part of the number before it (or of the list's heading), else what its clause's words say it is; a
+    list item's change ("· The number of children on a plan has dropped by 15%") is a change, not a part."""
+    kind = kind_of(r.text, q, r.sentence, previous_end, next_start)
+    if q.start in r.parts or (r.list_part and q is r.qs[0] and kind != CHANGE):
         return PART
-    return kind_of(r.text, q, r.sentence, previous_end, next_start)
+    return kind
 
 
 def _prose_as_of(r: SentenceReading, q: Quantity, kind: str, others: list[int]) -> AsOf:

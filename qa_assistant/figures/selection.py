@@ -44,6 +44,7 @@ from qa_assistant.figures.range_ends import asked_end, asked_end_terms, figure_e
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext, read_from_sentence, says_something_else
 from qa_assistant.figures.support_rules import (
+    change_in_percent,
     kind_ok,
     money_words_asked,
     names_no_measure,
@@ -100,7 +101,7 @@ def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Supp
         return Support(False, f"measure: asked the {end} end of a range; the paper does not give this as it")
     if whole_council_for_a_service(r.question, f, ctx(f).sentence_text):
         return Support(False, "measure: the figure is the whole council's money, not the service asked about")
-    if not unit_ok(r.unit, f.unit):
+    if not unit_ok(r.unit, f.unit) and not change_in_percent(r, f):
         return Support(False, f"unit: asked {r.unit}, figure is {f.unit}")
     if not subject_ok(r, f):
         return Support(False, f"subject: asked {r.subject.name}, figure is {f.subject_name or f.subject}")

@@ -36,6 +36,22 @@ def unit_ok(asked: str | None, unit: str) -> bool:
     return asked is None or unit in _UNIT_OK.get(asked, (asked,))
 
 
+_MONEY_NAMED = re.compile(r"£|\b(?:money|pounds|cash|million|thousand|£?\d+k|\d+m)\b", re.I)
+
+
+def change_in_percent(r: Reading, f: Figure) -> bool:
+    """ "By how much had the cost of residential placements risen?": a change in what money costs may be
+    answered by the change the paper gives in per cent ("increased by 28 per cent"), unless the question
+    asks for money as such ("by how many pounds", "by how much money")."""
+    return (
+        r.unit == "money"
+        and r.figure_kind == "change"
+        and f.kind == "change"
+        and f.unit == "percent"
+        and not _MONEY_NAMED.search(r.question)
+    )
+
+
 def subject_ok(r: Reading, f: Figure) -> bool:
     """The figure is for the place asked about (another council matched by its name), not just any place."""
     if r.subject.kind != f.subject:

@@ -6,7 +6,9 @@ refers back to, its heading), in the paper's name, or in what the item said befo
 from __future__ import annotations
 
 from qa_assistant.figures.explained_words import elided, names_the_measure
+from qa_assistant.figures.question_sources import name_terms
 from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.support_rules import answers_a_quoted_question
 from qa_assistant.models import Figure
@@ -30,10 +32,22 @@ def where_said(
     occasion = title | (frozenset(r.source_terms) & around.document)
     if missing <= around.near | occasion:
         return "near" if missing & around.near else "source"
-    if missing <= around.near | occasion | (
-        around.before & frozenset(r.name_terms + r.source_terms)
-    ) | elided(around.before_pairs, p) and names_the_measure(q, p):
+    named_before = frozenset(r.name_terms + r.source_terms)
+    if _names_its_own(around.sentence_text, r):
+        named_before = frozenset(r.source_terms)
+    if missing <= around.near | occasion | (around.before & named_before) | elided(
+        around.before_pairs, p
+    ) and names_the_measure(q, p):
         # "The proposal received 28 objections": which proposal (the Low Lane home) the article said before;
         # "18 carers taking a break" after "foster carers being on hold": the paper stopped repeating "foster"
         return "before"
     return None
+
+
+def _names_its_own(sentence: str, r: Reading) -> bool:
+    """ "The Dedicated Schools Grant (DSG) is forecasting a spend of £4.9m beyond its budget": a sentence that
+    names a body of its own, one the question does not name, is not about the one named before it."""
+    for m in sorted(find_subject_mentions(sentence), key=lambda m: -m.start):  # places name no body
+        sentence = sentence[: m.start] + " " * (m.end - m.start) + sentence[m.end :]
+    asked = set(r.measure_seq) | set(r.name_terms) | set(r.source_terms)
+    return bool(set(name_terms(sentence)) - asked)
