@@ -174,6 +174,8 @@ def test_quantities(text, value_text, value, unit):
         ("a child under 16 years of age (or 18 if disabled) who is cared for by another adult", "18"),
         # an answer's number at the very end of a cut-off page
         ("Number of initial requests\n\n1,252\n\n2.", "2"),
+        # a version after a name's word
+        ("funding from the Fair Funding Review 2.0 totalled £10.653m", "2.0"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):

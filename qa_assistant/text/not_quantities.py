@@ -88,6 +88,8 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
         and _FOOTNOTE.match(text, e)
     ):
         return True  # a footnote's marker: "3 Children deemed to be taken into care are those who ..."
+    if re.fullmatch(r"\d\.0", text[s:e]) and re.search(r"[A-Z][a-z]+\s$", before):
+        return True  # a version after a name's word: "Fair Funding Review 2.0", "Families First 2.0"
     if text[s] == "0" and e - s >= 3 and "." not in text[s:e]:
         return True  # "01642": a dialling code, never a reported count
     if (
