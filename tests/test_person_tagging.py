@@ -325,3 +325,33 @@ def test_a_post_that_names_no_one(sentence, alone):
 
     post = next(p for p in find_people(sentence) if p.role_only)
     assert a_post_alone(post, sentence) == alone
+
+
+@pytest.mark.parametrize(
+    "sentence,bodies",
+    [
+        # after the kind asked, or before a bracket naming what it runs
+        (
+            "The project, delivered by the charity Grandparent Plus in partnership with Family Lives, helps.",
+            ["Grandparent Plus"],
+        ),
+        (
+            "Representatives from Grandparents Plus (the Relative Experience Project) had been invited.",
+            ["Grandparents Plus"],
+        ),
+        # never a person, a post or a place
+        ("Councillor Jane Smith (the Chair) opened the meeting.", []),
+        ("The Director of Children's Services (the Lead) said so.", []),
+        ("The money went to Middlesbrough Council (the Local Authority).", []),
+        # a bracket after a single word names no body
+        ("Funding (the Dedicated Schools Grant) rose.", []),
+        # nor people before a bracket, a heading's capitalised words, or words on the next line
+        ("Holiday activities were organised by Amy Lee and Tom Reid (the Participation Team).", []),
+        ("Spend on Charity Shop Costs rose.", []),
+        ("The service will be delivered by a local charity\nBoard Members will receive an update.", []),
+    ],
+)
+def test_a_body_set_off_by_its_kind_or_a_bracket(sentence, bodies):
+    from qa_assistant.answering.entity_bodies import bodies_set_off
+
+    assert [b.text for b in bodies_set_off(sentence, "charity")] == bodies

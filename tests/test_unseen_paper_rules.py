@@ -195,6 +195,12 @@ def test_a_younger_age_is_still_asked():
         ),
         ("How many families took part, according to the programme's evaluation?", {"famili"}, {"evalu"}),
         ("How many child protection reviews were held on time?", {"child", "protect", "review"}, set()),
+        # who did something is no source ("did foster carers and their families raise")
+        (
+            "How many complaints did foster carers and their families raise?",
+            {"complaint", "foster", "carer"},
+            set(),
+        ),
         # "looked after" is no preposition before a paper's noun
         (
             "What percentage of looked after children reviews were held within timescale?",
@@ -543,6 +549,10 @@ def test_an_acronym_the_question_spells_out_and_the_place_add_no_condition():
             "more than £1 million",
         ),
         ("There are around 500 children in care.", "500", "around 500"),
+        ("The overspend is about £2m.", "£2m", "about £2m"),
+        # "over" and "about" as a particle or a preposition hedge nothing
+        ("The council carried over £1.2m of unspent grant into 2024/25.", "£1.2m", "£1.2m"),
+        ("Members asked for more information about 312 children placed away.", "312", "312"),
         ("There are 500 children in care.", "500", "500"),
         # a hedge in another clause is not this figure's
         ("Over the year, 500 children were in care.", "500", "500"),
@@ -578,6 +588,25 @@ def test_an_answer_states_a_figure_with_its_hedge(text, value, written):
             "The council had 115 fostering households on its books in March 2015.",
             "115",
             True,
+        ),
+        # income above a budget, or a total cost after going over it, is no overspend
+        (
+            "What is the council's forecast overspend?",
+            "Income from school meals was £240,000 above budget in 2023/24.",
+            "£240,000",
+            False,
+        ),
+        (
+            "What is the council's forecast overspend?",
+            "Income from fees and charges exceeded the budget by £0.6m.",
+            "£0.6m",
+            False,
+        ),
+        (
+            "What is the SEND transport overspend?",
+            "SEND transport has overspent its budget, with costs of £9.8m.",
+            "£9.8m",
+            False,
         ),
         # spending beyond a budget is an overspend
         (
@@ -966,6 +995,15 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
             "per_10000",
             "Middlesbrough",
         ),
+        # ... not a percentage over 100, nor a "fall" to a larger number
+        (
+            "Re-referrals were 22% of all referrals, rising to 310 in 2023/24.",
+            "310",
+            "2023/24 financial year",
+            "count",
+            "Middlesbrough",
+        ),
+        ("The rate was 18% in 2022, falling to 26 in 2023.", "26", "2023", "count", "Middlesbrough"),
         # ... not a number with a noun of its own
         (
             "The rate was 45 per 10,000 in 2019, rising to 50 children in 2020.",
@@ -988,6 +1026,21 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
             " 2013/14.",
             "161",
             "2013/14 financial year",
+            "count",
+            "Middlesbrough",
+        ),
+        # ... not a span in another clause
+        (
+            "Referrals rose from 1,540 to 1,720 last year, while between 2019 and 2023 the national figure was flat.",
+            "1,540",
+            "an earlier date (not stated)",
+            "count",
+            "Middlesbrough",
+        ),
+        (
+            "The number of children in care fell from 420 to 395, the lowest level seen between 2015 and 2024.",
+            "420",
+            "an earlier date (not stated)",
             "count",
             "Middlesbrough",
         ),
@@ -1119,6 +1172,7 @@ def test_month_first_dates(text, date, label):
         ("She scored 23/24 in the test.", []),
         ("of 12/13 children placed", []),
         ("rose to 12/15 teams", []),
+        ("24 supported accommodation places for 16/17 year olds", []),
     ],
 )
 def test_a_two_digit_financial_year(text, dates):
@@ -2016,6 +2070,16 @@ def test_a_sentence_naming_its_own_body_is_not_about_the_one_before(sentence, qu
 def test_a_change_in_cost_may_be_answered_in_per_cent(question, ok):
     text = "The cost of residential placements has increased by 28 per cent since 2015-16."
     assert support(question, text, "28 per cent").ok == ok
+
+
+def test_a_change_in_a_count_does_not_answer_a_change_in_cost():
+    text = "The number of residential placements has risen by 28% since 2021, driving up costs."
+    assert not support("By how much had the cost of residential placements risen?", text, "28%").ok
+
+
+def test_a_breakdowns_item_stays_a_part():
+    text = "The overspend of £6.2m is made up of:\n· placements up £4.1m\n· staffing £2.1m"
+    assert figure(text, "£4.1m").kind == "part"
 
 
 def test_a_list_items_change_is_a_change_not_a_part():

@@ -117,8 +117,15 @@ def merge_citations(citations: list[Citation]) -> list[Citation]:
 
 # "overspent its budget by more than £1 million": the words that make a figure a bound or an estimate
 _HEDGE_BEFORE = re.compile(
-    r"\b(?:(?:just\s+)?(?:more|less|fewer)\s+than|just\s+(?:over|under)|over|under|around|about|approximately|"
-    r"roughly|nearly|almost|up\s+to|at\s+least|in\s+excess\s+of|upwards\s+of|circa)\s+$",
+    r"\b(?:(?:just|well)\s+(?:over|under)|(?:just\s+)?(?:more|less|fewer)\s+than|around|approximately|roughly|"
+    r"nearly|almost|up\s+to|at\s+least|in\s+excess\s+of|upwards\s+of|circa|(?P<bare>over|under|about))\s+$",
+    re.I,
+)
+# "over", "under" and "about" hedge only after a word that states an amount ("is about 500", "costs over £2m"),
+# not as a particle or a preposition ("carried over £1.2m", "information about 312 children")
+_STATES_AMOUNT = re.compile(
+    r"\b(?:is|was|were|are|be|been|of|to|by|at|with|cost|costs|costing|spent|spend|totalled|totalling|"
+    r"reached|reaching|employs?|has|have|had|now|currently|stands|stood|just|some)\s+$",
     re.I,
 )
 
@@ -127,4 +134,10 @@ def as_written(text: str, f: Figure) -> str:
     """The figure as the paper reports it, with the hedge written right before it ("more than £1 million",
     "around 500"): an answer must not state a bound or an estimate as an exact figure."""
     hedge = _HEDGE_BEFORE.search(text, max(f.sentence_start, f.start - 30), f.start)
+    if (
+        hedge
+        and hedge.group("bare")
+        and not _STATES_AMOUNT.search(text, max(0, hedge.start() - 20), hedge.start())
+    ):
+        hedge = None
     return " ".join(f"{hedge.group(0)}{f.value_text}".split()) if hedge else f.value_text

@@ -128,7 +128,8 @@ class EntityAnswerer:
             return None
         best = pick(candidates, asked.terms | asked.verb, sentence, asked.does)
         earlier = doc.text[max(0, start - _EARLIER_CHARS) : start]
-        if a_post_alone(best, sentence) and said_of_another(earlier, sentence, asked.terms, best):
+        names = frozenset(name_terms(question))
+        if a_post_alone(best, sentence) and said_of_another(earlier, sentence, asked.terms, best, names):
             return None
         near_best = set(measure_terms(sentence[max(0, best.start - 100) : best.end + 100]))
         verb_bonus = 0.0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from qa_assistant.answering.entity_finder import ORG_HEADS, Found, find_people, roles
+from qa_assistant.answering.ner import person_spans
 from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.terms import measure_terms
 
@@ -35,18 +36,19 @@ def bodies_by(text: str, verb: frozenset[str]) -> list[Found]:
     return out
 
 
-_BODY_NAME = r"[A-Z][\w'’-]*(?:\s+(?:of|for|and|&|[A-Z][\w'’-]*))*(?<!\sand)(?<!\sof)(?<!\sfor)"
+# on one line: "... run by an experienced independent provider\nOfsted Registration of the home" names no provider
+_BODY_NAME = r"[A-Z][\w'’-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w'’-]*))*(?<!\sand)(?<!\sof)(?<!\sfor)"
 
 
 def bodies_set_off(text: str, head: str) -> list[Found]:
     """Bodies whose name ends in no body's word ("Grandparents Plus"), where the sentence sets the name off as
     one: after the kind asked ("the charity Grandparents Plus"), or before a bracket naming what it runs
     ("Grandparents Plus (the Relative Experience Project)"). Never a person, a post or a place."""
-    shapes = (
-        rf"\b(?i:{re.escape(head)})\s+({_BODY_NAME})",
-        rf"(?<![\w'’-])({_BODY_NAME})\s+\(the\s+[A-Z][^()]{{2,60}}\)",
+    shapes = (  # the kind in lower case: "Agency Staff Costs" is a heading's words, not the agency "Staff Costs"
+        rf"\b{re.escape(head.lower())}[ \t]+({_BODY_NAME})",
+        rf"(?<![\w'’-])({_BODY_NAME})[ \t]+\(the\s+[A-Z][^()]{{2,60}}\)",
     )
-    people = find_people(text)
+    people = find_people(text) + [Found(s, e, text[s:e], "person") for s, e in person_spans(text)]
     out: list[Found] = []
     for shape in shapes:
         for m in re.finditer(shape, text):

@@ -194,11 +194,14 @@ def _names_both(question: str) -> bool:
     return "own" in kinds and "other" in kinds
 
 
-def said_of_another(before: str, sentence: str, terms: set[str], best: Found) -> bool:
+def said_of_another(
+    before: str, sentence: str, terms: set[str], best: Found, names: frozenset[str] = frozenset()
+) -> bool:
     """ "Her Honour Judge Matthews QC was unable to attend ... due to being listed in court. ... The Head of
     Assessment ... were in attendance": the question's words a sentence giving only a post leaves out are said,
     just before it, of a named person, so that person (not this post) is the one asked about."""
-    missing = terms - set(measure_terms(sentence))
+    # the names a question gives ("the Corporate Parenting Board") are written near its chair, not the one asked
+    missing = terms - set(measure_terms(sentence)) - names
     if not missing:
         return False
     for earlier in re.split(r"(?<=[.!?])\s+", before.strip())[-2:]:
@@ -209,16 +212,22 @@ def said_of_another(before: str, sentence: str, terms: set[str], best: Found) ->
     return False
 
 
-# "according to Eleanor Brazil's initial report to the Children's Minister": the one a thing was sent or said to
-_TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I)
+# "according to Eleanor Brazil's initial report to the Children's Minister": the post a paper was sent to
+_SENT_TO_BEFORE = re.compile(
+    r"\b(?:report|reports|reported|reporting|sent|submitted|presented|written|letter|addressed|copied|referred|"
+    r"escalated)\s+to\s+(?:the\s+)?$",
+    re.I,
+)
 _ASKS_RECIPIENT = re.compile(r"\b(?:to|for)\s+whom\b|\b(?:to|for)\s*\?\s*$", re.I)
 
 
 def a_recipient(c: Found, sentence: str, question: str) -> bool:
-    """Whether a person stands right after "to" or "for" (what was sent, said or written to them), when the
-    question asks who did something, not to whom ("Who was the report sent to?")."""
+    """Whether a post stands right after what was sent or reported to it, when the question asks who did
+    something, not to whom ("Who was the report sent to?"). Only a post: "handed over to Sarah Jones, Head of
+    Fostering, who presented" and "the award went to Sarah Bell" name the one asked about."""
     return (
         c.type == "person"
-        and bool(_TO_BEFORE.search(sentence[max(0, c.start - 10) : c.start]))
+        and c.role_only
+        and bool(_SENT_TO_BEFORE.search(sentence[max(0, c.start - 24) : c.start]))
         and not _ASKS_RECIPIENT.search(question)
     )

@@ -262,9 +262,11 @@ def _beside_head(text: str, head: str) -> list[Found]:
         name = m.group(1).strip()
         if not re.fullmatch(r"(?:The|A|An|In|On|At|It|This|That|Was|Were|Is|And)", name.split()[0]):
             out.append(Found(m.start(1), m.start(1) + len(name), name, "name"))
-    # "Hackney of Tomorrow (Care Council)": a name, then its kind in brackets
+    # "Hackney of Tomorrow (Care Council)": a name, then its kind in brackets (not a person's: "Sarah Bell
+    # (Leaving Care Team)" is who spoke for it)
     for m in re.finditer(rf"({_PROPER})\s+\((?:[\w'’-]+\s+){{0,3}}(?i:{h}s?)\)", text):
-        out.append(_apposed(m))
+        if not _person_shaped(m.group(1)):
+            out.append(_apposed(m))
     # Appositions: "Our Voice Matters, Middlesbrough's Children in Care Council"; "Fernlea House, the Council's
     # new children's home"; "the campaign launched in October, Open Your Door, had ..."
     for m in re.finditer(
@@ -276,6 +278,14 @@ def _beside_head(text: str, head: str) -> list[Found]:
     for m in re.finditer(rf"(?i:\b{h}s?)\b[^,.;()]{{0,40}},\s+({_PROPER}),", text):
         out.append(_apposed(m))
     return [f for f in out if f is not None]
+
+
+def _person_shaped(name: str) -> bool:
+    """A person's name or titled name ("Sarah Bell", "Councillor Ann Hill", "Amy Lee and Tom Reid"), not a body's."""
+    return any(
+        _titles().match(part) or (NAME_SHAPE.fullmatch(part) and not ORG_WORDS.search(part))
+        for part in re.split(r"\s+(?:and|&)\s+", name.strip())
+    )
 
 
 def _apposed(m: re.Match[str]) -> Found | None:

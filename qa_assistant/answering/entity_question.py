@@ -24,7 +24,7 @@ _WHAT_THE = re.compile(
 )
 _NAME_OF = re.compile(
     # "the name of Hackney's Children in Care Council that ...": a possessive may stand before the kind
-    r"\bname of (?:the |this |that |their |its |our )?(?:[\w'’]+ ){0,4}?(\w+)\b(?:\s*\?|$| that| which| for)",
+    r"\bname of (?:the |this |that |their |its |our )?(?:\w+['’]s )?(?:\w+ ){0,3}?(\w+)\b(?:\s*\?|$| that| which| for)",
     re.I,
 )
 

@@ -254,6 +254,10 @@ _CHANGE_END_BEFORE = re.compile(
 )
 
 
+# what may stand between a change's value and the span it covers: its counted noun and a bracket's end
+_SPAN_CLOSE = re.compile(r"[^,;:.\d]{0,40}?\b(?:between|from)\s+(?:the\s+)?(?:end\s+of\s+)?", re.I)
+
+
 def _change_span_after(
     text: str, usable: list[DateMention], q: Quantity, other_starts: list[int], starting: bool, sentence: Span
 ) -> DateMention | None:
@@ -264,12 +268,21 @@ def _change_span_after(
         return None
     first, last = later[0], later[1]
     if not (
-        re.search(r"\d", text[first.start : first.end])  # "between April and September 2024": one period
+        # "between April and September 2024", "between 1 April and 31 December 2023": one period
+        re.search(r"(?:19|20)\d\d|\d\d/\d\d", text[first.start : first.end])
+        # the span is the change's own, in its clause ("rose from 1,540 to 1,720 last year, while between
+        # 2019 and 2023 the national figure ..." is another clause's)
         and _SPAN_JOIN.fullmatch(text, first.end, last.start)
         and _SPAN_OPENS.search(text[max(0, first.start - 24) : first.start])
     ):
         return None
     between = [f for f in other_starts if q.end <= f < first.start]
+    # the span is the change's own, in its clause ("rose from 1,540 to 1,720 last year, while between 2019 and
+    # 2023 the national figure ..." is another clause's): only its end value's words and a bracket between
+    last_value = re.match(r"£?\d(?:[\d,.]*\d)?", text[between[-1] :]) if between else None
+    close_from = between[-1] + last_value.end() if last_value else q.end
+    if not _SPAN_CLOSE.fullmatch(text, close_from, first.start):
+        return None
     if starting and _GOES_TO.match(text, q.end) and len(between) == 1:
         return first
     if not between and _CHANGE_END_BEFORE.search(text, max(sentence[0], q.start - 80), q.start):

@@ -161,12 +161,20 @@ def backward_phrase(text: str, clause_start: int, q: Quantity) -> Phrase | None:
 
 
 def _whole_phrase_synonym(text: str, start: int, s: int, e: int) -> int:
-    """ "having overspent its budget by £1.7 million": a phrase another wording says is never cut apart, so the
-    noun phrase starts where it does."""
+    """ "having overspent its budget by £1.7 million": a phrase another wording says is never cut apart when the
+    amount is what it is said of (after "by"), so the noun phrase starts where it does ("has overspent its
+    budget, with costs of £9.8m": the £9.8m is the whole cost, and the phrase stays cut)."""
     pattern = phrase_synonyms()[0]
     if pattern is None:
         return s
-    return next((m.start() for m in pattern.finditer(text, start, e) if m.start() < s < m.end()), s)
+    return next(
+        (
+            m.start()
+            for m in pattern.finditer(text, start, e)
+            if m.start() < s < m.end() and re.match(r"\s+by\b", text[m.end() : m.end() + 4])
+        ),
+        s,
+    )
 
 
 _LIST_AFTER_COMMA = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:or|and)\s+[A-Za-z]")

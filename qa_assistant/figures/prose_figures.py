@@ -151,7 +151,8 @@ def _prose_kind(r: SentenceReading, q: Quantity, previous_end: int, next_start: 
     """A part of the number before it (or of the list's heading), else what its clause's words say it is; a
     list item's change ("· The number of children on a plan has dropped by 15%") is a change, not a part."""
     kind = kind_of(r.text, q, r.sentence, previous_end, next_start)
-    if q.start in r.parts or (r.list_part and q is r.qs[0] and kind != CHANGE):
+    said_by = re.search(r"\bby\s*(?:£)?$", r.text[max(0, q.start - 6) : q.start])  # "has dropped by 15%"
+    if q.start in r.parts or (r.list_part and q is r.qs[0] and not (kind == CHANGE and said_by)):
         return PART
     return kind
 

@@ -98,7 +98,8 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(
             # "did Rochdale's assistant director of children's social care quote": a longer title, if it names a post
-            rf"\b(?:did|does|do|has|have|had)\s+(?:(?:[\w'’/-]+\s+){{1,5}}?|(?:[\w'’-]+\s+){{0,3}}?(?i:{roles})\s+"
+            rf"\b(?:did|does|do|has|have|had)\s+(?:(?:the|its|their|our|this|that)\s+(?:19|20)\d\d[/-]\d{{2,4}}\s+"
+            rf"(?:[\w'’-]+\s+){{1,3}}?|(?:[\w'’-]+\s+){{1,4}}?|(?:[\w'’-]+\s+){{0,3}}?(?i:{roles})\s+"
             rf"(?:[\w'’-]+\s+){{0,4}}?)(?:{verbs})\b(?:\s+(?:the|a|an)?\s*"
             rf"(?:[\w'’-]+\s+){{0,4}}?(?:{nouns})s?\b)?",
             re.I,

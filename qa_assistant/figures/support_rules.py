@@ -49,7 +49,13 @@ def change_in_percent(r: Reading, f: Figure) -> bool:
         and f.kind == "change"
         and f.unit == "percent"
         and not _MONEY_NAMED.search(r.question)
+        # the per-cent figure is of money ("The cost of residential placements has increased by 28 per cent"),
+        # not of a count standing beside it ("The number of placements has risen by 28%")
+        and bool(set(f.terms) & (stem_list("money_words") | _SPEND_TERMS))
     )
+
+
+_SPEND_TERMS = frozenset({"spend", "spent", "expenditur", "overspend", "budget"})
 
 
 def subject_ok(r: Reading, f: Figure) -> bool:

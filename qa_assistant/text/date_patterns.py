@@ -74,7 +74,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?i:in|during|for|of|by|from|to|and|since|until|throughout)\s+(?P<fyshort>(?P<fy1>[12]\d)/"
             r"(?P<fy2>[12]\d))\b"
-            r"(?!\s*(?:%|per\b|of\b|[/.]\d|children|young|people|cases|families|pupils|staff|carers|households))"
+            r"(?!\s*(?:%|per\b|of\b|[/.]\d|years?[\s-]+olds?|yr|children|young|people|cases|families|pupils|staff|"
+            r"carers|households))"
         ),
     ),
     (

@@ -217,7 +217,13 @@ def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        moved_on = _MOVED_TO_GAP.match(text[a.end : b.start]) and _BARE_AFTER.match(text, b.end)
+        moved = _MOVED_TO_GAP.match(text[a.end : b.start])
+        moved_on = (
+            moved
+            and _BARE_AFTER.match(text, b.end)
+            and (a.unit != "percent" or b.value <= 100)
+            and (b.value < a.value) == bool(re.search(r"fall|drop|decreas|reduc|fell", moved.group(0), re.I))
+        )
         if (
             a.unit in _CARRIED_UNITS
             and b.unit == "count"
