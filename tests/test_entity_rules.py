@@ -950,3 +950,21 @@ def test_the_names_a_question_gives_are_not_words_said_of_someone_else():
     names = frozenset({"corpor", "parent", "board"})
     assert said_of_another(before, sentence, terms, post)  # without the question's names, another's words
     assert not said_of_another(before, sentence, terms, post, names)
+
+
+@pytest.mark.parametrize(
+    "name,question,written",
+    [
+        (
+            "Children's Provision of Supported Accommodation",
+            "Which provider won our Children’s Provision of Supported Accommodation contract?",
+            True,
+        ),
+        ("Care Leavers Team", "Which team supports care leavers?", False),
+        ("Ofsted", "Did Ofsted visit?", False),  # one word may be the answer's own name
+    ],
+)
+def test_a_name_the_question_writes_is_not_its_answer(name, question, written):
+    from qa_assistant.answering.entity_candidates import written_in
+
+    assert written_in(Found(0, len(name), name, "name"), question) == written

@@ -29,6 +29,7 @@ from qa_assistant.answering.entity_candidates import (
     sentence_for,
     term_coverage,
     title_day,
+    written_in,
 )
 from qa_assistant.answering.entity_finder import Found, find_names, find_people
 from qa_assistant.answering.entity_posts import (
@@ -160,7 +161,11 @@ class EntityAnswerer:
         # Families") is no one: it neither answers nor stands between a person and their post
         found = self._find(r.answer_type, sentence, meeting_date, asked.head, question)
         grade = question if asks_for_a_grade(question) else ""
-        offered = [c for c in found if not restates_question(c.text, asked.terms, grade)]
+        offered = [
+            c
+            for c in found
+            if not restates_question(c.text, asked.terms, grade) and not written_in(c, question)
+        ]
         candidates = [
             c
             for c in offered

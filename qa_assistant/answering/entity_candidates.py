@@ -82,6 +82,13 @@ def restates_question(text: str, terms: set[str], grade_asked: str = "") -> bool
     return not own or own <= terms
 
 
+def written_in(c: Found, question: str) -> bool:
+    """A name of two words or more that the question itself writes ("Which provider won our Children's Provision
+    of Supported Accommodation contract?") is what it asks about, not the answer."""
+    name = " ".join(c.text.lower().replace("’", "'").split())
+    return len(name.split()) >= 2 and name in " ".join(question.lower().replace("’", "'").split())
+
+
 # "had now been renamed and were now called ‘We matter’": the name a thing is given, right after the words
 # giving it (not one it had before)
 _NAMED_AS = re.compile(
