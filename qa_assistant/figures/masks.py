@@ -26,6 +26,10 @@ def masked_phrase(r: SentenceReading, phrase: Phrase, phrase_text: str) -> str:
     spans = []
     # with the words that place a figure within the date ("at the end of")
     for d in r.ctx.dates[lo : lo + 50]:
+        if d.start - 30 >= phrase.end:
+            break  # dates are in text order: none later can touch the phrase, not even by its edge words
+        if d.end <= phrase.start:
+            continue
         edge = DATE_EDGE.search(r.text, max(0, d.start - 30), d.start)
         spans.append((edge.start() if edge else d.start, d.end))
     spans += [(m.start, m.end) for m in r.mentions]  # place names say whose, not what

@@ -104,7 +104,7 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
                 # "Last year (2016-2017) 129 children came into care": a label that says only when
                 or says_only_when(text[label.start : label.end])
                 # "Hereford |\n388 children were in the care of ...": a sentence opens the next line
-                or _sentence_opens_line(text, label, q)
+                or _sentence_opens_line(text, label, q, r.sentence[1])
             )
         )
     ):
@@ -119,11 +119,13 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
     return _owned_by_previous(text, back, previous, previous_phrase)
 
 
-def _sentence_opens_line(text: str, label: Phrase, q: Quantity) -> bool:
-    """Whether the number starts a line after its label's line and its own line goes on as a sentence."""
-    line_end = text.find("\n", q.end)
-    own_line = text[q.end : line_end if line_end >= 0 else len(text)]
-    return "\n" in text[label.end : q.start] and bool(_FINITE_VERB.search(own_line))
+def _sentence_opens_line(text: str, label: Phrase, q: Quantity, sentence_end: int) -> bool:
+    """Whether the number starts a line after its label's line and its own line goes on as a sentence (read
+    within the sentence: a page of one paragraph has no line end to look for)."""
+    if "\n" not in text[label.end : q.start]:
+        return False
+    line_end = text.find("\n", q.end, sentence_end)
+    return bool(_FINITE_VERB.search(text, q.end, line_end if line_end >= 0 else sentence_end))
 
 
 def _predicate_after(r: SentenceReading, q: Quantity, found: Phrase) -> bool:
