@@ -355,3 +355,20 @@ def test_a_body_set_off_by_its_kind_or_a_bracket(sentence, bodies):
     from qa_assistant.answering.entity_bodies import bodies_set_off
 
     assert [b.text for b in bodies_set_off(sentence, "charity")] == bodies
+
+
+@pytest.mark.parametrize(
+    "sentence,head,name,found",
+    [
+        # a person set before a kind in brackets spoke for it; a body before it is its name
+        ("Sarah Bell (Leaving Care Team) updated members on employment.", "team", "Sarah Bell", False),
+        (
+            "Members heard from Bright Futures (Youth Service) about young carers.",
+            "service",
+            "Bright Futures",
+            True,
+        ),
+    ],
+)
+def test_a_name_before_a_bracketed_kind_is_a_bodys_not_a_persons(sentence, head, name, found):
+    assert (name in [f.text for f in names_in(sentence, head)]) == found

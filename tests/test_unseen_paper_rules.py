@@ -550,6 +550,8 @@ def test_an_acronym_the_question_spells_out_and_the_place_add_no_condition():
         ),
         ("There are around 500 children in care.", "500", "around 500"),
         ("The overspend is about £2m.", "£2m", "about £2m"),
+        ("Over 300 children are in the care of the council.", "300", "Over 300"),
+        ("The service received over 1,200 referrals during 2023/24.", "1,200", "over 1,200"),
         # "over" and "about" as a particle or a preposition hedge nothing
         ("The council carried over £1.2m of unspent grant into 2024/25.", "£1.2m", "£1.2m"),
         ("Members asked for more information about 312 children placed away.", "312", "312"),
@@ -1029,7 +1031,22 @@ def test_sibling_concepts_named_by_the_figures_own_words(question, text, value, 
             "count",
             "Middlesbrough",
         ),
+        # a rate's two ends, and the span after them
+        (
+            "The rate of children in care rose from 58 per 10,000 to 63 per 10,000 between 2019 and 2023.",
+            "63 per 10,000",
+            "2023",
+            "per_10000",
+            "Middlesbrough",
+        ),
         # ... not a span in another clause
+        (
+            "Referrals rose from 1,540 to 1,720 whereas the England average fell between 2019 and 2023.",
+            "1,540",
+            "an earlier date (not stated)",
+            "count",
+            "Middlesbrough",
+        ),
         (
             "Referrals rose from 1,540 to 1,720 last year, while between 2019 and 2023 the national figure was flat.",
             "1,540",
@@ -2072,9 +2089,27 @@ def test_a_change_in_cost_may_be_answered_in_per_cent(question, ok):
     assert support(question, text, "28 per cent").ok == ok
 
 
-def test_a_change_in_a_count_does_not_answer_a_change_in_cost():
-    text = "The number of residential placements has risen by 28% since 2021, driving up costs."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of residential placements has risen by 28% since 2021, driving up costs.",
+        "The number of residential placements costing more than £5,000 a week has risen by 28%.",
+    ],
+)
+def test_a_change_in_a_count_does_not_answer_a_change_in_cost(text):
     assert not support("By how much had the cost of residential placements risen?", text, "28%").ok
+
+
+@pytest.mark.parametrize(
+    "question,ok",
+    [
+        ("What was the children's social care overspend in 2023/24?", True),
+        ("What was the children's social care budget in 2023/24?", False),
+    ],
+)
+def test_going_over_a_budget_said_with_a_date_before_by(question, ok):
+    text = "Children's social care overspent its budget in 2023/24 by £1.2m."
+    assert support(question, text, "£1.2m").ok == ok
 
 
 def test_a_breakdowns_item_stays_a_part():

@@ -121,11 +121,12 @@ _HEDGE_BEFORE = re.compile(
     r"nearly|almost|up\s+to|at\s+least|in\s+excess\s+of|upwards\s+of|circa|(?P<bare>over|under|about))\s+$",
     re.I,
 )
-# "over", "under" and "about" hedge only after a word that states an amount ("is about 500", "costs over £2m"),
-# not as a particle or a preposition ("carried over £1.2m", "information about 312 children")
-_STATES_AMOUNT = re.compile(
-    r"\b(?:is|was|were|are|be|been|of|to|by|at|with|cost|costs|costing|spent|spend|totalled|totalling|"
-    r"reached|reaching|employs?|has|have|had|now|currently|stands|stood|just|some)\s+$",
+# "over", "under" and "about" hedge a figure, except as a particle or a preposition after these ("carried over
+# £1.2m", "handed over £750,000", "information about 312 children", "a decision about £4.5m")
+_NOT_A_HEDGE_AFTER = re.compile(
+    r"\b(?:carried|carry|carries|handed|hand|hands|passed|pass|rolled|roll|taken|took|take|brought|bring|moved|move|"
+    r"switched|signed|turned|information|details|detail|decision|decisions|question|questions|concerns?|talk|"
+    r"talked|asked|ask|spoke|think|thought|worried|report|reports|update|briefing)\s+$",
     re.I,
 )
 
@@ -137,7 +138,7 @@ def as_written(text: str, f: Figure) -> str:
     if (
         hedge
         and hedge.group("bare")
-        and not _STATES_AMOUNT.search(text, max(0, hedge.start() - 20), hedge.start())
+        and _NOT_A_HEDGE_AFTER.search(text, max(0, hedge.start() - 20), hedge.start())
     ):
         hedge = None
     return " ".join(f"{hedge.group(0)}{f.value_text}".split()) if hedge else f.value_text

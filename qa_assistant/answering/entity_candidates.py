@@ -221,20 +221,20 @@ def said_of_another(
 
 # "according to Eleanor Brazil's initial report to the Children's Minister": the post a paper was sent to
 _SENT_TO_BEFORE = re.compile(
-    r"\b(?:report|reports|reported|reporting|sent|submitted|presented|written|letter|addressed|copied|referred|"
-    r"escalated)\s+to\s+(?:the\s+)?$",
+    r"\b(?:(?:report|reports|reported|reporting|sent|submitted|presented|written|letter|addressed|copied|referred|"
+    r"escalated)\s+to|(?:prepared|written|produced|commissioned)\s+for)\s+(?:the\s+)?$",
     re.I,
 )
 _ASKS_RECIPIENT = re.compile(r"\b(?:to|for)\s+whom\b|\b(?:to|for)\s*\?\s*$", re.I)
 
 
 def a_recipient(c: Found, sentence: str, question: str) -> bool:
-    """Whether a post stands right after what was sent or reported to it, when the question asks who did
-    something, not to whom ("Who was the report sent to?"). Only a post: "handed over to Sarah Jones, Head of
-    Fostering, who presented" and "the award went to Sarah Bell" name the one asked about."""
+    """Whether a person or post stands right after what was sent, reported or written to or for them, when the
+    question asks who did something, not to whom ("Who was the report sent to?"). Only those verbs: "handed over
+    to Sarah Jones, Head of Fostering, who presented", "according to" and "the award went to" name the one
+    asked about."""
     return (
         c.type == "person"
-        and c.role_only
         and bool(_SENT_TO_BEFORE.search(sentence[max(0, c.start - 24) : c.start]))
         and not _ASKS_RECIPIENT.search(question)
     )

@@ -199,6 +199,7 @@ _PLURAL_AFTER = re.compile(r"\s*(?:were|are|have|both|attended\s+together)\b", r
 
 
 def _joint_posts(text: str, found: list[Found]) -> list[Found]:
+    """The posts found, with two posts one person holds joined into one."""
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
@@ -281,11 +282,9 @@ def _beside_head(text: str, head: str) -> list[Found]:
 
 
 def _person_shaped(name: str) -> bool:
-    """A person's name or titled name ("Sarah Bell", "Councillor Ann Hill", "Amy Lee and Tom Reid"), not a body's."""
-    return any(
-        _titles().match(part) or (NAME_SHAPE.fullmatch(part) and not ORG_WORDS.search(part))
-        for part in re.split(r"\s+(?:and|&)\s+", name.strip())
-    )
+    """A titled name ("Councillor Ann Hill (Youth Council)"), not a body's; untitled people ("Sarah Bell (Leaving
+    Care Team)") are the tagger's to tell from bodies ("Bright Futures (Youth Service)"; entity_tagged.names_in)."""
+    return any(_titles().match(part) for part in re.split(r"\s+(?:and|&)\s+", name.strip()))
 
 
 def _apposed(m: re.Match[str]) -> Found | None:

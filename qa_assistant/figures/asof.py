@@ -249,13 +249,20 @@ def change_end(ctx: AsOfContext, q: Quantity, sentence: Span, stated: AsOf) -> A
 
 # "(rising from 125 to 161 children) between 2011/12 and 2013/14": the value a change went to, after its start
 _CHANGE_END_BEFORE = re.compile(
-    rf"\bfrom\s+(?:{HEDGE}\s+)?£?\d[\d,.]*%?(?:\s+[\w'’-]+){{0,4}}?\s+to\s+(?:(?:a|an)\s+)?(?:{HEDGE}\s+)?£?$",
+    rf"\bfrom\s+(?:{HEDGE}\s+)?£?\d[\d,.]*(?:%|\s+per\s?cent|\s+per\s+(?:10|100|1),?000)?(?:\s+[\w'’-]+){{0,4}}?"
+    rf"\s+to\s+(?:(?:a|an)\s+)?(?:{HEDGE}\s+)?£?$",
     re.I,
 )
 
 
 # what may stand between a change's value and the span it covers: its counted noun and a bracket's end
-_SPAN_CLOSE = re.compile(r"[^,;:.\d]{0,40}?\b(?:between|from)\s+(?:the\s+)?(?:end\s+of\s+)?", re.I)
+_SPAN_CLOSE = re.compile(
+    r"(?:(?!\b(?:whereas|while|whilst|but|compared|than|although|and)\b)[^,;:.\d]){0,40}?\b(?:between|from)\s+"
+    r"(?:the\s+)?(?:end\s+of\s+)?",
+    re.I,
+)
+# what a rate's value carries after its number ("63 per 10,000", "45%")
+_UNIT_AFTER = re.compile(r"(?:\s*%|\s+per\s?cent|\s+per\s+(?:10|100|1),?000)?", re.I)
 
 
 def _change_span_after(
@@ -280,7 +287,7 @@ def _change_span_after(
     # the span is the change's own, in its clause ("rose from 1,540 to 1,720 last year, while between 2019 and
     # 2023 the national figure ..." is another clause's): only its end value's words and a bracket between
     last_value = re.match(r"£?\d(?:[\d,.]*\d)?", text[between[-1] :]) if between else None
-    close_from = between[-1] + last_value.end() if last_value else q.end
+    close_from = _UNIT_AFTER.match(text, between[-1] + last_value.end()).end() if last_value else q.end
     if not _SPAN_CLOSE.fullmatch(text, close_from, first.start):
         return None
     if starting and _GOES_TO.match(text, q.end) and len(between) == 1:

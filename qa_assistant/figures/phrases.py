@@ -160,6 +160,10 @@ def backward_phrase(text: str, clause_start: int, q: Quantity) -> Phrase | None:
     return Phrase(s, e, "backward") if e > s and re.search(r"[A-Za-z]{3,}", text[s:e]) else None
 
 
+# "overspent its budget by", "overspent its budget in 2023/24 by": the amount is what the phrase is said of
+_SAID_BY = re.compile(r"(?:\s+(?:in|for|during|of)\s+[\w/ -]{1,20}?)?\s+by\b", re.I)
+
+
 def _whole_phrase_synonym(text: str, start: int, s: int, e: int) -> int:
     """ "having overspent its budget by £1.7 million": a phrase another wording says is never cut apart when the
     amount is what it is said of (after "by"), so the noun phrase starts where it does ("has overspent its
@@ -171,7 +175,7 @@ def _whole_phrase_synonym(text: str, start: int, s: int, e: int) -> int:
         (
             m.start()
             for m in pattern.finditer(text, start, e)
-            if m.start() < s < m.end() and re.match(r"\s+by\b", text[m.end() : m.end() + 4])
+            if m.start() < s < m.end() and _SAID_BY.match(text, m.end(), e + 4)
         ),
         s,
     )

@@ -52,7 +52,13 @@ def change_in_percent(r: Reading, f: Figure) -> bool:
         # the per-cent figure is of money ("The cost of residential placements has increased by 28 per cent"),
         # not of a count standing beside it ("The number of placements has risen by 28%")
         and bool(set(f.terms) & (stem_list("money_words") | _SPEND_TERMS))
+        and not _COUNT_HEAD.match(f.phrase)
     )
+
+
+# "The number of residential placements costing more than £5,000 a week has risen by 28%": a count, whatever
+# money its words name
+_COUNT_HEAD = re.compile(r"\s*(?:the\s+)?(?:total\s+)?(?:number|numbers|count)\s+of\b", re.I)
 
 
 _SPEND_TERMS = frozenset({"spend", "spent", "expenditur", "overspend", "budget"})
