@@ -975,3 +975,18 @@ def test_a_name_the_question_writes_is_not_its_answer(name, question, written):
     from qa_assistant.answering.entity_candidates import written_in
 
     assert written_in(Found(0, len(name), name, "name"), question) == written
+
+
+@pytest.mark.parametrize(
+    "date,written",
+    [
+        ("2026/27", True),  # the budget's year the question gives is no date asked for
+        ("18 February 2026", False),
+        ("2026", False),  # not a part of another date the question writes
+    ],
+)
+def test_a_date_the_question_writes_is_not_its_answer(date, written):
+    from qa_assistant.answering.entity_candidates import written_in
+
+    question = "On what date was full Council due to consider the 2026/27 budget?"
+    assert written_in(Found(0, len(date), date, "date"), question) == written

@@ -83,10 +83,17 @@ def restates_question(text: str, terms: set[str], grade_asked: str = "") -> bool
 
 
 def written_in(c: Found, question: str) -> bool:
-    """A name of two words or more that the question itself writes ("Which provider won our Children's Provision
-    of Supported Accommodation contract?") is what it asks about, not the answer."""
+    """A name of two words or more, or a date, that the question itself writes ("Which provider won our
+    Children's Provision of Supported Accommodation contract?", "When was Council to consider the 2026/27
+    budget?") is what it asks about, not the answer."""
     name = " ".join(c.text.lower().replace("’", "'").split())
-    return len(name.split()) >= 2 and name in " ".join(question.lower().replace("’", "'").split())
+    if len(name.split()) < 2 and c.type != "date":
+        return False
+    return bool(
+        re.search(
+            rf"(?<![\w/-]){re.escape(name)}(?![\w/-])", " ".join(question.lower().replace("’", "'").split())
+        )
+    )
 
 
 # "had now been renamed and were now called ‘We matter’": the name a thing is given, right after the words
