@@ -261,6 +261,8 @@ _SPAN_CLOSE = re.compile(
     r"(?:the\s+)?(?:end\s+of\s+)?",
     re.I,
 )
+_WRITES_A_YEAR = re.compile(r"(?:19|20)\d\d|\d\d/\d\d")
+_VALUE = re.compile(r"£?\d(?:[\d,.]*\d)?")
 # what a rate's value carries after its number ("63 per 10,000", "45%")
 _UNIT_AFTER = re.compile(r"(?:\s*%|\s+per\s?cent|\s+per\s+(?:10|100|1),?000)?", re.I)
 
@@ -276,9 +278,7 @@ def _change_span_after(
     first, last = later[0], later[1]
     if not (
         # "between April and September 2024", "between 1 April and 31 December 2023": one period
-        re.search(r"(?:19|20)\d\d|\d\d/\d\d", text[first.start : first.end])
-        # the span is the change's own, in its clause ("rose from 1,540 to 1,720 last year, while between
-        # 2019 and 2023 the national figure ..." is another clause's)
+        _WRITES_A_YEAR.search(text, first.start, first.end)
         and _SPAN_JOIN.fullmatch(text, first.end, last.start)
         and _SPAN_OPENS.search(text[max(0, first.start - 24) : first.start])
     ):
@@ -286,8 +286,8 @@ def _change_span_after(
     between = [f for f in other_starts if q.end <= f < first.start]
     # the span is the change's own, in its clause ("rose from 1,540 to 1,720 last year, while between 2019 and
     # 2023 the national figure ..." is another clause's): only its end value's words and a bracket between
-    last_value = re.match(r"£?\d(?:[\d,.]*\d)?", text[between[-1] :]) if between else None
-    close_from = _UNIT_AFTER.match(text, between[-1] + last_value.end()).end() if last_value else q.end
+    last_value = _VALUE.match(text, between[-1]) if between else None
+    close_from = _UNIT_AFTER.match(text, last_value.end()).end() if last_value else q.end
     if not _SPAN_CLOSE.fullmatch(text, close_from, first.start):
         return None
     if starting and _GOES_TO.match(text, q.end) and len(between) == 1:
