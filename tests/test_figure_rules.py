@@ -385,11 +385,11 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ("Exclusions in Middlesbrough rise by more than 300% since 2013", "300%", "change"),
         ("The overspend was up by around £2m on the last quarter.", "£2m", "change"),
         ("There were over 300 children in care.", "300", "level"),
-        # a forecast cue right before the value a change goes to is that value's, not the starting value's
         # a movement verb right before an amount, with no "by" or "to", gives a change
         ("Re-referrals fell 3% on the previous quarter.", "3%", "change"),
         ("Referrals increased 5 per cent compared with 2022.", "5 per cent", "change"),
         ("Re-referrals fell to 3% in the quarter.", "3%", "level"),
+        # a forecast cue right before the value a change goes to is that value's, not the starting value's
         ("Spend on placements rose from £27.3m to a forecast £38.4m this year.", "£27.3m", "level"),
         ("Spend on placements rose from £27.3m to a forecast £38.4m this year.", "£38.4m", "forecast"),
         ("Spend is £27.3m, forecast to rise.", "£27.3m", "forecast"),

@@ -56,9 +56,12 @@ def _name_left(text: str, named: list[Found]) -> bool:
 def names_in(text: str, head: str | None, authorities: bool = False) -> list[Found]:
     """The names the rules find; for "which company / organisation / agency" also the organisations the tagger
     finds, whatever word their name ends in ("Adopt Central England")."""
-    people = person_spans(text)
-    # "Sarah Bell (Leaving Care Team)": a person set before a kind spoke for it, and is no name of it
-    found = [f for f in find_names(text, head) if not any(s <= f.start and f.end <= e for s, e in people)]
+    found = find_names(text, head)
+    # "Sarah Bell (Leaving Care Team)": a person set before a kind spoke for it, and is no name of it (the tagger
+    # is asked only when a name without a body's word could be a person's)
+    if any(not ORG_WORDS.search(f.text) for f in found):
+        people = person_spans(text)
+        found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in people)]
     if head not in ("council", "authority", "borough"):
         found = [f for f in found if not is_a_place(f.text)]  # "which agency": not the council it is for
     elif authorities:  # "which council topped": "behind York, which topped the table" names one too

@@ -33,8 +33,8 @@ def where_said(
     if missing <= around.near | occasion:
         return "near" if missing & around.near else "source"
     named_before = frozenset(r.name_terms + r.source_terms)
-    if _names_its_own(around.sentence_text, r):
-        named_before = frozenset(r.source_terms)
+    if missing & (named_before - frozenset(r.source_terms)) and _names_its_own(around.sentence_text, r):
+        named_before = frozenset(r.source_terms)  # (read only when a name the question gives is missing)
     if missing <= around.near | occasion | (around.before & named_before) | elided(
         around.before_pairs, p
     ) and names_the_measure(q, p):
