@@ -176,6 +176,9 @@ def test_quantities(text, value_text, value, unit):
         ("Number of initial requests\n\n1,252\n\n2.", "2"),
         # a version after a name's word
         ("funding from the Fair Funding Review 2.0 totalled £10.653m", "2.0"),
+        # a budget-monitoring period is a label (capitalised; "in that period 40 children" is a count)
+        ("reported that in Period 3 there was a projected overspend of £6 million", "3"),
+        ("At Month 6 the forecast overspend was £2m.", "6"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):
@@ -393,6 +396,18 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ("Spend on placements rose from £27.3m to a forecast £38.4m this year.", "£27.3m", "level"),
         ("Spend on placements rose from £27.3m to a forecast £38.4m this year.", "£38.4m", "forecast"),
         ("Spend is £27.3m, forecast to rise.", "£27.3m", "forecast"),
+        # a sentence that opens on a whole: the number after its clause is a part of it
+        (
+            "Of the £16.7 million of savings aimed for, £6.5 million had so far been delivered.",
+            "£6.5 million",
+            "part",
+        ),
+        ("Of the 156 foster carers, 24 were connected carers.", "24", "part"),
+        ("Of the 156 foster carers, 24 were connected carers.", "156", "level"),
+        # not when the whole is not what the sentence opens on, or the units differ
+        ("In 2023, of the 156 foster carers, 24 were connected carers.", "24", "level"),
+        ("Of the 156 foster carers, 24% were connected carers.", "24%", "level"),
+        ("Of the 156 foster carers recruited in 2023 and 2024, 24 left.", "24", "part"),
     ],
 )
 def test_kind(text, value, kind):
@@ -1605,10 +1620,48 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure: the figure counts",
         ),
+        # the part after a clause opening on a whole counts the whole's measure, not an overspend
+        (
+            "What overspend was projected?",
+            "Of the £16.7 million of savings aimed for, £6.5 million had so far been delivered.",
+            "£6.5 million",
+            False,
+            "measure: asked overspend, figure is savings",
+        ),
     ],
 )
 def test_support_check(question, text, value, ok, why):
     s = support(question, text, value)
+    assert s.ok == ok, s.reason
+    assert s.reason.startswith(why) if why else True
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok,why",
+    [
+        # money asked of the service everything here belongs to: a breakdown line naming "Children's
+        # placements" does not take "children" from the whole overspend
+        (
+            "What overspend was projected for children's services?",
+            "Budget; 2016 Update\n\nThe Head of Finance reported a projected overspend of £6 million. This had come"
+            " from a number of sources, including;\n\n· Children’s placements - £2.2 million;",
+            "£6 million",
+            True,
+            "",
+        ),
+        # a count is still checked word for word
+        (
+            "How many staff did children's services have?",
+            "Staffing; 2016 Update\n\nThe Head of Service reported a total of 40 staff. They worked in a number of"
+            " teams, including;\n\n· Children’s placements - 22 staff;",
+            "40",
+            False,
+            "measure: children describes another number here",
+        ),
+    ],
+)
+def test_money_of_the_service_everything_belongs_to(question, text, value, ok, why):
+    s = support(question, text, value, title="Scrutiny panel - children's services budget position")
     assert s.ok == ok, s.reason
     assert s.reason.startswith(why) if why else True
 

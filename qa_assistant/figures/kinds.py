@@ -179,3 +179,27 @@ def parts_after(text: str, counts: list[Quantity]) -> set[int]:
         if introduced and all(p.unit == head.unit for p in run):
             parts.update(p.start for p in run)
     return parts | fractions(text, counts)
+
+
+# "Of the £16.7 million of savings aimed for, £6.5 million had so far been delivered", "Of the 156 foster
+# carers, 24 were connected carers": a sentence that opens on a whole
+_OPENS_ON_WHOLE = re.compile(
+    r"\s*of\s+(?:the|these|those|our|its|their|this|all)?\s*(?:total\s+(?:of\s+)?)?", re.I
+)
+
+
+def part_of_opening_whole(text: str, sentence_start: int, counts: list[Quantity]) -> set[int]:
+    """The start of the number right after the clause a sentence opens on a whole with: a part of that whole
+    (it counts what the whole counts, not what its own few words say)."""
+    if len(counts) < 2:
+        return set()
+    head, part = counts[0], counts[1]
+    m = _OPENS_ON_WHOLE.match(text, sentence_start)
+    if not m or m.end() != head.start or part.unit != head.unit:
+        return set()
+    gap = text[head.end : part.start]
+    # the whole's clause ends at its first comma, and the part opens the main clause
+    comma = gap.find(",")
+    if comma < 0 or gap[comma + 1 :].strip() or re.search(r"[.;:()]", gap):
+        return set()
+    return {part.start}

@@ -50,6 +50,7 @@ from qa_assistant.figures.support_rules import (
     names_no_measure,
     never_narrower,
     only_a_total,
+    service_scope_terms,
     subject_ok,
     unasked_remainder,
     unit_ok,
@@ -286,7 +287,7 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
                 False, f"measure: {' '.join(sorted(off_line))} is said of another item of the list"
             )
     notes: list[str] = []
-    if missing & others:
+    if missing & others - service_scope_terms(r):
         return Support(False, f"measure: {' '.join(sorted(missing & others))} describes another number here")
     if missing:
         note = where_said(r, f, around, t.q, t.p, missing)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qa_assistant.figures.asof_context import AsOfContext
-from qa_assistant.figures.kinds import parts_after
+from qa_assistant.figures.kinds import part_of_opening_whole, parts_after
 from qa_assistant.figures.subjects import Subject, SubjectMention
 from qa_assistant.figures.tables import Cell
 from qa_assistant.models import Document
@@ -39,5 +39,7 @@ class SentenceReading:
     counted: dict[int, str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.parts = parts_after(self.text, self.qs)
+        self.parts = parts_after(self.text, self.qs) | part_of_opening_whole(
+            self.text, self.sentence[0], self.qs
+        )
         self.counted = {}

@@ -9,7 +9,15 @@ from functools import cache, lru_cache
 
 from qa_assistant.figures.concepts import match_concept, passive_participles
 from qa_assistant.figures.reading import Reading
-from qa_assistant.figures.terms import counting_terms, lexicon, phrase_pattern, stem_list, stopwords, terms
+from qa_assistant.figures.terms import (
+    counting_terms,
+    lexicon,
+    measure_terms,
+    phrase_pattern,
+    stem_list,
+    stopwords,
+    terms,
+)
 from qa_assistant.figures.when_words import empty_terms
 from qa_assistant.models import Figure
 
@@ -154,6 +162,15 @@ def service_pattern() -> re.Pattern[str]:
     """The names of the service everything here belongs to ("children's services", "social care"), compiled
     once: the support check reads them for every figure."""
     return phrase_pattern(lexicon()["domain_phrases"])
+
+
+def service_scope_terms(r: Reading) -> frozenset[str]:
+    """ "the overspend projected for Haringey's children's services": money asked of the service everything here
+    belongs to names whose money it is (checked by whole_council_for_a_service), not a narrower measure, so a
+    "Children's placements" line of the breakdown below does not take the word from the whole."""
+    if r.unit != "money":
+        return frozenset()
+    return frozenset(t for m in service_pattern().finditer(r.question) for t in measure_terms(m.group(0)))
 
 
 def whole_council_for_a_service(question: str, f: Figure, sentence_text: str) -> bool:

@@ -60,6 +60,8 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
         re.I,
     ):
         return True  # "post-16", "Covid-19", "page 24", section "1.2.3", the minutes of "10:30"
+    if e - s <= 2 and re.search(r"\b(?:Period|Month)\s$", before):
+        return True  # budget monitoring "at Period 3", "the Month 6 forecast" (capitalised: "that period 40 ...")
     if (
         re.search(r"\d\s?[-–]\s?$", before)
         and not (s - line_start <= _LABEL_CHARS and _YEAR_LABELLED.match(text[line_start:e]))
