@@ -635,6 +635,16 @@ def test_the_words_an_entity_answer_must_hold(question, held):
             "The plan was carried out by the Head of Service and endorsed by the Corporate Parenting Board.",
             [],
         ),
+        # a name set off by words that say it is a body, whatever word it ends in
+        (
+            "The work is carried out day to day by Stonham – the care and support division of Home Group.",
+            ["Stonham"],
+        ),
+        ("The survey was carried out by Ipsos, a research company based in London.", ["Ipsos"]),
+        # words set off that say no body; a person; a date
+        ("The survey was carried out by Ipsos, a long time ago.", []),
+        ("The review was carried out by Jane Smith, the head of the charity.", []),
+        ("The survey was carried out by March, a month before the company reported.", []),
     ],
 )
 def test_a_body_named_as_who_did_it(sentence, bodies):
@@ -642,6 +652,23 @@ def test_a_body_named_as_who_did_it(sentence, bodies):
     from qa_assistant.figures.terms import measure_terms
 
     assert [b.text for b in bodies_by(sentence, frozenset(measure_terms("carried")))] == bodies
+
+
+@pytest.mark.parametrize(
+    "question,verb",
+    [
+        ("Who chairs the Corporate Parenting Board?", {"chair"}),
+        ("Which organisation runs the Single Key Foyer day to day?", {"run"}),
+        ("Which company was commissioned to review the service?", {"commiss"}),
+        # no verb of the body's own: an auxiliary asks what was done to it
+        ("Which charity did the council fund?", set()),
+        ("Which organisation is responsible for the home?", set()),
+    ],
+)
+def test_what_the_person_or_body_asked_for_did(question, verb):
+    from qa_assistant.answering.entity_question import question_verb
+
+    assert question_verb(question) == verb
 
 
 @pytest.mark.parametrize(

@@ -221,6 +221,11 @@ class EntityAnswerer:
             return people + bodies_by(sentence, question_verb(question))
         if answer_type == "date":
             return find_dates_in(sentence, meeting_date)
+        # "Which organisation runs the Foyer?" "... is run ... by Stonham – the care and support division of
+        # Home Group": who did what was asked, over the other names the sentence gives
+        agents = bodies_by(sentence, question_verb(question))
+        if agents:
+            return agents
         if not tagger:
             return find_names(sentence, head)
         return names_in(sentence, head, authorities=asks_which_authority(question))

@@ -22,18 +22,50 @@ _BY_BODY = re.compile(
 )
 
 
+# "run on a day to day basis by Stonham – the care and support division of Home Group": a name set off by what
+# it is, whatever word it ends in
+_BY_SET_OFF = re.compile(
+    r"\bby\s+([A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3})[ \t]*(?:[–—]|\s-|,)[ \t]*(?:the|a|an)[ \t]+"
+    r"(?P<what>[a-z][^.;:()]{0,60})"
+)
+# what the words set off say the name is: a body ("the care and support division of ..."), not a person
+_BODY_NOUN = re.compile(
+    r"\b(?:division|arm|subsidiary|branch|charity|company|organisation|organization|provider|business|firm|"
+    r"trust|partner|agency|contractor|body|social\s+enterprise)\b"
+)
+_NOT_A_BODY = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|It|Then)\b"
+)
+
+
 def bodies_by(text: str, verb: frozenset[str]) -> list[Found]:
     """Organisations named as who did what was asked: "Who carried out the analysis?" -> "carried out for the
-    coalition by Loughborough University". The asked verb must lead to that "by" with no other clause between
+    coalition by Loughborough University", "Which organisation runs the Foyer?" -> "run ... by Stonham – the
+    care and support division of ...". The asked verb must lead to that "by" with no other clause between
     ("presented by the Head of Service and endorsed by the Board" names no presenter after its second "by")."""
     if not verb:
         return []
     out: list[Found] = []
-    for m in _BY_BODY.finditer(text):
-        lead = re.split(r",|\band\b|\bby\b|[–—;]", text[max(0, m.start() - 80) : m.start()])[-1]
-        if verb & set(measure_terms(lead)):
-            out.append(Found(m.start(1), m.end(1), m.group(1), "name"))
+    for shape in (_BY_BODY, _BY_SET_OFF):
+        for m in shape.finditer(text):
+            lead = re.split(r",|\band\b|\bby\b|[–—;]", text[max(0, m.start() - 80) : m.start()])[-1]
+            if verb & set(measure_terms(lead)) and (shape is _BY_BODY or _set_off_body(m)):
+                out.append(Found(m.start(1), m.end(1), m.group(1), "name"))
     return out
+
+
+def _set_off_body(m: re.Match[str]) -> bool:
+    """A name set off after "by" whose words set off say it is a body: no person, post, place or date."""
+    name = m.group(1)
+    # the words' own head, before any "of": "the head of the charity" says a person
+    if (
+        not _BODY_NOUN.search(re.split(r"\bof\b", m.group("what"))[0])
+        or _NOT_A_BODY.match(name)
+        or find_people(name)
+    ):
+        return False
+    return not (holds_role_word(name) or is_a_place(name))
 
 
 # on one line: "... run by an experienced independent provider\nOfsted Registration of the home" names no provider

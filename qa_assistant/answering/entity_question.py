@@ -82,9 +82,19 @@ _NOT_VERBS = frozenset({
 # fmt: on
 
 
+# "Which organisation runs the Foyer?", "Which company was commissioned to ...": what the body asked for did
+_WHICH_BODY_VERB = re.compile(
+    r"^\s*(?:and\s+)?(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:organisation|organization|company|charity|provider|"
+    r"body|agency|firm|contractor|partner|university)s?\s+(?:is|was|were|has|had|will|would)?\s*(?:been\s+)?"
+    r"(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)([a-z]+)\b",
+    re.I,
+)
+
+
 def question_verb(question: str) -> frozenset[str]:
-    """What the person did, in "who chairs ...", "who was leading ...", "who presented ..."."""
-    m = _WHO_VERB.search(question)
+    """What the person (or the body asked for) did, in "who chairs ...", "who was leading ...", "which charity
+    runs ..."."""
+    m = _WHO_VERB.search(question) or _WHICH_BODY_VERB.search(question)
     if not m or m.group(1).lower() in _NOT_VERBS or _role_keywords().match(m.group(1)):
         return frozenset()
     return frozenset(measure_terms(m.group(1)))
