@@ -337,6 +337,26 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "Q1 - Foster placement (In House)",
             "cla_foster_in_house",
         ),
+        # a comma and an "or" joining a list of nouns go on with the phrase
+        (
+            "66% of young people leaving care are in employment, education or training, this figure has risen.",
+            "66%",
+            "young people leaving care are in employment, education or training",
+            "care_leavers",
+        ),
+        # a clause after the comma, or capitalised names (places), end it
+        (
+            "There were 30 foster carers, this figure and the last rose.",
+            "30",
+            "foster carers",
+            "foster_households",
+        ),
+        (
+            "We had 20 foster carers in Stockton, Hartlepool and Redcar.",
+            "20",
+            "foster carers in Stockton",
+            "foster_households",
+        ),
     ],
 )
 def test_phrase_and_concept(text, value, phrase, concept):

@@ -69,6 +69,19 @@ _TO_CONTINUES = re.compile(
 _OF_LEAD = re.compile(
     r"\s*of\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+|its\s+|their\s+|which\s+|whom\s+)?", re.I
 )
+# "66% of young people leaving care are in employment, education or training": a comma and an "or" joining a
+# list of nouns; not a clause ("..., this figure and ...", "..., which ... and")
+_FUNCTION = (
+    r"(?:this|that|these|those|the|a|an|which|who|whom|it|its|they|their|we|our|there|here|while|whilst|"
+    r"although|but|and|or|so|as|with|compared|than|up|down|in|on|at|by|for|to|from|of|is|are|was|were|has|"
+    r"have|had|not|an?|some|all|most|many|both|each|when|where|if|since)\b"
+)
+_NOUN_LIST = (
+    re.compile(  # lower-case words: "Stockton, Hartlepool and Redcar" are places, not what is counted
+        rf",[ \t]+(?!{_FUNCTION})[a-z-]+(?:[ \t]+(?!{_FUNCTION})[a-z-]+)?[ \t]+(?:or|and)[ \t]+"
+        rf"(?!{_FUNCTION})[a-z-]+\b(?![ \t]+(?!{_FUNCTION})[A-Za-z-]+)"
+    )
+)
 _BRACKETED_VALUE = re.compile(r"[ \t]*\([ \t]*£?\d[\d,.]*%?[ \t]*\)")
 
 
@@ -196,6 +209,12 @@ def _at_boundary(
         and not (at_line_start and re.fullmatch(r"\s*[-–—:]\s*", gap))
     ):
         return _NO_PHRASE  # "500 (154.3 ...", "658.": nothing follows the number directly
+    if walk.start is not None and gap.strip() == ",":
+        listed = _NOUN_LIST.match(text, walk.end)
+        if listed:
+            walk.end = walk.skip_until = listed.end()
+            walk.words += 2
+            return _GO_ON
     if walk.start is not None and re.search(r"[,;:.()!?\[\]\n]|\s[-–—]\s", gap):
         aside = _ASIDE.match(text, walk.end)
         if aside and "(" in gap and _CLAUSE_GOES_ON.match(text, aside.end()):
