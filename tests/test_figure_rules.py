@@ -337,6 +337,9 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
             "Q1 - Foster placement (In House)",
             "cla_foster_in_house",
         ),
+        # a number joined to a word by a hyphen: the word says what it counts
+        ("A 43-bedded complex will open.", "43", "bedded complex will open", None),
+        ("The council runs a 10-bed home.", "10", "bed home", None),
         # a comma and an "or" joining a list of nouns go on with the phrase
         (
             "66% of young people leaving care are in employment, education or training, this figure has risen.",
@@ -1064,6 +1067,9 @@ def test_linear_time_on_a_huge_single_paragraph():
             "forecast",
             "number",
         ),
+        # a question in the future asks what is expected, too
+        ("How many beds will the new home have?", None, "count", "own", "latest", "forecast", "number"),
+        ("How many beds does the new home have?", None, "count", "own", "latest", "level", "number"),
     ],
 )
 def test_reading_questions(question, concept, unit, subject, intent, kind, answer):
@@ -1647,6 +1653,21 @@ def test_date_edges_and_possessives_name_no_measure():
             "£6.5 million",
             False,
             "measure: asked overspend, figure is savings",
+        ),
+        # a forecast's own cue is its kind, not a narrower measure
+        (
+            "How many beds will the complex have?",
+            "There is a four-bedded unit, with a 43-bedded complex expected to be ready by October.",
+            "43",
+            True,
+            "",
+        ),
+        (
+            "How many beds does the complex have?",
+            "There is a four-bedded unit, with a 43-bedded complex expected to be ready by October.",
+            "43",
+            False,
+            "kind: asked level, figure is a forecast",
         ),
     ],
 )

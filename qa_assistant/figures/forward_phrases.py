@@ -184,6 +184,8 @@ def forward_phrase(
 def _words_start(text: str, q: Quantity) -> int:
     """Where the phrase's words may begin: past the number's bracket, a bracketed value, "for each of", "of the"."""
     pos = q.end
+    if re.match(r"-[a-z]", text[pos : pos + 2]):
+        return pos + 1  # "a 43-bedded complex", "a four-bed home": the compound's word says what it counts
     if text[max(0, q.start - 1) : q.start] == "(" and text[pos : pos + 1] == ")":
         pos += 1  # "Just under half (47.1%) of the children needed help": read on after the bracket
     bracketed = _BRACKETED_VALUE.match(text, pos)

@@ -54,7 +54,11 @@ _TARGET = re.compile(
     r"intends?|intended)\b",
     re.I,
 )
-_FORECAST = re.compile(r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated)\b", re.I)
+# "How many beds will the new complex have?": a question in the future asks what is expected, too
+_FORECAST = re.compile(
+    r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated|will|(?:is|are)\s+due\s+to)\b",
+    re.I,
+)
 # a verb after the kind of person ("which foster carer SPOKE"), not a noun ("which foster carer PROJECT")
 _IRREGULAR_PAST = "said|spoke|told|gave|wrote|won|took|made|ran|led|went|came|saw|met|got|became|began|sent"
 # people named by what they do rather than by a post ("which foster carer", "which social worker")

@@ -45,6 +45,7 @@ from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext, read_from_sentence, says_something_else
 from qa_assistant.figures.support_rules import (
     change_in_percent,
+    forecast_words,
     kind_ok,
     money_words_asked,
     names_no_measure,
@@ -52,6 +53,7 @@ from qa_assistant.figures.support_rules import (
     only_a_total,
     service_scope_terms,
     subject_ok,
+    subject_terms,
     unasked_remainder,
     unit_ok,
     unit_terms,
@@ -236,12 +238,13 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str, sentence_text: st
         - unit_terms(f.unit)
         - money_words_asked(question)
         - never_narrower()
+        - forecast_words(f)
         - age_asked(q)
         - spelled_out(f, q)
         - slash_explained(f.phrase, q)
         - bracket_alias(f.phrase, q)
         - domain_words(f.phrase)
-        - _subject_terms(f)
+        - subject_terms(f)
         - initialisms_asked(f.phrase, question)
         - person_words(f.phrase)
         - period_words(f.phrase)
@@ -252,12 +255,6 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str, sentence_text: st
         - asked_end_terms(question)
         - focus_restated(f, question, sentence_text)
     )
-
-
-def _subject_terms(f: Figure) -> frozenset[str]:
-    """ "Gateshead FTEs": the place a figure is for names whose figure it is (checked apart), not what it
-    counts."""
-    return frozenset(measure_terms(f.subject_name)) if f.subject_name else frozenset()
 
 
 def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -> Support:

@@ -193,6 +193,18 @@ def never_narrower() -> frozenset[str]:
     return empty_terms() | stem_list("who_words") | stem_list("limit_words")
 
 
+def subject_terms(f: Figure) -> frozenset[str]:
+    """ "Gateshead FTEs": the place a figure is for names whose figure it is (checked apart), not what it
+    counts."""
+    return frozenset(measure_terms(f.subject_name)) if f.subject_name else frozenset()
+
+
+def forecast_words(f: Figure) -> frozenset[str]:
+    """ "a 43-bedded complex expected to be ready by October": a forecast's own cue says what kind of figure it
+    is (checked apart, kind_ok), not a narrower measure."""
+    return stem_list("forecast_cues") if f.kind == "forecast" else frozenset()
+
+
 def names_no_measure(r: Reading) -> bool:
     """The question's words say nothing a figure could be checked against: only counted nouns and ubiquitous
     words, and no concept, not even one that says what money is for ("the average cost of a child in care")."""
