@@ -1669,6 +1669,23 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "kind: asked level, figure is a forecast",
         ),
+        # a name after a post written in lower case says whose figure it is, not what it counts
+        (
+            "How much was the director paid a year?",
+            "The leadership is among the best paid, with the service’s director Dawn Warwick receiving more than"
+            " £177,000 a year.",
+            "£177,000 a year",
+            True,
+            "",
+        ),
+        # a capitalised post is no such mark: "Head Start Programme" stays words of the measure
+        (
+            "How much did the programme receive?",
+            "The Head Start Programme received £2m.",
+            "£2m",
+            False,
+            "measure",
+        ),
     ],
 )
 def test_support_check(question, text, value, ok, why):

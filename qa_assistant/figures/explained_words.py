@@ -132,9 +132,19 @@ def _titled_name() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{titles})\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
 
 
+@lru_cache(maxsize=1)
+def _post_then_name() -> re.Pattern[str]:
+    """ "the service's director Dawn Warwick", "children's services boss Maureen Bateson": a post written in lower
+    case, as news stories write one before a name, then a name of two capitalised words."""
+    posts = "|".join(re.escape(r.lower()) for r in sorted(lexicon()["roles"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{posts}|boss)\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\b")
+
+
 def person_words(phrase: str) -> frozenset[str]:
-    """ "Cllr Bateson reveals 235 ...": a titled person's name says who gave the figure, not what it counts."""
-    return frozenset(t for m in _titled_name().finditer(phrase) for t in terms(m.group(0)))
+    """ "Cllr Bateson reveals 235 ...", "director Dawn Warwick receiving more than £177,000": a person's name
+    says who gave the figure or whose it is, not what it counts."""
+    found = list(_titled_name().finditer(phrase)) + list(_post_then_name().finditer(phrase))
+    return frozenset(t for m in found for t in terms(m.group(0)))
 
 
 def numbers_written(phrase: str, question: str) -> frozenset[str]:
