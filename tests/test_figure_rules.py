@@ -857,6 +857,27 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
+        # a sentence opening by referring back reports what the sentence before named, as of its one date
+        (
+            "The only reliable information is the Health Survey (2017).\n\nThis indicated that there were 354"
+            " young carers.",
+            "354",
+            "2017",
+            "stated",
+        ),
+        # not when the sentence before gives two dates, or the sentence does not refer back
+        (
+            "The survey ran in 2017 and in 2019.\n\nThis indicated that there were 354 young carers.",
+            "354",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
+        (
+            "The only reliable information is the Health Survey (2017).\n\nThere were 354 young carers.",
+            "354",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
     ],
 )
 def test_as_of(text, value, label, basis):

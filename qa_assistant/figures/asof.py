@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from qa_assistant.figures.asof_context import HEADING_SCOPE_CHARS, AsOfContext
+from qa_assistant.figures.asof_context import HEADING_SCOPE_CHARS, AsOfContext, referred_back_date
 from qa_assistant.models import AsOf
 from qa_assistant.text.dates import DateMention
 from qa_assistant.text.numbers import Quantity
@@ -106,13 +106,12 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     current_before = _CURRENT_BEFORE.search(text[max(sentence[0], q.start - 40) : q.start])
     if (_CURRENT_MARKER.search(near) or current_before) and not starting_value:
         return context_as_of(ctx, q.start)
-    # on the same line: "Source: DfE SEND2, 2024\n46 appeals were registered ... in 2023" ends a line with a date
+    # "Staying Put: Q1 20; Q2 22": the period written right before the value, on the same line ("Source: DfE
+    # SEND2, 2024\n46 appeals were registered ... in 2023" ends a line with a date)
     adjacent = [
         d for d in in_sentence if 0 <= q.start - d.end <= 3 and _LABEL_GAP.fullmatch(text, d.end, q.start)
     ]
-    if (
-        adjacent and not starting_value
-    ):  # "Staying Put: Q1 20; Q2 22": the period written right before the value
+    if adjacent and not starting_value:
         return stated_as_of(adjacent[-1])
     usable = [
         d
@@ -133,14 +132,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     ]
     if after:
         return stated_as_of(after[0])
-    before = [
-        d
-        for d in usable
-        if d.end <= q.start
-        and not re.search(r"\d\s+(?:in|at)\s*$", text[max(sentence[0], d.start - 8) : d.start])
-        and not _SOURCE_LINE.match(text, text.rfind("\n", 0, d.start) + 1)
-        and not _COMPARED_BETWEEN.search(text, d.end, q.start)
-    ]
+    before = [d for d in usable if d.end <= q.start and _dates_value_before(text, d, q, sentence[0])]
     if before:
         d = before[-1]
         if starting_value:
@@ -153,10 +145,21 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         since = [
             d for d in in_sentence if d.start >= q.end and not any(q.end <= f < d.start for f in other_starts)
         ]
-        if since:
-            return stated_as_of(since[0])
-        return AsOf(label="an earlier date (not stated)", basis="earlier")
-    return context_as_of(ctx, q.start)
+        return (
+            stated_as_of(since[0]) if since else AsOf(label="an earlier date (not stated)", basis="earlier")
+        )
+    # "This indicated that there were 354": the date of what the sentence before named
+    back = referred_back_date(ctx, sentence)
+    return stated_as_of(back) if back else context_as_of(ctx, q.start)
+
+
+def _dates_value_before(text: str, d: DateMention, q: Quantity, sentence_start: int) -> bool:
+    """A date before the value that dates it: not another number's ("64 in 2023"), a source's or compared."""
+    return not (
+        re.search(r"\d\s+(?:in|at)\s*$", text[max(sentence_start, d.start - 8) : d.start])
+        or _SOURCE_LINE.match(text, text.rfind("\n", 0, d.start) + 1)
+        or _COMPARED_BETWEEN.search(text, d.end, q.start)
+    )
 
 
 # "Q1 20", "2023/24- £239.5mill", "2024: 41.2%": a period labelling the value right after it

@@ -205,3 +205,23 @@ def _meeting_marks(
             d = dates[i].first
             marks.append((m.start(), d, f"{format_date(d)} (date of the meeting minuted)"))
     return sorted(marks)
+
+
+# "... the School Health and Wellbeing Survey (2017) ... This indicated that there were 354 young carers": a
+# sentence that opens by referring back to what the one before named reports what that named, as of its date
+_REFERS_BACK = re.compile(
+    r"\s*(?:This|These|It|They|The\s+(?:survey|census|study|audit|data))\s+(?:also\s+)?(?:indicated|indicates|"
+    r"showed|shows|found|finds|revealed|reveals|suggested|suggests|estimated|estimates|identified|identifies)\b"
+)
+
+
+def referred_back_date(ctx: AsOfContext, sentence: Span) -> DateMention | None:
+    """The one date of the sentence before, when this sentence opens by referring back to it; else None."""
+    if not _REFERS_BACK.match(ctx.text, sentence[0]):
+        return None
+    i = bisect.bisect_left(ctx.sentence_starts, sentence[0])
+    if i == 0:
+        return None
+    lo = bisect.bisect_left(ctx.date_starts, ctx.sentence_starts[i - 1])
+    hi = bisect.bisect_left(ctx.date_starts, sentence[0])
+    return ctx.dates[lo] if hi - lo == 1 else None
