@@ -663,6 +663,9 @@ def test_a_body_named_as_who_did_it(sentence, bodies):
         # no verb of the body's own: an auxiliary asks what was done to it
         ("Which charity did the council fund?", set()),
         ("Which organisation is responsible for the home?", set()),
+        # a capitalised word after "who was" is a name, not what was done
+        ("Who was Wandsworth's director of children's services?", set()),
+        ("Who was Stockton's director of children's services?", set()),
     ],
 )
 def test_what_the_person_or_body_asked_for_did(question, verb):

@@ -95,7 +95,13 @@ def question_verb(question: str) -> frozenset[str]:
     """What the person (or the body asked for) did, in "who chairs ...", "who was leading ...", "which charity
     runs ..."."""
     m = _WHO_VERB.search(question) or _WHICH_BODY_VERB.search(question)
-    if not m or m.group(1).lower() in _NOT_VERBS or _role_keywords().match(m.group(1)):
+    # "Who was Wandsworth's director ...?": a capitalised word there is a name, not what was done
+    if (
+        not m
+        or m.group(1).lower() in _NOT_VERBS
+        or _role_keywords().match(m.group(1))
+        or m.group(1)[0].isupper()
+    ):
         return frozenset()
     return frozenset(measure_terms(m.group(1)))
 
