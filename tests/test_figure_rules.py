@@ -179,6 +179,8 @@ def test_quantities(text, value_text, value, unit):
         # a budget-monitoring period is a label (capitalised; "in that period 40 children" is a count)
         ("reported that in Period 3 there was a projected overspend of £6 million", "3"),
         ("At Month 6 the forecast overspend was £2m.", "6"),
+        # an age band
+        ("There were 45 care leavers living in 16-plus supported accommodation.", "16"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):
@@ -340,6 +342,7 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
         # a number joined to a word by a hyphen: the word says what it counts
         ("A 43-bedded complex will open.", "43", "bedded complex will open", None),
         ("The council runs a 10-bed home.", "10", "bed home", None),
+        ("The council runs a 10-place unit.", "10", "place unit", None),
         # a comma and an "or" joining a list of nouns go on with the phrase
         (
             "66% of young people leaving care are in employment, education or training, this figure has risen.",
@@ -875,6 +878,26 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
         (
             "The only reliable information is the Health Survey (2017).\n\nThere were 354 young carers.",
             "354",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
+        # a date that starts a span, or is still to come, is not when the survey found it; "It" may refer to anything
+        (
+            "The survey will be repeated in autumn 2025.\n\nThe survey found that 354 pupils were young carers.",
+            "354",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
+        (
+            "Since 2019 the council has carried out an annual survey.\n\nThe survey found that 30 pupils were"
+            " young carers.",
+            "30",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
+        (
+            "The service was restructured in April 2023. It identified 45 families in need.",
+            "45",
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
@@ -1736,6 +1759,15 @@ def test_support_check(question, text, value, ok, why):
             "40",
             False,
             "measure: children describes another number here",
+        ),
+        # not when the sentence writes the service itself, of another number: the council's whole overspend
+        (
+            "What overspend is projected for children's services?",
+            "The Council is forecasting an overspend of £9.8m, of which £5.2m relates to children's services"
+            " placements.",
+            "£9.8m",
+            False,
+            "measure",
         ),
     ],
 )

@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 from figure_helpers import figure, figures, support
 
-from qa_assistant.answering.figure_choice import Scored, best_series, from_named_paper, one_per_sentence
+from qa_assistant.answering.figure_choice import Scored, best_series, from_named_paper
 from qa_assistant.answering.figure_context import refers_back
 from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.masks import mask_dates
@@ -2120,16 +2120,3 @@ def test_a_breakdowns_item_stays_a_part():
 def test_a_list_items_change_is_a_change_not_a_part():
     text = "Key points from the year:\n· The number on a plan has dropped by 15%;\n· 40 referrals were made."
     assert (figure(text, "15%").kind, figure(text, "40").kind) == ("change", "level")
-
-
-def test_a_whole_beats_its_own_part_in_one_sentence():
-    text = "There were a total of 354 young carers in the county – 165 at primary level and 199 at secondary level."
-    found = {f.value_text: f for f in figures(text)}
-    assert found["165"].kind == "part"
-    scored = [Scored(found[v], Support(True, "supported", 1.0, [], 0.5)) for v in ("354", "165")]
-    assert [s.figure.value_text for s in one_per_sentence(scored)] == ["354"]
-    # two figures of one sentence that fit equally and are no whole and part are both kept (a conflict)
-    text = "There were 354 young carers in the county, and 360 young carers in the county by another count."
-    found = {f.value_text: f for f in figures(text)}
-    scored = [Scored(found[v], Support(True, "supported", 1.0, [], 0.5)) for v in ("354", "360")]
-    assert len(one_per_sentence(scored)) == 2

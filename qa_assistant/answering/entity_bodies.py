@@ -29,6 +29,11 @@ _BY_SET_OFF = re.compile(
     r"(?P<what>[a-z][^.;:()]{0,60})"
 )
 # what the words set off say the name is: a body ("the care and support division of ..."), not a person
+# ("Lisa Jones, the charity's chief executive", "John Smith, a company director")
+_PERSON_NOUN = re.compile(
+    r"\b(?:executive|director|manager|officer|worker|trustee|volunteer|employee|founder|owner|chair\w*|head|"
+    r"member|lead|leader|consultant|adviser|advisor|spokes\w*)\b"
+)
 _BODY_NOUN = re.compile(
     r"\b(?:division|arm|subsidiary|branch|charity|company|organisation|organization|provider|business|firm|"
     r"trust|partner|agency|contractor|body|social\s+enterprise)\b"
@@ -59,8 +64,10 @@ def _set_off_body(m: re.Match[str]) -> bool:
     """A name set off after "by" whose words set off say it is a body: no person, post, place or date."""
     name = m.group(1)
     # the words' own head, before any "of": "the head of the charity" says a person
+    head = re.split(r"\bof\b|,", m.group("what"))[0]
     if (
-        not _BODY_NOUN.search(re.split(r"\bof\b", m.group("what"))[0])
+        not _BODY_NOUN.search(head)
+        or _PERSON_NOUN.search(head)
         or _NOT_A_BODY.match(name)
         or find_people(name)
     ):

@@ -85,8 +85,9 @@ _NOT_VERBS = frozenset({
 # "Which organisation runs the Foyer?", "Which company was commissioned to ...": what the body asked for did
 _WHICH_BODY_VERB = re.compile(
     r"^\s*(?:and\s+)?(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:organisation|organization|company|charity|provider|"
-    r"body|agency|firm|contractor|partner|university)s?\s+(?:is|was|were|has|had|will|would)?\s*(?:been\s+)?"
-    r"(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)([a-z]+)\b",
+    r"body|agency|firm|contractor|partner|university)s?\s+"
+    # "Which charity was commissioned ...?" asks who was commissioned, not who did it: no verb after an auxiliary
+    r"(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|been|being)\b)([a-z]+)\b",
     re.I,
 )
 

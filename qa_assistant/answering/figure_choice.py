@@ -126,18 +126,15 @@ def best_series(scored: list[Scored], r: Reading) -> list[Scored]:
 def one_per_sentence(series: list[Scored]) -> list[Scored]:
     """ "The overall budget was £143.3 million with 39% allocated to Children's Services (£56 million)": two
     numbers of one sentence for the same date are not two papers disagreeing; the one whose own phrase writes
-    more of the question's words answers it, and a whole beats its own part ("354 young carers – 165 at primary
-    level and 199 at secondary level"); an equal fit keeps both, shown as a conflict."""
-
-    def fit(m: Scored) -> tuple[float, bool]:
-        return m.support.own_words, m.figure.kind != "part"
-
-    best: dict[tuple, tuple[float, bool]] = {}
+    more of the question's words answers it (an equal fit keeps both, shown as a conflict)."""
+    best: dict[tuple, float] = {}
     for m in series:
         key = (m.figure.doc_id, m.figure.sentence_start, m.figure.as_of.label)
-        best[key] = max(best.get(key, fit(m)), fit(m))
+        best[key] = max(best.get(key, m.support.own_words), m.support.own_words)
     return [
-        m for m in series if fit(m) >= best[(m.figure.doc_id, m.figure.sentence_start, m.figure.as_of.label)]
+        m
+        for m in series
+        if m.support.own_words >= best[(m.figure.doc_id, m.figure.sentence_start, m.figure.as_of.label)]
     ]
 
 

@@ -210,7 +210,7 @@ def _meeting_marks(
 # "... the School Health and Wellbeing Survey (2017) ... This indicated that there were 354 young carers": a
 # sentence that opens by referring back to what the one before named reports what that named, as of its date
 _REFERS_BACK = re.compile(
-    r"\s*(?:This|These|It|They|The\s+(?:survey|census|study|audit|data))\s+(?:also\s+)?(?:indicated|indicates|"
+    r"\s*(?:This|These|The\s+(?:survey|census|study|data))\s+(?:also\s+)?(?:indicated|indicates|"
     r"showed|shows|found|finds|revealed|reveals|suggested|suggests|estimated|estimates|identified|identifies)\b"
 )
 
@@ -224,4 +224,15 @@ def referred_back_date(ctx: AsOfContext, sentence: Span) -> DateMention | None:
         return None
     lo = bisect.bisect_left(ctx.date_starts, ctx.sentence_starts[i - 1])
     hi = bisect.bisect_left(ctx.date_starts, sentence[0])
-    return ctx.dates[lo] if hi - lo == 1 else None
+    if hi - lo != 1 or _NOT_WHEN_IT_WAS.search(ctx.text, ctx.sentence_starts[i - 1], ctx.dates[lo].start):
+        return None
+    return ctx.dates[lo]
+
+
+# "Since 2019 the council has carried out an annual audit", "The survey will be repeated in autumn 2025": a date
+# that starts a span or is still to come is not when what the sentence named found anything
+_NOT_WHEN_IT_WAS = re.compile(
+    r"\b(?:since|from|until|till|by|after|before)\s+(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+)?$|"
+    r"\b(?:will|shall|to\s+be)\b[^.]*$",
+    re.I,
+)

@@ -82,6 +82,11 @@ _NOUN_LIST = (
         rf"(?!{_FUNCTION})[a-z-]+\b(?![ \t]+(?!{_FUNCTION})[A-Za-z-]+)"
     )
 )
+# "a 43-bedded complex", "a four-bed home", "a 10-place unit": what a number joined by a hyphen counts ("16-plus
+# accommodation", "12-week programme" are an age and a duration, not counts)
+_COUNTED_AFTER_HYPHEN = re.compile(
+    r"-(?:bed(?:s|ded|room|roomed)?|places?|rooms?|roomed|seat(?:s|er)?)\b", re.I
+)
 _BRACKETED_VALUE = re.compile(r"[ \t]*\([ \t]*£?\d[\d,.]*%?[ \t]*\)")
 
 
@@ -184,7 +189,7 @@ def forward_phrase(
 def _words_start(text: str, q: Quantity) -> int:
     """Where the phrase's words may begin: past the number's bracket, a bracketed value, "for each of", "of the"."""
     pos = q.end
-    if re.match(r"-[a-z]", text[pos : pos + 2]):
+    if _COUNTED_AFTER_HYPHEN.match(text, pos):
         return pos + 1  # "a 43-bedded complex", "a four-bed home": the compound's word says what it counts
     if text[max(0, q.start - 1) : q.start] == "(" and text[pos : pos + 1] == ")":
         pos += 1  # "Just under half (47.1%) of the children needed help": read on after the bracket

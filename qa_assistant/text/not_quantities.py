@@ -68,6 +68,8 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     ) or _AGE_BEFORE.search(text[max(0, s - 40) : s]):
         return True  # a range's tail whose head was not a quantity ("7-13"); ages ("aged between 18 and 25")
     after = text[e : e + 12]
+    if re.match(r"-plus\b", after, re.I) and e - s <= 2:
+        return True  # an age band: "16-plus supported accommodation"
     if re.match(r"\s*[/.]\d|:\d\d|\.\d", after):
         return True  # "16/17", times "4.00"
     if ratio_part(text, s, e):
