@@ -10,7 +10,6 @@ at 804"); a heading above. It also notes what a number counts when that is said 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from qa_assistant.figures.asof import HEDGE, STARTING_VALUE
 from qa_assistant.figures.clause_subjects import antecedent, participle_subject
@@ -80,9 +79,6 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
     group_start = group_start_of(r, previous)
     if _inherits(r, q, previous, previous_phrase):
         return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
-    own = _part_phrase(text, q, r.sentence[1], r.stops, r.thresholds) if q.start in r.parts else None
-    if own is not None:
-        return own
     line_start = text.rfind("\n", max(0, r.sentence[0] - 1), q.start) + 1
     at_line_start = not text[max(line_start, r.sentence[0]) : q.start].strip(" •·-–*\t")
     label = label_phrase(text, group_start, q, at_line_start or group_start == r.sentence[0])
@@ -121,19 +117,6 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
         return found
     back = _phrase_before(r, q, group_start, line_start, at_line_start, found)
     return _owned_by_previous(text, back, previous, previous_phrase)
-
-
-_PART_PREPOSITION = re.compile(r"[ \t]+(?:at|from|for|by|to|within|with)[ \t]+(?:the[ \t]+)?", re.I)
-
-
-def _part_phrase(
-    text: str, q: Quantity, limit: int, stops: set[int], thresholds: dict[int, int]
-) -> Phrase | None:
-    """A part of a breakdown names its part after a preposition ("354 carers – 165 at primary level"): its own
-    phrase (the whole's is its context), so a part answers only for that part."""
-    m = _PART_PREPOSITION.match(text, q.end)
-    found = forward_phrase(text, replace(q, end=m.end() - 1), limit, stops, thresholds) if m else None
-    return found if found and measure_terms(text[found.start : found.end]) else None
 
 
 def _sentence_opens_line(text: str, label: Phrase, q: Quantity, sentence_end: int) -> bool:
