@@ -652,6 +652,11 @@ def test_the_words_an_entity_answer_must_hold(question, held):
         ),
         ("The work is carried out by John Smith, a company director.", []),
         ("The work is carried out by Sarah Brown, a charity worker.", []),
+        ("The work is carried out by Lisa Jones, the charity's CEO.", []),
+        ("The work is carried out by Tom Reed, a partner at the firm.", []),
+        # a body described with a post's word that is not its own noun
+        ("The work is carried out by Barnardo's, the lead partner of the consortium.", ["Barnardo's"]),
+        ("The work is carried out by Barnardo's, a charity and member of the consortium.", ["Barnardo's"]),
     ],
 )
 def test_a_body_named_as_who_did_it(sentence, bodies):
@@ -669,6 +674,13 @@ def test_a_body_named_as_who_did_it(sentence, bodies):
         # after an auxiliary the question asks who was acted on, not who acted
         ("Which company was commissioned to review the service?", set()),
         ("Which organisation was funded to run the hub?", set()),
+        # the body's own verb in other tenses
+        ("Which organisation has run the Foyer?", {"run"}),
+        ("Which organisation is running the Foyer?", {"run"}),
+        ("Which company will deliver the service?", {"deliv"}),
+        # a verb in title case; a name
+        ("Who Leads the Youth Justice Board?", {"lead"}),
+        ("Who is Jane Smith?", set()),
         # no verb of the body's own: an auxiliary asks what was done to it
         ("Which charity did the council fund?", set()),
         ("Which organisation is responsible for the home?", set()),

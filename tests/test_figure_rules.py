@@ -895,6 +895,14 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
+        # a future in another clause of the sentence before does not move its date
+        (
+            "The Health Survey, which will inform the new strategy, was carried out in 2017. The survey found that 354"
+            " pupils were young carers.",
+            "354",
+            "2017",
+            "stated",
+        ),
         (
             "The service was restructured in April 2023. It identified 45 families in need.",
             "45",

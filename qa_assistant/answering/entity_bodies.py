@@ -32,11 +32,12 @@ _BY_SET_OFF = re.compile(
 # ("Lisa Jones, the charity's chief executive", "John Smith, a company director")
 _PERSON_NOUN = re.compile(
     r"\b(?:executive|director|manager|officer|worker|trustee|volunteer|employee|founder|owner|chair\w*|head|"
-    r"member|lead|leader|consultant|adviser|advisor|spokes\w*)\b"
+    r"member|lead|leader|consultant|adviser|advisor|spokes\w*|ceo|secretary)\b",
+    re.I,
 )
 _BODY_NOUN = re.compile(
     r"\b(?:division|arm|subsidiary|branch|charity|company|organisation|organization|provider|business|firm|"
-    r"trust|partner|agency|contractor|body|social\s+enterprise)\b"
+    r"trust|partner|agency|contractor|body|enterprise)\b"
 )
 _NOT_A_BODY = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
@@ -61,13 +62,18 @@ def bodies_by(text: str, verb: frozenset[str]) -> list[Found]:
 
 
 def _set_off_body(m: re.Match[str]) -> bool:
-    """A name set off after "by" whose words set off say it is a body: no person, post, place or date."""
+    """A name set off after "by" whose words set off say it is a body: no person, post, place or date. The words
+    up to "of", a preposition or a comma describe it: a body's noun among them ("the care and support division
+    of", "a research company based in", "a charity and member of") and no person's post as the first thing it is
+    ("the charity's chief executive", "a company director", "the head of the charity", "a partner at the firm")."""
     name = m.group(1)
-    # the words' own head, before any "of": "the head of the charity" says a person
-    head = re.split(r"\bof\b|,", m.group("what"))[0]
+    what = re.split(r"\b(?:of|at|in|for|with|within)\b|,", m.group("what"))[0]
+    first = what.split(" and ")[0].split()
     if (
-        not _BODY_NOUN.search(head)
-        or _PERSON_NOUN.search(head)
+        not first
+        or not _BODY_NOUN.search(what)
+        or _PERSON_NOUN.fullmatch(first[-1])
+        or re.match(r"[a-z ]*\bpartner\s+at\b", m.group("what"))
         or _NOT_A_BODY.match(name)
         or find_people(name)
     ):

@@ -86,8 +86,10 @@ _NOT_VERBS = frozenset({
 _WHICH_BODY_VERB = re.compile(
     r"^\s*(?:and\s+)?(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:organisation|organization|company|charity|provider|"
     r"body|agency|firm|contractor|partner|university)s?\s+"
-    # "Which charity was commissioned ...?" asks who was commissioned, not who did it: no verb after an auxiliary
-    r"(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|been|being)\b)([a-z]+)\b",
+    # "Which charity was commissioned ...?" asks who was commissioned, not who did it: no verb in the passive (a
+    # form of "be" before a word not in -ing); "has run", "is running", "will deliver" are the body's own
+    r"(?!(?:is|are|was|were|be|been|being)\s+(?![a-z]+ing\b)[a-z]+|did\b|does\b|do\b)"
+    r"(?:(?:has|have|had|will|would|is|are|was|were)\s+)?(?:been\s+)?([a-z]+)\b",
     re.I,
 )
 
@@ -96,12 +98,13 @@ def question_verb(question: str) -> frozenset[str]:
     """What the person (or the body asked for) did, in "who chairs ...", "who was leading ...", "which charity
     runs ..."."""
     m = _WHO_VERB.search(question) or _WHICH_BODY_VERB.search(question)
-    # "Who was Wandsworth's director ...?": a capitalised word there is a name, not what was done
+    # "Who was Wandsworth's director ...?", "Who is Jane Smith?": a capitalised word there is a name, not what was
+    # done ("Who Leads the Board?" is a title-case verb)
     if (
         not m
         or m.group(1).lower() in _NOT_VERBS
         or _role_keywords().match(m.group(1))
-        or m.group(1)[0].isupper()
+        or re.match(r"[A-Z][\w'’-]*(?:['’]s\b|\s+[A-Z])", question[m.start(1) :])
     ):
         return frozenset()
     return frozenset(measure_terms(m.group(1)))

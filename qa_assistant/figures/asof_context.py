@@ -231,8 +231,10 @@ def referred_back_date(ctx: AsOfContext, sentence: Span) -> DateMention | None:
 
 # "Since 2019 the council has carried out an annual audit", "The survey will be repeated in autumn 2025": a date
 # that starts a span or is still to come is not when what the sentence named found anything
-_NOT_WHEN_IT_WAS = re.compile(
-    r"\b(?:since|from|until|till|by|after|before)\s+(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+)?$|"
-    r"\b(?:will|shall|to\s+be)\b[^.]*$",
-    re.I,
+_NOT_WHEN_IT_WAS = (
+    re.compile(  # (a future only in the date's own clause: "..., which will inform ..., was run in")
+        r"\b(?:since|from|until|till|by|after|before)\s+(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+)?$|"
+        r"\b(?:will|shall|to\s+be)\b[^.,;:]*$",
+        re.I,
+    )
 )
