@@ -655,7 +655,14 @@ def test_the_words_an_entity_answer_must_hold(question, held):
         ("The work is carried out by Lisa Jones, the charity's CEO.", []),
         ("The work is carried out by Tom Reed, a partner at the firm.", []),
         # a body described with a post's word that is not its own noun
-        ("The work is carried out by Barnardo's, the lead partner of the consortium.", ["Barnardo's"]),
+        # a partner may be a person ("the firm's senior partner"), so it names no body by itself
+        ("The work is carried out by Barnardo's, the lead partner of the consortium.", []),
+        ("The work is carried out by Tom Reed, the firm's senior partner.", []),
+        # a post after the body's noun, or a reporting verb's speaker, is a person; a season is no body
+        ("The work is carried out by Jane Smith, the charity's policy and research manager.", []),
+        ("The work is carried out by Priya Shah, a company spokesperson said.", []),
+        ("The work is carried out by Priya Shah, the charity's project coordinator.", []),
+        ("The work will be carried out by Easter, the company said.", []),
         ("The work is carried out by Barnardo's, a charity and member of the consortium.", ["Barnardo's"]),
     ],
 )
@@ -674,6 +681,9 @@ def test_a_body_named_as_who_did_it(sentence, bodies):
         # after an auxiliary the question asks who was acted on, not who acted
         ("Which company was commissioned to review the service?", set()),
         ("Which organisation was funded to run the hub?", set()),
+        ("Which charity has been funded to run the hub?", set()),
+        ("Which charity had been commissioned to provide advocacy?", set()),
+        ("Which organisation has been running the Foyer?", {"run"}),
         # the body's own verb in other tenses
         ("Which organisation has run the Foyer?", {"run"}),
         ("Which organisation is running the Foyer?", {"run"}),

@@ -895,7 +895,21 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
-        # a future in another clause of the sentence before does not move its date
+        # a future said across a comma, or an expected date, is no finding's date
+        (
+            "The survey will be repeated, subject to funding, in 2025. The survey found that 354 young carers were"
+            " identified.",
+            "354",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
+        (
+            "The results are expected in 2025. The survey found that 354 young carers were identified.",
+            "354",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
+        # a future in an aside clause of the sentence before does not move its date
         (
             "The Health Survey, which will inform the new strategy, was carried out in 2017. The survey found that 354"
             " pupils were young carers.",

@@ -32,16 +32,18 @@ _BY_SET_OFF = re.compile(
 # ("Lisa Jones, the charity's chief executive", "John Smith, a company director")
 _PERSON_NOUN = re.compile(
     r"\b(?:executive|director|manager|officer|worker|trustee|volunteer|employee|founder|owner|chair\w*|head|"
-    r"member|lead|leader|consultant|adviser|advisor|spokes\w*|ceo|secretary)\b",
+    r"member|lead|leader|consultant|adviser|advisor|spokes\w*|ceo|secretary|partner|coordinator|co-ordinator|"
+    r"individual|caseworker|nurse|patron|psychologist)\b",
     re.I,
 )
 _BODY_NOUN = re.compile(
     r"\b(?:division|arm|subsidiary|branch|charity|company|organisation|organization|provider|business|firm|"
-    r"trust|partner|agency|contractor|body|enterprise)\b"
+    r"trust|agency|contractor|body|enterprise)\b"
 )
 _NOT_A_BODY = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|It|Then)\b"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Easter|Christmas|Spring|Summer|Autumn|Winter|The|This|"
+    r"That|It|Then)\b"
 )
 
 
@@ -63,20 +65,19 @@ def bodies_by(text: str, verb: frozenset[str]) -> list[Found]:
 
 def _set_off_body(m: re.Match[str]) -> bool:
     """A name set off after "by" whose words set off say it is a body: no person, post, place or date. The words
-    up to "of", a preposition or a comma describe it: a body's noun among them ("the care and support division
-    of", "a research company based in", "a charity and member of") and no person's post as the first thing it is
-    ("the charity's chief executive", "a company director", "the head of the charity", "a partner at the firm")."""
+    up to "of", a preposition or a comma describe it: a body's noun with no person's post after it ("the care and
+    support division of", "a research company based in"; not "the charity's policy and research manager", "a
+    company spokesperson said", "the head of the charity"), or a body's noun first ("a charity and member of")."""
     name = m.group(1)
     what = re.split(r"\b(?:of|at|in|for|with|within)\b|,", m.group("what"))[0]
     first = what.split(" and ")[0].split()
-    if (
-        not first
-        or not _BODY_NOUN.search(what)
-        or _PERSON_NOUN.fullmatch(first[-1])
-        or re.match(r"[a-z ]*\bpartner\s+at\b", m.group("what"))
-        or _NOT_A_BODY.match(name)
-        or find_people(name)
-    ):
+    bodies = [b.end() for b in _BODY_NOUN.finditer(what)]
+    described = (
+        bool(first)
+        and bool(_BODY_NOUN.fullmatch(first[-1]))
+        or (bool(bodies) and not any(p.start() >= bodies[-1] for p in _PERSON_NOUN.finditer(what)))
+    )
+    if not described or _NOT_A_BODY.match(name) or find_people(name):
         return False
     return not (holds_role_word(name) or is_a_place(name))
 

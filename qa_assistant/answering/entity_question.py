@@ -88,7 +88,8 @@ _WHICH_BODY_VERB = re.compile(
     r"body|agency|firm|contractor|partner|university)s?\s+"
     # "Which charity was commissioned ...?" asks who was commissioned, not who did it: no verb in the passive (a
     # form of "be" before a word not in -ing); "has run", "is running", "will deliver" are the body's own
-    r"(?!(?:is|are|was|were|be|been|being)\s+(?![a-z]+ing\b)[a-z]+|did\b|does\b|do\b)"
+    r"(?!(?:(?:has|have|had|will|would)\s+)?(?:is|are|was|were|be|been|being)\s+(?![a-z]+ing\b)[a-z]+|did\b|"
+    r"does\b|do\b)"
     r"(?:(?:has|have|had|will|would|is|are|was|were)\s+)?(?:been\s+)?([a-z]+)\b",
     re.I,
 )

@@ -224,17 +224,17 @@ def referred_back_date(ctx: AsOfContext, sentence: Span) -> DateMention | None:
         return None
     lo = bisect.bisect_left(ctx.date_starts, ctx.sentence_starts[i - 1])
     hi = bisect.bisect_left(ctx.date_starts, sentence[0])
-    if hi - lo != 1 or _NOT_WHEN_IT_WAS.search(ctx.text, ctx.sentence_starts[i - 1], ctx.dates[lo].start):
+    before = _ASIDE_CLAUSE.sub(" ", ctx.text[ctx.sentence_starts[i - 1] : ctx.dates[lo].start])
+    if hi - lo != 1 or _SPAN_START.search(before) or _FUTURE.search(before):
         return None
     return ctx.dates[lo]
 
 
-# "Since 2019 the council has carried out an annual audit", "The survey will be repeated in autumn 2025": a date
-# that starts a span or is still to come is not when what the sentence named found anything
-_NOT_WHEN_IT_WAS = (
-    re.compile(  # (a future only in the date's own clause: "..., which will inform ..., was run in")
-        r"\b(?:since|from|until|till|by|after|before)\s+(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+)?$|"
-        r"\b(?:will|shall|to\s+be)\b[^.,;:]*$",
-        re.I,
-    )
+# "Since 2019 the council has carried out an annual audit", "The survey will be repeated, subject to funding, in
+# 2025": a date that starts a span or is still to come is not when what the sentence named found anything; a future
+# in a clause set off as an aside ("The survey, which will inform the strategy, was carried out in 2017") is not
+_SPAN_START = re.compile(
+    r"\b(?:since|from|until|till|by|after|before)\s+(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+)?$", re.I
 )
+_FUTURE = re.compile(r"\b(?:will|shall|to\s+be|expected|planned|due\s+to)\b", re.I)
+_ASIDE_CLAUSE = re.compile(r",\s*(?:which|who|that)\b[^,.;:]*,", re.I)
