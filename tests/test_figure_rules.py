@@ -895,6 +895,13 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
+        # no date before at all, or none in the paper (a sentence that refers back to nothing dated)
+        (
+            "There was a survey.\n\nThis indicated that there were 354 young carers.",
+            "354",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
         # a future said across a comma, or an expected date, is no finding's date
         (
             "The survey will be repeated, subject to funding, in 2025. The survey found that 354 young carers were"

@@ -224,10 +224,10 @@ def referred_back_date(ctx: AsOfContext, sentence: Span) -> DateMention | None:
         return None
     lo = bisect.bisect_left(ctx.date_starts, ctx.sentence_starts[i - 1])
     hi = bisect.bisect_left(ctx.date_starts, sentence[0])
-    before = _ASIDE_CLAUSE.sub(" ", ctx.text[ctx.sentence_starts[i - 1] : ctx.dates[lo].start])
-    if hi - lo != 1 or _SPAN_START.search(before) or _FUTURE.search(before):
+    if hi - lo != 1:
         return None
-    return ctx.dates[lo]
+    before = _ASIDE_CLAUSE.sub(" ", ctx.text[ctx.sentence_starts[i - 1] : ctx.dates[lo].start])
+    return None if _SPAN_START.search(before) or _FUTURE.search(before) else ctx.dates[lo]
 
 
 # "Since 2019 the council has carried out an annual audit", "The survey will be repeated, subject to funding, in

@@ -168,10 +168,10 @@ def service_scope_terms(r: Reading, sentence_text: str) -> frozenset[str]:
     """ "the overspend projected for Haringey's children's services": money asked of the service everything here
     belongs to names whose money it is (checked by whole_council_for_a_service), not a narrower measure, so a
     "Children's placements" line of the breakdown below does not take the word from the whole."""
+    # not where the sentence writes the service itself ("an overspend of £9.8m, of which £5.2m relates to
+    # children's services"): there the service's words are another number's
     if r.unit != "money" or service_pattern().search(sentence_text):
-        return (
-            frozenset()
-        )  # "an overspend of £9.8m, of which £5.2m relates to children's services": the part's
+        return frozenset()
     return frozenset(t for m in service_pattern().finditer(r.question) for t in measure_terms(m.group(0)))
 
 
