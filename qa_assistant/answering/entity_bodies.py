@@ -6,12 +6,15 @@ Experience Project)").
 
 from __future__ import annotations
 
+import calendar
 import re
+from functools import cache
 
 from qa_assistant.answering.entity_finder import ORG_HEADS, Found, find_people, roles
 from qa_assistant.answering.ner import person_spans
 from qa_assistant.figures.subjects import find_subject_mentions
-from qa_assistant.figures.terms import measure_terms
+from qa_assistant.figures.terms import lexicon, measure_terms, phrase_pattern
+from qa_assistant.text.date_patterns import MONTHS
 
 _BY_BODY = re.compile(
     # a body's own name: words before its kind ("Loughborough University"), or what it is of or for ("Department
@@ -28,23 +31,29 @@ _BY_SET_OFF = re.compile(
     r"\bby\s+([A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3})[ \t]*(?:[–—]|\s-|,)[ \t]*(?:the|a|an)[ \t]+"
     r"(?P<what>[a-z][^.;:()]{0,60})"
 )
-# what the words set off say the name is: a body ("the care and support division of ..."), not a person
-# ("Lisa Jones, the charity's chief executive", "John Smith, a company director")
-_PERSON_NOUN = re.compile(
-    r"\b(?:executive|director|manager|officer|worker|trustee|volunteer|employee|founder|owner|chair\w*|head|"
-    r"member|lead|leader|consultant|adviser|advisor|spokes\w*|ceo|secretary|partner|coordinator|co-ordinator|"
-    r"individual|caseworker|nurse|patron|psychologist)\b",
-    re.I,
-)
-_BODY_NOUN = re.compile(
-    r"\b(?:division|arm|subsidiary|branch|charity|company|organisation|organization|provider|business|firm|"
-    r"trust|agency|contractor|body|enterprise)\b"
-)
-_NOT_A_BODY = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Easter|Christmas|Spring|Summer|Autumn|Winter|The|This|"
-    r"That|It|Then)\b"
-)
+
+
+@cache
+def _person_noun() -> re.Pattern[str]:
+    """A person's post among the words set off after a name ("the charity's chief executive", "a company
+    spokesperson"): the lexicon's roles and person nouns."""
+    return phrase_pattern(lexicon()["roles"] + lexicon()["person_nouns"])
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["body_nouns"])
+
+
+def _not_a_body(name: str) -> bool:
+    """A date, a festival or season, or a sentence's opening word read as a name ("by March, a month before",
+    "by Easter, the company said", "by The ...")."""
+    first = name.split()[0].lower()
+    days = {d.lower() for d in calendar.day_name}
+    return first in MONTHS or first in days or first in lexicon()["times_of_year"] or first in _OPENERS
+
+
+_OPENERS = frozenset({"the", "this", "that", "it", "then"})
 
 
 def bodies_by(text: str, verb: frozenset[str]) -> list[Found]:
@@ -71,13 +80,13 @@ def _set_off_body(m: re.Match[str]) -> bool:
     name = m.group(1)
     what = re.split(r"\b(?:of|at|in|for|with|within)\b|,", m.group("what"))[0]
     first = what.split(" and ")[0].split()
-    bodies = [b.end() for b in _BODY_NOUN.finditer(what)]
+    bodies = [w.end() for w in re.finditer(r"[a-z]+", what) if w.group(0) in _body_nouns()]
     described = (
         bool(first)
-        and bool(_BODY_NOUN.fullmatch(first[-1]))
-        or (bool(bodies) and not any(p.start() >= bodies[-1] for p in _PERSON_NOUN.finditer(what)))
+        and first[-1] in _body_nouns()
+        or (bool(bodies) and not any(p.start() >= bodies[-1] for p in _person_noun().finditer(what)))
     )
-    if not described or _NOT_A_BODY.match(name) or find_people(name):
+    if not described or _not_a_body(name) or find_people(name):
         return False
     return not (holds_role_word(name) or is_a_place(name))
 

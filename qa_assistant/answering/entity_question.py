@@ -95,6 +95,7 @@ _WHICH_BODY_VERB = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def question_verb(question: str) -> frozenset[str]:
     """What the person (or the body asked for) did, in "who chairs ...", "who was leading ...", "which charity
     runs ..."."""

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa_assistant.figures.asof import HEDGE
 from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, in_a_name, trim_span
-from qa_assistant.figures.terms import counting_terms, measure_terms
+from qa_assistant.figures.terms import counting_terms, lexicon, measure_terms
 from qa_assistant.text.numbers import Quantity
 
 
@@ -81,11 +82,6 @@ _NOUN_LIST = (
         rf",[ \t]+(?!{_FUNCTION})[a-z-]+(?:[ \t]+(?!{_FUNCTION})[a-z-]+)?[ \t]+(?:or|and)[ \t]+"
         rf"(?!{_FUNCTION})[a-z-]+\b(?![ \t]+(?!{_FUNCTION})[A-Za-z-]+)"
     )
-)
-# "a 43-bedded complex", "a four-bed home", "a 10-place unit": what a number joined by a hyphen counts ("16-plus
-# accommodation", "12-week programme" are an age and a duration, not counts)
-_COUNTED_AFTER_HYPHEN = re.compile(
-    r"-(?:bed(?:s|ded|room|roomed)?|places?|rooms?|roomed|seat(?:s|er)?)\b", re.I
 )
 _BRACKETED_VALUE = re.compile(r"[ \t]*\([ \t]*£?\d[\d,.]*%?[ \t]*\)")
 
@@ -186,10 +182,17 @@ def forward_phrase(
     return Phrase(s, e, "forward") if e > s else None
 
 
+@lru_cache(maxsize=1)
+def _hyphen_counted() -> frozenset[str]:
+    """What a number joined to a word by a hyphen counts ("16-plus", "12-week" are an age and a duration)."""
+    return frozenset(lexicon()["hyphen_counted_nouns"])
+
+
 def _words_start(text: str, q: Quantity) -> int:
     """Where the phrase's words may begin: past the number's bracket, a bracketed value, "for each of", "of the"."""
     pos = q.end
-    if _COUNTED_AFTER_HYPHEN.match(text, pos):
+    joined = re.match(r"-([A-Za-z]+)\b", text[pos : pos + 16])
+    if joined and joined.group(1).lower() in _hyphen_counted():
         return pos + 1  # "a 43-bedded complex", "a four-bed home": the compound's word says what it counts
     if text[max(0, q.start - 1) : q.start] == "(" and text[pos : pos + 1] == ")":
         pos += 1  # "Just under half (47.1%) of the children needed help": read on after the bracket

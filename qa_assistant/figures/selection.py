@@ -284,7 +284,7 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
                 False, f"measure: {' '.join(sorted(off_line))} is said of another item of the list"
             )
     notes: list[str] = []
-    if missing & others - service_scope_terms(r, around.sentence_text):
+    if missing & others and missing & others - service_scope_terms(r, around.sentence_text):
         return Support(False, f"measure: {' '.join(sorted(missing & others))} describes another number here")
     if missing:
         note = where_said(r, f, around, t.q, t.p, missing)
