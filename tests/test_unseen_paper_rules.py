@@ -414,6 +414,9 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
         ("ii. Mainstream in-house\n\nTwo hundred and seventy six (276)", "276", "Mainstream in-house"),
         ("(iv) Connected carers: 40", "40", "Connected carers"),
         ("b) Residential placements: 12", "12", "Residential placements"),
+        # a word processor's "o" sub-bullet is no word of the phrase
+        ("Progress:\n\no Care proceedings had fallen to 31 weeks.", "31 weeks", "Care proceedings"),
+        ("o Placement moves stood at 14.", "14", "Placement moves"),
         # what money is spent on, after "cost for"
         (
             "£950 was the average weekly cost for agency foster placements in 2021/22.",
@@ -504,6 +507,26 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
 )
 def test_the_phrase_a_number_takes(text, value, phrase):
     assert figure(text, value).phrase == phrase
+
+
+@pytest.mark.parametrize(
+    "text,durations",
+    [
+        # the end or start of a movement is a value reported
+        (
+            "Care proceedings were predicted to fall to 26 weeks (down from 60 weeks).",
+            ["26 weeks", "60 weeks"],
+        ),
+        ("The average wait fell to 30 weeks last year.", ["30 weeks"]),
+        ("Care proceedings now stand at 34 weeks.", ["34 weeks"]),
+        # a limit that defines the measure is not
+        ("93% of care proceedings were completed within 26 weeks.", []),
+        ("Short breaks of up to 12 weeks were offered to 40 families.", []),
+        ("Plans were reviewed to 26 weeks in line with the guidance.", []),
+    ],
+)
+def test_a_duration_a_movement_reaches_is_reported_not_a_limit(text, durations):
+    assert [f.value_text for f in figures(text) if f.unit == "weeks"] == durations
 
 
 # ---- tables: a unit row label, a place row label -----------------------------------------------------------

@@ -13,6 +13,7 @@ from functools import lru_cache
 from qa_assistant.figures.asof import HEDGE
 from qa_assistant.figures.terms import lexicon, phrase_pattern
 from qa_assistant.text.quantity import DURATION_UNITS, Quantity
+from qa_assistant.text.stemming import stem
 
 LEVEL, CHANGE, TARGET, FORECAST, PART = "level", "change", "target", "forecast", "part"
 _BEFORE_CHARS = 45
@@ -125,9 +126,29 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
     before = text[max(clause_start, q.start - 25) : q.start]
     if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:up\s+to\s+)?$", before, re.I):
         return True
+    if _moved_to(before):
+        return False
     return not re.search(
         r"\b(?:average|averaged|averaging|mean|median|took|takes|taking|was|were|is|are|of)\s*$", before, re.I
     )
+
+
+_MOVE_THEN_TO = re.compile(r"\b([a-z]+)\s+(?:to|from|at)\s*$", re.I)
+
+
+def _moved_to(before: str) -> bool:
+    """ "predicted to fall to 26 weeks", "down from 60 weeks", "stood at 31 weeks": a movement's end or start is
+    the value reported, not a limit that defines the measure."""
+    m = _MOVE_THEN_TO.search(before)
+    if not m or re.search(r"\bup\s+to\s*$", before, re.I):  # "placements of up to 12 weeks" is a limit
+        return False
+    return stem(m.group(1).lower()) in _move_stems()
+
+
+@lru_cache(maxsize=1)
+def _move_stems() -> frozenset[str]:
+    """The stems of the lexicon's movement words, stop words among them ("fell", "up", "down")."""
+    return frozenset(stem(w) for w in lexicon()["trend_moves"])
 
 
 _PARENT_BREAKDOWN = re.compile(

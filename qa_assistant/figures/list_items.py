@@ -91,7 +91,9 @@ def lead_in(r: SentenceReading, q: Quantity) -> tuple[int, int] | None:
 
 
 # a list item's marker: a bullet, "1.", "a)", "(iv)", "ii."
-_LIST_MARKER = re.compile(r"^\s*(?:[•·●▪*-]|\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})[.)])\s+", re.I)
+_LIST_MARKER = re.compile(
+    r"^\s*(?:[•·●▪*-]|\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})[.)]|(?-i:o(?=[ \t]+[A-Z])))\s+", re.I
+)
 _VALUE_LINE_WORDS = 8
 _ITEM_REACH = 2000  # characters read upwards from an item for its list's colon lead-in
 _COUNTED_IN_LEAD = re.compile(r"\bnumber\s+of\s+([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)", re.I)

@@ -26,9 +26,11 @@ from qa_assistant.text.numbers import Quantity
 
 MAX_PHRASE_WORDS = 14
 _LABEL_SEPARATOR = re.compile(r"(?:[:=|]|\s[-–—/]|[-–—]\s|\s[-–—/]\s)\s*$")
-# list markers: "1.", "2.3", "(a)", "b)", and roman numerals "ii.", "(iv)" (a lone "i." or "a." is not a word)
+# list markers: "1.", "2.3", "(a)", "b)", and roman numerals "ii.", "(iv)" (a lone "i." or "a." is not a word), and a
+# word processor's "o" sub-bullet before a capital ("o Care proceedings"; "o" is no English word)
 _BULLET_PREFIX = re.compile(
-    r"[\s•·●▪*-]*(?:\d+(?:\.\d+)*[.)]?\s+|\(?[a-z]\)\s+|\(?(?:[ivx]{1,5}|[IVX]{1,5})[.)]\s+|[a-hj-z]\.\s+)?"
+    r"[\s•·●▪*-]*(?:\d+(?:\.\d+)*[.)]?\s+|\(?[a-z]\)\s+|\(?(?:[ivx]{1,5}|[IVX]{1,5})[.)]\s+|[a-hj-z]\.\s+|"
+    r"o[ \t]+(?=[A-Z]))?"
 )
 _LINK_TAIL = re.compile(
     r"(?:\s*(?:[:=–—-]|\bin\s+the\s+region\s+of|\bin\s+excess\s+of|\bupwards\s+of|\b(?:would|will|could|can|may)\s+"

@@ -10,7 +10,7 @@ import re
 
 Span = tuple[int, int]
 
-_BULLET = r"(?:[-•·●*]|\d+(?:\.\d+)*[.)]\s|\(?[a-z]\)\s)"
+_BULLET = r"(?:[-•·●*]|\d+(?:\.\d+)*[.)]\s|\(?[a-z]\)\s|o[ \t]+(?=[A-Z]))"  # "o Care": a sub-bullet
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "No.", "Mr.", "Mrs.", "Ms.", "Dr.", "Cllr.", "approx.", "vs.")
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9£•·●-])")
 _LINE_BREAK = re.compile(r"\n")
