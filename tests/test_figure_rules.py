@@ -434,6 +434,12 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ("In 2023, of the 156 foster carers, 24 were connected carers.", "24", "level"),
         ("Of the 156 foster carers, 24% were connected carers.", "24%", "level"),
         ("Of the 156 foster carers recruited in 2023 and 2024, 24 left.", "24", "part"),
+        # a change noun, what changed, then "of"; not "the number of" what is counted
+        ("The report noted the increase in LAC numbers of 18.4% on the previous year.", "18.4%", "change"),
+        ("A reduction in agency spend of £1.2m was achieved.", "£1.2m", "change"),
+        ("There was an increase in the number of carers of 12 over the year.", "12", "change"),
+        ("There was an increase in the number of 25 children placed out of area.", "25", "level"),
+        ("An increase in demand for places of this kind meant 35 children waited.", "35", "level"),
     ],
 )
 def test_kind(text, value, kind):

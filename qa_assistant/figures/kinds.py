@@ -61,6 +61,7 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
         cues["change_before"].search(before)
         or cues["change_after"].match(after)
         or _VERB_OBJECT_BY.search(text, max(clause[0], previous_end, q.start - _VERB_OBJECT_CHARS), q.start)
+        or _change_noun_before(text, q, max(clause[0], previous_end, q.start - _VERB_OBJECT_CHARS))
     ):
         return CHANGE
     if (cues["target"].search(before) and not re.search(r"\bno\s+targets?\b", before, re.I)) or re.match(
@@ -97,6 +98,21 @@ _VERB_OBJECT_BY = re.compile(
     r"(?:[\w'’-]+\s+){1,6}?by\s*(?:£|around\s+|about\s+|approximately\s+)?$",
     re.I,
 )
+# "the increase in LAC numbers of 18.4%", "a reduction in agency spend of £1.2m": a change noun, what changed, then
+# "of" (not "an increase in the number of 16 year olds", where the number is what is counted)
+_NOUN_IN_OF = re.compile(
+    r"\b(?:increase|rise|fall|reduction|decrease|drop|growth|decline)s?\s+in\s+(?:[\w'’-]+\s+){1,5}?of\s*"
+    r"(?:£|around\s+|about\s+|approximately\s+)?$",
+    re.I,
+)
+_COUNTED_OF = re.compile(r"\bthe\s+(?:number|proportion|percentage|total|amount)\s+of\s*$", re.I)
+
+
+def _change_noun_before(text: str, q: Quantity, start: int) -> bool:
+    m = _NOUN_IN_OF.search(text, start, q.start)
+    return bool(m) and not _COUNTED_OF.search(text, m.start(), q.start)
+
+
 _SHARE_OF = re.compile(r"\s*of\s+(?:the|this|that|these|those|our|its|their)\s+(?!total\b)", re.I)
 
 
