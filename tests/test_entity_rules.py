@@ -388,7 +388,7 @@ def test_who_and_which_questions_in_plain_wording(question, answer_type):
     "question,verb",
     [
         ("Which organisation delivers detached youth work on the streets?", {"deliv"}),
-        ("Which provider won our supported accommodation contract?", {"won"}),
+        ("Which provider won our supported accommodation contract?", {"win"}),
         ("Which charity runs the hub?", {"run"}),
         # the name is the object, or the verb is only "to be": nothing the thing does
         ("Which team did the council restructure?", set()),

@@ -2143,3 +2143,27 @@ def test_a_breakdowns_item_stays_a_part():
 def test_a_list_items_change_is_a_change_not_a_part():
     text = "Key points from the year:\n· The number on a plan has dropped by 15%;\n· 40 referrals were made."
     assert (figure(text, "15%").kind, figure(text, "40").kind) == ("change", "level")
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # an irregular past form is the verb's plain form
+        (
+            "How many Looked After Children Reviews did the council undertake in 2018/19?",
+            "In 2018/19, 490 Looked After Children Reviews had been undertaken.",
+            "490",
+            True,
+        ),
+        ("How many placements were sought in 2023?", "In 2023 the team seek 35 placements.", "35", True),
+        # "left care" is not "leaving care": children who left care are not care leavers
+        (
+            "How many young people left care in 2023?",
+            "In 2023, 120 young people leaving care were supported by personal advisers.",
+            "120",
+            False,
+        ),
+    ],
+)
+def test_an_irregular_past_form_is_the_plain_verb(question, text, value, ok):
+    assert support(question, text, value).ok == ok
