@@ -207,6 +207,13 @@ def test_a_younger_age_is_still_asked():
             {"look", "child", "review"},
             set(),
         ),
+        # "as heard at / cited in / set out in ...": the occasion or paper, not what is counted
+        (
+            "How many agency workers did Bexley have in mid-2023, as heard at the February 2025 scrutiny meeting?",
+            {"agenc", "worker"},
+            {"scrutini"},
+        ),
+        ("How many carers were recruited, as set out in the sufficiency strategy?", {"carer"}, {"suffici"}),
         # a count with "that included" is part of what is asked, not a paper it names
         (
             "How many children in care had a placement history that included 3 or more moves?",
@@ -219,6 +226,13 @@ def test_the_words_naming_the_paper_start_at_its_own_preposition(question, measu
     r = read(question)
     assert measure <= set(r.measure_seq), r.measure_seq
     assert source <= set(r.source_terms) and not measure & set(r.source_terms), r.source_terms
+
+
+def test_a_post_cited_by_its_quoted_title_adds_nothing_to_the_measure():
+    r = read(
+        "What was the rate of children in care in April, as cited in the 'Fall in the number of children in care' post?"
+    )
+    assert r.measure_seq == ["child", "care"] and "post" in r.source_terms
 
 
 def test_a_change_the_question_quotes_names_no_date_or_trend():

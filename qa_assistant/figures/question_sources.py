@@ -82,9 +82,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
     period = _period_words()
     return [
         re.compile(r"\baccording\s+to\b[^,?;]*", re.I),
-        re.compile(
-            r"\bper\s+(?:the|that|this|its|their|our|a|an)\b[^,?;]*", re.I
-        ),  # "per the Q3 fostering report"
+        re.compile(r"\bper\s+(?:the|that|this|its|their|our|a|an)\b[^,?;]*", re.I),  # "per the Q3 report"
         re.compile(
             # the paper is named from the last "in"/"from" before its noun: "children in care in its FOI
             # response" keeps "in care" as what is counted; a verb between makes the noun a verb ("children in
@@ -125,6 +123,11 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
         re.compile(
             r"\b(?:when|as)\s+(?:the\s+)?[^,?;]*?\b(?:reported|said|announced|published|told|presented|revealed)\b"
             r"[^,?;]*",
+            re.I,
+        ),
+        # "as heard at the February 2025 scrutiny meeting", "as cited in the post", "as set out in the plan"
+        re.compile(
+            rf"\bas\s+(?:{verbs}|shown|noted|set\s+out|outlined|recorded)\s+(?:in|at|to|by|during)\b[^,?;]*",
             re.I,
         ),
     ]
