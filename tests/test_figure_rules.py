@@ -1149,6 +1149,26 @@ def test_linear_time_on_a_huge_single_paragraph():
         # a question in the future asks what is expected, too
         ("How many beds will the new home have?", None, "count", "own", "latest", "forecast", "number"),
         ("How many beds does the new home have?", None, "count", "own", "latest", "level", "number"),
+        # "to what number ...", "what payment ...": a figure is asked; a payment named in passing is not
+        (
+            "To what number had foster carers fallen in 2023?",
+            "foster_households",
+            None,
+            "own",
+            "value",
+            "level",
+            "number",
+        ),
+        ("What payment did the review panel recommend?", None, "money", "own", "latest", "level", "number"),
+        (
+            "Beyond an apology and a payment, what staff measure did the council agree to?",
+            None,
+            None,
+            "own",
+            "general",
+            "level",
+            "text",
+        ),
     ],
 )
 def test_reading_questions(question, concept, unit, subject, intent, kind, answer):

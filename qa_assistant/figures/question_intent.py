@@ -113,7 +113,8 @@ _NUMERIC = re.compile(
     r"per week|amount|how (?:big|high|low|large|long)|average|how much|attendance|caseloads?|turnover|vacancies|"
     r"vacancy|sickness|absence|timeliness|spend|spent|outturn|target|forecast|projection|ambition|variance|"
     r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|grow|grew|increase|increased|decrease|decreased|reduce|reduced)"
-    r"\s+to|reach|reached|stand\s+at|stood\s+at)\b|^\s*what\s+(?:reduction|increase|rise|fall|drop|decrease|cut)\b",
+    r"\s+to|reach|reached|stand\s+at|stood\s+at)\b|^\s*what\s+(?:reduction|increase|rise|fall|drop|decrease|cut)\b|"
+    r"^\s*to\s+what\s+(?:number|level|figure|total|amount)\b",
     re.I,
 )
 # "What is the kinship team?": the question already names the team (a word of its own before the head), so it asks

@@ -29,6 +29,9 @@ from qa_assistant.text.dates import DATE_EDGE
 from qa_assistant.text.quantity import MULTIPLE_WORDS
 
 _YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)
+# "What payment did the review panel recommend?": a payment asked by its head is an amount ("Beyond an apology and a
+# payment, what staff measure ...?" asks for something else)
+_WHAT_PAYMENT = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+)?(?:payments?|compensation)\b", re.I)
 _DURATION = re.compile(
     r"\bhow long\b|\bhow many (?:days|weeks|months|years)\b|\bduration\b|\blength of time\b", re.I
 )
@@ -125,7 +128,12 @@ def question_unit(question: str) -> str | None:
         and not re.search(r"\bby how much\b", question, re.I)
         and not CHANGE.search(question)
     )
-    money = phrase_pattern(lx["money_words"]).search(question) or "£" in question or how_much
+    money = (
+        phrase_pattern(lx["money_words"]).search(question)
+        or "£" in question
+        or how_much
+        or _WHAT_PAYMENT.search(question)
+    )
     if (
         money
         or re.search(
