@@ -439,6 +439,13 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ("A reduction in agency spend of £1.2m was achieved.", "£1.2m", "change"),
         ("There was an increase in the number of carers of 12 over the year.", "12", "change"),
         ("There was an increase in the number of 25 children placed out of area.", "25", "level"),
+        ("There has been an increase in LAC to a total of 350 children.", "350", "level"),
+        (
+            "The increase in numbers reflects the arrival of 25 unaccompanied asylum-seeking children.",
+            "25",
+            "level",
+        ),
+        ("The weekly drop in sessions had an attendance of 45 young people.", "45", "level"),
         ("An increase in demand for places of this kind meant 35 children waited.", "35", "level"),
     ],
 )

@@ -228,6 +228,37 @@ def test_the_words_naming_the_paper_start_at_its_own_preposition(question, measu
     assert source <= set(r.source_terms) and not measure & set(r.source_terms), r.source_terms
 
 
+@pytest.mark.parametrize(
+    "question,in_measure,in_source",
+    [
+        # a period after "as recorded at" says when, not which paper
+        ("How many children were in care, as recorded at 31 March 2023?", {"child", "care"}, set()),
+        # the paper's words end before the next preposition when no paper's noun closes them
+        (
+            "How many children were placed as noted in the sufficiency strategy in residential homes?",
+            {"child", "placement", "residenti", "home"},
+            {"suffici", "strategi"},
+        ),
+        # a clause takes over a shorter span only when its verb is right before it: "from the place scrutiny
+        # panel" is the occasion, the BBC is still asked of
+        (
+            "What does home-to-school transport cost, as reported by the BBC from the place scrutiny panel?",
+            {"bbc"},
+            {"place", "scrutini", "panel"},
+        ),
+        (
+            "How many agency workers were there, as heard at the scrutiny meeting?",
+            {"agenc", "worker"},
+            {"heard"},
+        ),
+    ],
+)
+def test_an_as_clause_names_the_paper_only_as_far_as_it_goes(question, in_measure, in_source):
+    r = read(question)
+    assert in_measure <= set(r.measure_seq) and not in_measure & set(r.source_terms), r.measure_seq
+    assert in_source <= set(r.source_terms) and not r.date_names_paper, r.source_terms
+
+
 def test_a_post_cited_by_its_quoted_title_adds_nothing_to_the_measure():
     r = read(
         "What was the rate of children in care in April, as cited in the 'Fall in the number of children in care' post?"
@@ -537,6 +568,15 @@ def test_the_phrase_a_number_takes(text, value, phrase):
         ("93% of care proceedings were completed within 26 weeks.", []),
         ("Short breaks of up to 12 weeks were offered to 40 families.", []),
         ("Plans were reviewed to 26 weeks in line with the guidance.", []),
+        # a limit set, and "followed up at": no movement's value
+        (
+            "The timescale for care proceedings was reduced to 26 weeks in 2014, but cases averaged 45 weeks.",
+            ["45 weeks"],
+        ),
+        (
+            "Families were followed up at 6 weeks and stayed in the programme for an average of 14 weeks.",
+            ["14 weeks"],
+        ),
     ],
 )
 def test_a_duration_a_movement_reaches_is_reported_not_a_limit(text, durations):
@@ -2170,6 +2210,13 @@ def test_a_list_items_change_is_a_change_not_a_part():
             True,
         ),
         ("How many placements were sought in 2023?", "In 2023 the team seek 35 placements.", "35", True),
+        # "sent" is not SEND
+        (
+            "How many children with SEND were placed out of area?",
+            "Of the 310 children in care, 45 were sent to placements out of area.",
+            "45",
+            False,
+        ),
         # "left care" is not "leaving care": children who left care are not care leavers
         (
             "How many young people left care in 2023?",

@@ -101,8 +101,10 @@ _VERB_OBJECT_BY = re.compile(
 # "the increase in LAC numbers of 18.4%", "a reduction in agency spend of £1.2m": a change noun, what changed, then
 # "of" (not "an increase in the number of 16 year olds", where the number is what is counted)
 _NOUN_IN_OF = re.compile(
-    r"\b(?:increase|rise|fall|reduction|decrease|drop|growth|decline)s?\s+in\s+(?:[\w'’-]+\s+){1,5}?of\s*"
-    r"(?:£|around\s+|about\s+|approximately\s+)?$",
+    r"\b(?:increase|rise|fall|reduction|decrease|drop|growth|decline)s?\s+in\s+"
+    r"(?!(?:sessions?|centres?|centers?|clinics?|services?|groups?)\b)"  # "the drop in sessions"
+    r"(?:(?!(?:to|is|are|was|were|has|had|have|reflects?|reflected|total|average|peak|high|low|attendance)\b)"
+    r"[\w'’-]+\s+){1,5}?of\s*(?:£|around\s+|about\s+|approximately\s+)?$",  # not "an increase in LAC to a total of"
     re.I,
 )
 _COUNTED_OF = re.compile(r"\bthe\s+(?:number|proportion|percentage|total|amount)\s+of\s*$", re.I)
@@ -142,7 +144,7 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
     before = text[max(clause_start, q.start - 25) : q.start]
     if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:up\s+to\s+)?$", before, re.I):
         return True
-    if _moved_to(before):
+    if _moved_to(before) and not _SET_LIMIT.search(text, max(0, q.start - 100), q.start):
         return False
     return not re.search(
         r"\b(?:average|averaged|averaging|mean|median|took|takes|taking|was|were|is|are|of)\s*$", before, re.I
@@ -150,6 +152,11 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
 
 
 _MOVE_THEN_TO = re.compile(r"\b([a-z]+)\s+(?:to|from|at)\s*$", re.I)
+# "The timescale for care proceedings was reduced to 26 weeks": a limit set, not a value reported (within the
+# sentence: no sentence end between the word and the number)
+_SET_LIMIT = re.compile(
+    r"\b(?:timescales?|time\s+limits?|deadlines?|targets?|eligibility|limits?)\b[^.;:\n]*$", re.I
+)
 
 
 def _moved_to(before: str) -> bool:
@@ -158,6 +165,8 @@ def _moved_to(before: str) -> bool:
     m = _MOVE_THEN_TO.search(before)
     if not m or re.search(r"\bup\s+to\s*$", before, re.I):  # "placements of up to 12 weeks" is a limit
         return False
+    if m.group(1).lower() in ("up", "down") and not re.search(r"\b(?:up|down)\s+from\s*$", before, re.I):
+        return False  # "followed up at 6 months": only "down from 60 weeks" is a movement's start
     return stem(m.group(1).lower()) in _move_stems()
 
 

@@ -125,12 +125,20 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             r"[^,?;]*",
             re.I,
         ),
-        # "as heard at the February 2025 scrutiny meeting", "as cited in the post", "as set out in the plan"
-        re.compile(
-            rf"\bas\s+(?:{verbs}|shown|noted|set\s+out|outlined|recorded)\s+(?:in|at|to|by|during)\b[^,?;]*",
-            re.I,
-        ),
+        _as_verb_pattern(verbs, nouns, period),
     ]
+
+
+def _as_verb_pattern(verbs: str, nouns: str, period: str) -> re.Pattern[str]:
+    """ "as heard at the February 2025 scrutiny meeting", "as cited in the post", "as set out in the plan": up to
+    the paper's noun when there is one, else to the next preposition; not a period ("as recorded at 31 March 2023"
+    says when)."""
+    return re.compile(
+        rf"\bas\s+(?:{verbs}|shown|noted|set\s+out|outlined|recorded)\s+(?:in|at|to|by|during)\b"
+        rf"(?:[^,?;]*?\b(?:{nouns})s?\b|(?!\s+(?:the\s+)?(?:\d|{period}))(?:\s+(?:the|a|an|its|their|our|this))?"
+        r"(?:\s+[‘'\"“][^’'\"”]*[’'\"”])?(?:\s+(?!(?:in|for|with|among|on|of|about|who|which|that|and)\b)[\w'’/-]+){0,5})",
+        re.I,
+    )
 
 
 _OCCASION_CLAUSES = (
@@ -157,10 +165,14 @@ def occasion_spans(question: str) -> list[tuple[int, int]]:
             if (
                 inside
                 and len(inside) == sum(a < m.end() and m.start() < b for a, b in spans)
-                and re.match(r"\s*(?:when|once)\b", m.group(0), re.I)
+                and (
+                    re.match(r"\s*(?:when|once)\b", m.group(0), re.I)
+                    or re.fullmatch(r"\s*as\s+\w+(?:\s+out)?\s*", question[m.start() : min(inside)[0]], re.I)
+                )
             ):
                 # "when councillors asked for greater clarity on the figures at the Children's Select
-                # Committee": a whole clause holding a shorter span found first names the occasion
+                # Committee", "as heard at the scrutiny meeting" (its verb right before the span): a whole clause
+                # holding a shorter span found first names the occasion
                 spans = [x for x in spans if x not in inside]
             if not any(a < m.end() and m.start() < b for a, b in spans):
                 spans.append(m.span())
