@@ -19,6 +19,7 @@ from qa_assistant.figures.masks import mask_dates
 from qa_assistant.figures.question import read
 from qa_assistant.figures.range_ends import asked_end
 from qa_assistant.figures.selection import Support, check
+from qa_assistant.figures.subjects import same_authority
 from qa_assistant.figures.support_context import build_context
 from qa_assistant.figures.terms import measure_terms
 from qa_assistant.figures.when_words import says_only_when
@@ -2228,3 +2229,32 @@ def test_a_list_items_change_is_a_change_not_a_part():
 )
 def test_an_irregular_past_form_is_the_plain_verb(question, text, value, ok):
     assert support(question, text, value).ok == ok
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        ("Stockton", "Stockton-on-Tees", True),
+        ("Redcar", "Redcar & Cleveland", True),
+        ("Hammersmith & Fulham", "Hammersmith and Fulham", True),
+        ("BCP", "Bournemouth, Christchurch and Poole", True),
+        ("Durham", "County Durham", True),
+        ("Kingston", "Kingston upon Thames", True),
+        # a shared first word is not one authority
+        ("North Tyneside", "North Yorkshire", False),
+        ("West Sussex", "West Berkshire", False),
+        ("Kingston upon Hull", "Kingston upon Thames", False),
+        ("Richmond upon Thames", "Rich", False),
+    ],
+)
+def test_two_writings_of_one_authority(a, b, same):
+    assert same_authority(a, b) == same and same_authority(b, a) == same
+
+
+def test_another_council_sharing_a_first_word_is_not_the_one_asked():
+    s = support(
+        "How many children were in care in North Tyneside?",
+        "In North Yorkshire, 450 children were in care.",
+        "450",
+    )
+    assert not s.ok and "subject" in s.reason

@@ -75,6 +75,37 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
+_NAME_OPENERS = re.compile(r"^(?:the\s+)?(?:(?:royal|london)\s+borough\s+of|city\s+of|county)\s+(?=\w)")
+
+
+def _name_form(name: str) -> str:
+    """ "Hammersmith & Fulham" -> "hammersmith and fulham", "County Durham" -> "durham", "Stockton-on-Tees" ->
+    "stockton on tees": how two writings of one authority's name are compared."""
+    lowered = " ".join(re.split(r"[\s-]+", name.lower().replace("&", " and ").replace(",", " ")))
+    return _NAME_OPENERS.sub("", lowered.strip())
+
+
+def _initials(name: str) -> str:
+    """ "bournemouth christchurch and poole" -> "bcp": how a council with a long name is often written."""
+    return "".join(w[0] for w in name.split() if w not in ("and", "of", "the", "with", "upon", "on"))
+
+
+def same_authority(a: str, b: str) -> bool:
+    """Two writings of one authority: one is the other's opening words ("Stockton", "Stockton-on-Tees"; "Kingston",
+    "Kingston upon Thames") or its initials ("BCP"). Not a shared first word: "North Tyneside" is not "North
+    Yorkshire", nor "Kingston upon Hull" "Kingston upon Thames"."""
+    x, y = _name_form(a), _name_form(b)
+    if not x or not y:
+        return False
+    return (
+        x == y
+        or (x + " ").startswith(y + " ")
+        or (y + " ").startswith(x + " ")
+        or (" " not in x and _initials(y) == x)
+        or (" " not in y and _initials(x) == y)
+    )
+
+
 def _canonical_other(name: str) -> str:
     """Stable display name for another authority ("Stockton" and "Stockton-on-Tees" stay as written)."""
     return " ".join(name.split())

@@ -9,13 +9,13 @@ from functools import cache, lru_cache
 
 from qa_assistant.figures.concepts import match_concept, passive_participles
 from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.subjects import same_authority
 from qa_assistant.figures.terms import (
     counting_terms,
     lexicon,
     measure_terms,
     phrase_pattern,
     stem_list,
-    stopwords,
     terms,
 )
 from qa_assistant.figures.when_words import empty_terms
@@ -81,19 +81,7 @@ def subject_ok(r: Reading, f: Figure) -> bool:
         return a == b or "region" in a or "region" in b or not a or not b
     if f.subject != "other":
         return True
-    a, b = r.subject.name.lower(), f.subject_name.lower()
-    return (
-        a.startswith(b)
-        or b.startswith(a)
-        or a.split()[0] == b.split()[0]
-        or _initials(a) == b
-        or _initials(b) == a
-    )
-
-
-def _initials(name: str) -> str:
-    """ "Bournemouth, Christchurch and Poole" -> "bcp": how a council with a long name is often written."""
-    return "".join(w[0] for w in re.findall(r"[a-z]+", name) if w not in stopwords())
+    return same_authority(r.subject.name, f.subject_name)
 
 
 def kind_ok(asked: str, f: Figure) -> bool:
