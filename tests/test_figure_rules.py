@@ -181,12 +181,20 @@ def test_quantities(text, value_text, value, unit):
         ("At Month 6 the forecast overspend was £2m.", "6"),
         # an age band
         ("There were 45 care leavers living in 16-plus supported accommodation.", "16"),
+        # a day written after its month, with no year after it
+        ("There were 642 children in care as of March 31 last year.", "31"),
+        ("A report to Thursday's (September 5) meeting said 39 children waited.", "5"),
+        ("By June 30, the service had approved 12 carers.", "30"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):
     assert not_a_figure not in [
         q.text for q in find_quantities(text, [(d.start, d.end) for d in find_dates(text)])
     ]
+
+
+def test_a_count_after_a_month_is_still_a_count():
+    assert [q.text for q in find_quantities("In March 12 children entered care.")] == ["12"]
 
 
 # ---- phrase, concept, kind, subject, unit, as-of ----------------------------------------------------------

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from qa_assistant.text.date_patterns import MONTHS
+
 # what a note under a table says of its figures, in its first words: a definition, what they include or leave out
 _FOOTNOTE = re.compile(
     r" [A-Z][\w'’-]*(?:\s+[\w'’\"“”-]+){0,6}?\s+(?:are|is)\s+those\b|"
@@ -46,6 +48,21 @@ _YEAR_LABELLED = re.compile(r"[\s•·*]*(?:19|20)\d{2}(?:\s?/\s?\d{2})?\s?[-–
 _LABEL_CHARS = 24  # a year label is all the line holds before its value ("2023/24 - ")
 
 
+# a day written after its month, as news pages do, with no year after it ("March 31 last year", "(September 5)",
+# "June 3rd,"): what follows says it is a day ("In March 12 children entered care" is a count)
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)})\s$")
+_DAY_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*[),;]|\.(?:\s|$)|\s+(?:last|this|next)\s+year\b|$)")
+
+
+def _us_day(text: str, s: int, e: int, before: str) -> bool:
+    day = text[s:e]
+    return (
+        day.isdigit()
+        and 1 <= int(day) <= 31
+        and bool(_MONTH_BEFORE.search(before) and _DAY_AFTER.match(text, e))
+    )
+
+
 def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     """Whether the number at [s, e) is a label, code, age, time, phone number, section number, footnote marker
     or bare year rather than a reported quantity ("page 24", "aged between 18 and 25", "10:30", "01642")."""
@@ -60,8 +77,9 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
         re.I,
     ):
         return True  # "post-16", "Covid-19", "page 24", section "1.2.3", the minutes of "10:30"
-    if e - s <= 2 and re.search(r"\b(?:Period|Month)\s$", before):
-        return True  # budget monitoring "at Period 3", "the Month 6 forecast" (capitalised: "that period 40 ...")
+    # a day ("as of March 31 last year"); budget monitoring "at Period 3", "Month 6" (not "that period 40 ...")
+    if _us_day(text, s, e, before) or (e - s <= 2 and re.search(r"\b(?:Period|Month)\s$", before)):
+        return True
     if (
         re.search(r"\d\s?[-–]\s?$", before)
         and not (s - line_start <= _LABEL_CHARS and _YEAR_LABELLED.match(text[line_start:e]))
