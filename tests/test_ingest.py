@@ -284,28 +284,6 @@ def test_a_figure_the_named_paper_calls_current_answers_a_question_about_now(wor
     assert unnamed.kind != "figure"
 
 
-_BUS_NEWS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>Free bus travel agreed for care leavers, Yorkshire Post</title></head>
-<body><h1>Free bus travel agreed for care leavers</h1>
-<p>The council supports about 142 care leavers, who will all be able to travel free on local buses.</p>
-<p>The scheme was welcomed by councillors.</p></body></html>"""
-
-
-def test_the_one_undated_figure_of_a_named_paper_answers_a_question_about_now(workspace, tmp_path):
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "bus-news.html").write_text(_BUS_NEWS, encoding="utf-8")
-    assert cli_main(["add", str(inbox)]) == 0
-    named = _ask(
-        workspace,
-        "How many care leavers does the council currently support, according to the Yorkshire Post?",
-    )
-    assert named.kind == "figure" and [f.value_text for f in named.figures] == ["about 142"], named.text
-    assert "does not say what date" in named.text
-    # without the paper named, an undated figure is not stated as today's
-    assert _ask(workspace, "How many care leavers does the council currently support?").kind != "figure"
-
-
 _RISE_NEWS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Bolton: number of children in care reaches five-year high</title></head>
 <body><h1>Bolton: number of children in care reaches five-year high</h1>

@@ -125,11 +125,6 @@ class FigureAnswerer:
                     note=" The paper you named gives this as the current figure; it does not say what date"
                     " that is.",
                 )
-            if r.explicit_latest and named_paper and len({s.figure.value_text for s in series}) == 1:
-                # "according to the Yorkshire Post report": the one figure the paper named gives, whose "now" it is
-                return self.writer.present(
-                    question, r, series, note=" The paper you named does not say what date this is as of."
-                )
             if r.explicit_latest:
                 return self.writer.undated(question, r, series)
             return self.writer.present(
