@@ -454,6 +454,10 @@ def test_phrase_and_concept(text, value, phrase, concept):
             "level",
         ),
         ("The weekly drop in sessions had an attendance of 45 young people.", "45", "level"),
+        # a level noun is the counted thing only right before "of"; inside what changed it is a change
+        ("Secondary schools saw an increase in attendance of 2.1% over the year.", "2.1%", "change"),
+        ("There was an increase in high-cost placements of 14 since April.", "14", "change"),
+        ("There was a rise in demand with an average of 22 cases.", "22", "level"),
         ("An increase in demand for places of this kind meant 35 children waited.", "35", "level"),
     ],
 )
@@ -1175,6 +1179,15 @@ def test_linear_time_on_a_huge_single_paragraph():
             "number",
         ),
         ("What payment did the review panel recommend?", None, "money", "own", "latest", "level", "number"),
+        (
+            "What payment frequency do kinship carers receive?",
+            "connected_carers",
+            None,
+            "own",
+            "general",
+            "level",
+            "text",
+        ),
         (
             "Beyond an apology and a payment, what staff measure did the council agree to?",
             None,

@@ -103,11 +103,16 @@ _VERB_OBJECT_BY = re.compile(
 _NOUN_IN_OF = re.compile(
     r"\b(?:increase|rise|fall|reduction|decrease|drop|growth|decline)s?\s+in\s+"
     r"(?!(?:sessions?|centres?|centers?|clinics?|services?|groups?)\b)"  # "the drop in sessions"
-    r"(?:(?!(?:to|is|are|was|were|has|had|have|reflects?|reflected|total|average|peak|high|low|attendance)\b)"
-    r"[\w'’-]+\s+){1,5}?of\s*(?:£|around\s+|about\s+|approximately\s+)?$",  # not "an increase in LAC to a total of"
+    r"(?:(?!(?:to|is|are|was|were|has|had|have|reflects?|reflected)\b)[\w'’-]+\s+){1,5}?of\s*"
+    r"(?:£|around\s+|about\s+|approximately\s+)?$",  # not "an increase in LAC to a total of"
     re.I,
 )
-_COUNTED_OF = re.compile(r"\bthe\s+(?:number|proportion|percentage|total|amount)\s+of\s*$", re.I)
+# "an increase in the number of 25 children", "a rise in demand with an average of 22": the number is what is counted
+_COUNTED_OF = re.compile(
+    r"\b(?:the\s+(?:number|proportion|percentage|total|amount)|(?:a|an)\s+(?:total|average|peak|high|low|attendance))"
+    r"\s+of\s*$",
+    re.I,
+)
 
 
 def _change_noun_before(text: str, q: Quantity, start: int) -> bool:

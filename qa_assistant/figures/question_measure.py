@@ -29,9 +29,12 @@ from qa_assistant.text.dates import DATE_EDGE
 from qa_assistant.text.quantity import MULTIPLE_WORDS
 
 _YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)
-# "What payment did the review panel recommend?": a payment asked by its head is an amount ("Beyond an apology and a
-# payment, what staff measure ...?" asks for something else)
-_WHAT_PAYMENT = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+)?(?:payments?|compensation)\b", re.I)
+# "What payment did the panel recommend?" asks an amount (not "Beyond an apology and a payment, what ...?")
+_WHAT_PAYMENT = re.compile(
+    r"\bwhat\s+(?:[\w'’-]+\s+)?(?:payments?|compensation)\b(?=\s*\?|\s+(?:did|does|do|was|were|is|are|has|had|have|will|"
+    r"would|could|should|to|for|of)\b)",  # not "What payment frequency ...?"
+    re.I,
+)
 _DURATION = re.compile(
     r"\bhow long\b|\bhow many (?:days|weeks|months|years)\b|\bduration\b|\blength of time\b", re.I
 )
