@@ -185,6 +185,7 @@ def test_quantities(text, value_text, value, unit):
         ("There were 642 children in care as of March 31 last year.", "31"),
         ("A report to Thursday's (September 5) meeting said 39 children waited.", "5"),
         ("By June 30, the service had approved 12 carers.", "30"),
+        ("There were 1,147 looked after children at April 11, two fewer than in November.", "11"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):
@@ -193,8 +194,17 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
     ]
 
 
-def test_a_count_after_a_month_is_still_a_count():
-    assert [q.text for q in find_quantities("In March 12 children entered care.")] == ["12"]
+@pytest.mark.parametrize(
+    "text,counts",
+    [
+        ("In March 12 children entered care.", ["12"]),
+        ("Average caseload in March 18, down from 22 in January.", ["18", "22"]),
+        ("Children in care at the end of March 28, compared with 25 at the end of February.", ["28", "25"]),
+        ("Carers approved: April 4, May 6, June 3.", ["4", "6", "3"]),
+    ],
+)
+def test_a_count_after_a_month_is_still_a_count(text, counts):
+    assert [q.text for q in find_quantities(text, [(d.start, d.end) for d in find_dates(text)])] == counts
 
 
 # ---- phrase, concept, kind, subject, unit, as-of ----------------------------------------------------------
@@ -458,6 +468,7 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ("Secondary schools saw an increase in attendance of 2.1% over the year.", "2.1%", "change"),
         ("There was an increase in high-cost placements of 14 since April.", "14", "change"),
         ("There was a rise in demand with an average of 22 cases.", "22", "level"),
+        ("There was an increase in placements with a total cost of £2.4m.", "£2.4m", "level"),
         ("An increase in demand for places of this kind meant 35 children waited.", "35", "level"),
     ],
 )
@@ -1187,6 +1198,15 @@ def test_linear_time_on_a_huge_single_paragraph():
             "general",
             "level",
             "text",
+        ),
+        (
+            "What payment can kinship carers claim?",
+            None,
+            "money",
+            "own",
+            "latest",
+            "level",
+            "number",
         ),
         (
             "Beyond an apology and a payment, what staff measure did the council agree to?",

@@ -2265,3 +2265,9 @@ def test_another_council_sharing_a_first_word_is_not_the_one_asked():
 )
 def test_a_short_form_two_authorities_or_a_school_share_names_no_authority(text):
     assert all(f.subject == "own" for f in figures(text))
+
+
+def test_an_authority_written_with_an_ampersand_is_another_council():
+    assert [f.subject_name for f in figures("Brighton & Hove had 300 children in care.")] == [
+        "Brighton & Hove"
+    ]

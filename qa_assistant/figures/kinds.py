@@ -103,7 +103,7 @@ _VERB_OBJECT_BY = re.compile(
 _NOUN_IN_OF = re.compile(
     r"\b(?:increase|rise|fall|reduction|decrease|drop|growth|decline)s?\s+in\s+"
     r"(?!(?:sessions?|centres?|centers?|clinics?|services?|groups?)\b)"  # "the drop in sessions"
-    r"(?:(?!(?:to|is|are|was|were|has|had|have|reflects?|reflected)\b)[\w'’-]+\s+){1,5}?of\s*"
+    r"(?:(?!(?:to|with|at|is|are|was|were|has|had|have|reflects?|reflected)\b)[\w'’-]+\s+){1,5}?of\s*"
     r"(?:£|around\s+|about\s+|approximately\s+)?$",  # not "an increase in LAC to a total of"
     re.I,
 )

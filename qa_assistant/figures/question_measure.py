@@ -31,8 +31,8 @@ from qa_assistant.text.quantity import MULTIPLE_WORDS
 _YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)
 # "What payment did the panel recommend?" asks an amount (not "Beyond an apology and a payment, what ...?")
 _WHAT_PAYMENT = re.compile(
-    r"\bwhat\s+(?:[\w'’-]+\s+)?(?:payments?|compensation)\b(?=\s*\?|\s+(?:did|does|do|was|were|is|are|has|had|have|will|"
-    r"would|could|should|to|for|of)\b)",  # not "What payment frequency ...?"
+    r"\bwhat\s+(?:[\w'’-]+\s+)?(?:payments?|compensation)\b(?!\s+(?:frequency|method|methods|type|types|schedule|"
+    r"arrangements?|process|date|dates|review|system|policy|terms|plan|timescales?|options?)\b)",  # "payment frequency"
     re.I,
 )
 _DURATION = re.compile(

@@ -63,6 +63,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     p = places()
     own = {a.lower() for a in council()["aliases"]}
     others = [a for a in p["authorities"] if a.lower() not in own]
+    others += [a.replace(" and ", " & ") for a in others if " and " in a]  # "Brighton & Hove"
     return [
         (phrase_pattern(p["neighbours"]), "neighbours"),
         (phrase_pattern(p["regional"]), "region"),

@@ -48,9 +48,14 @@ _YEAR_LABELLED = re.compile(r"[\s•·*]*(?:19|20)\d{2}(?:\s?/\s?\d{2})?\s?[-–
 _LABEL_CHARS = 24  # a year label is all the line holds before its value ("2023/24 - ")
 
 
-# a day written after its month, as news pages do, with no year after it ("March 31 last year", "(September 5)",
-# "June 3rd,"): what follows says it is a day ("In March 12 children entered care" is a count)
-_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)})\s$")
+# a day written after its month, as news pages do, with no year after it ("as of March 31 last year", "(September 5)",
+# "By June 30,"): a word that says when before the month and what follows say it is a day ("In March 12 children
+# entered care", "at the end of March 28, compared with 25" are counts)
+_MONTH_BEFORE = re.compile(
+    rf"(?:\b(?:on|as\s+of|at|by|since|until|till|from|before|after)\s+|\(\s*)"
+    rf"(?:{'|'.join(m.capitalize() for m in MONTHS)})\s$",
+    re.I,
+)
 _DAY_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*[),;]|\.(?:\s|$)|\s+(?:last|this|next)\s+year\b|$)")
 
 
