@@ -186,6 +186,8 @@ def test_quantities(text, value_text, value, unit):
         ("A report to Thursday's (September 5) meeting said 39 children waited.", "5"),
         ("By June 30, the service had approved 12 carers.", "30"),
         ("There were 1,147 looked after children at April 11, two fewer than in November.", "11"),
+        ("There were 642 children in care as of September 30 last year.", "30"),
+        ("Since November 4, 12 foster carers have left.", "4"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):

@@ -53,18 +53,18 @@ _LABEL_CHARS = 24  # a year label is all the line holds before its value ("2023/
 # entered care", "at the end of March 28, compared with 25" are counts)
 _MONTH_BEFORE = re.compile(
     rf"(?:\b(?:on|as\s+of|at|by|since|until|till|from|before|after)\s+|\(\s*)"
-    rf"(?:{'|'.join(m.capitalize() for m in MONTHS)})\s$",
+    rf"(?-i:{'|'.join(m.capitalize() for m in MONTHS)})\s$",  # the month capitalised ("may 5" is no day)
     re.I,
 )
 _DAY_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*[),;]|\.(?:\s|$)|\s+(?:last|this|next)\s+year\b|$)")
 
 
-def _us_day(text: str, s: int, e: int, before: str) -> bool:
+def _us_day(text: str, s: int, e: int) -> bool:
     day = text[s:e]
     return (
         day.isdigit()
         and 1 <= int(day) <= 31
-        and bool(_MONTH_BEFORE.search(before) and _DAY_AFTER.match(text, e))
+        and bool(_MONTH_BEFORE.search(text, max(0, s - 25), s) and _DAY_AFTER.match(text, e))
     )
 
 
@@ -83,7 +83,7 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     ):
         return True  # "post-16", "Covid-19", "page 24", section "1.2.3", the minutes of "10:30"
     # a day ("as of March 31 last year"); budget monitoring "at Period 3", "Month 6" (not "that period 40 ...")
-    if _us_day(text, s, e, before) or (e - s <= 2 and re.search(r"\b(?:Period|Month)\s$", before)):
+    if _us_day(text, s, e) or (e - s <= 2 and re.search(r"\b(?:Period|Month)\s$", before)):
         return True
     if (
         re.search(r"\d\s?[-–]\s?$", before)
