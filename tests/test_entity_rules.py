@@ -25,7 +25,13 @@ from qa_assistant.answering.entity_question import (
     name_head,
     question_role_terms,
 )
-from qa_assistant.answering.entity_things import find_dates_in, find_grades, with_its_grade
+from qa_assistant.answering.entity_things import (
+    find_dates_in,
+    find_grades,
+    graded_for_another,
+    pick_grade,
+    with_its_grade,
+)
 from qa_assistant.figures.question import read
 from qa_assistant.figures.subjects import paper_subject
 from qa_assistant.figures.terms import terms
@@ -882,10 +888,52 @@ def test_the_judgement_under_an_area_is_read_with_it(area, grade):
         ("Good\n2.2 Experiences and progress of care leavers\nGood", ["Good"]),
         ("The service was judged Requires Improvement in 2019.", ["Requires Improvement"]),
         ("Outstanding: the inspectors praised the leadership.", ["Outstanding"]),
+        # a grade denied is not given
+        ("Services for children in Manchester are no longer inadequate.", []),
+        ("The service is not Inadequate but Requires Improvement.", ["Requires Improvement"]),
     ],
 )
 def test_a_grade_is_said_of_the_words_before_it(sentence, grades):
     assert [f.text for f in find_grades(sentence)] == grades
+
+
+_GRADE_ROWS = (
+    "Permanence Requires improvement 2.1 Adoption performance Good 2.2 Care leavers Requires improvement"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence,terms,grade",
+    [
+        # in a list of graded items, each grade is of the words laid out before it
+        (_GRADE_ROWS, {"adopt", "perform"}, "Good"),
+        (_GRADE_ROWS, {"leaver"}, "Requires improvement"),
+        (_GRADE_ROWS, {"ofst"}, "Requires improvement"),
+    ],
+)
+def test_the_grade_of_the_item_asked(sentence, terms, grade):
+    assert pick_grade(find_grades(sentence), terms, sentence).text == grade
+
+
+@pytest.mark.parametrize(
+    "sentence,terms,other",
+    [
+        (
+            "following a judgement of inadequate for overall effectiveness in 2014.",
+            {"adopt", "perform"},
+            True,
+        ),
+        (
+            "following a judgement of inadequate for overall effectiveness in 2014.",
+            {"overal", "effect"},
+            False,
+        ),
+        ("The service was rated Good for the second time in 2023.", {"servic"}, False),
+        ("Fostering was judged Good in 2023.", {"foster"}, False),
+    ],
+)
+def test_a_grade_given_for_something_else(sentence, terms, other):
+    assert graded_for_another(sentence, find_grades(sentence)[0], terms) == other
 
 
 @pytest.mark.parametrize(

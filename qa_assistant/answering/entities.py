@@ -49,7 +49,9 @@ from qa_assistant.answering.entity_things import (
     find_dates_in,
     find_grades,
     find_places,
+    graded_for_another,
     names_a_day,
+    pick_grade,
     with_its_grade,
 )
 from qa_assistant.answering.sentences import rank_sentences
@@ -127,7 +129,12 @@ class EntityAnswerer:
         candidates = self._candidates(sentence, doc.meeting_date, question, r, asked)
         if not candidates:
             return None
-        best = pick(candidates, asked.terms | asked.verb, sentence, asked.does)
+        if asks_for_a_grade(question):
+            best = pick_grade(candidates, asked.terms, sentence)
+            if graded_for_another(sentence, best, asked.terms):
+                return None
+        else:
+            best = pick(candidates, asked.terms | asked.verb, sentence, asked.does)
         earlier = doc.text[max(0, start - _EARLIER_CHARS) : start]
         names = frozenset(name_terms(question))
         if a_post_alone(best, sentence) and said_of_another(earlier, sentence, asked.terms, best, names):

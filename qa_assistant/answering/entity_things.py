@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from qa_assistant.answering.entity_finder import Found
-from qa_assistant.figures.terms import lexicon, phrase_pattern
+from qa_assistant.figures.terms import lexicon, measure_terms, phrase_pattern
 from qa_assistant.text.dates import MONTHS, find_dates
 
 _ANY_PRECISION = ("day", "month", "quarter", "fy", "year")
@@ -59,7 +59,40 @@ def find_grades(text: str) -> list[Found]:
         for m in _grade_pattern().finditer(text)
         if (m.group(0)[0].isupper() or m.group(0).lower() in ("inadequate", "outstanding"))
         and not _the_item_befores(text, m)
+        and not _DENIED.search(text, max(0, m.start() - 20), m.start())
     ]
+
+
+# "Services for children in Manchester are no longer inadequate": a grade denied is not the one given
+_DENIED = re.compile(r"\b(?:no\s+longer|not|never|no)\s+(?:be\s+|been\s+|being\s+)?$", re.I)
+
+
+def pick_grade(grades: list[Found], terms: set[str], sentence: str) -> Found:
+    """ "... Requires improvement 2.1 Adoption performance Good 2.2 Experiences ...": each grade is of the words
+    laid out before it, back to the grade before; the one whose words hold most of the question's, else the first."""
+    starts = [0] + [g.end for g in grades[:-1]]
+    return max(
+        grades,
+        key=lambda g: (
+            len(terms & set(measure_terms(sentence[starts[grades.index(g)] : g.start]))),
+            -g.start,
+        ),
+    )
+
+
+# "a judgement of inadequate for overall effectiveness in 2014": what it was given for (not "for the second time")
+_GRADED_FOR = re.compile(
+    r"\s+for\s+(?!(?:the\s+)?(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+(?:time|year)\b)"
+    r"([^.;:,()\n]{3,60}?)(?=\s+(?:in|at|since|during|when|and|but)\s|[.;:,()\n]|$)",
+    re.I,
+)
+
+
+def graded_for_another(sentence: str, grade: Found, terms: set[str]) -> bool:
+    """The grade is said to be for something ("inadequate for overall effectiveness") that holds none of the
+    question's words ("What judgement did Ofsted give Manchester's adoption performance?")."""
+    m = _GRADED_FOR.match(sentence, grade.end)
+    return bool(m) and not terms & set(measure_terms(m.group(1)))
 
 
 _LINE_GOES_ON = re.compile(r"[ \t]*\n\s*\S")
