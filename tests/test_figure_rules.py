@@ -188,6 +188,7 @@ def test_quantities(text, value_text, value, unit):
         ("There were 1,147 looked after children at April 11, two fewer than in November.", "11"),
         ("There were 642 children in care as of September 30 last year.", "30"),
         ("Since November 4, 12 foster carers have left.", "4"),
+        ("Number of children in care as at march 31, 642 (up from 600).", "31"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):

@@ -129,12 +129,13 @@ class EntityAnswerer:
         candidates = self._candidates(sentence, doc.meeting_date, question, r, asked)
         if not candidates:
             return None
-        if asks_for_a_grade(question):
-            best = pick_grade(candidates, asked.terms, sentence)
-            if graded_for_another(sentence, best, asked.terms):
+        if asks_for_a_grade(question):  # not a grade said to be for another area than the one asked
+            candidates = [g for g in candidates if not graded_for_another(sentence, g, question)]
+            if not candidates:
                 return None
-        else:
-            best = pick(candidates, asked.terms | asked.verb, sentence, asked.does)
+        best = pick_grade(candidates, asked.terms, sentence) or pick(
+            candidates, asked.terms | asked.verb, sentence, asked.does
+        )
         earlier = doc.text[max(0, start - _EARLIER_CHARS) : start]
         names = frozenset(name_terms(question))
         if a_post_alone(best, sentence) and said_of_another(earlier, sentence, asked.terms, best, names):

@@ -64,12 +64,19 @@ def find_grades(text: str) -> list[Found]:
 
 
 # "Services for children in Manchester are no longer inadequate": a grade denied is not the one given
-_DENIED = re.compile(r"\b(?:no\s+longer|not|never|no)\s+(?:be\s+|been\s+|being\s+)?$", re.I)
+_DENIED = re.compile(
+    r"\b(?:no\s+longer|not|never|no)\s+(?:(?:be|been|being|yet|only|just|judged|rated|graded|found)\s+)*(?:as\s+)?$",
+    re.I,
+)
 
 
-def pick_grade(grades: list[Found], terms: set[str], sentence: str) -> Found:
-    """ "... Requires improvement 2.1 Adoption performance Good 2.2 Experiences ...": each grade is of the words
-    laid out before it, back to the grade before; the one whose words hold most of the question's, else the first."""
+def pick_grade(grades: list[Found], terms: set[str], sentence: str) -> Found | None:
+    """ "... Requires improvement 2.1 Adoption performance Good 2.2 Experiences ...": grades laid out as a list
+    (each but the last followed by the next item's number, a line end or a cell bar) are each of the words
+    before them, back to the grade before; the one whose words hold most of the question's, else the first.
+    None when the grades are not laid out so (in prose the item often follows its grade)."""
+    if len(grades) < 2 or not all(_NEXT_ITEM.match(sentence, g.end) for g in grades[:-1]):
+        return None
     starts = [0] + [g.end for g in grades[:-1]]
     return max(
         grades,
@@ -80,19 +87,26 @@ def pick_grade(grades: list[Found], terms: set[str], sentence: str) -> Found:
     )
 
 
-# "a judgement of inadequate for overall effectiveness in 2014": what it was given for (not "for the second time")
+_NEXT_ITEM = re.compile(r"[ \t]*(?:\d+(?:\.\d+)*[.)]?\s|\n|\|)")
+# "a judgement of inadequate for overall effectiveness in 2014": the area a grade was given for
 _GRADED_FOR = re.compile(
-    r"\s+for\s+(?!(?:the\s+)?(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+(?:time|year)\b)"
-    r"([^.;:,()\n]{3,60}?)(?=\s+(?:in|at|since|during|when|and|but)\s|[.;:,()\n]|$)",
-    re.I,
+    r"\s+for\s+([^.;:,()\n]{3,60}?)(?=\s+(?:in|at|since|during|when|and|but)\s|[.;:,()\n]|$)", re.I
 )
 
 
-def graded_for_another(sentence: str, grade: Found, terms: set[str]) -> bool:
-    """The grade is said to be for something ("inadequate for overall effectiveness") that holds none of the
-    question's words ("What judgement did Ofsted give Manchester's adoption performance?")."""
+@lru_cache(maxsize=1)
+def _areas() -> re.Pattern[str]:
+    return phrase_pattern(lexicon()["inspection_areas"])
+
+
+def graded_for_another(sentence: str, grade: Found, question: str) -> bool:
+    """The grade is said to be for one inspection area ("inadequate for overall effectiveness") and the question
+    names another ("What judgement did Ofsted give Manchester's adoption performance?")."""
     m = _GRADED_FOR.match(sentence, grade.end)
-    return bool(m) and not terms & set(measure_terms(m.group(1)))
+    if not m or not (area := _areas().search(m.group(1))):
+        return False
+    asked = {a.group(0).lower() for a in _areas().finditer(question)}
+    return bool(asked) and area.group(0).lower() not in asked
 
 
 _LINE_GOES_ON = re.compile(r"[ \t]*\n\s*\S")

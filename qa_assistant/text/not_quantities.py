@@ -53,7 +53,7 @@ _LABEL_CHARS = 24  # a year label is all the line holds before its value ("2023/
 # entered care", "at the end of March 28, compared with 25" are counts)
 _MONTH_BEFORE = re.compile(
     rf"(?:\b(?:on|as\s+of|at|by|since|until|till|from|before|after)\s+|\(\s*)"
-    rf"(?-i:{'|'.join(m.capitalize() for m in MONTHS)})\s$",  # the month capitalised ("may 5" is no day)
+    rf"(?!(?-i:may)\b)(?:{'|'.join(MONTHS)})\s$",  # not a lower-case "may" ("who may 5 ...")
     re.I,
 )
 _DAY_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*[),;]|\.(?:\s|$)|\s+(?:last|this|next)\s+year\b|$)")
