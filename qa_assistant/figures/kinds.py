@@ -172,12 +172,13 @@ def _moved_to(before: str) -> bool:
         return False
     if m.group(1).lower() in ("up", "down") and not re.search(r"\b(?:up|down)\s+from\s*$", before, re.I):
         return False  # "followed up at 6 months": only "down from 60 weeks" is a movement's start
-    return stem(m.group(1).lower()) in _move_stems()
+    return stem(m.group(1).lower()) in move_stems()
 
 
 @lru_cache(maxsize=1)
-def _move_stems() -> frozenset[str]:
-    """The stems of the lexicon's movement words, stop words among them ("fell", "up", "down")."""
+def move_stems() -> frozenset[str]:
+    """The stems of the lexicon's movement words ("fell", "rising", "up", "down"), stop words among them: how a
+    trend strings its values (trend_chains), and what a duration a movement reaches follows."""
     return frozenset(stem(w) for w in lexicon()["trend_moves"])
 
 

@@ -91,6 +91,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w not in ("and", "of", "the", "with", "upon", "on"))
 
 
+@lru_cache(maxsize=4096)
 def same_authority(a: str, b: str) -> bool:
     """Two writings of one authority: one is the other's opening words ("Stockton", "Stockton-on-Tees"; "Kingston",
     "Kingston upon Thames") or its initials ("BCP"). Not a shared first word: "North Tyneside" is not "North

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from qa_assistant.figures.asof import HEDGE, STARTING_VALUE
+from qa_assistant.figures.kinds import move_stems
 from qa_assistant.figures.masks import mask_dates, mask_numbers
 from qa_assistant.figures.phrases import Phrase, backward_phrase, value_end
 from qa_assistant.figures.sentence import SentenceReading
@@ -51,12 +52,6 @@ _AUXILIARIES = (
 def _link_terms() -> frozenset[str]:
     """Words a trend strings its values with: movement verbs and marks ("reaching", "up", "a new high")."""
     return stem_list("trend_moves") | stem_list("trend_marks")
-
-
-@lru_cache(maxsize=1)
-def _moves() -> frozenset[str]:
-    """The stems of the movement words, stop words among them ("up", "down")."""
-    return frozenset(stem(w) for w in lexicon()["trend_moves"])
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +93,7 @@ def _is_link(gap: str) -> bool:
         return False
     masked = mask_numbers(mask_dates(gap))
     moved = (
-        frozenset(stem(w) for w in words(masked)) & _moves()
+        frozenset(stem(w) for w in words(masked)) & move_stems()
         or re.search(r"\bfrom\b.*\bto\s*£?$", masked)
         or (_REFERS_BACK.search(masked) and not _CONTRAST.search(masked))
         # "162 in 2017/2018, 171 in 2018/2019 and 151 in 2019/2020": a series of dated values
