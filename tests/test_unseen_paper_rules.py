@@ -2271,3 +2271,46 @@ def test_an_authority_written_with_an_ampersand_is_another_council():
     assert [f.subject_name for f in figures("Brighton & Hove had 300 children in care.")] == [
         "Brighton & Hove"
     ]
+
+
+def _supported(question: str, text: str, headline: str) -> list[Scored]:
+    """The figures of text (a paper so titled) whose sentences support the question, as the answerer scores them."""
+    found = figures(text, title=headline)
+    scored = []
+    for f in found:
+        siblings = [g for g in found if g is not f and g.sentence_start == f.sentence_start]
+        sentence = text[f.sentence_start : f.sentence_end]
+        lead = text[f.sentence_start - 200 if f.sentence_start > 200 else 0 : f.sentence_start]
+        ctx = build_context(f, sentence, lead, "", siblings, frozenset(measure_terms(headline)))
+        verdict = check(read(question), f, lambda _, ctx=ctx: ctx)
+        if verdict.ok:
+            scored.append(Scored(f, verdict))
+    return scored
+
+
+@pytest.mark.parametrize(
+    "text,answers",
+    [
+        # a round bound and the exact figure it rounds, one paper, one date: the exact figure answers
+        (
+            "More than 780 children in the city are in care. The number - totalling 783 children - works out "
+            "as 139 per 10,000.",
+            ["783"],
+        ),
+        ("Almost 800 children are in care. In all, 783 children are in care.", ["783"]),
+        ("Around 800 children are in care. In all, 783 children are in care.", ["783"]),
+        # the exact figure is outside what the bound says: two figures, not one told twice
+        ("More than 780 children are in care. In all, 779 children are in care.", ["More than 780", "779"]),
+        ("Almost 800 children are in care. In all, 801 children are in care.", ["Almost 800", "801"]),
+        ("More than 700 children are in care. In all, 812 children are in care.", ["More than 700", "812"]),
+        # "more than 783" is no round figure
+        ("More than 783 children are in care. In all, 785 children are in care.", ["More than 783", "785"]),
+    ],
+)
+def test_the_exact_figure_beats_the_round_bound_it_rounds(text, answers):
+    from qa_assistant.answering.citing import as_written, hedge_before
+
+    question = "How many children were in care?"
+    scored = _supported(question, text, "Children in care numbers rise")
+    chosen = best_series(scored, read(question), lambda f: hedge_before(text, f))
+    assert sorted(as_written(text, s.figure) for s in chosen) == sorted(answers)

@@ -134,6 +134,13 @@ _NOT_A_HEDGE_AFTER = re.compile(
 def as_written(text: str, f: Figure) -> str:
     """The figure as the paper reports it, with the hedge written right before it ("more than £1 million",
     "around 500"): an answer must not state a bound or an estimate as an exact figure."""
+    hedge = hedge_before(text, f)
+    return " ".join(f"{hedge} {f.value_text}".split()) if hedge else f.value_text
+
+
+def hedge_before(text: str, f: Figure) -> str:
+    """The words right before a figure that make it a bound or an estimate ("more than", "around"), with
+    single spaces; "" when it is stated as exact."""
     hedge = _HEDGE_BEFORE.search(text, max(f.sentence_start, f.start - 30), f.start)
     if (
         hedge
@@ -141,4 +148,4 @@ def as_written(text: str, f: Figure) -> str:
         and _NOT_A_HEDGE_AFTER.search(text, max(0, hedge.start() - 20), hedge.start())
     ):
         hedge = None
-    return " ".join(f"{hedge.group(0)}{f.value_text}".split()) if hedge else f.value_text
+    return " ".join(hedge.group(0).split()) if hedge else ""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from qa_assistant.answering.citing import Citer
+from qa_assistant.answering.citing import Citer, hedge_before
 from qa_assistant.answering.figure_choice import Scored, best_series, from_named_paper, matches_period
 from qa_assistant.answering.figure_context import FigureContexts
 from qa_assistant.answering.figure_text import FigureWriter, stated_numbers
@@ -52,6 +52,10 @@ class FigureAnswerer:
                 near.append((f, s))
         return ok, near
 
+    def _hedge(self, f: Figure) -> str:
+        """The words that make a figure a bound or an estimate ("more than"), "" when stated as exact."""
+        return hedge_before(self.index.documents[f.doc_id].text, f)
+
     def _retrieved(self, r: Reading) -> list[int]:
         """The figures of the passages BM25 ranks first for the question: a figure whose own words are cut
         short ("1,387 children deemed to be in need") is still checked, against its sentence."""
@@ -73,7 +77,7 @@ class FigureAnswerer:
         named = from_named_paper(scored, r, self.index.documents, self.contexts.text_words)
         if not named:
             return None
-        series = best_series(named, r)
+        series = best_series(named, r, self._hedge)
         if r.asks_earlier and r.intent != "timeline":
             # "the year before": only a figure the paper gives as an earlier one ("up from 228 the year before")
             series = [s for s in series if s.figure.as_of.basis == "earlier"]

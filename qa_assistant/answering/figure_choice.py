@@ -84,9 +84,12 @@ def _pairs(words: list[str]) -> set[tuple[str, str]]:
     return set(zip(words, words[1:]))
 
 
-def best_series(scored: list[Scored], r: Reading) -> list[Scored]:
+def best_series(
+    scored: list[Scored], r: Reading, hedge_of: Callable[[Figure], str] | None = None
+) -> list[Scored]:
     """The series (same measure, unit and subject) that answers: the measure's own units first, one with a
-    figure for the period asked, the best supported, the headline unit, most levels, most figures."""
+    figure for the period asked, the best supported, the headline unit, most levels, most figures. hedge_of
+    gives the words that make a figure a bound ("more than"), to prefer the exact figure it rounds."""
     groups: dict[tuple, list[Scored]] = {}
     for s in scored:
         f = s.figure
@@ -119,8 +122,56 @@ def best_series(scored: list[Scored], r: Reading) -> list[Scored]:
 
     best = max(groups.items(), key=rank)[1]
     direct = [m for m in best if not {"before", "source"} & set(m.support.notes)]
-    return one_per_sentence(direct or best)  # a figure whose own sentence says it all beats one read with
-    # what came before or with the paper's headline
+    # a figure whose own sentence says it all beats one read with what came before or with the headline
+    chosen = direct or best
+    return one_per_sentence(exact_over_bounds(chosen, scored, hedge_of) if hedge_of else chosen)
+
+
+# how a hedge places the figure it rounds: "more than 780" is at or above, "almost 800" at or below
+_AT_LEAST = re.compile(r"\b(?:more|over|excess|upwards|least)\b", re.I)
+_AT_MOST = re.compile(r"\b(?:less|fewer|under|almost|nearly|up\s+to)\b", re.I)
+
+
+def exact_over_bounds(
+    chosen: list[Scored], supported: list[Scored], hedge_of: Callable[[Figure], str]
+) -> list[Scored]:
+    """ "More than 780 children in the city are in care ... The number - totalling 783 children": a round
+    bound and the exact figure it rounds, in one paper for one date, are one report told twice. The exact
+    figure answers when it too supports the question (even when only the headline ties its sentence to it, or
+    its own words are too few to group it with the bound); the bound is dropped."""
+    out: list[Scored] = []
+    for m in chosen:
+        hedge = hedge_of(m.figure)
+        exact = next(
+            (e for e in supported if hedge and _rounds_to(e, m, hedge) and not hedge_of(e.figure)), None
+        )
+        if exact is None:
+            out.append(m)
+        elif all(
+            (o.figure.doc_id, o.figure.start) != (exact.figure.doc_id, exact.figure.start)
+            for o in out + chosen
+        ):
+            out.append(exact)
+    return out
+
+
+def _rounds_to(exact: Scored, bound: Scored, hedge: str) -> bool:
+    """The exact figure is one the hedged round figure stands for: same paper and date, within one step of
+    its last non-zero digit on the side the hedge says ("more than 780": 780 to 789)."""
+    e, b = exact.figure, bound.figure
+    same = (e.doc_id, e.as_of.label, e.unit, e.subject, e.subject_name, e.kind)
+    if same != (b.doc_id, b.as_of.label, b.unit, b.subject, b.subject_name, b.kind) or e.value == b.value:
+        return False
+    step = 1
+    while b.value > 0 and b.value % (step * 10) == 0:
+        step *= 10
+    if step < 10:
+        return False  # "more than 783" is no round figure
+    if _AT_LEAST.search(hedge):
+        return b.value <= e.value < b.value + step
+    if _AT_MOST.search(hedge):
+        return b.value - step < e.value <= b.value
+    return abs(e.value - b.value) < step / 2  # "around 800"
 
 
 def one_per_sentence(series: list[Scored]) -> list[Scored]:
