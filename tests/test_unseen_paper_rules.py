@@ -2314,3 +2314,51 @@ def test_the_exact_figure_beats_the_round_bound_it_rounds(text, answers):
     scored = _supported(question, text, "Children in care numbers rise")
     chosen = best_series(scored, read(question), lambda f: hedge_before(text, f))
     assert sorted(as_written(text, s.figure) for s in chosen) == sorted(answers)
+
+
+@pytest.mark.parametrize(
+    "text,value,phrase",
+    [
+        # a verb after a fraction's whole says what the part is: the part takes the whole's words and the
+        # predicate, the whole only its own words
+        (
+            "Last year 24 of the 156 foster carers were connected carers.",
+            "24",
+            "foster carers were connected carers",
+        ),
+        ("Last year 24 of the 156 foster carers were connected carers.", "156", "foster carers"),
+        ("Figures show 235 out of 248 foster carers were approved.", "248", "foster carers"),
+        (
+            "Figures revealed that 62 of the 307 children in care in Southend as of March were placed more than "
+            "20 miles from home.",
+            "62",
+            "children in care in Southend as of March were placed more than 20 miles from home",
+        ),
+        # a relative clause is the whole's own
+        (
+            "Of note, 12 of the 40 children who are in care were placed out of area.",
+            "40",
+            "children who are in care",
+        ),
+        # no verb after the whole: the usual reading
+        (
+            "There were 235 out of 248 assessments completed in timescale.",
+            "248",
+            "assessments completed in timescale",
+        ),
+    ],
+)
+def test_a_fraction_whole_keeps_its_words_and_the_part_takes_the_verb(text, value, phrase):
+    assert figure(text, value).phrase == phrase
+
+
+def test_a_fraction_part_is_of_the_whole_place_and_date():
+    text = (
+        "Figures show 62 of the 307 children in care in Southend as of March 2025 were placed far from home."
+    )
+    part, whole = figure(text, "62"), figure(text, "307")
+    assert (
+        (part.subject_name, part.as_of.label)
+        == (whole.subject_name, whole.as_of.label)
+        == ("Southend", "March 2025")
+    )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from qa_assistant.figures.acronyms import defined_acronyms
 from qa_assistant.figures.asof_context import AsOfContext, build_context
+from qa_assistant.figures.fraction_phrases import fraction_phrases, with_whole_facts
 from qa_assistant.figures.kinds import PART, breakdown_heading, is_threshold
 from qa_assistant.figures.list_items import band_label, list_parent
 from qa_assistant.figures.number_subject import opening_place
@@ -225,6 +226,7 @@ def _sentence_figures(r: SentenceReading) -> list[Figure]:
     previous: Quantity | None = None
     previous_phrase: Phrase = NONE
     parent = list_parent(r) if r.list_part else ""
+    fraction = fraction_phrases(r)
     for i, q in enumerate(r.qs):
         if q.start in r.thresholds or band_label(r, q, r.qs[i + 1] if i + 1 < len(r.qs) else None):
             continue
@@ -234,7 +236,7 @@ def _sentence_figures(r: SentenceReading) -> list[Figure]:
             fig = from_cell(r, q, cell)
             phrase = Phrase(cell.label_start, cell.label_end, "table")
         else:
-            fig, phrase = _prose_figure(r, q, previous, previous_phrase, parent, nxt)
+            fig, phrase = _prose_figure(r, q, previous, previous_phrase, parent, nxt, fraction)
         if fig is not None:
             if fig.kind != PART:
                 parent = fig.phrase
@@ -245,7 +247,7 @@ def _sentence_figures(r: SentenceReading) -> list[Figure]:
                 )
             out.append(fig)
         previous, previous_phrase = q, phrase
-    return out
+    return with_whole_facts(r, out)
 
 
 def _prose_figure(
@@ -255,10 +257,13 @@ def _prose_figure(
     previous_phrase: Phrase,
     parent: str,
     nxt: int,
+    fraction: dict[int, Phrase],
 ) -> tuple[Figure | None, Phrase]:
     """A number outside a table, with the phrase it was read with (the next number may inherit it)."""
-    phrase = phrase_in_trend(r, q, previous, previous_phrase, phrase_for(r, q, previous, previous_phrase))
-    share = share_of_whole_phrase(r, q, phrase, previous)
+    phrase = fraction.get(q.start) or phrase_in_trend(
+        r, q, previous, previous_phrase, phrase_for(r, q, previous, previous_phrase)
+    )
+    share = None if q.start in fraction else share_of_whole_phrase(r, q, phrase, previous)
     if share is not None:
         phrase, whole = share
     is_part = q.start in r.parts or (r.list_part and q is r.qs[0])

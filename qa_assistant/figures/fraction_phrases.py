@@ -1,0 +1,88 @@
+"""The phrases of a fraction's two numbers, when a verb after the whole says what the part is.
+
+"62 of the 307 children in care in Southend as of March were placed more than 20 miles from home": 307
+counts the children in care (the whole, up to the verb), and 62 counts those of them placed more than 20
+miles away (the whole's words and what the verb says of them). Read the usual way, the whole took the part's
+predicate ("24 of the 156 foster carers were connected carers" made 156 the connected carers) and the part
+took whatever came before it ("the department of education revealed"). Without such a verb the usual
+reading stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa_assistant.figures.forward_phrases import forward_phrase
+from qa_assistant.figures.kinds import fractions
+from qa_assistant.figures.masks import mask_dates
+from qa_assistant.figures.phrases import Phrase, trim_span
+from qa_assistant.figures.sentence import SentenceReading
+from qa_assistant.figures.when_words import says_only_when
+from qa_assistant.models import Figure
+
+# the verb that says what the part of the whole is or did; not one a number follows ("were 24")
+_PREDICATE = re.compile(
+    r"\b(?:(?:were|was|are|is|have|has|had)(?:\s+been)?|had|have|has)\s+(?=[a-z])(?!the\b|a\b|an\b)", re.I
+)
+# what ends the predicate's clause: punctuation, a bracket, or another clause joined on
+_CLAUSE_END = re.compile(r"[,;:.()]|\s[-–—]\s|\s(?:and|but|while|whilst|compared|against|which)\b", re.I)
+_MAX_PREDICATE_CHARS = 80
+_SAID_HERE = ("stated", "heading", "table")  # as-of bases the paper writes for the figure itself
+
+
+def fraction_phrases(r: SentenceReading) -> dict[int, Phrase]:
+    """Number start -> its phrase, for both numbers of each "A of the B <whole> <verb> <predicate>" of the
+    sentence: the whole's words before the verb for B, the whole's words and the predicate for A."""
+    out: dict[int, Phrase] = {}
+    parts = fractions(r.text, r.qs)
+    for a, b in zip(r.qs, r.qs[1:]):
+        if a.start not in parts:
+            continue
+        whole = forward_phrase(r.text, b, r.sentence[1], r.stops, r.thresholds)
+        if whole is None:
+            continue
+        verb = _predicate_verb(r.text, whole, min(r.sentence[1], whole.end + 40))
+        if verb is None or not _only_when_between(r.text, whole.end, verb.start()):
+            continue
+        end = _CLAUSE_END.search(r.text, verb.end(), r.sentence[1])
+        stop = end.start() if end else r.sentence[1]
+        if stop - verb.end() > _MAX_PREDICATE_CHARS or stop <= verb.end():
+            continue
+        s, e = trim_span(r.text, whole.start, min(verb.start(), whole.end))
+        out[b.start] = Phrase(s, e, "forward")
+        out[a.start] = Phrase(*trim_span(r.text, whole.start, stop), "forward")
+    return out
+
+
+def _predicate_verb(text: str, whole: Phrase, limit: int) -> re.Match[str] | None:
+    """The first verb after the whole's noun that is not inside a relative clause ("children who are in care")."""
+    for m in _PREDICATE.finditer(text, whole.start, limit):
+        if not re.search(r"\b(?:who|that|which|whom)\s*$", text[whole.start : m.start()], re.I):
+            return m
+    return None
+
+
+def _only_when_between(text: str, whole_end: int, verb_start: int) -> bool:
+    """Nothing, or only words that say when ("as of March"), stand between the whole's words and the verb."""
+    between = text[whole_end:verb_start].strip(" ,")
+    if verb_start <= whole_end or not between:
+        return True
+    # "as of March" is a date the masks take whole; "in March" leaves its preposition
+    return not re.sub(r"\b(?:in|on|at|by|as)\b", " ", mask_dates(between)).strip() or says_only_when(between)
+
+
+def with_whole_facts(r: SentenceReading, figures: list[Figure]) -> list[Figure]:
+    """A fraction's part is of the whole's place, and of the date the sentence states for the whole when it
+    states none for the part ("62 of the 307 children in care in Southend as of March": both Southend's, both
+    as of March; not the meeting's date)."""
+    parts = fractions(r.text, r.qs)
+    by_start = {f.start: f for f in figures}
+    out: list[Figure] = []
+    for f in figures:
+        whole = next((by_start.get(b.start) for a, b in zip(r.qs, r.qs[1:]) if a.start == f.start), None)
+        if f.start in parts and whole is not None:
+            update = {"subject": whole.subject, "subject_name": whole.subject_name}
+            dated = f.as_of.basis in _SAID_HERE or whole.as_of.basis not in _SAID_HERE
+            f = f.model_copy(update=update if dated else update | {"as_of": whole.as_of})
+        out.append(f)
+    return out
