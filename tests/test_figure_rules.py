@@ -646,6 +646,42 @@ def test_a_compared_value_shares_the_rate_unit(text, value, unit):
 
 
 @pytest.mark.parametrize(
+    "text,value,phrase",
+    [
+        # "of every", "in every", "out of every" 10,000 state a rate as "per 10,000" does
+        (
+            "The city had the second highest proportion, with 135 of every 10,000 under-18s in care.",
+            "135 of every 10,000",
+            "under-18s in care",
+        ),
+        (
+            "Around 60 in every 10,000 children are looked after.",
+            "60 in every 10,000",
+            "children are looked after",
+        ),
+        ("The rate was 75 out of every 10,000 children.", "75 out of every 10,000", "children"),
+    ],
+)
+def test_a_rate_stated_of_every_ten_thousand(text, value, phrase):
+    f = figure(text, value)
+    assert (f.unit, f.phrase) == ("per_10000", phrase)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many of every 10,000 under-18s were in Wolverhampton's care?",
+        "How many children in every 10,000 were looked after in 2015?",
+        "What was the rate of children in care per 10,000?",
+    ],
+)
+def test_a_question_asking_of_every_ten_thousand_asks_a_rate(question):
+    from qa_assistant.figures.question import read
+
+    assert read(question).unit == "per_10000"
+
+
+@pytest.mark.parametrize(
     "question,text,value,ok",
     [
         ("What was the North East's NEET rate?", "The East Midlands rate was 5.1%.", "5.1%", False),

@@ -118,7 +118,7 @@ def question_unit(question: str) -> str | None:
         return "multiple"  # "how many times more likely": a multiple, never a count
     if phrase_pattern(lx["percent_words"]).search(question) or "%" in question:
         return "percent"
-    if re.search(r"\b(?:per|out\s+of\s+every)\s+(?:10,?000|ten\s+thousand|10k)\b", question, re.I):
+    if re.search(r"\b(?:per|(?:out\s+of|of|in)\s+every)\s+(?:10,?000|ten\s+thousand|10k)\b", question, re.I):
         return "per_10000"  # "per 10,000" asks for exactly that: a percentage "rate" will not do
     if _PAY_RATE.search(question) and not _HOW_MANY.search(question):
         return "money"
