@@ -2062,6 +2062,14 @@ def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
         # ... but not words comparing it with that period: it is now, the earlier one its base
         ("There were 509 children in care compared with last year.", "509", "12 June 2024 (meeting date)"),
         ("There were 509 children in care, up on last year.", "509", "12 June 2024 (meeting date)"),
+        # a comparison in the few words between the number and the earlier period makes it the base, not the date
+        (
+            "The percentage who are NEET remained at 3.5%, which was lower than the same period last year.",
+            "3.5%",
+            "12 June 2024 (meeting date)",
+        ),
+        ("We had 350 children in care, higher than the previous year.", "350", "12 June 2024 (meeting date)"),
+        ("It was 17 in the same period last year.", "17", "an earlier period (not stated exactly)"),
         # ... and the further reach is only for the value compared with: "in the last year" is this period's
         (
             "Our fostering service approved 24 new foster carers in the last year, compared with 18 the previous year.",
@@ -2072,6 +2080,26 @@ def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
 )
 def test_last_year_dates_a_level_not_a_change(text, value, as_of):
     assert figure(text, value).as_of.label == as_of
+
+
+@pytest.mark.parametrize(
+    "title,as_of",
+    [
+        # a quarter the title names without its year is the latest such quarter ended by the meeting (12 June 2024)
+        (
+            "Quarter four performance indicators",
+            "quarter 4 of 2023/24 (January–March 2024) (from the paper's title)",
+        ),
+        ("Q1 performance report", "quarter 1 of 2023/24 (April–June 2023) (from the paper's title)"),
+        (
+            "Quarter 3 2024/25 performance report",
+            "12 June 2024 (meeting date)",
+        ),  # not yet ended: not its date
+        ("Performance report", "12 June 2024 (meeting date)"),
+    ],
+)
+def test_a_quarter_the_title_names_without_its_year(title, as_of):
+    assert figure("The rate of NEET young people was 3.5%.", "3.5%", title=title).as_of.label == as_of
 
 
 @pytest.mark.parametrize(

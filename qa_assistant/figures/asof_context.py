@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from qa_assistant.models import AsOf, format_date
 from qa_assistant.text.dates import DateMention, find_dates
+from qa_assistant.text.periods import fy_of
 from qa_assistant.text.spans import Span, is_list_item
 
 _HEADING_END = re.compile(r":-?\s*$")
@@ -63,7 +64,7 @@ def build_context(
         for d in find_dates(title, reference=meeting_date)
         if (d.kind in _TITLE_PERIODS or meeting_date is None)
         and (meeting_date is None or d.last <= meeting_date)
-    ]
+    ] or _title_quarter(title, meeting_date)
     return AsOfContext(
         text,
         dates,
@@ -76,6 +77,20 @@ def build_context(
         _report_period(text, dates),
         [start for start, _ in sentences],
     )
+
+
+def _title_quarter(title: str, meeting_date: dt.date | None) -> list[DateMention]:
+    """A quarter the title names without its year ("quarter three performance indicators", met in February
+    2020): the latest such quarter that had ended by the meeting (October-December 2019)."""
+    if meeting_date is None:
+        return []
+    for fy in (fy_of(meeting_date), fy_of(meeting_date) - 1):
+        found = [
+            d for d in find_dates(title, meeting_date, fy) if d.kind == "quarter" and d.last <= meeting_date
+        ]
+        if found:
+            return found
+    return []
 
 
 _PERIOD_STATEMENT = re.compile(

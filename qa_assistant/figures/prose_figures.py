@@ -28,11 +28,12 @@ from qa_assistant.models import AsOf, Figure
 from qa_assistant.text.numbers import Quantity
 
 _PAST_AFTER = rf"(?:{EARLIER_PERIOD}|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|previously)\b"
-_RELATIVE_PAST = re.compile(rf"^\W{{0,3}}(?:\w+\s+){{0,4}}?{_PAST_AFTER}", re.I)
+_COMPARING = r"(?:than|compared|against|versus|vs|on|up|down|from|since|higher|lower|more|fewer|less)\b"
+# "520 last year" is last year's; "3.5%, which was lower than the same period last year" is compared with it
+_RELATIVE_PAST = re.compile(rf"^\W{{0,3}}(?:(?!{_COMPARING})\w+\s+){{0,4}}?{_PAST_AFTER}", re.I)
 # "This is compared to 1372 children in care in the last quarter": the value compared with may name its own
 # words first, further on (none comparing it in turn)
 _COMPARED_TO = re.compile(r"\b(?:compared\s+(?:to|with)|against|versus|vs)\s*$", re.I)
-_COMPARING = r"(?:than|compared|against|versus|vs|on|up|down|from|since|higher|lower|more|fewer|less)\b"
 _RELATIVE_PAST_FAR = re.compile(rf"^\W{{0,3}}(?:(?!{_COMPARING})\w+\s+){{0,6}}?{_PAST_AFTER}", re.I)
 # "consistent with the year before (17 adopted and 16 placed)", "the previous year's figure of 520": the
 # number belongs to an earlier period, named just before it or before the brackets it sits in
