@@ -2070,6 +2070,11 @@ def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
         ),
         ("We had 350 children in care, higher than the previous year.", "350", "12 June 2024 (meeting date)"),
         ("It was 17 in the same period last year.", "17", "an earlier period (not stated exactly)"),
+        # a relative clause whose verb dates the number itself is no comparison
+        ("We now have 285 children in care, compared to 330 which peaked in 2019.", "330", "2019"),
+        ("Numbers reached 412 children which was recorded in March 2021.", "412", "March 2021"),
+        ("There were 400 children which compared with 2019.", "400", "12 June 2024 (meeting date)"),
+        ("There were 330 children, which is higher than in 2019.", "330", "12 June 2024 (meeting date)"),
         # ... and the further reach is only for the value compared with: "in the last year" is this period's
         (
             "Our fostering service approved 24 new foster carers in the last year, compared with 18 the previous year.",

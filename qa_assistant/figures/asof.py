@@ -4,9 +4,8 @@ In order of preference: a table column's period; a "to date"/"currently" marker 
 meeting's date); a date after the number in its clause ("702 in July 2020"); a date earlier in the sentence;
 a heading such as "As of 21st December 2018:-" or a dated heading line covering the paragraphs below it;
 the meeting date (marked as such); unknown. A value that a change started from ("reduced from 1296") is an
-earlier figure: it never takes the meeting date. All look-ups are by binary search, so the whole document
-is processed in linear time. The paper-wide facts searched (dated headings, meeting dates, the reported period)
-are gathered once per paper by asof_context.py.
+earlier figure: it never takes the meeting date. Look-ups are binary searches (linear time per paper) in the
+facts asof_context.py gathers once per paper (dated headings, meeting dates, the reported period).
 """
 
 from __future__ import annotations
@@ -33,9 +32,10 @@ _CURRENT_BEFORE = re.compile(
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 # "an increase of 4.1% from the end of March 2018": the date a change is measured from, not the date it is as of
 _CHANGED_FROM = re.compile(r"\s*(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
-# "59.7 per 10,000 - below the 2018-19 national average": a comparison after the number has its own date
+# "59.7 per 10,000 - below the 2018-19 national average": a comparison after the number has its own date; not
+# a relative clause whose verb dates the number itself ("compared to 330 which peaked at the end of 2019")
 _CLAUSE_BREAK = re.compile(
-    r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b|\bcompared\b|\bwhereas\b|\bthan\b|"
+    r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b(?!\s+(?:was\s+|were\s+)?(?!compared)[a-z]+ed\s+(?:at|in|on|by)\b)|\bcompared\b|\bwhereas\b|\bthan\b|"
     r"\bagainst\b(?!\s+(?:this|the|our|that)\s+(?:council|authority|local\s+authority)\b)|"
     r"\b(?:below|above)\s+(?:the|that|this)\b",
     re.I,
