@@ -66,7 +66,7 @@ class AsOf(BaseModel):
         return self.start is not None and self.end is not None
 
 
-FigureKind = Literal["level", "change", "target", "forecast", "part"]
+FigureKind = Literal["level", "change", "target", "forecast", "part", "limit"]
 SubjectKind = Literal["own", "england", "region", "neighbours", "other"]
 
 

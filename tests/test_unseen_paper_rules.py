@@ -581,7 +581,7 @@ def test_the_phrase_a_number_takes(text, value, phrase):
     ],
 )
 def test_a_duration_a_movement_reaches_is_reported_not_a_limit(text, durations):
-    assert [f.value_text for f in figures(text) if f.unit == "weeks"] == durations
+    assert [f.value_text for f in figures(text) if f.unit == "weeks" and f.kind != "limit"] == durations
 
 
 # ---- tables: a unit row label, a place row label -----------------------------------------------------------
@@ -2362,3 +2362,59 @@ def test_a_fraction_part_is_of_the_whole_place_and_date():
         == (whole.subject_name, whole.as_of.label)
         == ("Southend", "March 2025")
     )
+
+
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        # a question asking what limit is set takes only a limit
+        ("How long did Peterborough City Council have to submit an improvement plan?", "limit"),
+        ("For how long must a private fostering arrangement be intended to last?", "limit"),
+        ("How many working days does the council have to respond to a complaint?", "limit"),
+        ("What is the statutory time limit for completing an assessment?", "limit"),
+        # not what someone went through, nor a measure that names its limit
+        ("How long did the grandmother have to wait for the allowance?", "level"),
+        ("How long did the council take to complete the assessment?", "level"),
+        ("What percentage of EHCPs were issued within the 20-week deadline in 2023?", "level"),
+    ],
+)
+def test_a_question_asking_for_a_limit(question, kind):
+    assert read(question).figure_kind == kind
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # a limit the paper sets answers a question asking for the limit, whatever else its sentence says
+        (
+            "How long did Peterborough City Council have to submit an improvement plan?",
+            "Ofsted will now monitor the service. Peterborough City Council also has 70 days to submit an "
+            "improvement plan.",
+            "70 days",
+            True,
+        ),
+        # but never a question asking how long something took
+        (
+            "How long did care proceedings take in 2023/24?",
+            "In 2023/24, 93% of care proceedings were completed within 26 weeks.",
+            "26 weeks",
+            False,
+        ),
+        # and a limit question is not answered by a duration reported
+        (
+            "How long must care proceedings take?",
+            "In 2023/24 care proceedings took 34 weeks on average.",
+            "34 weeks",
+            False,
+        ),
+    ],
+)
+def test_a_limit_answers_only_a_question_asking_for_one(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+def test_a_limit_is_kept_as_a_figure_of_its_own_kind():
+    text = "In 2023/24, 93% of care proceedings were completed within 26 weeks."
+    assert figure(text, "26 weeks").kind == "limit"
+    assert figure(text, "93%").kind == "level"

@@ -24,7 +24,9 @@ def figures(
     subject: Annotated[
         str | None, typer.Option(help="own, england, region, neighbours, other, or a council's name.")
     ] = None,
-    kind: Annotated[Literal["level", "change", "target", "forecast", "part"] | None, typer.Option()] = None,
+    kind: Annotated[
+        Literal["level", "change", "target", "forecast", "part", "limit"] | None, typer.Option()
+    ] = None,
     date_from: Annotated[
         str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="As of on or after this date.")
     ] = None,

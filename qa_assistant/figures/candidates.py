@@ -4,10 +4,9 @@ For each number: its measure phrase as written (prose_phrases.py, over phrases.p
 the concept that phrase names if any (concepts.py, via assembly.py), whose figure it is (subjects.py), what
 kind of figure (kinds.py), its unit (from the number, or from its label or column: "CLA rate per 10,000 |
 160.2"), its as-of date and basis (asof.py) and exact spans. Numbers in tables are read by table_figures.py,
-others by prose_figures.py, list items against their lead-in line by list_items.py. This module walks the
-paper sentence by sentence and carries what one sentence tells the next. Nothing here decides whether a
-figure answers a question: that is selection's job, with the support check. Linear in the document's
-length: quantities, dates and subject cues are swept in text order.
+others by prose_figures.py, list items against their lead-in line by list_items.py, limits by limits.py.
+This module walks the paper sentence by sentence and carries what one sentence tells the next; whether a
+figure answers a question is selection's job. Linear: quantities, dates and subject cues are swept in order.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from qa_assistant.figures.acronyms import defined_acronyms
 from qa_assistant.figures.asof_context import AsOfContext, build_context
 from qa_assistant.figures.fraction_phrases import fraction_phrases, with_whole_facts
 from qa_assistant.figures.kinds import PART, breakdown_heading, is_threshold
+from qa_assistant.figures.limits import limit_figure
 from qa_assistant.figures.list_items import band_label, list_parent
 from qa_assistant.figures.number_subject import opening_place
 from qa_assistant.figures.phrases import NONE, Phrase
@@ -40,8 +40,7 @@ from qa_assistant.text.numbers import Quantity, changed_from_to, find_quantities
 from qa_assistant.text.spans import Span, is_list_item, paragraph_spans, sentence_spans_by_paragraph
 
 _COMPARISON_WORDS = re.compile(
-    r"\b(?:than|compared|comparison|against|below|above|versus|vs|whereas|while|"
-    r"whilst|similar|benchmark)\b",
+    r"\b(?:than|compared|comparison|against|below|above|versus|vs|whereas|while|whilst|similar|benchmark)\b",
     re.I,
 )
 MAX_SENTENCE_CHARS = 1200  # a "sentence" longer than this is run-on text: read it in pieces
@@ -228,9 +227,10 @@ def _sentence_figures(r: SentenceReading) -> list[Figure]:
     parent = list_parent(r) if r.list_part else ""
     fraction = fraction_phrases(r)
     for i, q in enumerate(r.qs):
-        if q.start in r.thresholds or band_label(r, q, r.qs[i + 1] if i + 1 < len(r.qs) else None):
-            continue
         nxt = r.qs[i + 1].start if i + 1 < len(r.qs) else r.sentence[1]
+        if q.start in r.thresholds or band_label(r, q, r.qs[i + 1] if i + 1 < len(r.qs) else None):
+            out += [f for f in [limit_figure(r, q, nxt)] if f and q.start in r.thresholds]  # a limit set
+            continue
         cell = r.cells.get(q.start)
         if cell is not None:
             fig = from_cell(r, q, cell)

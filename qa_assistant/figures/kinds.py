@@ -15,7 +15,7 @@ from qa_assistant.figures.terms import lexicon, phrase_pattern
 from qa_assistant.text.quantity import DURATION_UNITS, Quantity
 from qa_assistant.text.stemming import stem
 
-LEVEL, CHANGE, TARGET, FORECAST, PART = "level", "change", "target", "forecast", "part"
+LEVEL, CHANGE, TARGET, FORECAST, PART, LIMIT = "level", "change", "target", "forecast", "part", "limit"
 _BEFORE_CHARS = 45
 _AFTER_CHARS = 40
 _HEDGE = rf"(?:\s+(?:(?:more|less|fewer)\s+than|{HEDGE}))?"  # "rise by more than 300%"

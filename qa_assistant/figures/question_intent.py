@@ -229,10 +229,23 @@ _BY_HOW_MUCH_OVER = re.compile(
 )
 
 
+# "how long must ...", "how many days does the council have to respond", "what is the time limit": the limit
+# set (a figure of kind "limit"); not what someone went through ("how long did she have to wait")
+_LIMIT_ASKED = re.compile(
+    r"\b(?:how\s+long|how\s+many\s+(?:working\s+)?(?:hours|days|weeks|months|years))\b"
+    r"(?=.{0,120}?\b(?:must|should|(?:has|have|had)\s+to(?!\s+(?:wait|stay|live|spend|endure|go))|"
+    r"(?:is|are)\s+(?:required|allowed|given)|to\s+qualify)\b)"
+    r"|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:time\s+limit|deadline|timescale)s?\b",
+    re.I,
+)
+
+
 def figure_kind(question: str, timeline: bool) -> str:
-    """Which kind of figure answers: a change, a target, a forecast or (by default) a level."""
+    """Which kind of figure answers: a limit, a change, a target, a forecast or (by default) a level."""
     return (
-        "change"
+        "limit"
+        if _LIMIT_ASKED.search(question)
+        else "change"
         if CHANGE.search(question) and not timeline and not _BY_HOW_MUCH_OVER.search(question)
         else "target"
         if _TARGET.search(question)

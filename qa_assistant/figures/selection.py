@@ -219,7 +219,9 @@ def _phrase_refusal(r: Reading, f: Figure, t: _Terms, around: FigureContext) -> 
         return f"measure: the figure counts {f.counted}, not {r.measure_text}"
     if unasked_remainder(f, r.question):
         return "measure: the figure is what is left of a breakdown ('other'), not what was asked"
-    p_left = _unasked_phrase_terms(f, t, r.question, around.sentence_text)
+    # a limit's phrase is its whole clause ("PCC also has 70 days to submit an improvement plan"): its other
+    # words say whose limit it is, not a narrower measure
+    p_left = _unasked_phrase_terms(f, t, r.question, around.sentence_text) if f.kind != "limit" else None
     if p_left:
         return f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked"
     if not (t.q & (t.p | t.c)) and not t.same_concept and not read_from_sentence(f, around):

@@ -49,7 +49,9 @@ def build_context(
 ) -> FigureContext:
     """The words around a figure that may support a question: its sentence, the sentence before and its
     section heading; less what later numbers of the sentence, or breakdown parts, own ("41 approved (20
-    mainstream and 21 connected)": "mainstream" does not describe 41)."""
+    mainstream and 21 connected)": "mainstream" does not describe 41). A limit the sentence sets ("within 26
+    weeks") belongs to another figure's words rather than stands beside it, so it owns none of them."""
+    siblings = [g for g in siblings if g.kind != "limit"]
     whole = _is_whole(f, sentence_text)
     owned = set(
         t

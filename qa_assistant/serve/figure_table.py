@@ -35,7 +35,7 @@ class FigureFilter(BaseModel):
         max_length=100,
         description="own, england, region, neighbours, other, or another council's name",
     )
-    kind: Literal["level", "change", "target", "forecast", "part"] | None = None
+    kind: Literal["level", "change", "target", "forecast", "part", "limit"] | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     doc: str | None = Field(default=None, max_length=200, description="Paper id")
