@@ -2074,6 +2074,18 @@ def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
         ("We now have 285 children in care, compared to 330 which peaked in 2019.", "330", "2019"),
         ("Numbers reached 412 children which was recorded in March 2021.", "412", "March 2021"),
         ("There were 400 children which compared with 2019.", "400", "12 June 2024 (meeting date)"),
+        # a relative clause that dates the thing counted, not the count
+        (
+            "The service now works with 120 families which were referred in 2022.",
+            "120",
+            "12 June 2024 (meeting date)",
+        ),
+        # a preposition compares nothing: the figure is last year's
+        (
+            "The council spent £2.1m on agency staff last year.",
+            "£2.1m",
+            "an earlier period (not stated exactly)",
+        ),
         ("There were 330 children, which is higher than in 2019.", "330", "12 June 2024 (meeting date)"),
         # ... and the further reach is only for the value compared with: "in the last year" is this period's
         (
@@ -2095,11 +2107,15 @@ def test_last_year_dates_a_level_not_a_change(text, value, as_of):
             "Quarter four performance indicators",
             "quarter 4 of 2023/24 (January–March 2024) (from the paper's title)",
         ),
-        ("Q1 performance report", "quarter 1 of 2023/24 (April–June 2023) (from the paper's title)"),
+        ("Q3 performance report", "quarter 3 of 2023/24 (October–December 2023) (from the paper's title)"),
+        # a quarter not yet ended is not pushed back a year; a year beside the quarter is not guessed
+        ("Q1 performance report", "12 June 2024 (meeting date)"),
+        ("Quarter 3 2024/25 performance report", "12 June 2024 (meeting date)"),
+        ("Quarter 1 2024 performance report", "12 June 2024 (meeting date)"),
         (
-            "Quarter 3 2024/25 performance report",
-            "12 June 2024 (meeting date)",
-        ),  # not yet ended: not its date
+            "Sub-Committee, 13 February 2024 - quarter four indicators",
+            "quarter 4 of 2023/24 (January–March 2024) (from the paper's title)",
+        ),
         ("Performance report", "12 June 2024 (meeting date)"),
     ],
 )

@@ -13,7 +13,7 @@ from qa_assistant.figures.explained_words import question_acronyms, spells_initi
 from qa_assistant.figures.question_sources import title_words
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support, phrase_terms
-from qa_assistant.figures.terms import lexicon
+from qa_assistant.figures.terms import counting_terms, lexicon
 from qa_assistant.models import Document, Figure
 from qa_assistant.text.dates import MONTHS
 
@@ -156,11 +156,17 @@ def exact_over_bounds(
 
 
 def _rounds_to(exact: Scored, bound: Scored, hedge: str) -> bool:
-    """The exact figure is one the hedged round figure stands for: same paper and date, within one step of
-    its last non-zero digit on the side the hedge says ("more than 780": 780 to 789)."""
+    """The exact figure is one the hedged round figure stands for: same paper, date and measure, within one
+    step of its last non-zero digit on the side the hedge says ("more than 780": 780 to 789)."""
     e, b = exact.figure, bound.figure
     same = (e.doc_id, e.as_of.label, e.unit, e.subject, e.subject_name, e.kind)
     if same != (b.doc_id, b.as_of.label, b.unit, b.subject, b.subject_name, b.kind) or e.value == b.value:
+        return False
+    # the same measure told again: its words are the bound's, and outside the bound's sentence only a counted
+    # noun read with what came before ("The number - totalling 783 children"); not "745 children in care" of a
+    # budget, nor "95% of children in care had a dental check" beside "more than 90% ... a health assessment"
+    extra = set(e.terms) - counting_terms()
+    if not set(e.terms) <= set(b.terms) or (e.sentence_start != b.sentence_start and extra):
         return False
     step = 1
     while b.value > 0 and b.value % (step * 10) == 0:

@@ -35,7 +35,7 @@ _CHANGED_FROM = re.compile(r"\s*(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?(?:end\s+of
 # "59.7 per 10,000 - below the 2018-19 national average": a comparison after the number has its own date; not
 # a relative clause whose verb dates the number itself ("compared to 330 which peaked at the end of 2019")
 _CLAUSE_BREAK = re.compile(
-    r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b(?!\s+(?:was\s+|were\s+)?(?!compared)[a-z]+ed\s+(?:at|in|on|by)\b)|\bcompared\b|\bwhereas\b|\bthan\b|"
+    r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b(?!\s+(?:was\s+|were\s+)?(?:peaked|recorded|reported|reached|measured)\s+(?:at|in|on|by)\b)|\bcompared\b|\bwhereas\b|\bthan\b|"
     r"\bagainst\b(?!\s+(?:this|the|our|that)\s+(?:council|authority|local\s+authority)\b)|"
     r"\b(?:below|above)\s+(?:the|that|this)\b",
     re.I,

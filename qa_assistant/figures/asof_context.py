@@ -86,11 +86,20 @@ def _title_quarter(title: str, meeting_date: dt.date | None) -> list[DateMention
         return []
     for fy in (fy_of(meeting_date), fy_of(meeting_date) - 1):
         found = [
-            d for d in find_dates(title, meeting_date, fy) if d.kind == "quarter" and d.last <= meeting_date
+            d
+            for d in find_dates(title, meeting_date, fy)
+            if d.kind == "quarter"
+            and d.last <= meeting_date
+            and not _YEAR_AFTER.match(title, d.end)  # "Quarter 1 2024": a year the quarter rule did not read
         ]
         if found:
-            return found
+            # a quarter still in progress at the meeting is not pushed back a year
+            return found if (meeting_date - found[-1].last).days <= _QUARTER_REPORTED_WITHIN_DAYS else []
     return []
+
+
+_QUARTER_REPORTED_WITHIN_DAYS = 183
+_YEAR_AFTER = re.compile(r"\W{0,3}(?:of\s+)?(?:19|20)\d{2}\b", re.I)
 
 
 _PERIOD_STATEMENT = re.compile(

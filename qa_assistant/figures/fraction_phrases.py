@@ -26,8 +26,12 @@ _PREDICATE = re.compile(
 )
 # what ends the predicate's clause: punctuation, a bracket, or another clause joined on
 _CLAUSE_END = re.compile(r"[,;:.()]|\s[-–—]\s|\s(?:and|but|while|whilst|compared|against|which)\b", re.I)
+_LIST_GOES_ON = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}?(?:or|and)\s+[\w'’-]+(?=\s*(?:[.;:)]|$))", re.I)
 _MAX_PREDICATE_CHARS = 80
-_SAID_HERE = ("stated", "heading", "table")  # as-of bases the paper writes for the figure itself
+_SAID_HERE = ("stated", "heading", "table")
+_OWN_TIME = re.compile(
+    r"\b(?:since|by|until|after|before|within|later|subsequently)\b", re.I
+)  # as-of bases the paper writes for the figure itself
 
 
 def fraction_phrases(r: SentenceReading) -> dict[int, Phrase]:
@@ -46,6 +50,8 @@ def fraction_phrases(r: SentenceReading) -> dict[int, Phrase]:
             continue
         end = _CLAUSE_END.search(r.text, verb.end(), r.sentence[1])
         stop = end.start() if end else r.sentence[1]
+        listed = _LIST_GOES_ON.match(r.text, stop)  # "not in education, employment or training"
+        stop = listed.end() if listed and end and end.group(0) == "," else stop
         if stop - verb.end() > _MAX_PREDICATE_CHARS or stop <= verb.end():
             continue
         s, e = trim_span(r.text, whole.start, min(verb.start(), whole.end))
@@ -56,9 +62,14 @@ def fraction_phrases(r: SentenceReading) -> dict[int, Phrase]:
 
 def _predicate_verb(text: str, whole: Phrase, limit: int) -> re.Match[str] | None:
     """The first verb after the whole's noun that is not inside a relative clause ("children who are in care")."""
+    after = whole.start  # where the words after the last relative clause's verb start
     for m in _PREDICATE.finditer(text, whole.start, limit):
-        if not re.search(r"\b(?:who|that|which|whom)\s*$", text[whole.start : m.start()], re.I):
-            return m
+        if re.search(r"\b(?:who|that|which)\s*$", text[after : m.start()], re.I):
+            after = m.end()  # "children who are in care": the relative clause's own verb
+            continue
+        if re.search(r"\b(?:who|that|which|whom|whose)\b", text[after : m.start()], re.I):
+            return None  # "children that we have placed out of area": its subject and verb are the whole's
+        return m
     return None
 
 
@@ -82,7 +93,9 @@ def with_whole_facts(r: SentenceReading, figures: list[Figure]) -> list[Figure]:
         whole = next((by_start.get(b.start) for a, b in zip(r.qs, r.qs[1:]) if a.start == f.start), None)
         if f.start in parts and whole is not None:
             update = {"subject": whole.subject, "subject_name": whole.subject_name}
-            dated = f.as_of.basis in _SAID_HERE or whole.as_of.basis not in _SAID_HERE
+            # "12 of the 300 children in care in March 2020 had left care by March 2021": its own time
+            own_time = _OWN_TIME.search(r.text, f.start, r.sentence[1])
+            dated = f.as_of.basis in _SAID_HERE or whole.as_of.basis not in _SAID_HERE or own_time
             f = f.model_copy(update=update if dated else update | {"as_of": whole.as_of})
         out.append(f)
     return out

@@ -147,15 +147,25 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
     if q.unit not in DURATION_UNITS:
         return False
     before = text[max(clause_start, q.start - 25) : q.start]
-    if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:up\s+to\s+)?$", before, re.I):
-        return True
-    if _moved_to(before) and not _SET_LIMIT.search(text, max(0, q.start - 100), q.start):
+    if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:up\s+to\s+)?$", before, re.I) or _LIMIT_IS.search(
+        text, max(0, q.start - 60), q.start
+    ):
+        return True  # an age, or "The statutory time limit is 20 working days"
+    moved = _moved_to(before) or _FROM_THEN_TO.search(text, max(0, q.start - 100), q.start)
+    if moved and not _SET_LIMIT.search(text, max(0, q.start - 100), q.start):
         return False
     return not re.search(
         r"\b(?:average|averaged|averaging|mean|median|took|takes|taking|was|were|is|are|of)\s*$", before, re.I
     )
 
 
+# "rising from 435 days, as of April 2018, to 446 days": a movement's end, with the start's date between
+_FROM_THEN_TO = re.compile(
+    rf"\bfrom\s+(?:{HEDGE}\s+)?\d[\d,.]*\s+[a-z]+\b[^.;:\d]{{0,40}}\d{{4}},?\s+to\s*$", re.I
+)
+_LIMIT_IS = re.compile(
+    r"\b(?:time\s*limits?|deadlines?|timescales?)\b[^.;:\n]{0,40}\b(?:is|are|was|were)\s+$", re.I
+)
 _MOVE_THEN_TO = re.compile(r"\b([a-z]+)\s+(?:to|from|at)\s*$", re.I)
 # "The timescale for care proceedings was reduced to 26 weeks": a limit set, not a value reported (within the
 # sentence: no sentence end between the word and the number)
