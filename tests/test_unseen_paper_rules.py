@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 from figure_helpers import figure, figures, support
 
-from qa_assistant.answering.figure_choice import Scored, best_series, from_named_paper
+from qa_assistant.answering.figure_choice import BoundReader, Scored, best_series, from_named_paper
 from qa_assistant.answering.figure_context import refers_back
 from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.masks import mask_dates
@@ -2304,6 +2304,10 @@ def _supported(question: str, text: str, headline: str) -> list[Scored]:
         ),
         ("Almost 800 children are in care. The number - in all 783 children - is rising.", ["783"]),
         ("Around 800 children are in care (783 children).", ["783"]),
+        # a figure named by its value restates the bound before it
+        ("Nearly 800 children are in care. The 783 total is a rise on last year.", ["783"]),
+        ("Nearly 800 children are in care. The 795 total is a rise on last year.", ["795"]),
+        ("Nearly 800 children are in care. The 805 total is a rise on last year.", None),
         # the exact figure of another measure, or one whose own sentence says what else it is, is no restatement
         ("More than 700 children are in care in the city. Budget was set for 745 children in care.", None),
         ("Over 400 children are in care. 430 children in care had an up to date health assessment.", None),
@@ -2316,11 +2320,13 @@ def _supported(question: str, text: str, headline: str) -> list[Scored]:
     ],
 )
 def test_the_exact_figure_beats_the_round_bound_it_rounds(text, answers):
-    from qa_assistant.answering.citing import as_written, hedge_before
+    from qa_assistant.answering.citing import as_written, hedge_before, restates_by_value
 
     question = "How many children were in care?"
     scored = _supported(question, text, "Children in care numbers rise")
-    chosen = best_series(scored, read(question), lambda f: hedge_before(text, f))
+    after = lambda b: [f for f in figures(text) if f.start > b.sentence_end and restates_by_value(text, f)]  # noqa: E731
+    bounds = BoundReader(lambda f: hedge_before(text, f), after)
+    chosen = best_series(scored, read(question), bounds)
     unchanged = best_series(scored, read(question))
     want = answers if answers is not None else [as_written(text, s.figure) for s in unchanged]
     assert sorted(as_written(text, s.figure) for s in chosen) == sorted(want)

@@ -149,3 +149,13 @@ def hedge_before(text: str, f: Figure) -> str:
     ):
         hedge = None
     return " ".join(hedge.group(0).split()) if hedge else ""
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_RESTATING_NOUN = re.compile(r"\s+(?:figure|total|sum|amount)\b", re.I)
+
+
+def restates_by_value(text: str, f: Figure) -> bool:
+    """ "The £27.9m figure makes up half of the budget": a figure named by its own value, which restates one
+    given before rather than reports a new measure."""
+    return bool(_THE_BEFORE.search(text, max(0, f.start - 5), f.start) and _RESTATING_NOUN.match(text, f.end))

@@ -15,8 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from qa_assistant.answering.citing import Citer, hedge_before
-from qa_assistant.answering.figure_choice import Scored, best_series, from_named_paper, matches_period
+from qa_assistant.answering.citing import Citer, hedge_before, restates_by_value
+from qa_assistant.answering.figure_choice import (
+    BoundReader,
+    Scored,
+    best_series,
+    from_named_paper,
+    matches_period,
+)
 from qa_assistant.answering.figure_context import FigureContexts
 from qa_assistant.answering.figure_text import FigureWriter, stated_numbers
 from qa_assistant.figures.asof import STARTING_VALUE
@@ -24,6 +30,8 @@ from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support, check
 from qa_assistant.indexing.retrieval import bm25_ranking
 from qa_assistant.models import Answer, Figure, FigureValue
+
+_RESTATEMENT_REACH = 600  # characters after a bound's sentence where its exact figure may be restated
 
 
 class FigureAnswerer:
@@ -56,6 +64,13 @@ class FigureAnswerer:
         """The words that make a figure a bound or an estimate ("more than"), "" when stated as exact."""
         return hedge_before(self.index.documents[f.doc_id].text, f)
 
+    def _restated_after(self, f: Figure) -> list[Figure]:
+        """Figures in the next few sentences that name themselves by their value ("The £27.9m figure makes up
+        half of the budget"): a restatement of a figure given before, not a new measure."""
+        text = self.index.documents[f.doc_id].text
+        ids = self.index.figure_index.in_span(f.doc_id, f.sentence_end, f.sentence_end + _RESTATEMENT_REACH)
+        return [g for g in self.index.figure_index.fetch(ids) if restates_by_value(text, g)]
+
     def _retrieved(self, r: Reading) -> list[int]:
         """The figures of the passages BM25 ranks first for the question: a figure whose own words are cut
         short ("1,387 children deemed to be in need") is still checked, against its sentence."""
@@ -77,7 +92,7 @@ class FigureAnswerer:
         named = from_named_paper(scored, r, self.index.documents, self.contexts.text_words)
         if not named:
             return None
-        series = best_series(named, r, self._hedge)
+        series = best_series(named, r, BoundReader(self._hedge, self._restated_after))
         if r.asks_earlier and r.intent != "timeline":
             # "the year before": only a figure the paper gives as an earlier one ("up from 228 the year before")
             series = [s for s in series if s.figure.as_of.basis == "earlier"]

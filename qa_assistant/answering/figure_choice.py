@@ -84,12 +84,10 @@ def _pairs(words: list[str]) -> set[tuple[str, str]]:
     return set(zip(words, words[1:]))
 
 
-def best_series(
-    scored: list[Scored], r: Reading, hedge_of: Callable[[Figure], str] | None = None
-) -> list[Scored]:
+def best_series(scored: list[Scored], r: Reading, bounds: BoundReader | None = None) -> list[Scored]:
     """The series (same measure, unit and subject) that answers: the measure's own units first, one with a
-    figure for the period asked, the best supported, the headline unit, most levels, most figures. hedge_of
-    gives the words that make a figure a bound ("more than"), to prefer the exact figure it rounds."""
+    figure for the period asked, the best supported, the headline unit, most levels, most figures. bounds
+    reads which figures are round bounds ("more than 780"), to prefer the exact figure they round."""
     groups: dict[tuple, list[Scored]] = {}
     for s in scored:
         f = s.figure
@@ -124,7 +122,7 @@ def best_series(
     direct = [m for m in best if not {"before", "source"} & set(m.support.notes)]
     # a figure whose own sentence says it all beats one read with what came before or with the headline
     chosen = direct or best
-    return one_per_sentence(exact_over_bounds(chosen, scored, hedge_of) if hedge_of else chosen)
+    return one_per_sentence(exact_over_bounds(chosen, scored, bounds) if bounds else chosen)
 
 
 # how a hedge places the figure it rounds: "more than 780" is at or above, "almost 800" at or below
@@ -132,18 +130,36 @@ _AT_LEAST = re.compile(r"\b(?:more|over|excess|upwards|least)\b", re.I)
 _AT_MOST = re.compile(r"\b(?:less|fewer|under|almost|nearly|up\s+to)\b", re.I)
 
 
-def exact_over_bounds(
-    chosen: list[Scored], supported: list[Scored], hedge_of: Callable[[Figure], str]
-) -> list[Scored]:
+@dataclass
+class BoundReader:
+    """What the answerer reads in a paper's text for bounds: the hedge written before a figure ("" when it is
+    stated as exact), and the figures after it that restate one by its value ("The £27.9m figure")."""
+
+    hedge_of: Callable[[Figure], str]
+    restated_after: Callable[[Figure], list[Figure]]
+
+
+def exact_over_bounds(chosen: list[Scored], supported: list[Scored], bounds: BoundReader) -> list[Scored]:
     """ "More than 780 children in the city are in care ... The number - totalling 783 children": a round
     bound and the exact figure it rounds, in one paper for one date, are one report told twice. The exact
     figure answers when it too supports the question (even when only the headline ties its sentence to it, or
-    its own words are too few to group it with the bound); the bound is dropped."""
+    its own words are too few to group it with the bound), or when the paper restates the bound by it ("spent
+    nearly £28m ... The £27.9m figure makes up half"); the bound is dropped."""
     out: list[Scored] = []
     for m in chosen:
-        hedge = hedge_of(m.figure)
+        hedge = bounds.hedge_of(m.figure)
+        told = [e for e in supported if _same_words(e.figure, m.figure)]
+        told += [
+            Scored(_named_as(g, m.figure), m.support)
+            for g in (bounds.restated_after(m.figure) if hedge else [])
+        ]
         exact = next(
-            (e for e in supported if hedge and _rounds_to(e, m, hedge) and not hedge_of(e.figure)), None
+            (
+                e
+                for e in told
+                if hedge and _rounds_to(e.figure, m.figure, hedge) and not bounds.hedge_of(e.figure)
+            ),
+            None,
         )
         if exact is None:
             out.append(m)
@@ -155,18 +171,27 @@ def exact_over_bounds(
     return out
 
 
-def _rounds_to(exact: Scored, bound: Scored, hedge: str) -> bool:
-    """The exact figure is one the hedged round figure stands for: same paper, date and measure, within one
-    step of its last non-zero digit on the side the hedge says ("more than 780": 780 to 789)."""
-    e, b = exact.figure, bound.figure
+def _named_as(restated: Figure, bound: Figure) -> Figure:
+    """A restatement ("The £27.9m figure makes up half") named by what the bound's words say it counts."""
+    keys = ("phrase", "concept_id", "concept_label", "concept_terms", "terms", "context", "context_terms")
+    return restated.model_copy(
+        update={k: getattr(bound, k) for k in keys} | {"phrase_start": None, "phrase_end": None}
+    )
+
+
+def _same_words(e: Figure, b: Figure) -> bool:
+    """The same measure told again: its words are the bound's, and outside the bound's sentence only a counted
+    noun read with what came before ("The number - totalling 783 children"); not "745 children in care" of a
+    budget, nor "95% of children in care had a dental check" beside "more than 90% ... a health assessment"."""
+    extra = set(e.terms) - counting_terms()
+    return set(e.terms) <= set(b.terms) and (e.sentence_start == b.sentence_start or not extra)
+
+
+def _rounds_to(e: Figure, b: Figure, hedge: str) -> bool:
+    """The exact figure is one the hedged round figure stands for: same paper, date, unit, place and kind,
+    within one step of its last non-zero digit on the side the hedge says ("more than 780": 780 to 789)."""
     same = (e.doc_id, e.as_of.label, e.unit, e.subject, e.subject_name, e.kind)
     if same != (b.doc_id, b.as_of.label, b.unit, b.subject, b.subject_name, b.kind) or e.value == b.value:
-        return False
-    # the same measure told again: its words are the bound's, and outside the bound's sentence only a counted
-    # noun read with what came before ("The number - totalling 783 children"); not "745 children in care" of a
-    # budget, nor "95% of children in care had a dental check" beside "more than 90% ... a health assessment"
-    extra = set(e.terms) - counting_terms()
-    if not set(e.terms) <= set(b.terms) or (e.sentence_start != b.sentence_start and extra):
         return False
     step = 1
     while b.value > 0 and b.value % (step * 10) == 0:
