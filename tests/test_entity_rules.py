@@ -1119,3 +1119,35 @@ def test_a_name_or_date_the_question_writes_is_not_its_answer(text, kind, questi
     from qa_assistant.answering.entity_candidates import written_in
 
     assert written_in(Found(0, len(text), text, kind), question) == written
+
+
+@pytest.mark.parametrize(
+    "question,sentence,offered",
+    [
+        # a name made only of the question's own words (its head noun among them) is what it asks about
+        (
+            "Which Lincolnshire Family Assessment Support Team area was the exception to the rise?",
+            "The increase had been across all eight Family Assessment Support Teams, with the exception of "
+            "North Kesteven.",
+            False,
+        ),
+        (
+            "Which board oversees the fostering service?",
+            "The fostering service is overseen by the Corporate Parenting Board, chaired by the Executive Member.",
+            True,
+        ),
+    ],
+)
+def test_a_name_of_only_the_question_own_words_is_no_answer(question, sentence, offered):
+    from qa_assistant.answering.entities import EntityAnswerer
+    from qa_assistant.answering.entity_asked import Asked
+    from qa_assistant.settings import Settings
+
+    r = read(question)
+    asked = Asked.of(question, r)
+    candidates = EntityAnswerer(None, None, Settings())._candidates(sentence, None, question, r, asked)
+    named = [c.text for c in candidates]
+    assert (
+        any("Family Assessment Support Teams" in n or "Corporate Parenting Board" in n for n in named)
+        == offered
+    )

@@ -172,7 +172,8 @@ class EntityAnswerer:
         offered = [
             c
             for c in found
-            if not restates_question(c.text, asked.terms, grade) and not written_in(c, question)
+            if not restates_question(c.text, asked.terms | frozenset(measure_terms(question)), grade)
+            and not written_in(c, question)
         ]
         candidates = [
             c
