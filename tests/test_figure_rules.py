@@ -2086,6 +2086,12 @@ def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
             "£2.1m",
             "an earlier period (not stated exactly)",
         ),
+        # "from" a value compares: the number is now, the value after "from" last year's
+        (
+            "The number of children in care rose to 812 from 790 last year.",
+            "812",
+            "12 June 2024 (meeting date)",
+        ),
         ("There were 330 children, which is higher than in 2019.", "330", "12 June 2024 (meeting date)"),
         # ... and the further reach is only for the value compared with: "in the last year" is this period's
         (

@@ -151,11 +151,25 @@ def hedge_before(text: str, f: Figure) -> str:
     return " ".join(hedge.group(0).split()) if hedge else ""
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_RESTATING_NOUN = re.compile(r"\s+(?:figure|total|sum|amount)\b", re.I)
+_OPENS_WITH_THE = re.compile(r"\W*The\s+")
+# the value's noun and then its verb ("figure makes up", "total is"); not a qualifier ("total for home to school
+# transport", "figure quoted by Ofsted")
+_RESTATING_NOUN = re.compile(
+    r"\s+(?:figure|total|sum|amount)\s+(?:is|was|makes|made|represents|accounts|equates|means|covers|comes)\b",
+    re.I,
+)
+# what tells of another date or a comparison in the restating sentence: then it is not the same figure
+_OTHER_TIME_OR_COMPARED = re.compile(
+    r"\b(?:than|compared|lower|higher|previous|last|earlier|before|ago|rose|fell|down|year|quarter|month)\b",
+    re.I,
+)
 
 
 def restates_by_value(text: str, f: Figure) -> bool:
-    """ "The £27.9m figure makes up half of the budget": a figure named by its own value, which restates one
-    given before rather than reports a new measure."""
-    return bool(_THE_BEFORE.search(text, max(0, f.start - 5), f.start) and _RESTATING_NOUN.match(text, f.end))
+    """ "The £27.9m figure makes up half of the budget": a sentence that opens on a figure named by its own
+    value restates one given before rather than reports a new measure."""
+    return bool(
+        _OPENS_WITH_THE.fullmatch(text, f.sentence_start, f.start)
+        and _RESTATING_NOUN.match(text, f.end)
+        and not _OTHER_TIME_OR_COMPARED.search(text, f.end, f.sentence_end)
+    )

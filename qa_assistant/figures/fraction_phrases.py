@@ -26,12 +26,20 @@ _PREDICATE = re.compile(
 )
 # what ends the predicate's clause: punctuation, a bracket, or another clause joined on
 _CLAUSE_END = re.compile(r"[,;:.()]|\s[-–—]\s|\s(?:and|but|while|whilst|compared|against|which)\b", re.I)
-_LIST_GOES_ON = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}?(?:or|and)\s+[\w'’-]+(?=\s*(?:[.;:)]|$))", re.I)
+# "not in education, employment or training": a list of nouns after a comma, up to punctuation, a date or
+# time word, or the next clause
+_LIST_GOES_ON = re.compile(
+    r",\s*(?:[\w'’-]+\s+){0,3}?(?:or|and)\s+[\w'’-]+(?=\s*(?:[.;:),]|$)|\s+(?:in|at|by|on|during|as)\b)", re.I
+)
 _MAX_PREDICATE_CHARS = 80
-_SAID_HERE = ("stated", "heading", "table")
+_SAID_HERE = ("stated", "heading", "table")  # as-of bases the paper writes for the figure itself
+_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
+# "had left care by March 2021": a time of the part's own, a time word followed by a date or period
 _OWN_TIME = re.compile(
-    r"\b(?:since|by|until|after|before|within|later|subsequently)\b", re.I
-)  # as-of bases the paper writes for the figure itself
+    rf"\b(?:since|by|until|after|before|within)\s+(?:the\s+(?:end|start)\s+of\s+)?(?:\d|{_MONTH}|Q[1-4]\b|"
+    r"quarter|last|next|this|the\s+(?:following|next|previous))",
+    re.I,
+)
 
 
 def fraction_phrases(r: SentenceReading) -> dict[int, Phrase]:
@@ -45,8 +53,8 @@ def fraction_phrases(r: SentenceReading) -> dict[int, Phrase]:
         whole = forward_phrase(r.text, b, r.sentence[1], r.stops, r.thresholds)
         if whole is None:
             continue
-        verb = _predicate_verb(r.text, whole, min(r.sentence[1], whole.end + 40))
-        if verb is None or not _only_when_between(r.text, whole.end, verb.start()):
+        verb, relative = _predicate_verb(r.text, whole, min(r.sentence[1], whole.end + 80))
+        if verb is None or not (relative or _only_when_between(r.text, whole.end, verb.start())):
             continue
         end = _CLAUSE_END.search(r.text, verb.end(), r.sentence[1])
         stop = end.start() if end else r.sentence[1]
@@ -54,23 +62,23 @@ def fraction_phrases(r: SentenceReading) -> dict[int, Phrase]:
         stop = listed.end() if listed and end and end.group(0) == "," else stop
         if stop - verb.end() > _MAX_PREDICATE_CHARS or stop <= verb.end():
             continue
-        s, e = trim_span(r.text, whole.start, min(verb.start(), whole.end))
+        s, e = trim_span(r.text, whole.start, verb.start() if relative else min(verb.start(), whole.end))
         out[b.start] = Phrase(s, e, "forward")
         out[a.start] = Phrase(*trim_span(r.text, whole.start, stop), "forward")
     return out
 
 
-def _predicate_verb(text: str, whole: Phrase, limit: int) -> re.Match[str] | None:
-    """The first verb after the whole's noun that is not inside a relative clause ("children who are in care")."""
+def _predicate_verb(text: str, whole: Phrase, limit: int) -> tuple[re.Match[str] | None, bool]:
+    """The first verb after the whole's noun that is not a relative clause's own ("children who are in care",
+    "foster carers that the council has approved"), and whether such a clause was passed (it is the whole's)."""
     after = whole.start  # where the words after the last relative clause's verb start
+    relative = False
     for m in _PREDICATE.finditer(text, whole.start, limit):
-        if re.search(r"\b(?:who|that|which)\s*$", text[after : m.start()], re.I):
-            after = m.end()  # "children who are in care": the relative clause's own verb
+        if re.search(r"\b(?:who|that|which|whom)\b", text[after : m.start()], re.I):
+            after, relative = m.end(), True
             continue
-        if re.search(r"\b(?:who|that|which|whom|whose)\b", text[after : m.start()], re.I):
-            return None  # "children that we have placed out of area": its subject and verb are the whole's
-        return m
-    return None
+        return m, relative
+    return None, relative
 
 
 def _only_when_between(text: str, whole_end: int, verb_start: int) -> bool:

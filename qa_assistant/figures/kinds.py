@@ -147,9 +147,7 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
     if q.unit not in DURATION_UNITS:
         return False
     before = text[max(clause_start, q.start - 25) : q.start]
-    if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:up\s+to\s+)?$", before, re.I) or _LIMIT_IS.search(
-        text, max(0, q.start - 60), q.start
-    ):
+    if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:up\s+to\s+)?$", before, re.I) or _limit_is(text, q):
         return True  # an age, or "The statutory time limit is 20 working days"
     moved = _moved_to(before) or _FROM_THEN_TO.search(text, max(0, q.start - 100), q.start)
     if moved and not _SET_LIMIT.search(text, max(0, q.start - 100), q.start):
@@ -163,9 +161,22 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
 _FROM_THEN_TO = re.compile(
     rf"\bfrom\s+(?:{HEDGE}\s+)?\d[\d,.]*\s+[a-z]+\b[^.;:\d]{{0,40}}\d{{4}},?\s+to\s*$", re.I
 )
+# "The statutory time limit is 20 working days": a clause whose subject is the limit; not "The average time
+# taken against the statutory timescale was 31 days"
 _LIMIT_IS = re.compile(
-    r"\b(?:time\s*limits?|deadlines?|timescales?)\b[^.;:\n]{0,40}\b(?:is|are|was|were)\s+$", re.I
+    r"\s*(?:the|a|its|our|their)?\s*(?:(?:statutory|legal|maximum|agreed|national|new)\s+)?(?:time\s*limits?|"
+    r"deadlines?|timescales?)(?:\s+for\s+[^.;:]{0,40}?)?\s+(?:is|are|was|were)\s+",
+    re.I,
 )
+
+
+def _limit_is(text: str, q: Quantity) -> bool:
+    """The number is what the clause's subject, a limit, is."""
+    start = max(0, q.start - 80)
+    clause = max(text.rfind(c, start, q.start) for c in ".;:\n") + 1
+    return bool(_LIMIT_IS.fullmatch(text, clause or start, q.start)) if clause or start == 0 else False
+
+
 _MOVE_THEN_TO = re.compile(r"\b([a-z]+)\s+(?:to|from|at)\s*$", re.I)
 # "The timescale for care proceedings was reduced to 26 weeks": a limit set, not a value reported (within the
 # sentence: no sentence end between the word and the number)

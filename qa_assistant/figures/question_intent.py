@@ -236,7 +236,8 @@ _LIMIT_ASKED = re.compile(
     r"(?=.{0,120}?\b(?:must|should|(?:has|have|had)\s+to(?!\s+(?:wait|stay|live|spend|endure|go))|"
     r"(?:is|are)\s+(?:required|allowed|given)|to\s+qualify)\b)"
     # "after how long does a complaint count as late?": a rule in the present, not what happened once
-    r"|\b(?:after|within)\s+how\s+(?:long|many\s+(?:working\s+)?(?:hours|days|weeks|months|years))\s+"
+    r"|(?!.*\b(?:most|typical\w*|usual\w*|normal\w*|average)\b)"  # not what usually happens
+    r"\b(?:after|within)\s+how\s+(?:long|many\s+(?:working\s+)?(?:hours|days|weeks|months|years))\s+"
     r"(?:does|do|is|are|must|should|can|will)\b"
     r"|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:time\s+limit|deadline|timescale)s?\b",
     re.I,
