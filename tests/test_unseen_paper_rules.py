@@ -2486,3 +2486,24 @@ def test_a_limit_is_kept_as_a_figure_of_its_own_kind():
     text = "In 2023/24, 93% of care proceedings must be completed within 26 weeks."
     assert figure(text, "26 weeks").kind == "limit"
     assert figure(text, "93%").kind == "level"
+
+
+@pytest.mark.parametrize(
+    "question,concept",
+    [
+        # a measure said of children in care is what is asked
+        ("What share of Rutland's children in care are with mainstream foster carers?", "foster_households"),
+        (
+            "What percentage of Havering's children in care had two or more changes of social worker?",
+            "social_workers",
+        ),
+        ("How many adoptions of children in care took place in Richmond?", "adoptions"),
+        # counting the children themselves, or naming nothing else, is about children in care
+        ("How many children were looked after by foster families in York?", "looked_after"),
+        ("How many of the children in care are with foster families?", "looked_after"),
+        ("What is the number of children in care?", "looked_after"),
+    ],
+)
+def test_a_measure_said_of_children_in_care_is_what_is_asked(question, concept):
+    r = read(question)
+    assert r.concept is not None and r.concept.concept.id == concept

@@ -15,6 +15,7 @@ from qa_assistant.figures.concepts import (
     reported_in,
     synonym_positions,
 )
+from qa_assistant.figures.question_cohort import measure_of_the_cohort
 from qa_assistant.figures.question_intent import CHANGE
 from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.terms import (
@@ -288,13 +289,12 @@ def unit_and_concept(
         concept = match_concept(
             seq, _unit_for_concept(unit), passive_participles(question), reported_in_unit=True
         )
+    concept = measure_of_the_cohort(seq, _unit_for_concept(unit), question, concept)
     if (
         concept is not None
         and unit is not None
         and not _concept_reports(concept, unit)
         and _unit_word_after_measure(question, measure_text)
     ):
-        unit = (
-            None  # "What population estimate is the rate per 10,000 based on?": the rate is not what is asked
-        )
+        unit = None  # "What population estimate is the rate per 10,000 based on?": the rate is not asked
     return unit, concept
