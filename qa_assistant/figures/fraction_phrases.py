@@ -19,6 +19,7 @@ from qa_assistant.figures.phrases import Phrase, trim_span
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.models import Figure
+from qa_assistant.text.date_patterns import MONTHS
 
 # the verb that says what the part of the whole is or did; not one a number follows ("were 24")
 _PREDICATE = re.compile(
@@ -33,11 +34,11 @@ _LIST_GOES_ON = re.compile(
 )
 _MAX_PREDICATE_CHARS = 80
 _SAID_HERE = ("stated", "heading", "table")  # as-of bases the paper writes for the figure itself
-_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "had left care by March 2021": a time of the part's own, a time word followed by a date or period
 _OWN_TIME = re.compile(
-    rf"\b(?:since|by|until|after|before|within)\s+(?:the\s+(?:end|start)\s+of\s+)?(?:\d|{_MONTH}|Q[1-4]\b|"
-    r"quarter|last|next|this|the\s+(?:following|next|previous))",
+    rf"\b(?:since|by|until|after|before|within)\s+(?:the\s+(?:end|start)\s+of\s+)?(?:\d|(?:{_MONTH})\b|Q[1-4]\b|"
+    r"(?:quarter|last|next|this|the\s+(?:following|next|previous))\b)",
     re.I,
 )
 
