@@ -2501,6 +2501,9 @@ def test_a_limit_is_kept_as_a_figure_of_its_own_kind():
         # counting the children themselves, or naming nothing else, is about children in care
         ("How many children were looked after by foster families in York?", "looked_after"),
         ("How many of the children in care are with foster families?", "looked_after"),
+        ("How many of Rutland's children in care are with foster families?", "looked_after"),
+        ("What number of children in care have a social worker?", "looked_after"),
+        ("What is the number of children in care per social worker?", "looked_after"),
         ("What is the number of children in care?", "looked_after"),
     ],
 )

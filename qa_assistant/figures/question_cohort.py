@@ -13,8 +13,10 @@ import re
 from qa_assistant.figures.concepts import ConceptMatch, match_concept, passive_participles
 
 COHORT_CONCEPT = "looked_after"
+# "how many (of Rutland's) children", "the number of children in care ...": a count of the children themselves
 _COUNTS_THE_COHORT = re.compile(
-    r"\bhow\s+many\s+(?:of\s+(?:the|our|its|their|these|those)\s+)?(?:(?!of\b)[\w'’-]+\s+){0,5}?(?:children|child|young\s+people|kids|youngsters|cla|lac|cic)\b",
+    r"\b(?:how\s+many|number\s+of)\s+(?:of\s+(?:the|our|its|their|these|those|[A-Z][\w-]*['’]s?)\s+)?"
+    r"(?:(?!of\b)[\w'’-]+\s+){0,5}?(?:children|child|young\s+people|kids|youngsters|cla|lac|cic)\b",
     re.I,
 )
 
