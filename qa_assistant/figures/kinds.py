@@ -161,20 +161,24 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
 _FROM_THEN_TO = re.compile(
     rf"\bfrom\s+(?:{HEDGE}\s+)?\d[\d,.]*\s+[a-z]+\b[^.;:\d]{{0,40}}\d{{4}},?\s+to\s*$", re.I
 )
-# "The statutory time limit is 20 working days": a clause whose subject is the limit; not "The average time
-# taken against the statutory timescale was 31 days"
-_LIMIT_IS = re.compile(
-    r"\s*(?:the|a|its|our|their)?\s*(?:(?:statutory|legal|maximum|agreed|national|new)\s+)?(?:time\s*limits?|"
-    r"deadlines?|timescales?)(?:\s+for\s+[^.;:]{0,40}?)?\s+(?:is|are|was|were)\s+",
-    re.I,
-)
 
 
 def _limit_is(text: str, q: Quantity) -> bool:
-    """The number is what the clause's subject, a limit, is."""
+    """ "The statutory time limit is 20 working days": the number is what its clause's subject, a limit
+    (lexicon limit_words), is; not "The average time taken against the statutory timescale was 31 days"."""
     start = max(0, q.start - 80)
-    clause = max(text.rfind(c, start, q.start) for c in ".;:\n") + 1
-    return bool(_LIMIT_IS.fullmatch(text, clause or start, q.start)) if clause or start == 0 else False
+    clause = max(text.rfind(c, start, q.start) for c in ".;:\n") + 1  # 0: no clause start within reach
+    return (clause > 0 or start == 0) and bool(_limit_is_pattern().fullmatch(text, clause, q.start))
+
+
+@lru_cache(maxsize=1)
+def _limit_is_pattern() -> re.Pattern[str]:
+    limits = phrase_pattern(lexicon()["limit_words"]).pattern
+    return re.compile(
+        rf"\s*(?:the|a|its|our|their)?\s*(?:(?:statutory|legal|maximum|agreed|national|new)\s+)?{limits}"
+        r"(?:\s+for\s+[^.;:]{0,40}?)?\s+(?:is|are|was|were)\s+",
+        re.I,
+    )
 
 
 _MOVE_THEN_TO = re.compile(r"\b([a-z]+)\s+(?:to|from|at)\s*$", re.I)

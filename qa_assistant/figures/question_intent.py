@@ -5,8 +5,10 @@ it wants (a number, a person, a date, a name or text). Patterns only: no measure
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qa_assistant.figures.concepts import ConceptMatch
+from qa_assistant.figures.terms import lexicon, phrase_pattern
 
 # The kinds of thing whose name a which-question asks for ("which TEAM", "which regional adoption AGENCY"); shared
 # with entity_question.py, which reads the head itself
@@ -231,24 +233,27 @@ _BY_HOW_MUCH_OVER = re.compile(
 
 # "how long must ...", "how many days does the council have to respond", "what is the time limit": the limit
 # set (a figure of kind "limit"); not what someone went through ("how long did she have to wait")
-_LIMIT_ASKED = re.compile(
-    r"\b(?:how\s+long|how\s+many\s+(?:working\s+)?(?:hours|days|weeks|months|years))\b"
-    r"(?=.{0,120}?\b(?:must|should|(?:has|have|had)\s+to(?!\s+(?:wait|stay|live|spend|endure|go))|"
-    r"(?:is|are)\s+(?:required|allowed|given)|to\s+qualify)\b)"
-    # "after how long does a complaint count as late?": a rule in the present, not what happened once
-    r"|(?!.*\b(?:most|typical\w*|usual\w*|normal\w*|average)\b)"  # not what usually happens
-    r"\b(?:after|within)\s+how\s+(?:long|many\s+(?:working\s+)?(?:hours|days|weeks|months|years))\s+"
-    r"(?:does|do|is|are|must|should|can|will)\b"
-    r"|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:time\s+limit|deadline|timescale)s?\b",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _limit_asked() -> re.Pattern[str]:
+    limits = phrase_pattern(lexicon()["limit_words"]).pattern
+    return re.compile(
+        r"\b(?:how\s+long|how\s+many\s+(?:working\s+)?(?:hours|days|weeks|months|years))\b"
+        r"(?=.{0,120}?\b(?:must|should|(?:has|have|had)\s+to(?!\s+(?:wait|stay|live|spend|endure|go))|"
+        r"(?:is|are)\s+(?:required|allowed|given)|to\s+qualify)\b)"
+        # "after how long does a complaint count as late?": a rule in the present, not what happened once
+        r"|(?!.*\b(?:most|typical\w*|usual\w*|normal\w*|average)\b)"  # not what usually happens
+        r"\b(?:after|within)\s+how\s+(?:long|many\s+(?:working\s+)?(?:hours|days|weeks|months|years))\s+"
+        r"(?:does|do|is|are|must|should|can|will)\b"
+        rf"|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:[\w'’-]+\s+){{0,3}}?{limits}",
+        re.I,
+    )
 
 
 def figure_kind(question: str, timeline: bool) -> str:
     """Which kind of figure answers: a limit, a change, a target, a forecast or (by default) a level."""
     return (
         "limit"
-        if _LIMIT_ASKED.search(question)
+        if _limit_asked().search(question)
         else "change"
         if CHANGE.search(question) and not timeline and not _BY_HOW_MUCH_OVER.search(question)
         else "target"
