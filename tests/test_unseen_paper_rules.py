@@ -2392,6 +2392,23 @@ def test_a_fraction_whole_keeps_its_words_and_the_part_takes_the_verb(text, valu
     assert figure(text, value).phrase == phrase
 
 
+@pytest.mark.parametrize(
+    "text,part_date_is_whole",
+    [
+        # a part with a date of its own after a time word does not take the whole's
+        ("Then 12 of the 300 children in care in March 2020 had left care by March 2021.", False),
+        # "by" with no date after it is no time of its own
+        (
+            "Then 40 of the 300 children in care at 31 March 2023 were placed by the council's own service.",
+            True,
+        ),
+    ],
+)
+def test_a_fraction_part_with_its_own_time_keeps_it(text, part_date_is_whole):
+    part, whole = figures(text)[:2]
+    assert (part.as_of.label == whole.as_of.label) == part_date_is_whole
+
+
 def test_a_fraction_part_is_of_the_whole_place_and_date():
     text = (
         "Figures show 62 of the 307 children in care in Southend as of March 2025 were placed far from home."

@@ -148,18 +148,13 @@ def exact_over_bounds(chosen: list[Scored], supported: list[Scored], bounds: Bou
     out: list[Scored] = []
     for m in chosen:
         hedge = bounds.hedge_of(m.figure)
+        if not hedge:
+            out.append(m)
+            continue
         told = [e for e in supported if _same_words(e.figure, m.figure)]
-        told += [
-            Scored(_named_as(g, m.figure), m.support)
-            for g in (bounds.restated_after(m.figure) if hedge else [])
-        ]
+        told += [Scored(_named_as(g, m.figure), m.support) for g in bounds.restated_after(m.figure)]
         exact = next(
-            (
-                e
-                for e in told
-                if hedge and _rounds_to(e.figure, m.figure, hedge) and not bounds.hedge_of(e.figure)
-            ),
-            None,
+            (e for e in told if _rounds_to(e.figure, m.figure, hedge) and not bounds.hedge_of(e.figure)), None
         )
         if exact is None:
             out.append(m)

@@ -10,6 +10,7 @@ reading stands.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from qa_assistant.figures.forward_phrases import forward_phrase
@@ -19,7 +20,6 @@ from qa_assistant.figures.phrases import Phrase, trim_span
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.models import Figure
-from qa_assistant.text.date_patterns import MONTHS
 
 # the verb that says what the part of the whole is or did; not one a number follows ("were 24")
 _PREDICATE = re.compile(
@@ -34,12 +34,9 @@ _LIST_GOES_ON = re.compile(
 )
 _MAX_PREDICATE_CHARS = 80
 _SAID_HERE = ("stated", "heading", "table")  # as-of bases the paper writes for the figure itself
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-# "had left care by March 2021": a time of the part's own, a time word followed by a date or period
-_OWN_TIME = re.compile(
-    rf"\b(?:since|by|until|after|before|within)\s+(?:the\s+(?:end|start)\s+of\s+)?(?:\d|(?:{_MONTH})\b|Q[1-4]\b|"
-    r"(?:quarter|last|next|this|the\s+(?:following|next|previous))\b)",
-    re.I,
+# "had left care by March 2021": a date of the part's own, after a time word
+_TIME_WORD_BEFORE = re.compile(
+    r"\b(?:since|by|until|after|before|within)\s+(?:the\s+(?:end|start)\s+of\s+)?$", re.I
 )
 
 
@@ -103,8 +100,19 @@ def with_whole_facts(r: SentenceReading, figures: list[Figure]) -> list[Figure]:
         if f.start in parts and whole is not None:
             update = {"subject": whole.subject, "subject_name": whole.subject_name}
             # "12 of the 300 children in care in March 2020 had left care by March 2021": its own time
-            own_time = _OWN_TIME.search(r.text, f.start, r.sentence[1])
+            own_time = _own_time(r, f.start)
             dated = f.as_of.basis in _SAID_HERE or whole.as_of.basis not in _SAID_HERE or own_time
             f = f.model_copy(update=update if dated else update | {"as_of": whole.as_of})
         out.append(f)
     return out
+
+
+def _own_time(r: SentenceReading, part_start: int) -> bool:
+    """A date the paper's date reader found after the part, in its sentence, that a time word introduces."""
+    i = bisect.bisect_left(r.ctx.date_starts, part_start)
+    for d in r.ctx.dates[i:]:
+        if d.start >= r.sentence[1]:
+            return False
+        if _TIME_WORD_BEFORE.search(r.text, max(part_start, d.start - 24), d.start):
+            return True
+    return False

@@ -28,12 +28,12 @@ from qa_assistant.models import AsOf, Figure
 from qa_assistant.text.numbers import Quantity
 
 _PAST_AFTER = rf"(?:{EARLIER_PERIOD}|the\s+same\s+(?:time|period|point|quarter)\s+last\s+year|previously)\b"
-_COMPARING = r"(?:than|compared|against|versus|vs|on|up|down|from|since|higher|lower|more|fewer|less)\b"
 # "520 last year" is last year's; "3.5%, which was lower than the same period last year" is compared with it
 # (but "£2.1m on agency staff last year" is last year's: a preposition compares nothing, unless "from" a value)
 _COMPARED_WITH = (
     r"(?:than|compared|against|versus|vs|up|down|higher|lower|more|fewer|less|since|from(?=\s+£?\d))\b"
 )
+_COMPARING = rf"(?:on\b|from\b|{_COMPARED_WITH})"  # the further reach also stops at any "on" or "from"
 _RELATIVE_PAST = re.compile(rf"^\W{{0,3}}(?:(?!{_COMPARED_WITH})\w+\s+){{0,4}}?{_PAST_AFTER}", re.I)
 # "This is compared to 1372 children in care in the last quarter": the value compared with may name its own
 # words first, further on (none comparing it in turn)
