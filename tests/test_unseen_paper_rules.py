@@ -565,7 +565,8 @@ def test_the_phrase_a_number_takes(text, value, phrase):
         ),
         ("The average wait fell to 30 weeks last year.", ["30 weeks"]),
         ("Care proceedings now stand at 34 weeks.", ["34 weeks"]),
-        # a movement's end with the start's date between: "rising from 435 days, as of April 2018, to 446 days"
+        # a movement's end, with or without the start's date between
+        ("The average wait for adoption fell from 40 weeks to 34 weeks.", ["40 weeks", "34 weeks"]),
         (
             "The average wait for adoption rose from 43 weeks, as of April 2018, to 46 weeks in April 2019.",
             ["43 weeks", "46 weeks"],
