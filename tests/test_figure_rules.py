@@ -2099,6 +2099,22 @@ def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
             "24",
             "12 June 2024 (meeting date)",
         ),
+        # the value a comparison starts from, said to be of the period before the one the sentence states, is
+        # that earlier period's
+        (
+            "The council looked after 358 children at the end of the fourth quarter of 2024-25 - down from 376"
+            " at the end of the previous three months.",
+            "376",
+            "quarter 3 of 2024/25 (October–December 2024)",
+        ),
+        ("In March 2024 there were 500 children in care, up from 480 a year earlier.", "480", "March 2023"),
+        ("In March 2024 there were 500 children in care, up from 480 a year earlier.", "500", "March 2024"),
+        # not a value no comparison starts from
+        (
+            "In 2023/24 there were 500 children in care, the same as the previous year.",
+            "500",
+            "2023/24 financial year",
+        ),
     ],
 )
 def test_last_year_dates_a_level_not_a_change(text, value, as_of):

@@ -19,7 +19,7 @@ from qa_assistant.figures.list_items import counted_in_lead_in, item_lead_in, it
 from qa_assistant.figures.masks import mask_dates, mask_numbers, masked_phrase
 from qa_assistant.figures.number_subject import subject_for
 from qa_assistant.figures.phrases import Phrase
-from qa_assistant.figures.relative import EARLIER_PERIOD
+from qa_assistant.figures.relative import EARLIER_PERIOD, shifted_period
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.tables import unit_hint
 from qa_assistant.figures.terms import BY_THE_NUMBER, WEEKLY, after_a_number, measure_terms
@@ -169,7 +169,12 @@ def _prose_as_of(r: SentenceReading, q: Quantity, kind: str, others: list[int]) 
     after = r.text[q.end : min(r.sentence[1], q.end + 60)]
     compared = _COMPARED_TO.search(r.text, max(r.sentence[0], q.start - 20), q.start)
     past_after = (_RELATIVE_PAST_FAR if compared else _RELATIVE_PAST).match(after)
-    if kind != "change" and ((past_after and as_of.basis != "stated") or _past_before(r, q)):
+    base = (
+        _shifted_base(r, q, as_of, after[: past_after.end() + 4]) if past_after and kind != "change" else None
+    )
+    if base is not None:
+        as_of = base
+    elif kind != "change" and ((past_after and as_of.basis != "stated") or _past_before(r, q)):
         as_of = AsOf(label="an earlier period (not stated exactly)", basis="earlier")
     elif kind == "change" and as_of.basis == "stated":
         own = asof_rules.change_from_anothers_date(r.ctx, q, r.sentence, others)
@@ -185,6 +190,23 @@ def _prose_as_of(r: SentenceReading, q: Quantity, kind: str, others: list[int]) 
         # as of the whole the sentence before dated
         as_of = _previous_sentence_date(r) or as_of
     return as_of
+
+
+# "358 children at the end of Q4 2024-25 - down from 376 at the end of the previous three months": the value a
+# comparison starts from, said to be of the period before the one the sentence states, is that earlier period's
+_BASE_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|against|versus|vs\.?)\s*(?:£)?$", re.I)
+
+
+def _shifted_base(r: SentenceReading, q: Quantity, as_of: AsOf, past_words: str) -> AsOf | None:
+    """The stated date moved back by the words after the number ("the previous quarter"), when the number is
+    what a comparison starts from and those words (or a bracket after them) name no date of their own."""
+    if as_of.basis != "stated" or not as_of.known or re.search(r"\d", past_words):
+        return None
+    if not _BASE_BEFORE.search(r.text, max(r.sentence[0], q.start - 25), q.start):
+        return None
+    assert as_of.start is not None and as_of.end is not None
+    moved = shifted_period(past_words, as_of.start, as_of.end)
+    return AsOf(start=moved.first, end=moved.last, label=moved.label, basis="stated") if moved else None
 
 
 _OF_THESE = re.compile(r"\W*of\s+(?:these|those|them|which|the\s+[a-z]+s)\b", re.I)

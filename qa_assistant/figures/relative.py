@@ -17,7 +17,7 @@ _EARLIER = r"(?:earlier|before|previously|prior|ago)"
 # before"): the shifts below date it; prose_figures.py and question_measure.py build their patterns from it.
 EARLIER_PERIOD = (
     rf"(?:a|one)\s+(?:year|quarter|month)\s+{_EARLIER}|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|quarter|"
-    r"month|period)|(?:the\s+)?(?:year|quarter|month)\s+before|last\s+(?:year|quarter|month)"
+    r"month|period|three\s+months)|(?:the\s+)?(?:year|quarter|month)\s+before|last\s+(?:year|quarter|month)"
 )
 _LATER = r"(?:later|after|on)"
 _SHIFTS = [
@@ -38,7 +38,7 @@ _SHIFTS = [
     (
         re.compile(
             rf"\b(?:a|one)\s+quarter\s+{_EARLIER}|\bthe\s+(?:previous|prior|preceding|last)\s+quarter\b|"
-            rf"\bthe\s+quarter\s+before\b",
+            rf"\bthe\s+quarter\s+before\b|\bthe\s+(?:previous|prior|preceding)\s+three\s+months\b",
             re.I,
         ),
         -3,
@@ -78,8 +78,14 @@ def relative_period(question: str, first: dt.date | None, last: dt.date | None) 
     if m:
         end = _year_end(first, last)
         return RelativeDate(end, end, f"end of the year ({end.day} {end:%B %Y})", m.span())
+    return shifted_period(question, first, last)
+
+
+def shifted_period(words: str, first: dt.date, last: dt.date) -> RelativeDate | None:
+    """The period words such as "the previous quarter" or "a year earlier" name, counted back (or on) from
+    the period given."""
     for pattern, months in _SHIFTS:
-        m = pattern.search(question)
+        m = pattern.search(words)
         if m:
             a, b = _shift(first, months), _shift_end(last, months)
             return RelativeDate(a, b, period_label(a, b), m.span())
