@@ -549,6 +549,20 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "1,140",
             "the number of children looked after",
         ),
+        # who reports it is not what the number counts: the phrase starts after a reporting verb and its new subject
+        (
+            "Officers say they had hoped to make savings of £1.1 million this year.",
+            "£1.1 million",
+            "they had hoped to make savings",
+        ),
+        (
+            "Costs continue to spiral for children's services as the council reveal they are expecting to spend"
+            " £6.7 million.",
+            "£6.7 million",
+            "they are expecting to spend",
+        ),
+        # ... but a participle is no report: "children reported missing" is the measure
+        ("The number of children reported missing was 45.", "45", "The number of children reported missing"),
     ],
 )
 def test_the_phrase_a_number_takes(text, value, phrase):

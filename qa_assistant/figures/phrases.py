@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa_assistant.figures.reported_speech import reported_clause_start
 from qa_assistant.figures.terms import lexicon, phrase_pattern, phrase_synonyms
 from qa_assistant.text.numbers import Quantity
 
@@ -142,6 +143,7 @@ def backward_phrase(text: str, clause_start: int, q: Quantity) -> Phrase | None:
     for m in _CLAUSE_START.finditer(text, clause_start, end):
         if not _in_word_list(text, m, end):
             start = m.end()
+    start = reported_clause_start(text, start, end)
     vague = _VAGUE_SHARE.search(text, start, end)
     if vague and vague.end() >= end - 1:
         return None  # "Just under half (47.1%) of the children ...": the words after the bracket say what

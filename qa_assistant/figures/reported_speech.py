@@ -1,0 +1,31 @@
+"""Where a reporter's words end and what they report begins: "Officers say they had hoped to make savings of
+£1.1 million", "Tameside council reveal they are expecting to go £6.7 million over budget". The words before
+the reporting verb say who told it, not what the number counts, so a number's phrase read back from it starts
+after them. Only a verb followed by a new subject ("they", "it", "there" ...) opens such a clause: "children
+reported missing" is a measure, not a report.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa_assistant.figures.terms import lexicon
+
+_NEW_SUBJECT = r"(?:they|it|he|she|we|there)\b"
+
+
+@lru_cache(maxsize=1)
+def _reporting_clause() -> re.Pattern[str]:
+    lx = lexicon()
+    verbs = {w for w in (*lx["reporting_verbs"], *lx["statement_words"]) if " " not in w}
+    body = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})(?:s|es|ed|d)?\s+(?:that\s+)?(?={_NEW_SUBJECT})", re.I)
+
+
+def reported_clause_start(text: str, start: int, end: int) -> int:
+    """The start of the last reported clause between start and end, or start when there is none."""
+    found = start
+    for m in _reporting_clause().finditer(text, start, end):
+        found = m.end()
+    return found
