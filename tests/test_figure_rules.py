@@ -1872,6 +1872,22 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure",
         ),
+        # "in the area" says whose figure it is, not a narrower measure ...
+        (
+            "How many children started to be looked after in 2020-21?",
+            "Figures show 114 youngsters in the area started to be looked after in 2020-21.",
+            "114",
+            True,
+            "",
+        ),
+        # ... but an area the children are placed out of is part of what is counted
+        (
+            "How many children started to be looked after in 2020-21?",
+            "Figures show 14 youngsters placed out of area started to be looked after in 2020-21.",
+            "14",
+            False,
+            "measure",
+        ),
     ],
 )
 def test_support_check(question, text, value, ok, why):

@@ -173,8 +173,15 @@ def terms_of_words(text: str) -> frozenset[str]:
 
 def domain_words(phrase: str) -> frozenset[str]:
     """ "children in need of social service help": naming the service everything here belongs to ("social
-    services", "children's social care") does not make a narrower measure."""
-    return frozenset(t for m in service_pattern().finditer(phrase) for t in terms(m.group(0)))
+    services", "children's social care"), or the place ("youngsters in the area"), does not make a narrower
+    measure."""
+    spans = [*service_pattern().finditer(phrase), *_area_pattern().finditer(phrase)]
+    return frozenset(t for m in spans for t in terms(m.group(0)))
+
+
+@lru_cache(maxsize=1)
+def _area_pattern() -> re.Pattern[str]:
+    return phrase_pattern(lexicon()["area_phrases"])
 
 
 def long_forms(f: Figure) -> frozenset[str]:
