@@ -660,6 +660,12 @@ def test_a_compared_value_shares_the_rate_unit(text, value, unit):
             "children are looked after",
         ),
         ("The rate was 75 out of every 10,000 children.", "75 out of every 10,000", "children"),
+        # "every" may go unsaid before 10,000
+        (
+            "The rate across England, where 67 in 10,000 youngsters were in care on average.",
+            "67 in 10,000",
+            "youngsters were in care on average",
+        ),
     ],
 )
 def test_a_rate_stated_of_every_ten_thousand(text, value, phrase):

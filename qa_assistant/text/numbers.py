@@ -40,7 +40,8 @@ _NOT_WHEN = r"(?![ ]+(?:earlier|ago|later)\b)"  # "a year earlier", "a week late
 _FOR_EACH_ONE = rf"(?:[ ]+(?:per|a|an|each|for[ ]+each)[ ]+(?:{_EACH})(?:,(?=[ ]+per\b))?)?"
 _UNIT_TAIL = (
     r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b|(?-i:pc)\b)?"  # "40pc": newspapers' per cent
-    rf"(?P<rate>(?P<counted>(?:[ ]+{_RATE_WORD}){{0,4}}?)[ ]+(?:per|(?:out[ ]+of|of|in|for)[ ]+every)[ ]+"
+    rf"(?P<rate>(?P<counted>(?:[ ]+{_RATE_WORD}){{0,4}}?)[ ]+(?:per|(?:out[ ]+of|of|in|for)[ ]+every|in"
+    r"(?=[ ]+(?:10,000|100,000|10000|100000)\b))[ ]+"  # "67 in 10,000 youngsters": "every" may go unsaid
     r"(?P<per>10,000|100,000|1,000|10000|100000|1000|10k|ten[ ]thousand|a[ ]hundred[ ]thousand|"
     r"hundred[ ]thousand|thousand)\b)?"
     rf"(?P<week>{_FOR_EACH_ONE}[ ]+(?:per|a|each)[ ]+(?:week|wk)\b{_NOT_WHEN})?"
