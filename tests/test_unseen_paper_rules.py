@@ -561,6 +561,21 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "£6.7 million",
             "they are expecting to spend",
         ),
+        # after a clause with its measure, a value followed only by a verb of being and a place counts the same
+        (
+            "Figures show 81,000 children were in care across England and 621 were in Dudley.",
+            "621",
+            "children were in care",
+        ),
+        # ... and a rate set beside that value as its equivalent measures it too
+        (
+            "Figures show 81,000 children were in care across England and 621 were in Dudley – the equivalent"
+            " of 89 in every 10,000 young people in the area.",
+            "89 in every 10,000",
+            "children were in care",
+        ),
+        # ... but not a value with a verb of its own ("20 were placed in Dudley")
+        ("In 2020, 500 children were referred and 20 were placed in Dudley.", "20", "were placed in Dudley"),
         # ... but a participle is no report: "children reported missing" is the measure
         ("The number of children reported missing was 45.", "45", "The number of children reported missing"),
     ],

@@ -19,7 +19,13 @@ from qa_assistant.figures.masks import mask_places_in
 from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase, heading_above, label_phrase, value_end
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import CONTRAST, counting_terms, measure_terms
-from qa_assistant.figures.value_lists import names_a_measure, next_place_in_list, period_list_gap, stands_bare
+from qa_assistant.figures.value_lists import (
+    names_a_measure,
+    next_place_in_list,
+    only_a_place_after,
+    period_list_gap,
+    stands_bare,
+)
 from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.text.numbers import Quantity
 
@@ -37,7 +43,10 @@ _BY_BEFORE = re.compile(
     re.I,
 )
 _RATE_OF = re.compile(
-    r",\s*(?:which\s+is\s+|equating\s+to\s+|equivalent\s+to\s+)?(?:a|the)\s+rate\s+of\s*$", re.I
+    r",\s*(?:which\s+is\s+|equating\s+to\s+|equivalent\s+to\s+)?(?:a|the)\s+rate\s+of\s*$"
+    # "621 were in Dudley - the equivalent of 89 in every 10,000 young people"
+    r"|(?:[,–—-]|\bwhich\s+is)\s*(?:the\s+)?(?:equivalent\s+(?:of|to)|equating\s+to)\s*$",
+    re.I,
 )
 _COMPARED_GAP = re.compile(
     rf"\b(?:compared|against|than|versus|vs\.?|{CONTRAST}|from\s+a\s+(?:high|peak))\b", re.I
@@ -165,6 +174,7 @@ def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previo
             stands_bare(text, q.end)
             and next_place_in_list(text, q.start - len(after_phrase), q.start, r.mentions)
         )
+        or only_a_place_after(text, q.start, q.end, r.mentions)
         or (
             _FROM_TO_GAP.search(gap)
             and STARTING_VALUE.search(text[max(0, previous.start - 30) : previous.start])

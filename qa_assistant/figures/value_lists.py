@@ -39,6 +39,25 @@ def next_place_in_list(text: str, start: int, end: int, mentions: list[SubjectMe
     return any(x.start == a and x.end == b for x in mentions)
 
 
+# "81,000 children were in care across England and 621 were in Dudley": after the value only a verb of being and
+# the place, then the value's end; the measure went unsaid because it is the value's before
+_ONLY_A_PLACE_AFTER = re.compile(
+    rf"\s+(?:were|was|are|is)\s+(?:in|across|for)\s+(?:the\s+)?(?P<place>[A-Z][^,;:()]*?)"
+    rf"(?=\s*(?:[,;.)–—]|\s-\s|(?:and|{CONTRAST}|but)\b|$))",
+)
+_LINKED_BEFORE = re.compile(rf"(?:[,;]|\b(?:and|{CONTRAST}|but))\s*$", re.I)
+
+
+def only_a_place_after(text: str, start: int, end: int, mentions: list[SubjectMention]) -> bool:
+    """Whether the value at text[start:end], linked to the clause before it, is followed only by a verb of being
+    and a place the paper names ("... and 621 were in Dudley")."""
+    m = _ONLY_A_PLACE_AFTER.match(text, end)
+    if m is None or not _LINKED_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    a, b = m.span("place")
+    return any(x.start == a and x.end == b for x in mentions)
+
+
 def stands_bare(text: str, end: int) -> bool:
     """Whether the value ending at end has no words of its own after it ("in Redcar 4,350, and ...")."""
     return bool(_BARE_AFTER.match(text, end))
