@@ -289,6 +289,19 @@ def test_a_count_after_a_month_is_still_a_count(text, counts):
             "children were subject to a protection plan",
             "child_protection",
         ),
+        # nor does how the group is divided ("split into three categories", "broken down by age")
+        (
+            "The panel saw 38 performance metrics split into three categories.",
+            "38",
+            "performance metrics",
+            None,
+        ),
+        (
+            "There were 420 children in care broken down by age.",
+            "420",
+            "children in care",
+            "looked_after",
+        ),
         # the words inside a rate say what it counts
         (
             "There were 303 children in care, a rate of 59.7 children in care per 10,000.",
