@@ -1907,6 +1907,15 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure",
         ),
+        # "a similar amount" likens the figure to another one; it is no narrower measure
+        (
+            "How much is the council on course to overspend on children's services?",
+            "The council is also on course to overspend by a similar amount – some £4.47 million – on"
+            " children's services.",
+            "£4.47 million",
+            True,
+            "",
+        ),
     ],
 )
 def test_support_check(question, text, value, ok, why):
@@ -2237,6 +2246,12 @@ def test_a_quarter_the_title_names_without_its_year(title, as_of):
             "Who was chairing the panel when it looked at the number of kids in care (Echo campaign story)?",
             set(),
             {"echo", "panel"},
+        ),
+        # a council's title ("the Royal Borough of") says whose figure it is, not what it counts
+        (
+            "How much is the Royal Borough of Windsor and Maidenhead on course to overspend?",
+            {"royal", "borough"},
+            {"overspend"},
         ),
     ],
 )

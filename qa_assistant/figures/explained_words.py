@@ -158,11 +158,17 @@ def numbers_written(phrase: str, question: str) -> frozenset[str]:
 
 # "there are fewer children being looked after": a comparative set before what is counted says how the count
 # moved, not which count it is ("three or more placements", "fewer than three" do narrow it)
-_COMPARATIVE = re.compile(r"(?<!\bor )(?<!\d )\b(?:more|fewer|less)\b(?=\s+(?!than\b)[a-z])", re.I)
+_COMPARATIVE = re.compile(
+    r"(?<!\bor )(?<!\d )\b(?:more|fewer|less)\b(?=\s+(?!than\b)[a-z])"
+    r"|\b(?:similar|comparable)\b(?=\s+(?:amount|sum|figure|number|level|total)\b)",
+    re.I,
+)
 
 
 def comparative_words(phrase: str) -> frozenset[str]:
-    """The terms of "more / fewer / less" where they say how a count moved, not which it is."""
+    """The terms of "more / fewer / less" where they say how a count moved, not which it is, and of "a similar
+    amount" ("to overspend by a similar amount - some £4.47 million - on children's services"), which likens it
+    to another figure."""
     return frozenset(t for m in _COMPARATIVE.finditer(phrase) for t in terms(m.group(0)))
 
 
