@@ -1539,6 +1539,15 @@ def test_hyphenated_compounds_read_as_one_word(text, expected):
     assert words(text) == expected
 
 
+def test_children_moved_out_of_care_are_not_children_in_care():
+    """'out' and 'of' alone are stop words; 'out of care' is the opposite of 'in care'."""
+    assert not support(
+        "How many children were in care?",
+        "The council hoped to save £1.1m by moving 12 children out of care.",
+        "12",
+    ).ok
+
+
 def test_face_to_face_visits_are_not_all_visits():
     """'faces' only states a figure ('the council faces a £5.5m overspend'); 'face-to-face' narrows what is counted."""
     assert not support(
@@ -1555,6 +1564,12 @@ def test_face_to_face_visits_are_not_all_visits():
         ("the turn over of staff", "the turnover of staff"),
         ("social work case loads", "social work caseloads"),
         ("the children's work force", "the children's workforce"),
+        # "out of" a place or state is "outside" it
+        ("children placed out of the borough", "children placed outside the borough"),
+        ("young people who remain out of the care system", "young people who remain outside the care system"),
+        # ... but "out of" a number or "every" is a share, not a place
+        ("12 out of the 500 children", "12 of the 500 children"),
+        ("7 out of 10 children", "7 of 10 children"),
     ],
 )
 def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa_assistant.figures.terms import exclusion_terms, measure_terms
+from qa_assistant.figures.exclusions import exclusion_terms
+from qa_assistant.figures.terms import measure_terms
 from qa_assistant.settings import DATA_DIR
 
 CATALOGUE_PATH = DATA_DIR / "concepts.json"

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa_assistant.figures.exclusions import exclusion_pattern
 from qa_assistant.figures.subjects import Subject, SubjectMention
-from qa_assistant.figures.terms import CONTRAST, exclusion_pattern
+from qa_assistant.figures.terms import CONTRAST
 
 _AFTER_WORDS = 4  # "70 for the North East": a cue this many words after the number names its subject
 

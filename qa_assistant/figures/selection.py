@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from qa_assistant.figures.averages import asks_average, said_average
 from qa_assistant.figures.concept_words import ancestor_terms, concept_vocabulary, label_terms, names_concept
 from qa_assistant.figures.concepts import ancestors, says_what_money_is_for
+from qa_assistant.figures.exclusions import set_aside_terms
 from qa_assistant.figures.explained_words import (
     acronym_spelled_out,
     age_asked,
@@ -61,7 +62,7 @@ from qa_assistant.figures.support_rules import (
 )
 from qa_assistant.figures.support_score import Fit, fit_score, name_only_terms, own_word_share
 from qa_assistant.figures.support_where import where_said
-from qa_assistant.figures.terms import counting_terms, measure_terms, set_aside_terms, terms
+from qa_assistant.figures.terms import counting_terms, measure_terms, terms
 from qa_assistant.figures.when_words import period_words
 from qa_assistant.models import Figure
 

@@ -25,6 +25,9 @@ CONTRAST = r"while|whilst|whereas"
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
 _IRREGULAR_PLURALS = {"children", "people", "women", "men"}
 _JOINED_PREFIXES = {"re", "de", "co", "pre", "non", "sub", "post", "mid", "multi", "inter", "self"}
+_OUT_OF = re.compile(
+    r"\bout\s+of\s+(?=(?:the|our|their|its)\s+[a-z]|(?!(?:the|our|their|its|every|all|a|an|total)\b)[a-z])"
+)
 
 
 @lru_cache(maxsize=1)
@@ -125,11 +128,12 @@ def _open_compounds() -> re.Pattern[str]:
 def words(text: str) -> list[str]:
     """Surface words, lower-cased, possessives dropped, prefix hyphens joined ("re-referral" -> "rereferral",
     "face-to-face" -> "facetoface"), one word written as two joined ("turn over"), a phrase another wording says
-    as that wording ("over budget")."""
+    as that wording ("over budget"), and "out of" a place or state as "outside" ("12 children out of care" are
+    not children in care; "out" and "of" alone are stop words)."""
     out: list[str] = []
     lowered = _with_phrase_synonyms(text.lower().replace("’", "'").replace("‘", "'"))
-    # "turn over" -> "turnover"
-    lowered = _open_compounds().sub(lambda m: re.sub(r"[\s\-]+", "", m.group(0)), lowered)
+    lowered = _open_compounds().sub(lambda m: re.sub(r"[\s\-]+", "", m.group(0)), lowered)  # "turnover"
+    lowered = _OUT_OF.sub("outside ", lowered)
     for raw in _TOKEN.findall(lowered):
         if raw.endswith("'s"):
             # "children's services" is a service, not "children in care": an irregular plural's possessive
@@ -206,29 +210,6 @@ def counting_terms() -> frozenset[str]:
 def scaffold_terms() -> frozenset[str]:
     """Question words that ask rather than name a measure ("how many", "latest", "figure")."""
     return stem_list("scaffold")
-
-
-@lru_cache(maxsize=1)
-def exclusion_terms() -> frozenset[str]:
-    """The term of each word that sets a group aside in one term ("excluding", "except", "apart from"; not
-    "not including", whose "not" opens measures: "not in education")."""
-    return frozenset(t[0] for t in map(measure_terms, lexicon()["exclusion_words"]) if len(t) == 1)
-
-
-@lru_cache(maxsize=1)
-def exclusion_pattern() -> re.Pattern[str]:
-    """The lexicon's words that set a group aside, as one pattern."""
-    return phrase_pattern(lexicon()["exclusion_words"])
-
-
-@lru_cache(maxsize=256)
-def set_aside_terms(text: str) -> frozenset[str]:
-    """The terms of the group a text sets aside, up to the end of its clause ("children in care at the end of
-    June, excluding unaccompanied asylum-seeking children" -> unaccompanied, asylum, seeking, children)."""
-    m = exclusion_pattern().search(text)
-    if m is None:
-        return frozenset()
-    return frozenset(measure_terms(re.split(r"[,;:?!.]", text[m.end() :])[0]))
 
 
 def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
