@@ -864,6 +864,13 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "end of March 2020",
             "stated",
         ),
+        # ... as does one after "up on" or "down on" ("15 up on March 2017" is the change's base)
+        (
+            "At the end of March 2018 the number of approved carers increased to 235 - 15 up on March 2017.",
+            "235",
+            "end of March 2018",
+            "stated",
+        ),
         # a paragraph that opens "As of <date>," dates what it goes on to report ...
         (
             "As of January 2024, Middlesbrough had 97 children in residential placements. It was noted that"
