@@ -1914,6 +1914,38 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure",
         ),
+        # "in the area" before a noun names something else, and after a verb says where they are
+        (
+            "How many social workers are there?",
+            "There are 45 social workers in the area teams and 30 in the MASH.",
+            "45",
+            False,
+            "measure",
+        ),
+        (
+            "How many children are in care?",
+            "Of the 400 children in care, 250 are in the area.",
+            "250",
+            False,
+            "measure",
+        ),
+        # a verb divided into groups is no phrase end: the group it divides is what is counted
+        (
+            "How many children were in care?",
+            "At 31 March, 45 children in care were split into different placements from their siblings.",
+            "45",
+            False,
+            "measure",
+        ),
+        # "a similar amount" beside another amount of its sentence: the words around may be that one's
+        (
+            "How much is the council on course to overspend on children's services?",
+            "The council overspent by £4.5 million on children's services in 2022/23 and is on course to overspend"
+            " by a similar amount – some £4.2 million – on adult social care.",
+            "£4.2 million",
+            False,
+            "measure",
+        ),
         # "a similar amount" likens the figure to another one; it is no narrower measure
         (
             "How much is the council on course to overspend on children's services?",
@@ -2160,6 +2192,17 @@ def test_a_change_from_a_date_is_as_of_the_sentences_other_date():
         ),
         ("In March 2024 there were 500 children in care, up from 480 a year earlier.", "480", "March 2023"),
         ("In March 2024 there were 500 children in care, up from 480 a year earlier.", "500", "March 2024"),
+        # ... only when the words count in the stated period's length; else an earlier period, not said exactly
+        (
+            "In February 2024, 358 children were subject to a plan, down from 376 at the end of the previous quarter.",
+            "376",
+            "an earlier period (not stated exactly)",
+        ),
+        (
+            "The forecast overspend for 2023/24 is £4.2m, up from £3.1m reported the previous month.",
+            "£3.1m",
+            "an earlier period (not stated exactly)",
+        ),
         # not a value no comparison starts from
         (
             "In 2023/24 there were 500 children in care, the same as the previous year.",
@@ -2255,6 +2298,11 @@ def test_a_quarter_the_title_names_without_its_year(title, as_of):
             {"echo", "panel"},
         ),
         # "looked after" is no "after" clause naming an occasion
+        (
+            "What percentage of looked-after children's cases were reviewed within statutory time limits?",
+            set(),
+            {"look", "case", "review"},
+        ),
         (
             "What percentage of looked after children's cases were reviewed within statutory time limits?",
             set(),

@@ -574,8 +574,23 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "89 in every 10,000",
             "children were in care",
         ),
+        # ... only when that clause named its own place: else it tells where some of them are
+        ("Middlesbrough has 621 children in care, and 85 are in Stockton.", "85", "are in Stockton"),
+        # ... and not a rate beside a part of another count
+        (
+            "Middlesbrough had 621 children in care, 85 of whom were placed out of area - the equivalent of 89 in"
+            " every 10,000 children.",
+            "89 in every 10,000",
+            "the equivalent",
+        ),
         # ... but not a value with a verb of its own ("20 were placed in Dudley")
         ("In 2020, 500 children were referred and 20 were placed in Dudley.", "20", "were placed in Dudley"),
+        # ... nor in a relative clause: the reporter is what is counted
+        (
+            "The number of providers who said they had vacancies was 12.",
+            "12",
+            "The number of providers who said they had vacancies",
+        ),
         # ... but a participle is no report: "children reported missing" is the measure
         ("The number of children reported missing was 45.", "45", "The number of children reported missing"),
     ],
@@ -1570,6 +1585,8 @@ def test_face_to_face_visits_are_not_all_visits():
         # ... but "out of" a number or "every" is a share, not a place
         ("12 out of the 500 children", "12 of the 500 children"),
         ("7 out of 10 children", "7 of 10 children"),
+        ("out of those, 320 were placed", "of those, 320 were placed"),
+        ("children placed out-of-area", "children placed outside the area"),
     ],
 )
 def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):

@@ -158,18 +158,18 @@ def numbers_written(phrase: str, question: str) -> frozenset[str]:
 
 # "there are fewer children being looked after": a comparative set before what is counted says how the count
 # moved, not which count it is ("three or more placements", "fewer than three" do narrow it)
-_COMPARATIVE = re.compile(
-    r"(?<!\bor )(?<!\d )\b(?:more|fewer|less)\b(?=\s+(?!than\b)[a-z])"
-    r"|\b(?:similar|comparable)\b(?=\s+(?:amount|sum|figure|number|level|total)\b)",
-    re.I,
-)
+_COMPARATIVE = re.compile(r"(?<!\bor )(?<!\d )\b(?:more|fewer|less)\b(?=\s+(?!than\b)[a-z])", re.I)
+_LIKENED = re.compile(r"\b(?:similar|comparable)\b(?=\s+(?:amount|sum|figure|number|level|total)\b)", re.I)
 
 
-def comparative_words(phrase: str) -> frozenset[str]:
+def comparative_words(phrase: str, sentence_text: str) -> frozenset[str]:
     """The terms of "more / fewer / less" where they say how a count moved, not which it is, and of "a similar
     amount" ("to overspend by a similar amount - some £4.47 million - on children's services"), which likens it
-    to another figure."""
-    return frozenset(t for m in _COMPARATIVE.finditer(phrase) for t in terms(m.group(0)))
+    to a figure of another sentence (beside one of its own sentence, the words around may be that one's)."""
+    found = list(_COMPARATIVE.finditer(phrase))
+    if len(find_quantities(sentence_text)) == 1:
+        found += _LIKENED.finditer(phrase)
+    return frozenset(t for m in found for t in terms(m.group(0)))
 
 
 def terms_of_words(text: str) -> frozenset[str]:
@@ -181,13 +181,29 @@ def domain_words(phrase: str) -> frozenset[str]:
     """ "children in need of social service help": naming the service everything here belongs to ("social
     services", "children's social care"), or the place ("youngsters in the area"), does not make a narrower
     measure."""
-    spans = [*service_pattern().finditer(phrase), *_area_pattern().finditer(phrase)]
+    areas = [m for m in _area_pattern().finditer(phrase) if _says_whose(phrase, m)]
+    spans = [*service_pattern().finditer(phrase), *areas]
     return frozenset(t for m in spans for t in terms(m.group(0)))
 
 
 @lru_cache(maxsize=1)
 def _area_pattern() -> re.Pattern[str]:
     return phrase_pattern(lexicon()["area_phrases"])
+
+
+# "250 are in the area", "85 children placed in the area by other councils": where the children are, after a verb
+_VERB_BEFORE = re.compile(
+    r"\b(?:are|is|were|was|be|been|being|placed|living|lives|live|remain|remained|stay|stayed)\s*$", re.I
+)
+# "45 social workers in the area teams": the area names a team
+_NOUN_AFTER = re.compile(r"\s*(?:teams?|offices?|hubs?|services?|based)\b", re.I)
+
+
+def _says_whose(phrase: str, m: re.Match[str]) -> bool:
+    """An area phrase right after the counted noun ("youngsters in the area") says whose figure it is; after a
+    verb it says where they are, and before a noun it names something else."""
+    before = phrase[: m.start()]
+    return bool(before.strip()) and not _VERB_BEFORE.search(before) and not _NOUN_AFTER.match(phrase, m.end())
 
 
 def long_forms(f: Figure) -> frozenset[str]:

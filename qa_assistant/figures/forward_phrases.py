@@ -34,8 +34,10 @@ _PHRASE_ENDS = re.compile(
     r"(?:(?:last|past|same|previous|current|whole|first|second|third|fourth|final)\s+)?"
     r"(?:\w+\s+)?(?:year|quarter|month|period|week|day|time|months|years|weeks)\b"
     r"|with\s+(?:[\w'’-]+\s+){1,4}?(?:being|having)\b"
-    # or how the group is divided: "38 performance metrics split into three categories"
-    r"|(?:split|divided|broken\s+down|grouped|sorted)\s+(?:in)?to\b|(?:split|broken\s+down)\s+by\b"
+    # or how the group is divided: "38 performance metrics split into three categories" (not a clause's verb:
+    # "45 children in care were split into different placements from their siblings" says which children)
+    r"|(?<!\bwere\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"(?:(?:split|divided|broken\s+down|grouped|sorted)\s+(?:in)?to\b|(?:split|broken\s+down)\s+by\b)"
     # or the whole it is part of: "38 CLA who were CSS from abroad in the context of approximately 600 CLA"
     r"|(?:in\s+the\s+context\s+of|out\s+of|from\s+a\s+total\s+of)\s+(?:a\s+total\s+of\s+)?"
     rf"(?:{HEDGE}\s+)?£?\d",

@@ -19,7 +19,7 @@ from qa_assistant.figures.list_items import counted_in_lead_in, item_lead_in, it
 from qa_assistant.figures.masks import mask_dates, mask_numbers, masked_phrase
 from qa_assistant.figures.number_subject import subject_for
 from qa_assistant.figures.phrases import Phrase
-from qa_assistant.figures.relative import EARLIER_PERIOD, shifted_period
+from qa_assistant.figures.relative import EARLIER_PERIOD, shifted_like
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.tables import unit_hint
 from qa_assistant.figures.terms import BY_THE_NUMBER, WEEKLY, after_a_number, measure_terms
@@ -199,14 +199,19 @@ _BASE_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|against|versus
 
 def _shifted_base(r: SentenceReading, q: Quantity, as_of: AsOf, past_words: str) -> AsOf | None:
     """The stated date moved back by the words after the number ("the previous quarter"), when the number is
-    what a comparison starts from and those words (or a bracket after them) name no date of their own."""
+    what a comparison starts from and those words (or a bracket after them) name no date of their own; an
+    earlier period, not said exactly, when the words do not count in the stated period's length."""
     if as_of.basis != "stated" or not as_of.known or re.search(r"\d", past_words):
         return None
     if not _BASE_BEFORE.search(r.text, max(r.sentence[0], q.start - 25), q.start):
         return None
     assert as_of.start is not None and as_of.end is not None
-    moved = shifted_period(past_words, as_of.start, as_of.end)
-    return AsOf(start=moved.first, end=moved.last, label=moved.label, basis="stated") if moved else None
+    moved = shifted_like(past_words, as_of.start, as_of.end)
+    if (
+        moved is None
+    ):  # "in February 2024 ... down from 376 at the end of the previous quarter": earlier, not when
+        return AsOf(label="an earlier period (not stated exactly)", basis="earlier")
+    return AsOf(start=moved.first, end=moved.last, label=moved.label, basis="stated")
 
 
 _OF_THESE = re.compile(r"\W*of\s+(?:these|those|them|which|the\s+[a-z]+s)\b", re.I)

@@ -24,6 +24,7 @@ from qa_assistant.figures.value_lists import (
     next_place_in_list,
     only_a_place_after,
     period_list_gap,
+    rate_of_the_count,
     stands_bare,
 )
 from qa_assistant.figures.when_words import says_only_when
@@ -40,12 +41,6 @@ _BY_BEFORE = re.compile(
     r"\b(?:risen|rose|rising|increased|increasing|grown|grew|growing|fallen|fell|falling|dropped|"
     r"dropping|decreased|decreasing|reduced|reducing|gone\s+(?:up|down)|went\s+(?:up|down))\s+by\s+"
     r"(?:£)?$",
-    re.I,
-)
-_RATE_OF = re.compile(
-    r",\s*(?:which\s+is\s+|equating\s+to\s+|equivalent\s+to\s+)?(?:a|the)\s+rate\s+of\s*$"
-    # "621 were in Dudley - the equivalent of 89 in every 10,000 young people"
-    r"|(?:[,–—-]|\bwhich\s+is)\s*(?:the\s+)?(?:equivalent\s+(?:of|to)|equating\s+to)\s*$",
     re.I,
 )
 _COMPARED_GAP = re.compile(
@@ -143,13 +138,6 @@ def _predicate_after(r: SentenceReading, q: Quantity, found: Phrase) -> bool:
     return bool(_OF_BEFORE.search(before)) and bool(_PREDICATE_START.match(r.text, found.start))
 
 
-def _rate_of_the_count(previous: Quantity, q: Quantity, after_phrase: str) -> bool:
-    """ "3,890 referrals accepted, a rate of 659 per 10,000": a rate set beside a count measures what it does."""
-    return (
-        previous.unit == "count" and q.unit in ("per_10000", "rate") and bool(_RATE_OF.search(after_phrase))
-    )
-
-
 def _blanked(r: SentenceReading, q: Quantity, gap: str) -> str:
     """The words before a bare value with the places they name blanked ("..., while Stockton's is 66": whose,
     not what); before a value with words of its own ("while Stockton has 300 children"), as they are."""
@@ -168,13 +156,13 @@ def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previo
     return bool(
         _INHERIT_GAP.match(gap)
         or period_list_gap(gap)
-        or _rate_of_the_count(previous, q, after_phrase)
+        or rate_of_the_count(r.text, r.sentence[0], r.parts, previous, q, after_phrase)
         or (_COMPARED_GAP.search(after_phrase) and not names_a_measure(_blanked(r, q, after_phrase)))
         or (
             stands_bare(text, q.end)
             and next_place_in_list(text, q.start - len(after_phrase), q.start, r.mentions)
         )
-        or only_a_place_after(text, q.start, q.end, r.mentions)
+        or only_a_place_after(text, previous.end, q.start, q.end, r.mentions)
         or (
             _FROM_TO_GAP.search(gap)
             and STARTING_VALUE.search(text[max(0, previous.start - 30) : previous.start])

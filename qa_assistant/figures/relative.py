@@ -92,6 +92,18 @@ def shifted_period(words: str, first: dt.date, last: dt.date) -> RelativeDate | 
     return None
 
 
+def shifted_like(words: str, first: dt.date, last: dt.date) -> RelativeDate | None:
+    """shifted_period, only for a period of the length the words count in (a quarter before a quarter, a month
+    before a month), any period up to a year for a year before, or a single day: "the previous quarter" of
+    February 2024 is not November 2023, nor "the previous month" of 2023/24 a twelve-month window."""
+    for pattern, months in _SHIFTS:
+        if pattern.search(words):
+            span = (last.year - first.year) * 12 + last.month - first.month + 1
+            fits = first == last or (span == abs(months) if abs(months) < 12 else span in (1, 3, 12))
+            return shifted_period(words, first, last) if fits else None
+    return None
+
+
 def _year_end(first: dt.date, last: dt.date) -> dt.date:
     """The end of the financial year when the period is a financial quarter or year, else of the calendar year."""
     fy = fy_of(first)

@@ -2,7 +2,8 @@
 £1.1 million", "Tameside council reveal they are expecting to go £6.7 million over budget". The words before
 the reporting verb say who told it, not what the number counts, so a number's phrase read back from it starts
 after them. Only a verb followed by a new subject ("they", "it", "there" ...) opens such a clause: "children
-reported missing" is a measure, not a report.
+reported missing" is a measure, not a report; and not in a relative clause ("the number of providers who said
+they had vacancies" counts the providers).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ def _reporting_clause() -> re.Pattern[str]:
     lx = lexicon()
     verbs = {w for w in (*lx["reporting_verbs"], *lx["statement_words"]) if " " not in w}
     body = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(rf"\b(?:{body})(?:s|es|ed|d)?\s+(?:that\s+)?(?={_NEW_SUBJECT})", re.I)
+    # "the number of providers who said they had vacancies": in a relative clause the reporter is what is counted
+    relative = r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwhose\s)"
+    return re.compile(rf"{relative}\b(?:{body})(?:s|es|ed|d)?\s+(?:that\s+)?(?={_NEW_SUBJECT})", re.I)
 
 
 def reported_clause_start(text: str, start: int, end: int) -> int:

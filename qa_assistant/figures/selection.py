@@ -253,7 +253,7 @@ def _unasked_phrase_terms(f: Figure, t: _Terms, question: str, sentence_text: st
         - period_words(f.phrase)
         - party_words(f.phrase)
         - numbers_written(f.phrase, question)
-        - comparative_words(f.phrase)
+        - comparative_words(f.phrase, sentence_text)
         - extreme_terms(f.phrase, question)
         - asked_end_terms(question)
         - focus_restated(f, question, sentence_text)

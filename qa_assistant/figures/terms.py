@@ -25,9 +25,6 @@ CONTRAST = r"while|whilst|whereas"
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
 _IRREGULAR_PLURALS = {"children", "people", "women", "men"}
 _JOINED_PREFIXES = {"re", "de", "co", "pre", "non", "sub", "post", "mid", "multi", "inter", "self"}
-_OUT_OF = re.compile(
-    r"\bout\s+of\s+(?=(?:the|our|their|its)\s+[a-z]|(?!(?:the|our|their|its|every|all|a|an|total)\b)[a-z])"
-)
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +117,13 @@ def after_a_number(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _out_of() -> re.Pattern[str]:
+    """ "out of" before a place or state the lexicon lists ("out of care", "out-of-area"), read as "outside"."""
+    places = "|".join(r"[\s-]+".join(map(re.escape, p.split())) for p in lexicon()["out_of_places"])
+    return re.compile(rf"\bout[\s-]+of[\s-]+(?=(?:{places})\b)")
+
+
+@lru_cache(maxsize=1)
 def _open_compounds() -> re.Pattern[str]:
     """One word written as two ("turn over of staff", "case loads")."""
     return phrase_pattern(lexicon()["open_compounds"])
@@ -133,7 +137,7 @@ def words(text: str) -> list[str]:
     out: list[str] = []
     lowered = _with_phrase_synonyms(text.lower().replace("’", "'").replace("‘", "'"))
     lowered = _open_compounds().sub(lambda m: re.sub(r"[\s\-]+", "", m.group(0)), lowered)  # "turnover"
-    lowered = _OUT_OF.sub("outside ", lowered)
+    lowered = _out_of().sub("outside ", lowered)
     for raw in _TOKEN.findall(lowered):
         if raw.endswith("'s"):
             # "children's services" is a service, not "children in care": an irregular plural's possessive

@@ -13,6 +13,7 @@ from qa_assistant.figures.masks import mask_numbers
 from qa_assistant.figures.subjects import SubjectMention
 from qa_assistant.figures.terms import CONTRAST, measure_terms
 from qa_assistant.text.dates import find_dates
+from qa_assistant.text.numbers import Quantity
 
 _PERIOD_ONLY = re.compile(
     r"\s*[;,]\s*(?:and\s+)?(?:Q[1-4]|quarter\s+(?:one|two|three|four|[1-4]))\s*:?\s*", re.I
@@ -48,14 +49,20 @@ _ONLY_A_PLACE_AFTER = re.compile(
 _LINKED_BEFORE = re.compile(rf"(?:[,;]|\b(?:and|{CONTRAST}|but))\s*$", re.I)
 
 
-def only_a_place_after(text: str, start: int, end: int, mentions: list[SubjectMention]) -> bool:
+def only_a_place_after(
+    text: str, previous_end: int, start: int, end: int, mentions: list[SubjectMention]
+) -> bool:
     """Whether the value at text[start:end], linked to the clause before it, is followed only by a verb of being
-    and a place the paper names ("... and 621 were in Dudley")."""
+    and a place the paper names ("... and 621 were in Dudley"), and that clause named a place of its own after
+    its value ("across England"): one measure told of two places. ("Of Middlesbrough's 621 children in care, 85
+    are in Stockton" tells where some of them are.)"""
     m = _ONLY_A_PLACE_AFTER.match(text, end)
     if m is None or not _LINKED_BEFORE.search(text, max(0, start - 12), start):
         return False
     a, b = m.span("place")
-    return any(x.start == a and x.end == b for x in mentions)
+    return any(x.start == a and x.end == b for x in mentions) and any(
+        previous_end <= x.start and x.end <= start for x in mentions
+    )
 
 
 def stands_bare(text: str, end: int) -> bool:
@@ -87,3 +94,30 @@ def period_list_gap(gap: str) -> bool:
         return False
     rest = gap[: dates[0].start] + gap[dates[0].end :]
     return re.fullmatch(r"\s*[;,]?\s*(?:and\s+)?(?:in\s+)?", rest) is not None
+
+
+# "3,890 referrals accepted, a rate of 659 per 10,000", "621 were in Dudley - the equivalent of 89 in every 10,000"
+_RATE_OF = re.compile(
+    r",\s*(?:which\s+is\s+|equating\s+to\s+|equivalent\s+to\s+)?(?:a|the)\s+rate\s+of\s*$"
+    r"|(?:[,–—-]|\bwhich\s+is)\s*(?:the\s+)?(?:equivalent\s+(?:of|to)|equating\s+to)\s*$",
+    re.I,
+)
+# a part of another count: "including 85", "85 of whom"
+_PART_BEFORE = re.compile(r"\b(?:including|includes|of\s+(?:whom|them|which|these|those))\s*$", re.I)
+_PART_AFTER = re.compile(r"\s*of\s+(?:whom|them|which|these|those)\b", re.I)
+
+
+def rate_of_the_count(
+    text: str, sentence_start: int, parts: set[int], previous: Quantity, q: Quantity, after_phrase: str
+) -> bool:
+    """A rate set beside a count measures what the count does ("3,890 referrals accepted, a rate of 659 per
+    10,000"); not beside a part of another count ("621 children in care, 85 of whom were placed out of area -
+    the equivalent of 89 in every 10,000": the rate is of the whole)."""
+    return (
+        previous.unit == "count"
+        and q.unit in ("per_10000", "rate")
+        and bool(_RATE_OF.search(after_phrase))
+        and previous.start not in parts
+        and not _PART_BEFORE.search(text, max(sentence_start, previous.start - 30), previous.start)
+        and not _PART_AFTER.match(text, previous.end)
+    )
