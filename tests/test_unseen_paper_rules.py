@@ -2589,3 +2589,50 @@ def test_a_limit_is_kept_as_a_figure_of_its_own_kind():
 def test_a_measure_said_of_children_in_care_is_what_is_asked(question, concept):
     r = read(question)
     assert r.concept is not None and r.concept.concept.id == concept
+
+
+@pytest.mark.parametrize(
+    "name,several",
+    [
+        ("Looked After Children and Care Leavers Annual Report", True),
+        ("Children in Need and Child Protection", True),
+        # one measure, or a compound of two ("social workers' caseloads"), or one with its part
+        ("Children in care", False),
+        ("Children's social workers had some of the highest caseloads in England, 2013-14", False),
+        ("Children in care and children in foster care", False),
+    ],
+)
+def test_a_name_that_gives_several_measures(name, several):
+    from qa_assistant.figures.concepts import names_several_measures
+
+    assert names_several_measures(name) == several
+
+
+@pytest.mark.parametrize(
+    "heading,ok",
+    [
+        # a figure with no words of its own is not told which measure by a heading that names several ...
+        ("Looked After Children and Care Leavers", False),
+        # ... but is by a heading that names one
+        ("Care Leavers", True),
+    ],
+)
+def test_a_wordless_figure_under_a_heading_of_several_measures(heading, ok):
+    from types import SimpleNamespace
+
+    from qa_assistant.answering.figure_context import FigureContexts
+
+    text = f"{heading}\n\nSince the report was written these numbers had increased further to 245."
+    doc = Document(
+        doc_id="t",
+        file="t.txt",
+        title="Annual report",
+        meeting_date=dt.date(2024, 6, 12),
+        text=text,
+        sha256="0",
+    )
+    found = extract_figures(doc)
+    f = next(x for x in found if x.value_text == "245")
+    index = SimpleNamespace(documents={"t": doc}, figure_index=SimpleNamespace(siblings=lambda g: []))
+    contexts = FigureContexts(index)
+    assert check(read("How many care leavers were there?"), f, contexts.context).ok == ok

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
+from qa_assistant.figures.concepts import names_several_measures
 from qa_assistant.figures.question_sources import title_words
 from qa_assistant.figures.support_context import FigureContext, build_context
-from qa_assistant.figures.terms import measure_terms
+from qa_assistant.figures.terms import counting_terms, measure_terms
 from qa_assistant.models import Figure
 
 _CONTEXT_CACHE = 4096
@@ -37,6 +38,12 @@ class FigureContexts:
         text = doc.text
         prev_start = previous_sentence_start(text, f.sentence_start)
         source, document = self._document_terms(f.doc_id)
+        heading = _section_heading(text, f.sentence_start)
+        if not set(measure_terms(f.phrase)) - counting_terms():
+            # "these numbers had increased further to 245" under "Looked After Children and Care Leavers": a
+            # figure with no words of its own is not told which measure by a name that gives several
+            heading = "" if names_several_measures(heading) else heading
+            source = frozenset() if names_several_measures(doc.title) else source
         sentence = text[f.sentence_start : f.sentence_end]
         previous_text = text[prev_start : f.sentence_start]
         previous = _without_verbs(previous_text) if refers_back(sentence, previous_text) else ""
@@ -47,7 +54,7 @@ class FigureContexts:
             f,
             sentence,
             previous,
-            _section_heading(text, f.sentence_start),
+            heading,
             self.index.figure_index.siblings(f),
             source,
             document,

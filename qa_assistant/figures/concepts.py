@@ -76,6 +76,18 @@ def synonyms_by_first_term() -> dict[str, tuple[tuple[Concept, str, tuple[str, .
     return {k: tuple(v) for k, v in index.items()}
 
 
+def names_several_measures(text: str) -> bool:
+    """Whether a title or heading names two or more measures side by side, neither part of the other ("Looked
+    After Children and Care Leavers Annual Report"): it does not say which one a figure under it counts. ("Social
+    workers' caseloads" is one measure, a compound.)"""
+    named = set()
+    for part in re.split(r"\band\b|&|,|;|/", text, flags=re.I):
+        m = match_concept(measure_terms(part))
+        if m is not None:
+            named.add(m.concept.id)
+    return len(named - {a for cid in named for a in ancestors(cid)}) > 1
+
+
 def synonym_positions(seq: list[str]) -> frozenset[int]:
     """The positions of a term sequence that some concept's synonym covers ("came into care" names children
     entering care, though "came" alone is a question's scaffolding)."""
