@@ -1672,6 +1672,7 @@ def test_an_amount_over_budget_is_an_overspend(question, value, ok):
         ("the previous year", True),
         ("the number at the end of the quarter", True),
         ("by the end of this financial year", True),
+        ("across just the course of this year", True),
         ("in 2016-17", True),
         ("Year 10", False),  # a year group
         ("Key Stage 4", False),

@@ -40,7 +40,7 @@ BARE_MONTH = re.compile(
     rf"(?:\s+{_DAY}\b(?![,\s]*\d{{4}})(?=\s*(?:[,.;:)?]|$)))?"
 )
 DATE_EDGE = re.compile(
-    r"(?:\b(?:at|by|as\s+at|as\s+of)\s+)?(?:the\s+)?\b(?:end|start|beginning|close|middle)\s+of\s+"
+    r"(?:\b(?:at|by|as\s+at|as\s+of)\s+)?(?:the\s+)?\b(?:end|start|beginning|close|middle|course)\s+of\s+"
     r"(?:the\s+)?$|\b(?:as\s+at|as\s+of)\s+$",
     re.I,
 )
