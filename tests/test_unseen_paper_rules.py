@@ -585,6 +585,13 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
         ),
         # ... but not a value with a verb of its own ("20 were placed in Dudley")
         ("In 2020, 500 children were referred and 20 were placed in Dudley.", "20", "were placed in Dudley"),
+        # values listed each with its own period after it share the first one's words
+        (
+            "The aim is to make savings of £612,051 in the current financial year, £2.65m in 2020/21, £5.8m in"
+            " 2021/22, and £7.3m in 2022/23.",
+            "£7.3m",
+            "The aim is to make savings",
+        ),
         # ... nor in a relative clause: the reporter is what is counted
         (
             "The number of providers who said they had vacancies was 12.",

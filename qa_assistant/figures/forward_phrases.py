@@ -58,7 +58,8 @@ _CLAUSE_GOES_ON = re.compile(
 _FOR_EACH = re.compile(r"(?:for|per)\s+(?:each|every)\b", re.I)
 _FOR_EACH_LEAD = re.compile(r"\s+(?:for|per)\s+(?:each|every)(?:\s+of)?\s+", re.I)
 _NOT_A_MEASURE_START = re.compile(
-    r"in\s+(?:comparison|relation|line|total|addition|the\s+(?:same|last|previous|past))\b", re.I
+    r"in\s+(?:comparison|relation|line|total|addition|the\s+(?:same|last|previous|past|current|coming|next))\b",
+    re.I,
 )
 # A phrase that starts with one of these is about time or comparison, not what the number counts.
 _FIRST_WORD_REJECT = _word_set(

@@ -12,6 +12,7 @@ import re
 from qa_assistant.figures.masks import mask_numbers
 from qa_assistant.figures.subjects import SubjectMention
 from qa_assistant.figures.terms import CONTRAST, measure_terms
+from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.text.dates import find_dates
 from qa_assistant.text.numbers import Quantity
 
@@ -85,15 +86,18 @@ def names_a_measure(gap: str) -> bool:
 
 
 def period_list_gap(gap: str) -> bool:
-    """ "Staying Put: Q1 20; Q2 22" or "approved: 2021/22 14, 2022/23 9": between two values only the next
-    value's period, so it is the same measure."""
+    """ "Staying Put: Q1 20; Q2 22", "approved: 2021/22 14, 2022/23 9" or "£2.65m in 2020/21, £5.8m in
+    2021/22": between two values only a period, so it is the same measure."""
     if _PERIOD_ONLY.fullmatch(gap):
         return True
     dates = find_dates(gap)
+    if not dates:  # "£612,051 in the current financial year, £2.65m in 2020/21": a period said in words
+        return bool(re.search(r"[;,]\s*(?:and\s+)?$", gap)) and says_only_when(gap)
     if len(dates) != 1:
         return False
     rest = gap[: dates[0].start] + gap[dates[0].end :]
-    return re.fullmatch(r"\s*[;,]?\s*(?:and\s+)?(?:in\s+)?", rest) is not None
+    # (or the value's own period after it: "£2.65m in 2020/21, £5.8m in 2021/22")
+    return re.fullmatch(r"\s*(?:in\s+)?[;,]?\s*(?:and\s+)?(?:in\s+)?", rest) is not None
 
 
 # "3,890 referrals accepted, a rate of 659 per 10,000", "621 were in Dudley - the equivalent of 89 in every 10,000"
