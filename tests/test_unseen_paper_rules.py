@@ -98,6 +98,13 @@ from qa_assistant.text.dates import find_dates
             "level",
             {"284", "leaver"},
         ),
+        # ... or a count it says the amount asked includes
+        (
+            "How much a year is the council investing, including more than 40 new social work professionals?",
+            "money",
+            "level",
+            {"40", "social", "profession"},
+        ),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):

@@ -62,12 +62,12 @@ _STATED_FIGURE = re.compile(
 
 @lru_cache(maxsize=1)
 def _stated_count() -> re.Pattern[str]:
-    """ "in the verbal update that also counted 284 care leavers": a count the question gives, with the words it
-    counts, to name its source (a paper's noun before it: not "a placement history that included 3 moves")."""
+    """ "in the verbal update that also counted 284 care leavers", "investing ..., including more than 40 social
+    workers?": a count the question gives, with what it counts (not "a placement history that included 3 moves")."""
     papers = phrase_pattern(lexicon()["source_nouns"]).pattern
     return re.compile(
-        rf"{papers}\s+(?P<given>(?:that|which)\s+(?:also\s+)?(?:counted|reported|recorded|listed|showed)\s+"
-        r"\d[\d,]*(?:\s+[A-Za-z'’-]+){1,4}?)(?=\s*(?:[?,.;]|$))",
+        rf"(?:{papers}\s+|,\s*)(?P<given>(?:(?:that|which)\s+(?:also\s+)?(?:counted|reported|recorded|listed|showed)|"
+        rf"including)\s+(?:(?:more\s+than|over|around|about)\s+)?\d[\d,]*(?:\s+[A-Za-z'’-]+){{1,5}}?)(?=\s*(?:[?,.;]|$))",
         re.I,
     )
 
