@@ -871,6 +871,13 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "end of March 2018",
             "stated",
         ),
+        # ... but not a verb's "up on" ("signed up on 1 April 2024")
+        (
+            "After the campaign launched in January 2024, 45 foster carers signed up on 1 April 2024.",
+            "45",
+            "1 April 2024",
+            "stated",
+        ),
         # a paragraph that opens "As of <date>," dates what it goes on to report ...
         (
             "As of January 2024, Middlesbrough had 97 children in residential placements. It was noted that"

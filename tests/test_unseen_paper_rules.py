@@ -599,6 +599,13 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "£7.3m",
             "The aim is to make savings",
         ),
+        # ... but not a later value with words of its own after its period
+        (
+            "There were 45 children adopted in 2022/23, 30 in the current year, and 12 special guardianship orders.",
+            "12",
+            "special guardianship orders",
+        ),
+        ("Savings of £1m in 2022/23, £2m of pressures in 2023/24.", "£2m", "of pressures"),
         # ... nor in a relative clause: the reporter is what is counted
         (
             "The number of providers who said they had vacancies was 12.",
@@ -1601,6 +1608,7 @@ def test_face_to_face_visits_are_not_all_visits():
         ("7 out of 10 children", "7 of 10 children"),
         ("out of those, 320 were placed", "of those, 320 were placed"),
         ("children placed out-of-area", "children placed outside the area"),
+        ("children placed out of their local authority", "children placed outside local authority"),
     ],
 )
 def test_singular_and_ordinal_forms_are_the_same_terms(text, same_as):
@@ -2615,6 +2623,7 @@ def test_a_measure_said_of_children_in_care_is_what_is_asked(question, concept):
         ("Children in care", False),
         ("Children's social workers had some of the highest caseloads in England, 2013-14", False),
         ("Children in care and children in foster care", False),
+        ("Children in Care or Care Leavers Annual Report", True),
     ],
 )
 def test_a_name_that_gives_several_measures(name, several):
@@ -2637,7 +2646,9 @@ def test_a_wordless_figure_under_a_heading_of_several_measures(heading, ok):
 
     from qa_assistant.answering.figure_context import FigureContexts
 
-    text = f"{heading}\n\nSince the report was written these numbers had increased further to 245."
+    text = (
+        f"{heading}\n\nThe report was presented to the Board.\n\nSince then these numbers had risen to 245."
+    )
     doc = Document(
         doc_id="t",
         file="t.txt",

@@ -37,7 +37,7 @@ _CHANGED_FROM = re.compile(r"\s*(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?(?:end\s+of
 _CLAUSE_BREAK = re.compile(
     r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b(?!\s+(?:was\s+|were\s+)?(?:peaked|recorded|reported|reached|measured)\s+(?:at|in|on|by)\b)|\bcompared\b|\bwhereas\b|\bthan\b|"
     r"\bagainst\b(?!\s+(?:this|the|our|that)\s+(?:council|authority|local\s+authority)\b)|"
-    r"\b(?:below|above)\s+(?:the|that|this)\b|\b(?:up|down)\s+on\b",  # "to 235 - 15 up on March 2017"
+    r"\b(?:below|above)\s+(?:the|that|this)\b|(?:\d\s*|[%,–-]\s*)(?:up|down)\s+on\b",  # "235 - 15 up on March 2017"
     re.I,
 )
 # "reduced from 1296", "up from a peak of 702", "an increase on 34%": the value a change started from

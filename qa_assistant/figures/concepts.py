@@ -81,7 +81,7 @@ def names_several_measures(text: str) -> bool:
     After Children and Care Leavers Annual Report"): it does not say which one a figure under it counts. ("Social
     workers' caseloads" is one measure, a compound.)"""
     named = set()
-    for part in re.split(r"\band\b|&|,|;|/", text, flags=re.I):
+    for part in re.split(r"\b(?:and|or)\b|&|,|;|/", text, flags=re.I):
         m = match_concept(measure_terms(part))
         if m is not None:
             named.add(m.concept.id)

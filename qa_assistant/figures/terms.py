@@ -120,7 +120,8 @@ def after_a_number(text: str) -> str:
 def _out_of() -> re.Pattern[str]:
     """ "out of" before a place or state the lexicon lists ("out of care", "out-of-area"), read as "outside"."""
     places = "|".join(r"[\s-]+".join(map(re.escape, p.split())) for p in lexicon()["out_of_places"])
-    return re.compile(rf"\bout[\s-]+of[\s-]+(?=(?:{places})\b)")
+    own = r"(?:(?:the|our|their|its|this)\s+)?(?:(?:home|local|own)\s+)?"
+    return re.compile(rf"\bout[\s-]+of[\s-]+(?={own}(?:{places})\b)")
 
 
 @lru_cache(maxsize=1)

@@ -85,19 +85,30 @@ def names_a_measure(gap: str) -> bool:
     return bool(measure_terms(mask_numbers(words)))
 
 
-def period_list_gap(gap: str) -> bool:
+def period_list_gap(gap: str, after: str) -> bool:
     """ "Staying Put: Q1 20; Q2 22", "approved: 2021/22 14, 2022/23 9" or "£2.65m in 2020/21, £5.8m in
-    2021/22": between two values only a period, so it is the same measure."""
+    2021/22": between two values only a period, so it is the same measure. (With the period after each value,
+    only for a value with no words of its own after it but its period: "45 adopted in 2022/23, 30 in the current
+    year, and 12 special guardianship orders" lists another measure.)"""
     if _PERIOD_ONLY.fullmatch(gap):
         return True
     dates = find_dates(gap)
     if not dates:  # "£612,051 in the current financial year, £2.65m in 2020/21": a period said in words
-        return bool(re.search(r"[;,]\s*(?:and\s+)?$", gap)) and says_only_when(gap)
+        return (
+            bool(re.search(r"[;,]\s*(?:and\s+)?$", gap)) and says_only_when(gap) and _only_its_period(after)
+        )
     if len(dates) != 1:
         return False
     rest = gap[: dates[0].start] + gap[dates[0].end :]
-    # (or the value's own period after it: "£2.65m in 2020/21, £5.8m in 2021/22")
-    return re.fullmatch(r"\s*(?:in\s+)?[;,]?\s*(?:and\s+)?(?:in\s+)?", rest) is not None
+    if re.fullmatch(r"\s*[;,]?\s*(?:and\s+)?(?:in\s+)?", rest) is not None:
+        return True
+    return re.fullmatch(r"\s*in\s+[;,]\s*(?:and\s+)?", rest) is not None and _only_its_period(after)
+
+
+def _only_its_period(after: str) -> bool:
+    """Whether the words after a value, to its clause's end, say only when ("in 2021/22", nothing at all)."""
+    tail = re.split(r"[,;.()]|\s(?:and|but)\s", after, maxsplit=1)[0]
+    return not tail.strip() or says_only_when(tail)
 
 
 # "3,890 referrals accepted, a rate of 659 per 10,000", "621 were in Dudley - the equivalent of 89 in every 10,000"
