@@ -2304,17 +2304,6 @@ def test_a_quarter_the_title_names_without_its_year(title, as_of):
             set(),
             {"echo", "panel"},
         ),
-        # "looked after" is no "after" clause naming an occasion
-        (
-            "What percentage of looked-after children's cases were reviewed within statutory time limits?",
-            set(),
-            {"look", "case", "review"},
-        ),
-        (
-            "What percentage of looked after children's cases were reviewed within statutory time limits?",
-            set(),
-            {"look", "case", "review"},
-        ),
         # a council's title ("the Royal Borough of") says whose figure it is, not what it counts
         (
             "How much is the Royal Borough of Windsor and Maidenhead on course to overspend?",

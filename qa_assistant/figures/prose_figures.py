@@ -207,9 +207,7 @@ def _shifted_base(r: SentenceReading, q: Quantity, as_of: AsOf, past_words: str)
         return None
     assert as_of.start is not None and as_of.end is not None
     moved = shifted_like(past_words, as_of.start, as_of.end)
-    if (
-        moved is None
-    ):  # "in February 2024 ... down from 376 at the end of the previous quarter": earlier, not when
+    if moved is None:  # "in February 2024 ... down from 376 at the end of the previous quarter": not when
         return AsOf(label="an earlier period (not stated exactly)", basis="earlier")
     return AsOf(start=moved.first, end=moved.last, label=moved.label, basis="stated")
 

@@ -88,7 +88,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             # response" keeps "in care" as what is counted; a verb between makes the noun a verb ("children in
             # placements did Stockport report"); "looked after children reviews" names no paper
             # "for the year of the in-house homes business case": the paper's time, so the paper
-            rf"\b(?:in|from|at|during|before|(?<!looked\s)(?<!looked-)after|(?:year|time|month)\s+of)\s+"
+            rf"\b(?:in|from|at|during|before|(?<!looked )after|(?:year|time|month)\s+of)\s+"
             rf"(?:the|our|a|an|this|that|its|their|his|her)?\s*"
             rf"(?:(?!(?:in|from|at|during|did|does|do|has|have|had|will|would|can|could)\b(?!-))[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b"
             rf"(?:\s+(?:on|about|into|of)\s+[^,?;]*)?",
@@ -103,7 +103,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b(?:when|as|(?<!looked\s)(?<!looked-)after|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|had\s+been|got)\s+"
+            rf"\b(?:when|as|after|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|had\s+been|got)\s+"
             rf"(?:{done})\b[^,?;]*",
             re.I,
         ),
