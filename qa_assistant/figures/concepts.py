@@ -76,6 +76,7 @@ def synonyms_by_first_term() -> dict[str, tuple[tuple[Concept, str, tuple[str, .
     return {k: tuple(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=1024)
 def names_several_measures(text: str) -> bool:
     """Whether a title or heading names two or more measures side by side, neither part of the other ("Looked
     After Children and Care Leavers Annual Report"): it does not say which one a figure under it counts. ("Social

@@ -167,8 +167,9 @@ def comparative_words(phrase: str, sentence_text: str) -> frozenset[str]:
     amount" ("to overspend by a similar amount - some £4.47 million - on children's services"), which likens it
     to a figure of another sentence (beside one of its own sentence, the words around may be that one's)."""
     found = list(_COMPARATIVE.finditer(phrase))
-    if len(find_quantities(sentence_text)) == 1:
-        found += _LIKENED.finditer(phrase)
+    likened = list(_LIKENED.finditer(phrase))
+    if likened and len(find_quantities(sentence_text)) == 1:
+        found += likened
     return frozenset(t for m in found for t in terms(m.group(0)))
 
 
