@@ -124,6 +124,9 @@ _ORGANISATION_AFTER = re.compile(
 _COUNCIL_SUFFIX = re.compile(
     r"(?:\s+(?:County|Borough|City|District|Metropolitan\s+Borough|Metropolitan\s+District))?\s+Council\b"
 )
+_COUNCIL_PREFIX = re.compile(
+    r"\b(?:(?:Royal|London)\s+Borough|City|County)\s+of\s+$"
+)  # "Royal Borough of Windsor"
 
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 _WHERE_BEFORE = re.compile(
@@ -193,6 +196,9 @@ def find_subject_mentions(text: str) -> list[SubjectMention]:
                 suffix = _COUNCIL_SUFFIX.match(text, e)  # "Cumbria County Council" is all one name
                 if suffix and not (i < len(taken_starts) and taken_starts[i] < suffix.end()):
                     e = suffix.end()
+                prefix = _COUNCIL_PREFIX.search(text, max(0, s - 24), s)  # and "the Royal Borough of ..."
+                if prefix and not (i and taken_ends[i - 1] > prefix.start()):
+                    s = prefix.start()
             taken_starts.insert(i, s)
             taken_ends.insert(i, e)
             if kind == "neighbours":
