@@ -419,6 +419,8 @@ def test_phrase_and_concept(text, value, phrase, concept):
             "20",
             "part",
         ),
+        # a part may say so after itself
+        ("There were 621 children in care, 85 of whom were placed out of area.", "85", "part"),
         (
             "Of the 41 carers approved (20 mainstream and 21 connected persons), most were local.",
             "41",

@@ -230,6 +230,9 @@ def fractions(text: str, qs: list[Quantity]) -> set[int]:
     }
 
 
+_PART_SAID_AFTER = re.compile(r"\s*of\s+(?:whom|which|them|these|those)\b", re.I)
+
+
 def parts_after(text: str, counts: list[Quantity]) -> set[int]:
     """Starts of counts that break down the count before them in the same sentence: "24 carers were
     de-registered – 16 mainstream and 8 connected" or "41 approved (22 mainstream and 19 connected)"."""
@@ -239,7 +242,11 @@ def parts_after(text: str, counts: list[Quantity]) -> set[int]:
         if j >= len(counts):
             break
         opener = text[head.end : counts[j].start]
-        if not re.search(r"\(|\s[-–—]\s|:\s*$|\bof\s+(?:whom|which)\b|\bincluding\b", opener, re.I):
+        # "621 children in care, 85 of whom were placed out of area": the part may say so after itself
+        said_after = _PART_SAID_AFTER.match(text, counts[j].end) and re.search(r",\s*$", opener)
+        if not said_after and not re.search(
+            r"\(|\s[-–—]\s|:\s*$|\bof\s+(?:whom|which)\b|\bincluding\b", opener, re.I
+        ):
             continue
         if re.search(r"[.;]", opener):
             continue
@@ -251,7 +258,9 @@ def parts_after(text: str, counts: list[Quantity]) -> set[int]:
             if not re.search(r",|\band\b|/", gap):
                 break
             run.append(counts[k])
-        introduced = len(run) >= 2 or re.search(r"\bof\s+(?:whom|which)\b|\bincluding\b", opener, re.I)
+        introduced = (
+            len(run) >= 2 or said_after or re.search(r"\bof\s+(?:whom|which)\b|\bincluding\b", opener, re.I)
+        )
         if introduced and all(p.unit == head.unit for p in run):
             parts.update(p.start for p in run)
     return parts | fractions(text, counts)

@@ -156,7 +156,7 @@ def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previo
     return bool(
         _INHERIT_GAP.match(gap)
         or period_list_gap(gap, text[q.end : q.end + 60])
-        or rate_of_the_count(r.text, r.sentence[0], r.parts, previous, q, after_phrase)
+        or rate_of_the_count(r.parts, previous, q, after_phrase)
         or (_COMPARED_GAP.search(after_phrase) and not names_a_measure(_blanked(r, q, after_phrase)))
         or (
             stands_bare(text, q.end)

@@ -117,14 +117,9 @@ _RATE_OF = re.compile(
     r"|(?:[,–—-]|\bwhich\s+is)\s*(?:the\s+)?(?:equivalent\s+(?:of|to)|equating\s+to)\s*$",
     re.I,
 )
-# a part of another count: "including 85", "85 of whom"
-_PART_BEFORE = re.compile(r"\b(?:including|includes|of\s+(?:whom|them|which|these|those))\s*$", re.I)
-_PART_AFTER = re.compile(r"\s*of\s+(?:whom|them|which|these|those)\b", re.I)
 
 
-def rate_of_the_count(
-    text: str, sentence_start: int, parts: set[int], previous: Quantity, q: Quantity, after_phrase: str
-) -> bool:
+def rate_of_the_count(parts: set[int], previous: Quantity, q: Quantity, after_phrase: str) -> bool:
     """A rate set beside a count measures what the count does ("3,890 referrals accepted, a rate of 659 per
     10,000"); not beside a part of another count ("621 children in care, 85 of whom were placed out of area -
     the equivalent of 89 in every 10,000": the rate is of the whole)."""
@@ -132,7 +127,5 @@ def rate_of_the_count(
         previous.unit == "count"
         and q.unit in ("per_10000", "rate")
         and bool(_RATE_OF.search(after_phrase))
-        and previous.start not in parts
-        and not _PART_BEFORE.search(text, max(sentence_start, previous.start - 30), previous.start)
-        and not _PART_AFTER.match(text, previous.end)
+        and previous.start not in parts  # (kinds.parts_after: "including 85", "85 of whom")
     )
