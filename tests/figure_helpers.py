@@ -16,11 +16,14 @@ from qa_assistant.models import Document, Figure
 MEETING = dt.date(2024, 6, 12)
 
 
+def paper(text: str, title: str = "Children's Services performance report") -> Document:
+    """Text as a paper of that title met on MEETING."""
+    return Document(doc_id="t", file="t.txt", title=title, meeting_date=MEETING, text=text, sha256="0")
+
+
 def figures(text: str, title: str = "Children's Services performance report") -> list[Figure]:
     """The figures the reader finds in text, read as a paper of that title met on MEETING."""
-    return extract_figures(
-        Document(doc_id="t", file="t.txt", title=title, meeting_date=MEETING, text=text, sha256="0")
-    )
+    return extract_figures(paper(text, title))
 
 
 def figure(text: str, value_text: str, **kw) -> Figure:

@@ -8,13 +8,15 @@ Every text is written for these tests in the shapes public pages use; none is co
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
-from figure_helpers import figure, figures, support
+from figure_helpers import figure, figures, paper, support
 
 from qa_assistant.answering.figure_choice import BoundReader, Scored, best_series, from_named_paper
-from qa_assistant.answering.figure_context import refers_back
+from qa_assistant.answering.figure_context import FigureContexts, refers_back
 from qa_assistant.figures.candidates import extract_figures
+from qa_assistant.figures.concepts import names_several_measures
 from qa_assistant.figures.masks import mask_dates
 from qa_assistant.figures.question import read
 from qa_assistant.figures.range_ends import asked_end
@@ -2627,8 +2629,6 @@ def test_a_measure_said_of_children_in_care_is_what_is_asked(question, concept):
     ],
 )
 def test_a_name_that_gives_several_measures(name, several):
-    from qa_assistant.figures.concepts import names_several_measures
-
     assert names_several_measures(name) == several
 
 
@@ -2642,23 +2642,12 @@ def test_a_name_that_gives_several_measures(name, several):
     ],
 )
 def test_a_wordless_figure_under_a_heading_of_several_measures(heading, ok):
-    from types import SimpleNamespace
-
-    from qa_assistant.answering.figure_context import FigureContexts
-
     text = (
         f"{heading}\n\nThe report was presented to the Board.\n\nSince then these numbers had risen to 245."
     )
-    doc = Document(
-        doc_id="t",
-        file="t.txt",
-        title="Annual report",
-        meeting_date=dt.date(2024, 6, 12),
-        text=text,
-        sha256="0",
-    )
-    found = extract_figures(doc)
-    f = next(x for x in found if x.value_text == "245")
+    doc = paper(text, title="Annual report")
+    f = next(x for x in extract_figures(doc) if x.value_text == "245")
+    # the server's view of a figure's surroundings, over this one paper (no retrieval is involved)
     index = SimpleNamespace(documents={"t": doc}, figure_index=SimpleNamespace(siblings=lambda g: []))
     contexts = FigureContexts(index)
     assert check(read("How many care leavers were there?"), f, contexts.context).ok == ok
