@@ -107,6 +107,19 @@ from qa_assistant.text.dates import find_dates
             "level",
             {"40", "social", "profession"},
         ),
+        # ... or the whole a part is asked of ("how many of the 22 areas"): what the parts are is asked
+        (
+            "In how many of the 22 areas in the inspection report was the council judged good?",
+            "count",
+            "level",
+            {"22", "area"},
+        ),
+        (
+            "How many of the 1,500 young carers cared for 50 hours or more?",
+            "count",
+            "level",
+            {"1,500", "1500", "young"},
+        ),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):
@@ -230,6 +243,12 @@ def test_a_younger_age_is_still_asked():
             {"child", "placement", "move"},
             set(),
         ),
+        # "In how many areas of its report": "how" starts what is asked, so the paper is not named from "In"
+        (
+            "In how many areas of its Ofsted report was the council judged inadequate?",
+            {"area", "inadequ"},
+            set(),
+        ),
     ],
 )
 def test_the_words_naming_the_paper_start_at_its_own_preposition(question, measure, source):
@@ -320,6 +339,22 @@ def test_a_forecast_question_takes_a_part_of_a_breakdown():
         ("According to the South Tyneside JSNA, how many children were looked after?", "South Tyneside"),
         ("In Barnsley's 2019/20 corporate parenting report, how many children were in care?", "Barnsley"),
         ("In the Kirklees report presented by Julie Bragg, how many children were in care?", "Kirklees"),
+        # a local paper is named for its place: the source, unless no other place is named
+        (
+            "In how many areas was Kingston Council judged inadequate, according to the Sutton Guardian?",
+            "Kingston upon Thames",
+        ),
+        (
+            "According to the Sutton Guardian, how many children were in care in Kingston?",
+            "Kingston upon Thames",
+        ),
+        (
+            "According to a column in Brighton and Hove News, how much did placements cost?",
+            "Brighton and Hove",
+        ),
+        ("How many children were in care, as reported by the Hartlepool Mail?", "Hartlepool"),
+        # a council's common short name ("Kingston" for Kingston upon Thames, "Telford")
+        ("How many children did Telford have in care?", "Telford and Wrekin"),
     ],
 )
 def test_a_place_is_the_source_only_when_it_names_the_paper(question, subject):
@@ -425,6 +460,18 @@ _NEWS_FROM_NATIONAL_DATA = (
         ),
         # ... while "into X's care" says whose care
         ("In 2023/24 a total of 212 children were taken into Stockton's care.", "212", "Stockton"),
+        # a council's common short name is the council's; a local paper's place is not whose figure
+        ("Kingston saw seven areas deemed inadequate and two deemed good.", "seven", "Kingston upon Thames"),
+        (
+            "In Richmond, 41 children were adopted, the Kingston Guardian reported.",
+            "41",
+            "Richmond upon Thames",
+        ),
+        (
+            "Speaking to the Kingston Guardian, officials said 41 children were adopted.",
+            "41",
+            "Middlesbrough",
+        ),
     ],
 )
 def test_whose_figure_a_number_is(text, value, subject):
@@ -2353,10 +2400,17 @@ def test_another_council_sharing_a_first_word_is_not_the_one_asked():
 
 
 @pytest.mark.parametrize(
-    "text", ["In Kingston, 120 children were in care.", "At Kensington Primary School, 45 pupils left."]
+    "text,subject",
+    [
+        # a one-word short form that one authority goes by is read as its full name (Hull is "Hull")
+        ("In Kingston, 120 children were in care.", "Kingston upon Thames"),
+        ("Brighton saw 120 children in care.", "Brighton and Hove"),
+        # a school named for a place is no authority
+        ("At Kensington Primary School, 120 pupils left.", "Middlesbrough"),
+    ],
 )
-def test_a_short_form_two_authorities_or_a_school_share_names_no_authority(text):
-    assert all(f.subject == "own" for f in figures(text))
+def test_a_short_form_names_one_authority_and_a_school_none(text, subject):
+    assert figure(text, "120").subject_name == subject
 
 
 def test_an_authority_written_with_an_ampersand_is_another_council():
@@ -2651,3 +2705,58 @@ def test_a_wordless_figure_under_a_heading_of_several_measures(heading, ok):
     index = SimpleNamespace(documents={"t": doc}, figure_index=SimpleNamespace(siblings=lambda g: []))
     contexts = FigureContexts(index)
     assert check(read("How many care leavers were there?"), f, contexts.context).ok == ok
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # an amount asked over a year is never a weekly one ...
+        (
+            "How much was the council charged in one year by private children's homes?",
+            "The council was charged £25 million in one year by private children's homes, some charging £15,000 "
+            "per child, per week.",
+            "£15,000 per child, per week",
+            False,
+        ),
+        (
+            "What is the annual cost of a residential placement?",
+            "A residential placement costs £5,000 per week.",
+            "£5,000 per week",
+            False,
+        ),
+        # ... while an amount asked with no span may be
+        (
+            "How much does a residential placement cost?",
+            "A residential placement costs £5,000 per week.",
+            "£5,000 per week",
+            True,
+        ),
+    ],
+)
+def test_money_asked_over_a_year_is_not_a_weekly_amount(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # the words of a number the question itself states are given with it: they point at the figure asked
+        (
+            "How much was Halton charged by providers to accommodate 93 children?",
+            "Halton was charged £25 million by providers to accommodate 93 children.",
+            "£25 million",
+            True,
+        ),
+        # ... but not when the question states no such number
+        (
+            "How much was Halton charged by providers to accommodate children?",
+            "Halton was charged £25 million by providers to accommodate 93 children.",
+            "£25 million",
+            False,
+        ),
+    ],
+)
+def test_words_of_a_number_the_question_states_are_given(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason

@@ -24,8 +24,9 @@ from qa_assistant.figures.question_dates import (
     says_since,
     set_dates,
 )
+from qa_assistant.figures.question_given import given_spans
 from qa_assistant.figures.question_intent import answer_type, asks_latest, asks_timeline, figure_kind
-from qa_assistant.figures.question_measure import blank_spans, given_spans, measure_words, unit_and_concept
+from qa_assistant.figures.question_measure import blank_spans, measure_words, unit_and_concept
 from qa_assistant.figures.question_sources import (
     asked_subject,
     name_terms,
@@ -50,7 +51,7 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     occasions = occasion_spans(question)
     dates = _asked_dates(question, find_dates(question), occasions)
     quarter, dates_range, relative = period_asked(question, dates, previous)
-    mentions = find_subject_mentions(question)
+    mentions = find_subject_mentions(question, papers_named=True)
     subject, subject_explicit = asked_subject(question, mentions, occasions)
     measure_text, seq = measure_words(
         question, date_spans(question, dates, relative), [(m.start, m.end) for m in mentions] + occasions

@@ -6,7 +6,6 @@ December 2018?" -> "children looked after", a count).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from qa_assistant.figures.concepts import (
     ConceptMatch,
@@ -17,7 +16,6 @@ from qa_assistant.figures.concepts import (
 )
 from qa_assistant.figures.question_cohort import measure_of_the_cohort
 from qa_assistant.figures.question_intent import CHANGE
-from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.terms import (
     UNIT_TEXT,
     WEEKLY,
@@ -47,60 +45,7 @@ _OF_WHOLE = re.compile(
     re.I,
 )
 _WORD_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)"
-# "In the scorecard reporting a 22.6% reduction, how many ...", "In the £14m savings announcement, what share ...":
-# a figure the question states says which paper it means; it is given, not asked, so its unit and digits are not
-# the question's
-_STATED_FIGURE = re.compile(
-    r"(?:£\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b|"
-    r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b))"
-    # with the change it states: "a 22.3% reduction since August 2020"
-    r"(?:\s+(?:reduction|increase|rise|fall|drop|decrease|cut|growth)(?:\s+(?:since|from)\s+[A-Z][a-z]+\.?"
-    r"(?:\s+(?:19|20)\d{2})?)?\b)?",
-    re.I,
-)
-
-
-@lru_cache(maxsize=1)
-def _stated_count() -> re.Pattern[str]:
-    """ "in the verbal update that also counted 284 care leavers", "investing ..., including more than 40 social
-    workers?": a count the question gives, with what it counts (not "a placement history that included 3 moves")."""
-    papers = phrase_pattern(lexicon()["source_nouns"]).pattern
-    return re.compile(
-        rf"(?:{papers}\s+|,\s*)(?P<given>(?:(?:that|which)\s+(?:also\s+)?(?:counted|reported|recorded|listed|showed)|"
-        rf"including)\s+(?:(?:more\s+than|over|around|about)\s+)?\d[\d,]*(?:\s+[A-Za-z'’-]+){{1,5}}?)(?=\s*(?:[?,.;]|$))",
-        re.I,
-    )
-
-
 _HOW_MANY = re.compile(r"\bhow many\b(?!\s+(?:pounds|£))", re.I)
-
-
-# "down on the same point a year earlier", "compared with last year": the base a change is measured from, a
-# date and not a measure
-_CHANGE_BASE = re.compile(
-    rf"\b(?:(?:on|from|than|compared\s+(?:with|to))\s+)?(?:the\s+)?same\s+(?:point|time|period|quarter|month|"
-    rf"date)\s+(?:{EARLIER_PERIOD})\b|\bcompared\s+(?:with|to)\s+(?:{EARLIER_PERIOD})\b",
-    re.I,
-)
-
-
-# "What net overspend was forecast against its 2024-25 revenue budget?": "budget", what a variance is measured
-# against, is not what is asked (its year says when, its other words which: "the high needs budget")
-_AGAINST_BUDGET = re.compile(
-    r"\bagainst\s+(?:the|its|their|our|this|that)?\s*(?:\d{4}(?:[/-]\d{2,4})?\s+)?"
-    r"(?:[A-Za-z'’-]+\s+){0,3}?(?P<given>budgets?)\b",
-    re.I,
-)
-
-
-def given_spans(question: str) -> list[tuple[int, int]]:
-    """Where the question states a figure of its own ("the 22.3% reduction", "the £14m savings"), or, when it
-    asks for a change, the base the change is measured from ("by what percentage ... down on the same point a
-    year earlier"). Without a change asked, "compared with last year" asks for both years: it stays."""
-    bases = [m.span() for m in _CHANGE_BASE.finditer(question)] if CHANGE.search(question) else []
-    stated = [m.span() for m in _STATED_FIGURE.finditer(question)]
-    stated += [m.span("given") for m in _stated_count().finditer(question)]
-    return stated + [m.span("given") for m in _AGAINST_BUDGET.finditer(question)] + bases
 
 
 _MULTIPLE_ASKED = re.compile(

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from qa_assistant.figures.question_intent import asks_for_a_figure
-from qa_assistant.figures.subjects import OWN, Subject, SubjectMention, own_subject
+from qa_assistant.figures.subjects import OWN, Subject, SubjectMention, names_a_newspaper, own_subject
 from qa_assistant.figures.terms import FIRST_PERSON, lexicon, measure_terms, scaffold_terms, stopwords
 from qa_assistant.text.date_patterns import MONTHS
 
@@ -49,6 +49,8 @@ def _is_source(question: str, pos: int, end: int) -> bool:
     after = question[end : end + 60].lower()
     if _BODY_OF.search(question, max(0, pos - 30), pos):
         return True  # "according to the Association of North East Councils": a body named for the place
+    if names_a_newspaper(question, end):
+        return True  # "according to the Sutton Guardian": the paper, named for its place
     # the paper's noun must close the place's own noun phrase ("in Stockton's 2019 JSNA"), not come later in
     # the question ("in Northumberland were subject to a child protection plan")
     return bool(re.search(r"according to (?:the )?$|\bin (?:the )?$", before)) and bool(
@@ -87,10 +89,11 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             # the paper is named from the last "in"/"from" before its noun: "children in care in its FOI
             # response" keeps "in care" as what is counted; a verb between makes the noun a verb ("children in
             # placements did Stockport report"); "looked after children reviews" names no paper
-            # "for the year of the in-house homes business case": the paper's time, so the paper
+            # "for the year of the in-house homes business case": the paper's time, so the paper; "In how many
+            # areas of its Ofsted report": "how" starts what is asked, not the paper's name
             rf"\b(?:in|from|at|during|before|(?<!looked )after|(?:year|time|month)\s+of)\s+"
             rf"(?:the|our|a|an|this|that|its|their|his|her)?\s*"
-            rf"(?:(?!(?:in|from|at|during|did|does|do|has|have|had|will|would|can|could)\b(?!-))[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b"
+            rf"(?:(?!(?:in|from|at|during|did|does|do|has|have|had|will|would|can|could|how)\b(?!-))[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b"
             rf"(?:\s+(?:on|about|into|of)\s+[^,?;]*)?",
             re.I,
         ),

@@ -105,7 +105,7 @@ def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Supp
         return Support(False, f"measure: asked the {end} end of a range; the paper does not give this as it")
     if whole_council_for_a_service(r.question, f, ctx(f).sentence_text):
         return Support(False, "measure: the figure is the whole council's money, not the service asked about")
-    if not unit_ok(r.unit, f.unit) and not change_in_percent(r, f):
+    if not unit_ok(r.unit, f.unit, r.question) and not change_in_percent(r, f):
         return Support(False, f"unit: asked {r.unit}, figure is {f.unit}")
     if not subject_ok(r, f):
         return Support(False, f"subject: asked {r.subject.name}, figure is {f.subject_name or f.subject}")
@@ -272,7 +272,7 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
         owned |= around.owned_across_contrast
     others = (
         owned - own - (aside if aside and aside <= set_aside_terms(around.sentence_text) else frozenset())
-    )
+    ) - around.owned_by_stated(r.question, f.value)
     in_sentence = own | (around.sentence - others)
     q_left = t.q - own - t.explained_q - counting_terms() - age_words(t.q)
     missing = q_left - in_sentence

@@ -62,7 +62,7 @@ def _specific_own_names() -> list[str]:
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     p = places()
     own = {a.lower() for a in council()["aliases"]}
-    others = [a for a in p["authorities"] if a.lower() not in own]
+    others = [a for a in [*p["authorities"], *p["short_forms"]] if a.lower() not in own]
     others += [a.replace(" and ", " & ") for a in others if " and " in a]  # "Brighton & Hove"
     return [
         (phrase_pattern(p["neighbours"]), "neighbours"),
@@ -109,16 +109,29 @@ def same_authority(a: str, b: str) -> bool:
 
 
 def _canonical_other(name: str) -> str:
-    """Stable display name for another authority ("Stockton" and "Stockton-on-Tees" stay as written)."""
-    return " ".join(name.split())
+    """Stable display name for another authority ("Stockton" and "Stockton-on-Tees" stay as written); a short
+    form that one authority alone goes by is read as its full name ("Kingston" is Kingston upon Thames)."""
+    name = " ".join(name.split())
+    return places()["short_forms"].get(name, name)
 
 
 # A place name followed by one of these names an organisation there ("Middlesbrough College"), not whose figure.
 _ORGANISATION_AFTER = re.compile(
     r"\s*(?:College|School|Academy|University|FC|Football\s+Club|Police|Hospital|Trust|Centre|Center|Library|"
     r"Station|Road|Street|Park|Youth|Community|Town\s+Hall|Civic|Hub|Foodbank|Mind|Women|Cathedral|Airport|"
-    r"Mayor|MP|Gazette|Live|Echo|Evening)\b"
+    r"Primary|Secondary|Grammar|Nursery|Church|Palace|Gardens|Square|"
+    r"Mayor|MP)\b"
 )
+# "the Sutton Guardian", "Brighton and Hove News": a local paper, which names where it is from, not whose figure
+_NEWSPAPER_AFTER = re.compile(
+    r"\s*(?:Gazette|Live|Echo|Evening|Guardian|Herald|News|Post|Times|Chronicle|Mail|Star|Advertiser|Telegraph|"
+    r"Journal|Mercury|Argus|Observer|Press|Standard|Recorder|Examiner|Courier|Sentinel|Citizen)\b"
+)
+
+
+def names_a_newspaper(text: str, end: int) -> bool:
+    """Whether the place name ending at `end` is the start of a local paper's title."""
+    return _NEWSPAPER_AFTER.match(text, end) is not None
 
 
 _COUNCIL_SUFFIX = re.compile(
@@ -171,8 +184,9 @@ _NOT_NAME_WORDS = {
 }
 
 
-def find_subject_mentions(text: str) -> list[SubjectMention]:
-    """Non-overlapping subject cues in text order (more specific lists claim a place first)."""
+def find_subject_mentions(text: str, papers_named: bool = False) -> list[SubjectMention]:
+    """Non-overlapping subject cues in text order (more specific lists claim a place first). A local paper's
+    place ("the Sutton Guardian") is one only when papers_named: a question's source or a page's own title."""
     taken_starts: list[int] = []  # claimed spans, sorted and never overlapping: one bisect finds a clash
     taken_ends: list[int] = []
     found: list[SubjectMention] = []
@@ -187,7 +201,10 @@ def find_subject_mentions(text: str) -> list[SubjectMention]:
             if kind != "other" and any(a <= s and e <= b and b - a > e - s for a, b in names):
                 continue  # "North East" inside "Bath and North East Somerset": the authority is named
             if kind in (OWN, "other", "region") and (
-                _ORGANISATION_AFTER.match(text, e) or _named_before(text, s)
+                _ORGANISATION_AFTER.match(text, e)
+                or _named_before(text, s)
+                or not papers_named
+                and names_a_newspaper(text, e)
             ):
                 continue
             if kind == "region" and m.group(0).islower() and _WHERE_BEFORE.search(text, max(0, s - 16), s):
@@ -225,7 +242,7 @@ def find_subject_mentions(text: str) -> list[SubjectMention]:
 def paper_subject(title: str, head_text: str) -> Subject:
     """The council a paper belongs to: another authority when its title or opening names that authority
     and never this council by name; otherwise this council."""
-    in_title = find_subject_mentions(title)
+    in_title = find_subject_mentions(title, papers_named=True)
     if any(m.subject.kind == OWN for m in in_title):
         return own_subject()
     titled = [m.subject for m in in_title if m.subject.kind == "other"]

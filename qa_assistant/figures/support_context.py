@@ -12,6 +12,8 @@ from qa_assistant.figures.explained_words import says_what_it_counts
 from qa_assistant.figures.terms import CONTRAST, measure_terms
 from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.models import Figure
+from qa_assistant.text.dates import find_dates
+from qa_assistant.text.numbers import find_quantities
 
 
 @dataclass
@@ -34,6 +36,17 @@ class FigureContext:
     lead_text: str = ""  # the sentence before, whether or not this one refers back to it
     owned_across_contrast: frozenset[str] = frozenset()  # earlier numbers' words across a "but" ("allocated
     # £138m, but went £15.5m over budget"), owned too when this one's words say something else
+    owned_by: tuple[tuple[float, frozenset[str]], ...] = ()  # each owning number's value and its words
+
+    def owned_by_stated(self, question: str, value: float) -> frozenset[str]:
+        """ "charged £25 million in one year by homes to accommodate 93 children", asked "How much ... by homes to
+        accommodate 93 children?": words owned only by a number the question itself states point at the figure
+        asked (they are given with that number), not away from it."""
+        stated = stated_values(question) - {value}
+        if not stated:
+            return frozenset()
+        given = {t for v, words in self.owned_by if v in stated for t in words}
+        return frozenset(given - {t for v, words in self.owned_by if v not in stated for t in words})
 
 
 def build_context(
@@ -53,12 +66,12 @@ def build_context(
     weeks") belongs to another figure's words rather than stands beside it, so it owns none of them."""
     siblings = [g for g in siblings if g.kind != "limit"]
     whole = _is_whole(f, sentence_text)
-    owned = set(
-        t
+    owners = [
+        g
         for g in siblings
         if g.kind == "part" or f.kind == "part" or g.start > f.start or (whole and g.start != f.start)
-        for t in g.terms
-    )
+    ]
+    owned = set(t for g in owners for t in g.terms)
     owned.update(_breakdown_words(f, sentence_text))
     if f.layout == "table":  # "Projected outturn" names the cells under it, not the budget beside them
         owned.update(
@@ -87,7 +100,15 @@ def build_context(
         sentence_text,
         lead_text,
         _said_before_a_contrast(f, sentence_text, siblings),
+        tuple((g.value, frozenset(g.terms)) for g in owners),
     )
+
+
+@lru_cache(maxsize=256)
+def stated_values(question: str) -> frozenset[float]:
+    """The values of the quantities a question writes in digits (not its dates): numbers it gives, not asks."""
+    dates = [(d.start, d.end) for d in find_dates(question)]
+    return frozenset(q.value for q in find_quantities(question, dates) if re.search(r"\d", q.text))
 
 
 # "allocated £138m in 2021/22, but went £15.5m over budget": a contrast starts a clause about something else

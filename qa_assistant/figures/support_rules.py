@@ -36,11 +36,22 @@ _UNIT_OK = {
 }
 
 
-def unit_ok(asked: str | None, unit: str) -> bool:
+# "charged in one year", "a year", "annual": money over a span far longer than a week
+_OVER_A_YEAR = re.compile(
+    r"\b(?:in|over|across|during)\s+(?:one|a|a\s+single|a\s+full|the\s+whole)\s+(?:year|12[\s-]months?|twelve"
+    r"[\s-]months?)\b|\b(?:per|a|each|every)\s+(?:year|annum)\b|\b(?:annual(?:ly)?|yearly)\b",
+    re.I,
+)
+
+
+def unit_ok(asked: str | None, unit: str, question: str = "") -> bool:
     """ "Rate" asks for a rate per 10,000 or a percentage rate ("re-referral rate 21%"); the question's own
-    "per 10,000" is read as the unit "per_10000" and stays strict."""
+    "per 10,000" is read as the unit "per_10000" and stays strict. An amount asked over a year ("How much was
+    the council charged in one year?") is never a weekly one ("£15,000 per child, per week")."""
     if asked == "rate" and unit == "percent":
         return True
+    if asked == "money" and unit == "gbp_per_week" and _OVER_A_YEAR.search(question):
+        return False
     return asked is None or unit in _UNIT_OK.get(asked, (asked,))
 
 
