@@ -17,6 +17,7 @@ from qa_assistant.answering.entity_candidates import (
     says_something_asked,
     term_coverage,
 )
+from qa_assistant.answering.entity_extremes import asked_superlative
 from qa_assistant.answering.entity_finder import Found, find_names, find_people
 from qa_assistant.answering.entity_posts import body_terms, further_post_of_named, holds_role, same_body
 from qa_assistant.answering.entity_question import (
@@ -420,6 +421,45 @@ def test_the_name_the_asked_verb_follows_does_it():
     assert pick(found, words, sentence, doer_verb("Which organisation delivers youth work?")).text.endswith(
         "Junction"
     )
+
+
+@pytest.mark.parametrize(
+    "question,sentence,name",
+    [
+        # the name in the clause that says the degree asked, though another stands first and nearer more words
+        (
+            "Which provider was the most expensive semi-independent accommodation provider?",
+            "The cheapest semi-independent accommodation provider is Mococo House at £900 weekly, whereas the most "
+            "expensive is Triangle Care Group.",
+            "Triangle Care Group",
+        ),
+        (
+            "Which provider was the cheapest semi-independent accommodation provider?",
+            "The cheapest semi-independent accommodation provider is Mococo House at £900 weekly, whereas the most "
+            "expensive is Triangle Care Group.",
+            "Mococo House",
+        ),
+    ],
+)
+def test_the_name_whose_clause_says_the_degree_asked_is_singled_out(question, sentence, name):
+    found = find_names(sentence)
+    words = set(terms(question)) - set(terms("which"))
+    assert pick(found, words, sentence, superlative=asked_superlative(question)).text == name
+
+
+@pytest.mark.parametrize(
+    "question,degree",
+    [
+        ("Which ward was the most deprived?", "most deprived"),
+        ("Which provider was the cheapest?", "cheapest"),
+        ("Which council had the lowest rate?", "lowest"),
+        # "most of", "at least one": no degree singles one thing out
+        ("Which charity supported most of the young people?", ""),
+        ("Which team saw at least one child?", ""),
+    ],
+)
+def test_the_degree_a_question_singles_its_answer_out_by(question, degree):
+    assert asked_superlative(question) == degree
 
 
 def test_the_name_a_thing_is_now_called_wins_over_its_old_one():

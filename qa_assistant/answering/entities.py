@@ -31,6 +31,7 @@ from qa_assistant.answering.entity_candidates import (
     title_day,
     written_in,
 )
+from qa_assistant.answering.entity_extremes import asked_superlative
 from qa_assistant.answering.entity_finder import Found, find_names, find_people
 from qa_assistant.answering.entity_posts import (
     further_post_of_named,
@@ -134,7 +135,7 @@ class EntityAnswerer:
             if not candidates:
                 return None
         best = pick_grade(candidates, asked.terms, sentence) or pick(
-            candidates, asked.terms | asked.verb, sentence, asked.does
+            candidates, asked.terms | asked.verb, sentence, asked.does, asked_superlative(question)
         )
         earlier = doc.text[max(0, start - _EARLIER_CHARS) : start]
         names = frozenset(name_terms(question))

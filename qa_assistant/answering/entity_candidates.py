@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from qa_assistant.answering.entity_extremes import in_own_clause
 from qa_assistant.answering.entity_finder import Found, find_people
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.subjects import Subject, find_subject_mentions
@@ -142,11 +143,16 @@ def _next_words(sentence: str, end: int) -> str:
 
 
 def pick(
-    candidates: list[Found], terms: set[str], sentence: str, does: frozenset[str] = frozenset()
+    candidates: list[Found],
+    terms: set[str],
+    sentence: str,
+    does: frozenset[str] = frozenset(),
+    superlative: str = "",
 ) -> Found:
     """The candidate whose role or neighbourhood holds the question's words; else the first. A quoted name
     ("“We Matter” (Middlesbrough's Children in Care Council)") is the name the paper gives; one the asked verb
-    follows ("The Junction also delivered ...") is the one that does what was asked."""
+    follows ("The Junction also delivered ...") is the one that does what was asked; one whose own clause says
+    the degree asked ("whereas the most expensive is Triangle Care Group") is the one singled out."""
 
     def score(c: Found) -> float:
         near = sentence[max(0, c.start - 60) : c.end + 60] + " " + (c.role or "")
@@ -161,6 +167,7 @@ def pick(
             _W("known_as_bonus") if c.detail == "known as" else 0.0
         )  # what the paper says it is "known as"
         doer = _W("doer_bonus") if does & set(measure_terms(_next_words(sentence, c.end))) else 0.0
+        doer += _W("superlative_bonus") if in_own_clause(c, sentence, superlative) else 0.0
         return (
             doer
             + len(terms & set(measure_terms(near)))

@@ -1,0 +1,45 @@
+"""A "which" question that singles one thing out by degree ("Which provider was the most expensive?", "Which
+ward was the most deprived?") is answered by the name in the clause that says that degree: in "The cheapest
+provider is Mococo House at £900 weekly, whereas the most expensive is Triangle Care Group", Triangle Care
+Group, though Mococo House stands first and beside more of the question's other words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa_assistant.answering.entity_finder import Found
+from qa_assistant.figures.terms import lexicon, phrase_pattern
+
+# where one clause of a sentence ends and another, about something else, begins
+_CLAUSE_EDGE = re.compile(r"[,;:]|\s(?:whereas|whilst|while|but|although|though)\s", re.I)
+
+
+@lru_cache(maxsize=1)
+def _superlatives() -> re.Pattern[str]:
+    words = phrase_pattern(lexicon()["superlatives"]).pattern
+    # "the most expensive", not "most of the children", "at least one"
+    return re.compile(
+        rf"\b(?:most|least)\s+(?!(?:of|the|a|an|to|in|on|at|for|one|two|three|than|recently|likely)\b)[a-z][a-z-]+\b"
+        rf"|{words}",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=256)
+def asked_superlative(question: str) -> str:
+    """The degree a question singles its answer out by ("most expensive", "cheapest"), lower-cased; "" if none."""
+    m = _superlatives().search(question)
+    return " ".join(m.group(0).lower().split()) if m else ""
+
+
+def in_own_clause(c: Found, sentence: str, superlative: str) -> bool:
+    """Whether the candidate's own clause of the sentence says the degree asked."""
+    if not superlative:
+        return False
+    edges = [m for m in _CLAUSE_EDGE.finditer(sentence)]
+    start = max((m.end() for m in edges if m.end() <= c.start), default=0)
+    end = min((m.start() for m in edges if m.start() >= c.end), default=len(sentence))
+    clause = " ".join(sentence[start:end].lower().split())
+    return re.search(rf"\b{re.escape(superlative)}\b", clause) is not None
