@@ -14,6 +14,7 @@ import bisect
 import re
 
 from qa_assistant.figures.asof_context import HEADING_SCOPE_CHARS, AsOfContext, referred_back_date
+from qa_assistant.figures.asof_spans import HEDGE, change_span_after, span_start
 from qa_assistant.models import AsOf
 from qa_assistant.text.dates import DateMention
 from qa_assistant.text.numbers import Quantity
@@ -22,8 +23,6 @@ from qa_assistant.text.spans import Span
 _CURRENT_MARKER = re.compile(
     r"\b(?:(?<!up )(?<!up-)to date|currently|current|now|at present|presently|as it stands)\b", re.I
 )
-# Words that hedge a value ("around 65", "just 21", "over 150")
-HEDGE = r"(?:around|about|approximately|roughly|nearly|almost|some|over|under|just|only)"
 # "care cases currently at around 70": the marker a few linking words before the number
 _CURRENT_BEFORE = re.compile(
     rf"\b(?:currently|now|at\s+present|presently)\s+(?:(?:stands?|standing|sits?|sitting|is|are|at|{HEDGE})\s+){{1,3}}£?$",
@@ -119,7 +118,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         if (not _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start]) or _when_then(text, d, q))
         and not (d.start >= q.end and _CHANGED_FROM.match(text[q.end : d.start]))
     ]
-    span = _change_span_after(text, usable, q, other_starts, starting_value, sentence)
+    span = change_span_after(text, usable, q, other_starts, starting_value, sentence)
     if span is not None:
         return stated_as_of(span)
     after = [
@@ -136,7 +135,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     if before:
         d = before[-1]
         if starting_value:
-            d = _span_start(text, before, q.end, sentence[1]) or d
+            d = span_start(text, before, q.end, sentence[1]) or d
         if _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start]):
             # "has risen every year since 2018/19, when 108 children entered care": the value a trend started from
             return AsOf(start=d.first, end=d.last, label=d.label, basis="earlier")
@@ -167,35 +166,6 @@ def _dates_value_before(text: str, d: DateMention, q: Quantity, sentence_start: 
 # is the first value's
 _COMPARED_BETWEEN = re.compile(r"\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\b|\bwhereas\b", re.I)
 _LABEL_GAP = re.compile(r"[ \t]?(?:[-–:][ \t]?)?")
-
-
-# "Between 2007 and 2011, the number ... has fallen from 365 to 250": the span's first date is the value it
-# started from
-_SPAN_OPENS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
-_SPAN_JOIN = re.compile(r"\s*(?:and|to|-|–)\s*")
-# "from 365 to 250", "from 365 children and young people to around 250": the starting value of a change that
-# goes on to its end ("from 41 prospective foster carers" is no change)
-_GOES_TO = re.compile(rf"[^.;\d]{{0,60}}?\bto\s+(?:{HEDGE}\s+)?£?\d", re.I)
-# "between April and September 2024, referrals fell from 1,540 to 1,320 compared with the same period last year":
-# the span is the period both values count, set against another
-_COMPARED_AFTER = re.compile(r"\bcompared\b|\bsame\s+period\b|\bthan\b", re.I)
-
-
-def _span_start(text: str, before: list[DateMention], q_end: int, sentence_end: int) -> DateMention | None:
-    """The first date of a span written just before a change ("between 2007 and 2011"), for its starting value:
-    only for a change that goes on to its end, not one set against another period."""
-    if (
-        len(before) < 2
-        or not _GOES_TO.match(text, q_end)
-        or _COMPARED_AFTER.search(text, q_end, sentence_end)
-    ):
-        return None
-    first, last = before[-2], before[-1]
-    if _SPAN_JOIN.fullmatch(text, first.end, last.start) and _SPAN_OPENS.search(
-        text[max(0, first.start - 24) : first.start]
-    ):
-        return first
-    return None
 
 
 def _labels_another(text: str, d: DateMention, other_starts: list[int]) -> bool:
@@ -248,53 +218,3 @@ def change_end(ctx: AsOfContext, q: Quantity, sentence: Span, stated: AsOf) -> A
     if latest is None or stated.end is None or latest.last <= stated.end:
         return stated
     return stated_as_of(latest)
-
-
-# "(rising from 125 to 161 children) between 2011/12 and 2013/14": the value a change went to, after its start
-_CHANGE_END_BEFORE = re.compile(
-    rf"\bfrom\s+(?:{HEDGE}\s+)?£?\d[\d,.]*(?:%|\s+per\s?cent|\s+per\s+(?:10|100|1),?000)?(?:\s+[\w'’-]+){{0,4}}?"
-    rf"\s+to\s+(?:(?:a|an)\s+)?(?:{HEDGE}\s+)?£?$",
-    re.I,
-)
-
-
-# what may stand between a change's value and the span it covers: its counted noun and a bracket's end
-_SPAN_CLOSE = re.compile(
-    r"(?:(?!\b(?:whereas|while|whilst|but|compared|than|although|and)\b)[^,;:.\d]){0,40}?\b(?:between|from)\s+"
-    r"(?:the\s+)?(?:end\s+of\s+)?",
-    re.I,
-)
-_WRITES_A_YEAR = re.compile(r"(?:19|20)\d\d|\d\d/\d\d")
-_VALUE = re.compile(r"£?\d(?:[\d,.]*\d)?")
-# what a rate's value carries after its number ("63 per 10,000", "45%")
-_UNIT_AFTER = re.compile(r"(?:\s*%|\s+per\s?cent|\s+per\s+(?:10|100|1),?000)?", re.I)
-
-
-def _change_span_after(
-    text: str, usable: list[DateMention], q: Quantity, other_starts: list[int], starting: bool, sentence: Span
-) -> DateMention | None:
-    """ "rising from 125 to 161 children between 2011/12 and 2013/14": a from-to change followed by the span it
-    covers dates its starting value by the span's first date and the value it went to by the last."""
-    later = [d for d in usable if d.start >= q.end]
-    if len(later) < 2 or _COMPARED_AFTER.search(text, q.end, sentence[1]):
-        return None
-    first, last = later[0], later[1]
-    if not (
-        # "between April and September 2024", "between 1 April and 31 December 2023": one period
-        _WRITES_A_YEAR.search(text, first.start, first.end)
-        and _SPAN_JOIN.fullmatch(text, first.end, last.start)
-        and _SPAN_OPENS.search(text[max(0, first.start - 24) : first.start])
-    ):
-        return None
-    between = [f for f in other_starts if q.end <= f < first.start]
-    # the span is the change's own, in its clause ("rose from 1,540 to 1,720 last year, while between 2019 and
-    # 2023 the national figure ..." is another clause's): only its end value's words and a bracket between
-    last_value = _VALUE.match(text, between[-1]) if between else None
-    close_from = _UNIT_AFTER.match(text, last_value.end()).end() if last_value else q.end
-    if not _SPAN_CLOSE.fullmatch(text, close_from, first.start):
-        return None
-    if starting and _GOES_TO.match(text, q.end) and len(between) == 1:
-        return first
-    if not between and _CHANGE_END_BEFORE.search(text, max(sentence[0], q.start - 80), q.start):
-        return last
-    return None
