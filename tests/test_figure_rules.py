@@ -1040,6 +1040,21 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
+        # a period in brackets right after a value is that value's, whatever the sentence's span says
+        (
+            "Between 2018-19 and 2019-20 the percentage of children adopted decreased from 14% (2018-19) to 7% "
+            "(2019-20).",
+            "14%",
+            "2018/19 financial year",
+            "stated",
+        ),
+        (
+            "Between 2018-19 and 2019-20 the percentage of children adopted decreased from 14% (2018-19) to 7% "
+            "(2019-20).",
+            "7%",
+            "2019/20 financial year",
+            "stated",
+        ),
     ],
 )
 def test_as_of(text, value, label, basis):

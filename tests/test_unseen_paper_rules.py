@@ -243,6 +243,12 @@ def test_a_younger_age_is_still_asked():
             {"child", "placement", "move"},
             set(),
         ),
+        # "looked after" opens no clause naming an occasion ("after ... were adopted")
+        (
+            "What percentage of children looked after in Derby were adopted during 2019-20?",
+            {"child", "look", "adopt"},
+            set(),
+        ),
         # "In how many areas of its report": "how" starts what is asked, so the paper is not named from "In"
         (
             "In how many areas of its Ofsted report was the council judged inadequate?",

@@ -112,6 +112,12 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
     ]
     if adjacent and not starting_value:
         return stated_as_of(adjacent[-1])
+    # "decreased from 14% (2018-19) to 7% (2019-20)": a period in brackets right after the value is its own
+    bracketed = [
+        d for d in in_sentence if _OPENS_BRACKET.fullmatch(text, q.end, d.start) and _closes(text, d)
+    ]
+    if bracketed:
+        return stated_as_of(bracketed[0])
     usable = [
         d
         for d in in_sentence
@@ -166,6 +172,12 @@ def _dates_value_before(text: str, d: DateMention, q: Quantity, sentence_start: 
 # is the first value's
 _COMPARED_BETWEEN = re.compile(r"\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\b|\bwhereas\b", re.I)
 _LABEL_GAP = re.compile(r"[ \t]?(?:[-–:][ \t]?)?")
+_OPENS_BRACKET = re.compile(r"[ \t]?\([ \t]?")
+
+
+def _closes(text: str, d: DateMention) -> bool:
+    """Whether the bracket a date opens closes right after it ("(2018-19)", not "(2018-19: 120)")."""
+    return text[d.end : d.end + 2].lstrip(" \t").startswith(")")
 
 
 def _labels_another(text: str, d: DateMention, other_starts: list[int]) -> bool:

@@ -106,7 +106,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b(?:when|as|after|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|had\s+been|got)\s+"
+            rf"\b(?:when|as|(?<!looked )after|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|had\s+been|got)\s+"
             rf"(?:{done})\b[^,?;]*",
             re.I,
         ),
