@@ -1040,6 +1040,14 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "12 June 2024 (meeting date)",
             "meeting date",
         ),
+        # a figure said to have "also" moved moved over the time the sentence before names
+        (
+            "At the end of March 2018, 105 children were in foster care. The number of carers approved to foster"
+            " them also decreased, to 155.",
+            "155",
+            "end of March 2018",
+            "stated",
+        ),
         # a period in brackets right after a value is that value's, whatever the sentence's span says
         (
             "Between 2018-19 and 2019-20 the percentage of children adopted decreased from 14% (2018-19) to 7% "

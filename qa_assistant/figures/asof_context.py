@@ -239,9 +239,19 @@ _REFERS_BACK = re.compile(
 )
 
 
+# "105 children were in foster care at the end of March last year. The number of carers approved to foster them
+# also decreased, to 155": a move said to happen "also" happened over the same time as the one before
+_ALSO_MOVED = re.compile(
+    r"\balso\s+(?:decreased|increased|rose|fell|dropped|declined|grew|reduced|went\s+(?:up|down))\b", re.I
+)
+
+
 def referred_back_date(ctx: AsOfContext, sentence: Span) -> DateMention | None:
-    """The one date of the sentence before, when this sentence opens by referring back to it; else None."""
-    if not _REFERS_BACK.match(ctx.text, sentence[0]):
+    """The one date of the sentence before, when this sentence opens by referring back to it, or says its
+    figure "also" moved; else None."""
+    if not (
+        _REFERS_BACK.match(ctx.text, sentence[0]) or _ALSO_MOVED.search(ctx.text, sentence[0], sentence[1])
+    ):
         return None
     i = bisect.bisect_left(ctx.sentence_starts, sentence[0])
     if i == 0:
