@@ -2438,10 +2438,12 @@ def test_money_said_to_be_weekly_is_per_week(text, value, unit):
         ("In the £14m savings announcement, what share of the budget?", {("gbp", 14e6)}),
         ("How many care leavers aged 18 to 25 were in touch in 2023/24?", set()),
         ("How many children were looked after in December 2018?", set()),
+        # a date's day is no number the question states
+        ("How many children were placed over 20 miles away at 30 June 2021?", set()),
     ],
 )
 def test_the_numbers_a_question_states(question, stated):
-    from qa_assistant.answering.figure_text import stated_numbers
+    from qa_assistant.figures.support_context import stated_numbers
 
     assert stated_numbers(question) == stated
 

@@ -24,10 +24,11 @@ from qa_assistant.answering.figure_choice import (
     matches_period,
 )
 from qa_assistant.answering.figure_context import FigureContexts
-from qa_assistant.answering.figure_text import FigureWriter, stated_numbers
+from qa_assistant.answering.figure_text import FigureWriter
 from qa_assistant.figures.asof import STARTING_VALUE
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support, check
+from qa_assistant.figures.support_context import stated_numbers
 from qa_assistant.indexing.retrieval import bm25_ranking
 from qa_assistant.models import Answer, Figure, FigureValue
 

@@ -12,9 +12,9 @@ from qa_assistant.answering.figure_choice import Scored
 from qa_assistant.answering.figure_context import previous_sentence_start
 from qa_assistant.answering.figure_timeline import by_date, disagree, timeline_points, timeline_text
 from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.support_context import stated_numbers
 from qa_assistant.models import Answer, Figure, FigureValue
 from qa_assistant.text.dates import period_distance
-from qa_assistant.text.numbers import find_quantities
 
 _SUBJECT_WORDS = {"england": "England's", "region": "the region's", "neighbours": "statistical neighbours'"}
 
@@ -209,9 +209,3 @@ def _not_found_with_nearest(question: str, r: Reading, text: str, near: list[Fig
         citations=[n.citation for n in near],
         resolved=r.resolved(),
     )
-
-
-def stated_numbers(text: str) -> frozenset[tuple[str, float]]:
-    """The quantities a text states, as (unit, value): a question's own numbers ("more than 20 cases", "the
-    £14m savings announcement") are never its answer, nor shown beside it."""
-    return frozenset((q.unit, q.value) for q in find_quantities(text))

@@ -14,6 +14,7 @@ from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.models import Figure
 from qa_assistant.text.dates import find_dates
 from qa_assistant.text.numbers import find_quantities
+from qa_assistant.text.quantity import Quantity
 
 
 @dataclass
@@ -105,10 +106,20 @@ def build_context(
 
 
 @lru_cache(maxsize=256)
+def _stated(text: str) -> tuple[Quantity, ...]:
+    return tuple(find_quantities(text, [(d.start, d.end) for d in find_dates(text)]))
+
+
+def stated_numbers(text: str) -> frozenset[tuple[str, float]]:
+    """The quantities a text states, as (unit, value), its dates aside: a question's own numbers ("more than 20
+    cases", "the £14m savings announcement") are never its answer, nor shown beside it; "at 30 June 2021" states
+    no 30."""
+    return frozenset((q.unit, q.value) for q in _stated(text))
+
+
 def stated_values(question: str) -> frozenset[float]:
     """The values of the quantities a question writes in digits (not its dates): numbers it gives, not asks."""
-    dates = [(d.start, d.end) for d in find_dates(question)]
-    return frozenset(q.value for q in find_quantities(question, dates) if re.search(r"\d", q.text))
+    return frozenset(q.value for q in _stated(question) if re.search(r"\d", q.text))
 
 
 # "allocated £138m in 2021/22, but went £15.5m over budget": a contrast starts a clause about something else
