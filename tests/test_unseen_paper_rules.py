@@ -687,6 +687,8 @@ def test_the_phrase_a_number_takes(text, value, phrase):
         ("Care proceedings now stand at 34 weeks.", ["34 weeks"]),
         # a movement's end, with or without the start's date between
         ("The average wait for adoption fell from 40 weeks to 34 weeks.", ["40 weeks", "34 weeks"]),
+        # ... with the start's unit left for the end to say
+        ("The average time to complete care proceedings was reduced from 58 to 52 weeks.", ["52 weeks"]),
         (
             "The average wait for adoption rose from 43 weeks, as of April 2018, to 46 weeks in April 2019.",
             ["43 weeks", "46 weeks"],

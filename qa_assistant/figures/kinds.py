@@ -157,9 +157,12 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
     )
 
 
-# "rising from 435 days, as of April 2018, to 446 days", "from 40 weeks to 34 weeks": a movement's end, whatever
-# stands between its start and "to" (a limit the sentence sets is still one: _SET_LIMIT)
-_FROM_THEN_TO = re.compile(rf"\bfrom\s+(?:{HEDGE}\s+)?\d[\d,.]*\s+[a-z]+\b[^.;:]{{0,40}}?,?\s+to\s*$", re.I)
+# "rising from 435 days, as of April 2018, to 446 days", "from 40 weeks to 34 weeks", "reduced from 58 to 52
+# weeks": a movement's end, whatever stands between its start and "to" (a limit the sentence sets is still one:
+# _SET_LIMIT)
+_FROM_THEN_TO = re.compile(
+    rf"\bfrom\s+(?:{HEDGE}\s+)?\d[\d,.]*(?:\s+[a-z]+\b[^.;:]{{0,40}}?)?,?\s+to\s*$", re.I
+)
 
 
 def _limit_is(text: str, q: Quantity) -> bool:
