@@ -69,6 +69,12 @@ from qa_assistant.text.spans import sentence_spans
         # news writes the title in lower case after party and place, or shortened
         ("Labour Darlington councillor Nick Wallis said care leavers faced barriers.", "Nick Wallis", ""),
         ("Coun Fred Walker called the figure pathetic.", "Fred Walker", ""),
+        # ... or writes the post in lower case straight before the name
+        (
+            "Cabinet member for children and young people Jon Hunt said the changes were fair.",
+            "Jon Hunt",
+            "Cabinet member for children and young people",
+        ),
     ],
 )
 def test_people_with_their_roles(sentence, name, role):

@@ -112,7 +112,9 @@ def _role_then_name() -> re.Pattern[str]:
         # "Strategic Manager, Finance Business Partnering, Sian Kenny": the post may name its team after a comma
         # ("director of resources, and the council's chief executive, Balvinder Heran": ", and" starts another post)
         rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+(?:(?!,\s*and\b)[^;.():]){{1,80}}?|"
-        rf",\s*{_CAP}(?:\s+(?:{_CAP}|and|&)){{0,4}})?[,:]\s*|\s+)"
+        rf",\s*{_CAP}(?:\s+(?:{_CAP}|and|&)){{0,4}})?[,:]\s*|\s+"
+        # news writes the post in lower case right before the name ("Cabinet member for children Jon Hunt said")
+        rf"(?:(?:of|for)\s+[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){{0,6}}\s+)?)"
         rf"((?:[A-Z]\.?\s)?{NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{NAME_WORD})"
         rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)"
     )
