@@ -478,10 +478,25 @@ _NEWS_FROM_NATIONAL_DATA = (
             "41",
             "Middlesbrough",
         ),
+        # ... nor an ordinary word after a place, nor the places a paper is named for
+        ("Across Sunderland Post-16 provision, 412 young people were NEET.", "412", "Sunderland"),
+        (
+            "Figures seen by the Darlington and Stockton Times show 120 children were in care.",
+            "120",
+            "Middlesbrough",
+        ),
+        # a short form that starts another proper name is not the council
+        ("Windsor Castle welcomed 120 children in care.", "120", "Middlesbrough"),
     ],
 )
 def test_whose_figure_a_number_is(text, value, subject):
     assert figure(text, value).subject_name == subject
+
+
+def test_a_local_paper_in_the_title_does_not_say_whose_paper_it_is():
+    title = "Teesside council's children's services overspend | Sunderland Echo"
+    f = figure("The council had 620 children in care at the end of March.", "620", title=title)
+    assert f.subject_name == "Middlesbrough"
 
 
 def test_vacancies_covered_by_agency_workers_is_a_measure_not_a_source():
@@ -2763,8 +2778,39 @@ def test_money_asked_over_a_year_is_not_a_weekly_amount(question, text, value, o
             "£25 million",
             False,
         ),
+        # ... nor when that number stands in another clause
+        (
+            "How much was spent on the 6 children placed in secure accommodation?",
+            "The council spent £2.4m in total, and 6 children were placed in secure accommodation.",
+            "£2.4m",
+            False,
+        ),
     ],
 )
 def test_words_of_a_number_the_question_states_are_given(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # the whole a part is asked of is given, but the figure's sentence must still say it
+        (
+            "In how many of the 22 areas in the report was the council deemed adequate?",
+            "Of the 22 areas in the report, the council was deemed adequate in 16, inadequate in four, and in only "
+            "two areas was it seen as good.",
+            "16",
+            True,
+        ),
+        (
+            "How many of its 12 children's homes were rated good?",
+            "Of the 40 schools inspected, 30 were rated good.",
+            "30",
+            False,
+        ),
+    ],
+)
+def test_a_stated_whole_is_given_but_must_be_said(question, text, value, ok):
     s = support(question, text, value)
     assert s.ok == ok, s.reason

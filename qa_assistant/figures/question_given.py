@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from qa_assistant.figures.question_intent import CHANGE
 from qa_assistant.figures.relative import EARLIER_PERIOD
-from qa_assistant.figures.terms import lexicon, phrase_pattern
+from qa_assistant.figures.terms import lexicon, measure_terms, phrase_pattern
 
 # "In the scorecard reporting a 22.6% reduction, how many ...", "In the £14m savings announcement, what share ...":
 # a figure the question states says which paper it means; it is given, not asked, so its unit and digits are not
@@ -59,10 +59,18 @@ _AGAINST_BUDGET = re.compile(
 # "In how many of the 22 areas in the report was Sutton deemed adequate?": the whole the parts are asked of is
 # given with its number; what the parts are is asked ("deemed adequate"), as in "Of the 153 children, how many ..."
 _STATED_WHOLE = re.compile(
-    r"\bhow\s+many\s+of\s+(?P<given>(?:the|its|their|our|these|those)\s+\d[\d,]*(?:\s+(?!(?:in|on|at|of|for|from|"
-    r"by|did|does|do|was|were|is|are|had|has|have|would|will|could|can|that|which|who)\b)[A-Za-z'’-]+){1,3})",
+    r"\bhow\s+many\s+of\s+(?P<given>(?:the|its|their|our|these|those)\s+(?!(?:19|20)\d\d\b)\d[\d,]*"
+    r"(?P<whole>(?:\s+(?!(?:in|on|at|of|for|from|"
+    r"by|did|does|do|was|were|is|are|had|has|have|would|will|could|can|that|which|who)\b)[A-Za-z'’-]+){1,3}))",
     re.I,
 )
+
+
+@lru_cache(maxsize=256)
+def stated_whole_terms(question: str) -> frozenset[str]:
+    """The terms of the whole a question asks a part of ("how many of the 22 areas" -> area): given, so not part
+    of the measure, but the figure's sentence must still say it (any of its numbers may own the words)."""
+    return frozenset(t for m in _STATED_WHOLE.finditer(question) for t in measure_terms(m.group("whole")))
 
 
 def given_spans(question: str) -> list[tuple[int, int]]:

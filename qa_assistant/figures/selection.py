@@ -41,6 +41,7 @@ from qa_assistant.figures.explained_words import (
     terms_of_words,
 )
 from qa_assistant.figures.extremes import asks_extreme, extreme_terms, said_extreme
+from qa_assistant.figures.question_given import stated_whole_terms
 from qa_assistant.figures.range_ends import asked_end, asked_end_terms, figure_end
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext, read_from_sentence, says_something_else
@@ -275,7 +276,7 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
     ) - around.owned_by_stated(r.question, f.value)
     in_sentence = own | (around.sentence - others)
     q_left = t.q - own - t.explained_q - counting_terms() - age_words(t.q)
-    missing = q_left - in_sentence
+    missing = (q_left - in_sentence) | (stated_whole_terms(r.question) - around.sentence)
     if only_a_total(r, f, q_left):
         return Support(
             False, f"measure: the figure is a total, not the part asked ({' '.join(sorted(q_left))})"

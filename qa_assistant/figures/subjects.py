@@ -108,6 +108,13 @@ def same_authority(a: str, b: str) -> bool:
     )
 
 
+def _short_form_of_another_name(text: str, name: str, end: int) -> bool:
+    """Whether a council's one-word short form ("Windsor") starts another proper name ("Windsor Castle")."""
+    return name in places()["short_forms"] and bool(
+        re.match(r"[ \t]+[A-Z]", text[end:]) and not _COUNCIL_SUFFIX.match(text, end)
+    )
+
+
 def _canonical_other(name: str) -> str:
     """Stable display name for another authority ("Stockton" and "Stockton-on-Tees" stay as written); a short
     form that one authority alone goes by is read as its full name ("Kingston" is Kingston upon Thames)."""
@@ -123,9 +130,12 @@ _ORGANISATION_AFTER = re.compile(
     r"Mayor|MP)\b"
 )
 # "the Sutton Guardian", "Brighton and Hove News": a local paper, which names where it is from, not whose figure
+# (and "the Darlington and Stockton Times": a paper may be named for two places; not "Post-16", "Star Awards")
 _NEWSPAPER_AFTER = re.compile(
+    r"(?:\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
     r"\s*(?:Gazette|Live|Echo|Evening|Guardian|Herald|News|Post|Times|Chronicle|Mail|Star|Advertiser|Telegraph|"
     r"Journal|Mercury|Argus|Observer|Press|Standard|Recorder|Examiner|Courier|Sentinel|Citizen)\b"
+    r"(?![-‑]|\s+[A-Z0-9])"
 )
 
 
@@ -186,7 +196,7 @@ _NOT_NAME_WORDS = {
 
 def find_subject_mentions(text: str, papers_named: bool = False) -> list[SubjectMention]:
     """Non-overlapping subject cues in text order (more specific lists claim a place first). A local paper's
-    place ("the Sutton Guardian") is one only when papers_named: a question's source or a page's own title."""
+    place ("the Sutton Guardian") is one only when papers_named: in a question, where it names the source."""
     taken_starts: list[int] = []  # claimed spans, sorted and never overlapping: one bisect finds a clash
     taken_ends: list[int] = []
     found: list[SubjectMention] = []
@@ -207,6 +217,8 @@ def find_subject_mentions(text: str, papers_named: bool = False) -> list[Subject
                 and names_a_newspaper(text, e)
             ):
                 continue
+            if kind == "other" and _short_form_of_another_name(text, m.group(0), e):
+                continue  # "Windsor Castle", "Stoke Newington", "Richmond Fellowship": not the council
             if kind == "region" and m.group(0).islower() and _WHERE_BEFORE.search(text, max(0, s - 16), s):
                 continue  # "placed outside the region": where children are, not whose figure
             if kind in (OWN, "other"):
@@ -242,7 +254,7 @@ def find_subject_mentions(text: str, papers_named: bool = False) -> list[Subject
 def paper_subject(title: str, head_text: str) -> Subject:
     """The council a paper belongs to: another authority when its title or opening names that authority
     and never this council by name; otherwise this council."""
-    in_title = find_subject_mentions(title, papers_named=True)
+    in_title = find_subject_mentions(title)
     if any(m.subject.kind == OWN for m in in_title):
         return own_subject()
     titled = [m.subject for m in in_title if m.subject.kind == "other"]

@@ -37,17 +37,19 @@ class FigureContext:
     lead_text: str = ""  # the sentence before, whether or not this one refers back to it
     owned_across_contrast: frozenset[str] = frozenset()  # earlier numbers' words across a "but" ("allocated
     # £138m, but went £15.5m over budget"), owned too when this one's words say something else
-    owned_by: tuple[tuple[float, frozenset[str]], ...] = ()  # each owning number's value and its words
+    # each owning number's value, whether its clause is the figure's own (no clause break between them) and its words
+    owned_by: tuple[tuple[float, bool, frozenset[str]], ...] = ()
 
     def owned_by_stated(self, question: str, value: float) -> frozenset[str]:
         """ "charged £25 million in one year by homes to accommodate 93 children", asked "How much ... by homes to
-        accommodate 93 children?": words owned only by a number the question itself states point at the figure
-        asked (they are given with that number), not away from it."""
+        accommodate 93 children?": words owned only by a number the question itself states, in the figure's own
+        clause, point at the figure asked (they are given with that number), not away from it ("spent £2.4m in
+        total, and 6 children were placed" is another clause)."""
         stated = stated_values(question) - {value}
         if not stated:
             return frozenset()
-        given = {t for v, words in self.owned_by if v in stated for t in words}
-        return frozenset(given - {t for v, words in self.owned_by if v not in stated for t in words})
+        given = {t for v, same, words in self.owned_by if v in stated and same for t in words}
+        return frozenset(given - {t for v, same, words in self.owned_by if v not in stated for t in words})
 
 
 def build_context(
@@ -101,8 +103,21 @@ def build_context(
         sentence_text,
         lead_text,
         _said_before_a_contrast(f, sentence_text, siblings),
-        tuple((g.value, frozenset(g.terms)) for g in owners),
+        tuple((g.value, _same_clause(f, g, sentence_text), frozenset(g.terms)) for g in owners),
     )
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s*(?:and|but|while|whereas|with|when)\b|\b(?:with|when|while|whereas)\b", re.I
+)
+
+
+def _same_clause(f: Figure, g: Figure, sentence_text: str) -> bool:
+    """Whether nothing between two numbers of a sentence starts another clause."""
+    between = sentence_text[
+        max(0, min(f.end, g.end) - f.sentence_start) : max(0, max(f.start, g.start) - f.sentence_start)
+    ]
+    return not _CLAUSE_BREAK.search(between)
 
 
 @lru_cache(maxsize=256)
