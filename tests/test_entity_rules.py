@@ -445,6 +445,18 @@ def test_the_name_the_asked_verb_follows_does_it():
             "expensive is Triangle Care Group.",
             "Mococo House",
         ),
+        # another place in the order is not the one asked; "and" starts another clause
+        (
+            "Which provider was the most expensive?",
+            "Oak Care Group was the second most expensive at £5,200, while the most expensive was Elm Lodge at"
+            " £6,000.",
+            "Elm Lodge",
+        ),
+        (
+            "Which provider was the most expensive?",
+            "The cheapest provider was Mococo House and the most expensive was Triangle Care Group.",
+            "Triangle Care Group",
+        ),
     ],
 )
 def test_the_name_whose_clause_says_the_degree_asked_is_singled_out(question, sentence, name):
@@ -462,6 +474,8 @@ def test_the_name_whose_clause_says_the_degree_asked_is_singled_out(question, se
         # "most of", "at least one": no degree singles one thing out
         ("Which charity supported most of the young people?", ""),
         ("Which team saw at least one child?", ""),
+        # a degree that only describes ("in the most deprived wards") singles nothing out
+        ("Which organisation delivers support to families in the most deprived wards?", ""),
     ],
 )
 def test_the_degree_a_question_singles_its_answer_out_by(question, degree):

@@ -1048,6 +1048,35 @@ def test_columns_that_cannot_be_told_apart_give_no_figure():
             "end of March 2018",
             "stated",
         ),
+        # ... not when the sentence before dates something set against its level, or this one has a span of its own
+        (
+            "The rate was 58 per 10,000, compared with 61 in 2022. The number of care leavers in suitable"
+            " accommodation also rose, to 92%.",
+            "92%",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
+        (
+            "The national rate rose to 71 per 10,000 in 2023. The council's rate also rose, to 58 per 10,000, in the"
+            " year to March 2024.",
+            "58 per 10,000",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
+        (
+            "In 2019 the council set a target of 250 foster carers. The number of foster carers also decreased,"
+            " to 155.",
+            "155",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
+        (
+            "At the end of March 2018, 105 children were in foster care. Foster carer numbers have also declined over"
+            " the past five years, to 155.",
+            "155",
+            "12 June 2024 (meeting date)",
+            "meeting date",
+        ),
         # a period in brackets right after a value is that value's, whatever the sentence's span says
         (
             "Between 2018-19 and 2019-20 the percentage of children adopted decreased from 14% (2018-19) to 7% "

@@ -249,6 +249,7 @@ def test_a_younger_age_is_still_asked():
             {"child", "look", "adopt"},
             set(),
         ),
+        ("How many looked-after children were adopted in 2022-23?", {"child", "look", "adopt"}, set()),
         # "In how many areas of its report": "how" starts what is asked, so the paper is not named from "In"
         (
             "In how many areas of its Ofsted report was the council judged inadequate?",
@@ -704,6 +705,8 @@ def test_the_phrase_a_number_takes(text, value, phrase):
         ("The average wait for adoption fell from 40 weeks to 34 weeks.", ["40 weeks", "34 weeks"]),
         # ... with the start's unit left for the end to say
         ("The average time to complete care proceedings was reduced from 58 to 52 weeks.", ["52 weeks"]),
+        # ... only after a verb of movement: a bare span is no movement
+        ("Short breaks last from 2 to 4 weeks.", []),
         (
             "The average wait for adoption rose from 43 weeks, as of April 2018, to 46 weeks in April 2019.",
             ["43 weeks", "46 weeks"],

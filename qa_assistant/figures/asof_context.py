@@ -246,11 +246,22 @@ _ALSO_MOVED = re.compile(
 )
 
 
+# the sentence before gives its date to something set against a level ("compared with 61 in 2022", "In 2019 the
+# council set a target of 250"), or this one says its move ran over a span of its own ("have also declined over
+# the past five years")
+_COMPARED_BEFORE = re.compile(r"\b(?:compared|than|versus|against)\b[^.;:]{0,30}$", re.I)
+_BASE_BEFORE = re.compile(r"\b(?:compared|than|versus|against|on|from|since)\b[^.;:]{0,30}$", re.I)
+_AIM_AFTER = re.compile(r"[^.;:\d]{0,60}?\b(?:targets?|aims?|plans?|ambitions?)\b[^.;:\d]{0,30}\d", re.I)
+_OWN_SPAN = re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last|previous)\b", re.I)
+
+
 def referred_back_date(ctx: AsOfContext, sentence: Span) -> DateMention | None:
     """The one date of the sentence before, when this sentence opens by referring back to it, or says its
-    figure "also" moved; else None."""
-    if not (
-        _REFERS_BACK.match(ctx.text, sentence[0]) or _ALSO_MOVED.search(ctx.text, sentence[0], sentence[1])
+    figure "also" moved (and is dated by nothing of its own); else None."""
+    also = not _REFERS_BACK.match(ctx.text, sentence[0])
+    if also and (
+        not _ALSO_MOVED.search(ctx.text, sentence[0], sentence[1])
+        or _OWN_SPAN.search(ctx.text, sentence[0], sentence[1])
     ):
         return None
     i = bisect.bisect_left(ctx.sentence_starts, sentence[0])
@@ -258,7 +269,14 @@ def referred_back_date(ctx: AsOfContext, sentence: Span) -> DateMention | None:
         return None
     lo = bisect.bisect_left(ctx.date_starts, ctx.sentence_starts[i - 1])
     hi = bisect.bisect_left(ctx.date_starts, sentence[0])
-    if hi - lo != 1:
+    own = ctx.dates[hi : bisect.bisect_left(ctx.date_starts, sentence[1])]
+    if hi - lo != 1 or also and any(not _BASE_BEFORE.search(ctx.text, sentence[0], o.start) for o in own):
+        return None  # ("down on the same time in 2017" is the base it moved from, no date of its own)
+    d = ctx.dates[lo]
+    if also and (
+        _COMPARED_BEFORE.search(ctx.text[ctx.sentence_starts[i - 1] : d.start])
+        or _AIM_AFTER.match(ctx.text, d.end)
+    ):
         return None
     before = _ASIDE_CLAUSE.sub(" ", ctx.text[ctx.sentence_starts[i - 1] : ctx.dates[lo].start])
     return None if _SPAN_START.search(before) or _FUTURE.search(before) else ctx.dates[lo]

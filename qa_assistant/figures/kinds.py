@@ -160,8 +160,12 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
 # "rising from 435 days, as of April 2018, to 446 days", "from 40 weeks to 34 weeks", "reduced from 58 to 52
 # weeks": a movement's end, whatever stands between its start and "to" (a limit the sentence sets is still one:
 # _SET_LIMIT)
+# (a start with no unit only after a verb of movement: "supported from 18 to 25 years" is a span, not a movement)
 _FROM_THEN_TO = re.compile(
-    rf"\bfrom\s+(?:{HEDGE}\s+)?\d[\d,.]*(?:\s+[a-z]+\b[^.;:]{{0,40}}?)?,?\s+to\s*$", re.I
+    rf"\bfrom\s+(?:{HEDGE}\s+)?\d[\d,.]*\s+[a-z]+\b[^.;:]{{0,40}}?,?\s+to\s*$|"
+    rf"\b(?:reduced|cut|fell|fallen|rose|risen|increased|decreased|dropped|improved|lengthened|shortened)\s+"
+    rf"from\s+(?:{HEDGE}\s+)?\d[\d,.]*\s+to\s*$",
+    re.I,
 )
 
 
@@ -187,7 +191,9 @@ _MOVE_THEN_TO = re.compile(r"\b([a-z]+)\s+(?:to|from|at)\s*$", re.I)
 # "The timescale for care proceedings was reduced to 26 weeks": a limit set, not a value reported (within the
 # sentence: no sentence end between the word and the number)
 _SET_LIMIT = re.compile(
-    r"\b(?:timescales?|time\s+limits?|deadlines?|targets?|eligibility|limits?)\b[^.;:\n]*$", re.I
+    r"\b(?:timescales?|time\s+limits?|deadlines?|targets?|eligibility|limits?|allowed|maximum|entitlement)\b"
+    r"[^.;:\n]*$",
+    re.I,
 )
 
 

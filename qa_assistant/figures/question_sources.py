@@ -106,8 +106,8 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b(?:when|as|(?<!looked )after|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|had\s+been|got)\s+"
-            rf"(?:{done})\b[^,?;]*",
+            rf"\b(?:when|as|(?<!looked )(?<!looked-)after|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|"
+            rf"had\s+been|got)\s+(?:{done})\b[^,?;]*",
             re.I,
         ),
         re.compile(
