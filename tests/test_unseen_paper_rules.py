@@ -13,7 +13,13 @@ from types import SimpleNamespace
 import pytest
 from figure_helpers import figure, figures, paper, support
 
-from qa_assistant.answering.figure_choice import BoundReader, Scored, best_series, from_named_paper
+from qa_assistant.answering.figure_choice import (
+    BoundReader,
+    Scored,
+    best_series,
+    from_named_paper,
+    matches_period,
+)
 from qa_assistant.answering.figure_context import FigureContexts, refers_back
 from qa_assistant.figures.candidates import extract_figures
 from qa_assistant.figures.concepts import names_several_measures
@@ -2817,3 +2823,33 @@ def test_words_of_a_number_the_question_states_are_given(question, text, value, 
 def test_a_stated_whole_is_given_but_must_be_said(question, text, value, ok):
     s = support(question, text, value)
     assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "text,value,question,matches",
+    [
+        # an overspend dated only by its paper, early in the year asked, may be the year just ended's outturn
+        (
+            "The children's services overspend was £11.9 million.",
+            "£11.9 million",
+            "What was the children's services overspend in 2024/25?",
+            False,
+        ),
+        # ... a budget, set for the year begun, is that year's
+        (
+            "The children's services budget is £120 million.",
+            "£120 million",
+            "What was the children's services budget in 2024/25?",
+            True,
+        ),
+        # ... and an overspend dated by its own words is that date's
+        (
+            "The children's services overspend for 2024/25 was £11.9 million.",
+            "£11.9 million",
+            "What was the children's services overspend in 2024/25?",
+            True,
+        ),
+    ],
+)
+def test_an_amount_dated_only_by_its_paper_early_in_a_year(text, value, question, matches):
+    assert matches_period(figure(text, value), read(question)) == matches

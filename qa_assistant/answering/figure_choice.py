@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa_assistant.figures.concepts import concepts_by_id
 from qa_assistant.figures.explained_words import question_acronyms, spells_initials
 from qa_assistant.figures.question_sources import title_words
 from qa_assistant.figures.reading import Reading
@@ -237,4 +238,27 @@ def matches_period(f: Figure, r: Reading) -> bool:
     """The figure's as-of period overlaps the period asked (or is the bare quarter asked)."""
     if r.quarter:
         return bool(re.match(rf"quarter {r.quarter} of", f.as_of.label))
+    if _published_early_in_the_year_asked(f, r):
+        return False
     return f.as_of.start <= r.date_end and r.date_start <= f.as_of.end
+
+
+_EARLY_DAYS = 92  # a financial year's first quarter, when last year's outturn is reported
+_A_MONTH = 31
+
+
+def _published_early_in_the_year_asked(f: Figure, r: Reading) -> bool:
+    """ "Council overspends by £11m" in a paper of 21 June 2023, asked "the overspend in 2023/24?": an amount dated
+    only by its paper's own date, in the first quarter of the year asked, may be the year just ended (its
+    outturn) as well as the year begun, so it does not answer for that year (the nearest-date rule says so)."""
+    concept = concepts_by_id().get(f.concept_id or "")
+    return (
+        concept is not None
+        and concept.reported_after_period
+        and f.as_of.basis in ("title", "meeting date")
+        and r.date_start is not None
+        and r.date_end is not None
+        and (r.date_end - r.date_start).days > 300
+        and (f.as_of.end - f.as_of.start).days < _A_MONTH  # a day or a month, not the paper's named period
+        and 0 <= (f.as_of.start - r.date_start).days < _EARLY_DAYS
+    )

@@ -30,6 +30,7 @@ class Concept:
     synonyms: tuple[str, ...]
     parent: str | None
     defined_by: tuple[str, ...] = ()  # concepts its definition names (care leavers: once looked after)
+    reported_after_period: bool = False  # known only as its period runs and after it ends (an overspend)
 
     @property
     def headline_unit(self) -> str:
@@ -55,6 +56,7 @@ def load_concepts() -> tuple[Concept, ...]:
             synonyms=tuple(c["synonyms"]),
             parent=c.get("parent"),
             defined_by=tuple(c.get("defined_by", ())),
+            reported_after_period=bool(c.get("reported_after_period", False)),
         )
         for c in data["concepts"]
     )
