@@ -386,6 +386,9 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("How many assessments were completed for families in which carers were over 65?", "number"),
         # the kind of thing asked for may come after a place's name ("which North Yorkshire County Council model")
         ("Which North Yorkshire County Council model is the service based on?", "name"),
+        # a borough or authority is a name asked for, as a council is
+        ("Which London borough oversees the pan-London protocol?", "name"),
+        ("Which authority runs the regional adoption agency?", "name"),
         # what caused a figure asks for the reason, not the figure
         ("What caused the children's services overspend in 2023/24?", "text"),
         ("What is causing the overspend?", "text"),

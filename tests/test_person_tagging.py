@@ -124,6 +124,7 @@ def test_a_council_named_by_its_place_answers_only_which_council():
     sentence = "Members of the Darlington forum met Our Voice Matters, the Children in Care Council."
     assert asks_which_authority("Which council topped the adoption table?")
     assert not asks_which_authority("What is Middlesbrough's Children in Care Council called?")
+    assert asks_which_authority("Which London borough oversees the protocol?")
     assert "Darlington" not in [f.text for f in names_in(sentence, "council")]
 
 

@@ -177,7 +177,10 @@ def asks_for_a_day(question: str) -> bool:
     return bool(_ASKS_DAY.search(question))
 
 
-_WHICH_AUTHORITY = re.compile(r"\bwhich\s+(?:local\s+)?(?:councils?|authority|authorities|boroughs?)\b", re.I)
+# ("which London borough": a region's or a kind's name may stand before it)
+_WHICH_AUTHORITY = re.compile(
+    r"\bwhich\s+(?:[A-Z][\w'’-]*\s+){0,2}(?:local\s+)?(?:councils?|authority|authorities|boroughs?)\b", re.I
+)
 # "which local authority's team": the authority is asked, whatever it owns
 _WHICH_AUTHORITYS = re.compile(r"\bwhich\s+(?:local\s+)?(?:council|authority|borough)['’]s\b", re.I)
 
