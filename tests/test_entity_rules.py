@@ -18,7 +18,8 @@ from qa_assistant.answering.entity_candidates import (
     term_coverage,
 )
 from qa_assistant.answering.entity_extremes import asked_superlative
-from qa_assistant.answering.entity_finder import Found, find_names, find_people
+from qa_assistant.answering.entity_finder import Found, find_people
+from qa_assistant.answering.entity_names import find_names
 from qa_assistant.answering.entity_posts import body_terms, further_post_of_named, holds_role, same_body
 from qa_assistant.answering.entity_question import (
     asks_which_titled_person,
@@ -74,6 +75,12 @@ from qa_assistant.text.spans import sentence_spans
             "Cabinet member for children and young people Jon Hunt said the changes were fair.",
             "Jon Hunt",
             "Cabinet member for children and young people",
+        ),
+        # ... but no verb or preposition is part of such a post
+        (
+            "The chair of the panel thanked Sarah Jones, Head of Fostering, for her report.",
+            "Sarah Jones",
+            "Head of",
         ),
     ],
 )
@@ -388,7 +395,9 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("Which North Yorkshire County Council model is the service based on?", "name"),
         # a borough or authority is a name asked for, as a council is
         ("Which London borough oversees the pan-London protocol?", "name"),
-        ("Which authority runs the regional adoption agency?", "name"),
+        # ... but not a borough-wide thing, nor an authority's duties
+        ("Which borough-wide priorities were missed in 2023?", "text"),
+        ("Which local authority duties apply to care leavers?", "text"),
         # what caused a figure asks for the reason, not the figure
         ("What caused the children's services overspend in 2023/24?", "text"),
         ("What is causing the overspend?", "text"),

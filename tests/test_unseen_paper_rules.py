@@ -2842,6 +2842,13 @@ def test_a_stated_whole_is_given_but_must_be_said(question, text, value, ok):
             "What was the children's services budget in 2024/25?",
             True,
         ),
+        # ... and so is a forecast
+        (
+            "The children's services overspend is forecast to be £4.2 million.",
+            "£4.2 million",
+            "What was the children's services overspend in 2024/25?",
+            True,
+        ),
         # ... and an overspend dated by its own words is that date's
         (
             "The children's services overspend for 2024/25 was £11.9 million.",

@@ -32,7 +32,8 @@ from qa_assistant.answering.entity_candidates import (
     written_in,
 )
 from qa_assistant.answering.entity_extremes import asked_superlative
-from qa_assistant.answering.entity_finder import Found, find_names, find_people
+from qa_assistant.answering.entity_finder import Found, find_people
+from qa_assistant.answering.entity_names import find_names
 from qa_assistant.answering.entity_posts import (
     further_post_of_named,
     holds_role,

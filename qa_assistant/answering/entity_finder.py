@@ -3,9 +3,7 @@
 People: a title and a name ("Councillor Luke Henman", "Cllr Garvey", "Dr A Smith"), or a name followed by a
 role ("J Rowan, Fostering Team Manager", "Sue Butcher, Director of Children's Services"), or a role alone
 ("the Executive Member for Children's Services") when no name is given. Dates: every date phrase the date
-finder knows. Names: quoted titles ('Alfie's Story') and capitalised names of teams, services, boards,
-programmes and the like ("Futures for Families", "Multi-Agency Children's Hub"). Role words and titles
-are data (data/lexicon.json).
+finder knows. Names of things are found in entity_names.py. Role words and titles are data (data/lexicon.json).
 """
 
 from __future__ import annotations
@@ -16,9 +14,9 @@ from functools import lru_cache
 
 from qa_assistant.figures.terms import lexicon
 
-_CAP = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
+CAP_WORD = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
 NAME_WORD = r"[A-Z][a-z][a-zA-Z'’]*(?:\s?-\s?[A-Z][a-zA-Z'’]+)?"
-_NAME = rf"(?:[A-Z]\.?\s)?{_CAP}(?:\s(?:[A-Z]\.?\s)?{_CAP}){{0,2}}"
+_NAME = rf"(?:[A-Z]\.?\s)?{CAP_WORD}(?:\s(?:[A-Z]\.?\s)?{CAP_WORD}){{0,2}}"
 ORG_HEADS = (
     r"Team|Teams|Service|Services|Board|Panel|Hub|Programme|Program|Project|Scheme|Campaign|Strategy|"
     r"Model|Unit|Council|Group|Forum|Partnership|Collaborative|Protocol|Tool|Centre|Center|Home|House|"
@@ -38,16 +36,7 @@ COMPANY_HEADS = {
     "business",
     "partner",
 }
-_CAP_SEQ = re.compile(
-    rf"(?:{_CAP}|of|for|and|the|&|in|on|to|[A-Z]{{2,}})(?:\s+(?:{_CAP}|of|for|and|the|&|in|on|to|"
-    rf"[A-Z]{{2,}}|Children’s|Children's))*"
-)
 ORG_WORDS = re.compile(rf"\b(?:{ORG_HEADS}|Council|Borough|County|City|Services?)\b")
-_KNOWN_AS = re.compile(
-    r"\b(?:also\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of|for|and|in|the|"
-    r"&|[A-Z][\w'’-]*))*)"
-)
-_QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\())[‘'\"“]([A-Z][^‘'\"“”’\n]{2,60}?)[’'\"”](?=[\s,.;:)]|$)")
 
 
 @dataclass(frozen=True)
@@ -63,7 +52,7 @@ class Found:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> re.Pattern[str]:
+def titles() -> re.Pattern[str]:
     titles = "|".join(re.escape(t) for t in sorted(lexicon()["person_titles"], key=len, reverse=True))
     # "Labour Darlington councillor Nick Wallis": news writes the title in lower case after the party and place
     return re.compile(rf"\b(?:{titles}|councillor)\s+{_NAME}")
@@ -75,12 +64,15 @@ def roles() -> re.Pattern[str]:
     roles = "|".join(re.escape(r) for r in names if not r.lower().endswith((" of", " for")))
     # "Head of" must be followed by what it heads ("Head of Fostering"); other roles may be
     open_roles = "|".join(re.escape(r[: r.rfind(" ")]) for r in names if r.lower().endswith((" of", " for")))
-    tail = rf"\s+(?:of|for)\s+(?:the\s+)?(?:{_CAP}|and|&)(?:\s+(?:{_CAP}|and|&|of|in|the|Children’s|Children's))*"
+    tail = (
+        rf"\s+(?:of|for)\s+(?:the\s+)?(?:{CAP_WORD}|and|&)"
+        rf"(?:\s+(?:{CAP_WORD}|and|&|of|in|the|Children’s|Children's))*"
+    )
     return re.compile(  # a role is a whole word ("Gateshead" holds no "head")
         rf"\b(?:(?:Interim|Acting|Deputy|Assistant|Senior|Principal|Strategic|Corporate)\s+)*"
         # "Voice of the Child Coordinator": a post's name may hold "of the"
         # (on one line: "Update PDF 308 KB\nThe Deputy Mayor" is no post called "KB")
-        rf"(?:{_CAP}[ \t]+(?:(?:and|&|of|for)\s+(?:the\s+)?)?){{0,4}}?"
+        rf"(?:{CAP_WORD}[ \t]+(?:(?:and|&|of|for)\s+(?:the\s+)?)?){{0,4}}?"
         rf"(?:(?i:{roles})\b(?:{tail})?|(?i:{open_roles}){tail})"
     )
 
@@ -98,6 +90,12 @@ def role_after(text: str, end: int) -> str | None:
     return m.group(1).strip() if m else None
 
 
+_POST_WORD = (
+    r"(?!(?:in|on|at|since|from|by|with|to|into|after|before|during|the|a|an|said|says|told|tells|met|meets)\b)"
+    r"(?!(?!looked)[a-z]+ed\b)[a-z][a-z'’-]*"
+)
+
+
 @lru_cache(maxsize=1)
 def _role_then_name() -> re.Pattern[str]:
     """ "Commissioner Peter Dwyer CBE", "the Minister for Children and Families, Janet Daby": a role before the
@@ -112,9 +110,10 @@ def _role_then_name() -> re.Pattern[str]:
         # "Strategic Manager, Finance Business Partnering, Sian Kenny": the post may name its team after a comma
         # ("director of resources, and the council's chief executive, Balvinder Heran": ", and" starts another post)
         rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+(?:(?!,\s*and\b)[^;.():]){{1,80}}?|"
-        rf",\s*{_CAP}(?:\s+(?:{_CAP}|and|&)){{0,4}})?[,:]\s*|\s+"
-        # news writes the post in lower case right before the name ("Cabinet member for children Jon Hunt said")
-        rf"(?:(?:of|for)\s+[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){{0,6}}\s+)?)"
+        rf",\s*{CAP_WORD}(?:\s+(?:{CAP_WORD}|and|&)){{0,4}})?[,:]\s*|\s+"
+        # news writes the post in lower case right before the name ("Cabinet member for children Jon Hunt said"):
+        # nouns only, no verb or preposition ("The chair of the panel thanked Sarah Jones", "lead in North Tyneside")
+        rf"(?:(?:of|for)\s+{_POST_WORD}(?:\s+{_POST_WORD}){{0,6}}\s+)?)"
         rf"((?:[A-Z]\.?\s)?{NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{NAME_WORD})"
         rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)"
     )
@@ -163,7 +162,7 @@ def find_people(text: str) -> list[Found]:
         role = text[m.start() : m.start(1)].strip(" ,:")
         found.append(Found(m.start(1), m.end(1), name, "person", role))
         taken.append((m.start(), m.end(1)))
-    for m in _titles().finditer(text):
+    for m in titles().finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         role = role_after(text, m.end())
@@ -219,82 +218,3 @@ def _joint_posts(text: str, found: list[Found]) -> list[Found]:
 
 
 NAME_SHAPE = re.compile(rf"(?:[A-Z]\.?\s)?{NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{NAME_WORD}){{1,2}}")
-
-
-def find_names(text: str, head: str | None = None) -> list[Found]:
-    """Named things. head: the kind of thing asked for ("team", "campaign"); then only names ending in that
-    word ("Pathways team"), or a proper name right beside it ("campaign Alfie's Story"), or quoted titles."""
-    found: list[Found] = []
-    for m in _QUOTED.finditer(text):
-        found.append(Found(m.start(1), m.end(1), m.group(1), "name"))
-    for m in _KNOWN_AS.finditer(text):  # "Early Help, also known as First Contact in Social Care"
-        found.append(Found(m.start(1), m.end(1), m.group(1).rstrip(), "name", detail="known as"))
-    if head in COMPANY_HEADS:
-        head = None  # "which company": any organisation's name, whatever word it ends in
-    if head:
-        found.extend(_beside_head(text, head))
-    heads = re.compile(rf"\b(?:{ORG_HEADS})$")
-    for m in _CAP_SEQ.finditer(text):
-        phrase = m.group(0).strip()
-        phrase = re.sub(r"^(?:the|of|for|and|in|on|to|&)\s+", "", phrase)
-        phrase = re.sub(r"\s+(?:of|for|and|the|in|on|to|&)$", "", phrase)
-        if len(phrase.split()) < 2 and not re.fullmatch(r"[A-Z]{2,}", phrase):
-            continue
-        if head or not heads.search(phrase):
-            continue  # with a head asked for, _beside_head has found what fits
-        start = text.find(phrase, m.start())
-        found.append(Found(start, start + len(phrase), phrase, "name"))
-    return sorted(found, key=lambda f: f.start)
-
-
-_PROPER = (
-    r"[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|&|to|in|on|with|[A-Z][\w'’\-]*))*(?<![a-z] to)(?<! in)(?<! on)"
-)
-
-
-def _beside_head(text: str, head: str) -> list[Found]:
-    """ "our Pathways team" -> "Pathways team"; "campaign Alfie's Story" -> "Alfie's Story"."""
-    out: list[Found] = []
-    h = re.escape(head)
-    # "the Children and Social Work Act 2017": a year right after the head is part of the name
-    for m in re.finditer(rf"\b({_PROPER})\s+(?i:{h}s?)\b(?:\s+(?:19|20)\d\d\b)?", text):
-        name = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))
-        if len(name.split()) >= 2 and name[0].isupper():
-            out.append(Found(m.end() - len(name), m.end(), name, "name"))
-    for m in re.finditer(rf"(?i:\b{h}s?)\s+(?:(?i:called|named|known as)\s+)?({_PROPER})", text):
-        name = m.group(1).strip()
-        if not re.fullmatch(r"(?:The|A|An|In|On|At|It|This|That|Was|Were|Is|And)", name.split()[0]):
-            out.append(Found(m.start(1), m.start(1) + len(name), name, "name"))
-    # "Hackney of Tomorrow (Care Council)": a name, then its kind in brackets (not a person's: "Sarah Bell
-    # (Leaving Care Team)" is who spoke for it)
-    for m in re.finditer(rf"({_PROPER})\s+\((?:[\w'’-]+\s+){{0,3}}(?i:{h}s?)\)", text):
-        if not _person_shaped(m.group(1)):
-            out.append(_apposed(m))
-    # Appositions: "Our Voice Matters, Middlesbrough's Children in Care Council"; "Fernlea House, the Council's
-    # new children's home"; "the campaign launched in October, Open Your Door, had ..."
-    for m in re.finditer(
-        rf"({_PROPER}),\s+(?:the|our|its|their|[A-Z][\w]*['’]s)\s+(?:[\w'’-]+\s+){{0,5}}?"
-        rf"(?i:{h}s?)\b",
-        text,
-    ):
-        out.append(_apposed(m))
-    for m in re.finditer(rf"(?i:\b{h}s?)\b[^,.;()]{{0,40}},\s+({_PROPER}),", text):
-        out.append(_apposed(m))
-    return [f for f in out if f is not None]
-
-
-def _person_shaped(name: str) -> bool:
-    """A titled name ("Councillor Ann Hill (Youth Council)"), not a body's; untitled people ("Sarah Bell (Leaving
-    Care Team)") are the tagger's to tell from bodies ("Bright Futures (Youth Service)"; entity_tagged.names_in)."""
-    return any(_titles().match(part) for part in re.split(r"\s+(?:and|&)\s+", name.strip()))
-
-
-def _apposed(m: re.Match[str]) -> Found | None:
-    name = m.group(1).strip()
-    if m.start(1) == 0 or not name.startswith("Our "):  # "members of Our Voice Matters": "Our" is in the name
-        name = re.sub(r"^(?:The|Our|A|An)\s+", "", name)
-    if len(name.split()) < 2 or re.fullmatch(
-        r"(?:In|On|At|It|This|That|Was|Were|Is|And|But)", name.split()[0]
-    ):
-        return None
-    return Found(m.end(1) - len(name), m.end(1), name, "name", detail="known as")

@@ -17,10 +17,10 @@ from qa_assistant.answering.entity_finder import (
     ORG_WORDS,
     Found,
     department_words,
-    find_names,
     find_people,
     role_after,
 )
+from qa_assistant.answering.entity_names import find_names
 from qa_assistant.answering.ner import organisation_spans, person_spans
 from qa_assistant.figures.concepts import load_concepts
 from qa_assistant.figures.subjects import find_subject_mentions

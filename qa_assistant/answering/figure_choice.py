@@ -243,21 +243,24 @@ def matches_period(f: Figure, r: Reading) -> bool:
     return f.as_of.start <= r.date_end and r.date_start <= f.as_of.end
 
 
-_EARLY_DAYS = 92  # a financial year's first quarter, when last year's outturn is reported
+_EARLY_DAYS = 122  # a financial year's first four months, when last year's outturn is reported
 _A_MONTH = 31
 
 
 def _published_early_in_the_year_asked(f: Figure, r: Reading) -> bool:
     """ "Council overspends by £11m" in a paper of 21 June 2023, asked "the overspend in 2023/24?": an amount dated
-    only by its paper's own date, in the first quarter of the year asked, may be the year just ended (its
-    outturn) as well as the year begun, so it does not answer for that year (the nearest-date rule says so)."""
+    only by its paper's own date, in the first four months of the financial year asked, may be the year just
+    ended (its outturn) as well as the year begun, so it does not answer for that year (the nearest-date rule
+    says so); a forecast is the year begun's."""
     concept = concepts_by_id().get(f.concept_id or "")
     return (
         concept is not None
         and concept.reported_after_period
+        and f.kind != "forecast"
         and f.as_of.basis in ("title", "meeting date")
         and r.date_start is not None
         and r.date_end is not None
+        and (r.date_start.month, r.date_start.day) == (4, 1)  # a financial year
         and (r.date_end - r.date_start).days > 300
         and (f.as_of.end - f.as_of.start).days < _A_MONTH  # a day or a month, not the paper's named period
         and 0 <= (f.as_of.start - r.date_start).days < _EARLY_DAYS

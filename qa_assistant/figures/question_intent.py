@@ -16,7 +16,7 @@ NAME_HEADS = (
     "team|service|committee|board|panel|organisation|organization|council|school|home|hub|programme|program|"
     "project|scheme|campaign|strategy|model|agencies|agency|partner|provider|charities|charity|group|forum|"
     "bodies|body|tool|system|framework|initiative|companies|company|club|ward|act|legislation|bill|"
-    "university|universities|college|department|ministry|centre|center|fund|borough|authority|authorities"
+    "university|universities|college|department|ministry|centre|center|fund|borough(?!-)"
 )
 # how many words may stand between "which" and the kind of thing it asks for ("which North Yorkshire County
 # Council model"); entity_question.py reads the head with the same reach
