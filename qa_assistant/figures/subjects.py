@@ -108,10 +108,13 @@ def same_authority(a: str, b: str) -> bool:
     )
 
 
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+
+
 def _short_form_of_another_name(text: str, name: str, end: int) -> bool:
     """Whether a council's one-word short form ("Windsor") starts another proper name ("Windsor Castle")."""
     return name in places()["short_forms"] and bool(
-        re.match(r"[ \t]+[A-Z]", text[end:]) and not _COUNCIL_SUFFIX.match(text, end)
+        _CAPITAL_NEXT.match(text, end) and not _COUNCIL_SUFFIX.match(text, end)
     )
 
 
