@@ -18,7 +18,7 @@ _CLAUSE_EDGE = re.compile(r",(?!\d{3})|[;:]|\s(?:and|whereas|whilst|while|but|al
 
 @lru_cache(maxsize=1)
 def _superlatives() -> re.Pattern[str]:
-    words = phrase_pattern(lexicon()["superlatives"]).pattern
+    words = phrase_pattern(lexicon()["extreme_asked"] + lexicon()["superlatives"]).pattern
     # "the most expensive", not "most of the children", "at least one"
     return re.compile(
         rf"\b(?:most|least)\s+(?!(?:of|the|a|an|to|in|on|at|for|one|two|three|than|recently|likely)\b)[a-z][a-z-]+\b"

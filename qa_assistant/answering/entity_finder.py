@@ -90,12 +90,6 @@ def role_after(text: str, end: int) -> str | None:
     return m.group(1).strip() if m else None
 
 
-_POST_WORD = (
-    r"(?!(?:in|on|at|since|from|by|with|to|into|after|before|during|the|a|an|said|says|told|tells|met|meets)\b)"
-    r"(?!(?!looked)[a-z]+ed\b)[a-z][a-z'’-]*"
-)
-
-
 @lru_cache(maxsize=1)
 def _role_then_name() -> re.Pattern[str]:
     """ "Commissioner Peter Dwyer CBE", "the Minister for Children and Families, Janet Daby": a role before the
@@ -103,6 +97,13 @@ def _role_then_name() -> re.Pattern[str]:
     titles = {t.lower() for t in lexicon()["person_titles"]}
     roles = "|".join(
         re.escape(r) for r in sorted(lexicon()["roles"], key=len, reverse=True) if r.lower() not in titles
+    )
+    # a word of a post's lower-case complement: no preposition, article or verb (a reporting verb, any in -ed but
+    # "looked")
+    verbs = "|".join(re.escape(v) for v in lexicon()["reporting_verbs"] if " " not in v)
+    post_word = (
+        rf"(?!(?:in|on|at|since|from|by|with|to|into|after|before|during|the|a|an|met|meets|(?:{verbs})s?)\b)"
+        r"(?!(?!looked)[a-z]+ed\b)[a-z][a-z'’-]*"
     )
     # the post's own name may hold commas ("Executive Director for Children, Families and Learning, Gill Rollings")
     # and end in a colon ("Executive Member for Children's Services: Councillor Mike Carr")
@@ -113,7 +114,7 @@ def _role_then_name() -> re.Pattern[str]:
         rf",\s*{CAP_WORD}(?:\s+(?:{CAP_WORD}|and|&)){{0,4}})?[,:]\s*|\s+"
         # news writes the post in lower case right before the name ("Cabinet member for children Jon Hunt said"):
         # nouns only, no verb or preposition ("The chair of the panel thanked Sarah Jones", "lead in North Tyneside")
-        rf"(?:(?:of|for)\s+{_POST_WORD}(?:\s+{_POST_WORD}){{0,6}}\s+)?)"
+        rf"(?:(?:of|for)\s+{post_word}(?:\s+{post_word}){{0,6}}\s+)?)"
         rf"((?:[A-Z]\.?\s)?{NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{NAME_WORD})"
         rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)"
     )

@@ -11,7 +11,9 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from qa_assistant.figures.terms import lexicon, phrase_pattern
 from qa_assistant.models import AsOf, format_date
 from qa_assistant.text.dates import DateMention, find_dates
 from qa_assistant.text.periods import fy_of
@@ -241,16 +243,17 @@ _REFERS_BACK = re.compile(
 
 # "105 children were in foster care at the end of March last year. The number of carers approved to foster them
 # also decreased, to 155": a move said to happen "also" happened over the same time as the one before
-_ALSO_MOVED = re.compile(
-    r"\balso\s+(?:decreased|increased|rose|fell|dropped|declined|grew|reduced|went\s+(?:up|down))\b", re.I
-)
+@lru_cache(maxsize=1)
+def _also_moved() -> re.Pattern[str]:
+    return re.compile(rf"\balso\s+(?:{phrase_pattern(lexicon()['trend_moves']).pattern})", re.I)
 
 
 # the sentence before gives its date to something set against a level ("compared with 61 in 2022", "In 2019 the
 # council set a target of 250"), or this one says its move ran over a span of its own ("have also declined over
 # the past five years")
-_COMPARED_BEFORE = re.compile(r"\b(?:compared|than|versus|against)\b[^.;:]{0,30}$", re.I)
-_BASE_BEFORE = re.compile(r"\b(?:compared|than|versus|against|on|from|since)\b[^.;:]{0,30}$", re.I)
+_COMPARED = r"compared|than|versus|against"
+_COMPARED_BEFORE = re.compile(rf"\b(?:{_COMPARED})\b[^.;:]{{0,30}}$", re.I)
+_BASE_BEFORE = re.compile(rf"\b(?:{_COMPARED}|on|from|since)\b[^.;:]{{0,30}}$", re.I)
 _AIM_AFTER = re.compile(r"[^.;:\d]{0,60}?\b(?:targets?|aims?|plans?|ambitions?)\b[^.;:\d]{0,30}\d", re.I)
 _OWN_SPAN = re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last|previous)\b", re.I)
 
@@ -260,7 +263,7 @@ def referred_back_date(ctx: AsOfContext, sentence: Span) -> DateMention | None:
     figure "also" moved (and is dated by nothing of its own); else None."""
     also = not _REFERS_BACK.match(ctx.text, sentence[0])
     if also and (
-        not _ALSO_MOVED.search(ctx.text, sentence[0], sentence[1])
+        not _also_moved().search(ctx.text, sentence[0], sentence[1])
         or _OWN_SPAN.search(ctx.text, sentence[0], sentence[1])
     ):
         return None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa_assistant.figures.asof import HEDGE
+from qa_assistant.figures.asof_spans import HEDGE
 from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, in_a_name, trim_span
 from qa_assistant.figures.terms import counting_terms, lexicon, measure_terms
 from qa_assistant.text.numbers import Quantity

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa_assistant.figures.asof import HEDGE
+from qa_assistant.figures.asof_spans import HEDGE
 from qa_assistant.figures.terms import lexicon, phrase_pattern
 from qa_assistant.text.quantity import DURATION_UNITS, Quantity
 from qa_assistant.text.stemming import stem

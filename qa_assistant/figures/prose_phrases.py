@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from qa_assistant.figures.asof import HEDGE, STARTING_VALUE
+from qa_assistant.figures.asof import STARTING_VALUE
+from qa_assistant.figures.asof_spans import HEDGE
 from qa_assistant.figures.clause_subjects import antecedent, participle_subject
 from qa_assistant.figures.forward_phrases import forward_phrase
 from qa_assistant.figures.kinds import share_of_whole

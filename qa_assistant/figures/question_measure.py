@@ -19,6 +19,7 @@ from qa_assistant.figures.question_intent import CHANGE
 from qa_assistant.figures.terms import (
     UNIT_TEXT,
     WEEKLY,
+    YEARLY,
     lexicon,
     measure_terms,
     phrase_pattern,
@@ -27,7 +28,6 @@ from qa_assistant.figures.terms import (
 from qa_assistant.text.dates import DATE_EDGE
 from qa_assistant.text.quantity import MULTIPLE_WORDS
 
-_YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)
 # "What payment did the panel recommend?" asks an amount (not "Beyond an apology and a payment, what ...?")
 _WHAT_PAYMENT = re.compile(
     r"\bwhat\s+(?:[\w'’-]+\s+)?(?:payments?|compensation)\b(?!\s+(?:frequency|method|methods|type|types|schedule|"
@@ -95,7 +95,7 @@ def question_unit(question: str) -> str | None:
     ):
         if WEEKLY.search(question):
             return "money_week"
-        if _YEARLY.search(question) and re.search(r"\b(?:cost|fee|allowance|pay|paid)\b", question, re.I):
+        if YEARLY.search(question) and re.search(r"\b(?:cost|fee|allowance|pay|paid)\b", question, re.I):
             return "money_year"
         return "money"
     if _DURATION.search(question):

@@ -73,6 +73,10 @@ def _period_words() -> str:
     return rf"(?:{'|'.join(re.escape(w) for w in words)}|{_PERIOD_OPENERS})\b"
 
 
+# "after" opens a clause naming an occasion, but not in "looked after" / "looked-after"
+_AFTER = r"(?<!looked )(?<!looked-)after"
+
+
 @lru_cache(maxsize=1)
 def _occasion_patterns() -> list[re.Pattern[str]]:
     """Patterns of the words naming a paper or occasion, built once from the lexicon's nouns and verbs."""
@@ -91,7 +95,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             # placements did Stockport report"); "looked after children reviews" names no paper
             # "for the year of the in-house homes business case": the paper's time, so the paper; "In how many
             # areas of its Ofsted report": "how" starts what is asked, not the paper's name
-            rf"\b(?:in|from|at|during|before|(?<!looked )after|(?:year|time|month)\s+of)\s+"
+            rf"\b(?:in|from|at|during|before|{_AFTER}|(?:year|time|month)\s+of)\s+"
             rf"(?:the|our|a|an|this|that|its|their|his|her)?\s*"
             rf"(?:(?!(?:in|from|at|during|did|does|do|has|have|had|will|would|can|could|how)\b(?!-))[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b"
             rf"(?:\s+(?:on|about|into|of)\s+[^,?;]*)?",
@@ -106,7 +110,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b(?:when|as|(?<!looked )(?<!looked-)after|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|"
+            rf"\b(?:when|as|{_AFTER}|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|"
             rf"had\s+been|got)\s+(?:{done})\b[^,?;]*",
             re.I,
         ),

@@ -11,6 +11,7 @@ from qa_assistant.figures.concepts import match_concept, passive_participles
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.subjects import same_authority
 from qa_assistant.figures.terms import (
+    YEARLY,
     counting_terms,
     lexicon,
     measure_terms,
@@ -38,8 +39,8 @@ _UNIT_OK = {
 
 # "charged in one year", "a year", "annual": money over a span far longer than a week
 _OVER_A_YEAR = re.compile(
-    r"\b(?:in|over|across|during)\s+(?:one|a|a\s+single|a\s+full|the\s+whole)\s+(?:year|12[\s-]months?|twelve"
-    r"[\s-]months?)\b|\b(?:per|a|each|every)\s+(?:year|annum)\b|\b(?:annual(?:ly)?|yearly)\b",
+    rf"{YEARLY.pattern}|\b(?:in|over|across|during)\s+(?:one|a|a\s+single|a\s+full|the\s+whole)\s+(?:year|"
+    r"12[\s-]months?|twelve[\s-]months?)\b|\b(?:each|every)\s+year\b|\byearly\b",
     re.I,
 )
 

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from qa_assistant.figures.asof import HEDGE
+from qa_assistant.figures.asof_spans import HEDGE
 from qa_assistant.settings import DATA_DIR, weight
 from qa_assistant.text.stemming import stem
 
@@ -275,6 +275,7 @@ def _own_long_names() -> tuple[str, ...]:
 
 
 WEEKLY = re.compile(r"\b(?:per|a|each) week\b|\bweekly\b", re.I)  # "per week", "a week", "weekly"
+YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)  # "per year", "a year", "annual"
 # Unit words, with what a rate is per 10,000 of ("per 10,000 under-18s": lexicon rate_denominators), which say
 # the unit and never what is counted.
 UNIT_TEXT = re.compile(

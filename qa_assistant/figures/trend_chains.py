@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa_assistant.figures.asof import HEDGE, STARTING_VALUE
+from qa_assistant.figures.asof import STARTING_VALUE
+from qa_assistant.figures.asof_spans import HEDGE
 from qa_assistant.figures.kinds import move_stems
 from qa_assistant.figures.masks import mask_dates, mask_numbers
 from qa_assistant.figures.phrases import Phrase, backward_phrase, value_end
