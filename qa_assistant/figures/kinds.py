@@ -149,7 +149,7 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
     before = text[max(clause_start, q.start - 25) : q.start]
     if re.search(r"\b(?:age|aged|ages)\s+(?:of\s+)?(?:up\s+to\s+)?$", before, re.I) or _limit_is(text, q):
         return True  # an age, or "The statutory time limit is 20 working days"
-    moved = _moved_to(before) or _FROM_THEN_TO.search(text, max(0, q.start - 100), q.start)
+    moved = _moved_to(before) or _from_then_to().search(text, max(0, q.start - 100), q.start)
     if moved and not _SET_LIMIT.search(text, max(0, q.start - 100), q.start):
         return False
     return not re.search(
@@ -157,16 +157,16 @@ def is_threshold(text: str, q: Quantity, clause_start: int) -> bool:
     )
 
 
-# "rising from 435 days, as of April 2018, to 446 days", "from 40 weeks to 34 weeks", "reduced from 58 to 52
-# weeks": a movement's end, whatever stands between its start and "to" (a limit the sentence sets is still one:
-# _SET_LIMIT)
-# (a start with no unit only after a verb of movement: "supported from 18 to 25 years" is a span, not a movement)
-_FROM_THEN_TO = re.compile(
-    rf"\bfrom\s+(?:{HEDGE}\s+)?\d[\d,.]*\s+[a-z]+\b[^.;:]{{0,40}}?,?\s+to\s*$|"
-    rf"\b(?:reduced|cut|fell|fallen|rose|risen|increased|decreased|dropped|improved|lengthened|shortened)\s+"
-    rf"from\s+(?:{HEDGE}\s+)?\d[\d,.]*\s+to\s*$",
-    re.I,
-)
+# "rising from 435 days, as of April 2018, to 446 days", "from 40 weeks to 34 weeks", "reduced from 58 to 52 weeks":
+# a movement's end (a unit-less start only after a verb of movement: "last from 2 to 4 weeks" is a span)
+@lru_cache(maxsize=1)
+def _from_then_to() -> re.Pattern[str]:
+    moves = phrase_pattern(lexicon()["trend_moves"]).pattern  # the lexicon's verbs of movement
+    return re.compile(
+        rf"\bfrom\s+(?:{HEDGE}\s+)?\d[\d,.]*\s+[a-z]+\b[^.;:]{{0,40}}?,?\s+to\s*$|"
+        rf"{moves}\s+from\s+(?:{HEDGE}\s+)?\d[\d,.]*\s+to\s*$",
+        re.I,
+    )
 
 
 def _limit_is(text: str, q: Quantity) -> bool:
