@@ -124,6 +124,10 @@ from qa_assistant.text.numbers import find_quantities
         ("the family was visited 4 times in May", "4", 4, "count"),
         ("children were reported missing 212 times over the year", "212", 212, "count"),
         ("the panel met 11 times the previous year", "11", 11, "count"),
+        # a count written without its comma that looks like a year, where a count stands
+        ("at 31 March 2022, there were 1938 children in need", "1938", 1938, "count"),
+        ("In 2021/22 there were 2017 referrals to children's social care.", "2017", 2017, "count"),
+        ("The service received a total of 2040 contacts.", "2040", 2040, "count"),
     ],
 )
 def test_quantities(text, value_text, value, unit):
@@ -189,6 +193,12 @@ def test_quantities(text, value_text, value, unit):
         ("There were 642 children in care as of September 30 last year.", "30"),
         ("Since November 4, 12 foster carers have left.", "4"),
         ("Number of children in care as at march 31, 642 (up from 600).", "31"),
+        # a footnote's marker glued to a closing bracket
+        ("the most prevalent were Communication (76%) and Personal care (71%)5", "5"),
+        # ... while a year is still a year
+        ("In 2019 children in care rose to 500.", "2019"),
+        ("The peak was 2019 when 702 children were in care.", "2019"),
+        ("There were 2019 and 2020 figures in the table.", "2019"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):

@@ -1648,6 +1648,10 @@ def test_a_why_question_adds_the_sentence_that_gives_a_reason():
         ("one-to-one support", ["onetoone", "support"]),
         ("the council faces a deficit", ["the", "council", "faces", "a", "deficit"]),
         ("re-referrals", ["rereferrals"]),
+        # a footnote's marker glued to a word is no part of it; a code's digits are ("fr1", "ks4", "s47")
+        ("there were 1938 children in need4", ["there", "were", "1938", "children", "in", "need"]),
+        ("3620 referrals in the year1", ["3620", "referrals", "in", "the", "year"]),
+        ("the KS4 and FR1 codes", ["the", "ks4", "and", "fr1", "codes"]),
     ],
 )
 def test_hyphenated_compounds_read_as_one_word(text, expected):

@@ -23,6 +23,7 @@ FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 # "while", "whilst", "whereas": the words that set one clause against the next (a regex alternation)
 CONTRAST = r"while|whilst|whereas"
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
+_GLUED_FOOTNOTE = re.compile(r"(?<=[a-z]{4})\d{1,2}$")
 _IRREGULAR_PLURALS = {"children", "people", "women", "men"}
 _JOINED_PREFIXES = {"re", "de", "co", "pre", "non", "sub", "post", "mid", "multi", "inter", "self"}
 
@@ -145,6 +146,7 @@ def words(text: str) -> list[str]:
             # stays its own word ("childrens"), other possessives drop the 's
             raw = raw[:-2] + "s" if raw[:-2] in _IRREGULAR_PLURALS else raw[:-2]
         raw = raw.strip("'")
+        raw = _GLUED_FOOTNOTE.sub("", raw)  # "children in need4": a footnote's marker is no part of the word
         if "-" in raw:
             head, _, rest = raw.partition("-")
             parts = raw.split("-")

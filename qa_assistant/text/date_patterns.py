@@ -112,3 +112,19 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("year", re.compile(r"(?<![/\-£\d.,])\b(?P<year>(?:19|20)\d{2})\b(?![/\-]\d|,\d|\.\d)")),
 ]
+
+# a four-digit number written without its comma where a count stands, in a data hub's bullets ("there were 1938
+# children in need", "a total of 2017 referrals"): after "there were" or "a total of" and before the counted
+# noun, it is a count, not a year ("In 2019 children ..." and "was 2019 when" stay years)
+_COUNT_BEFORE = re.compile(
+    r"\b(?:there\s+(?:were|are|was|is|have\s+been|has\s+been)|(?:a\s+)?total\s+of|totall?ed|totall?ing)\s+$",
+    re.I,
+)
+_COUNTED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|when|where|which|who|that|as|in|on|at|by|for)\b)[a-z]")
+
+
+def counted_not_dated(text: str, start: int, end: int) -> bool:
+    """Whether the year-like number at [start, end) is a count ("there were 1938 children in need")."""
+    return bool(
+        _COUNT_BEFORE.search(text, max(0, start - 30), start) and _COUNTED_NOUN_AFTER.match(text, end)
+    )

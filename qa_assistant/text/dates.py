@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from qa_assistant.text.date_patterns import MONTHS, PATTERNS, QUARTER_WORDS
+from qa_assistant.text.date_patterns import MONTHS, PATTERNS, QUARTER_WORDS, counted_not_dated
 from qa_assistant.text.periods import fy_label, fy_of, fy_range, month_range, quarter_range
 
 
@@ -201,6 +201,8 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
                 s, e = m.span("fyshort")
             if any(taken[s:e]) or (kind in ("fy", "fy_short") and _fy_start(m) is None):
                 continue  # "2024- 41.2%": not a financial year, so the year alone may still be read
+            if kind == "year" and counted_not_dated(text, s, e):
+                continue
             for i in range(s, e):
                 taken[i] = True
             claims.append((s, e, kind, m))

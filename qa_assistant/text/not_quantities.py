@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from qa_assistant.text.date_patterns import MONTHS
+from qa_assistant.text.date_patterns import MONTHS, counted_not_dated
 
 # what a note under a table says of its figures, in its first words: a definition, what they include or leave out
 _FOOTNOTE = re.compile(
@@ -73,7 +73,7 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     or bare year rather than a reported quantity ("page 24", "aged between 18 and 25", "10:30", "01642")."""
     before = text[max(0, s - 12) : s]
     if re.search(
-        r"[A-Za-z]-$|[A-Za-z]$|[/.]$|\d:$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged(?:\s+(?:under|over|between))?|section|"
+        r"[A-Za-z]-$|[A-Za-z]$|[)\]]$|[/.]$|\d:$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged(?:\s+(?:under|over|between))?|section|"
         r"paragraph|para|appendix|room|per|turning|turned|turn|quarter|q|minute|clause|regulation|rule|band|grade|"
         # "Year 11" labels a school year; "last year 16 children" is a count
         r"level|(?<!last )(?<!this )(?<!next )(?<!each )(?<!every )(?<!per )(?<!a )year|stage|phase|tier|wave|"
@@ -81,7 +81,7 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
         before,
         re.I,
     ):
-        return True  # "post-16", "Covid-19", "page 24", section "1.2.3", the minutes of "10:30"
+        return True  # "post-16", "Covid-19", "page 24", "1.2.3", "10:30"; footnote markers "year1", "(71%)5"
     # a day ("as of March 31 last year"); budget monitoring "at Period 3", "Month 6" (not "that period 40 ...")
     if _us_day(text, s, e) or (e - s <= 2 and re.search(r"\b(?:Period|Month)\s$", before)):
         return True
@@ -125,6 +125,6 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
         or (re.match(r"\)", after) and text[s] == "0")
     ):
         return True  # phone numbers "(01642) 590 111", "01642 729713"
-    if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", text[s:e]):
+    if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", text[s:e]) and not counted_not_dated(text, s, e):
         return True  # a bare year that the date finder did not claim ("2018-2021", "since 2019")
     return False
