@@ -63,6 +63,10 @@ from qa_assistant.text.dates import find_dates
             "forecast",
             set(),
         ),
+        # ... also when the question says the amount is over the budget, or that the budget was overrun
+        ("By how much was the trust over its £130m annual budget for 2022/23?", "money", "level", set()),
+        ("By how much did the people directorate overrun its budget in 2021-22?", "money", "level", set()),
+        ("By how much did the directorate overrun its budget?", "money", "level", {"budget"}),
         # ... while a rise in the overspend is a change
         ("By how much did the overspend rise between Q1 and Q2?", "money", "change", set()),
         # "to reduce" says what money was for; "... reduce its budget by?" asks the size of a change
@@ -2175,6 +2179,9 @@ def test_the_group_an_exclusion_sets_aside_names_no_measure(seq_text, concept):
     [
         # the budget a variance is measured against is not what is asked; its year still says when
         ("What net overspend was forecast against its 2024-25 revenue budget?", "overspend"),
+        # ... nor the budget a verb of going over names ("overran" is "overrun")
+        ("By how much did Redbridge's people directorate overrun its budget in 2021-22?", "overspend"),
+        ("How much did the people directorate overspend its budget by?", "overspend"),
         # ... while a budget asked for stays the budget ("given the overspend" only says which)
         ("Given the overspend, what was the children's services revenue budget in 2024/25?", "budget"),
         ("How large was the predicted budget gap of which the overspend was part?", "budget"),

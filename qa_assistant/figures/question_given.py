@@ -47,10 +47,12 @@ _CHANGE_BASE = re.compile(
 )
 
 
-# "What net overspend was forecast against its 2024-25 revenue budget?": "budget", what a variance is measured
-# against, is not what is asked (its year says when, its other words which: "the high needs budget")
+# "What net overspend was forecast against its 2024-25 revenue budget?", "By how much did the directorate overrun
+# its budget?": "budget", what a variance is measured against, is not what is asked (its year says when, its
+# other words which: "the high needs budget")
 _AGAINST_BUDGET = re.compile(
-    r"\bagainst\s+(?:the|its|their|our|this|that)?\s*(?:\d{4}(?:[/-]\d{2,4})?\s+)?"
+    r"\b(?:against|overspe\w*|underspe\w*|overr[ua]n\w*|exceed\w*)\s+(?:the|its|their|our|this|that)?\s*"
+    r"(?:\d{4}(?:[/-]\d{2,4})?\s+)?"
     r"(?:[A-Za-z'’-]+\s+){0,3}?(?P<given>budgets?)\b",
     re.I,
 )

@@ -221,12 +221,13 @@ def asks_latest(question: str) -> bool:
     return bool(_LATEST.search(question))
 
 
-# "By how much was the placements budget forecast to overspend?": the amount over budget is the overspend
-# itself, not a change in it
+# "By how much was the placements budget forecast to overspend?", "... over its £130m annual budget", "... overrun
+# its budget": the amount over budget is the overspend itself, not a change in it
 _BY_HOW_MUCH_OVER = re.compile(
     r"^(?!.*\b(?:ris\w*|rose|increas\w*|decreas\w*|fall\w*|fell|grow\w*|grew|reduc\w*|worsen\w*|improv\w*|"
     r"chang\w*|drop\w*|go(?:ne)? (?:up|down)|move\w*)\b).*"
-    r"\bby how much\b.{0,80}\b(?:overspe\w*|underspe\w*|over budget|under budget|exceed\w*|short)\b",
+    r"\bby how much\b.{0,80}\b(?:overspe\w*|underspe\w*|overr[ua]n\w*|exceed\w*|short|"
+    r"(?:over|under)\s+(?:(?:its|their|the|his|her|our)\s+)?(?:[\w£.,'’-]+\s+){0,3}?budget)\b",
     re.I,
 )
 

@@ -86,8 +86,8 @@ def question_unit(question: str) -> str | None:
     if (
         money
         or re.search(
-            r"\b(?:budget|overspend|underspend|saving|savings|spend|spent|outturn|allowance|fee|"
-            r"funding|grant)\b",
+            r"\b(?:budget|overspend|underspend|overspent|underspent|overr[ua]n|saving|savings|spend|spent|outturn|"
+            r"allowance|fee|funding|grant)\b",
             question,
             re.I,
         )
