@@ -33,13 +33,15 @@ def figure(text: str, value_text: str, **kw) -> Figure:
     return found[0]
 
 
-def support(question: str, text: str, value: str, title: str = "") -> Support:
-    """The support check of the question against the figure written value in text (in a paper so titled)."""
+def support(question: str, text: str, value: str, title: str = "", paper_text: str = "") -> Support:
+    """The support check of the question against the figure written value in text (in a paper so titled, whose
+    whole text, when given, is paper_text)."""
     found = figures(text)
     f = next(x for x in found if x.value_text == value)
     siblings = [g for g in found if g is not f and g.sentence_start == f.sentence_start]
     source = frozenset(measure_terms(title))
     sentence = text[f.sentence_start : f.sentence_end]
     lead = text[previous_sentence_start(text, f.sentence_start) : f.sentence_start]  # as the server reads it
-    ctx = build_context(f, sentence, "", "", siblings, source, lead_text=lead)
+    document = frozenset(measure_terms(paper_text))
+    ctx = build_context(f, sentence, "", "", siblings, source, document, lead_text=lead)
     return check(read(question), f, lambda _: ctx)

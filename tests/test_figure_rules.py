@@ -2034,6 +2034,54 @@ def test_support_check(question, text, value, ok, why):
     assert s.reason.startswith(why) if why else True
 
 
+_SOCIAL_CARE_PAPER = (
+    "Children's social care quarterly report. Agency staff and assessments are covered below."
+)
+
+
+@pytest.mark.parametrize(
+    "question,text,paper_text,value,ok",
+    [
+        # the service everything here belongs to, named by the question and by the paper but not by the
+        # figure's sentence, says whose figure it is, not a narrower measure
+        (
+            "How many agency staff was children's social care using to cover posts?",
+            "In September, 36 agency staff were covering posts.",
+            _SOCIAL_CARE_PAPER,
+            "36",
+            True,
+        ),
+        # ... not when the paper never names that service (a paper about adult social care)
+        (
+            "How many agency staff was children's social care using to cover posts?",
+            "In September, 36 agency staff were covering posts.",
+            "Adult services quarterly report.",
+            "36",
+            False,
+        ),
+        # ... nor for money: the council's whole budget is not the service's
+        (
+            "What savings did children's social care make in 2025/26?",
+            "Savings of £463,000 were made in 2025/26.",
+            _SOCIAL_CARE_PAPER,
+            "£463,000",
+            False,
+        ),
+        # a light verb of doing ("carry out", "conduct") adds nothing to what is counted
+        (
+            "How many assessments did children's social care carry out in 2011/12?",
+            "The 3,435 assessments in 2011/12 were up by 2,000.",
+            _SOCIAL_CARE_PAPER,
+            "3,435",
+            True,
+        ),
+        ("How many inspectors conducted the visit?", "Six inspectors visited in June.", "", "Six", True),
+    ],
+)
+def test_the_service_named_says_whose_figure(question, text, paper_text, value, ok):
+    assert support(question, text, value, paper_text=paper_text).ok == ok
+
+
 @pytest.mark.parametrize(
     "question,text,value,ok,why",
     [

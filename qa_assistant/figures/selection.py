@@ -9,8 +9,8 @@ Supports means all of:
   different, narrower measure: "children who LEFT care", "children in FOSTER care"), the question asks for
   nothing the figure's sentence and context do not say, and if both name a catalogue concept it is the same
   one. Words that another number in the same sentence owns ("22 mainstream") do not support this number.
-Dates are not part of support: the answer either matches the period asked for or says plainly that it
-gives the nearest one. Every refusal carries a reason, so tests and logs can say why.
+Dates are not part of support: the answer either matches the period asked for or says plainly that it gives the
+nearest one. Every refusal carries a reason, so tests and logs can say why.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ from qa_assistant.figures.support_rules import (
     unasked_remainder,
     unit_ok,
     unit_terms,
+    unstated_service_terms,
     whole_council_for_a_service,
 )
 from qa_assistant.figures.support_score import Fit, fit_score, name_only_terms, own_word_share
@@ -234,19 +235,18 @@ def _phrase_refusal(r: Reading, f: Figure, t: _Terms, around: FigureContext) -> 
 def _unasked_phrase_terms(f: Figure, t: _Terms, question: str, sentence_text: str) -> frozenset[str]:
     """Words of the figure's phrase that the question did not ask for and nothing explains: each would make
     the figure a different, narrower measure ("children who LEFT care")."""
-    q = t.q
     return (
         t.p
-        - q
+        - t.q
         - t.explained_p
         - unit_terms(f.unit)
         - money_words_asked(question)
         - never_narrower()
         - forecast_words(f)
-        - age_asked(q)
-        - spelled_out(f, q)
-        - slash_explained(f.phrase, q)
-        - bracket_alias(f.phrase, q)
+        - age_asked(t.q)
+        - spelled_out(f, t.q)
+        - slash_explained(f.phrase, t.q)
+        - bracket_alias(f.phrase, t.q)
         - domain_words(f.phrase)
         - subject_terms(f)
         - initialisms_asked(f.phrase, question)
@@ -275,7 +275,7 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
         owned - own - (aside if aside and aside <= set_aside_terms(around.sentence_text) else frozenset())
     ) - around.owned_by_stated(r.question, f.value)
     in_sentence = own | (around.sentence - others)
-    q_left = t.q - own - t.explained_q - counting_terms() - age_words(t.q)
+    q_left = t.q - own - t.explained_q - counting_terms() - age_words(t.q) - unstated_service_terms(r, around)
     missing = (q_left - in_sentence) | (stated_whole_terms(r.question) - around.sentence)
     if only_a_total(r, f, q_left):
         return Support(

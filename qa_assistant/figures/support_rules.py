@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from qa_assistant.figures.concepts import match_concept, passive_participles
 from qa_assistant.figures.reading import Reading
@@ -21,6 +22,9 @@ from qa_assistant.figures.terms import (
 )
 from qa_assistant.figures.when_words import empty_terms
 from qa_assistant.models import Figure
+
+if TYPE_CHECKING:
+    from qa_assistant.figures.support_context import FigureContext
 
 RATE_UNITS = ("per_10000", "per_1000", "per_100000", "rate")
 MONEY_UNITS = ("gbp", "gbp_per_week", "gbp_per_year")
@@ -173,6 +177,17 @@ def service_scope_terms(r: Reading, sentence_text: str) -> frozenset[str]:
     if r.unit != "money" or service_pattern().search(sentence_text):
         return frozenset()
     return frozenset(t for m in service_pattern().finditer(r.question) for t in measure_terms(m.group(0)))
+
+
+def unstated_service_terms(r: Reading, around: FigureContext) -> frozenset[str]:
+    """ "How many assessments did Redbridge children's social care carry out?": the service everything here
+    belongs to, named by a question but not by the figure's sentence, says whose figure it is, not a narrower
+    measure, when the paper names it (a paper about adult social care does not). Not for money: the council's
+    whole budget or savings are not the service's, so there the sentence must say whose money it is."""
+    if r.unit is None or r.unit.startswith("money") or service_pattern().search(around.sentence_text):
+        return frozenset()
+    asked = frozenset(t for m in service_pattern().finditer(r.question) for t in measure_terms(m.group(0)))
+    return asked if asked <= around.document else frozenset()
 
 
 def whole_council_for_a_service(question: str, f: Figure, sentence_text: str) -> bool:
