@@ -76,6 +76,12 @@ from qa_assistant.text.spans import sentence_spans
             "Jon Hunt",
             "Cabinet member for children and young people",
         ),
+        # ... with the council it is held at
+        (
+            "Director of children's services at Westmorland and Furness Council Milorad Vasic paid tribute.",
+            "Milorad Vasic",
+            "Director of children's services at Westmorland and Furness Council",
+        ),
         # ... but no verb or preposition is part of such a post
         (
             "The chair of the panel thanked Sarah Jones, Head of Fostering, for her report.",

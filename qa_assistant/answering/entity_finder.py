@@ -113,8 +113,10 @@ def _role_then_name() -> re.Pattern[str]:
         rf"\b(?i:{roles})(?:(?:\s+(?:of|for|from)\s+(?:(?!,\s*and\b)[^;.():]){{1,80}}?|"
         rf",\s*{CAP_WORD}(?:\s+(?:{CAP_WORD}|and|&)){{0,4}})?[,:]\s*|\s+"
         # news writes the post in lower case right before the name ("Cabinet member for children Jon Hunt said"):
-        # nouns only, no verb or preposition ("The chair of the panel thanked Sarah Jones", "lead in North Tyneside")
-        rf"(?:(?:of|for)\s+{post_word}(?:\s+{post_word}){{0,6}}\s+)?)"
+        # nouns only, no verb or preposition ("The chair of the panel thanked Sarah Jones", "lead in North Tyneside"),
+        # but for the council it is held at ("Director of children's services at Westmorland and Furness Council")
+        rf"(?:(?:of|for)\s+{post_word}(?:\s+{post_word}){{0,6}}"
+        rf"(?:\s+at\s+(?:the\s+)?(?:{CAP_WORD}\s+(?:and\s+|&\s+)?){{1,5}}(?:Council|Trust))?\s+)?)"
         rf"((?:[A-Z]\.?\s)?{NAME_WORD}(?:\s(?:[A-Z]\.?\s)?{NAME_WORD})"
         rf"{{1,2}}(?:\s(?:CBE|OBE|MBE))?)"
     )
