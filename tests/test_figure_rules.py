@@ -128,6 +128,10 @@ from qa_assistant.text.numbers import find_quantities
         ("at 31 March 2022, there were 1938 children in need", "1938", 1938, "count"),
         ("In 2021/22 there were 2017 referrals to children's social care.", "2017", 2017, "count"),
         ("The service received a total of 2040 contacts.", "2040", 2040, "count"),
+        # a position in an order is an ordinal, a unit only a question asking a position takes
+        ("The visit was the third monitoring visit since the last inspection.", "third", 3, "ordinal"),
+        ("Middlesbrough ranked 150th among local authorities.", "150th", 150, "ordinal"),
+        ("Number of children looked after (CLA)412", "412", 412, "count"),
     ],
 )
 def test_quantities(text, value_text, value, unit):
@@ -199,6 +203,16 @@ def test_quantities(text, value_text, value, unit):
         ("In 2019 children in care rose to 500.", "2019"),
         ("The peak was 2019 when 702 children were in care.", "2019"),
         ("There were 2019 and 2020 figures in the table.", "2019"),
+        ("The total of 2023 referrals was 3,400, against a total of 2022 referrals of 3,100.", "2022"),
+        ("There is 2021 census data showing growth.", "2021"),
+        ("There were 2019 levels of demand.", "2019"),
+        # ... and a table cell glued to its label's bracket is still a figure: only a short marker is not
+        ("Personal care (71%)5", "5"),
+        # an ordinal that is a fraction, a date's day, a period or a named order is no position
+        ("One third of carers left.", "third"),
+        ("On 1st October the hub opened.", "1st"),
+        ("In the first year it would cost £1.7m.", "first"),
+        ("A third party provider ran the service.", "third"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):
@@ -2075,7 +2089,31 @@ _SOCIAL_CARE_PAPER = (
             "3,435",
             True,
         ),
-        ("How many inspectors conducted the visit?", "Six inspectors visited in June.", "", "Six", True),
+        ("How many inspectors carried out the visit?", "Six inspectors visited in June.", "", "Six", True),
+        # ... but a noun is no light verb ("foster carers' conduct"), nor is "carried over"
+        (
+            "How many allegations about foster carers' conduct were received in 2023/24?",
+            "The LADO received 42 allegations about foster carers in 2023/24.",
+            "",
+            "42",
+            False,
+        ),
+        # the service's words are not excused in a council-wide paper that has an adult social care section ...
+        (
+            "How many assessments did children's social care carry out?",
+            "During the quarter the team completed 1,450 assessments.",
+            "Corporate performance report. Children's social care. Adult social care.",
+            "1,450",
+            False,
+        ),
+        # ... nor where the sentence speaks for the whole council
+        (
+            "How many staff did children's social care employ?",
+            "The council employed 4,213 staff at 31 March 2024.",
+            _SOCIAL_CARE_PAPER,
+            "4,213",
+            False,
+        ),
     ],
 )
 def test_the_service_named_says_whose_figure(question, text, paper_text, value, ok):

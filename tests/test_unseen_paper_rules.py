@@ -67,6 +67,33 @@ from qa_assistant.text.dates import find_dates
         ("By how much was the trust over its £130m annual budget for 2022/23?", "money", "level", set()),
         ("By how much did the people directorate overrun its budget in 2021-22?", "money", "level", set()),
         ("By how much did the directorate overrun its budget?", "money", "level", {"budget"}),
+        # ... while a budget over last year's is a change between two budgets
+        (
+            "By how much is the 2024-25 children's services budget over last year's budget?",
+            "money",
+            "change",
+            set(),
+        ),
+        # a position asked ("where in the sequence", "where did it rank", "which monitoring visit") is an ordinal,
+        # and the words that ask it are not the measure
+        (
+            "Where in the sequence of monitoring visits did the March 2022 visit come?",
+            "ordinal",
+            "level",
+            {"sequenc", "come"},
+        ),
+        (
+            "Where did Middlesbrough rank among single tier councils for its reserves?",
+            "ordinal",
+            "level",
+            {"rank"},
+        ),
+        (
+            "Which monitoring visit since the inadequate judgement was the July 2025 visit?",
+            "ordinal",
+            "level",
+            set(),
+        ),
         # ... while a rise in the overspend is a change
         ("By how much did the overspend rise between Q1 and Q2?", "money", "change", set()),
         # "to reduce" says what money was for; "... reduce its budget by?" asks the size of a change

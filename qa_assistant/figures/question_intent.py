@@ -210,6 +210,28 @@ def asks_for_a_figure(question: str) -> bool:
     )
 
 
+# "where in the sequence of monitoring visits did it come?", "where did Middlesbrough rank?", "what position",
+# "which monitoring visit was it?", "which anniversary": a position in an order, answered by an ordinal
+_POSITION = re.compile(
+    r"\bwhere\s+in\s+the\s+(?P<a>sequence|order|series|rankings?|league\s+table|list)\b|"
+    r"\bwhere\s+(?:did|does|do|was|is|were|are)\b.{0,100}?\b(?P<b>rank(?:ed)?|come|came|sit|sat|stand|stood|"
+    r"place[ds]?(?=\s+in\s+the\s+(?:country|region|league|table|list|rankings?)\b))\b|"
+    r"\bwhat\s+(?P<c>rank|ranking|position|place)\b|"
+    r"\bwhich\s+(?:[\w'’-]+\s+){0,2}?(?:visit|anniversary)\b(?!s)(?!.*\bhow\s+many\b)",
+    re.I,
+)
+
+
+def asks_position(question: str) -> bool:
+    return bool(_POSITION.search(question))
+
+
+def position_word_spans(question: str) -> list[tuple[int, int]]:
+    """The words that ask for a position ("sequence", "rank", "place"): they say how the answer is given, not
+    what it is a position in, so the figure's sentence need not write them."""
+    return [m.span(g) for m in _POSITION.finditer(question) for g in ("a", "b", "c") if m.group(g)]
+
+
 def asks_timeline(question: str) -> bool:
     """ "How has it changed since 2019?": a trend over the papers' dates, unless it asks for the size of a
     change ("by how much did it rise"), which is one figure."""
@@ -227,7 +249,7 @@ _BY_HOW_MUCH_OVER = re.compile(
     r"^(?!.*\b(?:ris\w*|rose|increas\w*|decreas\w*|fall\w*|fell|grow\w*|grew|reduc\w*|worsen\w*|improv\w*|"
     r"chang\w*|drop\w*|go(?:ne)? (?:up|down)|move\w*)\b).*"
     r"\bby how much\b.{0,80}\b(?:overspe\w*|underspe\w*|overr[ua]n\w*|exceed\w*|short|"
-    r"(?:over|under)\s+(?:(?:its|their|the|his|her|our)\s+)?(?:[\w£.,'’-]+\s+){0,3}?budget)\b",
+    r"(?:over|under)\s+(?:budget|(?:its|their|the|our)\s+(?!(?:last|previous|next)\b)(?:[\w£.,'’-]+\s+){0,3}?budget))\b",
     re.I,
 )
 

@@ -66,8 +66,9 @@ def build_context(
     """The words around a figure that may support a question: its sentence, the sentence before and its
     section heading; less what later numbers of the sentence, or breakdown parts, own ("41 approved (20
     mainstream and 21 connected)": "mainstream" does not describe 41). A limit the sentence sets ("within 26
-    weeks") belongs to another figure's words rather than stands beside it, so it owns none of them."""
-    siblings = [g for g in siblings if g.kind != "limit"]
+    weeks") belongs to another figure's words rather than stands beside it, so it owns none of them; nor does a
+    position beside an amount ("the third visit found 12 children", "the first to report 40 carers")."""
+    siblings = [g for g in siblings if g.kind != "limit" and (g.unit == "ordinal") == (f.unit == "ordinal")]
     whole = _is_whole(f, sentence_text)
     owners = [
         g

@@ -182,12 +182,18 @@ def service_scope_terms(r: Reading, sentence_text: str) -> frozenset[str]:
 def unstated_service_terms(r: Reading, around: FigureContext) -> frozenset[str]:
     """ "How many assessments did Redbridge children's social care carry out?": the service everything here
     belongs to, named by a question but not by the figure's sentence, says whose figure it is, not a narrower
-    measure, when the paper names it (a paper about adult social care does not). Not for money: the council's
-    whole budget or savings are not the service's, so there the sentence must say whose money it is."""
+    measure, when the paper names it and no other care service (a council-wide report with an adult social
+    care section does not), and the sentence does not speak for the whole council ("The council employed 4,213
+    staff"). Not for money: the council's whole budget or savings are not the service's."""
     if r.unit is None or r.unit.startswith("money") or service_pattern().search(around.sentence_text):
+        return frozenset()
+    if "adult" in around.document or _THE_WHOLE_COUNCIL.search(around.sentence_text):
         return frozenset()
     asked = frozenset(t for m in service_pattern().finditer(r.question) for t in measure_terms(m.group(0)))
     return asked if asked <= around.document else frozenset()
+
+
+_THE_WHOLE_COUNCIL = re.compile(rf"{_WHOLE_COUNCIL.pattern}|\b(?:the|our)\s+(?:council|authority)\b", re.I)
 
 
 def whole_council_for_a_service(question: str, f: Figure, sentence_text: str) -> bool:

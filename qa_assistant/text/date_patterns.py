@@ -115,16 +115,25 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # a four-digit number written without its comma where a count stands, in a data hub's bullets ("there were 1938
 # children in need", "a total of 2017 referrals"): after "there were" or "a total of" and before the counted
-# noun, it is a count, not a year ("In 2019 children ..." and "was 2019 when" stay years)
-_COUNT_BEFORE = re.compile(
-    r"\b(?:there\s+(?:were|are|was|is|have\s+been|has\s+been)|(?:a\s+)?total\s+of|totall?ed|totall?ing)\s+$",
-    re.I,
+# noun, it is a count, not a year ("In 2019 children ...", "was 2019 when", "the total of 2023 referrals" stay years)
+_COUNT_BEFORE = re.compile(r"\b(?:there\s+(?:were|are|have\s+been)|a\s+total\s+of)\s+$", re.I)
+# ... before a plural noun, not one a year qualifies ("there were 2019 levels of demand", "2021 census data")
+_COUNTED_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:levels?|figures?|data|rates?|numbers?|prices?|results?|statistics|estimates?|census|"
+    r"standards?)\b)(?:[a-z]+s|children|people|staff)\b"
 )
-_COUNTED_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|when|where|which|who|that|as|in|on|at|by|for)\b)[a-z]")
+
+
+# ... unless the noun's own number follows ("a total of 2022 referrals of 3,100", "... was 3,400")
+_ITS_NUMBER_AFTER = re.compile(
+    r"[^.;:\d]{0,60}?\b(?:of|was|were|is|are|at|totall?ed|stood\s+at)\s+£?\d", re.I
+)
 
 
 def counted_not_dated(text: str, start: int, end: int) -> bool:
     """Whether the year-like number at [start, end) is a count ("there were 1938 children in need")."""
     return bool(
-        _COUNT_BEFORE.search(text, max(0, start - 30), start) and _COUNTED_NOUN_AFTER.match(text, end)
+        _COUNT_BEFORE.search(text, max(0, start - 30), start)
+        and _COUNTED_NOUN_AFTER.match(text, end)
+        and not _ITS_NUMBER_AFTER.match(text, end)
     )

@@ -73,7 +73,7 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     or bare year rather than a reported quantity ("page 24", "aged between 18 and 25", "10:30", "01642")."""
     before = text[max(0, s - 12) : s]
     if re.search(
-        r"[A-Za-z]-$|[A-Za-z]$|[)\]]$|[/.]$|\d:$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged(?:\s+(?:under|over|between))?|section|"
+        r"[A-Za-z]-$|[A-Za-z]$|[/.]$|\d:$|\b(?:page|pages|item|items|tel|no\.?|ages?(?:\s+of)?|aged(?:\s+(?:under|over|between))?|section|"
         r"paragraph|para|appendix|room|per|turning|turned|turn|quarter|q|minute|clause|regulation|rule|band|grade|"
         # "Year 11" labels a school year; "last year 16 children" is a count
         r"level|(?<!last )(?<!this )(?<!next )(?<!each )(?<!every )(?<!per )(?<!a )year|stage|phase|tier|wave|"
@@ -81,9 +81,9 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
         before,
         re.I,
     ):
-        return True  # "post-16", "Covid-19", "page 24", "1.2.3", "10:30"; footnote markers "year1", "(71%)5"
-    # a day ("as of March 31 last year"); budget monitoring "at Period 3", "Month 6" (not "that period 40 ...")
-    if _us_day(text, s, e) or (e - s <= 2 and re.search(r"\b(?:Period|Month)\s$", before)):
+        return True  # "post-16", "Covid-19", "page 24", "1.2.3", "10:30", a footnote's marker "year1"
+    # a day ("as of March 31 last year"); "at Period 3", "Month 6"; a footnote's marker after a bracket, "(71%)5"
+    if _us_day(text, s, e) or (e - s <= 2 and re.search(r"\b(?:Period|Month)\s$|[)\]]$", before)):
         return True
     if (
         re.search(r"\d\s?[-–]\s?$", before)

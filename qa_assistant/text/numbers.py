@@ -14,6 +14,7 @@ import re
 
 from qa_assistant.text.contents import page_number_spans
 from qa_assistant.text.not_quantities import not_a_quantity
+from qa_assistant.text.ordinals import find_ordinals
 from qa_assistant.text.quantity import MULTIPLE_AFTER, NOT_QUANTITY_AFTER, SPAN_OF, Quantity, in_dates
 from qa_assistant.text.shares import find_shares
 from qa_assistant.text.word_numbers import word_numbers
@@ -178,6 +179,10 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         w
         for w in word_numbers(text, date_spans, date_starts)
         if not in_dates(w.start, w.start + 1, spans, starts)
+    )
+    spans, starts = [(q.start, q.end) for q in found], [q.start for q in found]
+    found.extend(
+        o for o in find_ordinals(text, date_spans, date_starts) if not in_dates(o.start, o.end, spans, starts)
     )
     for sh in find_shares(text):  # "three out of four", "a quarter of": one share, not two counts
         found = [q for q in found if q.end <= sh.start or q.start >= sh.end]

@@ -1,0 +1,69 @@
+"""Ordinal positions ("the third monitoring visit", "placed 150th", "its 59th anniversary"): the answer to
+"where in the sequence / where did it rank / which visit was it", read as figures of unit "ordinal" so that only
+a question asking a position takes them (a count or a percentage never does)."""
+
+from __future__ import annotations
+
+import re
+
+from qa_assistant.text.date_patterns import MONTHS
+from qa_assistant.text.quantity import Quantity, in_dates
+
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+}
+_ORDINAL = re.compile(
+    rf"\b(?:(?P<word>{'|'.join(_ORDINAL_WORDS)})|(?P<num>\d{{1,3}})(?:st|nd|rd|th))\b(?![-‑])", re.I
+)
+# a fraction ("one third", "a fifth of", "two-thirds"), a thing named by its order ("third party", "first
+# time", "second hand", "Second World War"), a list's enumerator ("First, ...")
+_FRACTION_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|\d+)[\s-]+|-)$", re.I)
+_NOT_A_POSITION_AFTER = re.compile(
+    r"\s*(?:,|of\b|party\b|parties\b|sector\b|tier\b|time\b|times\b|hand\b|class\b|language\b|"
+    r"opinion\b|world\b|half\b|quarter\b|floor\b|name\b|person\b|instance\b|place\s+of\b|"
+    # a period counted from a start ("in the first year", "its second term"): when, not a position asked
+    r"(?:(?:\w+\s+)?(?:years?|months?|weeks?|days?|terms?|sessions?|hours?))\b|"
+    rf"(?:of\s+)?(?:{'|'.join(MONTHS)})\b)",
+    re.I,
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\s+$", re.I)  # "October 1st": a day
+
+
+def find_ordinals(text: str, date_spans: list[tuple[int, int]], date_starts: list[int]) -> list[Quantity]:
+    """Ordinal positions in text order; not the day of a date, a fraction or a named order ("third party")."""
+    out: list[Quantity] = []
+    for m in _ORDINAL.finditer(text):
+        s, e = m.span()
+        before = text[max(0, s - 12) : s]
+        if (
+            in_dates(s, e, date_spans, date_starts)
+            or _FRACTION_BEFORE.search(before)
+            or _MONTH_BEFORE.search(before)
+        ):
+            continue
+        if _NOT_A_POSITION_AFTER.match(text, e):
+            continue
+        value = _ORDINAL_WORDS[m.group("word").lower()] if m.group("word") else int(m.group("num"))
+        out.append(
+            Quantity(s, e, m.group(0), float(value), None, "ordinal", written_as_words=bool(m.group("word")))
+        )
+    return out
