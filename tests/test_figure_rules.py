@@ -132,6 +132,8 @@ from qa_assistant.text.numbers import find_quantities
         ("The visit was the third monitoring visit since the last inspection.", "third", 3, "ordinal"),
         ("Middlesbrough ranked 150th among local authorities.", "150th", 150, "ordinal"),
         ("Number of children looked after (CLA)412", "412", 412, "count"),
+        ("Children in need (CIN)85", "85", 85, "count"),
+        ("Middlesbrough ranked 140th of 152 councils.", "140th", 140, "ordinal"),
     ],
 )
 def test_quantities(text, value_text, value, unit):
@@ -213,6 +215,10 @@ def test_quantities(text, value_text, value, unit):
         ("On 1st October the hub opened.", "1st"),
         ("In the first year it would cost £1.7m.", "first"),
         ("A third party provider ran the service.", "third"),
+        # ... nor one inside a name, the first items of a count, or another item of the sequence
+        ("The funding came from the Families First for Children Pathfinder.", "First"),
+        ("The first 40 were placed in Ashford.", "first"),
+        ("The June visit followed the first monitoring visit in September 2022.", "first"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):

@@ -2407,6 +2407,9 @@ def test_a_breakdowns_item_stays_a_part():
 def test_a_list_items_change_is_a_change_not_a_part():
     text = "Key points from the year:\n· The number on a plan has dropped by 15%;\n· 40 referrals were made."
     assert (figure(text, "15%").kind, figure(text, "40").kind) == ("change", "level")
+    # ... also when it says "a further" ("a further 25 CLA" came into care: no part of the count of children in care)
+    text = "Key points:\n· In March 2022 there were a further 25 CLA and 12 that ceased to be looked after\n· 40 left."
+    assert figure(text, "25").kind == "change"
 
 
 @pytest.mark.parametrize(
@@ -2898,3 +2901,25 @@ def test_a_stated_whole_is_given_but_must_be_said(question, text, value, ok):
 )
 def test_an_amount_dated_only_by_its_paper_early_in_a_year(text, value, question, matches):
     assert matches_period(figure(text, value), read(question)) == matches
+
+
+@pytest.mark.parametrize(
+    "question,position",
+    [
+        ("Where in the sequence of monitoring visits did the March 2022 visit come?", True),
+        ("Where did Lewisham rank in London for its rate of children in care?", True),
+        ("Where did Camden place in the country on the measure of children placed out of borough?", True),
+        ("Which monitoring visit since the inadequate judgement was the July 2025 visit?", True),
+        # "come from" asks where something came from; a verb of a clause about someone else asks nothing of rank
+        ("Where did the additional funding for the front door come from?", False),
+        ("Where were the unaccompanied children who came to Kent in July placed?", False),
+        ("Where does Durham County Council place students it has permanently excluded?", False),
+        # a role or a stance is no position in an order
+        ("What position did Sarah Hammond hold?", False),
+        ("What place-based early help does the council offer?", False),
+    ],
+)
+def test_a_question_asking_a_position(question, position):
+    from qa_assistant.figures.question_intent import asks_position
+
+    assert asks_position(question) == position

@@ -57,8 +57,14 @@ class FigureAnswerer:
             s = check(r, f, self.contexts.context)
             if s.ok:
                 ok.append(Scored(f, s))
-            elif s.reason.split(":")[0] in ("unit", "subject", "kind") and f.kind != "limit":
-                near.append((f, s))  # (a limit set, "within 26 weeks", is no value held of the measure)
+            elif (
+                s.reason.split(":")[0] in ("unit", "subject", "kind")
+                and f.kind != "limit"
+                and f.unit != "ordinal"
+            ):
+                near.append(
+                    (f, s)
+                )  # (a limit set, "within 26 weeks", or a position is no value held of the measure)
         return ok, near
 
     def _hedge(self, f: Figure) -> str:

@@ -38,6 +38,7 @@ _RELATIVE_PAST = re.compile(rf"^\W{{0,3}}(?:(?!{_COMPARED_WITH})\w+\s+){{0,4}}?{
 # "This is compared to 1372 children in care in the last quarter": the value compared with may name its own
 # words first, further on (none comparing it in turn)
 _COMPARED_TO = re.compile(r"\b(?:compared\s+(?:to|with)|against|versus|vs)\s*$", re.I)
+_CHANGE_RIGHT_BEFORE = re.compile(r"\b(?:by|a\s+further|an\s+extra|an\s+additional)\s*(?:£)?$", re.I)
 _RELATIVE_PAST_FAR = re.compile(rf"^\W{{0,3}}(?:(?!{_COMPARING})\w+\s+){{0,6}}?{_PAST_AFTER}", re.I)
 # "consistent with the year before (17 adopted and 16 placed)", "the previous year's figure of 520": the
 # number belongs to an earlier period, named just before it or before the brackets it sits in
@@ -154,9 +155,9 @@ def _layout(phrase: Phrase) -> str:
 
 def _prose_kind(r: SentenceReading, q: Quantity, previous_end: int, next_start: int) -> str:
     """A part of the number before it (or of the list's heading), else what its clause's words say it is; a
-    list item's change ("· The number of children on a plan has dropped by 15%") is a change, not a part."""
+    list item's change ("· The number of children on a plan has dropped by 15%", "a further 25") is no part."""
     kind = kind_of(r.text, q, r.sentence, previous_end, next_start)
-    said_by = re.search(r"\bby\s*(?:£)?$", r.text[max(0, q.start - 6) : q.start])  # "has dropped by 15%"
+    said_by = _CHANGE_RIGHT_BEFORE.search(r.text[max(0, q.start - 14) : q.start])
     if q.start in r.parts or (r.list_part and q is r.qs[0] and not (kind == CHANGE and said_by)):
         return PART
     return kind

@@ -214,9 +214,12 @@ def asks_for_a_figure(question: str) -> bool:
 # "which monitoring visit was it?", "which anniversary": a position in an order, answered by an ordinal
 _POSITION = re.compile(
     r"\bwhere\s+in\s+the\s+(?P<a>sequence|order|series|rankings?|league\s+table|list)\b|"
-    r"\bwhere\s+(?:did|does|do|was|is|were|are)\b.{0,100}?\b(?P<b>rank(?:ed)?|come|came|sit|sat|stand|stood|"
-    r"place[ds]?(?=\s+in\s+the\s+(?:country|region|league|table|list|rankings?)\b))\b|"
-    r"\bwhat\s+(?P<c>rank|ranking|position|place)\b|"
+    # the verb ends its clause ("where did that visit come?", "where did it rank among ..."): not "come from", not a
+    # verb of a clause about someone else ("where were the children who came to Kent placed?")
+    r"\bwhere\s+(?:did|does|do)\s+(?:(?!\b(?:who|which|that|from)\b)[^?,;]){1,80}?\b"
+    r"(?P<b>rank(?:ed)?|come|came|place[ds]?(?=\s+in\s+the\s+(?:country|region|league|table|list|rankings?)\b))"
+    r"(?=\s*(?:\?|$|,|(?:in|among|on|out\s+of|nationally|regionally)\b))|"
+    r"\bwhat\s+(?P<c>rank|ranking)\b|"
     r"\bwhich\s+(?:[\w'’-]+\s+){0,2}?(?:visit|anniversary)\b(?!s)(?!.*\bhow\s+many\b)",
     re.I,
 )

@@ -68,6 +68,15 @@ def _us_day(text: str, s: int, e: int) -> bool:
     )
 
 
+def _period_label_or_marker(before: str, digits: int) -> bool:
+    """ "at Period 3", "Month 6": a budget-monitoring period; "Personal care (71%)5": a footnote's one-digit marker
+    glued to a bracket (a glued table cell, "(CIN)85", "(CLA)412", is still a figure)."""
+    return bool(
+        (digits <= 2 and re.search(r"\b(?:Period|Month)\s$", before))
+        or (digits == 1 and re.search(r"[)\]]$", before))
+    )
+
+
 def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     """Whether the number at [s, e) is a label, code, age, time, phone number, section number, footnote marker
     or bare year rather than a reported quantity ("page 24", "aged between 18 and 25", "10:30", "01642")."""
@@ -83,7 +92,7 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     ):
         return True  # "post-16", "Covid-19", "page 24", "1.2.3", "10:30", a footnote's marker "year1"
     # a day ("as of March 31 last year"); "at Period 3", "Month 6"; a footnote's marker after a bracket, "(71%)5"
-    if _us_day(text, s, e) or (e - s <= 2 and re.search(r"\b(?:Period|Month)\s$|[)\]]$", before)):
+    if _us_day(text, s, e) or _period_label_or_marker(before, e - s):
         return True
     if (
         re.search(r"\d\s?[-–]\s?$", before)

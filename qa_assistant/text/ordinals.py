@@ -35,17 +35,32 @@ _ORDINAL = re.compile(
     rf"\b(?:(?P<word>{'|'.join(_ORDINAL_WORDS)})|(?P<num>\d{{1,3}})(?:st|nd|rd|th))\b(?![-‑])", re.I
 )
 # a fraction ("one third", "a fifth of", "two-thirds"), a thing named by its order ("third party", "first
-# time", "second hand", "Second World War"), a list's enumerator ("First, ...")
+# time", "second hand", "Second World War"), a list's enumerator ("First, ..."), the first items of a count ("the
+# first 40 were placed")
 _FRACTION_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|\d+)[\s-]+|-)$", re.I)
 _NOT_A_POSITION_AFTER = re.compile(
-    r"\s*(?:,|of\b|party\b|parties\b|sector\b|tier\b|time\b|times\b|hand\b|class\b|language\b|"
+    r"\s*(?:,|party\b|parties\b|sector\b|tier\b|time\b|times\b|hand\b|class\b|language\b|aid\b|"
     r"opinion\b|world\b|half\b|quarter\b|floor\b|name\b|person\b|instance\b|place\s+of\b|"
+    r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b|"
     # a period counted from a start ("in the first year", "its second term"): when, not a position asked
-    r"(?:(?:\w+\s+)?(?:years?|months?|weeks?|days?|terms?|sessions?|hours?))\b|"
+    r"(?:(?:\w+\s+)?(?:years?|months?|weeks?|days?|terms?|sessions?|hours?|century|centuries))\b|"
     rf"(?:of\s+)?(?:{'|'.join(MONTHS)})\b)",
     re.I,
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\s+$", re.I)  # "October 1st": a day
+# "followed the first monitoring visit", "since the second", "after the third": another item of the sequence
+_ANOTHER_ITEM_BEFORE = re.compile(
+    r"\b(?:follow(?:ed|ing|s)?|after|since|before|than|preceded)\s+(?:the\s+)?$", re.I
+)
+
+
+def _in_a_name(text: str, s: int, e: int) -> bool:
+    """ "Families First for Children", "Second Step Programme": a capitalised ordinal after a word of the sentence,
+    or before a capitalised word, is part of a name (not one at a sentence's start: "Third, ...")."""
+    if not text[s].isupper():
+        return False
+    after_a_word = bool(re.search(r"[A-Za-z]\s$", text[max(0, s - 2) : s]))
+    return after_a_word or bool(re.match(r"\s+[A-Z]", text[e : e + 2]))
 
 
 def find_ordinals(text: str, date_spans: list[tuple[int, int]], date_starts: list[int]) -> list[Quantity]:
@@ -53,14 +68,16 @@ def find_ordinals(text: str, date_spans: list[tuple[int, int]], date_starts: lis
     out: list[Quantity] = []
     for m in _ORDINAL.finditer(text):
         s, e = m.span()
-        before = text[max(0, s - 12) : s]
+        before = text[max(0, s - 16) : s]
         if (
             in_dates(s, e, date_spans, date_starts)
             or _FRACTION_BEFORE.search(before)
             or _MONTH_BEFORE.search(before)
+            or _ANOTHER_ITEM_BEFORE.search(before)
+            or _NOT_A_POSITION_AFTER.match(text, e)
+            or _in_a_name(text, s, e)
+            or (m.group("word") and re.match(r"\s+of\b", text[e : e + 4]))  # "the first of its kind"
         ):
-            continue
-        if _NOT_A_POSITION_AFTER.match(text, e):
             continue
         value = _ORDINAL_WORDS[m.group("word").lower()] if m.group("word") else int(m.group("num"))
         out.append(
