@@ -57,14 +57,8 @@ class FigureAnswerer:
             s = check(r, f, self.contexts.context)
             if s.ok:
                 ok.append(Scored(f, s))
-            elif (
-                s.reason.split(":")[0] in ("unit", "subject", "kind")
-                and f.kind != "limit"
-                and f.unit != "ordinal"
-            ):
-                near.append(
-                    (f, s)
-                )  # (a limit set, "within 26 weeks", or a position is no value held of the measure)
+            elif s.reason.split(":")[0] in ("unit", "subject", "kind") and _a_value_held(f):
+                near.append((f, s))
         return ok, near
 
     def _hedge(self, f: Figure) -> str:
@@ -217,3 +211,9 @@ class FigureAnswerer:
             if len(out) == 3:
                 break
         return out
+
+
+def _a_value_held(f: Figure) -> bool:
+    """A limit set ("within 26 weeks") or a position ("the third visit") is no value held of a measure, so it is
+    never offered as a near miss."""
+    return f.kind != "limit" and f.unit != "ordinal"

@@ -210,7 +210,7 @@ def asks_for_a_figure(question: str) -> bool:
     )
 
 
-# "where in the sequence of monitoring visits did it come?", "where did Middlesbrough rank?", "what position",
+# "where in the sequence of monitoring visits did it come?", "where did Middlesbrough rank?", "what rank",
 # "which monitoring visit was it?", "which anniversary": a position in an order, answered by an ordinal
 _POSITION = re.compile(
     r"\bwhere\s+in\s+the\s+(?P<a>sequence|order|series|rankings?|league\s+table|list)\b|"
