@@ -134,6 +134,7 @@ from qa_assistant.text.numbers import find_quantities
         ("Number of children looked after (CLA)412", "412", 412, "count"),
         ("Children in need (CIN)85", "85", 85, "count"),
         ("Middlesbrough ranked 140th of 152 councils.", "140th", 140, "ordinal"),
+        ("Children filmed to commemorate the 59th year anniversary of the club.", "59th", 59, "ordinal"),
     ],
 )
 def test_quantities(text, value_text, value, unit):

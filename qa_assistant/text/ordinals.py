@@ -43,7 +43,8 @@ _NOT_A_POSITION_AFTER = re.compile(
     r"opinion\b|world\b|half\b|quarter\b|floor\b|name\b|person\b|instance\b|place\s+of\b|"
     r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b|"
     # a period counted from a start ("in the first year", "its second term"): when, not a position asked
-    r"(?:(?:\w+\s+)?(?:years?|months?|weeks?|days?|terms?|sessions?|hours?|century|centuries))\b|"
+    r"(?:(?:\w+\s+)?(?:years?|months?|weeks?|days?|terms?|sessions?|hours?|century|centuries))\b"
+    r"(?!\s+anniversar)|"  # ("the 59th year anniversary" is a position)
     rf"(?:of\s+)?(?:{'|'.join(MONTHS)})\b)",
     re.I,
 )
