@@ -734,6 +734,22 @@ def test_a_question_asking_of_every_ten_thousand_asks_a_rate(question):
 
 
 @pytest.mark.parametrize(
+    "question,unit",
+    [
+        ("How many upheld Ombudsman decisions per 100,000 residents did we have in 2023-24?", "per_100000"),
+        ("What was the rate of looked after children per 10000 in 2015?", "per_10000"),
+        ("How many births per 1,000 women were there?", "per_1000"),
+        ("How many per 100 000 people?", "per_100000"),
+    ],
+)
+def test_a_question_asking_per_any_base_asks_that_rate(question, unit):
+    """ "per 100,000 residents" asks a rate of that base, as "per 10,000" does: never a count."""
+    from qa_assistant.figures.question import read
+
+    assert read(question).unit == unit
+
+
+@pytest.mark.parametrize(
     "question,text,value,ok",
     [
         ("What was the North East's NEET rate?", "The East Midlands rate was 5.1%.", "5.1%", False),

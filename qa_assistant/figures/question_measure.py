@@ -56,6 +56,23 @@ _MULTIPLE_ASKED = re.compile(
 _PAY_RATE = re.compile(r"\b(?:hourly|day)\s+rates?\b|\brates?\s+of\s+pay\b|\bpay\s+rates?\b", re.I)
 
 
+# the base a question asks a rate per (spaces and commas in a number read alike: "10,000", "10 000", "10000")
+_PER_BASES = {
+    "10000": "per_10000",
+    "10 000": "per_10000",
+    "ten thousand": "per_10000",
+    "10k": "per_10000",
+    "100000": "per_100000",
+    "100 000": "per_100000",
+    "a hundred thousand": "per_100000",
+    "1000": "per_1000",
+    "1 000": "per_1000",
+    "a thousand": "per_1000",
+}
+_BASES = "|".join(k.replace(" ", r"[\s,]?") for k in sorted(_PER_BASES, key=len, reverse=True))
+_PER_BASE_ASKED = re.compile(rf"\b(?:per|(?:out\s+of|of|in)\s+every)\s+({_BASES})(?![\d,])", re.I)
+
+
 def question_unit(question: str) -> str | None:
     """The unit a question asks in ("how many" a count, "what proportion" a percentage, "how much" money), so a
     figure in another unit is never given as its answer."""
@@ -64,8 +81,9 @@ def question_unit(question: str) -> str | None:
         return "multiple"  # "how many times more likely": a multiple, never a count
     if phrase_pattern(lx["percent_words"]).search(question) or "%" in question:
         return "percent"
-    if re.search(r"\b(?:per|(?:out\s+of|of|in)\s+every)\s+(?:10,?000|ten\s+thousand|10k)\b", question, re.I):
-        return "per_10000"  # "per 10,000" asks for exactly that: a percentage "rate" will not do
+    per = _PER_BASE_ASKED.search(question)
+    if per:  # "per 10,000", "per 100,000 residents" ask for exactly that: a percentage "rate" will not do
+        return _PER_BASES[re.sub(r"[\s,]+", " ", per.group(1).lower())]
     if _PAY_RATE.search(question) and not _HOW_MANY.search(question):
         return "money"
     if phrase_pattern(lx["rate_words"]).search(question):
