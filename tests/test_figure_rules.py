@@ -739,7 +739,7 @@ def test_a_question_asking_of_every_ten_thousand_asks_a_rate(question):
         ("How many upheld Ombudsman decisions per 100,000 residents did we have in 2023-24?", "per_100000"),
         ("What was the rate of looked after children per 10000 in 2015?", "per_10000"),
         ("How many births per 1,000 women were there?", "per_1000"),
-        ("How many per 100 000 people?", "per_100000"),
+        ("How many per hundred thousand people?", "per_100000"),
     ],
 )
 def test_a_question_asking_per_any_base_asks_that_rate(question, unit):

@@ -88,6 +88,13 @@ from qa_assistant.text.dates import find_dates
             "level",
             {"rank"},
         ),
+        # ... also of a rate (any measure may be ranked; the rate's word does not make it a rate question)
+        (
+            "Where did Middlesbrough rank among local authorities for its child protection rate in 2022?",
+            "ordinal",
+            "level",
+            {"rank"},
+        ),
         (
             "Which monitoring visit since the inadequate judgement was the July 2025 visit?",
             "ordinal",

@@ -25,13 +25,7 @@ from qa_assistant.figures.question_dates import (
     set_dates,
 )
 from qa_assistant.figures.question_given import given_spans
-from qa_assistant.figures.question_intent import (
-    answer_type,
-    asks_latest,
-    asks_position,
-    asks_timeline,
-    figure_kind,
-)
+from qa_assistant.figures.question_intent import answer_type, asks_latest, asks_timeline, figure_kind
 from qa_assistant.figures.question_measure import blank_spans, measure_words, unit_and_concept
 from qa_assistant.figures.question_sources import (
     asked_subject,
@@ -63,9 +57,8 @@ def read(question: str, previous: Reading | None = None) -> Reading:
         question, date_spans(question, dates, relative), [(m.start, m.end) for m in mentions] + occasions
     )
     unit, concept = unit_and_concept(question, measure_text, seq, occasions)
-    position = asks_position(original)  # (its words are blanked as given: read from the question as asked)
     follow_up = is_follow_up(question, previous)
-    timeline = asks_timeline(question) and not position  # "which visit since the judgement": one position
+    timeline = asks_timeline(question)
     latest = asks_latest(question)
     kind = figure_kind(question, timeline)
     reading = Reading(
@@ -73,7 +66,7 @@ def read(question: str, previous: Reading | None = None) -> Reading:
         measure_text,
         seq,
         concept,
-        "ordinal" if position else unit,
+        unit,
         subject,
         subject_explicit,
         None,
@@ -82,7 +75,7 @@ def read(question: str, previous: Reading | None = None) -> Reading:
         quarter,
         "general",
         kind,
-        "number" if position else answer_type(question, unit, concept),
+        answer_type(question, unit, concept),
         follow_up,
         source_terms(question, occasions),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa_assistant.figures.question_intent import CHANGE, position_word_spans
+from qa_assistant.figures.question_intent import CHANGE
 from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.terms import lexicon, measure_terms, phrase_pattern
 
@@ -87,5 +87,5 @@ def given_spans(question: str) -> list[tuple[int, int]]:
     stated = [m.span() for m in _STATED_FIGURE.finditer(question)]
     stated += [m.span("given") for m in _stated_count().finditer(question)]
     stated += [m.span("given") for m in _STATED_WHOLE.finditer(question)]
-    stated += position_word_spans(question) + [m.span() for m in _CARRY_OUT.finditer(question)]
+    stated += [m.span() for m in _CARRY_OUT.finditer(question)]
     return stated + [m.span("given") for m in _AGAINST_BUDGET.finditer(question)] + bases

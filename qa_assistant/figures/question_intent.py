@@ -158,7 +158,10 @@ _GRADE = re.compile(
 
 
 def answer_type(question: str, unit: str | None, concept: ConceptMatch | None) -> str:
-    """The type of answer asked for, so a who / when / which question is never answered with a number."""
+    """The type of answer asked for, so a who / when / which question is never answered with a number (a
+    position asked, "which monitoring visit was it?", is answered with an ordinal figure)."""
+    if asks_position(question):
+        return "number"
     if _GRADE.search(question):
         return "name"
     if (
@@ -230,15 +233,15 @@ def asks_position(question: str) -> bool:
 
 
 def position_word_spans(question: str) -> list[tuple[int, int]]:
-    """The words that ask for a position ("sequence", "rank", "place"): they say how the answer is given, not
-    what it is a position in, so the figure's sentence need not write them."""
+    """The words that ask for a position ("sequence", "rank", "place"): unit words, like "how many", they say
+    how the answer is given, not what it is a position in, so they are no part of the measure."""
     return [m.span(g) for m in _POSITION.finditer(question) for g in ("a", "b", "c") if m.group(g)]
 
 
 def asks_timeline(question: str) -> bool:
     """ "How has it changed since 2019?": a trend over the papers' dates, unless it asks for the size of a
-    change ("by how much did it rise"), which is one figure."""
-    return bool(_TIMELINE.search(question)) and not CHANGE.search(question)
+    change ("by how much did it rise") or a position ("which visit since the judgement"), each one figure."""
+    return bool(_TIMELINE.search(question)) and not CHANGE.search(question) and not asks_position(question)
 
 
 def asks_latest(question: str) -> bool:

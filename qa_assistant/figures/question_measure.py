@@ -15,7 +15,7 @@ from qa_assistant.figures.concepts import (
     synonym_positions,
 )
 from qa_assistant.figures.question_cohort import measure_of_the_cohort
-from qa_assistant.figures.question_intent import CHANGE
+from qa_assistant.figures.question_intent import CHANGE, asks_position, position_word_spans
 from qa_assistant.figures.terms import (
     UNIT_TEXT,
     WEEKLY,
@@ -26,6 +26,7 @@ from qa_assistant.figures.terms import (
     scaffold_terms,
 )
 from qa_assistant.text.dates import DATE_EDGE
+from qa_assistant.text.numbers import PER_BASE, rate_unit
 from qa_assistant.text.quantity import MULTIPLE_WORDS
 
 # "What payment did the panel recommend?" asks an amount (not "Beyond an apology and a payment, what ...?")
@@ -56,34 +57,22 @@ _MULTIPLE_ASKED = re.compile(
 _PAY_RATE = re.compile(r"\b(?:hourly|day)\s+rates?\b|\brates?\s+of\s+pay\b|\bpay\s+rates?\b", re.I)
 
 
-# the base a question asks a rate per (spaces and commas in a number read alike: "10,000", "10 000", "10000")
-_PER_BASES = {
-    "10000": "per_10000",
-    "10 000": "per_10000",
-    "ten thousand": "per_10000",
-    "10k": "per_10000",
-    "100000": "per_100000",
-    "100 000": "per_100000",
-    "a hundred thousand": "per_100000",
-    "1000": "per_1000",
-    "1 000": "per_1000",
-    "a thousand": "per_1000",
-}
-_BASES = "|".join(k.replace(" ", r"[\s,]?") for k in sorted(_PER_BASES, key=len, reverse=True))
-_PER_BASE_ASKED = re.compile(rf"\b(?:per|(?:out\s+of|of|in)\s+every)\s+({_BASES})(?![\d,])", re.I)
+_PER_BASE_ASKED = re.compile(rf"\b(?:per|(?:out\s+of|of|in)\s+every)\s+({PER_BASE})\b", re.I)
 
 
 def question_unit(question: str) -> str | None:
     """The unit a question asks in ("how many" a count, "what proportion" a percentage, "how much" money), so a
     figure in another unit is never given as its answer."""
     lx = lexicon()
+    if asks_position(question):
+        return "ordinal"  # "where did it rank?": a position in an order, never a count
     if _MULTIPLE_ASKED.search(question):
         return "multiple"  # "how many times more likely": a multiple, never a count
     if phrase_pattern(lx["percent_words"]).search(question) or "%" in question:
         return "percent"
     per = _PER_BASE_ASKED.search(question)
     if per:  # "per 10,000", "per 100,000 residents" ask for exactly that: a percentage "rate" will not do
-        return _PER_BASES[re.sub(r"[\s,]+", " ", per.group(1).lower())]
+        return rate_unit(per.group(1))
     if _PAY_RATE.search(question) and not _HOW_MANY.search(question):
         return "money"
     if phrase_pattern(lx["rate_words"]).search(question):
@@ -171,7 +160,10 @@ def measure_words(
     unit words and question scaffolding are gone, since only those words say what is counted."""
     whole = _OF_WHOLE.match(question)
     asked_part = [(whole.start("whole"), whole.end("whole"))] if whole else []
-    rest = _strip(question, _with_date_edges(question, date_spans) + subject_spans + asked_part)
+    unit_spans = asked_part + position_word_spans(
+        question
+    )  # "Of the 153 children, how many", "where did it rank"
+    rest = _strip(question, _with_date_edges(question, date_spans) + subject_spans + unit_spans)
     rest = UNIT_TEXT.sub(" ", rest)  # "per 10,000 under-18s": the unit, with what it is per 10,000 of
     rest = _CHILDHOOD.sub(r"\1 ", rest)
     lx = lexicon()
@@ -255,7 +247,7 @@ def unit_and_concept(
     concept = measure_of_the_cohort(seq, _unit_for_concept(unit), question, concept)
     if (
         concept is not None
-        and unit is not None
+        and unit not in (None, "ordinal")  # (any measure may be ranked: "where did it rank for its rate")
         and not _concept_reports(concept, unit)
         and _unit_word_after_measure(question, measure_text)
     ):

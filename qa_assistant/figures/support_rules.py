@@ -176,7 +176,13 @@ def service_scope_terms(r: Reading, sentence_text: str) -> frozenset[str]:
     # children's services"): there the service's words are another number's
     if r.unit != "money" or service_pattern().search(sentence_text):
         return frozenset()
-    return frozenset(t for m in service_pattern().finditer(r.question) for t in measure_terms(m.group(0)))
+    return asked_service_terms(r.question)
+
+
+@lru_cache(maxsize=256)
+def asked_service_terms(question: str) -> frozenset[str]:
+    """The terms of the service everything here belongs to, as a question names it ("children's social care")."""
+    return frozenset(t for m in service_pattern().finditer(question) for t in measure_terms(m.group(0)))
 
 
 def unstated_service_terms(r: Reading, around: FigureContext) -> frozenset[str]:
@@ -187,9 +193,9 @@ def unstated_service_terms(r: Reading, around: FigureContext) -> frozenset[str]:
     staff"). Not for money: the council's whole budget or savings are not the service's."""
     if r.unit is None or r.unit.startswith("money") or service_pattern().search(around.sentence_text):
         return frozenset()
-    if "adult" in around.document or _THE_WHOLE_COUNCIL.search(around.sentence_text):
+    if around.document & stem_list("other_services") or _THE_WHOLE_COUNCIL.search(around.sentence_text):
         return frozenset()
-    asked = frozenset(t for m in service_pattern().finditer(r.question) for t in measure_terms(m.group(0)))
+    asked = asked_service_terms(r.question)
     return asked if asked <= around.document else frozenset()
 
 

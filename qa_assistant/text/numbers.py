@@ -29,6 +29,11 @@ _SCALED = r"(?:[ ]?(?P<scale{n}>k|m|mn|bn|million|billion|thousand|(?<=\d)(?-i:m
 _HEAD = rf"(?P<cur>£|pounds[ ])?(?P<num>{_NUM})" + _SCALED.format(n="")
 _CURRENCY_CODE = re.compile(r"[ ]?GBP\b")
 _RANGE_TAIL = rf"(?:[ ]?(?:-|–|to)[ ]?(?P<cur2>£)?(?P<num2>{_NUM})" + _SCALED.format(n="2") + ")?"
+# what a rate is per: "per 10,000", "per 100,000 residents", "per thousand women" (questions ask with these too)
+PER_BASE = (
+    r"10,000|100,000|1,000|10000|100000|1000|10k|"
+    r"ten[ ]thousand|a[ ]hundred[ ]thousand|hundred[ ]thousand|thousand"
+)
 # "a rate of 59.7 children in care per 10,000": what a rate counts may stand between it and its base, but no
 # word that starts another clause or compares it with something else
 _RATE_WORD = (
@@ -43,8 +48,7 @@ _UNIT_TAIL = (
     r"(?P<pct>[ ]?%|[ ]?per[ ]?cent\b|[ ]?percent\b|(?-i:pc)\b)?"  # "40pc": newspapers' per cent
     rf"(?P<rate>(?P<counted>(?:[ ]+{_RATE_WORD}){{0,4}}?)[ ]+(?:per|(?:out[ ]+of|of|in|for)[ ]+every|in"
     r"(?=[ ]+(?:10,000|100,000|10000|100000)\b))[ ]+"  # "67 in 10,000 youngsters": "every" may go unsaid
-    r"(?P<per>10,000|100,000|1,000|10000|100000|1000|10k|ten[ ]thousand|a[ ]hundred[ ]thousand|"
-    r"hundred[ ]thousand|thousand)\b)?"
+    rf"(?P<per>{PER_BASE})\b)?"
     rf"(?P<week>{_FOR_EACH_ONE}[ ]+(?:per|a|each)[ ]+(?:week|wk)\b{_NOT_WHEN})?"
     rf"(?P<year>{_FOR_EACH_ONE}[ ]+(?:per|a)[ ]+(?:year|annum)\b{_NOT_WHEN})?"
     # a hard line wrap may fall inside "12 / months" (text copied from a PDF or a web page)
@@ -58,10 +62,10 @@ _SINGLE = re.compile(_HEAD + r"(?P<cur2>)(?P<num2>)(?P<scale2>)" + _UNIT_TAIL, r
 _STARTS = re.compile(r"(?<![\w£.,])(?=£?\d|pounds[ ]\d)", re.I)
 
 
-def _per_base(per: str) -> str:
-    """A rate's base as digits: "10,000", "10k", "ten thousand" -> "10000" ("27.9 per thousand women")."""
+def rate_unit(per: str) -> str:
+    """A rate's unit from its base: "10,000", "10k", "ten thousand" -> "per_10000" ("27.9 per thousand women")."""
     per = per.lower().replace(",", "").replace("10k", "10000").replace("a hundred", "hundred")
-    return (
+    return "per_" + (
         per.replace("hundred thousand", "100000").replace("ten thousand", "10000").replace("thousand", "1000")
     )
 
@@ -100,7 +104,7 @@ def _unit(m: re.Match[str]) -> tuple[str, int]:
     if m.group("pct"):
         return "percent", m.end("pct")
     if m.group("rate"):
-        return "per_" + _per_base(m.group("per")), m.end("rate")
+        return rate_unit(m.group("per")), m.end("rate")
     if m.group("times"):
         return "multiple", m.end("times")
     if m.group("dur"):

@@ -8,6 +8,7 @@ import re
 
 from qa_assistant.text.date_patterns import MONTHS
 from qa_assistant.text.quantity import Quantity, in_dates
+from qa_assistant.text.word_numbers import WORD_NUMBER
 
 _ORDINAL_WORDS = {
     "first": 1,
@@ -41,7 +42,7 @@ _FRACTION_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|\d+)[\s-]+|-)$",
 _NOT_A_POSITION_AFTER = re.compile(
     r"\s*(?:,|party\b|parties\b|sector\b|tier\b|time\b|times\b|hand\b|class\b|language\b|aid\b|"
     r"opinion\b|world\b|half\b|quarter\b|floor\b|name\b|person\b|instance\b|place\s+of\b|"
-    r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b|"
+    rf"\d|{WORD_NUMBER.pattern}|"
     # a period counted from a start ("in the first year", "its second term"): when, not a position asked
     r"(?:(?:\w+\s+)?(?:years?|months?|weeks?|days?|terms?|sessions?|hours?|century|centuries))\b"
     r"(?!\s+anniversar)|"  # ("the 59th year anniversary" is a position)
