@@ -75,10 +75,6 @@ def stated_whole_terms(question: str) -> frozenset[str]:
     return frozenset(t for m in _STATED_WHOLE.finditer(question) for t in measure_terms(m.group("whole")))
 
 
-# "How many assessments did the service carry out?": "carry out" is "do", a light verb that names no measure
-_CARRY_OUT = re.compile(r"\bcarr(?:y|ies|ied|ying)\s+out\b", re.I)
-
-
 def given_spans(question: str) -> list[tuple[int, int]]:
     """Where the question states a figure of its own ("the 22.3% reduction", "the £14m savings"), or, when it
     asks for a change, the base the change is measured from ("by what percentage ... down on the same point a
@@ -87,5 +83,4 @@ def given_spans(question: str) -> list[tuple[int, int]]:
     stated = [m.span() for m in _STATED_FIGURE.finditer(question)]
     stated += [m.span("given") for m in _stated_count().finditer(question)]
     stated += [m.span("given") for m in _STATED_WHOLE.finditer(question)]
-    stated += [m.span() for m in _CARRY_OUT.finditer(question)]
     return stated + [m.span("given") for m in _AGAINST_BUDGET.finditer(question)] + bases

@@ -162,7 +162,7 @@ def measure_words(
     asked_part = [(whole.start("whole"), whole.end("whole"))] if whole else []
     unit_spans = asked_part + position_word_spans(
         question
-    )  # "Of the 153 children, how many", "where did it rank"
+    )  # "Of the 153 children, how many", "where ... rank"
     rest = _strip(question, _with_date_edges(question, date_spans) + subject_spans + unit_spans)
     rest = UNIT_TEXT.sub(" ", rest)  # "per 10,000 under-18s": the unit, with what it is per 10,000 of
     rest = _CHILDHOOD.sub(r"\1 ", rest)
@@ -170,6 +170,8 @@ def measure_words(
     for key in ("rate_words", "percent_words", "count_words", "money_words", "average_words"):
         rest = phrase_pattern(lx[key]).sub(" ", rest)
     rest = re.sub(r"\bhow\s+(?:high|low|big|large|long)\b", " ", rest, flags=re.I)
+    # "How many assessments did the service carry out?": "carry out" is "do", a light verb that names no measure
+    rest = re.sub(r"\bcarr(?:y|ies|ied|ying)\s+out\b", " ", rest, flags=re.I)
     # "how did the number move during 2023/24": a trend, not a measure word
     rest = re.sub(
         r"\bmov(?:e|ed|ing)\s*(?=\b(?:during|over|between|since|through|across)\b|\?|$)",
