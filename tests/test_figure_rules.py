@@ -135,6 +135,14 @@ from qa_assistant.text.numbers import find_quantities
         ("Children in need (CIN)85", "85", 85, "count"),
         ("Middlesbrough ranked 140th of 152 councils.", "140th", 140, "ordinal"),
         ("Children filmed to commemorate the 59th year anniversary of the club.", "59th", 59, "ordinal"),
+        # ... "a" before it is a position when a noun follows, not a fraction
+        (
+            "But following a sixth monitoring visit, Ofsted said there was a turnaround.",
+            "sixth",
+            6,
+            "ordinal",
+        ),
+        ("The council recorded a third consecutive overspend.", "third", 3, "ordinal"),
     ],
 )
 def test_quantities(text, value_text, value, unit):
@@ -211,11 +219,22 @@ def test_quantities(text, value_text, value, unit):
         ("There were 2019 levels of demand.", "2019"),
         # ... and a table cell glued to its label's bracket is still a figure: only a short marker is not
         ("Personal care (71%)5", "5"),
+        # ... nor a number alone in square brackets: a footnote or source reference
+        (
+            "reduced to between 1 percent and 6 percent in the years 2008 to 2018.[1] In 2020, 259 were fostered.",
+            "1",
+        ),
+        ("Lambeth has no residential homes[3] and 170 children are placed out of borough.", "3"),
         # an ordinal that is a fraction, a date's day, a period or a named order is no position
         ("One third of carers left.", "third"),
         ("On 1st October the hub opened.", "1st"),
         ("In the first year it would cost £1.7m.", "first"),
         ("A third party provider ran the service.", "third"),
+        ("Costs were cut by a third.", "third"),
+        ("A third of carers left.", "third"),
+        ("A third were placed out of area.", "third"),
+        ("Costs were a fifth higher than last year.", "fifth"),
+        ("A fifth reported feeling lonely.", "fifth"),
         # ... nor one inside a name, the first items of a count, or another item of the sequence
         ("The funding came from the Families First for Children Pathfinder.", "First"),
         ("The first 40 were placed in Ashford.", "first"),

@@ -164,6 +164,29 @@ from qa_assistant.text.dates import find_dates
             "level",
             {"1,500", "1500", "young"},
         ),
+        # "how much higher ... than" asks the difference itself; "how much additional funding" an amount given
+        (
+            "How much additional investment for vulnerable children did the draft budget include?",
+            "money",
+            "level",
+            set(),
+        ),
+        (
+            "How much higher was the cost of an out of borough placement than an in-house one, as a percentage?",
+            "percent",
+            "change",
+            set(),
+        ),
+        # ... not "how much more of" a thing, nor "how much more did" with its own verb
+        ("How much more of the budget went on placements?", "money", "level", set()),
+        # "by how much ... overspent", however far apart, is the overspend itself
+        (
+            "By how much was Enfield's 2024/25 budget for spending on looked-after children likely to be "
+            "overspent?",
+            "money",
+            "level",
+            set(),
+        ),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):
@@ -2024,6 +2047,13 @@ def test_this_year_in_a_paper_dated_by_its_title(title, label):
             True,
         ),
         ("The council spent £3m on agency staff in 2022-23.", "Figures show spending has exploded.", False),
+        # "that measure" is the measure the sentence before named; "that" alone refers to nothing
+        (
+            "It was confirmed that Camden placed third in the country on that measure.",
+            "A member asked about the high number of foster children placed outside of the borough.",
+            True,
+        ),
+        ("It was confirmed that Camden placed third in the country.", "A member asked about targets.", False),
     ],
 )
 def test_a_sentence_that_refers_back_to_the_one_before(sentence, previous, refers):
@@ -2930,3 +2960,92 @@ def test_a_question_asking_a_position(question, position):
     from qa_assistant.figures.question_intent import asks_position
 
     assert asks_position(question) == position
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # the verb that ranks ("ranked", "placed", "came") restates a position's unit, as "rate" a rate's
+        (
+            "Where did Middlesbrough rank among local authorities for its child protection rate in 2022?",
+            "The rate of children subject to a child protection plan is more than double the England rate: "
+            "Middlesbrough ranked 150th of 152 local authorities on this measure.",
+            "150th",
+            True,
+        ),
+        (
+            "Where did Lewisham rank in London for its rate of children in care?",
+            "Lewisham's rate of children in care placed it 5th in London.",
+            "5th",
+            True,
+        ),
+        # ... but the words of another measure still refuse
+        (
+            "Where did Middlesbrough rank for its child protection rate?",
+            "Middlesbrough ranked 12th for school attendance.",
+            "12th",
+            False,
+        ),
+    ],
+)
+def test_a_ranking_verb_restates_a_positions_unit(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "question,names_paper",
+    [
+        # a quarter named without its year can be part of the paper's name, as a dated one is
+        ("How many places was London short of, according to Islington's Quarter 4 performance report?", True),
+        ("How many places was London short of in quarter 4?", False),
+    ],
+)
+def test_a_bare_quarter_may_name_the_paper(question, names_paper):
+    assert read(question).date_names_paper == names_paper
+
+
+@pytest.mark.parametrize(
+    "question,latest",
+    [
+        ("What is the current number of children in care?", True),
+        # "a current inspection" is something the counted homes have, not when the figure is from
+        ("How many homes with a current Ofsted inspection were rated good?", False),
+    ],
+)
+def test_a_current_thing_is_not_the_current_figure(question, latest):
+    from qa_assistant.figures.question_intent import asks_latest
+
+    assert asks_latest(question) == latest
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # a bound the question states ("more than 20 miles") against the bound the figure's own words give
+        (
+            "What percentage of children in care were placed outside the borough and more than 20 miles from home?",
+            "47 percent of children in care are placed out of borough and within 20 miles of their home, and "
+            "18 percent are in placements outside the borough and more than 20 miles from home.",
+            "47 percent",
+            False,
+        ),
+        (
+            "What percentage of children in care were placed outside the borough and more than 20 miles from home?",
+            "47 percent of children in care are placed out of borough and within 20 miles of their home, and "
+            "18 percent are in placements outside the borough and more than 20 miles from home.",
+            "18 percent",
+            True,
+        ),
+        # ... the same bound, or a bound on something else, refuses nothing
+        (
+            "How many children in care were placed more than 20 miles from home?",
+            "There were 65 children in care placed over 20 miles from home.",
+            "65",
+            True,
+        ),
+    ],
+)
+def test_a_bound_the_question_states_is_the_figures_own(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason

@@ -109,7 +109,9 @@ def _section_heading(text: str, pos: int) -> str:
 # A sentence that refers back ("The project had also...", "Of those children...", "Over the same period") takes its
 # topic from the one before; one that does not is read on its own.
 _REFERS_BACK = re.compile(
-    r"\b(?:this|these|those|such|its|their)\b|\bthe\s+same\b|\bthe\s+(?:project|programme|scheme|service|team|"
+    r"\b(?:this|these|those|such|its|their)\b|\bthe\s+same\b|"
+    r"\bthat\s+(?:measure|indicator|figure|number|rate|metric|score|total)\b|"  # "placed third ... on that measure"
+    r"\bthe\s+(?:project|programme|scheme|service|team|"
     r"initiative|pilot|review|report|strategy|plan|fund|grant|approach|model|hub|group|board|panel|"
     r"proposal|application|development|bid|policy|home|conference|event|campaign|visit)\b",
     re.I,

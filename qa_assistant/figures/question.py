@@ -19,6 +19,7 @@ from qa_assistant.figures.follow_up import inherit, is_follow_up
 from qa_assistant.figures.question_dates import (
     anchors_an_event,
     asks_earlier_period,
+    bare_quarter_spans,
     date_spans,
     period_asked,
     says_since,
@@ -81,8 +82,10 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     )
     reading.name_terms = name_terms(question)
     reading.occasion_words = occasion_words(question, occasions)
-    reading.date_names_paper = bool(dates) and all(
-        any(a <= d.start and d.end <= b for a, b in occasions) for d in dates
+    # ("in Islington's Quarter 4 performance report": a bare quarter can name the paper too)
+    said_when = [(d.start, d.end) for d in dates] or (bare_quarter_spans(question) if quarter else [])
+    reading.date_names_paper = bool(said_when) and all(
+        any(a <= s and e <= b for a, b in occasions) for s, e in said_when
     )
     if dates and kind == "change" and says_since(question):
         dates = []  # "increased since 2022-23": the date the change is measured from, not the date asked about

@@ -36,6 +36,11 @@ def _bare_quarter(question: str, dates: list) -> int | None:
     return _QUARTER_WORDS.get(word) or int(word)
 
 
+def bare_quarter_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question names a quarter without its year ("in the Quarter 4 performance report")."""
+    return [m.span() for m in _BARE_QUARTER.finditer(question)]
+
+
 def period_asked(
     question: str, dates: list[DateMention], previous: Reading | None
 ) -> tuple[int | None, DateRange | None, RelativeDate | None]:
@@ -65,7 +70,7 @@ def date_spans(
     """Where the question gives a date, a bare quarter or a relative period: words that say when, not what."""
     return (
         [(d.start, d.end) for d in dates]
-        + [m.span() for m in _BARE_QUARTER.finditer(question)]
+        + bare_quarter_spans(question)
         + [
             m.span()
             for m in BARE_MONTH.finditer(question)

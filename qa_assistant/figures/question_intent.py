@@ -34,8 +34,9 @@ _TIMELINE = re.compile(
     r"how (?:has|have|did) .{0,140} (?:changed?|moved?)|year on year|over the period)\b",
     re.I,
 )
+# ("homes with a current Ofsted inspection": "a current X" is something the counted things have, not when)
 _LATEST = re.compile(
-    r"\b(?:now|currently|current|latest|most recent|today|at present|these days|last reported|"
+    r"\b(?:now|currently|(?<!\ba )current|latest|most recent|today|at present|these days|last reported|"
     r"at the moment|right now|presently)\b",
     re.I,
 )
@@ -48,7 +49,9 @@ CHANGE = re.compile(
     r"grow|grew|reduc|drop|go up|gone up|go down|gone down|chang)\w*|\b(?:size of|amount of) the "
     r"(?:increase|decrease|reduction|rise|fall)\b|\bhow (?:big|large) (?:was|is) the "
     r"(?:increase|decrease|reduction|rise|fall)\b|\bwhat (?:was|is) the (?:increase|decrease|"
-    r"reduction|rise|fall|change) in\b|\bvariance\b|\bhow much\b.{0,80}\bby\s*\?\s*$",
+    r"reduction|rise|fall|change) in\b|\bvariance\b|\bhow much\b.{0,80}\bby\s*\?\s*$|"
+    # "how much higher was X than Y": the difference itself ("how much additional funding" is an amount given)
+    r"\bhow much (?:higher|lower|greater|bigger|larger|smaller|more|less)\b(?!\s+(?:of|do|does|did)\b)",
     re.I,
 )
 _TARGET = re.compile(
@@ -254,7 +257,7 @@ def asks_latest(question: str) -> bool:
 _BY_HOW_MUCH_OVER = re.compile(
     r"^(?!.*\b(?:ris\w*|rose|increas\w*|decreas\w*|fall\w*|fell|grow\w*|grew|reduc\w*|worsen\w*|improv\w*|"
     r"chang\w*|drop\w*|go(?:ne)? (?:up|down)|move\w*)\b).*"
-    r"\bby how much\b.{0,80}\b(?:overspe\w*|underspe\w*|overr[ua]n\w*|exceed\w*|short|"
+    r"\bby how much\b.{0,120}\b(?:overspe\w*|underspe\w*|overr[ua]n\w*|exceed\w*|short|"
     r"(?:over|under)\s+(?:budget|(?:its|their|the|our)\s+(?!(?:last|previous|next)\b)(?:[\w£.,'’-]+\s+){0,3}?budget))\b",
     re.I,
 )

@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from qa_assistant.figures.averages import asks_average, said_average
 from qa_assistant.figures.concept_words import ancestor_terms, concept_vocabulary, label_terms, names_concept
 from qa_assistant.figures.concepts import ancestors, says_what_money_is_for
 from qa_assistant.figures.exclusions import set_aside_terms
@@ -40,10 +39,11 @@ from qa_assistant.figures.explained_words import (
     spelled_out,
     terms_of_words,
 )
-from qa_assistant.figures.extremes import asks_extreme, extreme_terms, said_extreme
+from qa_assistant.figures.extremes import extreme_terms
 from qa_assistant.figures.question_given import stated_whole_terms
-from qa_assistant.figures.range_ends import asked_end, asked_end_terms, figure_end
+from qa_assistant.figures.range_ends import asked_end_terms
 from qa_assistant.figures.reading import Reading
+from qa_assistant.figures.shape_refusals import shape_refusal
 from qa_assistant.figures.support_context import FigureContext, read_from_sentence, says_something_else
 from qa_assistant.figures.support_rules import (
     change_in_percent,
@@ -96,15 +96,9 @@ def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Supp
     measure = _measure_support(r, f, ctx)
     if not measure.ok:
         return measure
-    if asks_extreme(r.question, r.source_terms) and not said_extreme(f, ctx(f).sentence_text):
-        return Support(
-            False, "measure: asked for the highest or lowest value; the paper does not call this one so"
-        )
-    if asks_average(r.question) and not said_average(f, ctx(f)):
-        return Support(False, "measure: asked for an average; the paper does not give this as one")
-    end = asked_end(r.question)
-    if end and end != figure_end(ctx(f).sentence_text, f.start - f.sentence_start, f.end - f.sentence_start):
-        return Support(False, f"measure: asked the {end} end of a range; the paper does not give this as it")
+    refusal = shape_refusal(r, f, ctx(f))
+    if refusal:
+        return Support(False, refusal)
     if whole_council_for_a_service(r.question, f, ctx(f).sentence_text):
         return Support(False, "measure: the figure is the whole council's money, not the service asked about")
     if not unit_ok(r.unit, f.unit, r.question) and not change_in_percent(r, f):

@@ -118,6 +118,8 @@ def unit_terms(unit: str) -> frozenset[str]:
         return stem_list("percent_words")
     if unit in RATE_UNITS:
         return stem_list("rate_words")
+    if unit == "ordinal":
+        return stem_list("position_words")
     return frozenset()
 
 

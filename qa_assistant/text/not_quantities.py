@@ -77,6 +77,11 @@ def _period_label_or_marker(before: str, digits: int) -> bool:
     )
 
 
+def _reference_marker(text: str, s: int, e: int) -> bool:
+    """ "... in the years 2008 to 2018.[1]": a number alone in square brackets is a footnote or source reference."""
+    return e - s <= 3 and text[s - 1 : s] == "[" and text[e : e + 1] == "]"
+
+
 def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     """Whether the number at [s, e) is a label, code, age, time, phone number, section number, footnote marker
     or bare year rather than a reported quantity ("page 24", "aged between 18 and 25", "10:30", "01642")."""
@@ -92,7 +97,7 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     ):
         return True  # "post-16", "Covid-19", "page 24", "1.2.3", "10:30", a footnote's marker "year1"
     # a day ("as of March 31 last year"); "at Period 3", "Month 6"; a footnote's marker after a bracket, "(71%)5"
-    if _us_day(text, s, e) or _period_label_or_marker(before, e - s):
+    if _us_day(text, s, e) or _period_label_or_marker(before, e - s) or _reference_marker(text, s, e):
         return True
     if (
         re.search(r"\d\s?[-–]\s?$", before)

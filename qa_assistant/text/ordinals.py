@@ -39,6 +39,13 @@ _ORDINAL = re.compile(
 # time", "second hand", "Second World War"), a list's enumerator ("First, ..."), the first items of a count ("the
 # first 40 were placed")
 _FRACTION_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|\d+)[\s-]+|-)$", re.I)
+# ... but after "a" a noun it names makes it a position ("following a sixth monitoring visit", "a third consecutive
+# year"): a fraction is "a third of", "by a third", "a third were", "a third higher", "a third said"
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
+_NAMED_AFTER_ARTICLE = re.compile(
+    r"\s+(?!(?:of|in|and|or|to|than|more|less|fewer|since|from|by|on|at|for|with|the|this|that|their|its|last|next|"
+    r"was|were|is|are|has|have|had|will|would|per|said|say|says|say)\b)(?![a-z]+(?:ed|er)\b)[a-z][a-z-]+"
+)
 _NOT_A_POSITION_AFTER = re.compile(
     r"\s*(?:,|party\b|parties\b|sector\b|tier\b|time\b|times\b|hand\b|class\b|language\b|aid\b|"
     r"opinion\b|world\b|half\b|quarter\b|floor\b|name\b|person\b|instance\b|place\s+of\b|"
@@ -65,6 +72,10 @@ def _in_a_name(text: str, s: int, e: int) -> bool:
     return after_a_word or bool(re.match(r"\s+[A-Z]", text[e : e + 2]))
 
 
+def _position_after_article(text: str, before: str, end: int) -> bool:
+    return bool(_ARTICLE_BEFORE.search(before) and _NAMED_AFTER_ARTICLE.match(text, end))
+
+
 def find_ordinals(text: str, date_spans: list[tuple[int, int]], date_starts: list[int]) -> list[Quantity]:
     """Ordinal positions in text order; not the day of a date, a fraction or a named order ("third party")."""
     out: list[Quantity] = []
@@ -73,7 +84,7 @@ def find_ordinals(text: str, date_spans: list[tuple[int, int]], date_starts: lis
         before = text[max(0, s - 16) : s]
         if (
             in_dates(s, e, date_spans, date_starts)
-            or _FRACTION_BEFORE.search(before)
+            or (_FRACTION_BEFORE.search(before) and not _position_after_article(text, before, e))
             or _MONTH_BEFORE.search(before)
             or _ANOTHER_ITEM_BEFORE.search(before)
             or _NOT_A_POSITION_AFTER.match(text, e)
