@@ -235,6 +235,8 @@ def test_quantities(text, value_text, value, unit):
         ("A third were placed out of area.", "third"),
         ("Costs were a fifth higher than last year.", "fifth"),
         ("A fifth reported feeling lonely.", "fifth"),
+        ("Agency costs fell by a third between 2021 and 2023.", "third"),
+        ("A fifth now live out of area.", "fifth"),
         # ... nor one inside a name, the first items of a count, or another item of the sequence
         ("The funding came from the Families First for Children Pathfinder.", "First"),
         ("The first 40 were placed in Ashford.", "first"),

@@ -177,8 +177,12 @@ from qa_assistant.text.dates import find_dates
             "change",
             set(),
         ),
-        # ... not "how much more of" a thing, nor "how much more did" with its own verb
+        # ... only when said against something ("than"): not "higher education", not "more money is needed"
         ("How much more of the budget went on placements?", "money", "level", set()),
+        ("How much higher education funding did care leavers receive?", "money", "level", set()),
+        ("How much more did the council spend on placements than budgeted?", "money", "change", set()),
+        # exceeding a target is a difference from it, exceeding a budget the overspend
+        ("By how much did foster carer recruitment during 2023/24 exceed its target?", None, "change", set()),
         # "by how much ... overspent", however far apart, is the overspend itself
         (
             "By how much was Enfield's 2024/25 budget for spending on looked-after children likely to be "
@@ -2054,6 +2058,12 @@ def test_this_year_in_a_paper_dated_by_its_title(title, label):
             True,
         ),
         ("It was confirmed that Camden placed third in the country.", "A member asked about targets.", False),
+        # ... "that" as a conjunction refers to nothing
+        (
+            "Members noted that total spending was £40m.",
+            "Spending on residential placements rose to £12m.",
+            False,
+        ),
     ],
 )
 def test_a_sentence_that_refers_back_to_the_one_before(sentence, previous, refers):
@@ -2986,6 +2996,26 @@ def test_a_question_asking_a_position(question, position):
             "12th",
             False,
         ),
+        # ... and so do the words of the measure it was ranked on, after the field it was ranked in
+        (
+            "Where did Middlesbrough rank among local authorities for its child protection rate?",
+            "Middlesbrough ranked 150th of 152 local authorities for the rate of children subject to a second or "
+            "subsequent child protection plan.",
+            "150th",
+            False,
+        ),
+        (
+            "Where did Middlesbrough rank nationally for its child protection rate?",
+            "Middlesbrough ranked 20th nationally for repeat child protection plans.",
+            "20th",
+            False,
+        ),
+        (
+            "Where did Middlesbrough rank among local authorities for its child protection rate?",
+            "Middlesbrough ranked 150th of 152 local authorities for its child protection rate.",
+            "150th",
+            True,
+        ),
     ],
 )
 def test_a_ranking_verb_restates_a_positions_unit(question, text, value, ok):
@@ -3036,6 +3066,28 @@ def test_a_current_thing_is_not_the_current_figure(question, latest):
             "18 percent are in placements outside the borough and more than 20 miles from home.",
             "18 percent",
             True,
+        ),
+        # ... the figure's own clause decides, whether its bound comes before or after it
+        (
+            "How many children in care were placed within 20 miles of home?",
+            "The number of children in care placed within 20 miles of home rose to 147, with 58 placed over 20 "
+            "miles away.",
+            "147",
+            True,
+        ),
+        (
+            "How many children in care were placed within 20 miles of home?",
+            "The number of children in care placed within 20 miles of home rose to 147, with 58 placed over 20 "
+            "miles away.",
+            "58",
+            False,
+        ),
+        (
+            "What percentage of placements were more than 20 miles from home?",
+            "Placements more than 20 miles from home were 18 percent of the total, and placements within 20 miles "
+            "47 percent.",
+            "47 percent",
+            False,
         ),
         # ... the same bound, or a bound on something else, refuses nothing
         (

@@ -110,7 +110,8 @@ def _section_heading(text: str, pos: int) -> str:
 # topic from the one before; one that does not is read on its own.
 _REFERS_BACK = re.compile(
     r"\b(?:this|these|those|such|its|their)\b|\bthe\s+same\b|"
-    r"\bthat\s+(?:measure|indicator|figure|number|rate|metric|score|total)\b|"  # "placed third ... on that measure"
+    # "placed third ... on that measure", "That figure rose": not a conjunction ("noted that total spending was")
+    r"(?:\b(?:on|by|at|of|for|in|from|to|with)\s+|^\W*)that\s+(?:measure|indicator|figure|number|rate|metric|score|total)\b|"
     r"\bthe\s+(?:project|programme|scheme|service|team|"
     r"initiative|pilot|review|report|strategy|plan|fund|grant|approach|model|hub|group|board|panel|"
     r"proposal|application|development|bid|policy|home|conference|event|campaign|visit)\b",

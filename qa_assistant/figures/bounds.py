@@ -1,6 +1,6 @@
 """A bound a question states on what is counted ("placed MORE THAN 20 miles from home") against the bound the
-figure's own words give ("47 percent ... within 20 miles of their home, and 18 percent ... more than 20 miles"):
-a figure whose words bound the same quantity the other way counts the other group, not the one asked.
+figure's own clause gives ("47 percent ... within 20 miles of their home, and 18 percent ... more than 20 miles"):
+a figure whose clause bounds the same quantity the other way counts the other group, not the one asked.
 """
 
 from __future__ import annotations
@@ -8,10 +8,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_ABOVE = r"more\s+than|over|above|at\s+least|beyond|further\s+than|upwards\s+of"
-_BELOW = r"less\s+than|fewer\s+than|under|within|up\s+to|no\s+more\s+than|at\s+most|below|inside"
+_ABOVE = r"(?<!\bnot\s)(?<!\bno\s)(?:more\s+than|over|above|at\s+least|beyond|further\s+than|upwards\s+of)"
+_BELOW = r"(?:not|no)\s+more\s+than|less\s+than|fewer\s+than|under|within|up\s+to|at\s+most|below|inside"
 _BOUND = re.compile(
-    rf"\b(?:(?P<above>{_ABOVE})|(?P<below>{_BELOW}))\s+(?:a\s+)?(?P<n>\d[\d,.]*)\s*(?P<unit>[a-z]+)\b", re.I
+    rf"\b(?:(?P<below>{_BELOW})|(?P<above>{_ABOVE}))\s+(?:a\s+)?(?P<n>\d[\d,.]*)\s*(?P<unit>[a-z]+)\b", re.I
+)
+# where one figure's clause ends and the next one's starts: "..., and 18 percent", "..., with 58 placed",
+# "; 12 were"
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and|with|while|whereas|but|compared|against|of\s+whom|of\s+which)\b|\band\s+(?=£?\d)", re.I
 )
 
 
@@ -25,14 +30,20 @@ def _bound(m: re.Match[str]) -> tuple[str, str, str]:
     return ("above" if m.group("above") else "below", m.group("n").replace(",", ""), m.group("unit").lower())
 
 
-def bounded_the_other_way(question: str, sentence: str, figure_end: int) -> bool:
-    """Whether the first bound on an asked quantity after the figure, in its sentence, runs the other way."""
+def _own_clause(sentence: str, start: int, end: int) -> str:
+    """The part of the sentence between the clause breaks around the figure at [start, end)."""
+    begin = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    after = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[begin : after.start() if after else len(sentence)]
+
+
+def bounded_the_other_way(question: str, sentence: str, start: int, end: int) -> bool:
+    """Whether the figure's own clause bounds an asked quantity (same number and unit) the other way."""
     asked = asked_bounds(question)
     if not asked:
         return False
-    for m in _BOUND.finditer(sentence, figure_end):
+    for m in _BOUND.finditer(_own_clause(sentence, start, end)):
         direction, n, unit = _bound(m)
-        for a_direction, a_n, a_unit in asked:
-            if (n, unit[:4]) == (a_n, a_unit[:4]):
-                return direction != a_direction
+        if any((n, unit[:4]) == (a_n, a_unit[:4]) and direction != a_dir for a_dir, a_n, a_unit in asked):
+            return True
     return False

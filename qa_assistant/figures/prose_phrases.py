@@ -18,6 +18,7 @@ from qa_assistant.figures.forward_phrases import forward_phrase
 from qa_assistant.figures.kinds import share_of_whole
 from qa_assistant.figures.masks import mask_places_in
 from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase, heading_above, label_phrase, value_end
+from qa_assistant.figures.position_phrases import position_phrase
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import CONTRAST, counting_terms, measure_terms
 from qa_assistant.figures.value_lists import (
@@ -89,7 +90,7 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
     label = label_phrase(text, group_start, q, at_line_start or group_start == r.sentence[0])
     found = forward_phrase(text, q, r.sentence[1], r.stops, r.thresholds, at_line_start)
     if q.unit == "ordinal":
-        return _position_phrase(text, q, group_start, found)
+        return position_phrase(text, q, group_start, r.sentence[1], found)
     forward_terms = set(measure_terms(text[found.start : found.end])) if found else set()
     forward_ok = bool(forward_terms)
     if found is not None:
@@ -124,22 +125,6 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
         return found
     back = _phrase_before(r, q, group_start, line_start, at_line_start, found)
     return _owned_by_previous(text, back, previous, previous_phrase)
-
-
-# "Middlesbrough ranked 150th", "Camden placed third": what is ranked is said before the verb of ranking
-_RANKED_BEFORE = re.compile(
-    r"\b(?:rank(?:ed|s)?|plac(?:ed|es)|came|comes|finished|sits|sat|stands|stood)\s+$", re.I
-)
-
-
-def _position_phrase(text: str, q: Quantity, group_start: int, found: Phrase | None) -> Phrase:
-    """What a position is a position in: the words after it ("the third monitoring visit", "59th anniversary"),
-    else what a verb of ranking before it ranks ("Middlesbrough ranked 150th"); never other words before it
-    ("... since the last full inspection and was the first to take place" is no position of an inspection)."""
-    if found is not None and measure_terms(text[found.start : found.end]):
-        return found
-    back = backward_phrase(text, group_start, q)
-    return back if back is not None and _RANKED_BEFORE.search(text, max(0, q.start - 12), q.start) else NONE
 
 
 def _sentence_opens_line(text: str, label: Phrase, q: Quantity, sentence_end: int) -> bool:

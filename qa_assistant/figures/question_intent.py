@@ -51,7 +51,8 @@ CHANGE = re.compile(
     r"(?:increase|decrease|reduction|rise|fall)\b|\bwhat (?:was|is) the (?:increase|decrease|"
     r"reduction|rise|fall|change) in\b|\bvariance\b|\bhow much\b.{0,80}\bby\s*\?\s*$|"
     # "how much higher was X than Y": the difference itself ("how much additional funding" is an amount given)
-    r"\bhow much (?:higher|lower|greater|bigger|larger|smaller|more|less)\b(?!\s+(?:of|do|does|did)\b)",
+    # ... said against something ("than"), so not "how much higher education funding" or "how much more money is needed"
+    r"\bhow much (?:higher|lower|greater|bigger|larger|smaller|more|less)\b(?=.*\bthan\b)",
     re.I,
 )
 _TARGET = re.compile(
@@ -61,7 +62,8 @@ _TARGET = re.compile(
 )
 # "How many beds will the new complex have?": a question in the future asks what is expected, too
 _FORECAST = re.compile(
-    r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated|will|(?:is|are)\s+due\s+to)\b",
+    r"\b(?:forecast\w*|projected|projection|expected|predicted|anticipated|will|(?:is|are)\s+due\s+to|"
+    r"(?:is|are|was|were)\s+set\s+to|on\s+(?:course|track)\s+(?:to|for))\b",
     re.I,
 )
 # a verb after the kind of person ("which foster carer SPOKE"), not a noun ("which foster carer PROJECT")
@@ -257,7 +259,9 @@ def asks_latest(question: str) -> bool:
 _BY_HOW_MUCH_OVER = re.compile(
     r"^(?!.*\b(?:ris\w*|rose|increas\w*|decreas\w*|fall\w*|fell|grow\w*|grew|reduc\w*|worsen\w*|improv\w*|"
     r"chang\w*|drop\w*|go(?:ne)? (?:up|down)|move\w*)\b).*"
-    r"\bby how much\b.{0,120}\b(?:overspe\w*|underspe\w*|overr[ua]n\w*|exceed\w*|short|"
+    r"\bby how much\b.{0,120}\b(?:overspe\w*|underspe\w*|overr[ua]n\w*|short|"
+    # (exceeding a budget or funding is the amount over it; exceeding a target is a difference from it, a change)
+    r"exceed\w*(?!\s+(?:(?:its|their|the|our)\s+)?(?:[\w£.,'’-]+\s+){0,3}?(?:targets?|aims?|goals?|ambitions?)\b)|"
     r"(?:over|under)\s+(?:budget|(?:its|their|the|our)\s+(?!(?:last|previous|next)\b)(?:[\w£.,'’-]+\s+){0,3}?budget))\b",
     re.I,
 )

@@ -53,6 +53,7 @@ from qa_assistant.figures.support_rules import (
     names_no_measure,
     never_narrower,
     only_a_total,
+    per_period_terms,
     service_scope_terms,
     subject_ok,
     subject_terms,
@@ -127,7 +128,7 @@ class _Terms:
 def _measure_support(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Support:
     """The measure part of the check: the figure's phrase asks for nothing the question does not, and its
     sentence (or what is said around it) says everything the question asks."""
-    q = frozenset(r.measure_seq) - asked_end_terms(r.question)
+    q = frozenset(r.measure_seq) - asked_end_terms(r.question) - per_period_terms(f.unit)
     if names_no_measure(r):
         return Support(False, "measure: the question names no measure")
     q_concept = r.concept.concept.id if r.concept else None

@@ -24,6 +24,6 @@ def shape_refusal(r: Reading, f: Figure, around: FigureContext) -> str | None:
     asked = asked_end(r.question)
     if asked and asked != figure_end(sentence, start, end):
         return f"measure: asked the {asked} end of a range; the paper does not give this as it"
-    if bounded_the_other_way(r.question, sentence, end):
+    if bounded_the_other_way(r.question, sentence, start, end):
         return "measure: the figure's own words bound what it counts the other way from the question"
     return None

@@ -113,7 +113,7 @@ def kind_ok(asked: str, f: Figure) -> bool:
 def unit_terms(unit: str) -> frozenset[str]:
     """Words that only restate a figure's unit ("costs" of a money figure), never a different measure."""
     if unit.startswith("gbp"):
-        return stem_list("money_words")
+        return stem_list("money_words") | per_period_terms(unit)
     if unit == "percent":
         return stem_list("percent_words")
     if unit in RATE_UNITS:
@@ -121,6 +121,13 @@ def unit_terms(unit: str) -> frozenset[str]:
     if unit == "ordinal":
         return stem_list("position_words")
     return frozenset()
+
+
+def per_period_terms(unit: str) -> frozenset[str]:
+    """ "£3.6M per year" asked as "the annual cost": a weekly or yearly amount's period words are its unit."""
+    if unit == "gbp_per_week":
+        return stem_list("per_week_words")
+    return stem_list("per_year_words") if unit == "gbp_per_year" else frozenset()
 
 
 @lru_cache(maxsize=1024)

@@ -39,12 +39,15 @@ _ORDINAL = re.compile(
 # time", "second hand", "Second World War"), a list's enumerator ("First, ..."), the first items of a count ("the
 # first 40 were placed")
 _FRACTION_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|\d+)[\s-]+|-)$", re.I)
-# ... but after "a" a noun it names makes it a position ("following a sixth monitoring visit", "a third consecutive
-# year"): a fraction is "a third of", "by a third", "a third were", "a third higher", "a third said"
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
-_NAMED_AFTER_ARTICLE = re.compile(
-    r"\s+(?!(?:of|in|and|or|to|than|more|less|fewer|since|from|by|on|at|for|with|the|this|that|their|its|last|next|"
-    r"was|were|is|are|has|have|had|will|would|per|said|say|says|say)\b)(?![a-z]+(?:ed|er)\b)[a-z][a-z-]+"
+# ... but after "a" a noun of a sequence it names makes it a position ("following a sixth monitoring visit", "a
+# third consecutive overspend"): a fraction is "a third of", "by a third", "a third were", "a third felt"
+_ARTICLE_BEFORE = re.compile(r"(?<!\bby\s)\b(?:a|an)\s+$", re.I)
+_SEQUENCE_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:consecutive|successive|straight|monitoring|focused|full|formal|joint|annual|separate|further|"
+    r"ofsted|standard|short|independent)\s+){0,2}"
+    r"(?:visits?|inspections?|reviews?|reports?|rounds?|meetings?|judgements?|ratings?|overspends?|plans?|"
+    r"anniversary|wave|phase|stage|attempts?|applications?|surveys?|audits?|appeals?|bids?)\b",
+    re.I,
 )
 _NOT_A_POSITION_AFTER = re.compile(
     r"\s*(?:,|party\b|parties\b|sector\b|tier\b|time\b|times\b|hand\b|class\b|language\b|aid\b|"
@@ -73,7 +76,7 @@ def _in_a_name(text: str, s: int, e: int) -> bool:
 
 
 def _position_after_article(text: str, before: str, end: int) -> bool:
-    return bool(_ARTICLE_BEFORE.search(before) and _NAMED_AFTER_ARTICLE.match(text, end))
+    return bool(_ARTICLE_BEFORE.search(before) and _SEQUENCE_NOUN_AFTER.match(text, end))
 
 
 def find_ordinals(text: str, date_spans: list[tuple[int, int]], date_starts: list[int]) -> list[Quantity]:
