@@ -3101,3 +3101,29 @@ def test_a_current_thing_is_not_the_current_figure(question, latest):
 def test_a_bound_the_question_states_is_the_figures_own(question, text, value, ok):
     s = support(question, text, value)
     assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # a share written as a count of a count answers "how many"
+        (
+            "How many children who received targeted early help went on to have a child protection plan?",
+            "In the deep dive, 1 in 71 children who received targeted early help went on to have a child "
+            "protection plan.",
+            "1 in 71",
+            True,
+        ),
+        # ... a percentage written as one does not
+        (
+            "How many children who received targeted early help went on to have a child protection plan?",
+            "In the deep dive, 14% of children who received targeted early help went on to have a child "
+            "protection plan.",
+            "14%",
+            False,
+        ),
+    ],
+)
+def test_a_share_written_as_a_count_of_a_count_answers_how_many(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason

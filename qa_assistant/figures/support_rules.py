@@ -63,6 +63,21 @@ def unit_ok(asked: str | None, unit: str, question: str = "") -> bool:
 _MONEY_NAMED = re.compile(r"£|\b(?:money|pounds|cash|million|thousand|£?\d+k|\d+m)\b", re.I)
 
 
+# "1 in 71", "one in five", "three out of four": a share written as a count of a count
+_COUNT_OF_COUNT = re.compile(
+    r"^\s*(?:\d+|[a-z]+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d[\d,]*|[a-z]+)\s*$", re.I
+)
+
+
+def unit_also_ok(r: Reading, f: Figure) -> bool:
+    """A figure of another unit that still answers: a change in per cent for a change in what money costs
+    (change_in_percent), or a share the paper writes as a count of a count ("1 in 71 children who received early
+    help went on to have a plan") for "how many"."""
+    return change_in_percent(r, f) or (
+        r.unit == "count" and f.unit == "percent" and bool(_COUNT_OF_COUNT.match(f.value_text))
+    )
+
+
 def change_in_percent(r: Reading, f: Figure) -> bool:
     """ "By how much had the cost of residential placements risen?": a change in what money costs may be
     answered by the change the paper gives in per cent ("increased by 28 per cent"), unless the question
