@@ -282,6 +282,18 @@ def test_a_figure_the_named_paper_calls_current_answers_a_question_about_now(wor
     # without the paper named, an undated figure is not stated as today's
     unnamed = _ask(workspace, "How many permanent exclusions are there currently?")
     assert unnamed.kind != "figure"
+    # ... unless it is the only paper holding that figure for another place the question names
+    inbox2 = tmp_path / "inbox2"
+    inbox2.mkdir()
+    (inbox2 / "warrington-homes.txt").write_text(
+        "Warrington Borough Council: council-run children's homes\n\nThe council now has 46 beds in its own "
+        "children's homes.\n",
+        encoding="utf-8",
+    )
+    assert cli_main(["add", str(inbox2)]) == 0
+    other = _ask(workspace, "How many beds does Warrington now have in its own children's homes?")
+    assert other.kind == "figure" and [f.value_text for f in other.figures] == ["46"], other.text
+    assert "gives this as the current figure" in other.text
 
 
 _RISE_NEWS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">

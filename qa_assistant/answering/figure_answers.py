@@ -137,13 +137,17 @@ class FigureAnswerer:
             # value it changed from is not the latest one
             series = [s for s in series if s.figure.as_of.basis != "earlier"] or series
             series = [s for s in series if not self._started_from(s.figure)] or series
-            if r.explicit_latest and named_paper and all(s.figure.as_of.basis == "current" for s in series):
+            current = all(s.figure.as_of.basis == "current" for s in series)
+            one_paper = r.subject_explicit and len({s.figure.doc_id for s in series}) == 1
+            if r.explicit_latest and current and (named_paper or one_paper):
+                # ("Warrington now has 46 spaces", asked "how many does Warrington now have": the only paper holding
+                # the place's measure calls it current, and no paper dates it; not for the council's own papers,
+                # which pile up over the years)
                 return self.writer.present(
                     question,
                     r,
                     series,
-                    note=" The paper you named gives this as the current figure; it does not say what date"
-                    " that is.",
+                    note=" The paper gives this as the current figure; it does not say what date that is.",
                 )
             if r.explicit_latest:
                 return self.writer.undated(question, r, series)
