@@ -5,6 +5,8 @@ The sentences are written for these tests in the shapes council minutes use, not
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from qa_assistant.answering.entity_candidates import (
@@ -1229,3 +1231,27 @@ def test_a_name_of_only_the_question_own_words_is_no_answer(question, sentence, 
         any("Family Assessment Support Teams" in n or "Corporate Parenting Board" in n for n in named)
         == offered
     )
+
+
+@pytest.mark.parametrize(
+    "sentence,reference,dates",
+    [
+        # a day written without its year, in a paper with no date, is answered as written (no year made up)
+        (
+            "A majority of councillors voted to approve the budget on Friday 8 March.",
+            None,
+            [("8 March", None)],
+        ),
+        ("Newham must give Ofsted a written statement by November 14.", None, [("November 14", None)]),
+        # ... a paper's date still gives it its year
+        (
+            "A majority of councillors voted to approve the budget on Friday 8 March.",
+            dt.date(2024, 3, 20),
+            [("8 March", "8 March 2024")],
+        ),
+        # ... and a day with its year is read as before
+        ("The visit was on 8 March 2022.", None, [("8 March 2022", None)]),
+    ],
+)
+def test_a_day_without_its_year_is_a_date_answer_as_written(sentence, reference, dates):
+    assert [(c.text, c.detail) for c in find_dates_in(sentence, reference)] == dates

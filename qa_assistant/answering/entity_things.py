@@ -9,29 +9,49 @@ from functools import lru_cache
 
 from qa_assistant.answering.entity_finder import Found
 from qa_assistant.figures.terms import lexicon, measure_terms, phrase_pattern
-from qa_assistant.text.dates import MONTHS, find_dates
+from qa_assistant.text.dates import MONTHS, DateMention, find_dates
 
 _ANY_PRECISION = ("day", "month", "quarter", "fy", "year")
 
 
+# a stand-in "today" that lets the date reader find a day written without its year ("on Friday 8 March") in a
+# paper with no date of its own; such a day is answered as written, never with the year the stand-in gave it
+_ANY_REFERENCE = dt.date(2000, 12, 31)
+
+
+def _dates(text: str, reference: dt.date | None) -> list[tuple[DateMention, bool]]:
+    """The dates in text, each with whether its label may be shown (False: a day whose year nothing gives)."""
+    found = [(d, True) for d in find_dates(text, reference=reference)]
+    if reference is not None:
+        return found
+    spans = {(d.start, d.end) for d, _ in found}
+    yearless = [
+        (d, False)
+        for d in find_dates(text, reference=_ANY_REFERENCE)
+        if d.kind == "day" and (d.start, d.end) not in spans
+    ]
+    return sorted(found + yearless, key=lambda x: x[0].start)
+
+
 def find_dates_in(text: str, reference: dt.date | None) -> list[Found]:
-    """The dates a sentence names, at any precision (a day, a month, a quarter, a year)."""
+    """The dates a sentence names, at any precision (a day, a month, a quarter, a year); a day written without
+    its year in a paper with no date ("on Friday 8 March") as written."""
     return [
         Found(
             d.start,
             d.end,
             text[d.start : d.end],
             "date",
-            detail=d.label if d.label.lower() != text[d.start : d.end].lower() else None,
+            detail=d.label if shown and d.label.lower() != text[d.start : d.end].lower() else None,
         )
-        for d in find_dates(text, reference=reference)
+        for d, shown in _dates(text, reference)
         if d.kind in _ANY_PRECISION
     ]
 
 
 def names_a_day(text: str, reference: dt.date | None) -> bool:
-    """Whether a date answer gives a day ("8 May 2019"), not only a month or a year."""
-    return any(d.kind == "day" for d in find_dates(text, reference=reference))
+    """Whether a date answer gives a day ("8 May 2019", "Friday 8 March"), not only a month or a year."""
+    return any(d.kind == "day" for d, _ in _dates(text, reference))
 
 
 _GRADE_QUESTION = re.compile(
