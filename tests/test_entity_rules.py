@@ -267,6 +267,10 @@ def test_one_word_before_the_kind_is_no_name(sentence):
         # a possessive may stand before the kind whose name is asked, but a post's words are no kind
         ("What is the name of Hackney's Children in Care Council that met the commission?", "council"),
         ("What is the name of the Director of Children's Services?", None),
+        # the kind is one noun phrase: never past its verb to another head ("... is Southwark's fostering service")
+        ("Which consortium is Southwark's fostering service now part of?", "consortium"),
+        # ... and with no known head it is the phrase's last word before its verb, not its first
+        ("Which housing association did the council partner with?", "association"),
     ],
 )
 def test_what_kind_of_name_is_asked_for(question, head):

@@ -181,6 +181,15 @@ from qa_assistant.text.dates import find_dates
         ("How much more of the budget went on placements?", "money", "level", set()),
         ("How much higher education funding did care leavers receive?", "money", "level", set()),
         ("How much more did the council spend on placements than budgeted?", "money", "change", set()),
+        # ... or with its own verb, against a year ("compared with")
+        (
+            "How much more was spent on residential placements in 2023/24 compared with 2022/23?",
+            "money",
+            "change",
+            set(),
+        ),
+        # "the annual increase in" is a change as "the increase in" is
+        ("What is the annual increase in the cost of residential placements?", "money_year", "change", set()),
         # exceeding a target is a difference from it, exceeding a budget the overspend
         ("By how much did foster carer recruitment during 2023/24 exceed its target?", None, "change", set()),
         # "by how much ... overspent", however far apart, is the overspend itself
@@ -2058,6 +2067,12 @@ def test_this_year_in_a_paper_dated_by_its_title(title, label):
             True,
         ),
         ("It was confirmed that Camden placed third in the country.", "A member asked about targets.", False),
+        # ... "that figure" after a time phrase points back too
+        (
+            "By June that figure had risen to 452.",
+            "There were 410 children subject to a plan in March.",
+            True,
+        ),
         # ... "that" as a conjunction refers to nothing
         (
             "Members noted that total spending was £40m.",
@@ -2996,6 +3011,26 @@ def test_a_question_asking_a_position(question, position):
             "12th",
             False,
         ),
+        # ... each position of a sentence with its own measure ("5th for re-referrals and 150th for repeat plans")
+        (
+            "Where did Middlesbrough rank for re-referrals?",
+            "Middlesbrough ranked 5th for re-referrals and 150th for repeat child protection plans.",
+            "150th",
+            False,
+        ),
+        (
+            "Where did Middlesbrough rank for re-referrals?",
+            "Middlesbrough ranked 5th for re-referrals and 150th for repeat child protection plans.",
+            "5th",
+            True,
+        ),
+        # ... "for the second year running" says when, not the measure
+        (
+            "Where did Middlesbrough rank for repeat child protection plans?",
+            "Middlesbrough ranked 150th of 152 for the second year running on repeat child protection plans.",
+            "150th",
+            True,
+        ),
         # ... and so do the words of the measure it was ranked on, after the field it was ranked in
         (
             "Where did Middlesbrough rank among local authorities for its child protection rate?",
@@ -3126,4 +3161,18 @@ def test_a_bound_the_question_states_is_the_figures_own(question, text, value, o
 )
 def test_a_share_written_as_a_count_of_a_count_answers_how_many(question, text, value, ok):
     s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+@pytest.mark.parametrize(
+    "question,ok",
+    [
+        # a saving on a measure is not what the measure costs
+        ("What is the annual cost of residential placements?", False),
+        ("What annual saving is the new model expected to make on residential placements?", True),
+    ],
+)
+def test_a_saving_is_not_a_cost(question, ok):
+    text = "The new model is expected to save £1.2M per year on residential placements."
+    s = support(question, text, "£1.2M per year")
     assert s.ok == ok, s.reason

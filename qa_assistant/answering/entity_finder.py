@@ -35,6 +35,7 @@ COMPANY_HEADS = {
     "firm",
     "business",
     "partner",
+    "association",
 }
 ORG_WORDS = re.compile(rf"\b(?:{ORG_HEADS}|Council|Borough|County|City|Services?)\b")
 

@@ -12,7 +12,14 @@ from qa_assistant.figures.terms import lexicon, measure_terms, stopwords
 
 # "which regional adoption AGENCY was ...": the kind of thing asked is the head noun, a word or three after
 # "which" (the first word only when no known head follows: "which charity", "which Haringey programme")
-_NAME_HEAD = re.compile(rf"\bwhich\s+(?:(?:[\w'’-]+\s+){{0,{HEAD_REACH}}}?({NAME_HEADS})s?\b|(\w+))", re.I)
+# (one noun phrase: not past a verb, "which consortium IS Southwark's fostering service part of"; with no known
+# head, the noun phrase's last word before its verb, "which housing ASSOCIATION did ...", else its first word)
+_VERB_AFTER = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)"
+_NAME_HEAD = re.compile(
+    rf"\bwhich\s+(?:(?:(?!{_VERB_AFTER}\b)[\w'’-]+\s+){{0,{HEAD_REACH}}}?({NAME_HEADS})s?\b|"
+    rf"(?:[a-z][\w'’-]*\s+){{0,2}}?([a-z][\w'’-]*)(?=\s+{_VERB_AFTER}\b)|(\w+))",
+    re.I,
+)
 _NEXT_HEAD = re.compile(rf"\s+({NAME_HEADS})s?\b", re.I)
 _CALLED = re.compile(r"\b(\w+)\s+(?:is|was|are|were)?\s*(?:called|named)\b", re.I)
 _WHAT_THE = re.compile(

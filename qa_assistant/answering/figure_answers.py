@@ -104,7 +104,8 @@ class FigureAnswerer:
         dated = [s for s in series if s.figure.as_of.known]
         if r.intent == "value":
             return self._for_period(question, r, series, dated, named_paper=named is not scored)
-        return self._latest(question, r, series, dated, named_paper=named is not scored)
+        one_paper = len({s.figure.doc_id for s in scored}) == 1  # (of every figure supported, any series)
+        return self._latest(question, r, series, dated, named_paper=named is not scored, one_paper=one_paper)
 
     def _for_period(
         self, question: str, r: Reading, series: list[Scored], dated: list[Scored], named_paper: bool
@@ -127,7 +128,13 @@ class FigureAnswerer:
         return self.writer.nearest(question, r, dated)
 
     def _latest(
-        self, question: str, r: Reading, series: list[Scored], dated: list[Scored], named_paper: bool = False
+        self,
+        question: str,
+        r: Reading,
+        series: list[Scored],
+        dated: list[Scored],
+        named_paper: bool = False,
+        one_paper: bool = False,
     ) -> Answer:
         """The latest dated figures, saying how many earlier dates are held; an undated figure only with a
         warning, and not at all when the question insists on the current figure, unless the paper it names
@@ -138,8 +145,7 @@ class FigureAnswerer:
             series = [s for s in series if s.figure.as_of.basis != "earlier"] or series
             series = [s for s in series if not self._started_from(s.figure)] or series
             current = all(s.figure.as_of.basis == "current" for s in series)
-            one_paper = r.subject_explicit and len({s.figure.doc_id for s in series}) == 1
-            if r.explicit_latest and current and (named_paper or one_paper):
+            if r.explicit_latest and current and (named_paper or (one_paper and r.subject_explicit)):
                 # ("Warrington now has 46 spaces", asked "how many does Warrington now have": the only paper holding
                 # the place's measure calls it current, and no paper dates it; not for the council's own papers,
                 # which pile up over the years)
@@ -166,7 +172,7 @@ class FigureAnswerer:
             series = later
             dated = [s for s in dated if s in later]
             if not dated:
-                return self._latest(question, r, series, dated, named_paper)
+                return self._latest(question, r, series, dated, named_paper, one_paper)
         latest_end = max(s.figure.as_of.end for s in dated)
         chosen = [s for s in dated if s.figure.as_of.end == latest_end]
         now = [s for s in series if s.figure.as_of.basis == "current"]

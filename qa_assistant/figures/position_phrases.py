@@ -19,7 +19,10 @@ _RANKED_BEFORE = re.compile(
 # ranked in may come first; the measure ranked on follows "for", "on" or "in terms of", to the clause's end
 _RANKED_ON = re.compile(
     r"(?:\s+(?:of|out\s+of)\s+\d[\d,]*(?:\s+[\w'’-]+){0,3}?|\s+(?:in|among|across|nationally|regionally)"
-    r"(?:\s+[\w'’-]+){0,4}?)?\s+(?:for|on|in\s+terms\s+of)\s+(?P<measure>[^.;,:()]+)",
+    r"(?:\s+[\w'’-]+){0,4}?)?"
+    # ("for the second year running", "for a third consecutive year": when, not the measure)
+    r"(?:\s+for\s+(?:the|a)\s+[\w-]+\s+(?:(?:consecutive|successive)\s+)?(?:year|time)(?:\s+running|\s+in\s+a\s+row)?)?"
+    r"\s+(?:for|on|in\s+terms\s+of)\s+(?P<measure>(?:(?!\b(?:and|but|while|whereas)\b)[^.;,:()\d])+)",
     re.I,
 )
 
@@ -38,10 +41,11 @@ def position_phrase(
     position of an inspection)."""
     if found is not None and measure_terms(text[found.start : found.end]):
         return found
-    back = backward_phrase(text, group_start, q)
-    if back is None or not _RANKED_BEFORE.search(text, max(0, q.start - 12), q.start):
-        return NONE
+    # ("ranked 5th for re-referrals and 150th for repeat plans": the second's own measure, with no verb before it)
     on = _RANKED_ON.match(text, q.end, sentence_end)
     if on is not None and measure_terms(on.group("measure")) and not _REFERS_BACK.match(on.group("measure")):
         return Phrase(on.start("measure"), on.end("measure"), "forward")
+    back = backward_phrase(text, group_start, q)
+    if back is None or not _RANKED_BEFORE.search(text, max(0, q.start - 12), q.start):
+        return NONE
     return back

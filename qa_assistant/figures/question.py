@@ -26,7 +26,8 @@ from qa_assistant.figures.question_dates import (
     set_dates,
 )
 from qa_assistant.figures.question_given import given_spans
-from qa_assistant.figures.question_intent import answer_type, asks_latest, asks_timeline, figure_kind
+from qa_assistant.figures.question_intent import answer_type, asks_latest, asks_timeline
+from qa_assistant.figures.question_kind import figure_kind
 from qa_assistant.figures.question_measure import blank_spans, measure_words, unit_and_concept
 from qa_assistant.figures.question_sources import (
     asked_subject,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa_assistant.figures.question_intent import CHANGE
+from qa_assistant.figures.question_kind import CHANGE
 from qa_assistant.figures.relative import EARLIER_PERIOD
 from qa_assistant.figures.terms import lexicon, measure_terms, phrase_pattern
 

@@ -15,7 +15,8 @@ from qa_assistant.figures.concepts import (
     synonym_positions,
 )
 from qa_assistant.figures.question_cohort import measure_of_the_cohort
-from qa_assistant.figures.question_intent import CHANGE, asks_position, position_word_spans
+from qa_assistant.figures.question_intent import asks_position, position_word_spans
+from qa_assistant.figures.question_kind import CHANGE
 from qa_assistant.figures.terms import (
     UNIT_TEXT,
     WEEKLY,

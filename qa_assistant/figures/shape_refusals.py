@@ -1,8 +1,10 @@
 """Refusals for what a question asks of a figure's shape rather than its measure: the highest or lowest value,
-an average, one end of a range, or a group bounded one way ("more than 20 miles from home"). Each is checked
+an average, one end of a range, a group bounded one way ("more than 20 miles from home"), or a saving. Each is checked
 once the measure itself matched, so the refusal still says the measure was right."""
 
 from __future__ import annotations
+
+import re
 
 from qa_assistant.figures.averages import asks_average, said_average
 from qa_assistant.figures.bounds import bounded_the_other_way
@@ -11,6 +13,23 @@ from qa_assistant.figures.range_ends import asked_end, figure_end
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.models import Figure
+
+# "expected to save £1.2M per year on residential placements": a saving on a measure is not what it costs
+_SAVED_BEFORE = re.compile(
+    r"\b(?:sav(?:e|es|ed|ing)|savings\s+of|a\s+saving\s+of)\s+(?:of\s+)?(?:up\s+to\s+|around\s+|about\s+|"
+    r"approximately\s+|an\s+estimated\s+)?$",
+    re.I,
+)
+_SAVING_ASKED = re.compile(r"\bsav(?:e|es|ed|ing|ings)\b|\bcuts?\b|\breduc", re.I)
+_COST_ASKED = re.compile(
+    r"\b(?:costs?|costing|spend\w*|spent|budget\w*|price|paid|pay|charged?|expenditure)\b", re.I
+)
+
+
+def _asks_a_cost_not_a_saving(r: Reading) -> bool:
+    """The question asks what something costs or spends ("the annual cost of residential placements"), not a
+    saving or cut (a follow-up's "how much of that is delivered?" asks neither)."""
+    return bool(_COST_ASKED.search(r.question)) and not _SAVING_ASKED.search(r.question)
 
 
 def shape_refusal(r: Reading, f: Figure, around: FigureContext) -> str | None:
@@ -24,6 +43,8 @@ def shape_refusal(r: Reading, f: Figure, around: FigureContext) -> str | None:
     asked = asked_end(r.question)
     if asked and asked != figure_end(sentence, start, end):
         return f"measure: asked the {asked} end of a range; the paper does not give this as it"
+    if _SAVED_BEFORE.search(sentence, max(0, start - 24), start) and _asks_a_cost_not_a_saving(r):
+        return "measure: the figure is a saving, which the question does not ask for"
     if bounded_the_other_way(r.question, sentence, start, end):
         return "measure: the figure's own words bound what it counts the other way from the question"
     return None
