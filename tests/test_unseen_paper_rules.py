@@ -190,6 +190,13 @@ from qa_assistant.text.dates import find_dates
         ),
         # "the annual increase in" is a change as "the increase in" is
         ("What is the annual increase in the cost of residential placements?", "money_year", "change", set()),
+        # ... as is exceeding an average (only a budget or funding is exceeded by an overspend)
+        (
+            "By how much did Camden's rate of children in care exceed the national average?",
+            "rate",
+            "change",
+            set(),
+        ),
         # exceeding a target is a difference from it, exceeding a budget the overspend
         ("By how much did foster carer recruitment during 2023/24 exceed its target?", None, "change", set()),
         # "by how much ... overspent", however far apart, is the overspend itself
@@ -3176,3 +3183,17 @@ def test_a_saving_is_not_a_cost(question, ok):
     text = "The new model is expected to save £1.2M per year on residential placements."
     s = support(question, text, "£1.2M per year")
     assert s.ok == ok, s.reason
+
+
+def test_a_figure_of_another_unit_answers_only_when_none_in_the_unit_asked_does():
+    from qa_assistant.answering.figure_answers import prefer_asked_unit
+    from qa_assistant.answering.figure_choice import Scored
+
+    question = "How many children in need had a disability?"
+    text = (
+        "Of the 2,040 children in need, 612 had a disability; three in ten children in need had a disability."
+    )
+    scored = [Scored(figure(text, v), support(question, text, v)) for v in ("612", "three in ten")]
+    assert all(s.support.ok for s in scored), [s.support.reason for s in scored]
+    assert [s.figure.value_text for s in prefer_asked_unit(scored)] == ["612"]
+    assert [s.figure.value_text for s in prefer_asked_unit(scored[1:])] == ["three in ten"]

@@ -29,6 +29,7 @@ from qa_assistant.figures.asof import STARTING_VALUE
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.selection import Support, check
 from qa_assistant.figures.support_context import stated_numbers
+from qa_assistant.figures.support_rules import OTHER_UNIT
 from qa_assistant.indexing.retrieval import bm25_ranking
 from qa_assistant.models import Answer, Figure, FigureValue
 
@@ -59,7 +60,7 @@ class FigureAnswerer:
                 ok.append(Scored(f, s))
             elif s.reason.split(":")[0] in ("unit", "subject", "kind") and _a_value_held(f):
                 near.append((f, s))
-        return ok, near
+        return prefer_asked_unit(ok), near
 
     def _hedge(self, f: Figure) -> str:
         """The words that make a figure a bound or an estimate ("more than"), "" when stated as exact."""
@@ -227,3 +228,9 @@ def _a_value_held(f: Figure) -> bool:
     """A limit set ("within 26 weeks") or a position ("the third visit") is no value held of a measure, so it is
     never offered as a near miss."""
     return f.kind != "limit" and f.unit != "ordinal"
+
+
+def prefer_asked_unit(ok: list[Scored]) -> list[Scored]:
+    """ "Of 2,040 children in need, 612 (three in ten) had a disability": a figure let in from another unit (a
+    share written as a count of a count, a change in per cent) answers only when none in the unit asked does."""
+    return [s for s in ok if OTHER_UNIT not in s.support.notes] or ok

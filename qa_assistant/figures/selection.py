@@ -46,6 +46,7 @@ from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.shape_refusals import shape_refusal
 from qa_assistant.figures.support_context import FigureContext, read_from_sentence, says_something_else
 from qa_assistant.figures.support_rules import (
+    OTHER_UNIT,
     forecast_words,
     kind_ok,
     money_words_asked,
@@ -102,8 +103,10 @@ def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Supp
         return Support(False, refusal)
     if whole_council_for_a_service(r.question, f, ctx(f).sentence_text):
         return Support(False, "measure: the figure is the whole council's money, not the service asked about")
-    if not unit_ok(r.unit, f.unit, r.question) and not unit_also_ok(r, f):
-        return Support(False, f"unit: asked {r.unit}, figure is {f.unit}")
+    if not unit_ok(r.unit, f.unit, r.question):
+        if not unit_also_ok(r, f):
+            return Support(False, f"unit: asked {r.unit}, figure is {f.unit}")
+        measure.notes.append(OTHER_UNIT)
     if not subject_ok(r, f):
         return Support(False, f"subject: asked {r.subject.name}, figure is {f.subject_name or f.subject}")
     if not kind_ok(r.figure_kind, f):

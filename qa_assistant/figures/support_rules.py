@@ -69,6 +69,9 @@ _COUNT_OF_COUNT = re.compile(
 )
 
 
+OTHER_UNIT = "another unit"  # a Support note: answers only when no figure in the unit asked does
+
+
 def unit_also_ok(r: Reading, f: Figure) -> bool:
     """A figure of another unit that still answers: a change in per cent for a change in what money costs
     (change_in_percent), or a share the paper writes as a count of a count ("1 in 71 children who received early
