@@ -3131,6 +3131,31 @@ def test_a_current_thing_is_not_the_current_figure(question, latest):
             "47 percent",
             False,
         ),
+        # ... a clause ends at "and the number ...", ", up from", and a period the clause opens with is no bound
+        (
+            "How many children were placed within 20 miles of home?",
+            "The number placed over 20 miles from home fell to 58 and the number within 20 miles rose to 147.",
+            "147",
+            True,
+        ),
+        (
+            "How many children were placed within 20 miles of home?",
+            "The number placed over 20 miles from home fell to 58 and the number within 20 miles rose to 147.",
+            "58",
+            False,
+        ),
+        (
+            "How many children had waited more than 18 weeks?",
+            "Children who had waited more than 18 weeks numbered 45, up from 30 who had waited under 18 weeks.",
+            "45",
+            True,
+        ),
+        (
+            "How many children were re-referred within 12 months of a previous referral?",
+            "Over 12 months, 230 children were re-referred within 12 months of a previous referral.",
+            "230",
+            True,
+        ),
         # ... the same bound, or a bound on something else, refuses nothing
         (
             "How many children in care were placed more than 20 miles from home?",

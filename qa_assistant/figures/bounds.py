@@ -16,7 +16,9 @@ _BOUND = re.compile(
 # where one figure's clause ends and the next one's starts: "..., and 18 percent", "..., with 58 placed",
 # "; 12 were"
 _CLAUSE_BREAK = re.compile(
-    r";|,\s*(?:and|with|while|whereas|but|compared|against|of\s+whom|of\s+which)\b|\band\s+(?=£?\d)", re.I
+    r";|,\s*(?:and|with|while|whereas|but|compared|against|of\s+whom|of\s+which|up|down)\b|"
+    r"\band\s+(?=£?\d|(?:the|those|that)\b)",
+    re.I,
 )
 
 
@@ -42,7 +44,10 @@ def bounded_the_other_way(question: str, sentence: str, start: int, end: int) ->
     asked = asked_bounds(question)
     if not asked:
         return False
-    for m in _BOUND.finditer(_own_clause(sentence, start, end)):
+    clause = _own_clause(sentence, start, end)
+    for m in _BOUND.finditer(clause):
+        if not clause[: m.start()].strip(" \t\n•·-") and clause[m.end() :].lstrip().startswith(","):
+            continue  # "Over 12 months, 230 children were re-referred": a period the clause opens with
         direction, n, unit = _bound(m)
         if any((n, unit[:4]) == (a_n, a_unit[:4]) and direction != a_dir for a_dir, a_n, a_unit in asked):
             return True
