@@ -413,6 +413,14 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         # what caused a figure asks for the reason, not the figure
         ("What caused the children's services overspend in 2023/24?", "text"),
         ("What is causing the overspend?", "text"),
+        # ... as does what someone said was behind it, or its reasons
+        (
+            "What did the Select Committee hear was behind the recent downward trend in children looked after?",
+            "text",
+        ),
+        ("What did officers say were the main reasons for the rise in children in care?", "text"),
+        # ... not what someone said a figure was
+        ("What did the council say was the overspend in 2023/24?", "number"),
         # ... but one noun phrase: "which care leaver and council apprentice" asks for no council
         ("Which care leaver and council apprentice was working with Participation People?", "text"),
     ],

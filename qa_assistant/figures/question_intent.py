@@ -126,7 +126,10 @@ _WHAT_FIGURE = re.compile(
 # "why ...", and "what caused / is causing / drove / lay behind ..." ask for a reason
 _WHY = re.compile(
     r"^\s*(?:and\s+)?(?:why\b|what\s+(?:(?:has|had|is|was|have)\s+)?(?:caus(?:ed|es|ing)|dr(?:ove|iving|ives)|"
-    r"led\s+to|(?:lay|lies|lying)\s+behind)\b|what\s+(?:is|was|are|were)\s+(?:\w+\s+){0,3}?behind\b)",
+    r"led\s+to|(?:lay|lies|lying)\s+behind)\b|what\s+(?:is|was|are|were)\s+(?:\w+\s+){0,3}?behind\b|"
+    # "What did the committee hear was behind the downward trend?": the reason someone gave
+    r"what\s+(?:did|does|do|has|have)\b.{0,80}?\b(?:was|were|is|are)\s+(?:\w+\s+){0,2}?"
+    r"(?:behind|the\s+(?:main\s+)?(?:reasons?|causes?|drivers?)\s+(?:for|of|behind))\b)",
     re.I,
 )
 
