@@ -1267,3 +1267,12 @@ def test_a_name_of_only_the_question_own_words_is_no_answer(question, sentence, 
 )
 def test_a_day_without_its_year_is_a_date_answer_as_written(sentence, reference, dates):
     assert [(c.text, c.detail) for c in find_dates_in(sentence, reference)] == dates
+
+
+def test_a_day_without_its_year_answers_no_question_that_gives_a_year():
+    found = find_dates_in("Councillors voted to approve the budget on Friday 8 March.", None)
+    assert [c.text for c in found] == ["8 March"]
+    assert not fits_dates(found[0], read("When in 2019 did councillors approve the budget?"))
+    assert fits_dates(found[0], read("When did councillors approve the budget?"))
+    # ... a year that names the thing asked about is no period asked
+    assert fits_dates(found[0], read("On what day did councillors vote to approve the 2024/2025 budget?"))

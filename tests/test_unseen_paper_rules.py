@@ -190,6 +190,10 @@ from qa_assistant.text.dates import find_dates
         ),
         # "the annual increase in" is a change as "the increase in" is
         ("What is the annual increase in the cost of residential placements?", "money_year", "change", set()),
+        # ... "how much more is needed" asks an amount, not a difference
+        ("How much more is needed to close the funding gap?", "money", "level", set()),
+        # ... and "exceed the budget" the overspend, with the budget the question gives blanked first
+        ("By how much did spending exceed the budget?", None, "level", set()),
         # ... as is exceeding an average (only a budget or funding is exceeded by an overspend)
         (
             "By how much did Camden's rate of children in care exceed the national average?",
@@ -2080,6 +2084,12 @@ def test_this_year_in_a_paper_dated_by_its_title(title, label):
             "There were 410 children subject to a plan in March.",
             True,
         ),
+        # ... not "that" before a noun phrase, whatever verb it follows
+        (
+            "The Director warned that total spending was now £40m.",
+            "Residential placements remain the main pressure on the budget.",
+            False,
+        ),
         # ... "that" as a conjunction refers to nothing
         (
             "Members noted that total spending was £40m.",
@@ -3144,11 +3154,21 @@ def test_a_current_thing_is_not_the_current_figure(question, latest):
             "58",
             False,
         ),
+        # (", up from" does not end a clause: the earlier value keeps its bound, "45, down from 60")
         (
-            "How many children had waited more than 18 weeks?",
-            "Children who had waited more than 18 weeks numbered 45, up from 30 who had waited under 18 weeks.",
-            "45",
-            True,
+            "How many children were waiting less than 18 weeks for an assessment?",
+            "The number of children waiting more than 18 weeks for an assessment was 45, down from 60 at the last "
+            "report.",
+            "60",
+            False,
+        ),
+        # ... and a clause opening with a group bounded in weeks is that group
+        (
+            "How many children waited more than 18 weeks for an assessment?",
+            "Under 18 weeks, 120 children waited for an assessment; over 18 weeks, 45 children waited for an "
+            "assessment.",
+            "120",
+            False,
         ),
         (
             "How many children were re-referred within 12 months of a previous referral?",
@@ -3201,11 +3221,18 @@ def test_a_share_written_as_a_count_of_a_count_answers_how_many(question, text, 
     [
         # a saving on a measure is not what the measure costs
         ("What is the annual cost of residential placements?", False),
-        ("What annual saving is the new model expected to make on residential placements?", True),
+        ("What annual saving will the new model make on residential placements?", True),
     ],
 )
-def test_a_saving_is_not_a_cost(question, ok):
-    text = "The new model is expected to save £1.2M per year on residential placements."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new model is expected to save £1.2M per year on residential placements.",
+        "The new model is expected to save the council £1.2M per year on residential placements.",
+        "The new model will bring savings totalling £1.2M per year on residential placements.",
+    ],
+)
+def test_a_saving_is_not_a_cost(question, ok, text):
     s = support(question, text, "£1.2M per year")
     assert s.ok == ok, s.reason
 

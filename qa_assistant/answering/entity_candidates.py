@@ -31,6 +31,10 @@ def fits_dates(c: Found, r: Reading) -> bool:
     if c.type != "date" or r.date_start is None:
         return True
     found = find_dates(c.detail or c.text)
+    if not found and re.search(r"\d", c.text) and not _NAMES_A_THING.search(r.question):
+        # a day whose year nothing gives ("Friday 8 March") is no answer for a year or period asked ("when in
+        # 2019"), unless the date names the thing ("approve the 2024/2025 budget"), not when
+        return False
     if _PUBLISHED.search(r.question):
         return not found or any(r.date_start <= d.last for d in found)
     if r.date_names_paper:  # "according to the January 2018 Panel": what it reports is from then or before
@@ -38,6 +42,11 @@ def fits_dates(c: Found, r: Reading) -> bool:
     return not found or any(d.first <= r.date_end and r.date_start <= d.last for d in found)
 
 
+# a year or financial year before a noun names the thing ("the 2024/2025 budget"), with no "in 2019" beside it
+_NAMES_A_THING = re.compile(
+    r"^(?!.*\b(?:in|during|since|by|before|after|of)\s+(?:the\s+)?\d{4}\b).*\b\d{4}(?:[/-]\d{2,4})?\s+[a-z]",
+    re.I,
+)
 _PUBLISHED = re.compile(r"\b(?:published|issued|released|letter)\b", re.I)
 _PUBLISHING = re.compile(
     r"\b(?:published|publication|issued|released|letter|dated|sent|wrote|written)\b", re.I

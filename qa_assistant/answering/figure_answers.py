@@ -232,5 +232,7 @@ def _a_value_held(f: Figure) -> bool:
 
 def prefer_asked_unit(ok: list[Scored]) -> list[Scored]:
     """ "Of 2,040 children in need, 612 (three in ten) had a disability": a figure let in from another unit (a
-    share written as a count of a count, a change in per cent) answers only when none in the unit asked does."""
-    return [s for s in ok if OTHER_UNIT not in s.support.notes] or ok
+    share written as a count of a count, a change in per cent) answers only when its paper holds none in the unit
+    asked (another paper's may be of another date)."""
+    in_unit = {s.figure.doc_id for s in ok if OTHER_UNIT not in s.support.notes}
+    return [s for s in ok if OTHER_UNIT not in s.support.notes or s.figure.doc_id not in in_unit]

@@ -16,7 +16,7 @@ _BOUND = re.compile(
 # where one figure's clause ends and the next one's starts: "..., and 18 percent", "..., with 58 placed",
 # "; 12 were"
 _CLAUSE_BREAK = re.compile(
-    r";|,\s*(?:and|with|while|whereas|but|compared|against|of\s+whom|of\s+which|up|down)\b|"
+    r";|,\s*(?:and|with|while|whereas|but|compared|against|of\s+whom|of\s+which)\b|"
     r"\band\s+(?=£?\d|(?:the|those|that)\b)",
     re.I,
 )
@@ -46,9 +46,16 @@ def bounded_the_other_way(question: str, sentence: str, start: int, end: int) ->
         return False
     clause = _own_clause(sentence, start, end)
     for m in _BOUND.finditer(clause):
-        if not clause[: m.start()].strip(" \t\n•·-") and clause[m.end() :].lstrip().startswith(","):
-            continue  # "Over 12 months, 230 children were re-referred": a period the clause opens with
         direction, n, unit = _bound(m)
+        if _opens_with_a_period(clause, m, unit):
+            continue
         if any((n, unit[:4]) == (a_n, a_unit[:4]) and direction != a_dir for a_dir, a_n, a_unit in asked):
             return True
     return False
+
+
+def _opens_with_a_period(clause: str, m: re.Match[str], unit: str) -> bool:
+    """ "Over 12 months, 230 children were re-referred within 12 months": a span of months or years the clause
+    opens with says when, not which group ("Under 18 weeks, 120 children waited" is a group)."""
+    opens = not clause[: m.start()].strip(" \t\n•·-") and clause[m.end() :].lstrip().startswith(",")
+    return opens and unit.startswith(("month", "year"))

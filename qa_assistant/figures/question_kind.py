@@ -22,10 +22,10 @@ CHANGE = re.compile(
     r"(?:(?:annual|yearly|weekly|monthly|overall|net)\s+)?(?:increase|decrease|"
     r"reduction|rise|fall|change|growth) in\b|\bvariance\b|\bhow much\b.{0,80}\bby\s*\?\s*$|"
     # "how much higher was X than Y": the difference itself ("how much additional funding" is an amount given)
-    # ... said against something or with its own verb ("how much more was spent"), so not "how much higher
-    # education funding" or "how much more money is needed"
+    # ... said against something ("than", "compared with"), so not "how much higher education funding" or "how much
+    # more is needed" (an amount)
     r"\bhow much (?:higher|lower|greater|bigger|larger|smaller|more|less)\b"
-    r"(?=\s+(?:was|is|were|are|has|have|had|will)\b|.*\b(?:than|compared|versus|vs|against)\b)",
+    r"(?=.*\b(?:than|compared|versus|vs|against)\b)",
     re.I,
 )
 _TARGET = re.compile(
@@ -49,7 +49,9 @@ _BY_HOW_MUCH_OVER = re.compile(
     r"\bby how much\b.{0,120}\b(?:overspe\w*|underspe\w*|overr[ua]n\w*|short|"
     # (exceeding a budget or funding is the amount over it; exceeding a target, an average or last year's figure
     # is a difference from it, a change)
-    r"exceed\w*\s+(?:(?:its|their|the|our)\s+)?(?:[\w£.,'’-]+\s+){0,3}?(?:budget|funding|grant|allocation|income)s?|"
+    # (read after a budget the question gives is blanked: "exceed the budget" is then "exceed the")
+    r"exceed\w*(?!\s+(?:(?:its|their|the|our)\s+)?(?:[\w£.,'’-]+\s+){0,3}?(?:targets?|aims?|goals?|ambitions?|"
+    r"averages?|national|england|last|previous)\b)|"
     r"(?:over|under)\s+(?:budget|(?:its|their|the|our)\s+(?!(?:last|previous|next)\b)(?:[\w£.,'’-]+\s+){0,3}?budget))\b",
     re.I,
 )

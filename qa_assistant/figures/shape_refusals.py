@@ -16,7 +16,8 @@ from qa_assistant.models import Figure
 
 # "expected to save £1.2M per year on residential placements": a saving on a measure is not what it costs
 _SAVED_BEFORE = re.compile(
-    r"\b(?:sav(?:e|es|ed|ing)|savings\s+of|a\s+saving\s+of)\s+(?:of\s+)?(?:up\s+to\s+|around\s+|about\s+|"
+    r"\b(?:sav(?:e|es|ed|ing)(?:\s+(?:the\s+)?(?:council|authority|service|us|it|them))?|savings(?:\s+(?:of|totalling|"
+    r"worth|amounting\s+to))?|a\s+saving\s+of|cost\s+avoidance\s+of)\s+(?:up\s+to\s+|around\s+|about\s+|"
     r"approximately\s+|an\s+estimated\s+)?$",
     re.I,
 )
@@ -43,7 +44,7 @@ def shape_refusal(r: Reading, f: Figure, around: FigureContext) -> str | None:
     asked = asked_end(r.question)
     if asked and asked != figure_end(sentence, start, end):
         return f"measure: asked the {asked} end of a range; the paper does not give this as it"
-    if _SAVED_BEFORE.search(sentence, max(0, start - 24), start) and _asks_a_cost_not_a_saving(r):
+    if _SAVED_BEFORE.search(sentence, max(0, start - 40), start) and _asks_a_cost_not_a_saving(r):
         return "measure: the figure is a saving, which the question does not ask for"
     if bounded_the_other_way(r.question, sentence, start, end):
         return "measure: the figure's own words bound what it counts the other way from the question"
