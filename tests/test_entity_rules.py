@@ -421,6 +421,9 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("What did officers say were the main reasons for the rise in children in care?", "text"),
         # ... not what someone said a figure was
         ("What did the council say was the overspend in 2023/24?", "number"),
+        # an amount a question names by its kind ("what take-up", "what investment") asks a figure
+        ("What take-up of two-year-old nursery places had the service achieved?", "number"),
+        ("What investment in children's social care did the Cabinet seek?", "number"),
         # ... but one noun phrase: "which care leaver and council apprentice" asks for no council
         ("Which care leaver and council apprentice was working with Participation People?", "text"),
     ],
@@ -1276,3 +1279,5 @@ def test_a_day_without_its_year_answers_no_question_that_gives_a_year():
     assert fits_dates(found[0], read("When did councillors approve the budget?"))
     # ... a year that names the thing asked about is no period asked
     assert fits_dates(found[0], read("On what day did councillors vote to approve the 2024/2025 budget?"))
+    # ... but a year before an event is when it happened
+    assert not fits_dates(found[0], read("When did the 2019 Ofsted inspection start?"))

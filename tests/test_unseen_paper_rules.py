@@ -192,6 +192,10 @@ from qa_assistant.text.dates import find_dates
         ("What is the annual increase in the cost of residential placements?", "money_year", "change", set()),
         # ... "how much more is needed" asks an amount, not a difference
         ("How much more is needed to close the funding gap?", "money", "level", set()),
+        # ... but with its own verb it asks the difference ("how much more was spent")
+        ("How much more was spent on residential placements in 2023/24?", "money", "change", set()),
+        # ... and exceeding a forecast or a number is a difference, as a target's is
+        ("By how much did the number of referrals exceed the forecast?", None, "change", set()),
         # ... and "exceed the budget" the overspend, with the budget the question gives blanked first
         ("By how much did spending exceed the budget?", None, "level", set()),
         # ... as is exceeding an average (only a budget or funding is exceeded by an overspend)
@@ -2084,6 +2088,19 @@ def test_this_year_in_a_paper_dated_by_its_title(title, label):
             "There were 410 children subject to a plan in March.",
             True,
         ),
+        # ... with an adverb before its verb, or "of" a number
+        ("That figure now stands at 452.", "There were 410 children subject to a plan in March.", True),
+        (
+            "That figure of 452 compares with 410 in March.",
+            "There were 410 children subject to a plan.",
+            True,
+        ),
+        # ... never a plural, which only a conjunction's "that" takes
+        (
+            "Members noted that numbers had reached 1,240 across all early help services.",
+            "The report covers the number of children subject to a child protection plan.",
+            False,
+        ),
         # ... not "that" before a noun phrase, whatever verb it follows
         (
             "The Director warned that total spending was now £40m.",
@@ -3176,6 +3193,22 @@ def test_a_current_thing_is_not_the_current_figure(question, latest):
             "230",
             True,
         ),
+        # ... "although", "whilst", "leaving" end a clause too
+        (
+            "What percentage of assessments were completed within 45 working days?",
+            "85% of assessments were completed within 45 working days, up from 70% last year, although 15% took "
+            "more than 45 working days.",
+            "85%",
+            True,
+        ),
+        # ... and a span of years a clause opens with is a group (an age), not a period
+        (
+            "How many young people over 18 years were in supported accommodation?",
+            "Under 18 years, 120 young people were in supported accommodation; over 18 years, 45 young people were "
+            "in supported accommodation.",
+            "120",
+            False,
+        ),
         # ... the same bound, or a bound on something else, refuses nothing
         (
             "How many children in care were placed more than 20 miles from home?",
@@ -3235,6 +3268,15 @@ def test_a_share_written_as_a_count_of_a_count_answers_how_many(question, text, 
 def test_a_saving_is_not_a_cost(question, ok, text):
     s = support(question, text, "£1.2M per year")
     assert s.ok == ok, s.reason
+
+
+def test_spending_after_savings_is_a_cost():
+    s = support(
+        "How much does the council spend on residential placements?",
+        "After savings £14.2m was spent on residential placements.",
+        "£14.2m",
+    )
+    assert s.ok, s.reason
 
 
 def test_a_figure_of_another_unit_answers_only_when_none_in_the_unit_asked_does():

@@ -42,9 +42,9 @@ def fits_dates(c: Found, r: Reading) -> bool:
     return not found or any(d.first <= r.date_end and r.date_start <= d.last for d in found)
 
 
-# a year or financial year before a noun names the thing ("the 2024/2025 budget"), with no "in 2019" beside it
+# a financial year before what was set for it names the thing ("approve the 2024/2025 budget"), not when
 _NAMES_A_THING = re.compile(
-    r"^(?!.*\b(?:in|during|since|by|before|after|of)\s+(?:the\s+)?\d{4}\b).*\b\d{4}(?:[/-]\d{2,4})?\s+[a-z]",
+    r"\b\d{4}[/-]\d{2,4}\s+(?:budget|plan|strategy|accounts?|settlement|programme|statement|precept)s?\b",
     re.I,
 )
 _PUBLISHED = re.compile(r"\b(?:published|issued|released|letter)\b", re.I)

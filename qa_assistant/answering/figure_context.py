@@ -132,9 +132,10 @@ _SPENT_ON_WHAT_BEFORE = re.compile(
 # "placed third ... on that measure", "By June that figure had risen": "that" pointing back, followed by a verb or
 # the clause's end; not a conjunction before a noun phrase ("noted that total spending was £40m", "warned that ...")
 _THAT_MEASURE = re.compile(
-    r"\bthat\s+(?:measure|indicator|figure|number|rate|metric|score|total)s?"
-    r"(?=\s*(?:[.,;:)]|$)|\s+(?:had|has|have|was|were|is|are|will|would|could|may|might|remains?|remained|rose|"
-    r"fell|increased|decreased|dropped|stood|stands|reached|grew|declined|represents?|equates?|compares?)\b)",
+    r"\bthat\s+(?:measure|indicator|figure|number|rate|metric|score|total)"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:of\s+£?\d|alone\b)|\s+(?:(?:now|again|also|then|\w+ly)\s+)?(?:had|has|have|was|were|is|"
+    r"are|will|would|could|may|might|remains?|remained|rose|fell|increased|decreased|dropped|stood|stands|reached|"
+    r"grew|declined|represents?|equates?|compares?)\b)",
     re.I,
 )
 

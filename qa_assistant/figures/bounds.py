@@ -16,7 +16,8 @@ _BOUND = re.compile(
 # where one figure's clause ends and the next one's starts: "..., and 18 percent", "..., with 58 placed",
 # "; 12 were"
 _CLAUSE_BREAK = re.compile(
-    r";|,\s*(?:and|with|while|whereas|but|compared|against|of\s+whom|of\s+which)\b|"
+    r";|,\s*(?:and|with|while|whilst|whereas|but|although|though|yet|leaving|meaning|compared|against|of\s+whom|"
+    r"of\s+which)\b|"
     r"\band\s+(?=£?\d|(?:the|those|that)\b)",
     re.I,
 )
@@ -55,7 +56,8 @@ def bounded_the_other_way(question: str, sentence: str, start: int, end: int) ->
 
 
 def _opens_with_a_period(clause: str, m: re.Match[str], unit: str) -> bool:
-    """ "Over 12 months, 230 children were re-referred within 12 months": a span of months or years the clause
-    opens with says when, not which group ("Under 18 weeks, 120 children waited" is a group)."""
+    """ "Over 12 months, 230 children were re-referred within 12 months": a span of months the clause opens with
+    says when, not which group ("Under 18 weeks, 120 children waited", "Under 18 years, 120 young people" are
+    groups)."""
     opens = not clause[: m.start()].strip(" \t\n•·-") and clause[m.end() :].lstrip().startswith(",")
-    return opens and unit.startswith(("month", "year"))
+    return opens and unit.startswith("month")

@@ -62,7 +62,7 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     follow_up = is_follow_up(question, previous)
     timeline = asks_timeline(question)
     latest = asks_latest(question)
-    kind = figure_kind(question, timeline)
+    kind = figure_kind(question, timeline, original)
     reading = Reading(
         original,
         measure_text,

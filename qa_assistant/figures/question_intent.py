@@ -91,7 +91,7 @@ _NUMERIC = re.compile(
     rf"\b(?:how many|how much|number of|numbers of|what (?:was|is|were|are) the (?:{FIGURE_NOUNS})|what percentage|"
     r"what proportion|what share|"
     r"percentage|proportion|rate|figure|total|budget|cost|costs|save|saving|saved|allowance|allowances|fee|fees|"
-    r"overspend|underspend|count|"
+    r"overspend|underspend|count|investment|invested|deficit|shortfall|supplement|premium|take-up|uptake|"
     r"per week|amount|how (?:big|high|low|large|long)|average|how much|attendance|caseloads?|turnover|vacancies|"
     r"vacancy|sickness|absence|timeliness|spend|spent|outturn|target|forecast|projection|ambition|variance|"
     r"(?:rise|rose|risen|fall|fell|fallen|drop|dropped|grow|grew|increase|increased|decrease|decreased|reduce|reduced)"

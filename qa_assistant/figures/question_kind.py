@@ -22,10 +22,11 @@ CHANGE = re.compile(
     r"(?:(?:annual|yearly|weekly|monthly|overall|net)\s+)?(?:increase|decrease|"
     r"reduction|rise|fall|change|growth) in\b|\bvariance\b|\bhow much\b.{0,80}\bby\s*\?\s*$|"
     # "how much higher was X than Y": the difference itself ("how much additional funding" is an amount given)
-    # ... said against something ("than", "compared with"), so not "how much higher education funding" or "how much
-    # more is needed" (an amount)
+    # ... said against something ("than", "compared with") or with its own verb ("how much more was spent"), so not
+    # "how much higher education funding" or "how much more is needed" (an amount)
     r"\bhow much (?:higher|lower|greater|bigger|larger|smaller|more|less)\b"
-    r"(?=.*\b(?:than|compared|versus|vs|against)\b)",
+    r"(?=.*\b(?:than|compared|versus|vs|against)\b|"
+    r"\s+(?:was|is|were|are|has|have|had|will|did|does|do)\b(?!.*\b(?:needed|required|needs?|requires?)\b))",
     re.I,
 )
 _TARGET = re.compile(
@@ -49,9 +50,9 @@ _BY_HOW_MUCH_OVER = re.compile(
     r"\bby how much\b.{0,120}\b(?:overspe\w*|underspe\w*|overr[ua]n\w*|short|"
     # (exceeding a budget or funding is the amount over it; exceeding a target, an average or last year's figure
     # is a difference from it, a change)
-    # (read after a budget the question gives is blanked: "exceed the budget" is then "exceed the")
-    r"exceed\w*(?!\s+(?:(?:its|their|the|our)\s+)?(?:[\w£.,'’-]+\s+){0,3}?(?:targets?|aims?|goals?|ambitions?|"
-    r"averages?|national|england|last|previous)\b)|"
+    # (exceeding a budget or funding is the amount over it; exceeding a target, an average, a forecast or last
+    # year's figure is a difference from it, a change)
+    r"exceed\w*\s+(?:(?:its|their|the|our)\s+)?(?:[\w£.,'’-]+\s+){0,3}?(?:budget|funding|grant|allocation|income)s?|"
     r"(?:over|under)\s+(?:budget|(?:its|their|the|our)\s+(?!(?:last|previous|next)\b)(?:[\w£.,'’-]+\s+){0,3}?budget))\b",
     re.I,
 )
@@ -75,13 +76,14 @@ def _limit_asked() -> re.Pattern[str]:
     )
 
 
-def figure_kind(question: str, timeline: bool) -> str:
-    """Which kind of figure answers: a limit, a change, a target, a forecast or (by default) a level."""
+def figure_kind(question: str, timeline: bool, original: str = "") -> str:
+    """Which kind of figure answers: a limit, a change, a target, a forecast or (by default) a level. original: the
+    question before what it gives was blanked ("exceed the budget" names the budget it gives)."""
     return (
         "limit"
         if _limit_asked().search(question)
         else "change"
-        if CHANGE.search(question) and not timeline and not _BY_HOW_MUCH_OVER.search(question)
+        if CHANGE.search(question) and not timeline and not _BY_HOW_MUCH_OVER.search(original or question)
         else "target"
         if _TARGET.search(question)
         else "forecast"

@@ -16,8 +16,8 @@ from qa_assistant.models import Figure
 
 # "expected to save £1.2M per year on residential placements": a saving on a measure is not what it costs
 _SAVED_BEFORE = re.compile(
-    r"\b(?:sav(?:e|es|ed|ing)(?:\s+(?:the\s+)?(?:council|authority|service|us|it|them))?|savings(?:\s+(?:of|totalling|"
-    r"worth|amounting\s+to))?|a\s+saving\s+of|cost\s+avoidance\s+of)\s+(?:up\s+to\s+|around\s+|about\s+|"
+    r"\b(?:sav(?:e|es|ed|ing)(?:\s+(?:the\s+)?(?:council|authority|service|us|it|them))?|savings\s+(?:of|totalling|"
+    r"worth|amounting\s+to)|a\s+saving\s+of|cost\s+avoidance\s+of)\s+(?:up\s+to\s+|around\s+|about\s+|"
     r"approximately\s+|an\s+estimated\s+)?$",
     re.I,
 )
