@@ -11,7 +11,7 @@ from collections import OrderedDict
 from qa_assistant.figures.concepts import names_several_measures
 from qa_assistant.figures.question_sources import title_words
 from qa_assistant.figures.support_context import FigureContext, build_context
-from qa_assistant.figures.terms import counting_terms, measure_terms
+from qa_assistant.figures.terms import REFERRING_NOUNS, counting_terms, measure_terms
 from qa_assistant.models import Figure
 
 _CONTEXT_CACHE = 4096
@@ -132,7 +132,7 @@ _SPENT_ON_WHAT_BEFORE = re.compile(
 # "placed third ... on that measure", "By June that figure had risen": "that" pointing back, followed by a verb or
 # the clause's end; not a conjunction before a noun phrase ("noted that total spending was £40m", "warned that ...")
 _THAT_MEASURE = re.compile(
-    r"\bthat\s+(?:measure|indicator|figure|number|rate|metric|score|total)"
+    rf"\bthat\s+(?:{REFERRING_NOUNS})"
     r"(?=\s*(?:[.,;:)]|$)|\s+(?:of\s+£?\d|alone\b)|\s+(?:(?:now|again|also|then|\w+ly)\s+)?(?:had|has|have|was|were|is|"
     r"are|will|would|could|may|might|remains?|remained|rose|fell|increased|decreased|dropped|stood|stands|reached|"
     r"grew|declined|represents?|equates?|compares?)\b)",

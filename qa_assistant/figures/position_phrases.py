@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase
-from qa_assistant.figures.terms import measure_terms
+from qa_assistant.figures.terms import REFERRING_NOUNS, measure_terms
 from qa_assistant.text.numbers import Quantity
 
 # "Middlesbrough ranked 150th", "Camden placed third": what is ranked is said before the verb of ranking
@@ -27,9 +27,7 @@ _RANKED_ON = re.compile(
 )
 
 # "on this measure", "on that indicator": the measure named in the sentence before, read from there
-_REFERS_BACK = re.compile(
-    r"(?:this|that|these|those|the\s+same)\s+(?:measure|indicator|metric|figure|rate|score)s?\b", re.I
-)
+_REFERS_BACK = re.compile(rf"(?:this|that|these|those|the\s+same)\s+(?:{REFERRING_NOUNS})s?\b", re.I)
 
 
 def position_phrase(

@@ -22,6 +22,8 @@ LEXICON_PATH = DATA_DIR / "lexicon.json"
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 # "while", "whilst", "whereas": the words that set one clause against the next (a regex alternation)
 CONTRAST = r"while|whilst|whereas"
+# nouns that stand for a measure named before ("on that measure", "this figure"), in the back-reference readers
+REFERRING_NOUNS = r"measure|indicator|metric|figure|number|rate|score|total"
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
 _GLUED_FOOTNOTE = re.compile(r"(?<=[a-z]{4})\d{1,2}$")
 _IRREGULAR_PLURALS = {"children", "people", "women", "men"}
