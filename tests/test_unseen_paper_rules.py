@@ -215,6 +215,14 @@ from qa_assistant.text.dates import find_dates
             "level",
             set(),
         ),
+        # the clause naming the occasion says when, not which kind of figure is asked
+        (
+            "To how many did the number of children in Cambridgeshire's care rise when its placements budget was "
+            "predicted to overspend by £3.5 million?",
+            "count",
+            "level",
+            set(),
+        ),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):
@@ -780,6 +788,13 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
         ),
         # ... but a participle is no report: "children reported missing" is the measure
         ("The number of children reported missing was 45.", "45", "The number of children reported missing"),
+        # a modal verb opens a claim about the number, not what it counts
+        (
+            "He said the rise to 503 children in care could not be directly attributed to a Baby P effect.",
+            "503",
+            "children in care",
+        ),
+        ("Officers said 40 foster carers would not be enough to meet demand.", "40", "foster carers"),
     ],
 )
 def test_the_phrase_a_number_takes(text, value, phrase):

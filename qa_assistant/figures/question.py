@@ -62,7 +62,8 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     follow_up = is_follow_up(question, previous)
     timeline = asks_timeline(question)
     latest = asks_latest(question)
-    kind = figure_kind(question, timeline, original)
+    # the clause naming the occasion says when, not which kind ("rise ... when its budget was predicted to overspend")
+    kind = figure_kind(blank_spans(question, occasions), timeline, original)
     reading = Reading(
         original,
         measure_text,
