@@ -58,6 +58,21 @@ from qa_assistant.text.numbers import find_quantities
         ("numbers rose from 450 to 500 this year", "500", 500, "count"),
         ("caseloads ranging from 18 to 22 children", "18 to 22", 18, "count"),
         ("a home for up to three children", "three", 3, "count"),  # a cap, as "up to 3" is; not a range
+        # a scorecard's lines end in values that do not climb a few pages at a time
+        (
+            "Children looked after 503\nChild protection plans 320\nChildren in need 1450\nCare leavers 200\n"
+            "Adoptions 20\n",
+            "503",
+            503,
+            "count",
+        ),
+        (
+            "Adoptions 2\nSpecial guardianship orders 4\nFoster carers approved 5\nFoster carers resigned 7\n"
+            "Placement moves 9\n",
+            "4",
+            4,
+            "count",
+        ),
         # after a contents list ends (a line of prose), numbers are figures again
         (
             "Contents:\n1. Introduction\n3\nLooked after children at the end of the quarter: 381\n",
@@ -233,6 +248,19 @@ def test_quantities(text, value_text, value, unit):
         ("Costs were cut by a third.", "third"),
         ("A third of carers left.", "third"),
         ("A third were placed out of area.", "third"),
+        # ... and a contents list with no heading before it (a PDF's, copied as text): title lines, each ending
+        # in a page a few pages on from the last
+        (
+            "Foreword 3\n\nIntroduction 3\n\nCamden's Looked After Children 5\n\nWhat our young people have "
+            "told us 6\n\nOur priorities 2021 - 24 8\n\nIndependence 13\n\nContents\n",
+            "5",
+        ),
+        # ... nor in another copy of that list the PDF's page header repeats without its heading
+        (
+            "Foreword 3\nIntroduction 3\nLooked After Children 5\nOur priorities 8\n\nPage 2\n\n"
+            "Foreword 3\nIntroduction 3\nLooked After Children 5\nOur priorities 8\nContents\n",
+            "5",
+        ),
         ("Costs were a fifth higher than last year.", "fifth"),
         ("A fifth reported feeling lonely.", "fifth"),
         ("Agency costs fell by a third between 2021 and 2023.", "third"),
@@ -2081,6 +2109,29 @@ def test_date_edges_and_possessives_name_no_measure():
             "The council is also on course to overspend by a similar amount – some £4.47 million – on"
             " children's services.",
             "£4.47 million",
+            True,
+            "",
+        ),
+        # whom the question says did it ("held by ...") is not what it counts
+        (
+            "How many early help cases were held by the Senior Practitioners working in Newport?",
+            "Early Help had three Senior Practitioners working in the two localities - two in Newport.",
+            "three",
+            False,
+            "measure",
+        ),
+        (
+            "How many home visits were made by social workers in the team?",
+            "The team has 12 social workers.",
+            "12",
+            False,
+            "measure",
+        ),
+        # ... but the visits they made are
+        (
+            "How many home visits were made by social workers in the team?",
+            "Social workers in the team made 340 home visits.",
+            "340",
             True,
             "",
         ),

@@ -1,11 +1,12 @@
-"""Refusals for what a question asks of a figure's shape rather than its measure: the highest or lowest value,
-an average, one end of a range, a group bounded one way ("more than 20 miles from home"), or a saving. Each is checked
-once the measure itself matched, so the refusal still says the measure was right."""
+"""Refusals for what a question asks of a figure's shape rather than its measure: the highest or lowest value, an
+average, one end of a range, a group bounded one way ("more than 20 miles from home"), a saving, or the doers of
+what is counted. Each is checked once the measure itself matched, so the refusal still says the measure was right."""
 
 from __future__ import annotations
 
 import re
 
+from qa_assistant.figures.agents import counts_the_agent
 from qa_assistant.figures.averages import asks_average, said_average
 from qa_assistant.figures.bounds import bounded_the_other_way
 from qa_assistant.figures.extremes import asks_extreme, said_extreme
@@ -46,6 +47,8 @@ def shape_refusal(r: Reading, f: Figure, around: FigureContext) -> str | None:
         return f"measure: asked the {asked} end of a range; the paper does not give this as it"
     if _SAVED_BEFORE.search(sentence, max(0, start - 40), start) and _asks_a_cost_not_a_saving(r):
         return "measure: the figure is a saving, which the question does not ask for"
+    if counts_the_agent(r.question, frozenset(f.terms)):
+        return "measure: the figure counts who the question says did it, not what they did"
     if bounded_the_other_way(r.question, sentence, start, end):
         return "measure: the figure's own words bound what it counts the other way from the question"
     return None

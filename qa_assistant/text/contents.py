@@ -19,6 +19,53 @@ _QUESTION_STEP = 10  # a question heading's page follows the last entry's by a f
 
 def page_number_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the page numbers in each contents list of a text."""
+    return sorted(set(_under_heading(text)) | set(_unheaded(text)))
+
+
+# "Camden's Looked After Children 5": an entry and its page on one line
+_ENTRY_PAGE = re.compile(r"(?m)^[ \t]*(?P<entry>[A-Z][^\n]*?[^\s.,;:!?])[ \t]+(?P<page>\d{1,3})[ \t]*$")
+_MIN_UNHEADED_ENTRIES = 3
+_HEADING_REACH = 120  # how far from the entries their "Contents" heading may be (a page header between)
+_MAX_PAGE_STEP = 4
+_MAX_FIRST_PAGE = 10
+_MAX_UNHEADED_ENTRY_WORDS = 12  # a page on the entry's own line says it is one, so it may run longer
+
+
+def _unheaded(text: str) -> list[tuple[int, int]]:
+    """Page numbers of a contents list whose heading is not right above its entries (a PDF copied as text puts
+    it after them, or a page header between): a run of short title lines, one after another (blank lines
+    between), each ending in a page number a few pages on from the last, starting near the front, with a
+    "Contents" line just before or after. A scorecard's small values may climb so too, but no heading says so."""
+    runs: list[list[re.Match[str]]] = [[]]
+    for m in _ENTRY_PAGE.finditer(text):
+        run = runs[-1]
+        joined = bool(run) and not text[run[-1].end() : m.start()].strip()
+        if not (joined and 0 <= int(m.group("page")) - int(run[-1].group("page")) <= _MAX_PAGE_STEP):
+            runs.append(run := [])
+        if len(m.group("entry").split()) <= _MAX_UNHEADED_ENTRY_WORDS:
+            run.append(m)
+    listed = [
+        r for r in runs if len(r) >= _MIN_UNHEADED_ENTRIES and int(r[0].group("page")) <= _MAX_FIRST_PAGE
+    ]
+    headed = {_entries(r) for r in listed if _headed(r)}
+    # a PDF's header repeated on every page copies the list again, with the heading beside one copy only
+    return [m.span("page") for r in listed if _entries(r) in headed for m in r]
+
+
+def _entries(run: list[re.Match[str]]) -> tuple[str, ...]:
+    return tuple(m.group(0).strip() for m in run)
+
+
+def _headed(run: list[re.Match[str]]) -> bool:
+    """A "Contents" line just before the run's first entry or just after its last."""
+    text = run[0].string
+    before = text[max(0, run[0].start() - _HEADING_REACH) : run[0].start()]
+    after = text[run[-1].end() : run[-1].end() + _HEADING_REACH]
+    return bool(_HEADING.search(before) or _HEADING.search(after))
+
+
+def _under_heading(text: str) -> list[tuple[int, int]]:
+    """Page numbers of each contents list under a "Contents" heading."""
     spans: list[tuple[int, int]] = []
     for heading in _HEADING.finditer(text):
         pos, last_page = heading.end() + 1, 0
