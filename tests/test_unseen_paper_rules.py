@@ -795,6 +795,13 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "children in care",
         ),
         ("Officers said 40 foster carers would not be enough to meet demand.", "40", "foster carers"),
+        # where those counted come from says which they are; "from" a number or a high is a change's start
+        (
+            "There were 565 children in care in Cornwall, including 164 from other areas of the UK.",
+            "164",
+            "from other areas of the UK",
+        ),
+        ("Numbers rose to 500 from 450 last year.", "500", "Numbers"),
     ],
 )
 def test_the_phrase_a_number_takes(text, value, phrase):

@@ -12,24 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa_assistant.figures.asof_spans import HEDGE
-from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, in_a_name, trim_span
-from qa_assistant.figures.terms import counting_terms, lexicon, measure_terms
+from qa_assistant.figures.forward_stops import FORWARD_STOP_WORDS, FROM_ELSEWHERE, continues, word_set
+from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, trim_span
+from qa_assistant.figures.terms import lexicon
 from qa_assistant.text.numbers import Quantity
 
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_FORWARD_STOP_WORDS = _word_set(
-    "and or but which compared than against while whilst whereas since as because although though so "
-    "if when where from to this it there during between per for by at across including includes "
-    "included versus vs whereby however meaning representing equating up down rather until following "
-    "whom whose due owing thanks despite via through unlike "
-    # a modal verb opens a claim about the number, not what it counts ("the rise to 503 children in care could
-    # not be attributed to ..."); "will" and "may" stay: a forecast's own verb, and a month
-    "could would should might must cannot couldn't wouldn't shouldn't"
-)
 # When, not what ("in the quarter", "over the last year"); or something of the group, not which group ("a
 # protection plan with neglect being the most common")
 _PHRASE_ENDS = re.compile(
@@ -46,14 +33,6 @@ _PHRASE_ENDS = re.compile(
     rf"(?:{HEDGE}\s+)?£?\d",
     re.I,
 )
-_AND_GROUP = re.compile(
-    r"and\s+(?:their\s+)?(?:young\s+people|children|families|carers|parents|adults|care\s+leavers|"
-    r"siblings|babies|infants|adolescents)\b",
-    re.I,
-)
-_GROUP_BEFORE = re.compile(
-    r"(?:children|people|families|carers|parents|adults|leavers|siblings|babies)\s*$", re.I
-)
 _ASIDE = re.compile(r"\s*\([^()]{1,24}\)\s*")
 _CLAUSE_GOES_ON = re.compile(
     r"(?:who|which|that|were|was|are|is|not|placed|living|aged|being|with|in)\b", re.I
@@ -65,15 +44,9 @@ _NOT_A_MEASURE_START = re.compile(
     re.I,
 )
 # A phrase that starts with one of these is about time or comparison, not what the number counts.
-_FIRST_WORD_REJECT = _word_set(
+_FIRST_WORD_REJECT = word_set(
     "from since over during for by at to between after before compared against than nationally "
     "regionally respectively each per"
-)
-# "allocated to Children's Services" goes on; "to date", "to be", "to deliver" end the phrase.
-_TO_CONTINUES = re.compile(
-    r"to\s+be\s+[a-z]+ed\b|to\s+(?!date\b|be\b|deliver|support|provide|reduce|increase|improve|ensure|help|make|"
-    r"meet|achieve|continue|take|get|the\s+end\b|end\b|around\b|approximately\b|\d|£)",
-    re.I,
 )
 _OF_LEAD = re.compile(
     r"\s*of\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+|its\s+|their\s+|which\s+|whom\s+)?", re.I
@@ -92,52 +65,6 @@ _NOUN_LIST = (
     )
 )
 _BRACKETED_VALUE = re.compile(r"[ \t]*\([ \t]*£?\d[\d,.]*%?[ \t]*\)")
-
-
-def _continues(text: str, word: str, pos: int, previous_end: int, start: int | None) -> bool:
-    """Stop words that do not end a measure phrase in these uses: "allocated to Children's Services",
-    "classed as high risk", "cared for children", "missing from home"."""
-    if start is None:
-        return False
-    previous = text[max(start, previous_end - 12) : previous_end].lower()
-    if word == "to":
-        return bool(_TO_CONTINUES.match(text, pos))
-    if word == "as":
-        return bool(
-            re.match(
-                r"as\s+(?!at\b|of\b|well\b|such\b|part\b|a\s+result\b|this\b|it\b|they\b|we\b)[a-z]",
-                text[pos : pos + 20],
-                re.I,
-            )
-        )
-    if word == "for":  # "cared for children"; "the average weekly cost for Independent Care Home placements"
-        # "£1.6million on care for migrant children": what money is spent on goes on to say for whom
-        return (
-            previous.endswith(("cared", "caring", "looked", "waiting", "approved"))
-            or bool(_SPENT_ON.search(previous))
-            or bool(re.match(r"on\s", text[start : start + 3], re.I))
-        )
-    if word == "and":  # "children and young people", "young people and families": one group counted
-        return (bool(_AND_GROUP.match(text, pos)) and bool(_GROUP_BEFORE.search(previous))) or in_a_name(
-            text, pos
-        )
-    if word == "where":  # "50 children where they don't know how far away they are": which ones
-        last = re.search(r"([a-z'’-]+)\s*$", previous)
-        counted = frozenset(measure_terms(last.group(1))) if last else frozenset()
-        return bool(counted) and counted <= counting_terms()
-    if word == "through":  # "1446 children through Child In Need": the service they are counted in
-        return bool(re.match(r"through\s+(?:the\s+)?[A-Z]", text[pos : pos + 16]))
-    if word == "from":
-        return not re.match(
-            r"from\s+(?:a\s+|the\s+)?(?:high|peak|low|last|previous)\b", text[pos : pos + 30], re.I
-        )
-    return False
-
-
-# money nouns whose "for" says what the money is spent on
-_SPENT_ON = re.compile(
-    r"\b(?:costs?|spend|spending|expenditure|budgets?|allowances?|fees?|payments?|prices?|funding)$"
-)
 
 
 _AGE_RANGE = re.compile(
@@ -268,9 +195,10 @@ def _at_word(text: str, m: re.Match[str], walk: _Walk, q: Quantity) -> str:
         walk.start is None
         and word in _FIRST_WORD_REJECT
         and not (q.unit.startswith("gbp") and _FOR_EACH.match(text, m.start()))
+        and not FROM_ELSEWHERE.match(text, m.start())
     ):
         return _NO_PHRASE  # (but "£8,000 per week for each of its looked after youngsters" says what it pays for)
-    if word in _FORWARD_STOP_WORDS and not _continues(text, word, m.start(), walk.end, walk.start):
+    if word in FORWARD_STOP_WORDS and not continues(text, word, m.start(), walk.end, walk.start):
         return _END
     if walk.start is None:
         walk.start = m.start()
