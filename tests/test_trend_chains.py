@@ -121,6 +121,14 @@ from qa_assistant.figures.trend_chains import says_nothing
             "30",
             "were adopted",
         ),
+        # a total the earlier value brings its measure to counts all of them, not only the ones added
+        (
+            "Since October 2019, there are an additional 146 children in care, bringing the total to 612.",
+            "612",
+            "children in care",
+        ),
+        ("We approved 12 new foster carers, taking the total number to 140.", "140", "foster carers"),
+        ("We approved 12 new foster carers, taking the total number to 140.", "12", "new foster carers"),
     ],
 )
 def test_a_value_in_a_trend_measures_what_the_trend_is_about(text, value, phrase):

@@ -29,7 +29,12 @@ from qa_assistant.text.stemming import stem
 from qa_assistant.text.word_numbers import WORD_NUMBER
 
 # "and in the last three years that number has only ever been as high as 10": the earlier value's measure
-_REFERS_BACK = re.compile(r"\b(?:that|this|the\s+same)\s+(?:number|figure|total|rate|level)\b", re.I)
+# ("146 more children in care, bringing the total to 612": the total is of what the earlier value counts)
+_REFERS_BACK = re.compile(
+    r"\b(?:(?:that|this|the\s+same)\s+(?:number|figure|total|rate|level)|(?:bringing|taking|brings|takes|"
+    r"brought|took)\s+(?:the|its|our|their)\s+(?:overall\s+)?(?:total|number|figure))\b",
+    re.I,
+)
 # "26% in England and Wales, however, this rate was 32.9% in Middlesbrough": another place's value, not a trend
 _CONTRAST = re.compile(
     r"\b(?:however|but|whereas|while|whilst|although|though|compared|than|against)\b", re.I
@@ -103,6 +108,19 @@ def _is_link(gap: str) -> bool:
     return bool(moved) and not _unsaid(gap)
 
 
+_BRINGS_TOTAL = re.compile(
+    r"\b(?:bringing|taking|brings|takes|brought|took)\s+\w+\s+(?:overall\s+)?total", re.I
+)
+_ADDED = re.compile(r"(?:new|additional|extra|more|further)\s+", re.I)
+
+
+def _whole_of(text: str, previous_phrase: Phrase, gap: str) -> int:
+    """Where the inherited phrase starts: a total the earlier value is brought to counts all of them, not only
+    the new ones ("approved 12 new foster carers, taking the total to 140": 140 foster carers)."""
+    added = _ADDED.match(text, previous_phrase.start)
+    return added.end() if added and _BRINGS_TOTAL.search(gap) else previous_phrase.start
+
+
 _SERIES_GAP = re.compile(r"\s*(?:in|at|during|for|by)?\s*,?\s*(?:and|then|followed\s+by)?\s*", re.I)
 
 
@@ -112,6 +130,8 @@ def phrase_in_trend(
     """The phrase q takes: its own, unless that says nothing and q is a value in a trend; then the earlier
     value's (same unit, only a link between) or, for the trend's first value, the sentence's subject."""
     text = r.text
+    if own.how == "backward" and own.end <= q.start:  # "12 new foster carers, taking the total to 140"
+        own = Phrase(_whole_of(text, own, text[own.end : q.start]), own.end, own.how)
     if own.how == "inherited" or not says_nothing(text[own.start : own.end]):
         return own
     if previous is not None and previous.unit == q.unit:
@@ -124,7 +144,7 @@ def phrase_in_trend(
             text, max(0, previous.start - 40), previous.start
         )
         if goes_to or _is_link(gap):
-            return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
+            return Phrase(_whole_of(text, previous_phrase, gap), previous_phrase.end, "inherited")
         return own
     at = next(
         (
