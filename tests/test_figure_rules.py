@@ -2555,6 +2555,24 @@ def test_a_quarter_the_title_names_without_its_year(title, as_of):
             {"royal", "borough"},
             {"overspend"},
         ),
+        # an occasion in the active voice, with its own subject, says when
+        (
+            "How many children were in care in Sandwell just before the Sandwell Children's Trust launched in 2018?",
+            {"trust", "launch"},
+            {"child", "care"},
+        ),
+        (
+            "What was the overspend after the cabinet approved a transfer from elsewhere in the service?",
+            {"cabinet", "approv", "transfer"},
+            {"overspend"},
+        ),
+        # ... not a verb of what is counted, nor a preposition before a noun
+        ("How many children were adopted after care proceedings?", set(), {"adopt", "proceed"}),
+        (
+            "What share of young people who appeared before the courts took part in restorative justice?",
+            set(),
+            {"court", "restor"},
+        ),
     ],
 )
 def test_words_naming_the_occasion(question, not_measure, kept):

@@ -109,11 +109,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             rf"(?:[\w'’-]+\s+){{0,4}}?(?:{nouns})s?\b)?",
             re.I,
         ),
-        re.compile(
-            rf"\b(?:when|as|{_AFTER}|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|"
-            rf"had\s+been|got)\s+(?:{done})\b[^,?;]*",
-            re.I,
-        ),
+        *_done_patterns(done),
         re.compile(
             # "covered by the Echo" names a source; "vacancies covered by agency workers" is the measure
             # ("reported in 2017-18 for ..." says when, not where)
@@ -133,6 +129,25 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         _as_verb_pattern(verbs, nouns, period),
+    ]
+
+
+def _done_patterns(done: str) -> list[re.Pattern[str]]:
+    """A clause saying when by what was done at the occasion (done: the lexicon's occasion verbs)."""
+    return [
+        # "before it was reviewed", "when the plan was agreed"
+        re.compile(
+            rf"\b(?:when|as|{_AFTER}|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|"
+            rf"had\s+been|got)\s+(?:{done})\b[^,?;]*",
+            re.I,
+        ),
+        # ... or in the active voice: "after the cabinet approved a transfer", "just before the Sandwell
+        # Children's Trust launched in 2018" (its own subject: a body, not "adopted after care proceedings")
+        re.compile(
+            rf"\b(?:when|{_AFTER}|before|once)\s+(?:the|its|their|our|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?"
+            rf"(?:{done})\b[^,?;]*",
+            re.I,
+        ),
     ]
 
 
