@@ -664,6 +664,12 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "659 per 10,000",
             "referrals accepted",
         ),
+        # ... and so is one in brackets right after the count's words ("population" is what it is per 10,000 of)
+        (
+            "In 2021 there were 947 children in care in Hull (160 per 10,000 population).",
+            "160 per 10,000",
+            "children in care in Hull",
+        ),
         # a label that says only when is not what the number counts
         ("“Last year (2016-2017) 129 children came into care.", "129", "children came into care"),
         # an -ed word that starts a noun phrase is not a predicate

@@ -114,7 +114,9 @@ def _only_its_period(after: str) -> bool:
 # "3,890 referrals accepted, a rate of 659 per 10,000", "621 were in Dudley - the equivalent of 89 in every 10,000"
 _RATE_OF = re.compile(
     r",\s*(?:which\s+is\s+|equating\s+to\s+|equivalent\s+to\s+)?(?:a|the)\s+rate\s+of\s*$"
-    r"|(?:[,–—-]|\bwhich\s+is)\s*(?:the\s+)?(?:equivalent\s+(?:of|to)|equating\s+to)\s*$",
+    r"|(?:[,–—-]|\bwhich\s+is)\s*(?:the\s+)?(?:equivalent\s+(?:of|to)|equating\s+to)\s*$"
+    # "947 children in care in Hull (160 per 10,000 population)": a bracket right after the count's words
+    r"|^\s*\(\s*$",
     re.I,
 )
 
