@@ -73,6 +73,14 @@ from qa_assistant.text.numbers import find_quantities
             4,
             "count",
         ),
+        # a "Contents" heading a few headings away is not this list's
+        (
+            "Contents\nForeword\nIntroduction\nOur performance\n\nKey numbers\nChildren adopted 3\n"
+            "Special guardianship orders 4\nFoster carers approved 7\nCare leavers in education 9\n",
+            "7",
+            7,
+            "count",
+        ),
         # after a contents list ends (a line of prose), numbers are figures again
         (
             "Contents:\n1. Introduction\n3\nLooked after children at the end of the quarter: 381\n",
@@ -252,12 +260,12 @@ def test_quantities(text, value_text, value, unit):
         # in a page a few pages on from the last
         (
             "Foreword 3\n\nIntroduction 3\n\nCamden's Looked After Children 5\n\nWhat our young people have "
-            "told us 6\n\nOur priorities 2021 - 24 8\n\nIndependence 13\n\nContents\n",
+            "told us 6\n\nOur priorities 2021 - 24 8\n\nIndependence 9\n\nContents\n",
             "5",
         ),
         # ... nor in another copy of that list the PDF's page header repeats without its heading
         (
-            "Foreword 3\nIntroduction 3\nLooked After Children 5\nOur priorities 8\n\nPage 2\n\n"
+            "Foreword 3\nIntroduction 3\nLooked After Children 5\nOur priorities 8\n\n2 Parenting Strategy\n\n"
             "Foreword 3\nIntroduction 3\nLooked After Children 5\nOur priorities 8\nContents\n",
             "5",
         ),
@@ -2135,6 +2143,22 @@ def test_date_edges_and_possessives_name_no_measure():
             True,
             "",
         ),
+        # ... and a breakdown by who made them counts what was made: schools are no doers a figure counts
+        (
+            "How many referrals were made by schools?",
+            "Referrals by source (2023/24): Police 1,410; Schools 820; Health 580.",
+            "820",
+            True,
+            "",
+        ),
+        # a total for another period than the value before it is not that value's measure
+        (
+            "How many children were adopted in the quarter?",
+            "Eight more children were adopted in the quarter, bringing the total for the year to 27.",
+            "27",
+            False,
+            "measure",
+        ),
     ],
 )
 def test_support_check(question, text, value, ok, why):
@@ -2566,8 +2590,14 @@ def test_a_quarter_the_title_names_without_its_year(title, as_of):
             {"cabinet", "approv", "transfer"},
             {"overspend"},
         ),
-        # ... not a verb of what is counted, nor a preposition before a noun
+        # ... not a verb of what is counted, nor a preposition before a noun, nor what was done to those counted
         ("How many children were adopted after care proceedings?", set(), {"adopt", "proceed"}),
+        (
+            "How many children left care after the court approved an adoption order?",
+            set(),
+            {"court", "adopt"},
+        ),
+        ("How many young people went missing after their placement went into crisis?", set(), {"crisi"}),
         (
             "What share of young people who appeared before the courts took part in restorative justice?",
             set(),

@@ -129,6 +129,13 @@ from qa_assistant.figures.trend_chains import says_nothing
         ),
         ("We approved 12 new foster carers, taking the total number to 140.", "140", "foster carers"),
         ("We approved 12 new foster carers, taking the total number to 140.", "12", "new foster carers"),
+        # ... but not a flow's total, nor another period's: those totals are not what the earlier value counts
+        ("Six agency social workers left in the quarter, bringing the total to 31.", "31", "bringing"),
+        (
+            "An additional 146 children entered care in the year, bringing the total to 612.",
+            "612",
+            "bringing",
+        ),
     ],
 )
 def test_a_value_in_a_trend_measures_what_the_trend_is_about(text, value, phrase):

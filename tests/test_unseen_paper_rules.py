@@ -215,6 +215,13 @@ from qa_assistant.text.dates import find_dates
             "level",
             set(),
         ),
+        # a paper's name may say which kind is asked
+        (
+            "What was the number of children in care as reported in the year-end forecast?",
+            "count",
+            "forecast",
+            set(),
+        ),
         # the clause naming the occasion says when, not which kind of figure is asked
         (
             "To how many did the number of children in Cambridgeshire's care rise when its placements budget was "
@@ -800,7 +807,12 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "503",
             "children in care",
         ),
-        ("Officers said 40 foster carers would not be enough to meet demand.", "40", "foster carers"),
+        # ... but after a plain count it is part of what is counted
+        (
+            "Of the 412 children in care, 37 children could not be placed locally.",
+            "37",
+            "children could not be placed locally",
+        ),
         # where those counted come from says which they are; "from" a number or a high is a change's start
         (
             "There were 565 children in care in Cornwall, including 164 from other areas of the UK.",

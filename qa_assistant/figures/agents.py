@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa_assistant.figures.terms import measure_terms
+from qa_assistant.figures.terms import measure_terms, stem_list
 
 # what "how many" counts: the words after it, up to the clause's verb
 _COUNTED = re.compile(
@@ -29,8 +29,20 @@ def _counted_and_agent(question: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(measure_terms(counted.group("counted"))), frozenset(measure_terms(agent.group("agent")))
 
 
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    """Nouns for people and posts ("practitioners", "social workers", "managers"): the doers a figure may count.
+    "referrals made by schools" names no person, and a breakdown by source counts the referrals."""
+    return stem_list("person_nouns")
+
+
 def counts_the_agent(question: str, phrase_terms: frozenset[str]) -> bool:
-    """The figure's own phrase names only whom the question says did it ("by the Senior Practitioners ...") and
-    none of what the question counts: it counts the doers, not what they did or held."""
+    """The figure's own phrase names only the people the question says did it ("by the Senior Practitioners
+    ...") and none of what the question counts: it counts the doers, not what they did or held."""
     counted, agent = _counted_and_agent(question)
-    return bool(counted) and bool(phrase_terms) and phrase_terms <= agent and not phrase_terms & counted
+    return (
+        bool(counted)
+        and bool(phrase_terms & _people())
+        and phrase_terms <= agent
+        and not phrase_terms & counted
+    )

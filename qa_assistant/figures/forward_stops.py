@@ -15,14 +15,22 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# A modal verb after "the rise to 503 children in care" says something of the rise, not what is counted ("could
+# not be attributed to ..."); after a plain count it is part of the measure ("37 children could not be placed
+# locally"). "will" and "may" are neither: a forecast's own verb, and a month.
+_MODALS = word_set("could would should might must cannot couldn't wouldn't shouldn't")
+_CHANGE_TO_NUMBER = re.compile(
+    r"\b(?:rise|increase|fall|drop|reduction|growth|jump|decrease|decline)\s+(?:to|of)\s+"
+    r"(?:(?:more\s+than|over|almost|nearly|around|about|just)\s+)?£?\d[\d,.]*%?\s*$",
+    re.I,
+)
+
+
 FORWARD_STOP_WORDS = word_set(
     "and or but which compared than against while whilst whereas since as because although though so "
     "if when where from to this it there during between per for by at across including includes "
     "included versus vs whereby however meaning representing equating up down rather until following "
-    "whom whose due owing thanks despite via through unlike "
-    # a modal verb opens a claim about the number, not what it counts ("the rise to 503 children in care could
-    # not be attributed to ..."); "will" and "may" stay: a forecast's own verb, and a month
-    "could would should might must cannot couldn't wouldn't shouldn't"
+    "whom whose due owing thanks despite via through unlike " + " ".join(sorted(_MODALS))
 )
 
 
@@ -57,6 +65,8 @@ def continues(text: str, word: str, pos: int, previous_end: int, start: int | No
         return True
     if start is None:
         return False
+    if word in _MODALS:
+        return not _CHANGE_TO_NUMBER.search(text, max(0, start - 60), start)
     previous = text[max(start, previous_end - 12) : previous_end].lower()
     if word == "to":
         return bool(_TO_CONTINUES.match(text, pos))

@@ -62,8 +62,10 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     follow_up = is_follow_up(question, previous)
     timeline = asks_timeline(question)
     latest = asks_latest(question)
-    # the clause naming the occasion says when, not which kind ("rise ... when its budget was predicted to overspend")
-    kind = figure_kind(blank_spans(question, occasions), timeline, original)
+    # a clause naming the occasion says when, not which kind ("rise ... when its budget was predicted to
+    # overspend"); a paper's name may ("as reported in the year-end forecast")
+    clauses = [(a, b) for a, b in occasions if _CLAUSE_OPENER.match(question, a)]
+    kind = figure_kind(blank_spans(question, clauses), timeline, original)
     reading = Reading(
         original,
         measure_text,
@@ -103,6 +105,9 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     return reading
 
 
+_CLAUSE_OPENER = re.compile(
+    r"\s*(?:(?:just|shortly|soon|immediately)\s+)?(?:when|after|before|once|while)\b", re.I
+)
 _COMPARED_DATE = re.compile(
     r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|against)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I
 )

@@ -132,8 +132,15 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
     ]
 
 
+# occasion verbs that, done by a subject of their own, are what happened to those counted ("after their placement
+# went into crisis", "adopted", "taken into care", "brought into care")
+_NOT_ACTIVE_OCCASIONS = frozenset({"went", "taken", "brought", "adopted"})
+
+
 def _done_patterns(done: str) -> list[re.Pattern[str]]:
     """A clause saying when by what was done at the occasion (done: the lexicon's occasion verbs)."""
+    active = "|".join(re.escape(v) for v in lexicon()["occasion_verbs"] if v not in _NOT_ACTIVE_OCCASIONS)
+    bodies = "|".join(re.escape(b) for b in lexicon()["deciding_bodies"])
     return [
         # "before it was reviewed", "when the plan was agreed"
         re.compile(
@@ -141,11 +148,12 @@ def _done_patterns(done: str) -> list[re.Pattern[str]]:
             rf"had\s+been|got)\s+(?:{done})\b[^,?;]*",
             re.I,
         ),
-        # ... or in the active voice: "after the cabinet approved a transfer", "just before the Sandwell
-        # Children's Trust launched in 2018" (its own subject: a body, not "adopted after care proceedings")
+        # ... or in the active voice, by a deciding body or a named one: "after the cabinet approved a transfer",
+        # "just before the Sandwell Children's Trust launched in 2018" (not "after the court approved an adoption
+        # order", "after their placement went into crisis": what is counted); up to a second before / after
         re.compile(
             rf"\b(?:when|{_AFTER}|before|once)\s+(?:the|its|their|our|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?"
-            rf"(?:{done})\b[^,?;]*",
+            rf"(?:(?-i:[A-Z])[\w'’-]*|{bodies})\s+(?:{active})\b(?:(?!\s(?:before|after)\b)[^,?;])*",
             re.I,
         ),
     ]

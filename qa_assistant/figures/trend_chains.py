@@ -111,6 +111,19 @@ def _is_link(gap: str) -> bool:
 _BRINGS_TOTAL = re.compile(
     r"\b(?:bringing|taking|brings|takes|brought|took)\s+\w+\s+(?:overall\s+)?total", re.I
 )
+# only the total itself, nothing of when ("bringing the total for the year to 27" is another period's)
+_BRINGS_TOTAL_GAP = re.compile(
+    r"[\s,–—-]*(?:bringing|taking|brings|takes|brought|took)\s+(?:the|its|our|their)\s+(?:overall\s+)?"
+    r"(?:total|number|figure)(?:\s+number)?\s+(?:up\s+)?to\s*(?:(?:more\s+than|over|almost|nearly|around|"
+    r"about)\s+)?£?",
+    re.I,
+)
+# a flow or a movement ("were adopted", "entered care", "left"): its total is not what the earlier value counts
+_FLOW_WORDS = re.compile(
+    r"\b(?:were|was|are|is|has|have|had|left|leaving|came|coming|went|joined|entered|entering|became|moved|"
+    r"started|ceased|resigned|adopted|placed|returned|referred|removed)\b",
+    re.I,
+)
 _ADDED = re.compile(r"(?:new|additional|extra|more|further)\s+", re.I)
 
 
@@ -119,6 +132,17 @@ def _whole_of(text: str, previous_phrase: Phrase, gap: str) -> int:
     the new ones ("approved 12 new foster carers, taking the total to 140": 140 foster carers)."""
     added = _ADDED.match(text, previous_phrase.start)
     return added.end() if added and _BRINGS_TOTAL.search(gap) else previous_phrase.start
+
+
+def _total_of_another(text: str, previous_phrase: Phrase, gap: str) -> bool:
+    """A total the earlier value brings something to that is not of what that value counts: another period's
+    ("bringing the total for the year to 27"), or the earlier value is a flow ("Eight more children were
+    adopted, bringing the total to 27"; "146 children entered care, bringing the total to 612")."""
+    if not _BRINGS_TOTAL.search(gap):
+        return False
+    return not _BRINGS_TOTAL_GAP.fullmatch(gap) or bool(
+        _FLOW_WORDS.search(text, previous_phrase.start, previous_phrase.end)
+    )
 
 
 _SERIES_GAP = re.compile(r"\s*(?:in|at|during|for|by)?\s*,?\s*(?:and|then|followed\s+by)?\s*", re.I)
@@ -130,8 +154,11 @@ def phrase_in_trend(
     """The phrase q takes: its own, unless that says nothing and q is a value in a trend; then the earlier
     value's (same unit, only a link between) or, for the trend's first value, the sentence's subject."""
     text = r.text
-    if own.how == "backward" and own.end <= q.start:  # "12 new foster carers, taking the total to 140"
-        own = Phrase(_whole_of(text, own, text[own.end : q.start]), own.end, own.how)
+    gap = text[own.end : q.start]
+    if own.how == "backward" and own.end <= q.start and not _total_of_another(text, own, gap):
+        own = Phrase(
+            _whole_of(text, own, gap), own.end, own.how
+        )  # "12 new foster carers, taking the total to 140"
     if own.how == "inherited" or not says_nothing(text[own.start : own.end]):
         return own
     if previous is not None and previous.unit == q.unit:
@@ -143,6 +170,8 @@ def phrase_in_trend(
         goes_to = _TO_AFTER_FROM.fullmatch(gap) and STARTING_VALUE.search(
             text, max(0, previous.start - 40), previous.start
         )
+        if _total_of_another(text, previous_phrase, gap):
+            return own
         if goes_to or _is_link(gap):
             return Phrase(_whole_of(text, previous_phrase, gap), previous_phrase.end, "inherited")
         return own

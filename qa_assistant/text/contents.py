@@ -57,11 +57,19 @@ def _entries(run: list[re.Match[str]]) -> tuple[str, ...]:
 
 
 def _headed(run: list[re.Match[str]]) -> bool:
-    """A "Contents" line just before the run's first entry or just after its last."""
+    """A "Contents" line right before the run's first entry (at most a short page header between) or the line
+    right after its last: not one a few headings away ("Contents / Foreword / ... / Key numbers / Adoptions 3")."""
     text = run[0].string
-    before = text[max(0, run[0].start() - _HEADING_REACH) : run[0].start()]
-    after = text[run[-1].end() : run[-1].end() + _HEADING_REACH]
-    return bool(_HEADING.search(before) or _HEADING.search(after))
+    before = [
+        ln for ln in text[max(0, run[0].start() - _HEADING_REACH) : run[0].start()].split("\n") if ln.strip()
+    ]
+    after = [ln for ln in text[run[-1].end() : run[-1].end() + _HEADING_REACH].split("\n") if ln.strip()]
+    header_between = len(before) >= 2 and len(before[-1].split()) <= _MAX_ENTRY_WORDS
+    return (
+        bool(before and _HEADING.fullmatch(before[-1]))
+        or (header_between and bool(_HEADING.fullmatch(before[-2])))
+        or bool(after and _HEADING.fullmatch(after[0]))
+    )
 
 
 def _under_heading(text: str) -> list[tuple[int, int]]:
