@@ -2590,6 +2590,12 @@ def test_a_quarter_the_title_names_without_its_year(title, as_of):
             {"cabinet", "approv", "transfer"},
             {"overspend"},
         ),
+        # what a meeting heard names the meeting
+        (
+            "How many children were in care as of March 2023, as the children and families committee heard?",
+            {"committe", "famili"},
+            {"child", "care"},
+        ),
         # ... not a verb of what is counted, nor a preposition before a noun, nor what was done to those counted
         ("How many children were adopted after care proceedings?", set(), {"adopt", "proceed"}),
         (

@@ -1980,6 +1980,38 @@ def test_a_named_source_prefers_the_paper_that_writes_its_name_in_order():
 @pytest.mark.parametrize(
     "question,kept",
     [
+        # the council's own name, which every paper of it may hold, tells no paper apart
+        (
+            "How many children were in care in Cornwall, as reported to Cornwall Council's children and "
+            "families committee?",
+            {"bid", "demand"},
+        ),
+        # ... but the place in another name does ("The Cornwall News")
+        ("How many children were in care in Cornwall, as reported by The Cornwall News?", {"demand"}),
+    ],
+)
+def test_a_named_source_is_not_the_councils_name(question, kept):
+    papers = {
+        "bid": _paper("bid", "Cornwall Council: bid to keep local children in care in county", ""),
+        "demand": _paper(
+            "demand",
+            "Cornwall Council: children's services see rising demand - 612 children in care (Cornwall News)",
+            "",
+        ),
+    }
+    text = "There were 565 children in care."
+    scored = [
+        Scored(f.model_copy(update={"doc_id": doc_id}), Support(True, "supported"))
+        for doc_id in papers
+        for f in figures(text)
+    ]
+    got = from_named_paper(scored, read(question), papers, lambda _: frozenset({"children", "families"}))
+    assert {s.figure.doc_id for s in got} == kept
+
+
+@pytest.mark.parametrize(
+    "question,kept",
+    [
         # a committee named by its initials ("CPB") is the Corporate Parenting Board's paper
         ("In the CPB scorecard, how many children were in connected carers placements?", {"board"}),
         ("In the OSB report, how many children were in connected carers placements?", set()),

@@ -124,7 +124,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            r"\b(?:when|as)\s+(?:the\s+)?[^,?;]*?\b(?:reported|said|announced|published|told|presented|revealed)\b"
+            r"\b(?:when|as)\s+(?:the\s+)?[^,?;]*?\b(?:reported|said|announced|published|told|presented|revealed|heard)\b"
             r"[^,?;]*",
             re.I,
         ),
