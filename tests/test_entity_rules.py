@@ -391,6 +391,9 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("What does the team do for care leavers?", "text"),  # not "what <its own words> team"
         ("Name a Fostering Team Manager who wrote the annual report.", "person"),
         ("What did the panel say about fees?", "text"),
+        # what happened to something is told, though a figure's word is in the question
+        ("What happened to early help cases when the staff had high caseloads?", "text"),
+        ("What happened to the number of children in care in 2023?", "number"),
         # "until when", "by when", "up to when" ask for a date as "when" does
         ("Until when has the statutory override on the DSG deficit been extended?", "date"),
         ("Up to when will the contract run?", "date"),

@@ -116,7 +116,7 @@ _DISCUSSION = re.compile(
     r"discuss|learn|raise|told|tell|ask|explain|doing|done|work|improve|support)\b|"
     r"^\s*what\s+(?:is|are|was|were)\b.{0,80}\b(?:asking|saying|calling|hoping|wanting|telling)\s+"
     r"(?:for|us|about)\b|"
-    r"^\s*why\b|^\s*tell me about\b|\bwhat is being done\b",
+    r"^\s*why\b|^\s*tell me about\b|\bwhat is being done\b|^\s*what\s+(?:happened|happens|will\s+happen)\b",
     re.I,
 )
 # "What was the average social worker caseload": a figure, though "work" follows (a discussion's verb elsewhere)
