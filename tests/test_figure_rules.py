@@ -260,12 +260,22 @@ def test_quantities(text, value_text, value, unit):
         # in a page a few pages on from the last
         (
             "Foreword 3\n\nIntroduction 3\n\nCamden's Looked After Children 5\n\nWhat our young people have "
-            "told us 6\n\nOur priorities 2021 - 24 8\n\nIndependence 9\n\nContents\n",
+            "told us 6\n\nOur priorities 2021 - 24 8\n\nIndependence 13\n\nContents\n",
+            "5",
+        ),
+        # ... nor with a few short lines between the heading and the entries ("Section / Page", the title)
+        (
+            "CONTENTS\nSection\nPage\nForeword 3\nIntroduction 4\nLooked After Children 5\nCare Leavers 8\n",
+            "5",
+        ),
+        (
+            "Contents\n\nCorporate Parenting Board\n12 June 2024\nForeword 3\nIntroduction 4\n"
+            "Looked After Children 5\n",
             "5",
         ),
         # ... nor in another copy of that list the PDF's page header repeats without its heading
         (
-            "Foreword 3\nIntroduction 3\nLooked After Children 5\nOur priorities 8\n\n2 Parenting Strategy\n\n"
+            "Foreword 3\nIntroduction 3\nLooked After Children 5\nOur priorities 8\n\nPage 2\n\n"
             "Foreword 3\nIntroduction 3\nLooked After Children 5\nOur priorities 8\nContents\n",
             "5",
         ),
@@ -2159,6 +2169,29 @@ def test_date_edges_and_possessives_name_no_measure():
             False,
             "measure",
         ),
+        (
+            "How many new foster carers were approved in the quarter?",
+            "We approved 12 new foster carers in the quarter, bringing the total for the year to 30.",
+            "30",
+            False,
+            "measure",
+        ),
+        # a rate in brackets after a count is its rate only when the bracket holds nothing else
+        (
+            "What is the rate of children in care per 10,000 in Hull?",
+            "There are 947 children in care in Hull (110 per 10,000 among statistical neighbours).",
+            "110 per 10,000",
+            False,
+            "",
+        ),
+        # staff and advocates are people a question may name as the doers
+        (
+            "How many cases were held by agency staff?",
+            "There are 23 agency staff in the service.",
+            "23",
+            False,
+            "measure",
+        ),
     ],
 )
 def test_support_check(question, text, value, ok, why):
@@ -2589,6 +2622,12 @@ def test_a_quarter_the_title_names_without_its_year(title, as_of):
             "What was the overspend after the cabinet approved a transfer from elsewhere in the service?",
             {"cabinet", "approv", "transfer"},
             {"overspend"},
+        ),
+        # "heard" of those counted is what is counted
+        (
+            "What percentage of young people rated their review as helpful and felt heard?",
+            set(),
+            {"heard", "help"},
         ),
         # what a meeting heard names the meeting
         (

@@ -215,6 +215,20 @@ from qa_assistant.text.dates import find_dates
             "level",
             set(),
         ),
+        # a clause with its own subject says when, not which kind, even after "as"
+        (
+            "How many children were in care, as officers told the committee about the projected overspend?",
+            "count",
+            "level",
+            set(),
+        ),
+        # what a rate is per 10,000 of is its unit, not the measure
+        (
+            "What was Blackburn with Darwen's rate of children in care per 10,000 children under 18?",
+            "per_10000",
+            "level",
+            {"18", "under"},
+        ),
         # a paper's name may say which kind is asked
         (
             "What was the number of children in care as reported in the year-end forecast?",
@@ -1983,6 +1997,11 @@ def test_a_named_source_prefers_the_paper_that_writes_its_name_in_order():
         # the council's own name, which every paper of it may hold, tells no paper apart
         (
             "How many children were in care in Cornwall, as reported to Cornwall Council's children and "
+            "families committee?",
+            {"bid", "demand"},
+        ),
+        (
+            "How many children were in care in Cornwall, as reported to Cornwall County Council's children and "
             "families committee?",
             {"bid", "demand"},
         ),

@@ -48,6 +48,7 @@ def from_named_paper(
     # paper titled "Cornwall Council: children's services ...")
     said = _without_council_name(r.occasion_words, set(title_words(r.subject.name))) or r.occasion_words
     asked, asked_pairs = set(said), _pairs(said)
+    distinctive &= asked  # ("County" in "Cornwall County Council" is no word of the source)
     acronyms = question_acronyms(r.question)
     overlap: dict[str, tuple[int, int]] = {}
     matches: dict[str, bool] = {}
@@ -70,15 +71,22 @@ def from_named_paper(
 
 
 def _without_council_name(words: list[str], place: set[str]) -> list[str]:
-    """The words without the council's own name ("Cornwall Council"), which every paper of it may hold; the
-    place in another name stays ("The Bolton News")."""
+    """The words without the council's own name ("Cornwall Council", "Wigan Metropolitan Borough Council"), which
+    every paper of it may hold; the place in another name stays ("The Bolton News"), and so does a council
+    that is no local authority ("the Children in Care Council")."""
     out: list[str] = []
     for w in words:
-        if w == "council" and out and out[-1] in place:
-            out.pop()
-        elif w != "council":
+        name = len(out)
+        while name and (out[name - 1] in place or out[name - 1] in _COUNCIL_STYLE):
+            name -= 1
+        if w == "council" and any(x in place for x in out[name:]):
+            del out[name:]
+        else:
             out.append(w)
     return out
+
+
+_COUNCIL_STYLE = frozenset({"city", "county", "borough", "metropolitan", "district", "royal", "of", "the"})
 
 
 def _title_overlap(

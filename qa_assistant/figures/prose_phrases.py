@@ -21,6 +21,7 @@ from qa_assistant.figures.phrases import NONE, Phrase, backward_phrase, heading_
 from qa_assistant.figures.position_phrases import position_phrase
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import CONTRAST, counting_terms, measure_terms
+from qa_assistant.figures.trend_chains import total_of_another
 from qa_assistant.figures.value_lists import (
     names_a_measure,
     next_place_in_list,
@@ -124,7 +125,7 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
     if forward_ok:
         return found
     back = _phrase_before(r, q, group_start, line_start, at_line_start, found)
-    return _owned_by_previous(text, back, previous, previous_phrase)
+    return _owned_by_previous(text, back, previous, previous_phrase, q.start)
 
 
 def _sentence_opens_line(text: str, label: Phrase, q: Quantity, sentence_end: int) -> bool:
@@ -160,7 +161,9 @@ def _inherits(r: SentenceReading, q: Quantity, previous: Quantity | None, previo
     return bool(
         _INHERIT_GAP.match(gap)
         or period_list_gap(gap, text[q.end : q.end + 60])
-        or rate_of_the_count(r.parts, previous, q, after_phrase)
+        or rate_of_the_count(
+            r.parts, previous, q, after_phrase, text[value_end(text, q) : value_end(text, q) + 4]
+        )
         or (_COMPARED_GAP.search(after_phrase) and not names_a_measure(_blanked(r, q, after_phrase)))
         or (
             stands_bare(text, q.end)
@@ -193,7 +196,9 @@ def _change_in_brackets(r: SentenceReading, previous: Quantity, gap: str) -> boo
     return not gap[: m.start()].strip() or says_only_when(gap[: m.start()])
 
 
-def _owned_by_previous(text: str, back: Phrase, previous: Quantity | None, previous_phrase: Phrase) -> Phrase:
+def _owned_by_previous(
+    text: str, back: Phrase, previous: Quantity | None, previous_phrase: Phrase, value_start: int
+) -> Phrase:
     """ "346 children were in the council's care at the end of 2020/21, which reduced to 332": words read back
     from a number that start inside the phrase the value before it wrote after itself, and run on past it only
     to say when, are that value's, so this one shares its phrase."""
@@ -203,6 +208,7 @@ def _owned_by_previous(text: str, back: Phrase, previous: Quantity | None, previ
         and previous_phrase.found
         and previous.end <= previous_phrase.start <= back.start < previous_phrase.end < back.end
         and says_only_when(text[previous_phrase.end : back.end])
+        and not total_of_another(text, previous_phrase, text[previous_phrase.end : value_start])
     ):
         return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
     return back

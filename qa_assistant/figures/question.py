@@ -105,8 +105,13 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     return reading
 
 
+# a clause with its own subject ("when its budget was predicted", "as officers told the committee"), not a
+# paper named by a participle ("as reported in the year-end forecast")
 _CLAUSE_OPENER = re.compile(
-    r"\s*(?:(?:just|shortly|soon|immediately)\s+)?(?:when|after|before|once|while)\b", re.I
+    r"\s*(?:(?:just|shortly|soon|immediately)\s+)?(?:when|after|before|once|while)\b|\s*as\s+(?!(?:reported|"
+    r"set\s+out|shown|noted|recorded|published|stated|cited|outlined|presented|quoted|given|heard|described|"
+    r"forecast|projected|predicted|planned|expected)\b)",
+    re.I,
 )
 _COMPARED_DATE = re.compile(
     r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|against)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I

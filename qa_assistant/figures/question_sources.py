@@ -124,7 +124,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            r"\b(?:when|as)\s+(?:the\s+)?[^,?;]*?\b(?:reported|said|announced|published|told|presented|revealed|heard)\b"
+            r"\b(?:when|as)\s+(?:the\s+)?[^,?;]*?\b(?:reported|said|announced|published|told|presented|revealed)\b"
             r"[^,?;]*",
             re.I,
         ),
@@ -146,6 +146,13 @@ def _done_patterns(done: str) -> list[re.Pattern[str]]:
         re.compile(
             rf"\b(?:when|as|{_AFTER}|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|"
             rf"had\s+been|got)\s+(?:{done})\b[^,?;]*",
+            re.I,
+        ),
+        # what a meeting heard, said of the body that heard it ("as the children and families committee heard";
+        # not "felt heard", "having their views heard")
+        re.compile(
+            rf"\b(?:when|as)\s+(?:the|its|their|our|this|that)?\s*(?:[\w'’-]+\s+){{0,5}}?"
+            rf"(?:(?-i:[A-Z])[\w'’-]*|{bodies}|panel|meeting)\s+heard\b[^,?;]*",
             re.I,
         ),
         # ... or in the active voice, by a deciding body or a named one: "after the cabinet approved a transfer",

@@ -134,7 +134,18 @@ def _whole_of(text: str, previous_phrase: Phrase, gap: str) -> int:
     return added.end() if added and _BRINGS_TOTAL.search(gap) else previous_phrase.start
 
 
-def _total_of_another(text: str, previous_phrase: Phrase, gap: str) -> bool:
+_TOTAL_WORDS = re.compile(
+    r"\b(?:bringing|taking|brings|takes|brought|took)\s+(?P<total>.+?)\s+(?:up\s+)?to\s*\S*$", re.I
+)
+
+
+def _total_words(at: int, gap: str) -> Phrase | None:
+    """The words naming a total that is not the earlier value's measure ("the total for the year")."""
+    m = _TOTAL_WORDS.search(gap)
+    return Phrase(at + m.start("total"), at + m.end("total"), "backward") if m else None
+
+
+def total_of_another(text: str, previous_phrase: Phrase, gap: str) -> bool:
     """A total the earlier value brings something to that is not of what that value counts: another period's
     ("bringing the total for the year to 27"), or the earlier value is a flow ("Eight more children were
     adopted, bringing the total to 27"; "146 children entered care, bringing the total to 612")."""
@@ -155,7 +166,9 @@ def phrase_in_trend(
     value's (same unit, only a link between) or, for the trend's first value, the sentence's subject."""
     text = r.text
     gap = text[own.end : q.start]
-    if own.how == "backward" and own.end <= q.start and not _total_of_another(text, own, gap):
+    if own.how == "backward" and own.end <= q.start:
+        if total_of_another(text, own, gap):
+            return _total_words(own.end, gap) or own  # "bringing the total for the year to 30": that total
         own = Phrase(
             _whole_of(text, own, gap), own.end, own.how
         )  # "12 new foster carers, taking the total to 140"
@@ -170,7 +183,7 @@ def phrase_in_trend(
         goes_to = _TO_AFTER_FROM.fullmatch(gap) and STARTING_VALUE.search(
             text, max(0, previous.start - 40), previous.start
         )
-        if _total_of_another(text, previous_phrase, gap):
+        if total_of_another(text, previous_phrase, gap):
             return own
         if goes_to or _is_link(gap):
             return Phrase(_whole_of(text, previous_phrase, gap), previous_phrase.end, "inherited")

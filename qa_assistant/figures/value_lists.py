@@ -114,20 +114,27 @@ def _only_its_period(after: str) -> bool:
 # "3,890 referrals accepted, a rate of 659 per 10,000", "621 were in Dudley - the equivalent of 89 in every 10,000"
 _RATE_OF = re.compile(
     r",\s*(?:which\s+is\s+|equating\s+to\s+|equivalent\s+to\s+)?(?:a|the)\s+rate\s+of\s*$"
-    r"|(?:[,–—-]|\bwhich\s+is)\s*(?:the\s+)?(?:equivalent\s+(?:of|to)|equating\s+to)\s*$"
-    # "947 children in care in Hull (160 per 10,000 population)": a bracket right after the count's words
-    r"|^\s*\(\s*$",
+    r"|(?:[,–—-]|\bwhich\s+is)\s*(?:the\s+)?(?:equivalent\s+(?:of|to)|equating\s+to)\s*$",
     re.I,
 )
+# "947 children in care in Hull (160 per 10,000 population)": a bracket right after the count's words, holding
+# only the rate and what it is per 10,000 of (not "(110 per 10,000 among statistical neighbours)")
+_BRACKET_OPENS = re.compile(r"^\s*\(\s*$")
+_BRACKET_CLOSES = re.compile(r"\s*\)")
 
 
-def rate_of_the_count(parts: set[int], previous: Quantity, q: Quantity, after_phrase: str) -> bool:
+def rate_of_the_count(
+    parts: set[int], previous: Quantity, q: Quantity, after_phrase: str, after_value: str
+) -> bool:
     """A rate set beside a count measures what the count does ("3,890 referrals accepted, a rate of 659 per
     10,000"); not beside a part of another count ("621 children in care, 85 of whom were placed out of area -
     the equivalent of 89 in every 10,000": the rate is of the whole)."""
     return (
         previous.unit == "count"
         and q.unit in ("per_10000", "rate")
-        and bool(_RATE_OF.search(after_phrase))
+        and bool(
+            _RATE_OF.search(after_phrase)
+            or (_BRACKET_OPENS.search(after_phrase) and _BRACKET_CLOSES.match(after_value))
+        )
         and previous.start not in parts  # (kinds.parts_after: "including 85", "85 of whom")
     )

@@ -25,8 +25,10 @@ def page_number_spans(text: str) -> list[tuple[int, int]]:
 # "Camden's Looked After Children 5": an entry and its page on one line
 _ENTRY_PAGE = re.compile(r"(?m)^[ \t]*(?P<entry>[A-Z][^\n]*?[^\s.,;:!?])[ \t]+(?P<page>\d{1,3})[ \t]*$")
 _MIN_UNHEADED_ENTRIES = 3
-_HEADING_REACH = 120  # how far from the entries their "Contents" heading may be (a page header between)
-_MAX_PAGE_STEP = 4
+_MAX_HEADER_LINES = 3
+_PAGE_FOOTER = re.compile(r"[ \t]*(?:page[ \t]+)?\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?[ \t]*", re.I)
+_HEADING_REACH = 160  # how far from the entries their "Contents" heading may be (a page header between)
+_MAX_PAGE_STEP = 12
 _MAX_FIRST_PAGE = 10
 _MAX_UNHEADED_ENTRY_WORDS = 12  # a page on the entry's own line says it is one, so it may run longer
 
@@ -38,6 +40,8 @@ def _unheaded(text: str) -> list[tuple[int, int]]:
     "Contents" line just before or after. A scorecard's small values may climb so too, but no heading says so."""
     runs: list[list[re.Match[str]]] = [[]]
     for m in _ENTRY_PAGE.finditer(text):
+        if _PAGE_FOOTER.fullmatch(m.group(0)):
+            continue  # "Page 2": a page's header or footer between copies, no entry
         run = runs[-1]
         joined = bool(run) and not text[run[-1].end() : m.start()].strip()
         if not (joined and 0 <= int(m.group("page")) - int(run[-1].group("page")) <= _MAX_PAGE_STEP):
@@ -57,19 +61,24 @@ def _entries(run: list[re.Match[str]]) -> tuple[str, ...]:
 
 
 def _headed(run: list[re.Match[str]]) -> bool:
-    """A "Contents" line right before the run's first entry (at most a short page header between) or the line
-    right after its last: not one a few headings away ("Contents / Foreword / ... / Key numbers / Adoptions 3")."""
+    """A "Contents" line right before the run's first entry (at most a few short lines between: a page header,
+    "Section / Page", the paper's title) or right after its last (past a page footer): not one a few headings
+    away ("Contents / Foreword / Introduction / Our performance / Key numbers / Adoptions 3")."""
     text = run[0].string
     before = [
         ln for ln in text[max(0, run[0].start() - _HEADING_REACH) : run[0].start()].split("\n") if ln.strip()
     ]
-    after = [ln for ln in text[run[-1].end() : run[-1].end() + _HEADING_REACH].split("\n") if ln.strip()]
-    header_between = len(before) >= 2 and len(before[-1].split()) <= _MAX_ENTRY_WORDS
-    return (
-        bool(before and _HEADING.fullmatch(before[-1]))
-        or (header_between and bool(_HEADING.fullmatch(before[-2])))
-        or bool(after and _HEADING.fullmatch(after[0]))
-    )
+    after = [
+        ln
+        for ln in text[run[-1].end() : run[-1].end() + _HEADING_REACH].split("\n")
+        if ln.strip() and not _PAGE_FOOTER.fullmatch(ln)
+    ]
+    for between, line in enumerate(reversed(before)):
+        if _HEADING.fullmatch(line):
+            return True
+        if between >= _MAX_HEADER_LINES or len(line.split()) > _MAX_ENTRY_WORDS:
+            break
+    return bool(after and _HEADING.fullmatch(after[0]))
 
 
 def _under_heading(text: str) -> list[tuple[int, int]]:
