@@ -394,6 +394,8 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         # what happened to something is told, though a figure's word is in the question
         ("What happened to early help cases when the staff had high caseloads?", "text"),
         ("What happened to the number of children in care in 2023?", "number"),
+        ("What happened to the average caseload?", "number"),
+        ("What happened to the DSG deficit?", "number"),
         # "until when", "by when", "up to when" ask for a date as "when" does
         ("Until when has the statutory override on the DSG deficit been extended?", "date"),
         ("Up to when will the contract run?", "date"),
@@ -768,6 +770,11 @@ def test_the_words_an_entity_answer_must_hold(question, held):
         ("The work is carried out by Priya Shah, the charity's project coordinator.", []),
         ("The work will be carried out by Easter, the company said.", []),
         ("The work is carried out by Barnardo's, a charity and member of the consortium.", ["Barnardo's"]),
+        # the people a body employs describe the body, not a person
+        (
+            "The work is carried out by Barnardo's – a charity whose staff support care leavers.",
+            ["Barnardo's"],
+        ),
     ],
 )
 def test_a_body_named_as_who_did_it(sentence, bodies):

@@ -73,6 +73,14 @@ from qa_assistant.text.numbers import find_quantities
             4,
             "count",
         ),
+        # ... nor a scorecard under a contents heading whose values climb faster than pages do
+        (
+            "Contents\nChildren's Services Scorecard\nQ2 2024/25\nAdoptions 3\nSpecial guardianship orders 9\n"
+            "Children missing from care 20\nPlacement moves 31\n",
+            "3",
+            3,
+            "count",
+        ),
         # a "Contents" heading a few headings away is not this list's
         (
             "Contents\nForeword\nIntroduction\nOur performance\n\nKey numbers\nChildren adopted 3\n"

@@ -229,7 +229,13 @@ from qa_assistant.text.dates import find_dates
             "level",
             {"18", "under"},
         ),
-        # a paper's name may say which kind is asked
+        # a paper's name may say which kind is asked, named by any reporting verb
+        (
+            "What was the overspend on placements, as discussed in the quarter 2 forecast report?",
+            "money",
+            "forecast",
+            set(),
+        ),
         (
             "What was the number of children in care as reported in the year-end forecast?",
             "count",

@@ -33,7 +33,7 @@ def _counted_and_agent(question: str) -> tuple[frozenset[str], frozenset[str]]:
 def _people() -> frozenset[str]:
     """Nouns for people and posts ("practitioners", "social workers", "managers"): the doers a figure may count.
     "referrals made by schools" names no person, and a breakdown by source counts the referrals."""
-    return stem_list("person_nouns")
+    return stem_list("person_nouns") | stem_list("agent_nouns")
 
 
 def counts_the_agent(question: str, phrase_terms: frozenset[str]) -> bool:

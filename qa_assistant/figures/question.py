@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from qa_assistant.figures.follow_up import inherit, is_follow_up
 from qa_assistant.figures.question_dates import (
@@ -38,7 +39,7 @@ from qa_assistant.figures.question_sources import (
 )
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.subjects import find_subject_mentions
-from qa_assistant.figures.terms import asked_phrase_synonyms
+from qa_assistant.figures.terms import asked_phrase_synonyms, lexicon
 from qa_assistant.text.dates import DateMention, find_dates
 
 MAX_HISTORY = 6
@@ -62,10 +63,7 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     follow_up = is_follow_up(question, previous)
     timeline = asks_timeline(question)
     latest = asks_latest(question)
-    # a clause naming the occasion says when, not which kind ("rise ... when its budget was predicted to
-    # overspend"); a paper's name may ("as reported in the year-end forecast")
-    clauses = [(a, b) for a, b in occasions if _CLAUSE_OPENER.match(question, a)]
-    kind = figure_kind(blank_spans(question, clauses), timeline, original)
+    kind = figure_kind(_without_clauses(question, occasions), timeline, original)
     reading = Reading(
         original,
         measure_text,
@@ -108,11 +106,41 @@ def read(question: str, previous: Reading | None = None) -> Reading:
 # a clause with its own subject ("when its budget was predicted", "as officers told the committee"), not a
 # paper named by a participle ("as reported in the year-end forecast")
 _CLAUSE_OPENER = re.compile(
-    r"\s*(?:(?:just|shortly|soon|immediately)\s+)?(?:when|after|before|once|while)\b|\s*as\s+(?!(?:reported|"
-    r"set\s+out|shown|noted|recorded|published|stated|cited|outlined|presented|quoted|given|heard|described|"
-    r"forecast|projected|predicted|planned|expected)\b)",
-    re.I,
+    r"\s*(?:(?:just|shortly|soon|immediately)\s+)?(?:when|after|before|once|while)\b|\s*as\s+(?!of\b)", re.I
 )
+
+
+@lru_cache(maxsize=1)
+def _paper_named() -> re.Pattern[str]:
+    """ "as reported in the year-end forecast", "as discussed in the quarter 2 forecast report", "as the
+    improvement plan target said": a paper named by a participle or as the subject, not a clause of its own."""
+    lx = lexicon()
+    verbs = "|".join(
+        re.escape(v) for v in sorted(lx["reporting_verbs"] + lx["occasion_verbs"], key=len, reverse=True)
+    )
+    nouns = "|".join(re.escape(n) for n in sorted(lx["source_nouns"], key=len, reverse=True))
+    return re.compile(
+        rf"\s*as\s+(?:(?:{verbs}|set\s+out|shown|noted|recorded|stated|cited|outlined|given|described|forecast|"
+        rf"projected|predicted|planned|expected)\b|(?:the|its|our|their|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?:{nouns})s?\b)",
+        re.I,
+    )
+
+
+def _without_clauses(question: str, occasions: list[tuple[int, int]]) -> str:
+    """The question with each clause naming the occasion blanked: it says when, not which kind of figure ("rise
+    ... when its budget was predicted to overspend"); a paper's name may ("as reported in the year-end
+    forecast")."""
+    clauses = [
+        (a, b) for a, b in occasions if _CLAUSE_OPENER.match(question, a) and not _names_paper(question[a:b])
+    ]
+    return blank_spans(question, clauses)
+
+
+def _names_paper(clause: str) -> bool:
+    return bool(_paper_named().match(clause))
+
+
 _COMPARED_DATE = re.compile(
     r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|against)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I
 )

@@ -116,7 +116,11 @@ _DISCUSSION = re.compile(
     r"discuss|learn|raise|told|tell|ask|explain|doing|done|work|improve|support)\b|"
     r"^\s*what\s+(?:is|are|was|were)\b.{0,80}\b(?:asking|saying|calling|hoping|wanting|telling)\s+"
     r"(?:for|us|about)\b|"
-    r"^\s*why\b|^\s*tell me about\b|\bwhat is being done\b|^\s*what\s+(?:happened|happens|will\s+happen)\b",
+    r"^\s*why\b|^\s*tell me about\b|\bwhat is being done\b|^\s*what\s+(?:happened|happens|will\s+happen)\b"
+    # (not to an amount or a count: "what happened to the average caseload / the DSG deficit / agency staff numbers")
+    r"(?!\s+to\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?:numbers?|rates?|average|caseloads?|"
+    r"turnover|deficit|population|overspend|underspend|budget|costs?|spend(?:ing)?|vacanc\w*|percentage|"
+    r"proportion|share|figures?|total|levels?)\b)",
     re.I,
 )
 # "What was the average social worker caseload": a figure, though "work" follows (a discussion's verb elsewhere)

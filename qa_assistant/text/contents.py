@@ -28,7 +28,7 @@ _MIN_UNHEADED_ENTRIES = 3
 _MAX_HEADER_LINES = 3
 _PAGE_FOOTER = re.compile(r"[ \t]*(?:page[ \t]+)?\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?[ \t]*", re.I)
 _HEADING_REACH = 160  # how far from the entries their "Contents" heading may be (a page header between)
-_MAX_PAGE_STEP = 12
+_MAX_PAGE_STEP = 5
 _MAX_FIRST_PAGE = 10
 _MAX_UNHEADED_ENTRY_WORDS = 12  # a page on the entry's own line says it is one, so it may run longer
 
@@ -62,17 +62,13 @@ def _entries(run: list[re.Match[str]]) -> tuple[str, ...]:
 
 def _headed(run: list[re.Match[str]]) -> bool:
     """A "Contents" line right before the run's first entry (at most a few short lines between: a page header,
-    "Section / Page", the paper's title) or right after its last (past a page footer): not one a few headings
+    "Section / Page", the paper's title) or right after its last: not one a few headings
     away ("Contents / Foreword / Introduction / Our performance / Key numbers / Adoptions 3")."""
     text = run[0].string
     before = [
         ln for ln in text[max(0, run[0].start() - _HEADING_REACH) : run[0].start()].split("\n") if ln.strip()
     ]
-    after = [
-        ln
-        for ln in text[run[-1].end() : run[-1].end() + _HEADING_REACH].split("\n")
-        if ln.strip() and not _PAGE_FOOTER.fullmatch(ln)
-    ]
+    after = [ln for ln in text[run[-1].end() : run[-1].end() + _HEADING_REACH].split("\n") if ln.strip()]
     for between, line in enumerate(reversed(before)):
         if _HEADING.fullmatch(line):
             return True
