@@ -287,6 +287,8 @@ def test_quantities(text, value_text, value, unit):
             "Foreword 3\nIntroduction 3\nLooked After Children 5\nOur priorities 8\nContents\n",
             "5",
         ),
+        # an age that bounds the group counted is no count of it
+        ("There were 412 children under 18 in care at 31 March.", "18"),
         ("Costs were a fifth higher than last year.", "fifth"),
         ("A fifth reported feeling lonely.", "fifth"),
         ("Agency costs fell by a third between 2021 and 2023.", "third"),

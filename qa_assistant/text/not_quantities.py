@@ -24,6 +24,13 @@ _AGE = (
     r"\b\d+\s+years?\s+(?:of\s+age|old)\s*[(,]?\s*(?:or|and|to)\s+$"
 )
 _AGE_BEFORE = re.compile(_AGE, re.I)
+# "412 children under 18 in care", "young people over 16": an age that bounds the group, not a count of it
+_AGE_OF_GROUP = re.compile(
+    r"\b(?:children|child|young\s+people|people|pupils|learners|babies|infants|youngsters|adults)\s+"
+    r"(?:under|over|below|above|aged\s+under|aged\s+over)\s+$",
+    re.I,
+)
+_OLDEST_AGE = 25
 
 
 _RATIO_HEAD = re.compile(r"\b(?:one|1)\s+in\s+$", re.I)
@@ -82,6 +89,28 @@ def _reference_marker(text: str, s: int, e: int) -> bool:
     return e - s <= 3 and text[s - 1 : s] == "[" and text[e : e + 1] == "]"
 
 
+def _bounds_a_group(text: str, s: int, e: int) -> bool:
+    """An age after a people noun and under / over ("412 children under 18 in care"), not a distance ("children
+    over 20 miles from home") or a share."""
+    return (
+        bool(_AGE_OF_GROUP.search(text[max(0, s - 30) : s]))
+        and text[s:e].isdigit()
+        and int(text[s:e]) <= _OLDEST_AGE
+        and not re.match(r"\s*(?:miles?|km|kilomet\w+|%|per\b)", text[e : e + 12], re.I)
+    )
+
+
+def _dialled(text: str, s: int, e: int, before: str, after: str) -> bool:
+    """A dialling code ("01642": never a reported count) or part of a phone number ("(01642) 590 111",
+    "01642 729713")."""
+    return (
+        (text[s] == "0" and e - s >= 3 and "." not in text[s:e])
+        or bool(re.search(r"\(0\d+\)\s*$|\b0\d{3,4}\s$", before))
+        or bool(re.search(r"(?:\(0\d{3,5}\)|\b0\d{3,5})\s?\d{3}\s$", text[max(0, s - 20) : s]))
+        or (bool(re.match(r"\)", after)) and text[s] == "0")
+    )
+
+
 def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     """Whether the number at [s, e) is a label, code, age, time, phone number, section number, footnote marker
     or bare year rather than a reported quantity ("page 24", "aged between 18 and 25", "10:30", "01642")."""
@@ -97,7 +126,13 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
     ):
         return True  # "post-16", "Covid-19", "page 24", "1.2.3", "10:30", a footnote's marker "year1"
     # a day ("as of March 31 last year"); "at Period 3", "Month 6"; a footnote's marker after a bracket, "(71%)5"
-    if _us_day(text, s, e) or _period_label_or_marker(before, e - s) or _reference_marker(text, s, e):
+    # an age bounding the group counted, "children under 18 in care"
+    if (
+        _us_day(text, s, e)
+        or _period_label_or_marker(before, e - s)
+        or _reference_marker(text, s, e)
+        or _bounds_a_group(text, s, e)
+    ):
         return True
     if (
         re.search(r"\d\s?[-–]\s?$", before)
@@ -131,14 +166,8 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
         return True  # a footnote's marker: "3 Children deemed to be taken into care are those who ..."
     if re.fullmatch(r"\d\.0", text[s:e]) and re.search(r"[A-Z][a-z]+\s$", before):
         return True  # a version after a name's word: "Fair Funding Review 2.0", "Families First 2.0"
-    if text[s] == "0" and e - s >= 3 and "." not in text[s:e]:
-        return True  # "01642": a dialling code, never a reported count
-    if (
-        re.search(r"\(0\d+\)\s*$|\b0\d{3,4}\s$", before)
-        or re.search(r"(?:\(0\d{3,5}\)|\b0\d{3,5})\s?\d{3}\s$", text[max(0, s - 20) : s])
-        or (re.match(r"\)", after) and text[s] == "0")
-    ):
-        return True  # phone numbers "(01642) 590 111", "01642 729713"
+    if _dialled(text, s, e, before, after):
+        return True
     if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", text[s:e]) and not counted_not_dated(text, s, e):
         return True  # a bare year that the date finder did not claim ("2018-2021", "since 2019")
     return False
