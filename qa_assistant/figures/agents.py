@@ -20,6 +20,7 @@ _AGENT = re.compile(r"\bby\s+(?!how\b)(?P<agent>[^?,;:]+)", re.I)
 
 @lru_cache(maxsize=256)
 def _counted_and_agent(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms of what "how many" counts and of who the question says did it (none when it names no doer)."""
     counted = _COUNTED.search(question)
     if not counted:
         return frozenset(), frozenset()

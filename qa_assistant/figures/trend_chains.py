@@ -169,9 +169,8 @@ def phrase_in_trend(
     if own.how == "backward" and own.end <= q.start:
         if total_of_another(text, own, gap):
             return _total_words(own.end, gap) or own  # "bringing the total for the year to 30": that total
-        own = Phrase(
-            _whole_of(text, own, gap), own.end, own.how
-        )  # "12 new foster carers, taking the total to 140"
+        # "12 new foster carers, taking the total to 140": all the foster carers, not the new ones
+        own = Phrase(_whole_of(text, own, gap), own.end, own.how)
     if own.how == "inherited" or not says_nothing(text[own.start : own.end]):
         return own
     if previous is not None and previous.unit == q.unit:

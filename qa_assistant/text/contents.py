@@ -57,6 +57,7 @@ def _unheaded(text: str) -> list[tuple[int, int]]:
 
 
 def _entries(run: list[re.Match[str]]) -> tuple[str, ...]:
+    """A run's lines as written, to find its copies."""
     return tuple(m.group(0).strip() for m in run)
 
 
