@@ -42,14 +42,9 @@ def from_named_paper(
     figure is not what that source said: the answer offers it as what the papers do hold)."""
     if not r.occasion_words:
         return scored
-    distinctive = distinctive_source_words(r)
-    # which paper is titled with most of the source's words counts no word of the council's name, which every
-    # one of its papers may hold ("as Cornwall Council's children and families committee heard" is no more the
-    # paper titled "Cornwall Council: children's services ...")
-    said = _without_council_name(r.occasion_words, set(title_words(r.subject.name))) or r.occasion_words
-    asked, asked_pairs = set(said), _pairs(said)
-    distinctive &= asked  # ("County" in "Cornwall County Council" is no word of the source)
+    asked, distinctive = set(r.occasion_words), distinctive_source_words(r)
     acronyms = question_acronyms(r.question)
+    asked_pairs = _pairs(r.occasion_words)
     overlap: dict[str, tuple[int, int]] = {}
     matches: dict[str, bool] = {}
     for s in scored:
@@ -68,25 +63,6 @@ def from_named_paper(
         return []
     best = max(overlap[s.figure.doc_id] for s in kept)
     return kept if best[0] < 2 else [s for s in kept if overlap[s.figure.doc_id] == best]
-
-
-def _without_council_name(words: list[str], place: set[str]) -> list[str]:
-    """The words without the council's own name ("Cornwall Council", "Wigan Metropolitan Borough Council"), which
-    every paper of it may hold; the place in another name stays ("The Bolton News"), and so does a council
-    that is no local authority ("the Children in Care Council")."""
-    out: list[str] = []
-    for w in words:
-        name = len(out)
-        while name and (out[name - 1] in place or out[name - 1] in _COUNCIL_STYLE):
-            name -= 1
-        if w == "council" and any(x in place for x in out[name:]):
-            del out[name:]
-        else:
-            out.append(w)
-    return out
-
-
-_COUNCIL_STYLE = frozenset({"city", "county", "borough", "metropolitan", "district", "royal", "of", "the"})
 
 
 def _title_overlap(

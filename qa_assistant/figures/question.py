@@ -83,7 +83,10 @@ def read(question: str, previous: Reading | None = None) -> Reading:
         source_terms(question, occasions),
     )
     reading.name_terms = name_terms(question)
-    reading.occasion_words = occasion_words(question, occasions)
+    # the council's own name ("as Cornwall County Council's committee heard") is whose figure, which every paper
+    # of that council may hold: never a word telling which paper (the place in "The Bolton News" stays)
+    councils = [(m.start, m.end) for m in mentions if question[m.start : m.end].endswith("Council")]
+    reading.occasion_words = occasion_words(blank_spans(question, councils), occasions)
     # ("in Islington's Quarter 4 performance report": a bare quarter can name the paper too)
     said_when = [(d.start, d.end) for d in dates] or (bare_quarter_spans(question) if quarter else [])
     reading.date_names_paper = bool(said_when) and all(
