@@ -30,10 +30,10 @@ from qa_assistant.text.word_numbers import WORD_NUMBER
 
 # "and in the last three years that number has only ever been as high as 10": the earlier value's measure
 # ("146 more children in care, bringing the total to 612": the total is of what the earlier value counts)
+_BRINGS = r"(?:bringing|taking|brings|takes|brought|took)"
+_THE_TOTAL = rf"{_BRINGS}\s+(?:the|its|our|their)\s+(?:overall\s+)?(?:total|number|figure)"
 _REFERS_BACK = re.compile(
-    r"\b(?:(?:that|this|the\s+same)\s+(?:number|figure|total|rate|level)|(?:bringing|taking|brings|takes|"
-    r"brought|took)\s+(?:the|its|our|their)\s+(?:overall\s+)?(?:total|number|figure))\b",
-    re.I,
+    rf"\b(?:(?:that|this|the\s+same)\s+(?:number|figure|total|rate|level)|{_THE_TOTAL})\b", re.I
 )
 # "26% in England and Wales, however, this rate was 32.9% in Middlesbrough": another place's value, not a trend
 _CONTRAST = re.compile(
@@ -108,14 +108,10 @@ def _is_link(gap: str) -> bool:
     return bool(moved) and not _unsaid(gap)
 
 
-_BRINGS_TOTAL = re.compile(
-    r"\b(?:bringing|taking|brings|takes|brought|took)\s+\w+\s+(?:overall\s+)?total", re.I
-)
+_BRINGS_TOTAL = re.compile(rf"\b{_THE_TOTAL}\b", re.I)
 # only the total itself, nothing of when ("bringing the total for the year to 27" is another period's)
 _BRINGS_TOTAL_GAP = re.compile(
-    r"[\s,–—-]*(?:bringing|taking|brings|takes|brought|took)\s+(?:the|its|our|their)\s+(?:overall\s+)?"
-    r"(?:total|number|figure)(?:\s+number)?\s+(?:up\s+)?to\s*(?:(?:more\s+than|over|almost|nearly|around|"
-    r"about)\s+)?£?",
+    rf"[\s,–—-]*{_THE_TOTAL}(?:\s+number)?\s+(?:up\s+)?to\s*(?:(?:more\s+than|over|almost|nearly|around|about)\s+)?£?",
     re.I,
 )
 # a flow or a movement ("were adopted", "entered care", "left"): its total is not what the earlier value counts
@@ -134,9 +130,7 @@ def _whole_of(text: str, previous_phrase: Phrase, gap: str) -> int:
     return added.end() if added and _BRINGS_TOTAL.search(gap) else previous_phrase.start
 
 
-_TOTAL_WORDS = re.compile(
-    r"\b(?:bringing|taking|brings|takes|brought|took)\s+(?P<total>.+?)\s+(?:up\s+)?to\s*\S*$", re.I
-)
+_TOTAL_WORDS = re.compile(rf"\b{_BRINGS}\s+(?P<total>.+?)\s+(?:up\s+)?to\s*\S*$", re.I)
 
 
 def _total_words(at: int, gap: str) -> Phrase | None:
