@@ -46,8 +46,8 @@ _GROUP_BEFORE = re.compile(
 
 # "including 164 from other areas of the UK": where those counted come from says which they are (not "from 450")
 FROM_ELSEWHERE = re.compile(
-    r"from\s+(?:other|another|outside|overseas|abroad|different|elsewhere|ethnic|minority|black|"
-    r"(?:an?\s+)?(?:ethnic|minority|black|mixed|asian|white)\b)",
+    r"from\s+(?:other|another|outside|overseas|abroad|different|elsewhere|"
+    r"(?:an?\s+)?(?:ethnic|minority|black|mixed|asian|white))\b",
     re.I,
 )
 # "allocated to Children's Services" goes on; "to date", "to be", "to deliver" end the phrase.
