@@ -505,6 +505,25 @@ def test_a_count_after_a_month_is_still_a_count(text, counts):
             "foster carers in Stockton",
             "foster_households",
         ),
+        # a period after "during" / "throughout" / "between ... and ..." says when; the measure is before it
+        (
+            "The total spent on agency social workers during the last financial year was £2.1m.",
+            "£2.1m",
+            "The total spent on agency social workers during the last financial year",
+            "agency_staff",
+        ),
+        (
+            "The number of children in care throughout the pandemic was 310.",
+            "310",
+            "The number of children in care throughout the pandemic",
+            "looked_after",
+        ),
+        (
+            "The cost of placements between April and June was £3.4m.",
+            "£3.4m",
+            "The cost of placements between April and June",
+            "placement_cost",
+        ),
     ],
 )
 def test_phrase_and_concept(text, value, phrase, concept):

@@ -3388,3 +3388,47 @@ def test_a_figure_of_another_unit_answers_only_when_none_in_the_unit_asked_does(
     assert all(s.support.ok for s in scored), [s.support.reason for s in scored]
     assert [s.figure.value_text for s in prefer_asked_unit(scored)] == ["612"]
     assert [s.figure.value_text for s in prefer_asked_unit(scored[1:])] == ["three in ten"]
+
+
+# ---- a total asked is not an average given; a bracketed aside that states a figure is given, not asked ------
+
+_WEEKLY = (
+    "This was due to the increased number of external residential care placements for children in care "
+    "required during the year, at an average weekly cost of £2,870."
+)
+_TOTAL = "The total cost of children in care during the last financial year was £13.3m."
+_ASIDE_Q = (
+    "What was the total cost of children in care during the last financial year, according to the report "
+    "(£850 a week per child)?"
+)
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        (_ASIDE_Q, _TOTAL, "£13.3m", True),
+        (_ASIDE_Q, _WEEKLY, "£2,870", False),
+        (
+            "What was the total cost of residential care placements for children in care last year?",
+            _WEEKLY,
+            "£2,870",
+            False,
+        ),
+        (
+            "What was the average weekly cost of residential care placements for children in care?",
+            _WEEKLY,
+            "£2,870",
+            True,
+        ),
+        # an average said of another number beside it does not make the total one
+        (
+            "How many children were in care in total in March?",
+            "In March there were 310 children in care, an average of 12 per social worker.",
+            "310",
+            True,
+        ),
+    ],
+)
+def test_a_total_asked_is_not_an_average_given(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from qa_assistant.figures.concepts import unit_family
 from qa_assistant.figures.extremes import said_of_the_number
+from qa_assistant.figures.question_given import given_spans
+from qa_assistant.figures.question_measure import blank_spans
 from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.terms import lexicon, phrase_pattern, terms
@@ -71,9 +73,23 @@ def _average_terms() -> frozenset[str]:
 def asks_average(question: str) -> bool:
     """Whether a question asks for an average or an amount for each one ("average caseload", "cost per child");
     not a comparator's average ("the statistical neighbour average", "the national average": the places and
-    comparators subjects.py finds) nor a comparison with one. Cached: the support check asks it per figure."""
-    question = _without_comparators(question)
+    comparators subjects.py finds) nor a comparison with one, nor in what the question gives ("the report on the
+    strategy (£850 a week per child)": question_given.py). Cached: the support check asks it per figure."""
+    question = _without_comparators(blank_spans(question, given_spans(question)))
     return bool(_asked().search(question) or _asked_per_one().search(question))
+
+
+@lru_cache(maxsize=1)
+def _total_asked() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(lexicon()["total_words"]).pattern, re.I)
+
+
+@lru_cache(maxsize=1024)
+def asks_total(question: str) -> bool:
+    """Whether a question asks for a whole amount ("the total cost of children in care", "how many in all") and
+    not an average or an amount for each one: then a figure the paper gives as an average ("at an average weekly
+    cost of £2,870") does not answer it. Cached: the support check asks it per figure."""
+    return bool(_total_asked().search(question)) and not asks_average(question)
 
 
 def _without_comparators(text: str) -> str:
@@ -109,3 +125,23 @@ def said_average(f: Figure, around: FigureContext) -> bool:
         return unit_family(q.unit) == unit_family(f.unit) or q.unit != "count"
 
     return said_of_the_number(f, around.sentence_text, _said(), closes)
+
+
+# what ends the words said of a number before it: a clause break or another number
+_BEFORE_BREAK = re.compile(r"[,;:()–—]|\d", re.I)
+
+
+def given_as_average(f: Figure, sentence_text: str) -> bool:
+    """Whether the paper gives the figure itself as an average or an amount for each one: in its value or
+    phrase ("£4,500 per child"), in its own words right before it ("at an average weekly cost of £2,870"), or
+    "each" right after it. Stricter than said_average: "310 children in care, an average of 12 per social
+    worker" gives 310 as no average."""
+    if any(_said().search(text) for text in (f.value_text, f.phrase)):
+        return True
+    at = f.start - f.sentence_start
+    if not 0 <= at <= len(sentence_text):
+        return False
+    before = sentence_text[max(0, at - 60) : at]
+    breaks = list(_BEFORE_BREAK.finditer(before))
+    own_words = before[breaks[-1].end() :] if breaks else before
+    return bool(_said().search(own_words) or _EACH_ONE_SAID.match(sentence_text, at + (f.end - f.start)))

@@ -186,7 +186,8 @@ def _whole_phrase_synonym(text: str, start: int, s: int, e: int) -> int:
 
 
 _LIST_AFTER_COMMA = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:or|and)\s+[A-Za-z]")
-_LIST_BEFORE_AND = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+$")
+# "placed, fostered and ...", "between April and June": an "and" that joins words of a list or a span's two ends
+_WORDS_BEFORE_AND = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+$|\b[Bb]etween\s+(?:[\w/'’-]+\s+){1,3}$")
 
 
 def _in_word_list(text: str, m: re.Match[str], end: int) -> bool:
@@ -194,8 +195,9 @@ def _in_word_list(text: str, m: re.Match[str], end: int) -> bool:
     if m.group(0).startswith(","):
         return bool(_LIST_AFTER_COMMA.match(text, m.start(), end))
     if m.group(0).strip().lower() in ("and",):
-        # "Children's and Family Services": "and" inside a capitalised name joins no clauses
-        return bool(_LIST_BEFORE_AND.search(text, max(0, m.start() - 40), m.start())) or in_a_name(
+        # "Children's and Family Services": "and" inside a capitalised name joins no clauses; "between April and
+        # June" joins the two ends of a span
+        return bool(_WORDS_BEFORE_AND.search(text, max(0, m.start() - 40), m.start())) or in_a_name(
             text, m.start()
         )
     return False
@@ -219,7 +221,9 @@ _DETERMINER = re.compile(r"\b(?:a|an|the|our|its|their|this|these|those|his|her)
 
 
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:with|of|in|for|from|to|by|on|at|into|within|across|under|over)\s+$", re.I
+    r"\b(?:with|of|in|for|from|to|by|on|at|into|within|across|under|over|during|throughout|since|until|between|"
+    r"among|amongst|against|through)\s+$",
+    re.I,
 )
 # "placed with", "was in": a verb before the preposition (whole words only: "care in" is no "are in")
 _VERB_BEFORE = re.compile(r"(?:ed|ing|\b(?:been|was|were|is|are|has|have|had))\s+\w+\s+$", re.I)

@@ -26,6 +26,11 @@ _STATED_FIGURE = re.compile(
 )
 
 
+# "the report on the strategy (£850 a week per child)": a bracketed aside that states a figure names the paper
+# by it; all of it is given, so "per child" there asks no average
+_STATED_ASIDE = re.compile(r"\((?=[^()]*?(?:£\s?\d|\d\s?%|\d\s?per\s?cent\b))[^()]*\)", re.I)
+
+
 @lru_cache(maxsize=1)
 def _stated_count() -> re.Pattern[str]:
     """ "in the verbal update that also counted 284 care leavers", "investing ..., including more than 40 social
@@ -81,6 +86,7 @@ def given_spans(question: str) -> list[tuple[int, int]]:
     year earlier"). Without a change asked, "compared with last year" asks for both years: it stays."""
     bases = [m.span() for m in _CHANGE_BASE.finditer(question)] if CHANGE.search(question) else []
     stated = [m.span() for m in _STATED_FIGURE.finditer(question)]
+    stated += [m.span() for m in _STATED_ASIDE.finditer(question)]
     stated += [m.span("given") for m in _stated_count().finditer(question)]
     stated += [m.span("given") for m in _STATED_WHOLE.finditer(question)]
     return stated + [m.span("given") for m in _AGAINST_BUDGET.finditer(question)] + bases

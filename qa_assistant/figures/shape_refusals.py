@@ -1,13 +1,14 @@
 """Refusals for what a question asks of a figure's shape rather than its measure: the highest or lowest value, an
-average, one end of a range, a group bounded one way ("more than 20 miles from home"), a saving, or the doers of
-what is counted. Each is checked once the measure itself matched, so the refusal still says the measure was right."""
+average (or a total, which an average is not), one end of a range, a group bounded one way ("more than 20 miles
+from home"), a saving, or the doers of what is counted. Each is checked once the measure itself matched, so the
+refusal still says the measure was right."""
 
 from __future__ import annotations
 
 import re
 
 from qa_assistant.figures.agents import counts_the_agent
-from qa_assistant.figures.averages import asks_average, said_average
+from qa_assistant.figures.averages import asks_average, asks_total, given_as_average, said_average
 from qa_assistant.figures.bounds import bounded_the_other_way
 from qa_assistant.figures.extremes import asks_extreme, said_extreme
 from qa_assistant.figures.range_ends import asked_end, figure_end
@@ -42,6 +43,8 @@ def shape_refusal(r: Reading, f: Figure, around: FigureContext) -> str | None:
         return "measure: asked for the highest or lowest value; the paper does not call this one so"
     if asks_average(r.question) and not said_average(f, around):
         return "measure: asked for an average; the paper does not give this as one"
+    if asks_total(r.question) and given_as_average(f, sentence):
+        return "measure: asked for a total; the paper gives this as an average"
     asked = asked_end(r.question)
     if asked and asked != figure_end(sentence, start, end):
         return f"measure: asked the {asked} end of a range; the paper does not give this as it"
