@@ -524,6 +524,28 @@ def test_a_count_after_a_month_is_still_a_count(text, counts):
             "The cost of placements between April and June",
             "placement_cost",
         ),
+        # a trend verb in the present ends the phrase as one in the past does
+        (
+            "We have seen the number of children subject to a Child Protection Plan remains stable at 378.",
+            "378",
+            "the number of children subject to a Child Protection Plan",
+            "child_protection",
+        ),
+        # an -ing verb and its particle lead to the next number ("looking after 274 children"), and are not
+        # what the first counts; an -ed verb keeps what follows it
+        (
+            "At the end of April the council had 195 fostering households looking after 274 children and young "
+            "people.",
+            "195",
+            "fostering households",
+            "foster_households",
+        ),
+        (
+            "In 2011-12, 25 children were adopted with 32 adopters approved over this period.",
+            "25",
+            "children were adopted",
+            "adoptions",
+        ),
     ],
 )
 def test_phrase_and_concept(text, value, phrase, concept):

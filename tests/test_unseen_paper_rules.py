@@ -3432,3 +3432,40 @@ _ASIDE_Q = (
 def test_a_total_asked_is_not_an_average_given(question, text, value, ok):
     s = support(question, text, value)
     assert s.ok == ok, s.reason
+
+
+_INTERVIEWS = (
+    "In 2017, 92% of children who went missing agreed to a return interview, and 78% of those interviews were "
+    "carried out within 72 hours."
+)
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # "on a full-time basis": "basis" names nothing counted
+        (
+            "How many children was the council looking after full-time?",
+            "On any one day, the county council will be looking after 410 children on a full-time basis.",
+            "410",
+            True,
+        ),
+        # "carried out" is a light verb in a figure's phrase as in a question; the hours of a time limit are the
+        # measure's own ("within 72 hours" is not "within 24 hours")
+        (
+            "What share of return interviews were carried out within 72 hours in 2017?",
+            _INTERVIEWS,
+            "78%",
+            True,
+        ),
+        (
+            "What share of return interviews were carried out within 24 hours in 2017?",
+            _INTERVIEWS,
+            "78%",
+            False,
+        ),
+    ],
+)
+def test_words_that_name_nothing_counted(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason

@@ -17,7 +17,7 @@ from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.prose_phrases import PREPOSITION_START
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.subjects import Subject
-from qa_assistant.figures.terms import WEEKLY, lexicon, measure_terms, phrase_pattern
+from qa_assistant.figures.terms import LIGHT_VERB, WEEKLY, lexicon, measure_terms, phrase_pattern
 from qa_assistant.models import AsOf, Figure
 from qa_assistant.text.numbers import Quantity
 
@@ -59,7 +59,7 @@ def figure(r: SentenceReading, q: Quantity, facts: NumberFacts) -> Figure:
     masked, notes = without_annotations(masked_phrase(r, phrase, phrase_text))
     if facts.group:
         masked, phrase_text = f"{facts.group} {masked}", f"{facts.group}: {phrase_text}"
-    terms = measure_terms(masked)
+    terms = measure_terms(LIGHT_VERB.sub(" ", masked))  # "interviews were carried out": as a question's
     context = f"{facts.context} {notes}".strip() if notes else facts.context
     spelled = expansions(masked, r.acronyms)  # "PO's" -> "Placement Orders"
     context_terms = measure_terms(expand(mask_numbers(mask_dates(context)), r.acronyms) + " " + spelled)

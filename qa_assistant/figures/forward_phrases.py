@@ -208,8 +208,10 @@ def _at_word(text: str, m: re.Match[str], walk: _Walk, q: Quantity) -> str:
 
 
 def _drop_verb_before_number(text: str, s: int, e: int) -> int:
-    """ "156 approved foster care households creating 263 placements": "creating" leads to the next number."""
-    m = re.search(r"\s+[A-Za-z]+(?:ing|ed)$", text[s:e])
+    """ "156 approved foster care households creating 263 placements", "195 fostering households looking after
+    274 children": the verb (an -ing one with its particle) leads to the next number ("25 children were adopted with
+    32 adopters approved" keeps its verb: the particle after an -ed verb may be what is counted)."""
+    m = re.search(r"\s+(?:[A-Za-z]+ing(?:\s+(?:after|for|with|to|on|into))?|[A-Za-z]+ed)$", text[s:e])
     return s + m.start() if m and m.start() > 0 else e
 
 

@@ -53,7 +53,7 @@ _CLAUSE_START = re.compile(
 )
 _TREND_VERB_TAIL = re.compile(
     r"\s+(?:has|have|had|was|were|is|are)?\s*(?:been\s+)?(?:reduced|increased|decreased|risen|fallen|dropped|grown|"
-    r"changed|gone\s+(?:up|down)|remained|stayed|rose|fell|declined|improved|moved|stabilised|continued|varied|"
+    r"changed|gone\s+(?:up|down)|remain(?:s|ed)|stay(?:s|ed)|rose|fell|declined|improved|moved|stabilised|continued|varied|"
     r"ranged|fluctuated|varies|ranges)\b.*$",
     re.I,
 )

@@ -18,6 +18,7 @@ from qa_assistant.figures.question_cohort import measure_of_the_cohort
 from qa_assistant.figures.question_intent import asks_position, position_word_spans
 from qa_assistant.figures.question_kind import CHANGE
 from qa_assistant.figures.terms import (
+    LIGHT_VERB,
     UNIT_TEXT,
     WEEKLY,
     YEARLY,
@@ -171,8 +172,7 @@ def measure_words(
     for key in ("rate_words", "percent_words", "count_words", "money_words", "average_words"):
         rest = phrase_pattern(lx[key]).sub(" ", rest)
     rest = re.sub(r"\bhow\s+(?:high|low|big|large|long)\b", " ", rest, flags=re.I)
-    # "How many assessments did the service carry out?": "carry out" is "do", a light verb that names no measure
-    rest = re.sub(r"\bcarr(?:y|ies|ied|ying)\s+out\b", " ", rest, flags=re.I)
+    rest = LIGHT_VERB.sub(" ", rest)  # "did the service carry out?" (terms.py)
     # "how did the number move during 2023/24": a trend, not a measure word
     rest = re.sub(
         r"\bmov(?:e|ed|ing)\s*(?=\b(?:during|over|between|since|through|across)\b|\?|$)",

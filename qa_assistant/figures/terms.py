@@ -244,6 +244,12 @@ def own_name_terms() -> frozenset[str]:
     return frozenset(t for alias in _council_aliases() for t in terms(alias))
 
 
+# "How many assessments did the service carry out?", "interviews were carried out within 72 hours": "carry out"
+# is "do", a light verb that names no measure (not dropped by measure_terms: "Who carried out the analysis?"
+# is answered by the words around it)
+LIGHT_VERB = re.compile(r"\bcarr(?:y|ies|ied|ying)\s+out\b", re.I)
+
+
 def measure_terms(text: str) -> list[str]:
     """Terms that can say what a figure counts: no weak words, no units, no own-council names, no bare numbers
     other than those that define a measure ("26 weeks", "45 days" keep their digits)."""
