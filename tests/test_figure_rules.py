@@ -787,6 +787,26 @@ def test_clause_words_when_no_phrase(text, value, words):
             "4,075",
             "own",
         ),
+        # two places compared with at once ("than both the national and statistical neighbour averages") own
+        # none of the clause that goes on; their own values after "of" / "which are" stay theirs
+        (
+            "Whereas stability remains better than both the national and statistical neighbour averages, the "
+            "percentage of children with three or more placements has risen from 3.9 per cent to 4.8 per cent.",
+            "4.8 per cent",
+            "own",
+        ),
+        (
+            "Our rate of 5.1 per cent is better than both the national and regional averages of 6.0 per cent and "
+            "7.2 per cent.",
+            "6.0 per cent",
+            "england",
+        ),
+        (
+            "Our rate of 5.1 per cent is better than both the national and statistical neighbour averages, which "
+            "are 6.0 per cent and 7.2 per cent.",
+            "6.0 per cent",
+            "neighbours",
+        ),
     ],
 )
 def test_subject(text, value, subject):

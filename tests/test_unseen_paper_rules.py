@@ -250,6 +250,20 @@ from qa_assistant.text.dates import find_dates
             "level",
             set(),
         ),
+        # "by how many" asks a change as "by how much" does; "how many more ... than" asks the difference
+        (
+            "By how many did the number of children in care change compared with 2020/21?",
+            "count",
+            "change",
+            set(),
+        ),
+        (
+            "How many more young people than assumed in the budget were forecast to be supported in 2018/19?",
+            "count",
+            "change",
+            set(),
+        ),
+        ("How many more children are in care?", "count", "level", set()),
     ],
 )
 def test_what_a_question_asks(question, unit, kind, not_measure):
@@ -2929,6 +2943,13 @@ def test_a_limit_is_kept_as_a_figure_of_its_own_kind():
         ("What number of children in care have a social worker?", "looked_after"),
         ("What is the number of children in care per social worker?", "looked_after"),
         ("What is the number of children in care?", "looked_after"),
+        # a threshold's number word is the measure's ("three or more placements"); "newly approved" households
+        # are approvals, not the stock of households
+        (
+            "What percentage of our children in care had experienced three or more placements at the end of March?",
+            "placement_stability_moves",
+        ),
+        ("How many newly approved foster households did Essex have in 2023/2024?", "foster_approvals"),
     ],
 )
 def test_a_measure_said_of_children_in_care_is_what_is_asked(question, concept):

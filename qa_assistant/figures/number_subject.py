@@ -112,8 +112,11 @@ def subject_for(
 
 
 # "more children looked after in Wirral than in similar authorities, with 842 ...": what a place is compared with
+# ("than both the national and statistical neighbour averages": two places compared with at once)
 _BASE_BEFORE = re.compile(
-    r"\b(?:than|compared\s+(?:with|to)|against|versus|vs)\s+(?:(?:in|at|for|with)\s+)?(?:the\s+)?$", re.I
+    r"\b(?:than|compared\s+(?:with|to)|against|versus|vs)\s+(?:(?:in|at|for|with)\s+)?(?:(?:both|either)\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:the\s+)?)?$",
+    re.I,
 )
 _OPENS = re.compile(r"(?:^|[.;:!?]\s+|\n)\s*$")
 # the clause goes on past the compared place: ", with 842", "and 10%", " - compared to the overall number" (a
@@ -125,9 +128,15 @@ _CLAUSE_ON = re.compile(
 # (the compared place's noun and "currently" may come first: "the national | average, which stands at 22%"; a bare
 # apposition is its own too: "the England average, 70 per 10,000")
 _ITS_OWN = re.compile(
-    r"[\s,(–-]*(?:(?:average|rate|figure|level|total|mean)\b[\s,(–-]*)?(?:currently\s+|now\s+)?"
+    r"[\s,(–-]*(?:(?:average|rate|figure|level|total|mean)s?\b[\s,(–-]*)?(?:currently\s+|now\s+)?"
     r"(?:(?:at|of|which|where|whose|who|standing|stood|is|was|were|are)\b|$)",
     re.I,
+)
+
+
+# "than both the national and regional averages of ...": the second place of a pair compared with at once
+_PAIRED = re.compile(
+    r"^\s+(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?(?=(?:average|rate|figure|level|total|mean)s?\b)", re.I
 )
 
 
@@ -136,13 +145,13 @@ def _compared_before(text: str, m: SubjectMention, q_start: int) -> bool:
     average") is not whose a number further on is, once the clause has gone on past it (", with 842 children",
     "and 10% of children"); right before the number, or when the words between give the number as its own
     (", at 70", ", which is 22%", ", where 98"), it is."""
-    base = _BASE_BEFORE.search(text, max(0, m.start - 30), m.start)
+    base = _BASE_BEFORE.search(text, max(0, m.start - 50), m.start)
     between = text[m.end : q_start]
     if base is None or not _CLAUSE_ON.search(between):
         return False
     # "Compared with England, 98 per 10,000 children are in care": set before its sentence, the comparison
     # owns none of the sentence's numbers
-    return bool(_OPENS.search(text, 0, base.start())) or not _ITS_OWN.match(between)
+    return bool(_OPENS.search(text, 0, base.start())) or not _ITS_OWN.match(_PAIRED.sub("", between))
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from qa_assistant.figures.terms import lexicon, phrase_pattern
 
 CHANGE = re.compile(
-    r"\bby how much\b|\bby\s+what\s+(?:percentage|proportion|amount|margin|share|factor|number)\b|"
+    r"\bby how (?:much|many)\b|\bby\s+what\s+(?:percentage|proportion|amount|margin|share|factor|number)\b|"
     r"\bwhat\s+(?:percentage|%|per\s?cent)\s+(?:increase|rise|decrease|fall|drop|reduction|change|cut)\b|"
     r"\bhow much (?:is|are|was|were|did|has|have|will)\b.{0,60}\b(?:cut|cutting|slash\w*)\b|"
     # ("How much did Troubled Families secure to reduce parental conflict?": "to reduce" says what for)
@@ -24,9 +24,10 @@ CHANGE = re.compile(
     # "how much higher was X than Y": the difference itself ("how much additional funding" is an amount given)
     # ... said against something ("than", "compared with") or with its own verb ("how much more was spent"), so not
     # "how much higher education funding" or "how much more is needed" (an amount)
+    r"(?:\bhow many (?:more|fewer)\b(?=.*\b(?:than|compared|versus|vs|against)\b)|"
     r"\bhow much (?:higher|lower|greater|bigger|larger|smaller|more|less)\b"
     r"(?=.*\b(?:than|compared|versus|vs|against)\b|"
-    r"\s+(?:was|is|were|are|has|have|had|will|did|does|do)\b(?!.*\b(?:needed|required|needs?|requires?)\b))",
+    r"\s+(?:was|is|were|are|has|have|had|will|did|does|do)\b(?!.*\b(?:needed|required|needs?|requires?)\b)))",
     re.I,
 )
 _TARGET = re.compile(
@@ -48,8 +49,6 @@ _BY_HOW_MUCH_OVER = re.compile(
     r"^(?!.*\b(?:ris\w*|rose|increas\w*|decreas\w*|fall\w*|fell|grow\w*|grew|reduc\w*|worsen\w*|improv\w*|"
     r"chang\w*|drop\w*|go(?:ne)? (?:up|down)|move\w*)\b).*"
     r"\bby how much\b.{0,120}\b(?:overspe\w*|underspe\w*|overr[ua]n\w*|short|"
-    # (exceeding a budget or funding is the amount over it; exceeding a target, an average or last year's figure
-    # is a difference from it, a change)
     # (exceeding a budget or funding is the amount over it; exceeding a target, an average, a forecast or last
     # year's figure is a difference from it, a change)
     r"exceed\w*\s+(?:(?:its|their|the|our)\s+)?(?:[\w£.,'’-]+\s+){0,3}?(?:budget|funding|grant|allocation|income)s?|"

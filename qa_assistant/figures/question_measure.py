@@ -187,8 +187,12 @@ def measure_words(
         flags=re.I,
     )
     scaffold = scaffold_terms()
+    # a number word stays as a duration's ("five working days") or a threshold's ("three or more placements")
     rest = re.sub(
-        rf"\b{_WORD_NUMBER}\b(?!\s+(?:working\s+)?(?:days?|weeks?|months?|years?)\b)", " ", rest, flags=re.I
+        rf"\b{_WORD_NUMBER}\b(?!\s+(?:working\s+)?(?:hours?|days?|weeks?|months?|years?)\b|\s+or\s+more\b)",
+        " ",
+        rest,
+        flags=re.I,
     )
     every = measure_terms(rest)
     in_synonym = synonym_positions(every)  # "came into care": scaffolding inside a concept's name stays
