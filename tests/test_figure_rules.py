@@ -297,6 +297,9 @@ def test_quantities(text, value_text, value, unit):
         ("The funding came from the Families First for Children Pathfinder.", "First"),
         ("The first 40 were placed in Ashford.", "first"),
         ("The June visit followed the first monitoring visit in September 2022.", "first"),
+        # a day before its month with no year ("(Friday, 19 July)", "As at 31 March")
+        ("At this week's cabinet meeting (Friday, 19 July), councillors will discuss two homes.", "19"),
+        ("As at 31 March there were 450 children in care.", "31"),
     ],
 )
 def test_numbers_that_are_not_quantities(text, not_a_figure):
@@ -523,6 +526,20 @@ def test_a_count_after_a_month_is_still_a_count(text, counts):
             "£3.4m",
             "The cost of placements between April and June",
             "placement_cost",
+        ),
+        # "hit", "peaked", "climbed" move the measure, as "rose" does; "hit by" says which ones
+        (
+            "The number of children in care hit 612 in March.",
+            "612",
+            "The number of children in care",
+            "looked_after",
+        ),
+        ("Caseloads climbed to 25 in March.", "25", "Caseloads", "caseloads"),
+        (
+            "The number of families hit by the cuts was 40.",
+            "40",
+            "The number of families hit by the cuts",
+            None,
         ),
         # a trend verb in the present ends the phrase as one in the past does
         (

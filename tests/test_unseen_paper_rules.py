@@ -2224,6 +2224,13 @@ def test_this_year_in_a_paper_dated_by_its_title(title, label):
             "Spending on residential placements rose to £12m.",
             False,
         ),
+        # "It" moving is the measure the sentence before named; "It was agreed" refers to nothing
+        (
+            "It hit 583 in 2010, then went to 591.",
+            "Since 2009 the number of looked-after children has risen every year, starting at 531.",
+            True,
+        ),
+        ("It was agreed that 12 places would be commissioned.", "The panel discussed sufficiency.", False),
     ],
 )
 def test_a_sentence_that_refers_back_to_the_one_before(sentence, previous, refers):
@@ -3489,4 +3496,33 @@ _INTERVIEWS = (
 )
 def test_words_that_name_nothing_counted(question, text, value, ok):
     s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+_SERIES_BEFORE = "Since 2009 the number of looked-after children has risen every year, starting at 531."
+_SERIES = (
+    "It hit 583 in 2010, then went to 591, increased further to 601 in 2012, before hitting 650 in December."
+)
+
+
+@pytest.mark.parametrize(
+    "question,sentence,value,ok",
+    [
+        # a sentence naming nothing whose numbers all move one measure is one series of the sentence before's
+        # measure ("looked after" there is the measure's name, not a verb left out)
+        ("How many looked-after children were there in 2010?", _SERIES, "583", True),
+        ("How many looked-after children were there in 2012?", _SERIES, "601", True),
+        ("How many foster carers were there in 2012?", _SERIES, "601", False),
+        # ... not a line of numbers that moves nothing (a page marker "1 / 22")
+        ("How many looked-after children were there?", "Page 1 / 22", "22", False),
+    ],
+)
+def test_a_series_that_names_nothing_takes_the_measure_before(question, sentence, value, ok):
+    doc = paper(f"{_SERIES_BEFORE} {sentence}", title="News")
+    found = extract_figures(doc)
+    f = next(x for x in found if x.value_text == value)
+    siblings = [g for g in found if g is not f and g.sentence_start == f.sentence_start]
+    # the server's view of a figure's surroundings, over this one paper (no retrieval is involved)
+    index = SimpleNamespace(documents={"t": doc}, figure_index=SimpleNamespace(siblings=lambda g: siblings))
+    s = check(read(question), f, FigureContexts(index).context)
     assert s.ok == ok, s.reason

@@ -54,7 +54,8 @@ _CLAUSE_START = re.compile(
 _TREND_VERB_TAIL = re.compile(
     r"\s+(?:has|have|had|was|were|is|are)?\s*(?:been\s+)?(?:reduced|increased|decreased|risen|fallen|dropped|grown|"
     r"changed|gone\s+(?:up|down)|remain(?:s|ed)|stay(?:s|ed)|rose|fell|declined|improved|moved|stabilised|continued|varied|"
-    r"ranged|fluctuated|varies|ranges)\b.*$",
+    r"ranged|fluctuated|varies|ranges|hit(?!\s+by\b)|peaked|climbed|soared|jumped|surged|doubled|tripled|trebled|"
+    r"halved)\b.*$",
     re.I,
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-/&]*|£?\d[\d,.]*%?")

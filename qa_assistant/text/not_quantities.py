@@ -75,6 +75,22 @@ def _us_day(text: str, s: int, e: int) -> bool:
     )
 
 
+# a day written before its month with no year after it ("(Friday, 19 July)", "As at 31 March there were"): the
+# capitalised month right after says it is a day (a year after it makes the whole a date the date finder claims)
+_MONTH_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?(?!\s*['’]?\d)"
+)
+
+
+def _day_without_year(text: str, s: int, e: int) -> bool:
+    """A day written after its month ("March 31 last year") or before it ("19 July)"), with no year after."""
+    day = text[s:e]
+    return _us_day(text, s, e) or (
+        day.isdigit() and 1 <= int(day) <= 31 and bool(_MONTH_AFTER.match(text, e))
+    )
+
+
 def _period_label_or_marker(before: str, digits: int) -> bool:
     """ "at Period 3", "Month 6": a budget-monitoring period; "Personal care (71%)5": a footnote's one-digit marker
     glued to a bracket (a glued table cell, "(CIN)85", "(CLA)412", is still a figure)."""
@@ -125,10 +141,10 @@ def not_a_quantity(text: str, s: int, e: int, line_start: int) -> bool:
         re.I,
     ):
         return True  # "post-16", "Covid-19", "page 24", "1.2.3", "10:30", a footnote's marker "year1"
-    # a day ("as of March 31 last year"); "at Period 3", "Month 6"; a footnote's marker after a bracket, "(71%)5"
-    # an age bounding the group counted, "children under 18 in care"
+    # a day ("as of March 31 last year", "(Friday, 19 July)"); "at Period 3", "Month 6"; a footnote's marker after a
+    # bracket, "(71%)5"; an age bounding the group counted, "children under 18 in care"
     if (
-        _us_day(text, s, e)
+        _day_without_year(text, s, e)
         or _period_label_or_marker(before, e - s)
         or _reference_marker(text, s, e)
         or _bounds_a_group(text, s, e)
