@@ -824,6 +824,13 @@ def test_clause_words_when_no_phrase(text, value, words):
             "6.0 per cent",
             "neighbours",
         ),
+        # ... but a pair whose clause goes on with no verb of its own keeps the number
+        (
+            "Placement stability is better than both the national and statistical neighbour averages, the latter "
+            "being 7.2 per cent of children in care with three or more placements.",
+            "7.2 per cent",
+            "neighbours",
+        ),
     ],
 )
 def test_subject(text, value, subject):

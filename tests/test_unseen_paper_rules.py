@@ -3526,3 +3526,94 @@ def test_a_series_that_names_nothing_takes_the_measure_before(question, sentence
     index = SimpleNamespace(documents={"t": doc}, figure_index=SimpleNamespace(siblings=lambda g: siblings))
     s = check(read(question), f, FigureContexts(index).context)
     assert s.ok == ok, s.reason
+
+
+# ---- the first review of the twenty-fifth round: shapes its rules must not claim ------------------------------
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # an -ing verb that says which children ("living with") stays in the phrase
+        (
+            "How many children were in care?",
+            "There are 12 children in care living with 8 connected carers.",
+            "12",
+            False,
+        ),
+        # the "and" after "between April and June" joins clauses
+        (
+            "How many contacts were received?",
+            "Contacts fell between April and June and referrals rose to 1,250.",
+            "1,250",
+            False,
+        ),
+        # "full-time" is a word of what is counted; "basis" is not
+        (
+            "How many social workers are employed?",
+            "The council employs 25 social workers on a full-time basis.",
+            "25",
+            False,
+        ),
+        # "stays" as a noun is what is counted
+        (
+            "How many respite stays were provided?",
+            "Respite stays at Oakwood House totalled 450.",
+            "450",
+            False,
+        ),
+        # a unit heading in brackets ("(£000 per child)") still asks an average
+        (
+            "What was the spend on placements (£000 per child)?",
+            "Spend on placements was £24.5m in 2023/24.",
+            "£24.5m",
+            False,
+        ),
+        # a total given with an average beside it, "each year", or "above average" is still a total
+        (
+            "What was the total cost of children in care during 2023/24?",
+            "The total cost of children in care in 2023/24, at an average of £44,000 per child, was £13.3m.",
+            "£13.3m",
+            True,
+        ),
+        (
+            "What is the total spend on agency staff?",
+            "The service spends £3.1m each year on agency staff.",
+            "£3.1m",
+            True,
+        ),
+        (
+            "What was the total number of children in care?",
+            "The number of children in care is above average, at 310.",
+            "310",
+            True,
+        ),
+        # a threshold in digits is the same as in words
+        (
+            "What percentage of children in care had three or more placements?",
+            "The percentage of children in care with 3 or more placements was 9.8%.",
+            "9.8%",
+            True,
+        ),
+        # "by how many ... short" asks the shortfall, not a change
+        (
+            "By how many social workers was the team short?",
+            "The assessment team is currently 5 social workers short.",
+            "5",
+            True,
+        ),
+    ],
+)
+def test_shapes_the_rounds_rules_must_not_claim(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
+
+
+def test_a_stated_aside_keeps_its_date():
+    r = read("How many children were in care (in 2023/24, up 5%)?")
+    assert r.date_start == dt.date(2023, 4, 1)
+
+
+def test_the_same_quarter_last_year_is_an_earlier_period():
+    text = "There are 412 children in care. The number of children in care during the same quarter last year was 402."
+    assert figure(text, "402").as_of.basis == "earlier"

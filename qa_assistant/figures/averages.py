@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from qa_assistant.figures.concepts import unit_family
 from qa_assistant.figures.extremes import said_of_the_number
-from qa_assistant.figures.question_given import given_spans
+from qa_assistant.figures.question_given import given_spans, stated_asides
 from qa_assistant.figures.question_measure import blank_spans
 from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.support_context import FigureContext
@@ -28,7 +28,10 @@ _PER_ONE = (
     r"their\b|our\b|this\b|that\b|these\b|those\b|a\b|an\b|his\b|her\b|(?-i:[A-Z]))[a-z]"
 )
 # "£500 each", "£40 a head": for each one, right after the number
-_EACH_ONE_SAID = re.compile(r"\s*(?:for\s+)?(?:each|a\s+head|per\s+head|apiece)\b", re.I)
+_EACH_ONE_SAID = re.compile(
+    r"\s*(?:for\s+)?(?:each(?!\s+(?:year|week|month|day|quarter|annum|term)\b)|a\s+head|per\s+head|apiece)\b",
+    re.I,
+)
 # "above the average", "higher than average": a comparison with an average, not an average asked
 _COMPARED_WITH_AVERAGE = re.compile(r"\b(?:above|below|than)\s+(?:the\s+)?average\b", re.I)
 
@@ -75,7 +78,7 @@ def asks_average(question: str) -> bool:
     not a comparator's average ("the statistical neighbour average", "the national average": the places and
     comparators subjects.py finds) nor a comparison with one, nor in what the question gives ("the report on the
     strategy (£850 a week per child)": question_given.py). Cached: the support check asks it per figure."""
-    question = _without_comparators(blank_spans(question, given_spans(question)))
+    question = _without_comparators(blank_spans(question, given_spans(question) + stated_asides(question)))
     return bool(_asked().search(question) or _asked_per_one().search(question))
 
 
@@ -132,16 +135,17 @@ _BEFORE_BREAK = re.compile(r"[,;:()–—]|\d", re.I)
 
 
 def given_as_average(f: Figure, sentence_text: str) -> bool:
-    """Whether the paper gives the figure itself as an average or an amount for each one: in its value or
-    phrase ("£4,500 per child"), in its own words right before it ("at an average weekly cost of £2,870"), or
-    "each" right after it. Stricter than said_average: "310 children in care, an average of 12 per social
-    worker" gives 310 as no average."""
-    if any(_said().search(text) for text in (f.value_text, f.phrase)):
+    """Whether the paper gives the figure itself as an average or an amount for each one: in its value ("£4,500
+    per child"), in its own words right before it ("at an average weekly cost of £2,870"; not "above average, at
+    310"), or "each" right after it ("£3.1m each year" is no average). Stricter than said_average: "310 children
+    in care, an average of 12 per social worker" gives 310 as no average, nor does a phrase read from another
+    value's clause ("at an average of £44,000 per child, was £13.3m")."""
+    if _said().search(f.value_text):
         return True
     at = f.start - f.sentence_start
     if not 0 <= at <= len(sentence_text):
         return False
-    before = sentence_text[max(0, at - 60) : at]
+    before = _COMPARED_WITH_AVERAGE.sub(" ", sentence_text[max(0, at - 60) : at])
     breaks = list(_BEFORE_BREAK.finditer(before))
     own_words = before[breaks[-1].end() :] if breaks else before
     return bool(_said().search(own_words) or _EACH_ONE_SAID.match(sentence_text, at + (f.end - f.start)))

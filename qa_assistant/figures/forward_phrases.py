@@ -209,9 +209,9 @@ def _at_word(text: str, m: re.Match[str], walk: _Walk, q: Quantity) -> str:
 
 def _drop_verb_before_number(text: str, s: int, e: int) -> int:
     """ "156 approved foster care households creating 263 placements", "195 fostering households looking after
-    274 children": the verb (an -ing one with its particle) leads to the next number ("25 children were adopted with
-    32 adopters approved" keeps its verb: the particle after an -ed verb may be what is counted)."""
-    m = re.search(r"\s+(?:[A-Za-z]+ing(?:\s+(?:after|for|with|to|on|into))?|[A-Za-z]+ed)$", text[s:e])
+    274 children": the verb leads to the next number, as does looking after or caring for the children the next
+    number counts ("12 children in care living with 8 connected carers" keeps "living with": it says which)."""
+    m = re.search(r"\s+(?:looking\s+after|caring\s+for|[A-Za-z]+(?:ing|ed))$", text[s:e])
     return s + m.start() if m and m.start() > 0 else e
 
 

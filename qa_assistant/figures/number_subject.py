@@ -140,6 +140,14 @@ _PAIRED = re.compile(
 )
 
 
+# a pair compared with at once; the clause that goes on past it says something of its own with a finite verb
+_A_PAIR = re.compile(r"\b(?:both|either|and|or)\b", re.I)
+_OWN_VERB = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|rose|fell|increased|decreased|reduced|remains|remained|stood|stands)\b",
+    re.I,
+)
+
+
 def _compared_before(text: str, m: SubjectMention, q_start: int) -> bool:
     """A place named as what another is compared with ("than in similar authorities", "than the England
     average") is not whose a number further on is, once the clause has gone on past it (", with 842 children",
@@ -149,6 +157,8 @@ def _compared_before(text: str, m: SubjectMention, q_start: int) -> bool:
     between = text[m.end : q_start]
     if base is None or not _CLAUSE_ON.search(between):
         return False
+    if _A_PAIR.search(base.group(0)) and not _OWN_VERB.search(between):
+        return False  # "than both the national and regional averages, the latter being 7.2%": still theirs
     # "Compared with England, 98 per 10,000 children are in care": set before its sentence, the comparison
     # owns none of the sentence's numbers
     return bool(_OPENS.search(text, 0, base.start())) or not _ITS_OWN.match(_PAIRED.sub("", between))

@@ -53,9 +53,9 @@ _CLAUSE_START = re.compile(
 )
 _TREND_VERB_TAIL = re.compile(
     r"\s+(?:has|have|had|was|were|is|are)?\s*(?:been\s+)?(?:reduced|increased|decreased|risen|fallen|dropped|grown|"
-    r"changed|gone\s+(?:up|down)|remain(?:s|ed)|stay(?:s|ed)|rose|fell|declined|improved|moved|stabilised|continued|varied|"
+    r"changed|gone\s+(?:up|down)|remained|stayed|rose|fell|declined|improved|moved|stabilised|continued|varied|"
     r"ranged|fluctuated|varies|ranges|hit(?!\s+by\b)|peaked|climbed|soared|jumped|surged|doubled|tripled|trebled|"
-    r"halved)\b.*$",
+    r"halved|(?:remains|stays)(?=\s+(?:the\s+same|unchanged|stable|steady|static|constant|similar)\b))\b.*$",
     re.I,
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-/&]*|£?\d[\d,.]*%?")
@@ -188,7 +188,9 @@ def _whole_phrase_synonym(text: str, start: int, s: int, e: int) -> int:
 
 _LIST_AFTER_COMMA = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:or|and)\s+[A-Za-z]")
 # "placed, fostered and ...", "between April and June": an "and" that joins words of a list or a span's two ends
-_WORDS_BEFORE_AND = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+$|\b[Bb]etween\s+(?:[\w/'’-]+\s+){1,3}$")
+_WORDS_BEFORE_AND = re.compile(
+    r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+$|\b[Bb]etween\s+(?:(?!and\b)\S+\s+){1,3}$"
+)
 
 
 def _in_word_list(text: str, m: re.Match[str], end: int) -> bool:
@@ -196,11 +198,9 @@ def _in_word_list(text: str, m: re.Match[str], end: int) -> bool:
     if m.group(0).startswith(","):
         return bool(_LIST_AFTER_COMMA.match(text, m.start(), end))
     if m.group(0).strip().lower() in ("and",):
-        # "Children's and Family Services": "and" inside a capitalised name joins no clauses; "between April and
-        # June" joins the two ends of a span
-        return bool(_WORDS_BEFORE_AND.search(text, max(0, m.start() - 40), m.start())) or in_a_name(
-            text, m.start()
-        )
+        # "Children's and Family Services": "and" inside a capitalised name joins no clauses
+        before = text[max(0, m.start() - 40) : m.start()]
+        return bool(_WORDS_BEFORE_AND.search(before)) or in_a_name(text, m.start())
     return False
 
 
@@ -223,7 +223,7 @@ _DETERMINER = re.compile(r"\b(?:a|an|the|our|its|their|this|these|those|his|her)
 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|of|in|for|from|to|by|on|at|into|within|across|under|over|during|throughout|since|until|between|"
-    r"among|amongst|against|through)\s+$",
+    r"among|through)\s+$",
     re.I,
 )
 # "placed with", "was in": a verb before the preposition (whole words only: "care in" is no "are in")

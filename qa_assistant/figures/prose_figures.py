@@ -40,13 +40,14 @@ _RELATIVE_PAST = re.compile(rf"^\W{{0,3}}(?:(?!{_COMPARED_WITH})\w+\s+){{0,4}}?{
 _COMPARED_TO = re.compile(r"\b(?:compared\s+(?:to|with)|against|versus|vs)\s*$", re.I)
 _CHANGE_RIGHT_BEFORE = re.compile(r"\b(?:by|a\s+further|an\s+extra|an\s+additional)\s*(?:£)?$", re.I)
 _RELATIVE_PAST_FAR = re.compile(rf"^\W{{0,3}}(?:(?!{_COMPARING})\w+\s+){{0,6}}?{_PAST_AFTER}", re.I)
-# "consistent with the year before (17 adopted and 16 placed)", "the previous year's figure of 520": the
-# number belongs to an earlier period, named just before it or before the brackets it sits in
-# ("last year" only as a possessive: "Last year 16 children were adopted" reports that count, it does not name
-# the earlier value of a change)
+# "consistent with the year before (17 adopted and 16 placed)", "the previous year's figure of 520", "during the
+# same quarter last year was 402": an earlier period's, named just before it or before its brackets ("last year"
+# only as a possessive: "Last year 16 children were adopted" reports that count, not a change's earlier value)
 _RELATIVE_PAST_BEFORE = re.compile(
     r"(?:\b(?:the\s+)?(?:year|quarter|month)\s+before|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|quarter|"
-    r"month|period)(?:['’]s)?|\blast\s+year['’]s|\ba\s+year\s+(?:earlier|before|ago))"
+    r"month|period)(?:['’]s)?|\blast\s+year['’]s|\ba\s+year\s+(?:earlier|before|ago)|"
+    r"\bsame\s+(?:period|quarter|month|time|point|date)\s+(?:last\s+year|a\s+year\s+(?:earlier|before|ago)|"
+    r"(?:of\s+)?the\s+(?:previous|prior|preceding)\s+year))"
     r"(?:\s+(?:figure|total|number))?\s*(?:of|was|were|at|with|:)?\s*\(?\s*$",
     re.I,
 )

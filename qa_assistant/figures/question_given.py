@@ -27,8 +27,14 @@ _STATED_FIGURE = re.compile(
 
 
 # "the report on the strategy (£850 a week per child)": a bracketed aside that states a figure names the paper
-# by it; all of it is given, so "per child" there asks no average
-_STATED_ASIDE = re.compile(r"\((?=[^()]*?(?:£\s?\d|\d\s?%|\d\s?per\s?cent\b))[^()]*\)", re.I)
+# by it, so "per child" there asks no average ("(£000 per child)" is a unit heading, not a figure)
+_STATED_ASIDE = re.compile(r"\((?=[^()]*?(?:£\s?(?!0+s?\b)\d|\d\s?%|\d\s?per\s?cent\b))[^()]*\)", re.I)
+
+
+def stated_asides(question: str) -> list[tuple[int, int]]:
+    """Where a question states a figure in brackets to name its paper (not blanked for the whole reading: its
+    dates still say when, "(in 2023/24, up 5%)"; averages.py reads the question without them)."""
+    return [m.span() for m in _STATED_ASIDE.finditer(question)]
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +92,6 @@ def given_spans(question: str) -> list[tuple[int, int]]:
     year earlier"). Without a change asked, "compared with last year" asks for both years: it stays."""
     bases = [m.span() for m in _CHANGE_BASE.finditer(question)] if CHANGE.search(question) else []
     stated = [m.span() for m in _STATED_FIGURE.finditer(question)]
-    stated += [m.span() for m in _STATED_ASIDE.finditer(question)]
     stated += [m.span("given") for m in _stated_count().finditer(question)]
     stated += [m.span("given") for m in _STATED_WHOLE.finditer(question)]
     return stated + [m.span("given") for m in _AGAINST_BUDGET.finditer(question)] + bases

@@ -129,8 +129,12 @@ def _out_of() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _open_compounds() -> re.Pattern[str]:
-    """One word written as two ("turn over of staff", "case loads")."""
-    return phrase_pattern(lexicon()["open_compounds"])
+    """One word written as two ("case loads", "full-time"; not in "full-time equivalent", a unit like FTE)."""
+    return re.compile(phrase_pattern(lexicon()["open_compounds"]).pattern + r"(?![\s-]+equivalent)", re.I)
+
+
+_SMALL_NUMBERS = {w: str(i) for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven"], 1)}
+_THRESHOLD_WORD = re.compile(rf"\b({'|'.join(_SMALL_NUMBERS)})\s+or\s+more\b")
 
 
 def words(text: str) -> list[str]:
@@ -142,6 +146,8 @@ def words(text: str) -> list[str]:
     lowered = _with_phrase_synonyms(text.lower().replace("’", "'").replace("‘", "'"))
     lowered = _open_compounds().sub(lambda m: re.sub(r"[\s\-]+", "", m.group(0)), lowered)  # "turnover"
     lowered = _out_of().sub("outside ", lowered)
+    # "three or more placements" is "3 or more placements": a threshold is written either way
+    lowered = _THRESHOLD_WORD.sub(lambda m: f"{_SMALL_NUMBERS[m.group(1)]} or more", lowered)
     for raw in _TOKEN.findall(lowered):
         if raw.endswith("'s"):
             # "children's services" is a service, not "children in care": an irregular plural's possessive
@@ -244,9 +250,8 @@ def own_name_terms() -> frozenset[str]:
     return frozenset(t for alias in _council_aliases() for t in terms(alias))
 
 
-# "How many assessments did the service carry out?", "interviews were carried out within 72 hours": "carry out"
-# is "do", a light verb that names no measure (not dropped by measure_terms: "Who carried out the analysis?"
-# is answered by the words around it)
+# "did the service carry out?", "interviews were carried out": "do", naming no measure (measure_terms keeps it:
+# "Who carried out the analysis?" is answered by the words around it)
 LIGHT_VERB = re.compile(r"\bcarr(?:y|ies|ied|ying)\s+out\b", re.I)
 
 
@@ -286,8 +291,7 @@ def _own_long_names() -> tuple[str, ...]:
 
 WEEKLY = re.compile(r"\b(?:per|a|each) week\b|\bweekly\b", re.I)  # "per week", "a week", "weekly"
 YEARLY = re.compile(r"\b(?:per|a) (?:year|annum)\b|\bannual(?:ly)?\b", re.I)  # "per year", "a year", "annual"
-# Unit words, with what a rate is per 10,000 of ("per 10,000 under-18s": lexicon rate_denominators), which say
-# the unit and never what is counted.
+# Unit words, with what a rate is per 10,000 of ("per 10,000 under-18s"), which never say what is counted.
 UNIT_TEXT = re.compile(
     r"per\s+(?:10,?000|100,?000|1,?000|10k)(?:\s+(?:of\s+the\s+)?"
     + phrase_pattern(lexicon()["rate_denominators"]).pattern
