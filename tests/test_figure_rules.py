@@ -315,6 +315,8 @@ def test_numbers_that_are_not_quantities(text, not_a_figure):
         ("Average caseload in March 18, down from 22 in January.", ["18", "22"]),
         ("Children in care at the end of March 28, compared with 25 at the end of February.", ["28", "25"]),
         ("Carers approved: April 4, May 6, June 3.", ["4", "6", "3"]),
+        # a line's last number is no day of the month the next line opens with
+        ("Average caseload per social worker: 18\nMarch saw an increase in referrals.", ["18"]),
     ],
 )
 def test_a_count_after_a_month_is_still_a_count(text, counts):

@@ -140,19 +140,11 @@ _THAT_MEASURE = re.compile(
 )
 
 
-# "... the number of looked-after children has risen every year. It hit 583 in 2010, then went to 591": "it" moving
-# is the measure the sentence before named (not "It was agreed that ...")
-_IT_MOVED = re.compile(
-    r"\W*It\s+(?:(?:has|had|then|also|now)\s+)?(?:hit|rose|risen|fell|fallen|reached|stood|increased|decreased|"
-    r"dropped|grew|grown|declined|went|gone|peaked|climbed|remained|stayed|doubled|halved)\b"
-)
-
-
 def refers_back(sentence: str, previous: str) -> bool:
-    """Whether a sentence takes its topic from the one before (see _REFERS_BACK, _IT_MOVED and _OPENS_DEFINITE)."""
+    """Whether a sentence takes its topic from the one before (see _REFERS_BACK and _OPENS_DEFINITE)."""
     if _REFERS_BACK.search(sentence) or _SPENT_ON_WHAT_BEFORE.search(sentence):
         return True
-    if _THAT_MEASURE.search(sentence) or _IT_MOVED.match(sentence):
+    if _THAT_MEASURE.search(sentence):
         return True
     m = _OPENS_DEFINITE.match(sentence)
     if not m:

@@ -136,15 +136,21 @@ _BEFORE_BREAK = re.compile(r"[,;:()–—]|\d", re.I)
 
 def given_as_average(f: Figure, sentence_text: str) -> bool:
     """Whether the paper gives the figure itself as an average or an amount for each one: in its value ("£4,500
-    per child"), in its own words right before it ("at an average weekly cost of £2,870"; not "above average, at
-    310"), or "each" right after it ("£3.1m each year" is no average). Stricter than said_average: "310 children
-    in care, an average of 12 per social worker" gives 310 as no average, nor does a phrase read from another
-    value's clause ("at an average of £44,000 per child, was £13.3m")."""
+    per child") or its phrase ("The cost per child ..., at £62,000"), in its own words right before it ("at an
+    average weekly cost of £2,870"; not "above average, at 310"), or "each" right after it ("£3.1m each year" is
+    no average). Stricter than said_average: "310 children in care, an average of 12 per social worker" gives
+    310 as no average, nor does a phrase read after another value ("at an average of £44,000 per child, was
+    £13.3m")."""
     if _said().search(f.value_text):
         return True
     at = f.start - f.sentence_start
     if not 0 <= at <= len(sentence_text):
         return False
+    phrase_at = (f.phrase_start or f.sentence_start) - f.sentence_start
+    if not re.search(r"\d\s*$", sentence_text[:phrase_at]) and _said().search(
+        _COMPARED_WITH_AVERAGE.sub(" ", f.phrase)
+    ):
+        return True  # "The cost per child in care is above average, at £62,000" (not a phrase after another value)
     before = _COMPARED_WITH_AVERAGE.sub(" ", sentence_text[max(0, at - 60) : at])
     breaks = list(_BEFORE_BREAK.finditer(before))
     own_words = before[breaks[-1].end() :] if breaks else before

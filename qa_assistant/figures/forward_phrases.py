@@ -168,8 +168,10 @@ def _at_boundary(
             return _GO_ON
         return _END
     if m.start() in stops:
-        if m.start() in thresholds and walk.start is not None:
-            walk.end = walk.skip_until = thresholds[m.start()]
+        at_least = _AT_LEAST_N.match(text, m.start()) if walk.start is not None else None
+        if m.start() in thresholds and walk.start is not None or at_least:
+            # ("47 had three or more placement moves": a threshold is part of what is counted)
+            walk.end = walk.skip_until = at_least.end() if at_least else thresholds[m.start()]
             walk.words += 1
             return _GO_ON
         walk.end = (
@@ -179,11 +181,17 @@ def _at_boundary(
     return None
 
 
+_AT_LEAST_N = re.compile(r"(?:\d+|one|two|three|four|five|six|seven)(?:\s+or\s+more\b|\+)", re.I)
+
+
 def _at_word(text: str, m: re.Match[str], walk: _Walk, q: Quantity) -> str:
     """What the word itself does to the phrase: an age range or a word of the measure extends it."""
     word = m.group(0).lower().strip("'’")
     age = _AGE_RANGE.match(text, m.start()) if walk.start is not None else None
-    if age:  # "19 young people aged 18 to 20 were living ...": an age range is part of who is counted
+    age = age or (_AT_LEAST_N.match(text, m.start()) if walk.start is not None else None)
+    if (
+        age
+    ):  # "19 young people aged 18 to 20 were living ...": an age range (or "three or more") is who is counted
         walk.end = walk.skip_until = age.end()
         walk.words += 1
         return _GO_ON

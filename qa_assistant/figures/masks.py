@@ -71,7 +71,7 @@ def mask_numbers(text: str) -> str:
     # digits glued to letters are a code's, part of its name ("S47 enquiries", "KS4", "the FR1 position"); a
     # number a label word names is a group, not another figure ("Year 10 pupils", "Level 2 carers")
     return re.sub(
-        r"(?<![A-Za-z\d])£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:hours?|days?|weeks?|months?|years?)\b)",
+        r"(?<![A-Za-z\d])£?\d[\d,.]*(?![\d,.])(?:\s?%)?(?!\s*(?:working\s+)?(?:hours?|days?|weeks?|months?|years?)\b|\s*(?:or\s+more\b|\+))",
         lambda m: m.group(0) if _GROUP_LABEL.search(text, max(0, m.start() - 12), m.start()) else " ",
         text,
     )

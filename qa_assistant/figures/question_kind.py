@@ -48,7 +48,7 @@ _FORECAST = re.compile(
 _BY_HOW_MUCH_OVER = re.compile(
     r"^(?!.*\b(?:ris\w*|rose|increas\w*|decreas\w*|fall\w*|fell|grow\w*|grew|reduc\w*|worsen\w*|improv\w*|"
     r"chang\w*|drop\w*|go(?:ne)? (?:up|down)|move\w*)\b).*"
-    r"\bby how (?:much|many)\b.{0,120}\b(?:overspe\w*|underspe\w*|overr[ua]n\w*|short|"
+    r"\bby how much\b.{0,120}\b(?:overspe\w*|underspe\w*|overr[ua]n\w*|short|"
     # (exceeding a budget or funding is the amount over it; exceeding a target, an average, a forecast or last
     # year's figure is a difference from it, a change)
     r"exceed\w*\s+(?:(?:its|their|the|our)\s+)?(?:[\w£.,'’-]+\s+){0,3}?(?:budget|funding|grant|allocation|income)s?|"

@@ -280,7 +280,7 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
             False, f"measure: the figure is a total, not the part asked ({' '.join(sorted(q_left))})"
         )
     if around.line is not None:  # a list item: the ages or bands asked must be on its own line
-        off_line = frozenset(t for t in q_left if t.isdigit()) - around.line
+        off_line = frozenset(t for t in q_left if t[:1].isdigit()) - around.line
         if off_line:
             return Support(
                 False, f"measure: {' '.join(sorted(off_line))} is said of another item of the list"

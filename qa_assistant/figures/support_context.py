@@ -9,15 +9,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa_assistant.figures.explained_words import says_what_it_counts
-from qa_assistant.figures.kinds import move_stems
-from qa_assistant.figures.terms import CONTRAST, measure_terms, words
-from qa_assistant.figures.trend_chains import says_nothing
+from qa_assistant.figures.terms import CONTRAST, measure_terms
 from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.models import Figure
 from qa_assistant.text.dates import find_dates
 from qa_assistant.text.numbers import find_quantities
 from qa_assistant.text.quantity import Quantity
-from qa_assistant.text.stemming import stem
 
 
 @dataclass
@@ -103,8 +100,7 @@ def build_context(
             or says_what_it_counts(g)
             and not says_only_when(g.phrase)
             for g in siblings
-        )
-        or _one_silent_series(f, siblings, sentence_text),
+        ),
         sentence_text,
         lead_text,
         _said_before_a_contrast(f, sentence_text, siblings),
@@ -217,19 +213,6 @@ def _word_term(word: str) -> str | None:
     afresh for each figure's preceding text was most of a question's time in a 1,000-paper archive)."""
     found = measure_terms(word)
     return found[0] if len(found) == 1 else None
-
-
-def _one_silent_series(f: Figure, siblings: list[Figure], sentence_text: str) -> bool:
-    """ "It hit 583 in 2010, then went to 591, increased further to 601 in 2012": a sentence that names nothing
-    itself but moves ("hit", "went"), whose numbers are all of one unit and all silent, is one series of one
-    measure (its own words or the sentence before's, when it refers back), so its silent numbers do not make one
-    another's words unclear."""
-    return (
-        not says_what_it_counts(f)
-        and all(g.unit == f.unit and says_nothing(g.phrase) for g in siblings)
-        and says_nothing(sentence_text)
-        and bool(frozenset(stem(w) for w in words(sentence_text)) & move_stems())  # not "1 / 22"
-    )
 
 
 def read_from_sentence(f: Figure, around: FigureContext) -> bool:

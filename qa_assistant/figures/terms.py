@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from qa_assistant.figures.asof_spans import HEDGE
+from qa_assistant.figures.thresholds import thresholds_as_words
 from qa_assistant.settings import DATA_DIR, weight
 from qa_assistant.text.stemming import stem
 
@@ -133,10 +134,6 @@ def _open_compounds() -> re.Pattern[str]:
     return re.compile(phrase_pattern(lexicon()["open_compounds"]).pattern + r"(?![\s-]+equivalent)", re.I)
 
 
-_SMALL_NUMBERS = {w: str(i) for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven"], 1)}
-_THRESHOLD_WORD = re.compile(rf"\b({'|'.join(_SMALL_NUMBERS)})\s+or\s+more\b")
-
-
 def words(text: str) -> list[str]:
     """Surface words, lower-cased, possessives dropped, prefix hyphens joined ("re-referral" -> "rereferral",
     "face-to-face" -> "facetoface"), one word written as two joined ("turn over"), a phrase another wording says
@@ -146,8 +143,7 @@ def words(text: str) -> list[str]:
     lowered = _with_phrase_synonyms(text.lower().replace("’", "'").replace("‘", "'"))
     lowered = _open_compounds().sub(lambda m: re.sub(r"[\s\-]+", "", m.group(0)), lowered)  # "turnover"
     lowered = _out_of().sub("outside ", lowered)
-    # "three or more placements" is "3 or more placements": a threshold is written either way
-    lowered = _THRESHOLD_WORD.sub(lambda m: f"{_SMALL_NUMBERS[m.group(1)]} or more", lowered)
+    lowered = thresholds_as_words(lowered)  # "three or more", "3+" -> "3ormore"
     for raw in _TOKEN.findall(lowered):
         if raw.endswith("'s"):
             # "children's services" is a service, not "children in care": an irregular plural's possessive

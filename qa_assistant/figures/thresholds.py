@@ -1,0 +1,21 @@
+"""A threshold written many ways is one word: "three or more placements", "3 or more", "3+", "16-plus" and "at least
+3" all read "3ormore", so a question and a paper that write it differently still share it, while "fewer than 3"
+or a bare "3" do not. Read by terms.words, before a text is cut into words."""
+
+from __future__ import annotations
+
+import re
+
+_SMALL_NUMBERS = {w: str(i) for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven"], 1)}
+_N = rf"((?<![\d.,])\d+|{'|'.join(_SMALL_NUMBERS)})"  # not the "5" of "2.5"
+_THRESHOLD = re.compile(rf"\bat\s+least\s+{_N}\b|\b{_N}(?:\s+or\s+more\b|\+|[\s-]plus\b)")
+
+
+def _one_word(m: re.Match[str]) -> str:
+    n = m.group(1) or m.group(2)
+    return f" {_SMALL_NUMBERS.get(n, n)}ormore "
+
+
+def thresholds_as_words(lowered: str) -> str:
+    """Lower-cased text with each threshold written as one word ("3ormore")."""
+    return _THRESHOLD.sub(_one_word, lowered)
