@@ -3619,3 +3619,27 @@ def test_the_same_quarter_last_year_is_an_earlier_period():
 )
 def test_a_threshold_written_any_way_is_one_word(text, same):
     assert (set(measure_terms(text)) == set(measure_terms("3 or more placements"))) == same
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # a count of children with three or more placements is not the number of placement moves
+        ("How many placement moves were there?", "47 children had 3+ placements.", "47", False),
+        (
+            "How many children had placement moves?",
+            "47 children had three or more placement moves.",
+            "47",
+            False,
+        ),
+        (
+            "How many placement moves were there?",
+            "There were 112 placement moves; 47 children had three or more placements.",
+            "112",
+            True,
+        ),
+    ],
+)
+def test_a_threshold_count_is_not_the_moves_themselves(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
