@@ -131,7 +131,7 @@ def said_average(f: Figure, around: FigureContext) -> bool:
 
 
 # what ends the words said of a number before it: a clause break or another number
-_BEFORE_BREAK = re.compile(r"[,;:()–—]|\d", re.I)
+_BEFORE_BREAK = re.compile(r"[,;:()–—]|\d")
 
 
 def given_as_average(f: Figure, sentence_text: str) -> bool:

@@ -15,6 +15,7 @@ from qa_assistant.figures.asof_spans import HEDGE
 from qa_assistant.figures.forward_stops import FORWARD_STOP_WORDS, FROM_ELSEWHERE, continues, word_set
 from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, trim_span
 from qa_assistant.figures.terms import lexicon
+from qa_assistant.figures.thresholds import THRESHOLD_HERE
 from qa_assistant.text.numbers import Quantity
 
 # When, not what ("in the quarter", "over the last year"); or something of the group, not which group ("a
@@ -168,7 +169,7 @@ def _at_boundary(
             return _GO_ON
         return _END
     if m.start() in stops:
-        at_least = _AT_LEAST_N.match(text, m.start()) if walk.start is not None else None
+        at_least = THRESHOLD_HERE.match(text, m.start()) if walk.start is not None else None
         if m.start() in thresholds and walk.start is not None or at_least:
             # ("47 had three or more placement moves": a threshold is part of what is counted)
             walk.end = walk.skip_until = at_least.end() if at_least else thresholds[m.start()]
@@ -181,17 +182,13 @@ def _at_boundary(
     return None
 
 
-_AT_LEAST_N = re.compile(r"(?:\d+|one|two|three|four|five|six|seven)(?:\s+or\s+more\b|\+)", re.I)
-
-
 def _at_word(text: str, m: re.Match[str], walk: _Walk, q: Quantity) -> str:
     """What the word itself does to the phrase: an age range or a word of the measure extends it."""
     word = m.group(0).lower().strip("'’")
     age = _AGE_RANGE.match(text, m.start()) if walk.start is not None else None
-    age = age or (_AT_LEAST_N.match(text, m.start()) if walk.start is not None else None)
-    if (
-        age
-    ):  # "19 young people aged 18 to 20 were living ...": an age range (or "three or more") is who is counted
+    age = age or (THRESHOLD_HERE.match(text, m.start()) if walk.start is not None else None)
+    # "19 young people aged 18 to 20 were living ...": an age range (or "three or more") is who is counted
+    if age:
         walk.end = walk.skip_until = age.end()
         walk.words += 1
         return _GO_ON

@@ -8,7 +8,10 @@ import re
 
 _SMALL_NUMBERS = {w: str(i) for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven"], 1)}
 _N = rf"((?<![\d.,])\d+|{'|'.join(_SMALL_NUMBERS)})"  # not the "5" of "2.5"
-_THRESHOLD = re.compile(rf"\bat\s+least\s+{_N}\b|\b{_N}(?:\s+or\s+more\b|\+|[\s-]plus\b)")
+_OR_MORE = r"(?:\s+or\s+more\b|\+|[\s-]plus\b)"
+_THRESHOLD = re.compile(rf"\bat\s+least\s+{_N}\b|\b{_N}{_OR_MORE}")
+# a threshold starting where a phrase's walk stands ("47 had | three or more placement moves")
+THRESHOLD_HERE = re.compile(rf"{_N}{_OR_MORE}", re.I)
 
 
 def _one_word(m: re.Match[str]) -> str:
