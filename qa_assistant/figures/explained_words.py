@@ -18,6 +18,7 @@ from qa_assistant.figures.terms import (
     stem_list,
     terms,
 )
+from qa_assistant.figures.thresholds import is_number_term
 from qa_assistant.figures.when_words import WHEN_WORD, empty_terms, says_only_when
 from qa_assistant.models import Figure
 from qa_assistant.text.numbers import find_quantities
@@ -80,7 +81,7 @@ def focus_restated(f: Figure, question: str, sentence_text: str) -> frozenset[st
 def age_asked(q: frozenset[str]) -> frozenset[str]:
     """ "children under 12" asks about an age as surely as "under the age of 12": a question that gives a number
     (an age, as it is read with the figure's phrase) has asked for the phrase's "age"."""
-    return _AGE if any(t[:1].isdigit() for t in q) else frozenset()
+    return _AGE if any(map(is_number_term, q)) else frozenset()
 
 
 _AGE_WORDS = frozenset({"age", "old"})
@@ -89,7 +90,7 @@ _AGE_WORDS = frozenset({"age", "old"})
 def age_words(q: frozenset[str]) -> frozenset[str]:
     """ "an 11 to 15 year old": with the ages given as numbers (which the figure must still say), "old" and
     "age" only say that they are ages."""
-    return q & _AGE_WORDS if any(t[:1].isdigit() for t in q) else frozenset()
+    return q & _AGE_WORDS if any(map(is_number_term, q)) else frozenset()
 
 
 def elided(before_pairs: frozenset[tuple[str, str]], p: frozenset[str]) -> frozenset[str]:

@@ -170,8 +170,8 @@ def _at_boundary(
         return _END
     if m.start() in stops:
         at_least = THRESHOLD_HERE.match(text, m.start()) if walk.start is not None else None
-        if m.start() in thresholds and walk.start is not None or at_least:
-            # ("47 had three or more placement moves": a threshold is part of what is counted)
+        if walk.start is not None and (m.start() in thresholds or at_least):
+            # ("40 had 3 or more placements": a threshold is part of what is counted)
             walk.end = walk.skip_until = at_least.end() if at_least else thresholds[m.start()]
             walk.words += 1
             return _GO_ON

@@ -67,6 +67,7 @@ from qa_assistant.figures.support_rules import (
 from qa_assistant.figures.support_score import Fit, fit_score, name_only_terms, own_word_share
 from qa_assistant.figures.support_where import where_said
 from qa_assistant.figures.terms import counting_terms, measure_terms, terms
+from qa_assistant.figures.thresholds import is_number_term
 from qa_assistant.figures.when_words import period_words
 from qa_assistant.models import Figure
 
@@ -280,7 +281,7 @@ def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -
             False, f"measure: the figure is a total, not the part asked ({' '.join(sorted(q_left))})"
         )
     if around.line is not None:  # a list item: the ages or bands asked must be on its own line
-        off_line = frozenset(t for t in q_left if t[:1].isdigit()) - around.line
+        off_line = frozenset(filter(is_number_term, q_left)) - around.line
         if off_line:
             return Support(
                 False, f"measure: {' '.join(sorted(off_line))} is said of another item of the list"

@@ -19,6 +19,11 @@ def _one_word(m: re.Match[str]) -> str:
     return f" {_SMALL_NUMBERS.get(n, n)}ormore "
 
 
+def is_number_term(term: str) -> bool:
+    """A term that is a number or a threshold ("16", "3ormore"): what a list line or an age must say too."""
+    return term[:1].isdigit()
+
+
 def thresholds_as_words(lowered: str) -> str:
     """Lower-cased text with each threshold written as one word ("3ormore")."""
     return _THRESHOLD.sub(_one_word, lowered)
