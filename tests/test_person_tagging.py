@@ -373,3 +373,26 @@ def test_a_body_set_off_by_its_kind_or_a_bracket(sentence, bodies):
 )
 def test_a_name_before_a_bracketed_kind_is_a_bodys_not_a_persons(sentence, head, name, found):
     assert (name in [f.text for f in names_in(sentence, head)]) == found
+
+
+@pytest.mark.parametrize(
+    "sentence,people",
+    [
+        # a councillor's party and ward in a bracket right after the name are no second person
+        (
+            "Councillor Helen Marsh (Lib Dem, Farnham North), a member of the scrutiny panel, said it was sad.",
+            ["Councillor Helen Marsh"],
+        ),
+        (
+            "Cllr Peter Gale (Lab, Hythe West) asked about placements.",
+            ["Cllr Peter Gale"],
+        ),
+        # a name outside the bracket is still found
+        (
+            "Councillor Helen Marsh (Lib Dem, Farnham North) and Tom Ashworth spoke about placements.",
+            ["Councillor Helen Marsh", "Tom Ashworth"],
+        ),
+    ],
+)
+def test_a_bracket_after_a_name_holds_no_second_person(sentence, people):
+    assert [f.text for f in people_in(sentence) if not f.role_only] == people

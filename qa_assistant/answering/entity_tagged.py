@@ -36,7 +36,12 @@ def people_in(text: str) -> list[Found]:
     if named and not _name_left(text, named):
         return found
     # "Ruth Evans, Voice of the Child Lead and Omar Shah, youth support officer": a name the rules left out
-    tagged = [t for t in _tagged_people(text) if not any(f.start < t.end and t.start < f.end for f in named)]
+    tagged = [
+        t
+        for t in _tagged_people(text)
+        if not any(f.start < t.end and t.start < f.end for f in named)
+        and not _in_bracket_after_a_name(text, named, t.start)
+    ]
     # a post the tagged name fills ("The Secretary of State for Education Gavin Williamson") is not a second answer
     roles = [f for f in found if not any(t.start < f.end and f.start < t.end for t in tagged)]
     return sorted(roles + tagged, key=lambda f: f.start)
@@ -47,10 +52,24 @@ def _name_left(text: str, named: list[Found]) -> bool:
     Parenting Board", "Finance Business Partnering" name no one: the tagger is not asked about them)."""
     return any(
         not any(f.start < m.end() and m.start() < f.end for f in named)
+        and not _in_bracket_after_a_name(text, named, m.start())
         and not ORG_WORDS.search(m.group(0))
         and not department_words().search(m.group(0))
         for m in NAME_SHAPE.finditer(text)
     )
+
+
+def _in_bracket_after_a_name(text: str, named: list[Found], pos: int) -> bool:
+    """ "Councillor Fiona Davidson (R4GV, Guildford South-East)": a bracket right after a named person holds
+    their party and ward, no second person."""
+    for f in named:
+        m = _BRACKET_AFTER.match(text, f.end)
+        if m and m.start(1) <= pos < m.end(1):
+            return True
+    return False
+
+
+_BRACKET_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
 
 
 def names_in(text: str, head: str | None, authorities: bool = False) -> list[Found]:

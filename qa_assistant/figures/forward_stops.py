@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qa_assistant.figures.phrases import in_a_name
+from qa_assistant.figures.clause_starts import in_a_name
 from qa_assistant.figures.terms import counting_terms, measure_terms
 
 

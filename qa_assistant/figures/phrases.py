@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa_assistant.figures.clause_starts import clause_start as clause_start_at
+from qa_assistant.figures.clause_starts import relative_antecedent
 from qa_assistant.figures.reported_speech import reported_clause_start
 from qa_assistant.figures.terms import lexicon, phrase_pattern, phrase_synonyms
 from qa_assistant.text.numbers import Quantity
@@ -46,11 +48,6 @@ _LINK_TAIL = re.compile(
     r"valued\s+at|(?:predicted|expected|forecast|projected|estimated)\s+to\s+(?:be|reach|total))\b))+\s*$",
     re.I,
 )
-_CLAUSE_START = re.compile(
-    r"(?:[;:(]|,\s|\b(?:that|whereas|while|whilst|which|where|although|because|and|but|"
-    r"however|meaning|so|when)\s)",
-    re.I,
-)
 _TREND_VERB_TAIL = re.compile(
     r"\s+(?:has|have|had|was|were|is|are)?\s*(?:been\s+)?(?:reduced|increased|decreased|risen|fallen|dropped|grown|"
     r"changed|gone\s+(?:up|down)|remained|stayed|rose|fell|declined|improved|moved|stabilised|continued|varied|"
@@ -58,6 +55,8 @@ _TREND_VERB_TAIL = re.compile(
     r"halved|(?:remains|stays)(?=\s+(?:the\s+same|unchanged|stable|steady|static|constant|similar)\b))\b.*$",
     re.I,
 )
+# what a change brought about, named after it: the amount is the result's ("resulting in an overspend of")
+_RESULTING_IN = re.compile(r"\b(?:resulting|resulted|results)\s+in\s+|\b(?:leading|led|leads)\s+to\s+", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-/&]*|£?\d[\d,.]*%?")
 
 
@@ -140,16 +139,17 @@ def backward_phrase(text: str, clause_start: int, q: Quantity) -> Phrase | None:
         end = clause_start + paren.start()
     if end <= clause_start:
         return None
-    start = clause_start
-    for m in _CLAUSE_START.finditer(text, clause_start, end):
-        if not _in_word_list(text, m, end):
-            start = m.end()
-    start = reported_clause_start(text, start, end)
+    start = clause_start_at(text, clause_start, end)
+    antecedent = relative_antecedent(text, clause_start, start, end)
+    start = reported_clause_start(text, start, end) if antecedent is None else antecedent
     vague = _VAGUE_SHARE.search(text, start, end)
     if vague and vague.end() >= end - 1:
         return None  # "Just under half (47.1%) of the children ...": the words after the bracket say what
     verb = _TREND_VERB_TAIL.search(text, start, end)
-    if verb:
+    result = verb and _RESULTING_IN.search(text, verb.start(), end)
+    if result:
+        start = result.end()  # "costs have continued to increase resulting in an overspend ... of £4,260k"
+    elif verb:
         end = verb.start()
     # keep the last MAX_PHRASE_WORDS words
     words = list(WORD.finditer(text, start, end))
@@ -183,33 +183,6 @@ def _whole_phrase_synonym(text: str, start: int, s: int, e: int) -> int:
             if m.start() < s < m.end() and _SAID_BY.match(text, m.end(), e + 4)
         ),
         s,
-    )
-
-
-_LIST_AFTER_COMMA = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:or|and)\s+[A-Za-z]")
-# "placed, fostered and ...", "between April and June": an "and" that joins words of a list or a span's two ends
-_WORDS_BEFORE_AND = re.compile(
-    r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+$|\b[Bb]etween\s+(?:(?!and\b)\S+\s+){1,3}$"
-)
-
-
-def _in_word_list(text: str, m: re.Match[str], end: int) -> bool:
-    """ "in education, employment or training": the comma and the "or" join a list of nouns, not clauses."""
-    if m.group(0).startswith(","):
-        return bool(_LIST_AFTER_COMMA.match(text, m.start(), end))
-    if m.group(0).strip().lower() in ("and",):
-        # "Children's and Family Services": "and" inside a capitalised name joins no clauses
-        before = text[max(0, m.start() - 40) : m.start()]
-        return bool(_WORDS_BEFORE_AND.search(before)) or in_a_name(text, m.start())
-    return False
-
-
-def in_a_name(text: str, and_pos: int) -> bool:
-    """Whether the "and" at and_pos joins capitalised words of one name ("Children's and Family Services",
-    "Education and Skills Funding Agency"), not two clauses."""
-    return bool(
-        re.search(r"\b[A-Z][\w'’-]*\s+$", text[max(0, and_pos - 30) : and_pos])
-        and re.match(r"and\s+[A-Z][\w'’-]*\s+[A-Z]", text[and_pos : and_pos + 40])
     )
 
 
