@@ -69,7 +69,7 @@ class _Paper:
 def extract_figures(doc: Document) -> list[Figure]:
     """Candidate figures of one paper, in text order."""
     text = doc.text
-    dates = find_dates(text, reference=doc.meeting_date or _dated_title(doc.title))
+    dates = find_dates(text, reference=doc.meeting_date or dated_title(doc.title))
     quantities = find_quantities(text, [(d.start, d.end) for d in dates])
     if not quantities:
         return []
@@ -136,14 +136,13 @@ def _national_run(
     return national
 
 
-def _dated_title(title: str) -> dt.date | None:
+def dated_title(title: str) -> dt.date | None:
     """The day a paper with no meeting date is dated by its title, when the title names one day or month
     ("(Northumberland Gazette, September 2019)", "Executive 16 March 2021"): "as of June this year" is then
-    June 2019. A year or a range ("2017/18", "2023-2026") does not say when the paper was written."""
-    found = find_dates(title)
-    if len(found) != 1 or found[0].kind not in ("day", "month"):
-        return None
-    return found[0].last
+    June 2019. A year or a range ("2017/18", "2023-2026") does not say when the paper was written, nor stops the
+    one day beside it doing so ("drives 2023/24 overspend (Shropshire Star, 13 July 2024)")."""
+    days = [d for d in find_dates(title) if d.kind in ("day", "month")]
+    return days[0].last if len(days) == 1 else None
 
 
 _REFERS_BACK_START = re.compile(

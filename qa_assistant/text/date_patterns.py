@@ -67,6 +67,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("academic_year", re.compile(rf"\b{_FY}\s+(?:academic|school)\s+year\b", re.I)),
     ("academic_year", re.compile(rf"\b(?:academic|school)\s+year\s+(?:of\s+)?{_FY}\b", re.I)),
     ("fy", re.compile(rf"\b{_FY}\b(?!\s?[/-]\d)")),
+    # "in the most recent financial year", "this financial year": a financial year named from the paper's date
+    (
+        "relative_fy",
+        re.compile(r"\b(?P<rel>last|previous|past|most\s+recent|current|this)\s+financial\s+year\b", re.I),
+    ),
     # "at the end of 23/24", "during 22/23", "22/23 financial year": a two-digit financial year, only after a word
     # that says when, or before "financial year" (a bare "23/24" may be a score or a share)
     (

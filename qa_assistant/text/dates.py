@@ -94,6 +94,11 @@ def _make(
         return _month_mention(kind, m, reference, last_year)
     if kind in ("fy", "fy_short", "academic_year", "mid_year", "year"):
         return _year_mention(kind, m)
+    if kind == "relative_fy" and reference is not None:
+        # the last financial year is the one before the paper's own; "this" or "current" is the paper's own
+        fy = fy_of(reference) - (m.group("rel").lower() not in ("current", "this"))
+        first, last = fy_range(fy)
+        return DateMention(m.start(), m.end(), first, last, f"{fy_label(fy)} financial year", "fy")
     return None
 
 
