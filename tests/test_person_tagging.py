@@ -387,6 +387,11 @@ def test_a_name_before_a_bracketed_kind_is_a_bodys_not_a_persons(sentence, head,
             "Cllr Peter Gale (Lab, Hythe West) asked about placements.",
             ["Cllr Peter Gale"],
         ),
+        # a bracket that says what a second person did names them
+        (
+            "The report was presented by the Chair, Councillor Amy Lee (Jane Smith deputising).",
+            ["Councillor Amy Lee", "Jane Smith"],
+        ),
         # a name outside the bracket is still found
         (
             "Councillor Helen Marsh (Lib Dem, Farnham North) and Tom Ashworth spoke about placements.",

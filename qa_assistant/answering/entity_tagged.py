@@ -69,7 +69,9 @@ def _in_bracket_after_a_name(text: str, named: list[Found], pos: int) -> bool:
     return False
 
 
-_BRACKET_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
+# party and ward: capitalised words, abbreviations and commas only ("(Lib Dem, Farnham North)"; not "(Jane
+# Smith deputising)", whose lower-case words say what the second person did)
+_BRACKET_AFTER = re.compile(r"\s*\(((?:[A-Z0-9][\w'’&.-]*(?:,?\s+|(?=\))))+)\)")
 
 
 def names_in(text: str, head: str | None, authorities: bool = False) -> list[Found]:

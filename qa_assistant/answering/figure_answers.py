@@ -70,12 +70,8 @@ class FigureAnswerer:
         """Figures in the next few sentences that name themselves by their value ("The £27.9m figure makes up
         half of the budget"): a restatement of a figure given before, not a new measure."""
         text = self.index.documents[f.doc_id].text
-        return [g for g in self._told_after(f) if restates_by_value(text, g)]
-
-    def _told_after(self, f: Figure) -> list[Figure]:
-        """The figures of the next few sentences after f's."""
         ids = self.index.figure_index.in_span(f.doc_id, f.sentence_end, f.sentence_end + _RESTATEMENT_REACH)
-        return self.index.figure_index.fetch(ids)
+        return [g for g in self.index.figure_index.fetch(ids) if restates_by_value(text, g)]
 
     def _retrieved(self, r: Reading) -> list[int]:
         """The figures of the passages BM25 ranks first for the question: a figure whose own words are cut
@@ -98,7 +94,7 @@ class FigureAnswerer:
         named = from_named_paper(scored, r, self.index.documents, self.contexts.text_words)
         if not named:
             return None
-        series = best_series(named, r, BoundReader(self._hedge, self._restated_after, self._told_after))
+        series = best_series(named, r, BoundReader(self._hedge, self._restated_after))
         if r.asks_earlier and r.intent != "timeline":
             # "the year before": only a figure the paper gives as an earlier one ("up from 228 the year before")
             series = [s for s in series if s.figure.as_of.basis == "earlier"]

@@ -138,7 +138,6 @@ class BoundReader:
 
     hedge_of: Callable[[Figure], str]
     restated_after: Callable[[Figure], list[Figure]]
-    after: Callable[[Figure], list[Figure]]  # every figure told in the next few sentences
 
 
 def exact_over_bounds(chosen: list[Scored], supported: list[Scored], bounds: BoundReader) -> list[Scored]:
@@ -159,11 +158,7 @@ def exact_over_bounds(chosen: list[Scored], supported: list[Scored], bounds: Bou
             (e for e in told if _rounds_to(e.figure, m.figure, hedge) and not bounds.hedge_of(e.figure)), None
         )
         if exact is None:
-            # "overspent by almost £6m ... ended up spending £5.9m more": an exact value the bound rounds, told
-            # right after it in other words, may be the one asked; neither is given as the answer
-            told_exactly = (g for g in bounds.after(m.figure) if not bounds.hedge_of(g))
-            if not any(_close_to(g, m.figure, hedge) for g in told_exactly):
-                out.append(m)
+            out.append(m)
         elif all(
             (o.figure.doc_id, o.figure.start) != (exact.figure.doc_id, exact.figure.start)
             for o in out + chosen
@@ -192,16 +187,11 @@ def _rounds_to(e: Figure, b: Figure, hedge: str) -> bool:
     """The exact figure is one the hedged round figure stands for: same paper, date, unit, place and kind,
     within one step of its last non-zero digit on the side the hedge says ("more than 780": 780 to 789)."""
     same = (e.doc_id, e.as_of.label, e.unit, e.subject, e.subject_name, e.kind)
-    return same == (b.doc_id, b.as_of.label, b.unit, b.subject, b.subject_name, b.kind) and _rounds_value(
-        e, b, hedge
-    )
-
-
-def _rounds_value(e: Figure, b: Figure, hedge: str) -> bool:
-    """Whether the hedged round value b stands for e's value (same unit)."""
-    if e.unit != b.unit or e.value == b.value:
+    if same != (b.doc_id, b.as_of.label, b.unit, b.subject, b.subject_name, b.kind) or e.value == b.value:
         return False
-    step = _step(b.value)
+    step = 1
+    while b.value > 0 and b.value % (step * 10) == 0:
+        step *= 10
     if step < 10:
         return False  # "more than 783" is no round figure
     if _AT_LEAST.search(hedge):
@@ -209,25 +199,6 @@ def _rounds_value(e: Figure, b: Figure, hedge: str) -> bool:
     if _AT_MOST.search(hedge):
         return b.value - step < e.value <= b.value
     return abs(e.value - b.value) < step / 2  # "around 800"
-
-
-def _close_to(e: Figure, b: Figure, hedge: str) -> bool:
-    """e is the bound's value to one more digit ("almost £6m": £5.9m; "more than 780": 781), so likely the
-    same amount told exactly, not another measure that happens to lie near it ("over 400": 430)."""
-    step = _step(b.value)
-    if e.unit != b.unit or step < 10 or not 0 < abs(e.value - b.value) <= step / 10:
-        return False
-    if _AT_LEAST.search(hedge):
-        return e.value > b.value
-    return e.value < b.value if _AT_MOST.search(hedge) else True
-
-
-def _step(value: float) -> int:
-    """The place of a round figure's last non-zero digit (800 -> 100; 6,000,000 -> 1,000,000)."""
-    step = 1
-    while value > 0 and value % (step * 10) == 0:
-        step *= 10
-    return step
 
 
 def one_per_sentence(series: list[Scored]) -> list[Scored]:

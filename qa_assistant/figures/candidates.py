@@ -12,7 +12,6 @@ figure answers a question is selection's job. Linear: quantities, dates and subj
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -38,6 +37,7 @@ from qa_assistant.models import Document, Figure
 from qa_assistant.text.dates import DateMention, find_dates
 from qa_assistant.text.numbers import Quantity, changed_from_to, find_quantities
 from qa_assistant.text.spans import Span, is_list_item, paragraph_spans, sentence_spans_by_paragraph
+from qa_assistant.text.title_dates import dated_title
 
 _COMPARISON_WORDS = re.compile(
     r"\b(?:than|compared|comparison|against|below|above|versus|vs|whereas|while|whilst|similar|benchmark)\b",
@@ -134,15 +134,6 @@ def _national_run(
     if national is None or here or FIRST_PERSON.search(text, sentence[0], sentence[1]):
         return None
     return national
-
-
-def dated_title(title: str) -> dt.date | None:
-    """The day a paper with no meeting date is dated by its title, when the title names one day or month
-    ("(Northumberland Gazette, September 2019)", "Executive 16 March 2021"): "as of June this year" is then
-    June 2019. A year or a range ("2017/18", "2023-2026") does not say when the paper was written, nor stops the
-    one day beside it doing so ("drives 2023/24 overspend (Shropshire Star, 13 July 2024)")."""
-    days = [d for d in find_dates(title) if d.kind in ("day", "month")]
-    return days[0].last if len(days) == 1 else None
 
 
 _REFERS_BACK_START = re.compile(

@@ -20,9 +20,12 @@ _LIST_AFTER_COMMA = re.compile(r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:or|and)\s
 _WORDS_BEFORE_AND = re.compile(
     r",\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+$|\b[Bb]etween\s+(?:(?!and\b)\S+\s+){1,3}$"
 )
-# ", which overspent": a relative clause's lone verb (its link words already cut: "which cost" leaves nothing)
+# ", which overspent": a relative clause's lone verb that states an amount of the noun's own (its link words
+# already cut: "which cost" leaves nothing); not one that says what the noun holds or brought ("which included")
 _WHICH_BEFORE = re.compile(r",\s+which\s+$", re.I)
-_LONE_VERB = re.compile(r"\s*[a-z]+\s*", re.I)
+_OWN_AMOUNT_VERB = re.compile(
+    r"\s*(?:overspent|underspent|overspends|underspends|spent|spends|exceeded)\s*", re.I
+)
 
 
 def clause_start(text: str, start: int, end: int) -> int:
@@ -37,15 +40,21 @@ def relative_antecedent(text: str, clause_begin: int, start: int, end: int) -> i
     """ "include the Illuminations, which overspent by": where the clause before ", which" starts, when the
     relative clause holds only its verb (the noun it is said of is then what the number belongs to)."""
     which = _WHICH_BEFORE.search(text, clause_begin, start)
-    if which is None or which.end() != start or not _LONE_VERB.fullmatch(text, start, end):
+    if which is None or which.end() != start or not _OWN_AMOUNT_VERB.fullmatch(text, start, end):
         return None
     begin = clause_start(text, clause_begin, which.start())
-    # "which" is said of the noun phrase right before it ("came from the transport budget, which underspent")
-    nouns = [m.start() for m in _DETERMINER.finditer(text, begin, which.start())]
+    # "which" is said of the noun phrase right before it ("came from the transport budget, which underspent"),
+    # not of a noun inside its prepositional phrase ("Transport for pupils with an EHCP, which overspent")
+    nouns = [
+        m.start()
+        for m in _DETERMINER.finditer(text, begin, which.start())
+        if not _PREPOSITION_BEFORE.search(text, begin, m.start())
+    ]
     return nouns[-1] if nouns else begin
 
 
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|our|this|these|those)\s+(?=\S)", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|in|for|on|at|by|within|under|over|into|across)\s+$", re.I)
 
 
 def _in_word_list(text: str, m: re.Match[str], end: int) -> bool:

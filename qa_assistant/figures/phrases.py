@@ -55,8 +55,6 @@ _TREND_VERB_TAIL = re.compile(
     r"halved|(?:remains|stays)(?=\s+(?:the\s+same|unchanged|stable|steady|static|constant|similar)\b))\b.*$",
     re.I,
 )
-# what a change brought about, named after it: the amount is the result's ("resulting in an overspend of")
-_RESULTING_IN = re.compile(r"\b(?:resulting|resulted|results)\s+in\s+|\b(?:leading|led|leads)\s+to\s+", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-/&]*|£?\d[\d,.]*%?")
 
 
@@ -146,10 +144,7 @@ def backward_phrase(text: str, clause_start: int, q: Quantity) -> Phrase | None:
     if vague and vague.end() >= end - 1:
         return None  # "Just under half (47.1%) of the children ...": the words after the bracket say what
     verb = _TREND_VERB_TAIL.search(text, start, end)
-    result = verb and _RESULTING_IN.search(text, verb.start(), end)
-    if result:
-        start = result.end()  # "costs have continued to increase resulting in an overspend ... of £4,260k"
-    elif verb:
+    if verb:
         end = verb.start()
     # keep the last MAX_PHRASE_WORDS words
     words = list(WORD.finditer(text, start, end))

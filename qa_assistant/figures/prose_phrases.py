@@ -125,7 +125,13 @@ def phrase_for(r: SentenceReading, q: Quantity, previous: Quantity | None, previ
     if forward_ok:
         return found
     back = _phrase_before(r, q, group_start, line_start, at_line_start, found)
+    if previous_phrase.found and back.found and _PART_LINK.fullmatch(text, back.start, back.end):
+        # "overspent by £266,000 including £99,000 from ...": a part that names nothing counts what its whole does
+        return Phrase(previous_phrase.start, previous_phrase.end, "inherited")
     return _owned_by_previous(text, back, previous, previous_phrase, q.start)
+
+
+_PART_LINK = re.compile(r"(?:including|includes|included|comprising|of\s+which|of\s+whom)", re.I)
 
 
 def _sentence_opens_line(text: str, label: Phrase, q: Quantity, sentence_end: int) -> bool:

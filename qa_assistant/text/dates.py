@@ -94,9 +94,11 @@ def _make(
         return _month_mention(kind, m, reference, last_year)
     if kind in ("fy", "fy_short", "academic_year", "mid_year", "year"):
         return _year_mention(kind, m)
-    if kind == "relative_fy" and reference is not None:
-        # the last financial year is the one before the paper's own; "this" or "current" is the paper's own
-        fy = fy_of(reference) - (m.group("rel").lower() not in ("current", "this"))
+    own_year = m.group("rel").lower() in ("current", "this")
+    if kind == "relative_fy" and reference is not None and not (own_year and reference.month == 4):
+        # the last financial year is the one before the paper's own; "this" or "current" is the paper's own (in
+        # April a paper may still mean the year just ended)
+        fy = fy_of(reference) - (not own_year)
         first, last = fy_range(fy)
         return DateMention(m.start(), m.end(), first, last, f"{fy_label(fy)} financial year", "fy")
     return None
@@ -212,6 +214,7 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
                 taken[i] = True
             claims.append((s, e, kind, m))
     claims.sort(key=lambda c: c[0])
+    claims = [c for c in claims if c[2] != "relative_fy" or not _year_named_near(c, claims)]
     mentions: list[DateMention] = []
     last_fy: int | None = fy  # for a bare quarter: the year of the last quarter named with one, else last FY
     last_quarter_fy: int | None = None
@@ -233,6 +236,19 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
         mentions.append(mention)
     mentions.sort(key=lambda d: d.start)
     return mentions
+
+
+_NAMED_YEAR_KINDS = frozenset({"fy", "fy_short", "quarter_fy", "quarter_fy_short", "fy_quarter"})
+_NEAR_BEFORE, _NEAR_AFTER = 300, 80  # about the sentence before, and the rest of its own clause
+
+
+def _year_named_near(claim: tuple, claims: list[tuple]) -> bool:
+    """ "In 2022/23 the overspend was £3m, compared with £2m in the previous financial year": near a financial
+    year the text names, "the previous financial year" is that one's, not the paper's; left undated."""
+    s, e = claim[0], claim[1]
+    return any(
+        k in _NAMED_YEAR_KINDS and s - _NEAR_BEFORE <= cs and ce <= e + _NEAR_AFTER for cs, ce, k, _ in claims
+    )
 
 
 _RANGE_LINK = re.compile(r"\s*(?:and|to|until|till|[-–])\s*", re.I)
