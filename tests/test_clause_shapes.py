@@ -132,3 +132,11 @@ def test_a_financial_year_named_from_the_papers_date(text, reference, label):
 )
 def test_the_one_day_in_a_title_dates_the_paper(title, day):
     assert dated_title(title) == day
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Outturn 2023/24 - year ended 31 March 2024", "Children in care: census day 31 March 2024 (2023/24)"],
+)
+def test_a_year_end_day_in_a_title_is_the_datas(title):
+    assert dated_title(title) is None

@@ -26,4 +26,6 @@ def dated_title(title: str) -> dt.date | None:
     return day.last
 
 
-_DATA_DAY = re.compile(r"\b(?:at|as\s+of|of|on|to|position)\s*$", re.I)
+_DATA_DAY = re.compile(
+    r"\b(?:at|as\s+of|of|on|to|position|ended|ending|end\s+of|census\s+day|snapshot)\s*$", re.I
+)
