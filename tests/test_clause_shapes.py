@@ -140,3 +140,57 @@ def test_the_one_day_in_a_title_dates_the_paper(title, day):
 )
 def test_a_year_end_day_in_a_title_is_the_datas(title):
     assert dated_title(title) is None
+
+
+@pytest.mark.parametrize(
+    "text,value,phrase",
+    [
+        # why an amount came about is not what it is
+        (
+            "A £3.5m overspend in children's services was attributed to more youngsters in care.",
+            "£3.5m",
+            "overspend in children's services",
+        ),
+        ("The overspend of £2.7m was largely driven by placement costs.", "£2.7m", "The overspend"),
+        # a wording of what the amount is, though it opens on a word that usually says when ("over")
+        (
+            "Pandemic costs saw the department go £3.3m over budget last year.",
+            "£3.3m",
+            "over budget last year",
+        ),
+        ("The service ended the year £2.1m over budget.", "£2.1m", "over budget"),
+        # unchanged: "over" a period still names nothing
+        ("The council recruited 40 over the last year.", "40", "The council recruited"),
+    ],
+)
+def test_a_cause_or_another_wording_after_the_amount(text, value, phrase):
+    assert figure(text, value).phrase == phrase
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        (
+            "By how much did the children's service go over budget last year?",
+            "Costs saw the children's service go £3.3m over budget last year.",
+            "£3.3m",
+            True,
+        ),
+        (
+            "What was the overspend in children's services?",
+            "A £3.5m overspend in children's services was attributed to more youngsters in care.",
+            "£3.5m",
+            True,
+        ),
+        # another service's overspend, given by the same wording, still does not answer
+        (
+            "What was the overspend in children's services?",
+            "Costs saw the highways department go £1.1m over budget last year.",
+            "£1.1m",
+            False,
+        ),
+    ],
+)
+def test_an_overspend_said_after_its_amount(question, text, value, ok):
+    s = support(question, text, value)
+    assert s.ok == ok, s.reason
