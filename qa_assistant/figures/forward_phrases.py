@@ -14,7 +14,7 @@ from functools import lru_cache
 from qa_assistant.figures.asof_spans import HEDGE
 from qa_assistant.figures.forward_stops import FORWARD_STOP_WORDS, FROM_ELSEWHERE, continues, word_set
 from qa_assistant.figures.phrases import MAX_PHRASE_WORDS, WORD, Phrase, trim_span
-from qa_assistant.figures.terms import lexicon, phrase_synonyms
+from qa_assistant.figures.terms import lexicon
 from qa_assistant.figures.thresholds import THRESHOLD_HERE
 from qa_assistant.text.numbers import Quantity
 
@@ -44,10 +44,12 @@ _NOT_A_MEASURE_START = re.compile(
     r"in\s+(?:comparison|relation|line|total|addition|the\s+(?:same|last|previous|past|current|coming|next))\b",
     re.I,
 )
-# Why the amount came about, not what it is: "A £3.5m overspend in children's services was attributed to ..."
+# Why an amount of money came about, not what it is: "A £3.5m overspend in children's services was attributed to
+# ..." (for a count it says which ones: "320 referrals were attributed to domestic abuse" are a subset)
 _CAUSE_GIVEN = re.compile(
     r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:largely|mainly|mostly|partly|partially|"
-    r"primarily|chiefly)\s+)?(?:attributed|attributable|blamed|caused|driven|explained|linked|put\s+down|due)\b",
+    r"primarily|chiefly)\s+)?(?:(?:attributed|attributable|linked|put\s+down)\s+to|blamed\s+on|"
+    r"(?:caused|driven|explained)\s+by|due\s+to(?!\s+be\b))\b",
     re.I,
 )
 # A phrase that starts with one of these is about time or comparison, not what the number counts.
@@ -198,19 +200,12 @@ def _at_word(text: str, m: re.Match[str], walk: _Walk, q: Quantity) -> str:
         walk.end = walk.skip_until = age.end()
         walk.words += 1
         return _GO_ON
-    if (walk.start is not None and _PHRASE_ENDS.match(text, m.start())) or _CAUSE_GIVEN.match(
-        text, m.start()
-    ):
+    if walk.start is not None and _PHRASE_ENDS.match(text, m.start()):
+        return _END
+    if _gives_a_cause(text, m.start(), walk, q):
         return _END if walk.start is not None else _NO_PHRASE
     if walk.start is None and _NOT_A_MEASURE_START.match(text, m.start()):
         return _NO_PHRASE
-    said = phrase_synonyms()[0]
-    said = said.match(text, m.start()) if said is not None and walk.start is None else None
-    if said:  # "went £3.3m over budget": a wording of what the amount is, though it opens on "over"
-        walk.start, walk.end = m.start(), said.end()
-        walk.skip_until = said.end()
-        walk.words += 1
-        return _GO_ON
     if (
         walk.start is None
         and word in _FIRST_WORD_REJECT
@@ -225,6 +220,14 @@ def _at_word(text: str, m: re.Match[str], walk: _Walk, q: Quantity) -> str:
     walk.end = m.end()
     walk.words += 1
     return _END if walk.words >= MAX_PHRASE_WORDS else _GO_ON
+
+
+def _gives_a_cause(text: str, pos: int, walk: _Walk, q: Quantity) -> bool:
+    """Whether the words at pos say why an amount of money came about (not after "of": "£4.2m of the
+    overspend is attributable to agency staff" is a part of it)."""
+    if not q.unit.startswith("gbp") or not _CAUSE_GIVEN.match(text, pos):
+        return False
+    return walk.start is None or not re.match(r"of\b", text[walk.start : walk.start + 3], re.I)
 
 
 def _drop_verb_before_number(text: str, s: int, e: int) -> int:

@@ -128,6 +128,11 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             r"[^,?;]*",
             re.I,
         ),
+        # "What overspend were cabinet members told was projected?": who was told names the occasion, not the measure
+        re.compile(
+            r"\b(?:was|were)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){1,3}?(?:told|informed|advised|briefed)\b",
+            re.I,
+        ),
         _as_verb_pattern(verbs, nouns, period),
     ]
 
