@@ -8,6 +8,7 @@ UK local-government financial years run 1 April to 31 March.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -94,14 +95,20 @@ def _make(
         return _month_mention(kind, m, reference, last_year)
     if kind in ("fy", "fy_short", "academic_year", "mid_year", "year"):
         return _year_mention(kind, m)
-    own_year = m.group("rel").lower() in ("current", "this")
-    if kind == "relative_fy" and reference is not None and not (own_year and reference.month == 4):
-        # the last financial year is the one before the paper's own; "this" or "current" is the paper's own (in
-        # April a paper may still mean the year just ended)
-        fy = fy_of(reference) - (not own_year)
-        first, last = fy_range(fy)
-        return DateMention(m.start(), m.end(), first, last, f"{fy_label(fy)} financial year", "fy")
+    if kind == "relative_fy" and reference is not None:
+        return _relative_fy_mention(m, reference)
     return None
+
+
+def _relative_fy_mention(m: re.Match[str], reference: dt.date) -> DateMention | None:
+    """The last financial year is the one before the paper's own; "this" or "current" is the paper's own (in
+    April a paper may still mean the year just ended, so it names none)."""
+    own_year = m.group("rel").lower() in ("current", "this")
+    if own_year and reference.month == 4:
+        return None
+    fy = fy_of(reference) - (not own_year)
+    first, last = fy_range(fy)
+    return DateMention(m.start(), m.end(), first, last, f"{fy_label(fy)} financial year", "fy")
 
 
 def _quarter_mention(kind: str, m: re.Match[str], last_fy: int | None) -> DateMention | None:
@@ -214,7 +221,8 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
                 taken[i] = True
             claims.append((s, e, kind, m))
     claims.sort(key=lambda c: c[0])
-    claims = [c for c in claims if c[2] != "relative_fy" or not _year_named_near(c, claims)]
+    named = [c[0] for c in claims if c[2] in _NAMED_YEAR_KINDS]  # in text order
+    claims = [c for c in claims if c[2] != "relative_fy" or not _year_named_near(c, named)]
     mentions: list[DateMention] = []
     last_fy: int | None = fy  # for a bare quarter: the year of the last quarter named with one, else last FY
     last_quarter_fy: int | None = None
@@ -242,13 +250,12 @@ _NAMED_YEAR_KINDS = frozenset({"fy", "fy_short", "quarter_fy", "quarter_fy_short
 _NEAR_BEFORE, _NEAR_AFTER = 300, 80  # about the sentence before, and the rest of its own clause
 
 
-def _year_named_near(claim: tuple, claims: list[tuple]) -> bool:
+def _year_named_near(claim: tuple, named_starts: list[int]) -> bool:
     """ "In 2022/23 the overspend was £3m, compared with £2m in the previous financial year": near a financial
-    year the text names, "the previous financial year" is that one's, not the paper's; left undated."""
-    s, e = claim[0], claim[1]
-    return any(
-        k in _NAMED_YEAR_KINDS and s - _NEAR_BEFORE <= cs and ce <= e + _NEAR_AFTER for cs, ce, k, _ in claims
-    )
+    year the text names (named_starts: where each starts, in order), "the previous financial year" is that
+    one's, not the paper's; left undated."""
+    i = bisect.bisect_left(named_starts, claim[0] - _NEAR_BEFORE)
+    return i < len(named_starts) and named_starts[i] <= claim[1] + _NEAR_AFTER
 
 
 _RANGE_LINK = re.compile(r"\s*(?:and|to|until|till|[-–])\s*", re.I)
