@@ -205,3 +205,17 @@ def test_an_overspend_and_its_cause(question, text, value, ok):
 )
 def test_who_was_told_is_the_occasion(question, measure):
     assert read(question).measure_text == measure
+
+
+@pytest.mark.parametrize(
+    "question,latest",
+    [
+        # a capitalised "Now" inside a question is a name's ("CYP Now"), not the time's
+        ("How many children did Liverpool have in care, according to CYP Now's Local Spotlight?", False),
+        ("According to Children and Young People Now, how many children were in care?", False),
+        ("How many children are in care now?", True),
+        ("Now, how many children are in care?", True),
+    ],
+)
+def test_now_in_a_name_asks_no_current_figure(question, latest):
+    assert read(question).explicit_latest == latest

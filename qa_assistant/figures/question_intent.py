@@ -35,9 +35,10 @@ _TIMELINE = re.compile(
     r"how (?:has|have|did) .{0,140} (?:changed?|moved?)|year on year|over the period)\b",
     re.I,
 )
-# ("homes with a current Ofsted inspection": "a current X" is something the counted things have, not when)
+# ("homes with a current Ofsted inspection": "a current X" is something the counted things have, not when; "in CYP
+# Now's Local Spotlight": a capitalised "Now" inside a question is a name's, not the time's)
 _LATEST = re.compile(
-    r"\b(?:now|currently|(?<!\ba )current|latest|most recent|today|at present|these days|last reported|"
+    r"\b(?:(?-i:now)|^\s*now|currently|(?<!\ba )current|latest|most recent|today|at present|these days|last reported|"
     r"at the moment|right now|presently)\b",
     re.I,
 )
