@@ -219,3 +219,21 @@ def test_who_was_told_is_the_occasion(question, measure):
 )
 def test_now_in_a_name_asks_no_current_figure(question, latest):
     assert read(question).explicit_latest == latest
+
+
+@pytest.mark.parametrize(
+    "text,value,phrase",
+    [
+        # where an amount was said is not what it is
+        (
+            "The council said it was facing a £12.6m overspend in a report to councillors.",
+            "£12.6m",
+            "overspend",
+        ),
+        ("There were 45 children in care, in its latest update to the panel.", "45", "children in care"),
+        # "in the report period" says when, as before
+        ("The council recorded 300 referrals in the report period.", "300", "referrals"),
+    ],
+)
+def test_where_an_amount_was_said_is_not_what_it_is(text, value, phrase):
+    assert figure(text, value).phrase == phrase

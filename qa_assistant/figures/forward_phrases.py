@@ -25,6 +25,9 @@ _PHRASE_ENDS = re.compile(
     r"(?:(?:last|past|same|previous|current|whole|first|second|third|fourth|final)\s+)?"
     r"(?:\w+\s+)?(?:year|quarter|month|period|week|day|time|months|years|weeks)\b"
     r"|with\s+(?:[\w'’-]+\s+){1,4}?(?:being|having)\b"
+    # or where it was said: "a £12.6m overspend in a report to councillors"
+    r"|in\s+(?:a|an|the|its|their|his|her)\s+(?:new\s+|latest\s+)?(?:report|paper|update|statement|briefing|letter)"
+    r"\s+(?:to|for)\b"
     # or how the group is divided: "38 performance metrics split into three categories" (not a clause's verb:
     # "45 children in care were split into different placements from their siblings" says which children)
     r"|(?<!\bwere\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbe\s)(?<!\bbeen\s)"
