@@ -47,13 +47,16 @@ def relative_antecedent(text: str, clause_begin: int, start: int, end: int) -> i
     # not of a noun inside its prepositional phrase ("Transport for pupils with an EHCP, which overspent")
     nouns = [
         m.start()
-        for m in _DETERMINER.finditer(text, begin, which.start())
+        for m in DETERMINER.finditer(text, begin, which.start())
         if not _PREPOSITION_BEFORE.search(text, begin, m.start())
     ]
     return nouns[-1] if nouns else begin
 
 
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|our|this|these|those)\s+(?=\S)", re.I)
+# what opens a noun phrase (phrases.py finds a measure's noun phrase by it too)
+DETERMINER = re.compile(r"\b(?:a|an|the|our|its|their|this|these|those|his|her)\s+", re.I)
+# not "from" or "to", as phrases.py's list has: after a verb of motion they lead to the noun "which" is said of
+# ("savings came from the transport budget, which underspent")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|in|for|on|at|by|within|under|over|into|across)\s+$", re.I)
 
 

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa_assistant.figures.clause_starts import DETERMINER, relative_antecedent
 from qa_assistant.figures.clause_starts import clause_start as clause_start_at
-from qa_assistant.figures.clause_starts import relative_antecedent
 from qa_assistant.figures.reported_speech import reported_clause_start
 from qa_assistant.figures.terms import lexicon, phrase_pattern, phrase_synonyms
 from qa_assistant.text.numbers import Quantity
@@ -186,7 +186,6 @@ _VAGUE_SHARE = re.compile(
     r"two\s+thirds|three\s+quarters|the\s+majority|most|a\s+fifth)\s*\(?\s*$",
     re.I,
 )
-_DETERMINER = re.compile(r"\b(?:a|an|the|our|its|their|this|these|those|his|her)\s+", re.I)
 
 
 _PREPOSITION_BEFORE = re.compile(
@@ -203,7 +202,7 @@ def _last_noun_phrase(text: str, s: int, e: int) -> int:
     costs": the noun phrase from the last determiner that starts it (not one inside a prepositional phrase, as
     "an IFA" in "a foster care placement with an IFA"), when what follows it still names something."""
     starts = [
-        m.start() for m in _DETERMINER.finditer(text, s, e) if re.search(r"[A-Za-z]{3,}", text[m.end() : e])
+        m.start() for m in DETERMINER.finditer(text, s, e) if re.search(r"[A-Za-z]{3,}", text[m.end() : e])
     ]
     for pos in reversed(starts):
         before = text[max(s, pos - 30) : pos]

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-_SMALL_NUMBERS = {w: str(i) for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven"], 1)}
-_N = rf"((?<![\d.,])\d+|{'|'.join(_SMALL_NUMBERS)})"  # not the "5" of "2.5"
+from qa_assistant.text.word_numbers import WORD_NUMBER, word_value
+
+_N = rf"((?<![\d.,])\d+|{WORD_NUMBER.pattern})"  # not the "5" of "2.5"; a number in words ("three")
 _OR_MORE = r"(?:\s+or\s+more\b|\+|[\s-]plus\b)"
 _THRESHOLD = re.compile(rf"\bat\s+least\s+{_N}\b|\b{_N}{_OR_MORE}")
 # a threshold starting where a phrase's walk stands ("47 had | three or more placement moves")
@@ -16,7 +17,8 @@ THRESHOLD_HERE = re.compile(rf"{_N}{_OR_MORE}", re.I)
 
 def _one_word(m: re.Match[str]) -> str:
     n = m.group(1) or m.group(2)
-    return f" {_SMALL_NUMBERS.get(n, n)}ormore "
+    value = n if n.isdigit() else word_value(n)
+    return f" {int(value) if value is not None else n}ormore "
 
 
 def is_number_term(term: str) -> bool:

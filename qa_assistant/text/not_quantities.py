@@ -78,8 +78,9 @@ def _us_day(text: str, s: int, e: int) -> bool:
 # a day written before its month with no year after it ("(Friday, 19 July)", "As at 31 March there were"): the
 # capitalised month right after says it is a day (a year after it makes the whole a date the date finder claims)
 _MONTH_AFTER = re.compile(
-    r"(?:st|nd|rd|th)?[ \t]+(?-i:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?(?!\s*['’]?\d)"
+    r"(?:st|nd|rd|th)?[ \t]+(?:"
+    + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
+    + r")\b\.?(?!\s*['’]?\d)"
 )
 
 

@@ -21,6 +21,14 @@ WORD_NUMBER = re.compile(rf"\b{_WORD_BELOW_100}(?:\s+hundred(?:\s+and\s+{_WORD_B
 _WORD_NOT_QUANTITY = {"one"}  # "one" is nearly always an article-like use ("one carer", "one third")
 
 
+def word_value(phrase: str) -> float | None:
+    """The value of a number written in words ("Twenty-one" -> 21.0), None when it is not one."""
+    try:
+        return float(text2num(phrase.lower().replace("-", " ").replace(" and ", " "), "en"))
+    except ValueError:
+        return None
+
+
 def word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: list[int]) -> list[Quantity]:
     out: list[Quantity] = []
     for m in WORD_NUMBER.finditer(text):
@@ -48,9 +56,8 @@ def word_numbers(text: str, date_spans: list[tuple[int, int]], date_starts: list
             re.I,
         ):
             continue  # "quarter two", "stage three"
-        try:
-            value = float(text2num(phrase.lower().replace("-", " ").replace(" and ", " "), "en"))
-        except ValueError:
+        value = word_value(phrase)
+        if value is None:
             continue
         if times:  # "three times more likely"
             end = m.end() + times.end()
