@@ -2513,7 +2513,7 @@ def test_the_words_that_place_a_figure_within_a_period_are_listed_once_in_each_h
     import re
 
     from qa_assistant.figures.terms import lexicon
-    from qa_assistant.text.dates import DATE_EDGE
+    from qa_assistant.text.date_patterns import DATE_EDGE
 
     written = re.search(r"\(\?:((?:[a-z]+\|)+[a-z]+)\)\\s\+of", DATE_EDGE.pattern).group(1).split("|")
     assert sorted(written) == sorted(lexicon()["period_edges"])

@@ -14,7 +14,7 @@ from qa_assistant.answering.figure_timeline import by_date, disagree, timeline_p
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import stated_numbers
 from qa_assistant.models import Answer, Figure, FigureValue
-from qa_assistant.text.dates import period_distance
+from qa_assistant.text.periods import period_distance
 
 _SUBJECT_WORDS = {"england": "England's", "region": "the region's", "neighbours": "statistical neighbours'"}
 

@@ -13,7 +13,8 @@ import re
 from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import UNIT_TEXT
-from qa_assistant.text.dates import BARE_MONTH, DATE_EDGE, find_dates
+from qa_assistant.text.date_patterns import BARE_MONTH, DATE_EDGE
+from qa_assistant.text.dates import find_dates
 
 
 def masked_phrase(r: SentenceReading, phrase: Phrase, phrase_text: str) -> str:

@@ -9,8 +9,10 @@ import re
 
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.relative import EARLIER_PERIOD, RelativeDate, relative_period
-from qa_assistant.text.dates import BARE_MONTH, DateMention
+from qa_assistant.text.date_patterns import BARE_MONTH
+from qa_assistant.text.dates import DateMention
 from qa_assistant.text.periods import fy_label, fy_of, quarter_range
+from qa_assistant.text.stemming import stem
 from qa_assistant.text.word_numbers import WORD_NUMBER
 
 _BARE_QUARTER = re.compile(
@@ -103,6 +105,18 @@ def anchors_an_event(question: str, d: DateMention) -> bool:
     """ "following the 2019 Ofsted inspection": a date after "following", "since" or "before" dates the event the
     question counts from, not the figure it asks for."""
     return bool(_AFTER_EVENT.search(question[max(0, d.start - 24) : d.start]))
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+
+
+def moved_since(question: str, d: DateMention, movement: frozenset[str]) -> bool:
+    """ "To what number had children in care decreased since November 2021?": the date a movement is measured
+    from, not the date of the value asked (movement: the stems of the movement words)."""
+    before = question[: d.start]
+    return bool(_SINCE_BEFORE.search(before)) and any(
+        stem(w) in movement for w in re.findall(r"[a-z]+", before.lower())
+    )
 
 
 def says_since(question: str) -> bool:

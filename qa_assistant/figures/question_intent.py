@@ -229,7 +229,18 @@ def position_word_spans(question: str) -> list[tuple[int, int]]:
 def asks_timeline(question: str) -> bool:
     """ "How has it changed since 2019?": a trend over the papers' dates, unless it asks for the size of a
     change ("by how much did it rise") or a position ("which visit since the judgement"), each one figure."""
-    return bool(_TIMELINE.search(question)) and not CHANGE.search(question) and not asks_position(question)
+    return (
+        bool(_TIMELINE.search(question))
+        and not CHANGE.search(question)
+        and not asks_position(question)
+        and not _VALUE_REACHED.search(question)
+    )
+
+
+# "To what number had children in care decreased since November 2021?": the one value a movement reached
+_VALUE_REACHED = re.compile(
+    r"\bto\s+what\s+(?:number|level|figure|total|value|rate|amount|percentage|sum)\b", re.I
+)
 
 
 def asks_latest(question: str) -> bool:

@@ -27,7 +27,7 @@ from qa_assistant.figures.terms import (
     phrase_pattern,
     scaffold_terms,
 )
-from qa_assistant.text.dates import DATE_EDGE
+from qa_assistant.text.date_patterns import DATE_EDGE
 from qa_assistant.text.numbers import PER_BASE, rate_unit
 from qa_assistant.text.quantity import MULTIPLE_WORDS
 

@@ -101,6 +101,8 @@ def _is_link(gap: str) -> bool:
     moved = (
         frozenset(stem(w) for w in words(masked)) & move_stems()
         or re.search(r"\bfrom\b.*\bto\s*£?$", masked)
+        # "increased by 47 between May and September, from 872 to 919": the value the change started from
+        or STARTING_VALUE.search(masked)
         or (_REFERS_BACK.search(masked) and not _CONTRAST.search(masked))
         # "162 in 2017/2018, 171 in 2018/2019 and 151 in 2019/2020": a series of dated values
         or (masked != gap and _SERIES_GAP.fullmatch(masked))

@@ -67,6 +67,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("academic_year", re.compile(rf"\b{_FY}\s+(?:academic|school)\s+year\b", re.I)),
     ("academic_year", re.compile(rf"\b(?:academic|school)\s+year\s+(?:of\s+)?{_FY}\b", re.I)),
     ("fy", re.compile(rf"\b{_FY}\b(?!\s?[/-]\d)")),
+    # "the 3 year rolling average for 2014-16", "2013-2016": several years, one period (read only when the years
+    # are 2 to 10 apart; "2015-16" is a financial year)
+    (
+        "year_span",
+        re.compile(r"\b(?P<y1>(?:19|20)\d{2})\s?[-\u2013]\s?(?P<y2>(?:19|20)?\d{2})\b(?!\s?[/-]\d)"),
+    ),
     # "in the most recent financial year", "this financial year": a financial year named from the paper's date
     (
         "relative_fy",
@@ -115,6 +121,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b"
         ),
     ),
+    # "between May and September": May is a month only after a word that says when ("numbers may rise" is not)
+    ("bare_month", re.compile(r"\b(?i:between|from|since|in|during|until|by|to|and)\s+(?P<month>May)\b")),
     ("year", re.compile(r"(?<![/\-£\d.,])\b(?P<year>(?:19|20)\d{2})\b(?![/\-]\d|,\d|\.\d)")),
 ]
 
@@ -142,3 +150,23 @@ def counted_not_dated(text: str, start: int, end: int) -> bool:
         and _COUNTED_NOUN_AFTER.match(text, end)
         and not _ITS_NUMBER_AFTER.match(text, end)
     )
+
+
+# Words that place a figure within a date's period ("at the end of Q3 2023/24", "as at"): part of the date.
+# A month named without its year ("at the end of March", "in May"): it says when (which March is not said),
+# never what is counted. Capitalised only ("march", "may" are verbs); May only after a preposition.
+# With its day ("at 31 March", "the 31st of March", "March 31st") the day is part of the date, not a number asked.
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+BARE_MONTH = re.compile(
+    rf"(?:\b{_DAY}\s+(?:of\s+)?)?"
+    r"(?:\b(?:January|February|March|April|June|July|August|September|October|November|December)\b|"
+    r"(?<=\b(?:in|of|by) )May\b|(?<=\d )May\b|(?<=\d(?:st|nd|rd|th) )May\b)"
+    # a day after the month only where it ends the phrase ("on March 31st", "at March 31,"), not "March 16 and
+    # 17 year olds"
+    rf"(?:\s+{_DAY}\b(?![,\s]*\d{{4}})(?=\s*(?:[,.;:)?]|$)))?"
+)
+DATE_EDGE = re.compile(
+    r"(?:\b(?:at|by|as\s+at|as\s+of)\s+)?(?:the\s+)?\b(?:end|start|beginning|close|middle|course)\s+of\s+"
+    r"(?:the\s+)?$|\b(?:as\s+at|as\s+of)\s+$",
+    re.I,
+)

@@ -27,26 +27,6 @@ class DateMention:
     kind: str
 
 
-# Words that place a figure within a date's period ("at the end of Q3 2023/24", "as at"): part of the date.
-# A month named without its year ("at the end of March", "in May"): it says when (which March is not said),
-# never what is counted. Capitalised only ("march", "may" are verbs); May only after a preposition.
-# With its day ("at 31 March", "the 31st of March", "March 31st") the day is part of the date, not a number asked.
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-BARE_MONTH = re.compile(
-    rf"(?:\b{_DAY}\s+(?:of\s+)?)?"
-    r"(?:\b(?:January|February|March|April|June|July|August|September|October|November|December)\b|"
-    r"(?<=\b(?:in|of|by) )May\b|(?<=\d )May\b|(?<=\d(?:st|nd|rd|th) )May\b)"
-    # a day after the month only where it ends the phrase ("on March 31st", "at March 31,"), not "March 16 and
-    # 17 year olds"
-    rf"(?:\s+{_DAY}\b(?![,\s]*\d{{4}})(?=\s*(?:[,.;:)?]|$)))?"
-)
-DATE_EDGE = re.compile(
-    r"(?:\b(?:at|by|as\s+at|as\s+of)\s+)?(?:the\s+)?\b(?:end|start|beginning|close|middle|course)\s+of\s+"
-    r"(?:the\s+)?$|\b(?:as\s+at|as\s+of)\s+$",
-    re.I,
-)
-
-
 def _fy_start(m: re.Match[str]) -> int | None:
     y1 = int(m.group("fy1"))
     if y1 < 100:  # "Quarter 1 (22/23)": a two-digit financial year, only ever read beside a quarter
@@ -97,7 +77,29 @@ def _make(
         return _year_mention(kind, m)
     if kind == "relative_fy" and reference is not None:
         return _relative_fy_mention(m, reference)
+    if kind == "year_span":
+        return _span_mention(m)
     return None
+
+
+_SPAN_YEARS = range(2, 11)
+
+
+def _span_years(m: re.Match[str]) -> tuple[int, int] | None:
+    """The first and last year of "2014-16" or "2013-2016", or None when they are not 2 to 10 years apart."""
+    y1, y2s = int(m.group("y1")), m.group("y2")
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    return (y1, y2) if y2 - y1 in _SPAN_YEARS else None
+
+
+def _span_mention(m: re.Match[str]) -> DateMention | None:
+    """Several years taken as one period (a rolling average, a total over years): not any one of them."""
+    years = _span_years(m)
+    if years is None:
+        return None
+    return DateMention(
+        m.start(), m.end(), dt.date(years[0], 1, 1), dt.date(years[1], 12, 31), m.group(0), "span"
+    )
 
 
 def _relative_fy_mention(m: re.Match[str], reference: dt.date) -> DateMention | None:
@@ -149,7 +151,7 @@ def _month_mention(
     kind: str, m: re.Match[str], reference: dt.date | None, last_year: int | None
 ) -> DateMention | None:
     """A month ("July 2020", a bare "September", "Christmas 2019") or its last day ("end of October 2020")."""
-    s, e = m.span()
+    s, e = m.span("month") if kind == "bare_month" else m.span()
     if kind == "end_month":
         _, last = month_range(int(m.group("year")), _month(m))
         return DateMention(s, e, last, last, f"end of {last:%B %Y}", "day")
@@ -215,6 +217,8 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
                 s, e = m.span("fyshort")
             if any(taken[s:e]) or (kind in ("fy", "fy_short") and _fy_start(m) is None):
                 continue  # "2024- 41.2%": not a financial year, so the year alone may still be read
+            if kind == "year_span" and _span_years(m) is None:
+                continue  # "2024- 41.2%": not a financial year, so the year alone may still be read
             if kind == "year" and counted_not_dated(text, s, e):
                 continue
             for i in range(s, e):
@@ -228,6 +232,7 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
     last_quarter_fy: int | None = None
     last_year: int | None = None
     yearless: tuple[str, re.Match[str]] | None = None  # a day named without a year, nothing before giving one
+    previous_kind = ""
     for _, _, kind, m in claims:
         mention = _make(kind, m, reference, last_quarter_fy or last_fy, last_year)
         if kind in _QUARTER_KINDS:
@@ -240,10 +245,24 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
         if yearless is not None:
             mentions.extend(_start_of_range(text, *yearless, mention))
             yearless = None
+        if kind == "bare_month" and previous_kind == "bare_month":
+            mentions[-1] = _month_starting_range(text, mentions[-1], mention)
+        previous_kind = kind
         last_year = mention.last.year
         mentions.append(mention)
     mentions.sort(key=lambda d: d.start)
     return mentions
+
+
+def _month_starting_range(text: str, first: DateMention, end: DateMention) -> DateMention:
+    """ "between May and September" in a paper of June 2024: each month alone is the last one before the paper
+    (May 2024, September 2023), but a range starts before it ends: its first month is of the end's year (or the
+    year before, if it comes later in the year)."""
+    if not _RANGE_LINK.fullmatch(text, first.end, end.start) or first.first <= end.first:
+        return first
+    year = end.first.year - (first.first.month > end.first.month)
+    start, last = month_range(year, first.first.month)
+    return DateMention(first.start, first.end, start, last, f"{start:%B %Y}", "month")
 
 
 _NAMED_YEAR_KINDS = frozenset({"fy", "fy_short", "quarter_fy", "quarter_fy_short", "fy_quarter"})
@@ -278,10 +297,3 @@ def _start_of_range(text: str, kind: str, m: re.Match[str], end: DateMention) ->
     year = end.last.year if month <= end.last.month else end.last.year - 1
     mention = _day_mention(kind, m, None, year)
     return [mention] if mention is not None else []
-
-
-def period_distance(a_first: dt.date, a_last: dt.date, b_first: dt.date, b_last: dt.date) -> int:
-    """Days between two periods (0 when they overlap)."""
-    if a_first <= b_last and b_first <= a_last:
-        return 0
-    return min(abs((a_first - b_last).days), abs((b_first - a_last).days))

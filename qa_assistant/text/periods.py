@@ -31,3 +31,10 @@ def quarter_range(fy_start_year: int, q: int) -> tuple[dt.date, dt.date]:
 
 def fy_label(fy_start_year: int) -> str:
     return f"{fy_start_year}/{(fy_start_year + 1) % 100:02d}"
+
+
+def period_distance(a_first: dt.date, a_last: dt.date, b_first: dt.date, b_last: dt.date) -> int:
+    """Days between two periods (0 when they overlap)."""
+    if a_first <= b_last and b_first <= a_last:
+        return 0
+    return min(abs((a_first - b_last).days), abs((b_first - a_last).days))

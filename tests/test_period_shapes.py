@@ -1,0 +1,134 @@
+"""When a number is as of, written as a span of years ("the 3 year rolling average for 2014-16"), as the months a
+change ran between ("between May and September, from 872 to 919"), or as the date a movement is measured from
+("decreased since November 2021"). Table-driven, no index; the sentences are written for these tests, not
+copied from any paper."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from figure_helpers import figure
+
+from qa_assistant.answering.entity_candidates import fits_dates
+from qa_assistant.answering.figure_choice import matches_period
+from qa_assistant.figures.question import read
+from qa_assistant.text.dates import find_dates
+from tests.test_entity_rules import find_dates_in
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        # several years written as one period: a span, not a financial year and not one of its years
+        ("the 3 year rolling average for 2014-16", [("2014-16", "span")]),
+        ("over 2013-2016", [("2013-2016", "span")]),
+        ("from 2019 – 22", [("2019 – 22", "span")]),
+        # two consecutive years are a financial year, as before
+        ("in 2015-16", [("2015/16 financial year", "fy")]),
+        ("in 2015-2016", [("2015/16 financial year", "fy")]),
+        # years too far apart, or backwards, are no period
+        ("between 2010-2030", []),
+        ("in 2016-14", []),
+    ],
+)
+def test_a_span_of_years_is_one_period(text, found):
+    assert [(d.label, d.kind) for d in find_dates(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text,months",
+    [
+        # May is a month after a word that says when
+        ("numbers rose between May and September", ["May 2023", "September 2023"]),
+        ("from March to May", ["March 2024", "May 2024"]),
+        ("In May the panel met", ["May 2024"]),
+        ("since May, 40 children", ["May 2024"]),
+        # ... not the verb
+        ("numbers may rise by September", ["September 2023"]),
+        ("Numbers May Rise", []),
+    ],
+)
+def test_may_is_a_month_only_after_a_word_that_says_when(text, months):
+    assert [d.label for d in find_dates(text, reference=dt.date(2024, 6, 12))] == months
+
+
+def test_a_rolling_average_over_years_answers_no_one_year():
+    text = "When comparing the 3 year rolling average for 2014-16, the council has a figure of 23.3%."
+    f = figure(text, "23.3%")
+    assert f.as_of.label == "2014-16"
+    assert not matches_period(
+        f, read("What percentage of children looked after were adopted during 2016-17?")
+    )
+    assert matches_period(f, read("What was the rolling average percentage adopted between 2014 and 2016?"))
+    # ... while a financial year's figure still answers for a month in it
+    year = figure("In 2016/17 the adoption rate was 23.0%.", "23.0%")
+    assert matches_period(year, read("What was the adoption rate in December 2016?"))
+
+
+@pytest.mark.parametrize(
+    "text,value,phrase,as_of",
+    [
+        # the values a change ran from and to, after its size and its months, are of what the change is of
+        (
+            "The number of children in care increased by 47 between May and September, from 872 to 919.",
+            "872",
+            "The number of children in care",
+            "May 2023",
+        ),
+        (
+            "The number of children in care increased by 47 between May and September, from 872 to 919.",
+            "919",
+            "The number of children in care",
+            "September 2023",
+        ),
+        (
+            "Children in care in the county had decreased to 831 from 855 since November 2021.",
+            "855",
+            "Children in care in the county",
+            "November 2021",
+        ),
+        # ... not when the words between name another measure
+        (
+            "The number of referrals rose by 47 in the year, from 872 contacts to 919.",
+            "872",
+            None,
+            None,
+        ),
+    ],
+)
+def test_the_values_a_change_ran_between(text, value, phrase, as_of):
+    f = figure(text, value)
+    if phrase is None:
+        assert f.phrase != "The number of referrals"
+        return
+    assert (f.phrase, f.as_of.label) == (phrase, as_of)
+
+
+@pytest.mark.parametrize(
+    "question,intent,start",
+    [
+        # the date a movement is measured from is not the date of the value it reached
+        ("To what number had children in care decreased since November 2021?", "latest", None),
+        ("To what level has the rate of children in need risen since 2019?", "latest", None),
+        # a count over a period since a date keeps it
+        ("How many children have entered care since April 2023?", "timeline", dt.date(2023, 4, 1)),
+        # a value on a date is asked for that date
+        ("How many children were in care in November 2021?", "value", dt.date(2021, 11, 1)),
+        # how a measure moved since a date is a trend from it
+        ("How has the number of children in care changed since 2019?", "timeline", dt.date(2019, 1, 1)),
+    ],
+)
+def test_since_a_date_a_movement_started(question, intent, start):
+    r = read(question)
+    assert (r.intent, r.date_start) == (intent, start)
+
+
+def test_a_plan_or_strategy_named_with_its_years_asks_no_period():
+    found = find_dates_in(
+        "The report considered by Cabinet Members on 15 June highlighted the strategy.", None
+    )
+    assert [c.text for c in found] == ["15 June"]
+    asked = "On what date did Cabinet Members consider the report on the Sufficiency Strategy 2022-2025?"
+    assert fits_dates(found[0], read(asked))
+    assert not fits_dates(found[0], read("On what date in 2022 did Cabinet Members consider the report?"))
