@@ -11,10 +11,10 @@ import pytest
 from figure_helpers import figure
 
 from qa_assistant.answering.entity_candidates import fits_dates
+from qa_assistant.answering.entity_things import find_dates_in
 from qa_assistant.answering.figure_choice import matches_period
 from qa_assistant.figures.question import read
 from qa_assistant.text.dates import find_dates
-from tests.test_entity_rules import find_dates_in
 
 
 @pytest.mark.parametrize(
