@@ -56,6 +56,7 @@ from qa_assistant.answering.entity_things import (
     pick_grade,
     with_its_grade,
 )
+from qa_assistant.answering.quote_speakers import quote_opened_at
 from qa_assistant.answering.sentences import rank_sentences
 from qa_assistant.figures.question_sources import name_terms
 from qa_assistant.figures.reading import Reading
@@ -129,6 +130,10 @@ class EntityAnswerer:
         if not about_subject(self.index.paper_subject(doc_id), near, r.subject, question):
             return None
         candidates = self._candidates(sentence, doc.meeting_date, question, r, asked)
+        opened = quote_opened_at(doc.text, start) if not candidates and r.answer_type == "person" else None
+        if opened is not None:  # a quote that runs on from an earlier paragraph: who opened it said it
+            start, sentence = opened, doc.text[opened:end]
+            candidates = self._candidates(sentence, doc.meeting_date, question, r, asked)
         if not candidates:
             return None
         if asks_for_a_grade(question):  # not a grade said to be for another area than the one asked

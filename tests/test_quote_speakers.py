@@ -1,0 +1,36 @@
+"""Who speaks a quoted paragraph that names nobody: the one whose paragraph opened a quote that runs on into it
+(answering/quote_speakers.py). Table-driven, no index; the paragraphs are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa_assistant.answering.quote_speakers import quote_opened_at
+
+OPENER = 'Councillor Ann Lee backed the plan, and said: "It is wrong to move children far from home.'
+
+
+@pytest.mark.parametrize(
+    "text,opener",
+    [
+        # a quote left open at a paragraph's end runs on into the next paragraph that opens with a quote mark
+        (OPENER + '\n"Some placements cost up to £6,000 a week."', OPENER[:20]),
+        # ... over more than one paragraph, each left open, and past a blank line
+        (OPENER + '\n\n"We will build homes here.\n"Some placements cost £6,000 a week."', OPENER[:20]),
+        # ... with curly marks
+        (
+            "Cllr Ann Lee said: \u201cIt is wrong.\n\u201cSome placements cost £6,000 a week.\u201d",
+            "Cllr Ann Lee said",
+        ),
+        # a quote closed before the paragraph ends is done: the next quote is not known to be the same speaker's
+        ('Councillor Ann Lee said: "It is wrong."\n"Some placements cost £6,000 a week."', None),
+        # a paragraph that does not open with a quote mark is not a quote running on
+        (OPENER + "\nSome placements cost £6,000 a week.", None),
+        # the first paragraph of a paper has nothing before it
+        ('"Some placements cost £6,000 a week."', None),
+    ],
+)
+def test_a_quote_running_on_is_said_by_who_opened_it(text, opener):
+    start = text.rindex("Some placements")
+    found = quote_opened_at(text, start)
+    assert (text[found : found + len(opener)] if found is not None else None) == opener
