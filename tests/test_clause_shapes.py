@@ -201,6 +201,19 @@ def test_an_overspend_and_its_cause(question, text, value, ok):
         ("What overspend were councillors told was forecast for 2024/25?", "overspend"),
         # those told may be what is counted when nothing stands between ("children were told")
         ("How many children were told about their rights?", "children told rights"),
+        # a body named at length that heard or discussed it names the occasion too
+        (
+            "How many SEN places did the Isle of Wight's Policy and Scrutiny Committee for Children's Services,"
+            " Education and Skills discuss creating?",
+            "SEN places creating",
+        ),
+        ("How many foster carers did the Corporate Parenting Board hear about?", "foster carers"),
+        # ... not a clause of another verb before the body ("have in its care when its Cabinet discussed")
+        ("How many children did the council have in its care when its Cabinet met?", "children care"),
+        # undated periods say when, not what is counted
+        ("What overspend did Bexley forecast by the end of the financial year?", "overspend"),
+        ("How much will the council spend in the next financial year, starting in April?", "spend"),
+        ("How many children were starting school in 2023?", "children starting school"),
     ],
 )
 def test_who_was_told_is_the_occasion(question, measure):

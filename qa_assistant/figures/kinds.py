@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from qa_assistant.figures.asof_spans import HEDGE
+from qa_assistant.figures.change_cues import changed_by_words_before
 from qa_assistant.figures.terms import lexicon, phrase_pattern
 from qa_assistant.text.quantity import DURATION_UNITS, Quantity
 from qa_assistant.text.stemming import stem
@@ -60,10 +61,11 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
     if (
         cues["change_before"].search(before)
         or cues["change_after"].match(after)
-        or _VERB_OBJECT_BY.search(text, max(clause[0], previous_end, q.start - _VERB_OBJECT_CHARS), q.start)
-        or _change_noun_before(text, q, max(clause[0], previous_end, q.start - _VERB_OBJECT_CHARS))
+        or changed_by_words_before(text, q, max(clause[0], previous_end))
     ):
         return CHANGE
+    if _FORECAST_TO.search(before):
+        return FORECAST  # "the deficit was forecasted to reach £13.3m": where it is heading, not an aim
     if (cues["target"].search(before) and not re.search(r"\bno\s+targets?\b", before, re.I)) or re.match(
         r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I
     ):
@@ -86,40 +88,15 @@ def _before_next_value(after: str, text: str, q: Quantity, next_start: int) -> s
     return after[: last.start()] if last else after
 
 
+# a forecast's verb before "to reach" ("is forecast to reach", "projected to hit"); "expected to reach" stays an aim
+_FORECAST_TO = re.compile(
+    r"\b(?:forecasts?|forecast(?:ed|ing)|projected|predicted|anticipated)\s+to\s+(?:reach|hit|total|be)\b"
+    r"[^.;:\d]{0,20}$",
+    re.I,
+)
 # "it was forecast that the current active 76 placements would cost £14.4m": a number said to be current right
 # before it is a level, whatever the clause forecasts (prose_figures' _NOW_BEFORE, reaching further, dates it)
 _CURRENT_RIGHT_BEFORE = re.compile(r"\b(?:current|currently|now)\s+(?:[a-z]+\s+)?$", re.I)
-# the verb, up to six words of its object and "by" ("reduce North Yorkshire's looked-after population by")
-_VERB_OBJECT_CHARS = 90
-# "reduce the overspend by £1.6m", "increased the number of carers by 12", "improve the rate of first time entrants
-# by 10%": a change verb, its object, then "by"
-_VERB_OBJECT_BY = re.compile(
-    r"\b(?:reduc|increas|decreas|cut|lower|rais|boost|grow|grew|shrunk|shrink|improv|worsen)\w*\s+"
-    r"(?:[\w'’-]+\s+){1,6}?by\s*(?:£|around\s+|about\s+|approximately\s+)?$",
-    re.I,
-)
-# "the increase in LAC numbers of 18.4%", "a reduction in agency spend of £1.2m": a change noun, what changed, then
-# "of" (not "an increase in the number of 16 year olds", where the number is what is counted)
-_NOUN_IN_OF = re.compile(
-    r"\b(?:increase|rise|fall|reduction|decrease|drop|growth|decline)s?\s+in\s+"
-    r"(?!(?:sessions?|centres?|centers?|clinics?|services?|groups?)\b)"  # "the drop in sessions"
-    r"(?:(?!(?:to|with|at|is|are|was|were|has|had|have|reflects?|reflected)\b)[\w'’-]+\s+){1,5}?of\s*"
-    r"(?:£|around\s+|about\s+|approximately\s+)?$",  # not "an increase in LAC to a total of"
-    re.I,
-)
-# "an increase in the number of 25 children", "a rise in demand with an average of 22": the number is what is counted
-_COUNTED_OF = re.compile(
-    r"\b(?:the\s+(?:number|proportion|percentage|total|amount)|(?:a|an)\s+(?:total|average|peak|high|low|attendance))"
-    r"\s+of\s*$",
-    re.I,
-)
-
-
-def _change_noun_before(text: str, q: Quantity, start: int) -> bool:
-    m = _NOUN_IN_OF.search(text, start, q.start)
-    return bool(m) and not _COUNTED_OF.search(text, m.start(), q.start)
-
-
 _SHARE_OF = re.compile(r"\s*of\s+(?:the|this|that|these|those|our|its|their)\s+(?!total\b)", re.I)
 
 

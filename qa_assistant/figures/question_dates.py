@@ -79,8 +79,20 @@ def date_spans(
             if not any(d.start <= m.start() < d.end for d in dates)
         ]
         + [m.span() for m in _EVENT_CLAUSE.finditer(question)]
+        + [m.span() for m in _UNDATED_WHEN.finditer(question)]
         + ([relative.span] if relative else [])
     )
+
+
+# "by the end of the financial year", "in the next financial year, starting in April": when, though no date is
+# named (the paper's own date says which year), never what is counted
+_UNDATED_WHEN = re.compile(
+    r"\b(?:(?:at|by|before|until|to)\s+)?the\s+end\s+of\s+(?:the|this|that|its)\s+(?:financial\s+)?year\b|"
+    r"\b(?:the\s+)?(?:next|coming|current|this|last|previous|following|forthcoming)\s+financial\s+year\b|"
+    r"\b(?:starting|beginning|commencing)\s+(?:in|on|from)\b(?=\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|\d))",
+    re.I,
+)
 
 
 # "16 months after the Children's Trust was set up", "since the new service was launched": when, by an event

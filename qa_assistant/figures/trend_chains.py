@@ -183,6 +183,9 @@ def phrase_in_trend(
         if goes_to or _is_link(gap):
             return Phrase(_whole_of(text, previous_phrase, gap), previous_phrase.end, "inherited")
         return own
+    referred = _referred_measure(text, r.sentence[0], q.start)
+    if referred is not None:
+        return referred
     at = next(
         (
             m.start()
@@ -197,3 +200,23 @@ def phrase_in_trend(
     if back is None or says_nothing(text[back.start : back.end]):
         return own
     return back
+
+
+# "the number of children in care fluctuates ..., but at the end of the financial year in March it was 310": "it"
+# is the measure the sentence named with "the number of"; only that shape, and only with "it was" right before
+_IT_WAS = re.compile(
+    r"\b(?:it|this)\s+(?:was|is|had\s+been|has\s+been|stood\s+at|remained(?:\s+at)?)\s+$", re.I
+)
+_MEASURE_NAMED = re.compile(
+    r"\bthe\s+(?:total\s+)?(?:number|rate|proportion|percentage|level)\s+of\s+[^,;:.()\d]{3,80}?"
+    r"(?=\s+(?:fluctuat\w*|varie[sd]|has|have|had|was|were|is|are|remain\w*|continu\w*|rose|fell|stood)\b)",
+    re.I,
+)
+
+
+def _referred_measure(text: str, sentence_start: int, value_start: int) -> Phrase | None:
+    """The measure "it" refers back to right before a value whose own words say only when."""
+    if not _IT_WAS.search(text, max(sentence_start, value_start - 24), value_start):
+        return None
+    named = _MEASURE_NAMED.search(text, sentence_start, value_start)
+    return Phrase(named.start(), named.end(), "backward") if named else None

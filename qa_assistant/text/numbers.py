@@ -135,6 +135,18 @@ def _changed_from(text: str, start: int, tail: int) -> bool:
     )
 
 
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+_TAIL_FAR = 3  # "cut by 10 to 15 per cent" is a range of the change; "up by £12m to £99.2m" is not
+
+
+def _changed_by_then_to(text: str, start: int, m: re.Match[str]) -> bool:
+    """ "spending was going up by £12m to £99.2m": the change, then the level it reached (its tail far above its
+    head), not a range."""
+    return bool(_BY_BEFORE.search(text, max(0, start - 10), start)) and _scaled(
+        m.group("num2"), m.group("scale2") or m.group("scale")
+    ) > _TAIL_FAR * _scaled(m.group("num"), m.group("scale"))
+
+
 def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Quantities in text order. date_spans (from dates.find_dates, in text order) mark digits of dates."""
     date_spans = sorted(date_spans or [])
@@ -154,6 +166,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
             or _scaled(m.group("num2"), m.group("scale2") or m.group("scale"))
             <= _scaled(m.group("num"), m.group("scale"))
             or _changed_from(text, start.start(), m.start("num2"))
+            or _changed_by_then_to(text, start.start(), m)
         ):
             # "2020 to 629", "rose from 450 to 500": not a range; take the first number alone
             m = _SINGLE.match(text, start.start())

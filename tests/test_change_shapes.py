@@ -1,0 +1,78 @@
+"""How a change and the level it reached are written: "going up by £12m to £99.2m" (a change, then a level, not
+a range), "forecasted to reach £13.3m" (a forecast, not an aim), "the number of children in care fluctuates ...
+but in March it was 310" ("it" is the measure named). Table-driven, no index; the sentences are written for these
+tests, not copied from any paper."""
+
+from __future__ import annotations
+
+import pytest
+from figure_helpers import figure, figures
+
+from qa_assistant.text.numbers import find_quantities
+
+
+@pytest.mark.parametrize(
+    "text,quantities",
+    [
+        # after "by", a tail far above the head is the level the change reached
+        ("spending was going up by £12m to £99.2m next year", ["£12m", "£99.2m"]),
+        ("the number rose by 5 to 40 children", ["5", "40"]),
+        # ... a tail near the head is a range of the change
+        ("costs will be cut by 10 to 15 per cent", ["10 to 15 per cent"]),
+        ("between 10 to 15 children", ["10 to 15"]),
+    ],
+)
+def test_a_change_then_the_level_it_reached_is_no_range(text, quantities):
+    assert [text[q.start : q.end] for q in find_quantities(text)] == quantities
+
+
+@pytest.mark.parametrize(
+    "text,value,kind",
+    [
+        (
+            "The deficit was forecasted to reach £13.3million by the end of the year.",
+            "£13.3million",
+            "forecast",
+        ),
+        ("Spending is projected to hit £20m next year.", "£20m", "forecast"),
+        # an aim to reach a number is a target, as is what the service is expected to reach
+        ("Our aim is to reach 40 foster carers.", "40", "target"),
+        ("The service is expected to reach 95% by March.", "95%", "target"),
+    ],
+)
+def test_a_forecast_to_reach_is_a_forecast(text, value, kind):
+    assert figure(text, value).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text,value,phrase",
+    [
+        # "it was" right before a value whose own words say only when: the measure the sentence named
+        (
+            "The number of children in care fluctuates as children enter and leave care, but at the end of the"
+            " financial year in March it was 310.",
+            "310",
+            "The number of children in care",
+        ),
+        (
+            "The rate of referrals was high last year; at the end of March it stood at 41.",
+            "41",
+            "The rate of referrals",
+        ),
+        # ... not with no "the number of" named before it
+        ("Children enter and leave care often, but at the end of March it was 310.", "310", None),
+    ],
+)
+def test_it_was_refers_to_the_measure_named(text, value, phrase):
+    f = figure(text, value)
+    if phrase is None:
+        assert not f.phrase.lower().startswith(("the number", "children enter"))
+        return
+    assert f.phrase == phrase
+
+
+def test_a_change_reached_level_is_read_as_two_figures():
+    found = figures(
+        "Spending on children's services was going up by £12m to £99.2m for the next financial year."
+    )
+    assert [(f.value_text, f.kind) for f in found] == [("£12m", "change"), ("£99.2m", "level")]
