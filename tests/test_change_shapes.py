@@ -20,6 +20,10 @@ from qa_assistant.text.numbers import find_quantities
         # ... a tail near the head is a range of the change
         ("costs will be cut by 10 to 15 per cent", ["10 to 15 per cent"]),
         ("between 10 to 15 children", ["10 to 15"]),
+        # "by" naming who does it, a plan, or a unit written once after the range: a range
+        ("Each team is staffed by 3 to 12 social workers.", ["3 to 12"]),
+        ("Fees will rise by 2 to 10 per cent", ["2 to 10 per cent"]),
+        ("Fees rose by 2 to 10 per cent", ["2 to 10 per cent"]),
     ],
 )
 def test_a_change_then_the_level_it_reached_is_no_range(text, quantities):
@@ -38,6 +42,7 @@ def test_a_change_then_the_level_it_reached_is_no_range(text, quantities):
         # an aim to reach a number is a target, as is what the service is expected to reach
         ("Our aim is to reach 40 foster carers.", "40", "target"),
         ("The service is expected to reach 95% by March.", "95%", "target"),
+        ("Recruitment is forecast to reach the target of 40 foster carers.", "40", "target"),
     ],
 )
 def test_a_forecast_to_reach_is_a_forecast(text, value, kind):
@@ -55,18 +60,30 @@ def test_a_forecast_to_reach_is_a_forecast(text, value, kind):
             "The number of children in care",
         ),
         (
-            "The rate of referrals was high last year; at the end of March it stood at 41.",
-            "41",
-            "The rate of referrals",
+            "The proportion of children with three placements was high last year, and at the end of March it stood"
+            " at 11%.",
+            "11%",
+            "The proportion of children with three placements",
         ),
-        # ... not with no "the number of" named before it
+        # ... not with no "the number of" named before it, nor two measures named, nor one of another unit
         ("Children enter and leave care often, but at the end of March it was 310.", "310", None),
+        (
+            "The number of children in care has fallen, while the number of children in need rose; at the end of"
+            " March it was 1,204.",
+            "1,204",
+            None,
+        ),
+        (
+            "The number of children on child protection plans has fallen; in March it was 35 per 10,000.",
+            "35 per 10,000",
+            None,
+        ),
     ],
 )
 def test_it_was_refers_to_the_measure_named(text, value, phrase):
     f = figure(text, value)
     if phrase is None:
-        assert not f.phrase.lower().startswith(("the number", "children enter"))
+        assert not f.phrase.lower().startswith(("the number", "children enter", "the proportion"))
         return
     assert f.phrase == phrase
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa_assistant.answering.quote_speakers import quote_opened_at
+from qa_assistant.figures.question import read
 
 OPENER = 'Councillor Ann Lee backed the plan, and said: "It is wrong to move children far from home.'
 
@@ -28,9 +29,45 @@ OPENER = 'Councillor Ann Lee backed the plan, and said: "It is wrong to move chi
         (OPENER + "\nSome placements cost £6,000 a week.", None),
         # the first paragraph of a paper has nothing before it
         ('"Some placements cost £6,000 a week."', None),
+        # two speakers in the opening paragraph: the one who opened the quote left open
+        (
+            'Councillor Tom Hale said: "We back the plan." Councillor Ann Lee replied: "It is wrong.\n'
+            '"Some placements cost £6,000 a week."',
+            "Councillor Ann Lee replied",
+        ),
+        # a stray mark (an inch mark, an unclosed title) opens no quote: no verb of saying before it
+        (
+            'Director Jane Cole introduced the "Staying Close programme.\n"Some placements cost £6,000 a week."',
+            None,
+        ),
+        # the quoted paragraph names its own speaker
+        (OPENER + '\n"Some placements cost £6,000 a week," a spokesperson for the Department said.', None),
+        # a sentence after the quote has closed is not in it
+        (OPENER + '\n"We will act." Some placements cost £6,000 a week.', None),
+        # the one spoken to or written to is not the speaker
+        (
+            'Campaigners wrote to Councillor Ann Lee saying: "It is wrong.\n"Some placements cost £6,000 a week."',
+            None,
+        ),
+        (
+            'Councillor Ann Lee told Director Jane Cole: "It is wrong.\n"Some placements cost £6,000 a week."',
+            None,
+        ),
     ],
 )
 def test_a_quote_running_on_is_said_by_who_opened_it(text, opener):
     start = text.rindex("Some placements")
     found = quote_opened_at(text, start)
     assert (text[found : found + len(opener)] if found is not None else None) == opener
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "To whom did Ofsted send its letter after the focused visit?",
+        "By whom was the report presented to the panel?",
+        "For whom is the new service being run?",
+    ],
+)
+def test_a_preposition_before_whom_still_asks_for_a_person(question):
+    assert read(question).answer_type == "person"

@@ -240,14 +240,16 @@ def matches_period(f: Figure, r: Reading) -> bool:
         return bool(re.match(rf"quarter {r.quarter} of", f.as_of.label))
     if _published_early_in_the_year_asked(f, r):
         return False
-    if ((f.as_of.end - f.as_of.start) - (r.date_end - r.date_start)).days > _A_YEAR:
-        return False  # "the 3 year rolling average for 2014-16" is no one year's figure
+    if (f.as_of.end - f.as_of.start).days > _MORE_THAN_A_YEAR and (
+        (f.as_of.end - f.as_of.start) - (r.date_end - r.date_start)
+    ).days > _A_MONTH:
+        return False  # "the 3 year rolling average for 2014-16" is no one year's (nor two years') figure
     return f.as_of.start <= r.date_end and r.date_start <= f.as_of.end
 
 
 _EARLY_DAYS = 122  # a financial year's first four months, when last year's outturn is reported
 _A_MONTH = 31
-_A_YEAR = 366
+_MORE_THAN_A_YEAR = 400  # a financial year (or a year and a quarter) still answers for a month in it
 
 
 def _published_early_in_the_year_asked(f: Figure, r: Reading) -> bool:

@@ -9,8 +9,22 @@ apostrophe), and only a quote left open at the end of every paragraph between.
 
 from __future__ import annotations
 
+import re
+
 _OPENING = ("\u201c", '"')
 _MOST_PARAGRAPHS = 5  # a speech runs over a few paragraphs; further back is another part of the story
+# the last opening mark of a paragraph, right after a verb of saying ("... and said: "", "added, "", "says "")
+# whose speaker comes before it; not "told X:" or "wrote to X saying:", where the one named last is spoken to
+_OPENED_BY_SPEAKER = re.compile(
+    r"\b(?:said|says|added|adds|explained|explains|warned|warns|commented|replied|stated|states|continued|"
+    r"insisted|argued|noted|told\s+(?:the\s+)?(?:committee|meeting|panel|board|council|cabinet|members|councillors|"
+    r"reporters|service|press|Local\s+Democracy\s+Reporting\s+Service|LDRS))\s*[:,]?\s*[\u201c\"][^\u201c\u201d\"]*$"
+)
+# the quote's own paragraph says who said it ('... a week," a spokesperson said.'): not the opener's words
+_ATTRIBUTED_AFTER = re.compile(
+    r"[\u201d\"]\s*,?\s*[^\u201c\u201d\"]{0,80}\b(?:said|says|added|told|stated)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?][\u201d\"]?\s+(?=[A-Z\u201c\"])")
 
 
 def _left_open(paragraph: str) -> bool:
@@ -19,22 +33,44 @@ def _left_open(paragraph: str) -> bool:
     return curly > 0 or paragraph.count('"') % 2 == 1
 
 
+def _still_open_at(paragraph_start: int, text: str, start: int) -> bool:
+    """Whether the quote that opens the paragraph is still open where the sentence starts, and the paragraph
+    does not name a speaker of its own."""
+    before = text[paragraph_start:start]
+    line_end = text.find("\n", start)
+    paragraph = text[paragraph_start : len(text) if line_end < 0 else line_end]
+    return _left_open(before.lstrip() or '"') and not _ATTRIBUTED_AFTER.search(paragraph)
+
+
+def _speaker_sentence(text: str, paragraph_start: int, paragraph_end: int) -> int | None:
+    """Where the sentence that opened the paragraph's last quote begins, when a verb of saying opened it."""
+    paragraph = text[paragraph_start:paragraph_end]
+    opened = _OPENED_BY_SPEAKER.search(paragraph)
+    if opened is None:
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(paragraph, 0, opened.start())]
+    return paragraph_start + (ends[-1] if ends else 0)
+
+
 def quote_opened_at(text: str, start: int) -> int | None:
-    """Where the paragraph that opened the quote holding text[start] begins, when that quote runs on from an
-    earlier paragraph, left open at the end of each one between; else None."""
+    """Where the sentence that opened the quote holding text[start] begins, when that quote runs on from an
+    earlier paragraph (left open at the end of each one between) and a verb of saying opened it; else None."""
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start : line_start + 8].lstrip().startswith(_OPENING):
+        return None
+    if not _still_open_at(line_start, text, start):
         return None
     for _ in range(_MOST_PARAGRAPHS):
         if line_start == 0:
             return None
         previous_start = text.rfind("\n", 0, line_start - 1) + 1
-        paragraph = text[previous_start : line_start - 1]
+        paragraph_end = line_start - 1
+        paragraph = text[previous_start:paragraph_end]
         line_start = previous_start
         if not paragraph.strip():
             continue
         if not _left_open(paragraph):
             return None
         if not paragraph.lstrip().startswith(_OPENING):
-            return previous_start
+            return _speaker_sentence(text, previous_start, paragraph_end)
     return None

@@ -91,7 +91,7 @@ def _before_next_value(after: str, text: str, q: Quantity, next_start: int) -> s
 # a forecast's verb before "to reach" ("is forecast to reach", "projected to hit"); "expected to reach" stays an aim
 _FORECAST_TO = re.compile(
     r"\b(?:forecasts?|forecast(?:ed|ing)|projected|predicted|anticipated)\s+to\s+(?:reach|hit|total|be)\b"
-    r"[^.;:\d]{0,20}$",
+    r"(?:(?!\b(?:target|ambition|goal|aim)s?\b)[^.;:\d]){0,20}$",
     re.I,
 )
 # "it was forecast that the current active 76 placements would cost £14.4m": a number said to be current right

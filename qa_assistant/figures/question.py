@@ -17,13 +17,11 @@ import re
 from functools import lru_cache
 
 from qa_assistant.figures.follow_up import inherit, is_follow_up
-from qa_assistant.figures.kinds import move_stems
 from qa_assistant.figures.question_dates import (
     anchors_an_event,
     asks_earlier_period,
     bare_quarter_spans,
     date_spans,
-    moved_since,
     period_asked,
     says_since,
     set_dates,
@@ -96,7 +94,6 @@ def read(question: str, previous: Reading | None = None) -> Reading:
     )
     if dates and kind == "change" and says_since(question):
         dates = []  # "increased since 2022-23": the date the change is measured from, not the date asked about
-    dates = [d for d in dates if not moved_since(question, d, move_stems())]
     if dates and latest and all(anchors_an_event(question, d) for d in dates):
         dates = []  # "the latest update following the 2019 Ofsted inspection": the date is the event's
     set_dates(reading, dates, dates_range)

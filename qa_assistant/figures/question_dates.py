@@ -12,7 +12,6 @@ from qa_assistant.figures.relative import EARLIER_PERIOD, RelativeDate, relative
 from qa_assistant.text.date_patterns import BARE_MONTH
 from qa_assistant.text.dates import DateMention
 from qa_assistant.text.periods import fy_label, fy_of, quarter_range
-from qa_assistant.text.stemming import stem
 from qa_assistant.text.word_numbers import WORD_NUMBER
 
 _BARE_QUARTER = re.compile(
@@ -84,13 +83,11 @@ def date_spans(
     )
 
 
-# "by the end of the financial year", "in the next financial year, starting in April": when, though no date is
-# named (the paper's own date says which year), never what is counted
+# "in the next financial year, starting in April": when, though no date is named (the paper's own date says which
+# year), never what is counted ("the end of the year" stays: a figure at another time of year does not answer it)
 _UNDATED_WHEN = re.compile(
-    r"\b(?:(?:at|by|before|until|to)\s+)?the\s+end\s+of\s+(?:the|this|that|its)\s+(?:financial\s+)?year\b|"
-    r"\b(?:the\s+)?(?:next|coming|current|this|last|previous|following|forthcoming)\s+financial\s+year\b|"
-    r"\b(?:starting|beginning|commencing)\s+(?:in|on|from)\b(?=\s+(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|\d))",
+    r"\b(?:the\s+)?(?:next|coming|current|this|last|previous|following|forthcoming)\s+financial\s+year"
+    r"(?:,?\s+(?:starting|beginning|commencing)\s+(?:in|on|from)\b)?",
     re.I,
 )
 
@@ -117,18 +114,6 @@ def anchors_an_event(question: str, d: DateMention) -> bool:
     """ "following the 2019 Ofsted inspection": a date after "following", "since" or "before" dates the event the
     question counts from, not the figure it asks for."""
     return bool(_AFTER_EVENT.search(question[max(0, d.start - 24) : d.start]))
-
-
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
-
-
-def moved_since(question: str, d: DateMention, movement: frozenset[str]) -> bool:
-    """ "To what number had children in care decreased since November 2021?": the date a movement is measured
-    from, not the date of the value asked (movement: the stems of the movement words)."""
-    before = question[: d.start]
-    return bool(_SINCE_BEFORE.search(before)) and any(
-        stem(w) in movement for w in re.findall(r"[a-z]+", before.lower())
-    )
 
 
 def says_since(question: str) -> bool:

@@ -109,7 +109,6 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             rf"(?:[\w'’-]+\s+){{0,4}}?(?:{nouns})s?\b)?",
             re.I,
         ),
-        _body_heard_pattern(verbs),
         *_done_patterns(done),
         re.compile(
             # "covered by the Echo" names a source; "vacancies covered by agency workers" is the measure
@@ -136,16 +135,6 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
         ),
         _as_verb_pattern(verbs, nouns, period),
     ]
-
-
-def _body_heard_pattern(verbs: str) -> re.Pattern[str]:
-    """ "did the Isle of Wight's Policy and Scrutiny Committee for Children's Services, Education and Skills
-    discuss": a body named at length (capitalised words), then what it heard."""
-    return re.compile(
-        rf"\b(?i:did|does|do|has|have|had)\s+(?i:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w'’-]*|of|and|for|&)\s+){{0,8}}?"
-        rf"(?i:committee|panel|board|cabinet|forum|partnership)\s+(?:(?:for|of|on)\s+[\w'’,\s-]{{1,80}}?\s+)?"
-        rf"(?i:{verbs})\b"
-    )
 
 
 # occasion verbs that, done by a subject of their own, are what happened to those counted ("after their placement

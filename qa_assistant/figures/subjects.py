@@ -62,7 +62,7 @@ def _specific_own_names() -> list[str]:
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     p = places()
     own = {a.lower() for a in council()["aliases"]}
-    others = [a for a in [*p["authorities"], *p["short_forms"]] if a.lower() not in own]
+    others = [a for a in [*p["authorities"], *p["short_forms"], *p["word_names"]] if a.lower() not in own]
     others += [a.replace(" and ", " & ") for a in others if " and " in a]  # "Brighton & Hove"
     return [
         (phrase_pattern(p["neighbours"]), "neighbours"),
@@ -115,6 +115,25 @@ def _short_form_of_another_name(text: str, name: str, end: int) -> bool:
     """Whether a council's one-word short form ("Windsor") starts another proper name ("Windsor Castle")."""
     return name in places()["short_forms"] and bool(
         _CAPITAL_NEXT.match(text, end) and not _COUNCIL_SUFFIX.match(text, end)
+    )
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|for|from|at|across)\s+$", re.I)
+
+
+def _word_name_as_place(text: str, name: str, start: int, end: int) -> bool:
+    """Whether an authority whose name is also a word ("Reading") is named as the place: before "Council",
+    with a possessive, or after a preposition of place and not before another capitalised word."""
+    if name not in places()["word_names"]:
+        return True
+    return bool(
+        _COUNCIL_SUFFIX.match(text, end)
+        or text[end : end + 2] in ("'s", "\u2019s")
+        or names_a_newspaper(text, end)  # "the Reading Chronicle" (whose place a question's source names)
+        or (
+            text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+        )  # "Brighter Futures for Children (Reading)"
+        or (_PLACE_BEFORE.search(text, max(0, start - 10), start) and not _CAPITAL_NEXT.match(text, end))
     )
 
 
@@ -222,6 +241,8 @@ def find_subject_mentions(text: str, papers_named: bool = False) -> list[Subject
                 continue
             if kind == "other" and _short_form_of_another_name(text, m.group(0), e):
                 continue  # "Windsor Castle", "Stoke Newington", "Richmond Fellowship": not the council
+            if kind == "other" and not _word_name_as_place(text, m.group(0), s, e):
+                continue  # "Reading the report", "Reading Recovery": the word, not the council
             if kind == "region" and m.group(0).islower() and _WHERE_BEFORE.search(text, max(0, s - 16), s):
                 continue  # "placed outside the region": where children are, not whose figure
             if kind in (OWN, "other"):

@@ -183,9 +183,6 @@ def phrase_in_trend(
         if goes_to or _is_link(gap):
             return Phrase(_whole_of(text, previous_phrase, gap), previous_phrase.end, "inherited")
         return own
-    referred = _referred_measure(text, r.sentence[0], q.start)
-    if referred is not None:
-        return referred
     at = next(
         (
             m.start()
@@ -195,7 +192,7 @@ def phrase_in_trend(
         None,
     )
     if at is None:
-        return own
+        return _referred_measure(text, r.sentence[0], q) or own
     back = backward_phrase(text, r.sentence[0], Quantity(at, at, "", 0, None, q.unit))
     if back is None or says_nothing(text[back.start : back.end]):
         return own
@@ -203,20 +200,33 @@ def phrase_in_trend(
 
 
 # "the number of children in care fluctuates ..., but at the end of the financial year in March it was 310": "it"
-# is the measure the sentence named with "the number of"; only that shape, and only with "it was" right before
+# is the measure the sentence named with "the number of"; only that shape, only with "it was" right before, only
+# when the sentence names one such measure, and one of the value's unit
 _IT_WAS = re.compile(
     r"\b(?:it|this)\s+(?:was|is|had\s+been|has\s+been|stood\s+at|remained(?:\s+at)?)\s+$", re.I
 )
 _MEASURE_NAMED = re.compile(
-    r"\bthe\s+(?:total\s+)?(?:number|rate|proportion|percentage|level)\s+of\s+[^,;:.()\d]{3,80}?"
+    r"\bthe\s+(?:total\s+)?(?P<head>number|rate|proportion|percentage)\s+of\s+[^,;:.()\d]{3,80}?"
     r"(?=\s+(?:fluctuat\w*|varie[sd]|has|have|had|was|were|is|are|remain\w*|continu\w*|rose|fell|stood)\b)",
     re.I,
 )
+_ANY_HEAD = re.compile(r"\bthe\s+(?:total\s+)?(?:number|rate|proportion|percentage|level)\b", re.I)
+_HEAD_UNITS = {
+    "number": ("count",),
+    "rate": ("per_10000", "per_1000", "per_100000", "percent"),
+    "proportion": ("percent",),
+    "percentage": ("percent",),
+}
 
 
-def _referred_measure(text: str, sentence_start: int, value_start: int) -> Phrase | None:
+def _referred_measure(text: str, sentence_start: int, q: Quantity) -> Phrase | None:
     """The measure "it" refers back to right before a value whose own words say only when."""
-    if not _IT_WAS.search(text, max(sentence_start, value_start - 24), value_start):
+    if not _IT_WAS.search(text, max(sentence_start, q.start - 24), q.start):
         return None
-    named = _MEASURE_NAMED.search(text, sentence_start, value_start)
-    return Phrase(named.start(), named.end(), "backward") if named else None
+    named = list(_MEASURE_NAMED.finditer(text, sentence_start, q.start))
+    heads = _ANY_HEAD.findall(text, sentence_start, q.start)
+    if len(named) != 1 or len(heads) != 1 or q.unit not in _HEAD_UNITS[named[0].group("head").lower()]:
+        return (
+            None  # "the number of children in care ..., although the number placed with parents ...": which?
+        )
+    return Phrase(named[0].start(), named[0].end(), "backward")

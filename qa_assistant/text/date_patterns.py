@@ -122,7 +122,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # "between May and September": May is a month only after a word that says when ("numbers may rise" is not)
-    ("bare_month", re.compile(r"\b(?i:between|from|since|in|during|until|by|to|and)\s+(?P<month>May)\b")),
+    # (and only before what ends a date or goes on from one: "to May Smith", "and May be ended" are not months)
+    (
+        "bare_month",
+        re.compile(
+            r"\b(?i:between|from|since|in|during|until|by|to|and)\s+(?P<month>May)\b"
+            r"(?=\s*(?:[,.;:)]|$|\d|(?:and|to|until|till|this|last|next|of|in|the|when|while|but|as|after|before|"
+            r"for|that)\b))"
+        ),
+    ),
     ("year", re.compile(r"(?<![/\-£\d.,])\b(?P<year>(?:19|20)\d{2})\b(?![/\-]\d|,\d|\.\d)")),
 ]
 
@@ -150,6 +158,19 @@ def counted_not_dated(text: str, start: int, end: int) -> bool:
         and _COUNTED_NOUN_AFTER.match(text, end)
         and not _ITS_NUMBER_AFTER.match(text, end)
     )
+
+
+# "the Children's Plan 2022-25", "MTFS 2024-28", "the 2023-2026 Sufficiency Strategy": a plan's years name it
+_PLAN = (
+    r"(?:plan|strategy|strategies|mtfs|mtfp|programme|framework|policy|budget|charter|pledge|vision|review)s?"
+)
+_PLAN_BEFORE = re.compile(rf"\b{_PLAN}\s+(?:for\s+)?$", re.I)
+_PLAN_AFTER = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?i:{_PLAN})\b")
+
+
+def names_a_plan(text: str, start: int, end: int) -> bool:
+    """Whether the years at text[start:end] are a plan's, written beside its name."""
+    return bool(_PLAN_BEFORE.search(text, max(0, start - 40), start) or _PLAN_AFTER.match(text, end))
 
 
 # Words that place a figure within a date's period ("at the end of Q3 2023/24", "as at"): part of the date.

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from qa_assistant.text.date_patterns import MONTHS, PATTERNS, QUARTER_WORDS, counted_not_dated
+from qa_assistant.text.date_patterns import MONTHS, PATTERNS, QUARTER_WORDS, counted_not_dated, names_a_plan
 from qa_assistant.text.periods import fy_label, fy_of, fy_range, month_range, quarter_range
 
 
@@ -93,9 +93,10 @@ def _span_years(m: re.Match[str]) -> tuple[int, int] | None:
 
 
 def _span_mention(m: re.Match[str]) -> DateMention | None:
-    """Several years taken as one period (a rolling average, a total over years): not any one of them."""
+    """Several years taken as one period (a rolling average, a total over years): not any one of them; not the
+    years of a plan named with them ("the Children's Plan 2022-25", "the 2023-2026 Sufficiency Strategy")."""
     years = _span_years(m)
-    if years is None:
+    if years is None or names_a_plan(m.string, m.start(), m.end()):
         return None
     return DateMention(
         m.start(), m.end(), dt.date(years[0], 1, 1), dt.date(years[1], 12, 31), m.group(0), "span"
@@ -245,7 +246,7 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
         if yearless is not None:
             mentions.extend(_start_of_range(text, *yearless, mention))
             yearless = None
-        if kind == "bare_month" and previous_kind == "bare_month":
+        if previous_kind == "bare_month" and mention.kind in ("month", "day"):
             mentions[-1] = _month_starting_range(text, mentions[-1], mention)
         previous_kind = kind
         last_year = mention.last.year

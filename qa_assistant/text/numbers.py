@@ -135,14 +135,22 @@ def _changed_from(text: str, start: int, tail: int) -> bool:
     )
 
 
-_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+# a change said in the past or present ("rose by", "was going up by"), not an agent ("staffed by 3 to 12") nor a
+# plan or a prospect, where ranges are usual ("will rise by 2 to 10 per cent", "aim to reduce by 5 to 20")
+_BY_BEFORE = re.compile(
+    r"\b(?:rose|risen|fell|fallen|grew|grown|dropped|increased|decreased|reduced|went\s+(?:up|down)|"
+    r"gone\s+(?:up|down)|going\s+(?:up|down)|(?:was|were|is|are|has|have|had)\s+(?:up|down))\s+by\s+$",
+    re.I,
+)
 _TAIL_FAR = 3  # "cut by 10 to 15 per cent" is a range of the change; "up by £12m to £99.2m" is not
 
 
 def _changed_by_then_to(text: str, start: int, m: re.Match[str]) -> bool:
     """ "spending was going up by £12m to £99.2m": the change, then the level it reached (its tail far above its
     head), not a range."""
-    return bool(_BY_BEFORE.search(text, max(0, start - 10), start)) and _scaled(
+    if m.group("pct") or m.group("rate"):
+        return False  # "rose by 2 to 10 per cent": a unit written once, after the range, is the range's
+    return bool(_BY_BEFORE.search(text, max(0, start - 30), start)) and _scaled(
         m.group("num2"), m.group("scale2") or m.group("scale")
     ) > _TAIL_FAR * _scaled(m.group("num"), m.group("scale"))
 

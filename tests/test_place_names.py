@@ -1,0 +1,34 @@
+"""An authority whose name is also an everyday word ("Reading") is the place only where it is written as one
+(figures/subjects.py, places.json word_names). Table-driven, no index."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa_assistant.figures.question import read
+from qa_assistant.figures.subjects import find_subject_mentions
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        ("Reading Borough Council said the overspend had grown.", ["Reading"]),
+        ("Reading Council agreed the budget.", ["Reading"]),
+        ("Reading's overspend was £9m.", ["Reading"]),
+        ("Pressure is mounting on services in Reading as demand grows.", ["Reading"]),
+        ("Brighter Futures for Children (Reading) reported 139 placements.", ["Reading"]),
+        # the word, not the place
+        ("Reading the report, members noted the overspend.", []),
+        ("Pupils in Reading Recovery made progress.", []),
+        ("Reading and writing scores rose.", []),
+    ],
+)
+def test_a_council_named_by_a_word_is_the_place_only_when_written_as_one(text, places):
+    assert [m.subject.name for m in find_subject_mentions(text)] == places
+
+
+def test_a_question_naming_the_places_newspaper_asks_for_that_place():
+    question = (
+        "What was Brighter Futures for Children's overspend in 2023/24, according to the Reading Chronicle?"
+    )
+    assert read(question).subject.name == "Reading"
