@@ -24,6 +24,9 @@ from qa_assistant.text.numbers import find_quantities
         ("Each team is staffed by 3 to 12 social workers.", ["3 to 12"]),
         ("Fees will rise by 2 to 10 per cent", ["2 to 10 per cent"]),
         ("Fees rose by 2 to 10 per cent", ["2 to 10 per cent"]),
+        # ... a percentage or a rate far above the change, or the change's time between: a change then a level
+        ("The rate rose by 2.1 to 65.4 per 10,000.", ["2.1", "65.4 per 10,000"]),
+        ("The number increased last year by 12 to 310.", ["12", "310"]),
     ],
 )
 def test_a_change_then_the_level_it_reached_is_no_range(text, quantities):
@@ -93,3 +96,13 @@ def test_a_change_reached_level_is_read_as_two_figures():
         "Spending on children's services was going up by £12m to £99.2m for the next financial year."
     )
     assert [(f.value_text, f.kind) for f in found] == [("£12m", "change"), ("£99.2m", "level")]
+
+
+def test_the_ends_of_a_weekly_change_are_weekly_and_of_what_changed():
+    text = (
+        "Rising costs of care\nThe average cost of a placement for a child in care has also risen by £113 per week"
+        " over the same period, increasing from £1,851 to £1,964."
+    )
+    found = {f.value_text: f for f in figures(text)}
+    assert found["£1,964"].unit == found["£1,851"].unit == "gbp_per_week"
+    assert found["£1,964"].phrase.startswith("The average cost of a placement")

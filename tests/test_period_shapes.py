@@ -34,6 +34,9 @@ from qa_assistant.text.dates import find_dates
         ("the Children's Plan 2022-25 was agreed", []),
         ("the 2023-2026 Sufficiency Strategy notes", []),
         ("the MTFS 2024-28 assumes", []),
+        # ... but a period a budget or a count is for is its date
+        ("The children's services budget for 2022-25 is £4.5m.", [("2022-25", "span")]),
+        ("Over 2021-24 Child Protection Plans started totalled 1,260.", [("2021-24", "span")]),
     ],
 )
 def test_a_span_of_years_is_one_period(text, found):
@@ -53,6 +56,8 @@ def test_a_span_of_years_is_one_period(text, found):
         ("Numbers May Rise", []),
         ("the report was presented to May Smith", []),
         ("and May be ended early", []),
+        ("In April 2024 there were 305, and in May there were 310.", ["April 2024", "May 2024"]),
+        ("In May we had 310 children in care", ["May 2024"]),
         # a bare month starting a range takes the year of a dated end
         ("between May and September 2023", ["May 2023", "September 2023"]),
     ],
@@ -69,8 +74,10 @@ def test_a_rolling_average_over_years_answers_no_one_year():
         f, read("What percentage of children looked after were adopted during 2016-17?")
     )
     assert matches_period(f, read("What was the rolling average percentage adopted between 2014 and 2016?"))
-    # ... nor a shorter span in it
+    # ... nor a shorter span in it, while a run of financial years covering most of it does
     assert not matches_period(f, read("What percentage of children were adopted between 2015 and 2016?"))
+    total = figure("Over 2021-24, 1,260 children were referred.", "1,260")
+    assert matches_period(total, read("How many children were referred from 2021/22 to 2023/24?"))
     # ... while a financial year's figure still answers for a month in it
     year = figure("In 2016/17 the adoption rate was 23.0%.", "23.0%")
     assert matches_period(year, read("What was the adoption rate in December 2016?"))

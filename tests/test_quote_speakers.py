@@ -53,6 +53,9 @@ OPENER = 'Councillor Ann Lee backed the plan, and said: "It is wrong to move chi
             'Councillor Ann Lee told Director Jane Cole: "It is wrong.\n"Some placements cost £6,000 a week."',
             None,
         ),
+        # the same speaker goes on ("she added"), and a paragraph opening on a quote mark is no closing one
+        (OPENER + '\n"Some placements cost £6,000 a week," she added.', OPENER[:20]),
+        (OPENER + '\n"Some placements cost £6,000 a week. We said this last year."', OPENER[:20]),
     ],
 )
 def test_a_quote_running_on_is_said_by_who_opened_it(text, opener):
@@ -66,8 +69,14 @@ def test_a_quote_running_on_is_said_by_who_opened_it(text, opener):
     [
         "To whom did Ofsted send its letter after the focused visit?",
         "By whom was the report presented to the panel?",
-        "For whom is the new service being run?",
     ],
 )
 def test_a_preposition_before_whom_still_asks_for_a_person(question):
     assert read(question).answer_type == "person"
+
+
+@pytest.mark.parametrize(
+    "question", ["With whom do most children in care live?", "To whom were most contacts referred?"]
+)
+def test_whom_asking_for_a_group_is_not_a_person_question(question):
+    assert read(question).answer_type != "person"

@@ -240,9 +240,7 @@ def matches_period(f: Figure, r: Reading) -> bool:
         return bool(re.match(rf"quarter {r.quarter} of", f.as_of.label))
     if _published_early_in_the_year_asked(f, r):
         return False
-    if (f.as_of.end - f.as_of.start).days > _MORE_THAN_A_YEAR and (
-        (f.as_of.end - f.as_of.start) - (r.date_end - r.date_start)
-    ).days > _A_MONTH:
+    if _spans_more_than_asked(f, r):
         return False  # "the 3 year rolling average for 2014-16" is no one year's (nor two years') figure
     return f.as_of.start <= r.date_end and r.date_start <= f.as_of.end
 
@@ -250,6 +248,16 @@ def matches_period(f: Figure, r: Reading) -> bool:
 _EARLY_DAYS = 122  # a financial year's first four months, when last year's outturn is reported
 _A_MONTH = 31
 _MORE_THAN_A_YEAR = 400  # a financial year (or a year and a quarter) still answers for a month in it
+_MOSTLY_ASKED = 0.75  # "over 2021-24" (calendar years) answers "from 2021/22 to 2023/24"
+
+
+def _spans_more_than_asked(f: Figure, r: Reading) -> bool:
+    """A figure over several years answers only a period asked that covers most of it."""
+    days = (f.as_of.end - f.as_of.start).days
+    if days <= _MORE_THAN_A_YEAR:
+        return False
+    covered = (min(f.as_of.end, r.date_end) - max(f.as_of.start, r.date_start)).days
+    return covered < _MOSTLY_ASKED * days
 
 
 def _published_early_in_the_year_asked(f: Figure, r: Reading) -> bool:

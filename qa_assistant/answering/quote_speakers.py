@@ -21,8 +21,9 @@ _OPENED_BY_SPEAKER = re.compile(
     r"reporters|service|press|Local\s+Democracy\s+Reporting\s+Service|LDRS))\s*[:,]?\s*[\u201c\"][^\u201c\u201d\"]*$"
 )
 # the quote's own paragraph says who said it ('... a week," a spokesperson said.'): not the opener's words
+# (a closing mark right after the quote's last words; "she added" is the same speaker)
 _ATTRIBUTED_AFTER = re.compile(
-    r"[\u201d\"]\s*,?\s*[^\u201c\u201d\"]{0,80}\b(?:said|says|added|told|stated)\b"
+    r"(?<=[,.!?])[\u201d\"]\s*,?\s*(?=\S)(?!(?:he|she|they)\b)[^\u201c\u201d\"]{0,80}\b(?:said|says|added|told|stated)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][\u201d\"]?\s+(?=[A-Z\u201c\"])")
 

@@ -53,7 +53,11 @@ _POSTS = (
 )
 _WHO = re.compile(
     # "which Redcar and Cleveland cabinet member": the post a few words on, past no verb ("which schools did")
-    r"^\s*(?:and\s+)?(?:(?:to|from|by|with|for)\s+)?(?:who|whom|whose)\b|"
+    r"^\s*(?:and\s+)?(?:who|whom|whose)\b|"
+    # "To whom did Ofsted send its letter?", "By whom was the report presented?" (not "To whom were most contacts
+    # referred?", "With whom do children live?": groups)
+    r"^\s*(?:to|by)\s+whom\b(?=.*\b(?:sent|send|sends|presented|written|wrote|addressed|chaired|said|given|made|"
+    r"awarded|signed|led|carried\s+out|conducted|commissioned|appointed)\b)|"
     r"\bwhich (?:(?!(?:of|the|our|their|did|do|does|is|are|was|were|has|"
     rf"have|had|will|would|can|could)\b)\w+\s+){{0,5}}?(?:{_POSTS}|councillors|officers)\b|"
     # "which foster carer was quoted": a person by what they do, opening the question, and no noun after it

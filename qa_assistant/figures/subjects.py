@@ -118,22 +118,21 @@ def _short_form_of_another_name(text: str, name: str, end: int) -> bool:
     )
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|of|for|from|at|across)\s+$", re.I)
+# "Brighter Futures for Children (Reading)": the place in a bracket of its own, after a capitalised name
+_NAME_THEN_BRACKET = re.compile(r"\b[A-Z][A-Za-z'’-]*\s*\($")
 
 
-def _word_name_as_place(text: str, name: str, start: int, end: int) -> bool:
-    """Whether an authority whose name is also a word ("Reading") is named as the place: before "Council",
-    with a possessive, or after a preposition of place and not before another capitalised word."""
+def _word_name_as_place(text: str, name: str, start: int, end: int, in_question: bool) -> bool:
+    """Whether an authority whose name is also a word ("Reading") is named as the place: before "Council", in a
+    bracket after a name, before a newspaper's name, or (in a question, which names places, not subjects of study)
+    with a possessive inside the question ("in Reading, writing and maths", "Reading's importance" are the word)."""
     if name not in places()["word_names"]:
         return True
     return bool(
         _COUNCIL_SUFFIX.match(text, end)
-        or text[end : end + 2] in ("'s", "\u2019s")
+        or (in_question and start > 0 and text[end : end + 2] in ("'s", "\u2019s"))
         or names_a_newspaper(text, end)  # "the Reading Chronicle" (whose place a question's source names)
-        or (
-            text[start - 1 : start] == "(" and text[end : end + 1] == ")"
-        )  # "Brighter Futures for Children (Reading)"
-        or (_PLACE_BEFORE.search(text, max(0, start - 10), start) and not _CAPITAL_NEXT.match(text, end))
+        or (_NAME_THEN_BRACKET.search(text, max(0, start - 40), start) and text[end : end + 1] == ")")
     )
 
 
@@ -241,7 +240,7 @@ def find_subject_mentions(text: str, papers_named: bool = False) -> list[Subject
                 continue
             if kind == "other" and _short_form_of_another_name(text, m.group(0), e):
                 continue  # "Windsor Castle", "Stoke Newington", "Richmond Fellowship": not the council
-            if kind == "other" and not _word_name_as_place(text, m.group(0), s, e):
+            if kind == "other" and not _word_name_as_place(text, m.group(0), s, e, papers_named):
                 continue  # "Reading the report", "Reading Recovery": the word, not the council
             if kind == "region" and m.group(0).islower() and _WHERE_BEFORE.search(text, max(0, s - 16), s):
                 continue  # "placed outside the region": where children are, not whose figure

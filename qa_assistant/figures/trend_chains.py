@@ -167,7 +167,7 @@ def phrase_in_trend(
             return _total_words(own.end, gap) or own  # "bringing the total for the year to 30": that total
         # "12 new foster carers, taking the total to 140": all the foster carers, not the new ones
         own = Phrase(_whole_of(text, own, gap), own.end, own.how)
-    if own.how == "inherited" or not says_nothing(text[own.start : own.end]):
+    if own.how == "inherited" or (own.how != "heading" and not says_nothing(text[own.start : own.end])):
         return own
     if previous is not None and previous.unit == q.unit:
         if not previous_phrase.found or says_nothing(text[previous_phrase.start : previous_phrase.end]):

@@ -123,12 +123,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "between May and September": May is a month only after a word that says when ("numbers may rise" is not)
     # (and only before what ends a date or goes on from one: "to May Smith", "and May be ended" are not months)
+    ("bare_month", re.compile(r"\b(?i:between|from|since|in|during)\s+(?P<month>May)\b")),
     (
         "bare_month",
         re.compile(
-            r"\b(?i:between|from|since|in|during|until|by|to|and)\s+(?P<month>May)\b"
-            r"(?=\s*(?:[,.;:)]|$|\d|(?:and|to|until|till|this|last|next|of|in|the|when|while|but|as|after|before|"
-            r"for|that)\b))"
+            r"\b(?i:until|by|to|and)\s+(?P<month>May)\b"
+            r"(?=\s*(?:[,.;:)/\u2013-]|$|\d|(?:and|to|until|till|this|last|next|of|in|the|when|while|but|as|after|"
+            r"before|for|that)\b))"
         ),
     ),
     ("year", re.compile(r"(?<![/\-£\d.,])\b(?P<year>(?:19|20)\d{2})\b(?![/\-]\d|,\d|\.\d)")),
@@ -160,12 +161,11 @@ def counted_not_dated(text: str, start: int, end: int) -> bool:
     )
 
 
-# "the Children's Plan 2022-25", "MTFS 2024-28", "the 2023-2026 Sufficiency Strategy": a plan's years name it
-_PLAN = (
-    r"(?:plan|strategy|strategies|mtfs|mtfp|programme|framework|policy|budget|charter|pledge|vision|review)s?"
-)
-_PLAN_BEFORE = re.compile(rf"\b{_PLAN}\s+(?:for\s+)?$", re.I)
-_PLAN_AFTER = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?i:{_PLAN})\b")
+# "the Children's Plan 2022-25", "MTFS 2024-28", "the 2023-2026 Sufficiency Strategy": a plan's years name it (a
+# document's name, capitalised and right beside it; "the budget for 2022-25", "Child Protection Plans" are not)
+_PLAN = r"(?:Plan|Strategy|MTFS|MTFP|Programme|Framework|Policy|Charter|Pledge|Vision)"
+_PLAN_BEFORE = re.compile(rf"\b{_PLAN}\s+$")
+_PLAN_AFTER = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,3}}{_PLAN}\b(?!s)")
 
 
 def names_a_plan(text: str, start: int, end: int) -> bool:

@@ -135,24 +135,25 @@ def _changed_from(text: str, start: int, tail: int) -> bool:
     )
 
 
-# a change said in the past or present ("rose by", "was going up by"), not an agent ("staffed by 3 to 12") nor a
-# plan or a prospect, where ranges are usual ("will rise by 2 to 10 per cent", "aim to reduce by 5 to 20")
+# a change said in the past or present ("rose by", "increased last year by", "was going up by"), not an agent
+# ("staffed by 3 to 12") nor a plan or a prospect, where ranges are usual ("aim to reduce by 5 to 20")
 _BY_BEFORE = re.compile(
-    r"\b(?:rose|risen|fell|fallen|grew|grown|dropped|increased|decreased|reduced|went\s+(?:up|down)|"
-    r"gone\s+(?:up|down)|going\s+(?:up|down)|(?:was|were|is|are|has|have|had)\s+(?:up|down))\s+by\s+$",
+    r"\b(?:rose|risen|fell|fallen|grew|grown|dropped|increased|decreased|reduced|climbed|jumped|soared|"
+    r"went\s+(?:up|down)|gone\s+(?:up|down)|going\s+(?:up|down)|(?:was|were|is|are|has|have|had)\s+(?:up|down))"
+    r"(?:\s+[\w'’-]+){0,3}?\s+by\s+$",
     re.I,
 )
 _TAIL_FAR = 3  # "cut by 10 to 15 per cent" is a range of the change; "up by £12m to £99.2m" is not
+_TAIL_FAR_WITH_UNIT = 10  # "rose by 2 to 10 per cent" may be a range; "rose by 2.1 to 65.4 per 10,000" is not
 
 
 def _changed_by_then_to(text: str, start: int, m: re.Match[str]) -> bool:
     """ "spending was going up by £12m to £99.2m": the change, then the level it reached (its tail far above its
     head), not a range."""
-    if m.group("pct") or m.group("rate"):
-        return False  # "rose by 2 to 10 per cent": a unit written once, after the range, is the range's
-    return bool(_BY_BEFORE.search(text, max(0, start - 30), start)) and _scaled(
+    far = _TAIL_FAR_WITH_UNIT if m.group("pct") or m.group("rate") else _TAIL_FAR
+    return bool(_BY_BEFORE.search(text, max(0, start - 60), start)) and _scaled(
         m.group("num2"), m.group("scale2") or m.group("scale")
-    ) > _TAIL_FAR * _scaled(m.group("num"), m.group("scale"))
+    ) > far * _scaled(m.group("num"), m.group("scale"))
 
 
 def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
@@ -213,7 +214,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
         found = [q for q in found if q.end <= sh.start or q.start >= sh.end]
         found.append(Quantity(sh.start, sh.end, sh.text, sh.percent, None, "percent", written_as_words=True))
     found.sort(key=lambda q: q.start)
-    return _to_takes_from_unit(text, found)
+    return _ends_take_change_unit(text, _to_takes_from_unit(text, found))
 
 
 _FROM_TO_GAP = re.compile(r"^\s*(?:to|down\s+to|up\s+to)\s*$", re.I)
@@ -262,4 +263,26 @@ def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
             and (changed_from_to(text, a.start, a.end, b.start) or moved_on)
         ):
             out[i] = Quantity(b.start, b.end, b.text, b.value, b.value_high, a.unit)
+    return out
+
+
+# what stands between a change and the values it ran between, in one clause ("has risen by £113 per week over the
+# same period, increasing from")
+_THEN_FROM = re.compile(r"^[^.;:\d£]{0,80}\bfrom\s*$", re.I)
+
+
+def _ends_take_change_unit(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "has risen by £113 per week over the same period, increasing from £1,851 to £1,964": the two ends of a
+    change written per week (or per year) are amounts per week too, though the unit is written only once."""
+    out = list(found)
+    for i in range(2, len(out)):
+        change, a, b = out[i - 2], out[i - 1], out[i]
+        if (
+            change.unit in ("gbp_per_week", "gbp_per_year")
+            and a.unit == b.unit == "gbp"
+            and _THEN_FROM.match(text[change.end : a.start])
+            and changed_from_to(text, a.start, a.end, b.start)
+        ):
+            out[i - 1] = Quantity(a.start, a.end, a.text, a.value, a.value_high, change.unit)
+            out[i] = Quantity(b.start, b.end, b.text, b.value, b.value_high, change.unit)
     return out
