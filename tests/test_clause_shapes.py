@@ -242,3 +242,28 @@ def test_now_in_a_name_asks_no_current_figure(question, latest):
 )
 def test_where_an_amount_was_said_is_not_what_it_is(text, value, phrase):
     assert figure(text, value).phrase == phrase
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # an amount spent on those a count counts: the count's words are the amount's too
+        (
+            "How much does the council spend a year on housing children subject to a deprivation of liberty order?",
+            "The council spends around £1.9million a year on housing just 20 children subject to a deprivation of"
+            " liberty order.",
+            "£1.9million a year",
+            True,
+        ),
+        # ... not an amount whose words stop before another clause's count
+        (
+            "How much does the council spend a year on children subject to a deprivation of liberty order?",
+            "The council spends £1.9million a year on housing, and 20 children are subject to a deprivation of"
+            " liberty order.",
+            "£1.9million a year",
+            False,
+        ),
+    ],
+)
+def test_an_amount_spent_on_those_counted(question, text, value, ok):
+    assert support(question, text, value).ok is ok

@@ -52,6 +52,20 @@ class FigureContext:
         return frozenset(given - {t for v, same, words in self.owned_by if v not in stated for t in words})
 
 
+_SPENT_ON_COUNT = re.compile(r"\s*(?:(?:just|only|some|around|about|nearly|almost|over)\s+)?$", re.I)
+
+
+def _spent_on(f: Figure, g: Figure, sentence_text: str) -> bool:
+    """ "spends around £1.9million a year on housing just 20 children subject to a deprivation of liberty order": an
+    amount whose words run up to a count is spent on those counted, so the count's words are the amount's too."""
+    if not (f.unit.startswith("gbp") and g.unit == "count" and f.phrase.lower().startswith("on ")):
+        return False
+    if f.phrase_end is None or not f.phrase_end <= g.start:
+        return False
+    gap = sentence_text[f.phrase_end - f.sentence_start : g.start - f.sentence_start]
+    return bool(_SPENT_ON_COUNT.fullmatch(gap))
+
+
 def build_context(
     f: Figure,
     sentence_text: str,
@@ -73,7 +87,8 @@ def build_context(
     owners = [
         g
         for g in siblings
-        if g.kind == "part" or f.kind == "part" or g.start > f.start or (whole and g.start != f.start)
+        if (g.kind == "part" or f.kind == "part" or g.start > f.start or (whole and g.start != f.start))
+        and not _spent_on(f, g, sentence_text)
     ]
     owned = set(t for g in owners for t in g.terms)
     owned.update(_breakdown_words(f, sentence_text))
