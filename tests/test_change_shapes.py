@@ -24,6 +24,7 @@ from qa_assistant.text.numbers import find_quantities
         ("Each team is staffed by 3 to 12 social workers.", ["3 to 12"]),
         ("Fees will rise by 2 to 10 per cent", ["2 to 10 per cent"]),
         ("Fees rose by 2 to 10 per cent", ["2 to 10 per cent"]),
+        ("Fees increased in most areas by 1 to 15 per cent.", ["1 to 15 per cent"]),
         # ... a percentage or a rate far above the change, or the change's time between: a change then a level
         ("The rate rose by 2.1 to 65.4 per 10,000.", ["2.1", "65.4 per 10,000"]),
         ("The number increased last year by 12 to 310.", ["12", "310"]),
@@ -106,3 +107,31 @@ def test_the_ends_of_a_weekly_change_are_weekly_and_of_what_changed():
     found = {f.value_text: f for f in figures(text)}
     assert found["£1,964"].unit == found["£1,851"].unit == "gbp_per_week"
     assert found["£1,964"].phrase.startswith("The average cost of a placement")
+
+
+def test_a_total_beside_a_weekly_change_stays_a_total():
+    text = (
+        "The average cost of a residential placement has risen by £150 per week since last year, while the total"
+        " cost of residential placements increased from £9.8m to £11.2m."
+    )
+    assert {f.value_text: f.unit for f in figures(text)}["£11.2m"] == "gbp"
+
+
+def test_a_heading_gives_way_only_to_the_change_its_value_ends():
+    text = (
+        "Repeat child protection plans\nThe proportion of assessments completed within 45 days was 85% in 2023/24"
+        " and 21% in 2023/24."
+    )
+    assert figure(text, "21%").phrase != "The proportion of assessments completed within 45 days"
+
+
+def test_under_a_heading_a_change_s_starting_value_takes_the_sentence_s_subject():
+    text = (
+        "Care costs\nThe number of children in care in the county has risen by about 80 per cent from 426 to 726"
+        " since 2011."
+    )
+    assert (
+        figure(text, "726").phrase
+        == figure(text, "426").phrase
+        == "The number of children in care in the county"
+    )

@@ -15,12 +15,14 @@ from qa_assistant.figures.subjects import find_subject_mentions
         ("Reading Borough Council said the overspend had grown.", ["Reading"]),
         ("Reading Council agreed the budget.", ["Reading"]),
         ("Brighter Futures for Children (Reading) reported 139 placements.", ["Reading"]),
+        ("In Reading, 310 children are in care.", ["Reading"]),
+        ("Across Reading, the number of children in care has reached 310.", ["Reading"]),
+        ("Reading's children's services overspent by £9m.", ["Reading"]),
         # the word, not the place
         ("Reading the report, members noted the overspend.", []),
         ("Pupils in Reading Recovery made progress.", []),
         ("Reading and writing scores rose.", []),
         ("The expected standard in Reading, writing and maths at KS2 rose to 62%.", []),
-        ("Reading's importance for looked after children is clear.", []),
         ("KS2 (Reading) was 74%.", []),
     ],
 )

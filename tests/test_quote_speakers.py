@@ -55,6 +55,7 @@ OPENER = 'Councillor Ann Lee backed the plan, and said: "It is wrong to move chi
         ),
         # the same speaker goes on ("she added"), and a paragraph opening on a quote mark is no closing one
         (OPENER + '\n"Some placements cost £6,000 a week," she added.', OPENER[:20]),
+        (OPENER + '\n"Some placements cost £6,000 a week", Ms Cole said.', None),
         (OPENER + '\n"Some placements cost £6,000 a week. We said this last year."', OPENER[:20]),
     ],
 )
@@ -76,7 +77,12 @@ def test_a_preposition_before_whom_still_asks_for_a_person(question):
 
 
 @pytest.mark.parametrize(
-    "question", ["With whom do most children in care live?", "To whom were most contacts referred?"]
+    "question",
+    [
+        "With whom do most children in care live?",
+        "To whom were most contacts referred?",
+        "To whom were most referrals made?",
+    ],
 )
 def test_whom_asking_for_a_group_is_not_a_person_question(question):
     assert read(question).answer_type != "person"

@@ -248,16 +248,15 @@ def matches_period(f: Figure, r: Reading) -> bool:
 _EARLY_DAYS = 122  # a financial year's first four months, when last year's outturn is reported
 _A_MONTH = 31
 _MORE_THAN_A_YEAR = 400  # a financial year (or a year and a quarter) still answers for a month in it
-_MOSTLY_ASKED = 0.75  # "over 2021-24" (calendar years) answers "from 2021/22 to 2023/24"
 
 
 def _spans_more_than_asked(f: Figure, r: Reading) -> bool:
-    """A figure over several years answers only a period asked that covers most of it."""
+    """A figure over several years answers only a period asked that covers it (within a month)."""
     days = (f.as_of.end - f.as_of.start).days
     if days <= _MORE_THAN_A_YEAR:
         return False
     covered = (min(f.as_of.end, r.date_end) - max(f.as_of.start, r.date_start)).days
-    return covered < _MOSTLY_ASKED * days
+    return covered < days - _A_MONTH
 
 
 def _published_early_in_the_year_asked(f: Figure, r: Reading) -> bool:

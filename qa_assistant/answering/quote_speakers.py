@@ -23,7 +23,8 @@ _OPENED_BY_SPEAKER = re.compile(
 # the quote's own paragraph says who said it ('... a week," a spokesperson said.'): not the opener's words
 # (a closing mark right after the quote's last words; "she added" is the same speaker)
 _ATTRIBUTED_AFTER = re.compile(
-    r"(?<=[,.!?])[\u201d\"]\s*,?\s*(?=\S)(?!(?:he|she|they)\b)[^\u201c\u201d\"]{0,80}\b(?:said|says|added|told|stated)\b"
+    r"(?:(?<=[,.!?])[\u201d\"]|(?<=\w)[\u201d\"](?=\s*,))\s*,?\s*(?=\S)(?!(?:he|she|they)\b)[^\u201c\u201d\"]{0,80}\b"
+    r"(?:said|says|added|told|stated)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][\u201d\"]?\s+(?=[A-Z\u201c\"])")
 

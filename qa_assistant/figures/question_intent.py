@@ -56,7 +56,7 @@ _WHO = re.compile(
     r"^\s*(?:and\s+)?(?:who|whom|whose)\b|"
     # "To whom did Ofsted send its letter?", "By whom was the report presented?" (not "To whom were most contacts
     # referred?", "With whom do children live?": groups)
-    r"^\s*(?:to|by)\s+whom\b(?=.*\b(?:sent|send|sends|presented|written|wrote|addressed|chaired|said|given|made|"
+    r"^\s*(?:to|by)\s+whom\b(?=.*\b(?:sent|send|sends|presented|written|wrote|addressed|chaired|"
     r"awarded|signed|led|carried\s+out|conducted|commissioned|appointed)\b)|"
     r"\bwhich (?:(?!(?:of|the|our|their|did|do|does|is|are|was|were|has|"
     rf"have|had|will|would|can|could)\b)\w+\s+){{0,5}}?(?:{_POSTS}|councillors|officers)\b|"

@@ -15,6 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa_assistant.figures.place_words import (
+    CAPITAL_NEXT,
+    COUNCIL_SUFFIX,
+    names_a_newspaper,
+    word_name_as_place,
+)
 from qa_assistant.figures.terms import lexicon, phrase_pattern, stopwords
 from qa_assistant.settings import DATA_DIR
 
@@ -108,32 +114,19 @@ def same_authority(a: str, b: str) -> bool:
     )
 
 
-_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
-
-
 def _short_form_of_another_name(text: str, name: str, end: int) -> bool:
     """Whether a council's one-word short form ("Windsor") starts another proper name ("Windsor Castle")."""
     return name in places()["short_forms"] and bool(
-        _CAPITAL_NEXT.match(text, end) and not _COUNCIL_SUFFIX.match(text, end)
+        CAPITAL_NEXT.match(text, end) and not COUNCIL_SUFFIX.match(text, end)
     )
 
 
-# "Brighter Futures for Children (Reading)": the place in a bracket of its own, after a capitalised name
-_NAME_THEN_BRACKET = re.compile(r"\b[A-Z][A-Za-z'’-]*\s*\($")
-
-
-def _word_name_as_place(text: str, name: str, start: int, end: int, in_question: bool) -> bool:
-    """Whether an authority whose name is also a word ("Reading") is named as the place: before "Council", in a
-    bracket after a name, before a newspaper's name, or (in a question, which names places, not subjects of study)
-    with a possessive inside the question ("in Reading, writing and maths", "Reading's importance" are the word)."""
-    if name not in places()["word_names"]:
+def _not_the_council(text: str, name: str, start: int, end: int) -> bool:
+    """ "Windsor Castle", "Stoke Newington", "Richmond Fellowship" (a short form starting another name), "Reading the
+    report", "Reading Recovery" (a name that is also a word, used as the word): not the council."""
+    if _short_form_of_another_name(text, name, end):
         return True
-    return bool(
-        _COUNCIL_SUFFIX.match(text, end)
-        or (in_question and start > 0 and text[end : end + 2] in ("'s", "\u2019s"))
-        or names_a_newspaper(text, end)  # "the Reading Chronicle" (whose place a question's source names)
-        or (_NAME_THEN_BRACKET.search(text, max(0, start - 40), start) and text[end : end + 1] == ")")
-    )
+    return name in places()["word_names"] and not word_name_as_place(text, start, end)
 
 
 def _canonical_other(name: str) -> str:
@@ -149,24 +142,6 @@ _ORGANISATION_AFTER = re.compile(
     r"Station|Road|Street|Park|Youth|Community|Town\s+Hall|Civic|Hub|Foodbank|Mind|Women|Cathedral|Airport|"
     r"Primary|Secondary|Grammar|Nursery|Church|Palace|Gardens|Square|"
     r"Mayor|MP)\b"
-)
-# "the Sutton Guardian", "Brighton and Hove News": a local paper, which names where it is from, not whose figure
-# (and "the Darlington and Stockton Times": a paper may be named for two places; not "Post-16", "Star Awards")
-_NEWSPAPER_AFTER = re.compile(
-    r"(?:\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
-    r"\s*(?:Gazette|Live|Echo|Evening|Guardian|Herald|News|Post|Times|Chronicle|Mail|Star|Advertiser|Telegraph|"
-    r"Journal|Mercury|Argus|Observer|Press|Standard|Recorder|Examiner|Courier|Sentinel|Citizen)\b"
-    r"(?![-‑]|\s+[A-Z0-9])"
-)
-
-
-def names_a_newspaper(text: str, end: int) -> bool:
-    """Whether the place name ending at `end` is the start of a local paper's title."""
-    return _NEWSPAPER_AFTER.match(text, end) is not None
-
-
-_COUNCIL_SUFFIX = re.compile(
-    r"(?:\s+(?:County|Borough|City|District|Metropolitan\s+Borough|Metropolitan\s+District))?\s+Council\b"
 )
 _COUNCIL_PREFIX = re.compile(
     r"\b(?:(?:Royal|London)\s+Borough|City|County)\s+of\s+$"
@@ -238,14 +213,12 @@ def find_subject_mentions(text: str, papers_named: bool = False) -> list[Subject
                 and names_a_newspaper(text, e)
             ):
                 continue
-            if kind == "other" and _short_form_of_another_name(text, m.group(0), e):
-                continue  # "Windsor Castle", "Stoke Newington", "Richmond Fellowship": not the council
-            if kind == "other" and not _word_name_as_place(text, m.group(0), s, e, papers_named):
-                continue  # "Reading the report", "Reading Recovery": the word, not the council
+            if kind == "other" and _not_the_council(text, m.group(0), s, e):
+                continue
             if kind == "region" and m.group(0).islower() and _WHERE_BEFORE.search(text, max(0, s - 16), s):
                 continue  # "placed outside the region": where children are, not whose figure
             if kind in (OWN, "other"):
-                suffix = _COUNCIL_SUFFIX.match(text, e)  # "Cumbria County Council" is all one name
+                suffix = COUNCIL_SUFFIX.match(text, e)  # "Cumbria County Council" is all one name
                 if suffix and not (i < len(taken_starts) and taken_starts[i] < suffix.end()):
                     e = suffix.end()
                 prefix = _COUNCIL_PREFIX.search(text, max(0, s - 24), s)  # and "the Royal Borough of ..."

@@ -167,7 +167,9 @@ def phrase_in_trend(
             return _total_words(own.end, gap) or own  # "bringing the total for the year to 30": that total
         # "12 new foster carers, taking the total to 140": all the foster carers, not the new ones
         own = Phrase(_whole_of(text, own, gap), own.end, own.how)
-    if own.how == "inherited" or (own.how != "heading" and not says_nothing(text[own.start : own.end])):
+    # a value whose only words are the heading above may take its change's words, never a looser trend's
+    heading_only = own.how == "heading"
+    if own.how == "inherited" or (not heading_only and not says_nothing(text[own.start : own.end])):
         return own
     if previous is not None and previous.unit == q.unit:
         if not previous_phrase.found or says_nothing(text[previous_phrase.start : previous_phrase.end]):
@@ -180,9 +182,11 @@ def phrase_in_trend(
         )
         if total_of_another(text, previous_phrase, gap):
             return own
-        if goes_to or _is_link(gap):
+        if goes_to or (_is_link(gap) and (not heading_only or STARTING_VALUE.search(gap))):
             return Phrase(_whole_of(text, previous_phrase, gap), previous_phrase.end, "inherited")
         return own
+    if heading_only and not STARTING_VALUE.search(text, max(0, q.start - 40), q.start):
+        return own  # (the value a change started from may take the sentence's subject)
     at = next(
         (
             m.start()

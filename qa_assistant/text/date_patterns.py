@@ -123,7 +123,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "between May and September": May is a month only after a word that says when ("numbers may rise" is not)
     # (and only before what ends a date or goes on from one: "to May Smith", "and May be ended" are not months)
-    ("bare_month", re.compile(r"\b(?i:between|from|since|in|during)\s+(?P<month>May)\b")),
+    # (not before a name: "a report from May Carter", "in May Davies Court")
+    ("bare_month", re.compile(r"\b(?i:between|from|since|in|during)\s+(?P<month>May)\b(?!\s+[A-Z][a-z])")),
     (
         "bare_month",
         re.compile(

@@ -144,13 +144,17 @@ _BY_BEFORE = re.compile(
     re.I,
 )
 _TAIL_FAR = 3  # "cut by 10 to 15 per cent" is a range of the change; "up by £12m to £99.2m" is not
-_TAIL_FAR_WITH_UNIT = 10  # "rose by 2 to 10 per cent" may be a range; "rose by 2.1 to 65.4 per 10,000" is not
+_TAIL_FAR_WITH_UNIT = (
+    10  # "rose by 2 to 10 per 10,000" may be a range; "rose by 2.1 to 65.4 per 10,000" is not
+)
 
 
 def _changed_by_then_to(text: str, start: int, m: re.Match[str]) -> bool:
     """ "spending was going up by £12m to £99.2m": the change, then the level it reached (its tail far above its
     head), not a range."""
-    far = _TAIL_FAR_WITH_UNIT if m.group("pct") or m.group("rate") else _TAIL_FAR
+    if m.group("pct"):
+        return False  # "increased by 1 to 15 per cent": a unit written once, after the tail, is the range's
+    far = _TAIL_FAR_WITH_UNIT if m.group("rate") else _TAIL_FAR
     return bool(_BY_BEFORE.search(text, max(0, start - 60), start)) and _scaled(
         m.group("num2"), m.group("scale2") or m.group("scale")
     ) > far * _scaled(m.group("num"), m.group("scale"))
@@ -271,6 +275,11 @@ def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
 _THEN_FROM = re.compile(r"^[^.;:\d£]{0,80}\bfrom\s*$", re.I)
 
 
+_SAME_CHANGE = (
+    0.02  # the ends differ by the change itself ("by £113 ... from £1,851 to £1,964"), not a total's
+)
+
+
 def _ends_take_change_unit(text: str, found: list[Quantity]) -> list[Quantity]:
     """ "has risen by £113 per week over the same period, increasing from £1,851 to £1,964": the two ends of a
     change written per week (or per year) are amounts per week too, though the unit is written only once."""
@@ -282,6 +291,7 @@ def _ends_take_change_unit(text: str, found: list[Quantity]) -> list[Quantity]:
             and a.unit == b.unit == "gbp"
             and _THEN_FROM.match(text[change.end : a.start])
             and changed_from_to(text, a.start, a.end, b.start)
+            and abs(abs(b.value - a.value) - change.value) <= _SAME_CHANGE * change.value
         ):
             out[i - 1] = Quantity(a.start, a.end, a.text, a.value, a.value_high, change.unit)
             out[i] = Quantity(b.start, b.end, b.text, b.value, b.value_high, change.unit)
