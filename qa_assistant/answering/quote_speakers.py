@@ -3,13 +3,15 @@
 News reports run a long quote over several paragraphs: 'Councillor Sue Ridney ... said: “It is wrong to take
 children ...' (no closing mark), then a paragraph of its own, '“... it can cost up to £6,000 a week.”'. The
 second paragraph holds what a question asks ("Which councillor said ... £6,000 a week?") but no name: the speaker
-is the one whose paragraph opened the quote. Only double quotation marks are read (a single ’ is also an
+is the one whose verb of saying opened the quote. Only double quotation marks are read (a single ’ is also an
 apostrophe), and only a quote left open at the end of every paragraph between.
 """
 
 from __future__ import annotations
 
 import re
+
+from qa_assistant.text.spans import sentence_spans
 
 _OPENING = ("\u201c", '"')
 _MOST_PARAGRAPHS = 5  # a speech runs over a few paragraphs; further back is another part of the story
@@ -26,7 +28,6 @@ _ATTRIBUTED_AFTER = re.compile(
     r"(?:(?<=[,.!?])[\u201d\"]|(?<=\w)[\u201d\"](?=\s*,))\s*,?\s*(?=\S)(?!(?:he|she|they)\b)[^\u201c\u201d\"]{0,80}\b"
     r"(?:said|says|added|told|stated)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?][\u201d\"]?\s+(?=[A-Z\u201c\"])")
 
 
 def _left_open(paragraph: str) -> bool:
@@ -46,12 +47,14 @@ def _still_open_at(paragraph_start: int, text: str, start: int) -> bool:
 
 def _speaker_sentence(text: str, paragraph_start: int, paragraph_end: int) -> int | None:
     """Where the sentence that opened the paragraph's last quote begins, when a verb of saying opened it."""
-    paragraph = text[paragraph_start:paragraph_end]
-    opened = _OPENED_BY_SPEAKER.search(paragraph)
+    opened = _OPENED_BY_SPEAKER.search(text, paragraph_start, paragraph_end)
     if opened is None:
         return None
-    ends = [m.end() for m in _SENTENCE_END.finditer(paragraph, 0, opened.start())]
-    return paragraph_start + (ends[-1] if ends else 0)
+    # the sentence as the index cuts it, so the cited span starts where a sentence does
+    return next(
+        (s for s, e in sentence_spans(text, paragraph_start, paragraph_end) if s <= opened.start() < e),
+        paragraph_start,
+    )
 
 
 def quote_opened_at(text: str, start: int) -> int | None:

@@ -33,8 +33,21 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "change_after": re.compile(r"^\s*(?:\)\s*)?" + phrase_pattern(lx["change_cues_after"]).pattern, re.I),
         "target": phrase_pattern(lx["target_cues"]),
         "forecast": phrase_pattern(lx["forecast_cues"]),
+        # a forecast's verb before "to reach" ("is forecast to reach", "projected to hit"), not one the lexicon
+        # gives as an aim ("expected to reach"), nor before a target named ("forecast to reach the target of 40")
+        "forecast_to": re.compile(
+            rf"\b(?:{'|'.join(_forecast_verbs(lx))})\s+to\s+(?:reach|hit|total|be)\b"
+            r"(?:(?!\b(?:target|ambition|goal|aim)s?\b)[^.;:\d]){0,20}$",
+            re.I,
+        ),
         "threshold_before": re.compile(phrase_pattern(lx["threshold_cues"]).pattern + r"\s*$", re.I),
     }
+
+
+def _forecast_verbs(lx: dict) -> list[str]:
+    return [
+        re.escape(w) for w in lx["forecast_cues"] if " " not in w and f"{w} to reach" not in lx["target_cues"]
+    ]
 
 
 def _window_before(text: str, q: Quantity, clause_start: int, previous_end: int) -> str:
@@ -64,7 +77,7 @@ def kind_of(text: str, q: Quantity, clause: tuple[int, int], previous_end: int, 
         or changed_by_words_before(text, q, max(clause[0], previous_end))
     ):
         return CHANGE
-    if _FORECAST_TO.search(before):
+    if cues["forecast_to"].search(before):
         return FORECAST  # "the deficit was forecasted to reach £13.3m": where it is heading, not an aim
     if (cues["target"].search(before) and not re.search(r"\bno\s+targets?\b", before, re.I)) or re.match(
         r"^\s*(?:\)\s*)?(?:target|ambition|goal)\b", after, re.I
@@ -88,12 +101,6 @@ def _before_next_value(after: str, text: str, q: Quantity, next_start: int) -> s
     return after[: last.start()] if last else after
 
 
-# a forecast's verb before "to reach" ("is forecast to reach", "projected to hit"); "expected to reach" stays an aim
-_FORECAST_TO = re.compile(
-    r"\b(?:forecasts?|forecast(?:ed|ing)|projected|predicted|anticipated)\s+to\s+(?:reach|hit|total|be)\b"
-    r"(?:(?!\b(?:target|ambition|goal|aim)s?\b)[^.;:\d]){0,20}$",
-    re.I,
-)
 # "it was forecast that the current active 76 placements would cost £14.4m": a number said to be current right
 # before it is a level, whatever the clause forecasts (prose_figures' _NOW_BEFORE, reaching further, dates it)
 _CURRENT_RIGHT_BEFORE = re.compile(r"\b(?:current|currently|now)\s+(?:[a-z]+\s+)?$", re.I)

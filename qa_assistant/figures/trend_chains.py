@@ -24,7 +24,7 @@ from qa_assistant.figures.phrases import Phrase, backward_phrase, value_end
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import lexicon, measure_terms, scaffold_terms, stem_list, words
 from qa_assistant.figures.when_words import period_words, when_terms
-from qa_assistant.text.numbers import Quantity
+from qa_assistant.text.numbers import CARRIED_UNITS, Quantity
 from qa_assistant.text.stemming import stem
 from qa_assistant.text.word_numbers import WORD_NUMBER
 
@@ -217,7 +217,7 @@ _MEASURE_NAMED = re.compile(
 _ANY_HEAD = re.compile(r"\bthe\s+(?:total\s+)?(?:number|rate|proportion|percentage|level)\b", re.I)
 _HEAD_UNITS = {
     "number": ("count",),
-    "rate": ("per_10000", "per_1000", "per_100000", "percent"),
+    "rate": CARRIED_UNITS,
     "proportion": ("percent",),
     "percentage": ("percent",),
 }
@@ -229,8 +229,7 @@ def _referred_measure(text: str, sentence_start: int, q: Quantity) -> Phrase | N
         return None
     named = list(_MEASURE_NAMED.finditer(text, sentence_start, q.start))
     heads = _ANY_HEAD.findall(text, sentence_start, q.start)
+    # "the number of children in care ..., although the number placed with parents ...": which? none
     if len(named) != 1 or len(heads) != 1 or q.unit not in _HEAD_UNITS[named[0].group("head").lower()]:
-        return (
-            None  # "the number of children in care ..., although the number placed with parents ...": which?
-        )
+        return None
     return Phrase(named[0].start(), named[0].end(), "backward")

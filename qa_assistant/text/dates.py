@@ -8,35 +8,27 @@ UK local-government financial years run 1 April to 31 March.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
 
-from qa_assistant.text.date_patterns import MONTHS, PATTERNS, QUARTER_WORDS, counted_not_dated, names_a_plan
+from qa_assistant.text.date_mention import DateMention
+from qa_assistant.text.date_patterns import MONTHS, PATTERNS, QUARTER_WORDS, counted_not_dated
+from qa_assistant.text.period_mentions import (
+    NAMED_YEAR_KINDS,
+    relative_fy_mention,
+    second_year,
+    span_mention,
+    span_years,
+    year_named_near,
+)
 from qa_assistant.text.periods import fy_label, fy_of, fy_range, month_range, quarter_range
-
-
-@dataclass(frozen=True)
-class DateMention:
-    start: int  # character offsets of the phrase
-    end: int
-    first: dt.date  # the period it denotes
-    last: dt.date
-    label: str
-    kind: str
 
 
 def _fy_start(m: re.Match[str]) -> int | None:
     y1 = int(m.group("fy1"))
     if y1 < 100:  # "Quarter 1 (22/23)": a two-digit financial year, only ever read beside a quarter
         y1 += 2000
-    y2s = m.group("fy2")
-    if len(y2s) == 1:  # "2013/4"
-        y2 = (y1 // 10) * 10 + int(y2s) + (10 if int(y2s) <= y1 % 10 else 0)
-    else:
-        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
-    return y1 if y2 == y1 + 1 else None
+    return y1 if second_year(y1, m.group("fy2")) == y1 + 1 else None
 
 
 def _quarter(m: re.Match[str]) -> int:
@@ -76,42 +68,10 @@ def _make(
     if kind in ("fy", "fy_short", "academic_year", "mid_year", "year"):
         return _year_mention(kind, m)
     if kind == "relative_fy" and reference is not None:
-        return _relative_fy_mention(m, reference)
+        return relative_fy_mention(m, reference)
     if kind == "year_span":
-        return _span_mention(m)
+        return span_mention(m)
     return None
-
-
-_SPAN_YEARS = range(2, 11)
-
-
-def _span_years(m: re.Match[str]) -> tuple[int, int] | None:
-    """The first and last year of "2014-16" or "2013-2016", or None when they are not 2 to 10 years apart."""
-    y1, y2s = int(m.group("y1")), m.group("y2")
-    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
-    return (y1, y2) if y2 - y1 in _SPAN_YEARS else None
-
-
-def _span_mention(m: re.Match[str]) -> DateMention | None:
-    """Several years taken as one period (a rolling average, a total over years): not any one of them; not the
-    years of a plan named with them ("the Children's Plan 2022-25", "the 2023-2026 Sufficiency Strategy")."""
-    years = _span_years(m)
-    if years is None or names_a_plan(m.string, m.start(), m.end()):
-        return None
-    return DateMention(
-        m.start(), m.end(), dt.date(years[0], 1, 1), dt.date(years[1], 12, 31), m.group(0), "span"
-    )
-
-
-def _relative_fy_mention(m: re.Match[str], reference: dt.date) -> DateMention | None:
-    """The last financial year is the one before the paper's own; "this" or "current" is the paper's own (in
-    April a paper may still mean the year just ended, so it names none)."""
-    own_year = m.group("rel").lower() in ("current", "this")
-    if own_year and reference.month == 4:
-        return None
-    fy = fy_of(reference) - (not own_year)
-    first, last = fy_range(fy)
-    return DateMention(m.start(), m.end(), first, last, f"{fy_label(fy)} financial year", "fy")
 
 
 def _quarter_mention(kind: str, m: re.Match[str], last_fy: int | None) -> DateMention | None:
@@ -216,18 +176,20 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
             s, e = m.span()
             if kind == "fy_short":
                 s, e = m.span("fyshort")
-            if any(taken[s:e]) or (kind in ("fy", "fy_short") and _fy_start(m) is None):
-                continue  # "2024- 41.2%": not a financial year, so the year alone may still be read
-            if kind == "year_span" and _span_years(m) is None:
-                continue  # "2024- 41.2%": not a financial year, so the year alone may still be read
+            if (
+                any(taken[s:e])
+                or (kind in ("fy", "fy_short") and _fy_start(m) is None)
+                or (kind == "year_span" and span_years(m) is None)
+            ):
+                continue  # "2024- 41.2%", "2010-2030": no period, so the year alone may still be read
             if kind == "year" and counted_not_dated(text, s, e):
                 continue
             for i in range(s, e):
                 taken[i] = True
             claims.append((s, e, kind, m))
     claims.sort(key=lambda c: c[0])
-    named = [c[0] for c in claims if c[2] in _NAMED_YEAR_KINDS]  # in text order
-    claims = [c for c in claims if c[2] != "relative_fy" or not _year_named_near(c, named)]
+    named = [c[0] for c in claims if c[2] in NAMED_YEAR_KINDS]  # in text order
+    claims = [c for c in claims if c[2] != "relative_fy" or not year_named_near(c, named)]
     mentions: list[DateMention] = []
     last_fy: int | None = fy  # for a bare quarter: the year of the last quarter named with one, else last FY
     last_quarter_fy: int | None = None
@@ -264,18 +226,6 @@ def _month_starting_range(text: str, first: DateMention, end: DateMention) -> Da
     year = end.first.year - (first.first.month > end.first.month)
     start, last = month_range(year, first.first.month)
     return DateMention(first.start, first.end, start, last, f"{start:%B %Y}", "month")
-
-
-_NAMED_YEAR_KINDS = frozenset({"fy", "fy_short", "quarter_fy", "quarter_fy_short", "fy_quarter"})
-_NEAR_BEFORE, _NEAR_AFTER = 300, 80  # about the sentence before, and the rest of its own clause
-
-
-def _year_named_near(claim: tuple, named_starts: list[int]) -> bool:
-    """ "In 2022/23 the overspend was £3m, compared with £2m in the previous financial year": near a financial
-    year the text names (named_starts: where each starts, in order), "the previous financial year" is that
-    one's, not the paper's; left undated."""
-    i = bisect.bisect_left(named_starts, claim[0] - _NEAR_BEFORE)
-    return i < len(named_starts) and named_starts[i] <= claim[1] + _NEAR_AFTER
 
 
 _RANGE_LINK = re.compile(r"\s*(?:and|to|until|till|[-–])\s*", re.I)

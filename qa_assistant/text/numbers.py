@@ -143,10 +143,10 @@ _BY_BEFORE = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+by\s+$",
     re.I,
 )
-_TAIL_FAR = 3  # "cut by 10 to 15 per cent" is a range of the change; "up by £12m to £99.2m" is not
-_TAIL_FAR_WITH_UNIT = (
-    10  # "rose by 2 to 10 per 10,000" may be a range; "rose by 2.1 to 65.4 per 10,000" is not
-)
+# how far above the change the tail must be to be the level reached: "cut by 10 to 15" is a range of the change,
+# "up by £12m to £99.2m" is not; with a rate, "rose by 2 to 10 per 10,000" may be a range, "by 2.1 to 65.4" is not
+_TAIL_FAR = 3
+_TAIL_FAR_WITH_UNIT = 10
 
 
 def _changed_by_then_to(text: str, start: int, m: re.Match[str]) -> bool:
@@ -223,7 +223,8 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
 
 _FROM_TO_GAP = re.compile(r"^\s*(?:to|down\s+to|up\s+to)\s*$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
-_CARRIED_UNITS = ("per_10000", "per_1000", "per_100000", "percent")
+# rates and shares: written once after the last of several values, they are every value's unit
+CARRIED_UNITS = ("per_10000", "per_1000", "per_100000", "percent")
 
 
 def changed_from_to(text: str, a_start: int, a_end: int, b_start: int) -> bool:
@@ -261,7 +262,7 @@ def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
             and (b.value < a.value) == bool(re.search(r"fall|drop|decreas|reduc|fell", moved.group(0), re.I))
         )
         if (
-            a.unit in _CARRIED_UNITS
+            a.unit in CARRIED_UNITS
             and b.unit == "count"
             and not b.written_as_words
             and (changed_from_to(text, a.start, a.end, b.start) or moved_on)
@@ -275,9 +276,8 @@ def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
 _THEN_FROM = re.compile(r"^[^.;:\d£]{0,80}\bfrom\s*$", re.I)
 
 
-_SAME_CHANGE = (
-    0.02  # the ends differ by the change itself ("by £113 ... from £1,851 to £1,964"), not a total's
-)
+# the ends differ by the change itself ("by £113 ... from £1,851 to £1,964"), not a total's
+_SAME_CHANGE = 0.02
 
 
 def _ends_take_change_unit(text: str, found: list[Quantity]) -> list[Quantity]:
