@@ -201,9 +201,7 @@ def test_an_overspend_and_its_cause(question, text, value, ok):
         ("What overspend were councillors told was forecast for 2024/25?", "overspend"),
         # those told may be what is counted when nothing stands between ("children were told")
         ("How many children were told about their rights?", "children told rights"),
-        # undated financial years say when, not what is counted ...
-        ("How much will the council spend in the next financial year, starting in April?", "spend"),
-        # ... but "the end of the year" stays: a figure from another time of year does not answer it
+        # "the end of the year" stays: a figure from another time of year does not answer it
         ("What overspend did Bexley forecast by the end of the financial year?", "overspend end"),
         ("How many children were starting school in 2023?", "children starting school"),
     ],

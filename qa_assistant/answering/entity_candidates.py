@@ -42,11 +42,10 @@ def fits_dates(c: Found, r: Reading) -> bool:
     return not found or any(d.first <= r.date_end and r.date_start <= d.last for d in found)
 
 
-# a financial year before or after what was set for it names the thing ("approve the 2024/2025 budget", "the
-# Sufficiency Strategy 2022-2025"), not when
-_THINGS_DATED = r"(?:budget|plan|strategy|accounts?|settlement|programme|statement|precept)s?"
+# a financial year before what was set for it names the thing ("approve the 2024/2025 budget"), not when
 _NAMES_A_THING = re.compile(
-    rf"\b\d{{4}}[/-]\d{{2,4}}\s+{_THINGS_DATED}\b|\b{_THINGS_DATED}\s+(?:for\s+)?\d{{4}}[/-]\d{{2,4}}\b", re.I
+    r"\b\d{4}[/-]\d{2,4}\s+(?:budget|plan|strategy|accounts?|settlement|programme|statement|precept)s?\b",
+    re.I,
 )
 _PUBLISHED = re.compile(r"\b(?:published|issued|released|letter)\b", re.I)
 _PUBLISHING = re.compile(

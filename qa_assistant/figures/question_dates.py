@@ -78,18 +78,8 @@ def date_spans(
             if not any(d.start <= m.start() < d.end for d in dates)
         ]
         + [m.span() for m in _EVENT_CLAUSE.finditer(question)]
-        + [m.span() for m in _UNDATED_WHEN.finditer(question)]
         + ([relative.span] if relative else [])
     )
-
-
-# "in the next financial year, starting in April": when, though no date is named (the paper's own date says which
-# year), never what is counted ("the end of the year" stays: a figure at another time of year does not answer it)
-_UNDATED_WHEN = re.compile(
-    r"\b(?:the\s+)?(?:next|coming|current|this|last|previous|following|forthcoming)\s+financial\s+year"
-    r"(?:,?\s+(?:starting|beginning|commencing)\s+(?:in|on|from)\b)?",
-    re.I,
-)
 
 
 # "16 months after the Children's Trust was set up", "since the new service was launched": when, by an event

@@ -24,7 +24,7 @@ from qa_assistant.figures.phrases import Phrase, backward_phrase, value_end
 from qa_assistant.figures.sentence import SentenceReading
 from qa_assistant.figures.terms import lexicon, measure_terms, scaffold_terms, stem_list, words
 from qa_assistant.figures.when_words import period_words, when_terms
-from qa_assistant.text.numbers import CARRIED_UNITS, Quantity
+from qa_assistant.text.numbers import Quantity
 from qa_assistant.text.stemming import stem
 from qa_assistant.text.word_numbers import WORD_NUMBER
 
@@ -196,40 +196,8 @@ def phrase_in_trend(
         None,
     )
     if at is None:
-        return _referred_measure(text, r.sentence[0], q) or own
+        return own
     back = backward_phrase(text, r.sentence[0], Quantity(at, at, "", 0, None, q.unit))
     if back is None or says_nothing(text[back.start : back.end]):
         return own
     return back
-
-
-# "the number of children in care fluctuates ..., but at the end of the financial year in March it was 310": "it"
-# is the measure the sentence named with "the number of"; only that shape, only with "it was" right before, only
-# when the sentence names one such measure, and one of the value's unit
-_IT_WAS = re.compile(
-    r"\b(?:it|this)\s+(?:was|is|had\s+been|has\s+been|stood\s+at|remained(?:\s+at)?)\s+$", re.I
-)
-_MEASURE_NAMED = re.compile(
-    r"\bthe\s+(?:total\s+)?(?P<head>number|rate|proportion|percentage)\s+of\s+[^,;:.()\d]{3,80}?"
-    r"(?=\s+(?:fluctuat\w*|varie[sd]|has|have|had|was|were|is|are|remain\w*|continu\w*|rose|fell|stood)\b)",
-    re.I,
-)
-_ANY_HEAD = re.compile(r"\bthe\s+(?:total\s+)?(?:number|rate|proportion|percentage|level)\b", re.I)
-_HEAD_UNITS = {
-    "number": ("count",),
-    "rate": CARRIED_UNITS,
-    "proportion": ("percent",),
-    "percentage": ("percent",),
-}
-
-
-def _referred_measure(text: str, sentence_start: int, q: Quantity) -> Phrase | None:
-    """The measure "it" refers back to right before a value whose own words say only when."""
-    if not _IT_WAS.search(text, max(sentence_start, q.start - 24), q.start):
-        return None
-    named = list(_MEASURE_NAMED.finditer(text, sentence_start, q.start))
-    heads = _ANY_HEAD.findall(text, sentence_start, q.start)
-    # "the number of children in care ..., although the number placed with parents ...": which? none
-    if len(named) != 1 or len(heads) != 1 or q.unit not in _HEAD_UNITS[named[0].group("head").lower()]:
-        return None
-    return Phrase(named[0].start(), named[0].end(), "backward")

@@ -224,7 +224,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
 _FROM_TO_GAP = re.compile(r"^\s*(?:to|down\s+to|up\s+to)\s*$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 # rates and shares: written once after the last of several values, they are every value's unit
-CARRIED_UNITS = ("per_10000", "per_1000", "per_100000", "percent")
+_CARRIED_UNITS = ("per_10000", "per_1000", "per_100000", "percent")
 
 
 def changed_from_to(text: str, a_start: int, a_end: int, b_start: int) -> bool:
@@ -262,7 +262,7 @@ def _to_takes_from_unit(text: str, found: list[Quantity]) -> list[Quantity]:
             and (b.value < a.value) == bool(re.search(r"fall|drop|decreas|reduc|fell", moved.group(0), re.I))
         )
         if (
-            a.unit in CARRIED_UNITS
+            a.unit in _CARRIED_UNITS
             and b.unit == "count"
             and not b.written_as_words
             and (changed_from_to(text, a.start, a.end, b.start) or moved_on)
