@@ -67,6 +67,26 @@ def test_may_is_a_month_only_after_a_word_that_says_when(text, months):
     assert [d.label for d in find_dates(text, reference=dt.date(2024, 6, 12))] == months
 
 
+@pytest.mark.parametrize(
+    "text,months",
+    [
+        # a month named without a year, in a paper with no date, is that month within the period named before it
+        (
+            "is predicting a deficit in 2025/26, as of the end of December",
+            ["2025/26 financial year", "December 2025"],
+        ),
+        ("In 2025/26 the overspend at the end of February was", ["2025/26 financial year", "February 2026"]),
+        ("in the 2021/22 academic year; by October", ["2021/22 academic year", "October 2021"]),
+        # ... of that year
+        ("In 2019 the rate rose, and in March it was 5.", ["2019", "March 2019"]),
+        # a span holding the month in several years takes its last year, as before
+        ("over 2014-16, and in June", ["2014-16", "June 2016"]),
+    ],
+)
+def test_a_month_without_a_year_is_within_the_period_named_before_it(text, months):
+    assert [d.label for d in find_dates(text)] == months
+
+
 def test_a_rolling_average_over_years_answers_no_one_year():
     text = "When comparing the 3 year rolling average for 2014-16, the council has a figure of 23.3%."
     f = figure(text, "23.3%")

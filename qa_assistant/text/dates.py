@@ -42,29 +42,37 @@ def _month(m: re.Match[str]) -> int:
     return MONTHS[m.group("month").lower().rstrip(".")]
 
 
-def _year_for(month: int, reference: dt.date | None, last_year: int | None) -> int | None:
+def _year_for(month: int, reference: dt.date | None, last_seen: DateMention | None) -> int | None:
     """The year of a month named without one: the last such month on or before the reference date, else the
-    year last mentioned in the text."""
+    year of that month within the period last mentioned in the text ("in 2025/26, as of the end of December" is
+    December 2025, not 2026), else that period's last year."""
     if reference is not None:
         return reference.year if month <= reference.month else reference.year - 1
-    return last_year
+    if last_seen is None:
+        return None
+    within = [
+        year
+        for year in range(last_seen.first.year, last_seen.last.year + 1)
+        if last_seen.first <= dt.date(year, month, 1) <= last_seen.last
+    ]
+    return within[0] if len(within) == 1 else last_seen.last.year
 
 
 _QUARTER_KINDS = ("quarter_fy", "fy_quarter", "quarter_fy_short")  # a quarter named with its financial year
 
 
 def _make(
-    kind: str, m: re.Match[str], reference: dt.date | None, last_fy: int | None, last_year: int | None
+    kind: str, m: re.Match[str], reference: dt.date | None, last_fy: int | None, last_seen: DateMention | None
 ) -> DateMention | None:
     """The mention a pattern's match denotes, or None when it names no real date (31 February) or needs a year
-    that nothing before it gave. reference and last_year place a month or day named without a year; last_fy a
+    that nothing before it gave. reference and last_seen place a month or day named without a year; last_fy a
     quarter named without its financial year."""
     if kind in _QUARTER_KINDS or kind == "quarter":
         return _quarter_mention(kind, m, last_fy)
     if kind in ("day", "day_us", "iso", "dmy", "dmy_dots", "day_month", "month_day"):
-        return _day_mention(kind, m, reference, last_year)
+        return _day_mention(kind, m, reference, last_seen)
     if kind in ("end_month", "christmas", "month_year", "bare_month"):
-        return _month_mention(kind, m, reference, last_year)
+        return _month_mention(kind, m, reference, last_seen)
     if kind in ("fy", "fy_short", "academic_year", "mid_year", "year"):
         return _year_mention(kind, m)
     if kind == "relative_fy" and reference is not None:
@@ -88,12 +96,12 @@ def _quarter_mention(kind: str, m: re.Match[str], last_fy: int | None) -> DateMe
 
 
 def _day_mention(
-    kind: str, m: re.Match[str], reference: dt.date | None, last_year: int | None
+    kind: str, m: re.Match[str], reference: dt.date | None, last_seen: DateMention | None
 ) -> DateMention | None:
     """One day: written in full ("21st December 2018", "2019-02-28", "21/12/18") or without its year."""
     if kind in ("day_month", "month_day"):
         month = _month(m)
-        year = _year_for(month, reference, last_year)
+        year = _year_for(month, reference, last_seen)
         if year is None:
             return None
     else:
@@ -109,7 +117,7 @@ def _day_mention(
 
 
 def _month_mention(
-    kind: str, m: re.Match[str], reference: dt.date | None, last_year: int | None
+    kind: str, m: re.Match[str], reference: dt.date | None, last_seen: DateMention | None
 ) -> DateMention | None:
     """A month ("July 2020", a bare "September", "Christmas 2019") or its last day ("end of October 2020")."""
     s, e = m.span("month") if kind == "bare_month" else m.span()
@@ -127,7 +135,7 @@ def _month_mention(
         first, last = month_range(int(m.group("year")), _month(m))
         return DateMention(s, e, first, last, f"{first:%B %Y}", "month")
     month = _month(m)  # bare_month
-    year = _year_for(month, reference, last_year)
+    year = _year_for(month, reference, last_seen)
     which = _WHICH_YEAR.match(m.string, e)
     if which is not None and reference is not None:  # "as of June this year", "in March last year"
         year = reference.year - (which.group(1).lower() == "last")
@@ -193,11 +201,11 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
     mentions: list[DateMention] = []
     last_fy: int | None = fy  # for a bare quarter: the year of the last quarter named with one, else last FY
     last_quarter_fy: int | None = None
-    last_year: int | None = None
+    last_seen: DateMention | None = None
     yearless: tuple[str, re.Match[str]] | None = None  # a day named without a year, nothing before giving one
     previous_kind = ""
     for _, _, kind, m in claims:
-        mention = _make(kind, m, reference, last_quarter_fy or last_fy, last_year)
+        mention = _make(kind, m, reference, last_quarter_fy or last_fy, last_seen)
         if kind in _QUARTER_KINDS:
             last_quarter_fy = _fy_start(m) or last_quarter_fy
         if kind in ("fy", "fy_short"):
@@ -211,7 +219,7 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
         if previous_kind == "bare_month" and mention.kind in ("month", "day"):
             mentions[-1] = _month_starting_range(text, mentions[-1], mention)
         previous_kind = kind
-        last_year = mention.last.year
+        last_seen = mention
         mentions.append(mention)
     mentions.sort(key=lambda d: d.start)
     return mentions
@@ -246,5 +254,6 @@ def _start_of_range(text: str, kind: str, m: re.Match[str], end: DateMention) ->
         return []
     month = _month(m)
     year = end.last.year if month <= end.last.month else end.last.year - 1
-    mention = _day_mention(kind, m, None, year)
+    whole_year = DateMention(0, 0, dt.date(year, 1, 1), dt.date(year, 12, 31), str(year), "year")
+    mention = _day_mention(kind, m, None, whole_year)
     return [mention] if mention is not None else []
