@@ -11,6 +11,7 @@ from qa_assistant.figures.agents import counts_the_agent
 from qa_assistant.figures.averages import asks_average, asks_total, given_as_average, said_average
 from qa_assistant.figures.bounds import bounded_the_other_way
 from qa_assistant.figures.extremes import asks_extreme, said_extreme
+from qa_assistant.figures.moved_to import asks_moved_to, said_moved_to
 from qa_assistant.figures.range_ends import asked_end, figure_end
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.support_context import FigureContext
@@ -45,6 +46,8 @@ def shape_refusal(r: Reading, f: Figure, around: FigureContext) -> str | None:
         return "measure: asked for an average; the paper does not give this as one"
     if asks_total(r.question) and given_as_average(f, sentence):
         return "measure: asked for a total; the paper gives this as an average"
+    if asks_moved_to(r.question) and not said_moved_to(sentence, start):
+        return "measure: asked the value it moved to; the paper does not give this as one"
     asked = asked_end(r.question)
     if asked and asked != figure_end(sentence, start, end):
         return f"measure: asked the {asked} end of a range; the paper does not give this as it"

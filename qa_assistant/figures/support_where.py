@@ -5,12 +5,16 @@ refers back to, its heading), in the paper's name, or in what the item said befo
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from qa_assistant.figures.explained_words import elided, names_the_measure
 from qa_assistant.figures.question_sources import name_terms
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.subjects import find_subject_mentions
 from qa_assistant.figures.support_context import FigureContext
 from qa_assistant.figures.support_rules import answers_a_quoted_question
+from qa_assistant.figures.terms import lexicon, phrase_pattern
 from qa_assistant.models import Figure
 
 
@@ -24,6 +28,8 @@ def where_said(
 ) -> str | None:
     """Where the words the sentence leaves out are said instead ("near", "source" or "before"), or None (q: the
     question's measure terms, p: the figure's phrase terms)."""
+    if _whole_opener().match(around.sentence_text):
+        return None  # "Overall, 5,067 children were looked after": the whole, not the group spoken of before
     # Words about the occasion, not the measure: the paper's own title, or a name the question gives
     # ("What figure did Karen Robb give the Panel ...") found anywhere in the paper. A value listed under a
     # question the paper quotes (a freedom of information answer) is what that question asks for, whatever
@@ -51,3 +57,9 @@ def _names_its_own(sentence: str, r: Reading) -> bool:
         sentence = sentence[: m.start] + " " * (m.end - m.start) + sentence[m.end :]
     asked = set(r.measure_seq) | set(r.name_terms) | set(r.source_terms)
     return bool(set(name_terms(sentence)) - asked)
+
+
+@lru_cache(maxsize=1)
+def _whole_opener() -> re.Pattern[str]:
+    """A sentence opening with a word that turns to the whole ("Overall,", "In total,")."""
+    return re.compile(r"\s*" + phrase_pattern(lexicon()["whole_openers"]).pattern + r"\s*,", re.I)
