@@ -33,9 +33,12 @@ def figure(text: str, value_text: str, **kw) -> Figure:
     return found[0]
 
 
-def support(question: str, text: str, value: str, title: str = "", paper_text: str = "") -> Support:
+def support(
+    question: str, text: str, value: str, title: str = "", paper_text: str = "", window: bool = False
+) -> Support:
     """The support check of the question against the figure written value in text (in a paper so titled, whose
-    whole text, when given, is paper_text)."""
+    whole text, when given, is paper_text; with window, the text before the figure's sentence is read as what the
+    paper said before it, as the server reads it)."""
     found = figures(text)
     f = next(x for x in found if x.value_text == value)
     siblings = [g for g in found if g is not f and g.sentence_start == f.sentence_start]
@@ -43,5 +46,6 @@ def support(question: str, text: str, value: str, title: str = "", paper_text: s
     sentence = text[f.sentence_start : f.sentence_end]
     lead = text[previous_sentence_start(text, f.sentence_start) : f.sentence_start]  # as the server reads it
     document = frozenset(measure_terms(paper_text))
-    ctx = build_context(f, sentence, "", "", siblings, source, document, lead_text=lead)
+    before = text[: f.sentence_start] if window else ""
+    ctx = build_context(f, sentence, "", "", siblings, source, document, before, lead_text=lead)
     return check(read(question), f, lambda _: ctx)

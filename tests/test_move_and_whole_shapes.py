@@ -21,6 +21,8 @@ from qa_assistant.figures.moved_to import asks_moved_to
         ("Up to what age can care leavers ask for a Personal Adviser?", False),
         ("To what did the report attribute the decrease in looked after children?", False),
         ("What was the overspend after the cut?", False),
+        ("How many schools did children in care go to?", False),
+        ("What had spending gone up to?", True),
     ],
 )
 def test_a_question_asking_where_a_measure_moved_to(question, asks):
@@ -35,6 +37,13 @@ def test_a_question_asking_where_a_measure_moved_to(question, asks):
         ("The overspend has now fallen to around £4.6m.", "£4.6m", True),
         ("The predicted overspend of £5m is a concern.", "£5m", False),
         ("The overspend was £4.6m in the report.", "£4.6m", False),
+        # ... or stands at now, or a change ended at
+        ("The overspend is now at £4.6m.", "£4.6m", True),
+        ("The overspend has been reduced and is currently £4.6m.", "£4.6m", True),
+        ("The overspend is £4.6m, a reduction of £0.4m from the £5m previously reported.", "£4.6m", True),
+        # a value compared with is no value moved to
+        ("The overspend is now forecast at £4.6m, compared to £5m at quarter 1.", "£4.6m", True),
+        ("The overspend is now forecast at £4.6m, compared to £5m at quarter 1.", "£5m", False),
     ],
 )
 def test_where_a_measure_moved_to_is_a_value_it_moved_to(text, value, ok):
@@ -43,16 +52,37 @@ def test_where_a_measure_moved_to_is_a_value_it_moved_to(text, value, ok):
 
 
 @pytest.mark.parametrize(
-    "sentence,ok",
+    "question,value,ok",
     [
-        # a sentence turning to the whole does not take the group the title names
-        ("Overall, 5,067 children were being looked after in Telford.", False),
-        ("In total, 5,067 children were being looked after in Telford.", False),
-        # ... while one that does not turn may (the title says what the paper counts)
-        ("5,067 children were being looked after in Telford.", True),
+        # a peak answers where a rise went, not where a fall went; a low the other way
+        ("What had the average caseload been reduced to?", "25", False),
+        ("What had the average caseload been reduced to?", "18", True),
+        ("What had the average caseload risen to?", "25", True),
     ],
 )
-def test_a_sentence_turning_to_the_whole_takes_no_words_from_the_title(sentence, ok):
+def test_a_peak_is_where_a_rise_went(question, value, ok):
+    text = "Average caseloads, which reached a peak of 25 in 2022, have been reduced and are currently 18."
+    assert support(question, text, value).ok is ok
+
+
+@pytest.mark.parametrize(
+    "text,ok",
+    [
+        # a sentence turning to the whole, after sentences on the group asked, is not of that group
+        (
+            "12 disabled children were looked after in Telford. Overall, 5,067 children were being looked after.",
+            False,
+        ),
+        (
+            "12 disabled children were looked after in Telford. In total, 5,067 children were being looked after.",
+            False,
+        ),
+        # ... while the group may still be the paper's scope when the text before does not name it
+        ("The service grew. Overall, 5,067 children were being looked after in Telford.", True),
+        ("The service grew. In total, 5,067 children were being looked after in Telford.", True),
+    ],
+)
+def test_a_sentence_turning_to_the_whole_is_not_the_group_spoken_of_before(text, ok):
     question = "How many disabled children were looked after in Telford?"
     title = "Disabled children looked after in Telford"
-    assert support(question, sentence, "5,067", title=title).ok is ok
+    assert support(question, text, "5,067", title=title, window=True).ok is ok

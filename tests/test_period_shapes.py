@@ -77,8 +77,33 @@ def test_may_is_a_month_only_after_a_word_that_says_when(text, months):
         ),
         ("In 2025/26 the overspend at the end of February was", ["2025/26 financial year", "February 2026"]),
         ("in the 2021/22 academic year; by October", ["2021/22 academic year", "October 2021"]),
-        # ... of that year
+        # ... every month the sentence names after it, a range's too
+        (
+            "In 2024/25 the forecast in November was £3m, and in February £4m.",
+            ["2024/25 financial year", "November 2024", "February 2025"],
+        ),
+        (
+            "In 2024/25, between December and February it grew.",
+            ["2024/25 financial year", "December 2024", "February 2025"],
+        ),
+        (
+            "In 2024/25, from 1 December to 28 February",
+            ["2024/25 financial year", "1 December 2024", "28 February 2025"],
+        ),
+        (
+            "in 2025/26, at the end of December £6m; at the end of January £7m",
+            ["2025/26 financial year", "December 2025", "January 2026"],
+        ),
         ("In 2019 the rate rose, and in March it was 5.", ["2019", "March 2019"]),
+        # not a month of a later sentence, nor after the end of the period: the period's last year, as before
+        (
+            "At the end of 2023/24 there were 300. In May there were 320.",
+            ["2023/24 financial year", "May 2024"],
+        ),
+        (
+            "The 2023/24 outturn was £5m. In April the council will review it.",
+            ["2023/24 financial year", "April 2024"],
+        ),
         # a span holding the month in several years takes its last year, as before
         ("over 2014-16, and in June", ["2014-16", "June 2016"]),
     ],

@@ -1,32 +1,51 @@
 """A question asking where a measure moved to ("To what figure had the overspend been reduced?", "What had the
 average cost risen to?") is answered only by a value the paper says the measure moved to or now stands at
-("the estimate has reduced down to £4.6m"), not by another value of the same measure (the headline £5m)."""
+("the estimate has reduced down to £4.6m", "is currently £4.6m", "212, a fall of 30"), or by a table's cell
+(a scorecard writes no words before its values); not by another value of the same measure (the headline £5m)."""
 
 from __future__ import annotations
 
 import re
 
 from qa_assistant.figures.asof_spans import HEDGE
+from qa_assistant.models import Figure
 
-_MOVES = (
-    r"(?:fall|falls|fell|fallen|rise|rises|rose|risen|reduce|reduces|reduced|increase|increases|increased|"
-    r"decrease|decreases|decreased|drop|drops|dropped|cut|cuts|lower|lowered|raise|raised|grow|grew|grown|"
-    r"climb|climbed|decline|declined|revise|revised|go|gone|went)"
+_DOWN = (
+    r"fall|falls|fell|fallen|reduce|reduces|reduced|decrease|decreases|decreased|drop|drops|dropped|cut|cuts|"
+    r"lower|lowered|decline|declined|(?:go|goes|gone|went)\s+down"
 )
+_UP = (
+    r"rise|rises|rose|risen|increase|increases|increased|raise|raised|grow|grew|grown|climb|climbed|"
+    r"(?:go|goes|gone|went)\s+up"
+)
+_MOVES = rf"(?:{_DOWN}|{_UP}|revise|revised)"
 # "To what figure had X been reduced?", "To what number did X fall?" (not "Up to what age ...", nor "To what did
-# X attribute ..."), and "What had X been reduced to?"
+# X attribute the decrease ..."), and "What had X been reduced to?" (not "Which schools did they go to?")
 _ASKS_MOVED_TO = re.compile(
     rf"(?:^|[;,]\s*)to\s+what\b[^?]{{0,160}}?(?<!the\s)(?<!a\s)\b{_MOVES}\b|"
     rf"\b{_MOVES}(?:\s+(?:up|down|back))?\s+to\s*\??\s*$",
     re.I,
 )
-# what a paper writes right before the value a measure moved to or stands at now
+_ASKS_DOWN = re.compile(rf"\b(?:{_DOWN})\b", re.I)
+_HEDGED = rf"\s+(?:{HEDGE}\s+|(?:more|less|fewer)\s+than\s+)?[£$]?\s*$"
+# what a paper writes right before the value a measure moved to or stands at now ("compared to £5m", "due to",
+# "up to" and "equal to" say no such thing)
 _SAID_MOVED_TO = re.compile(
-    rf"\b(?:to|reach|reaches|reached|reaching|now|(?:stands?|stood|standing)\s+at|(?:high|low|total|peak)\s+of)"
-    rf"\s+(?:{HEDGE}\s+|(?:more|less|fewer)\s+than\s+)?[£$]?\s*$",
+    rf"(?:(?<!compared\s)(?<!compared)(?<!relative\s)(?<!equal\s)(?<!close\s)(?<!due\s)(?<!up\s)(?<!addition\s)"
+    rf"(?<!similar\s)\bto|\breach|\breaches|\breached|\breaching|\b(?:stands?|stood|standing)\s+at){_HEDGED}",
     re.I,
 )
-_LOOK_BACK = 30
+# "is now £4.6m", "is currently forecast at £4.6m"
+_NOW_BEFORE = re.compile(r"\b(?:now|currently)\b[^.;,:\d£]{0,30}$", re.I)
+_HIGH_BEFORE = re.compile(rf"\b(?:high|peak)\s+of{_HEDGED}", re.I)
+_LOW_BEFORE = re.compile(rf"\blow\s+of{_HEDGED}", re.I)
+# "212 children ..., a fall of 30", "18, down from 25": the value a change ended at
+_ENDED_AFTER = re.compile(
+    r"[^.;\d£]{0,80}?(?:,\s*an?\s+(?:fall|drop|reduction|decrease|decline|rise|increase)\s+of\b|"
+    r"\b(?:down|up)\s+from\b)",
+    re.I,
+)
+_LOOK_BACK = 40
 
 
 def asks_moved_to(question: str) -> bool:
@@ -34,6 +53,16 @@ def asks_moved_to(question: str) -> bool:
     return bool(_ASKS_MOVED_TO.search(question))
 
 
-def said_moved_to(sentence: str, start: int) -> bool:
-    """Does the sentence give the value at start as one a measure moved to or stands at now?"""
-    return bool(_SAID_MOVED_TO.search(sentence, max(0, start - _LOOK_BACK), start))
+def said_moved_to(f: Figure, sentence: str, start: int, end: int, question: str) -> bool:
+    """Does the sentence give the value at start..end as one a measure moved to or stands at now (a peak only
+    for a rise asked, a low only for a fall)?"""
+    if f.layout == "table":
+        return True
+    before = sentence[max(0, start - _LOOK_BACK) : start]
+    extreme = _LOW_BEFORE if _ASKS_DOWN.search(question) else _HIGH_BEFORE
+    return bool(
+        _SAID_MOVED_TO.search(before)
+        or _NOW_BEFORE.search(before)
+        or extreme.search(before)
+        or _ENDED_AFTER.match(sentence, end)
+    )

@@ -202,10 +202,12 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
     last_fy: int | None = fy  # for a bare quarter: the year of the last quarter named with one, else last FY
     last_quarter_fy: int | None = None
     last_seen: DateMention | None = None
+    last_period: DateMention | None = None  # the last financial, academic or calendar year or span of years
     yearless: tuple[str, re.Match[str]] | None = None  # a day named without a year, nothing before giving one
     previous_kind = ""
     for _, _, kind, m in claims:
-        mention = _make(kind, m, reference, last_quarter_fy or last_fy, last_seen)
+        placing = _placing(text, last_period, last_seen, m.start())
+        mention = _make(kind, m, reference, last_quarter_fy or last_fy, placing)
         if kind in _QUARTER_KINDS:
             last_quarter_fy = _fy_start(m) or last_quarter_fy
         if kind in ("fy", "fy_short"):
@@ -220,9 +222,35 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
             mentions[-1] = _month_starting_range(text, mentions[-1], mention)
         previous_kind = kind
         last_seen = mention
+        if mention.kind in _PLACING_KINDS:
+            last_period = mention
         mentions.append(mention)
     mentions.sort(key=lambda d: d.start)
     return mentions
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
+_ENDED = re.compile(r"\b(?:end|close)\s+of\s+(?:the\s+)?$|\boutturn\s+(?:for\s+)?$", re.I)
+_PLACING_KINDS = ("fy", "year", "span")
+
+
+def _placing(
+    text: str, last_period: DateMention | None, last_seen: DateMention | None, at: int
+) -> DateMention | None:
+    """What places a month named without a year at `at`: a financial, academic or calendar year or a span of years
+    named before it in the same sentence ("in 2025/26, as of the end of December"; "In 2024/25 the forecast in
+    November was £3m, and in February £4m"), but not the end of one ("At the end of 2023/24 there were 300. In
+    May ..."); otherwise the last year any date named, as the whole of that year."""
+    if (
+        last_period is not None
+        and not _SENTENCE_BREAK.search(text, last_period.end, at)
+        and not _ENDED.search(text, max(0, last_period.start - 20), last_period.start)
+    ):
+        return last_period
+    if last_seen is None:
+        return None
+    year = last_seen.last.year
+    return DateMention(0, 0, dt.date(year, 1, 1), dt.date(year, 12, 31), str(year), "year")
 
 
 def _month_starting_range(text: str, first: DateMention, end: DateMention) -> DateMention:
