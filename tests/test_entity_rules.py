@@ -90,6 +90,17 @@ from qa_assistant.text.spans import sentence_spans
             "Sarah Jones",
             "Head of",
         ),
+        # a post's last word owning what follows makes the post of that
+        (
+            "Cllr Ann Hill, the leader of the council’s opposition group, said the cuts were wrong.",
+            "Cllr Ann Hill",
+            "leader of the council’s opposition group",
+        ),
+        (
+            "Cllr Ann Hill, Leader of the Council, said the cuts were wrong.",
+            "Cllr Ann Hill",
+            "Leader of the Council",
+        ),
     ],
 )
 def test_people_with_their_roles(sentence, name, role):
@@ -218,6 +229,12 @@ def test_a_middle_initial_is_not_a_sentence_end(text, sentences):
             "council",
             "Hackney of Tomorrow",
         ),
+        # a name given after the kind and a comma
+        (
+            "The consultation, called Open Doors Beyond Walls, proposes to move the services.",
+            "consultation",
+            "Open Doors Beyond Walls",
+        ),
     ],
 )
 def test_names_beside_what_was_asked_for(sentence, head, name):
@@ -267,6 +284,8 @@ def test_one_word_before_the_kind_is_no_name(sentence):
         # a possessive may stand before the kind whose name is asked, but a post's words are no kind
         ("What is the name of Hackney's Children in Care Council that met the commission?", "council"),
         ("What is the name of the Director of Children's Services?", None),
+        # ... and what the kind is about may follow it
+        ("What is the name of Greenwich's consultation on changing its Children's Centres?", "consultation"),
         # the kind is one noun phrase: never past its verb to another head ("... is Southwark's fostering service")
         ("Which consortium is Southwark's fostering service now part of?", "consortium"),
         # ... and with no known head it is the phrase's last word before its verb, not its first
@@ -544,6 +563,12 @@ def test_the_name_a_thing_is_now_called_wins_over_its_old_one():
             True,
         ),
         ("Who chairs the Corporate Parenting Board?", "Executive Member for Children's Services", True),
+        # a body's name may be quoted
+        (
+            "Who leads the opposition IMPACT group on the council?",
+            "leader of the council’s opposition ‘IMPACT’ group of Independent",
+            True,
+        ),
     ],
 )
 def test_a_post_on_another_body_does_not_answer(question, role, allowed):

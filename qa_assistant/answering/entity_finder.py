@@ -88,7 +88,15 @@ def _name_then_role() -> re.Pattern[str]:
 
 def role_after(text: str, end: int) -> str | None:
     m = re.match(rf"(?:\s*(?:,|–|—|\(|as)|\s+-)\s*(?:the\s+)?({roles().pattern})", text[end:])
-    return m.group(1).strip() if m else None
+    if not m:
+        return None
+    own = _POSSESSED.match(text, end + m.end(1))
+    return (m.group(1) + own.group(0) if own else m.group(1)).strip()
+
+
+# "Cllr Stuart Wilson, the leader of the council’s opposition group, said": a post's last word owning what
+# follows makes the post the leader of that (the opposition group), not of the council
+_POSSESSED = re.compile(r"['’]s\s+[^,;:()\n]{1,60}?(?=\s*(?:[,;:()\n]|$)|\s+(?:said|says|told|added)\b)")
 
 
 @lru_cache(maxsize=1)

@@ -61,7 +61,11 @@ def _beside_head(text: str, head: str) -> list[Found]:
         name = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))
         if len(name.split()) >= 2 and name[0].isupper():
             out.append(Found(m.end() - len(name), m.end(), name, "name"))
-    for m in re.finditer(rf"(?i:\b{h}s?)\s+(?:(?i:called|named|known as)\s+)?({_PROPER})", text):
+    # ("The consultation, called Children's Centres Beyond Walls, ...": a comma may stand before "called")
+    for m in re.finditer(
+        rf"(?i:\b{h}s?)(?:\s+|,\s+(?=(?i:called|named|known as)\s))(?:(?i:called|named|known as)\s+)?({_PROPER})",
+        text,
+    ):
         name = m.group(1).strip()
         if not re.fullmatch(r"(?:The|A|An|In|On|At|It|This|That|Was|Were|Is|And)", name.split()[0]):
             out.append(Found(m.start(1), m.start(1) + len(name), name, "name"))

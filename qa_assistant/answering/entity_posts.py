@@ -21,8 +21,9 @@ _POST_WORDS = frozenset(
 )
 
 
+# (a body's name may be quoted: "the opposition ‘IMPACT’ group")
 _BODY = re.compile(
-    r"(?:[\w'’-]+\s+){0,5}?(?:board|panel|committee|council|group|partnership|forum|cabinet|commission)\b",
+    r"(?:[\w'‘’-]+\s+){0,5}?(?:board|panel|committee|council|group|partnership|forum|cabinet|commission)\b",
     re.I,
 )
 _BODY_WORDS = frozenset(

@@ -34,6 +34,10 @@ _NAME_OF = re.compile(
     r"\bname of (?:the |this |that |their |its |our )?(?:\w+['’]s )?(?:\w+ ){0,3}?(\w+)\b(?:\s*\?|$| that| which| for)",
     re.I,
 )
+# ... and, failing that, what it is about after it ("the name of Greenwich's consultation on changing ...")
+_NAME_OF_ABOUT = re.compile(
+    r"\bname of (?:the |this |that |their |its |our )?(?:\w+['’]s )?(\w+)(?: on| about| into|,)", re.I
+)
 
 _ROLE_WORD_CUT = re.compile(r"\b(?:who|which|that|when|where|whom|and\s+(?:who|what))\b|[,?;]", re.I)
 
@@ -160,7 +164,7 @@ def doer_verb(question: str) -> frozenset[str]:
 def name_head(question: str) -> str | None:
     """The kind of thing a name is asked for: "which TEAM", "what is the campaign called", "the name of the
     PROGRAMME"."""
-    for pattern in (_NAME_HEAD, _WHAT_THE, _CALLED, _NAME_OF):
+    for pattern in (_NAME_HEAD, _WHAT_THE, _CALLED, _NAME_OF, _NAME_OF_ABOUT):
         m = pattern.search(question)
         if m:
             word = next(g for g in m.groups() if g).lower()
