@@ -66,6 +66,33 @@ def _spent_on(f: Figure, g: Figure, sentence_text: str) -> bool:
     return bool(_SPENT_ON_COUNT.fullmatch(gap))
 
 
+def _owners(f: Figure, siblings: list[Figure], sentence_text: str) -> list[Figure]:
+    """The other numbers of the sentence whose words are their own, not f's: later ones, breakdown parts, and
+    every other one when f is a whole."""
+    whole = _is_whole(f, sentence_text)
+    return [
+        g
+        for g in siblings
+        if (g.kind == "part" or f.kind == "part" or g.start > f.start or (whole and g.start != f.start))
+        and not _spent_on(f, g, sentence_text)
+    ]
+
+
+def _money_before_a_count(f: Figure, g: Figure) -> bool:
+    return g.start < f.start and g.unit.startswith("gbp") and f.unit == "count"
+
+
+def _noun_after(g: Figure, sentence_text: str) -> list[str]:
+    """ "having to fund a £6.7 million shortfall to cover the cost of just 13 extra placements": the noun right
+    after an amount of money says what the amount is, never what a count after it is (but "an overspend of £6.9m
+    in Independent Special Schools ... 600 pupils": where the money went may say where those counted are)."""
+    after = _WORD_AFTER.match(sentence_text, g.end - g.sentence_start)
+    return measure_terms(after.group(1)) if after else []
+
+
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+
+
 def build_context(
     f: Figure,
     sentence_text: str,
@@ -83,14 +110,9 @@ def build_context(
     weeks") belongs to another figure's words rather than stands beside it, so it owns none of them; nor does a
     position beside an amount ("the third visit found 12 children", "the first to report 40 carers")."""
     siblings = [g for g in siblings if g.kind != "limit" and (g.unit == "ordinal") == (f.unit == "ordinal")]
-    whole = _is_whole(f, sentence_text)
-    owners = [
-        g
-        for g in siblings
-        if (g.kind == "part" or f.kind == "part" or g.start > f.start or (whole and g.start != f.start))
-        and not _spent_on(f, g, sentence_text)
-    ]
+    owners = _owners(f, siblings, sentence_text)
     owned = set(t for g in owners for t in g.terms)
+    owned.update(t for g in siblings if _money_before_a_count(f, g) for t in _noun_after(g, sentence_text))
     owned.update(_breakdown_words(f, sentence_text))
     if f.layout == "table":  # "Projected outturn" names the cells under it, not the budget beside them
         owned.update(
