@@ -177,3 +177,21 @@ def test_a_plan_or_strategy_named_with_its_years_asks_no_period():
     asked = "On what date did Cabinet Members consider the report on the Sufficiency Strategy 2022-2025?"
     assert fits_dates(found[0], read(asked))
     assert not fits_dates(found[0], read("On what date in 2022 did Cabinet Members consider the report?"))
+
+
+@pytest.mark.parametrize(
+    "text,value,label",
+    [
+        # the year another number is compared against dates neither that number nor the next
+        ("There were 255 children, 19 more than in 2010/11, at a cost of £19,693 per child.", "£19,693", None),
+        ("Costs were higher than in 2022/23, at £4.5m.", "£4.5m", None),
+        # ... while a year before the value, not compared against, still dates it
+        ("In 2010/11 the cost was £19,693 per child.", "£19,693", "2010/11 financial year"),
+    ],
+)
+def test_a_year_compared_against_dates_no_later_value(text, value, label):
+    as_of = figure(text, value).as_of
+    if label is None:
+        assert as_of.basis != "stated", as_of.label
+    else:
+        assert as_of.label == label

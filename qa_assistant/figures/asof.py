@@ -159,9 +159,11 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
 
 
 def _dates_value_before(text: str, d: DateMention, q: Quantity, sentence_start: int) -> bool:
-    """A date before the value that dates it: not another number's ("64 in 2023"), a source's or compared."""
+    """A date before the value that dates it: not another number's ("64 in 2023"), a source's or compared
+    ("255 children, 19 more than in 2010/11, at a cost of £19,693": the year the 19 is counted against)."""
     return not (
         re.search(r"\d\s+(?:in|at)\s*$", text[max(sentence_start, d.start - 8) : d.start])
+        or _THAN_BEFORE.search(text, max(sentence_start, d.start - 24), d.start)
         or _SOURCE_LINE.match(text, text.rfind("\n", 0, d.start) + 1)
         or _COMPARED_BETWEEN.search(text, d.end, q.start)
     )
@@ -170,6 +172,7 @@ def _dates_value_before(text: str, d: DateMention, q: Quantity, sentence_start: 
 # "Q1 20", "2023/24- £239.5mill", "2024: 41.2%": a period labelling the value right after it
 # "in 2020 94.5 per cent were issued on time, compared to 1.6 per cent last year": the date before a comparison
 # is the first value's
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:(?:in|at|on|for|during)\s+)?(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _COMPARED_BETWEEN = re.compile(r"\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\b|\bwhereas\b", re.I)
 _LABEL_GAP = re.compile(r"[ \t]?(?:[-–:][ \t]?)?")
 _OPENS_BRACKET = re.compile(r"[ \t]?\([ \t]?")
