@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from qa_assistant.answering.entity_asked import Asked
 from qa_assistant.answering.entity_candidates import (
     about_subject,
     dated_as_published,
@@ -573,6 +574,38 @@ def test_the_name_a_thing_is_now_called_wins_over_its_old_one():
 )
 def test_a_post_on_another_body_does_not_answer(question, role, allowed):
     assert same_body(role, body_terms(question)) == allowed
+
+
+@pytest.mark.parametrize(
+    "question,allowed",
+    [
+        # a post of what a body owns is not the body's own post
+        ("Who is the Leader of the Council?", False),
+        ("Who leads the opposition IMPACT group?", True),
+    ],
+)
+def test_a_post_of_what_a_body_owns(question, allowed):
+    sentence = (
+        "Cllr Ann Hill, Leader of the Council’s opposition ‘IMPACT’ group of Independents, said it was wrong."
+    )
+    person = find_people(sentence)[0]
+    asked = Asked.of(question, read(question))
+    assert holds_role(person, sentence, asked.role_terms, asked.body, [person]) is allowed
+
+
+@pytest.mark.parametrize(
+    "sentence,people",
+    [
+        # a possessive post stops before another person
+        ("Sir Ann Hill, the Mayor’s deputy Dr Bob Lee told the panel.", ["Sir Ann Hill", "Dr Bob Lee"]),
+        (
+            "Cllr Ann Hill, Leader of the Council’s deputy Cllr Bob Lee said so.",
+            ["Cllr Ann Hill", "Cllr Bob Lee"],
+        ),
+    ],
+)
+def test_a_possessive_post_stops_before_another_person(sentence, people):
+    assert [p.text for p in find_people(sentence)] == people
 
 
 @pytest.mark.parametrize(

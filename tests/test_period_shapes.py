@@ -95,7 +95,22 @@ def test_may_is_a_month_only_after_a_word_that_says_when(text, months):
             ["2025/26 financial year", "December 2025", "January 2026"],
         ),
         ("In 2019 the rate rose, and in March it was 5.", ["2019", "March 2019"]),
-        # not a month of a later sentence, nor after the end of the period: the period's last year, as before
+        # ... in later sentences and lines too
+        (
+            "The 2024/25 forecast overspend is £3m. In November it was £3.5m.",
+            ["2024/25 financial year", "November 2024"],
+        ),
+        ("Budget monitoring 2024/25\nPeriod 9 (December): £3m", ["2024/25 financial year", "December 2024"]),
+        # ... until a date outside it is named
+        (
+            "In 2019 it rose. In December 2023 there were 300. In January 310.",
+            ["2019", "December 2023", "January 2023"],
+        ),
+        # not after the end or the outturn of the period: the period's last year, as before
+        (
+            "The 2023/24 outturn, reported to Cabinet in June, was £5m.",
+            ["2023/24 financial year", "June 2024"],
+        ),
         (
             "At the end of 2023/24 there were 300. In May there were 320.",
             ["2023/24 financial year", "May 2024"],
@@ -183,7 +198,11 @@ def test_a_plan_or_strategy_named_with_its_years_asks_no_period():
     "text,value,label",
     [
         # the year another number is compared against dates neither that number nor the next
-        ("There were 255 children, 19 more than in 2010/11, at a cost of £19,693 per child.", "£19,693", None),
+        (
+            "There were 255 children, 19 more than in 2010/11, at a cost of £19,693 per child.",
+            "£19,693",
+            None,
+        ),
         ("Costs were higher than in 2022/23, at £4.5m.", "£4.5m", None),
         # ... while a year before the value, not compared against, still dates it
         ("In 2010/11 the cost was £19,693 per child.", "£19,693", "2010/11 financial year"),

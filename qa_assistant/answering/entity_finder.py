@@ -91,12 +91,18 @@ def role_after(text: str, end: int) -> str | None:
     if not m:
         return None
     own = _POSSESSED.match(text, end + m.end(1))
-    return (m.group(1) + own.group(0) if own else m.group(1)).strip()
+    if own and not titles().search(own.group(0)):  # not past another person ("the Mayor’s deputy Dr Bob Lee")
+        return (m.group(1) + own.group(0)).strip()
+    return m.group(1).strip()
 
 
 # "Cllr Stuart Wilson, the leader of the council’s opposition group, said": a post's last word owning what
-# follows makes the post the leader of that (the opposition group), not of the council
-_POSSESSED = re.compile(r"['’]s\s+[^,;:()\n]{1,60}?(?=\s*(?:[,;:()\n]|$)|\s+(?:said|says|told|added)\b)")
+# follows makes the post the leader of that (the opposition group), not of the council; it ends where the
+# clause does, at "and", or before two capitalised words in a row (a name: "the Mayor’s deputy Bob Lee")
+_POSSESSED = re.compile(
+    r"['’]s\s+(?:(?!\s(?:and|said|says|told|added)\b|\.\s|[A-Z][a-z]+\s+[A-Z][a-z])[^,;:()\n]){1,60}?"
+    r"(?=\s*(?:[,;:()\n.]|$)|\s+(?:and|said|says|told|added)\b)"
+)
 
 
 @lru_cache(maxsize=1)

@@ -47,6 +47,28 @@ def same_body(role: str | None, asked_body: frozenset[str]) -> bool:
     return len(own & asked_body) * 3 >= min(len(own), len(asked_body)) * 2
 
 
+# "the leader of the council’s opposition ‘IMPACT’ group": what a body or post owns, after its possessive, when
+# the post is of it (not "Stockton Council's Cabinet Member", the council's own post)
+_POST_POSSESSIVE = re.compile(
+    r"\bof\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:council|board|panel|committee|group|cabinet|authority|partnership|mayor|"
+    r"leader|chair)['’]s\s+(.+)$",
+    re.I,
+)
+
+
+def _owned_by_the_post(role: str | None) -> frozenset[str]:
+    """The words a post's possessive owns ("opposition", "impact"), less the words of bodies and posts."""
+    m = _POST_POSSESSIVE.search(role or "")
+    return frozenset(measure_terms(m.group(1))) - _BODY_WORDS - _POST_WORDS if m else frozenset()
+
+
+def _of_the_body_asked(role: str | None, role_terms: frozenset[str], asked_body: frozenset[str]) -> bool:
+    """A post on the body asked, and not a post of what a body owns ("Leader of the Council’s opposition group"
+    is not the Leader of the Council) unless the question names what it owns."""
+    owned = _owned_by_the_post(role)
+    return same_body(role, asked_body) and (not owned or bool(owned & (role_terms | asked_body)))
+
+
 def holds_role(
     c: Found,
     sentence: str,
@@ -59,7 +81,7 @@ def holds_role(
     their own role or right beside their name (not past another person the sentence names: "Beth Bradshaw,
     Voice of the Child Coordinator and Laurie Hunter, support officer"; not when the paper gives the post to
     another person named there), and on the body the question names."""
-    if c.type == "person" and not same_body(c.role, asked_body):
+    if c.type == "person" and not _of_the_body_asked(c.role, role_terms, asked_body):
         return False
     if not role_terms or c.type != "person":
         return True

@@ -50,12 +50,10 @@ FROM_ELSEWHERE = re.compile(
     r"(?:an?\s+)?(?:ethnic|minority|black|mixed|asian|white))\b",
     re.I,
 )
-# "allocated to Children's Services" goes on; "to date", "to be", "to deliver", "(a shortfall) to cover" end the
-# phrase.
+# "allocated to Children's Services" goes on; "to date", "to be", "to deliver" end the phrase.
 _TO_CONTINUES = re.compile(
     r"to\s+be\s+[a-z]+ed\b|to\s+(?!date\b|be\b|deliver|support|provide|reduce|increase|improve|ensure|help|make|"
-    r"meet|achieve|continue|take|get|cover|fund|pay|offset|bridge|balance|address|tackle|manage|recruit|create|"
-    r"build|the\s+end\b|end\b|around\b|approximately\b|\d|£)",
+    r"meet|achieve|continue|take|get|the\s+end\b|end\b|around\b|approximately\b|\d|£)",
     re.I,
 )
 

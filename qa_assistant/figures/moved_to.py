@@ -1,14 +1,14 @@
 """A question asking where a measure moved to ("To what figure had the overspend been reduced?", "What had the
 average cost risen to?") is answered only by a value the paper says the measure moved to or now stands at
-("the estimate has reduced down to £4.6m", "is currently £4.6m", "212, a fall of 30"), or by a table's cell
-(a scorecard writes no words before its values); not by another value of the same measure (the headline £5m)."""
+("the estimate has reduced down to £4.6m", "is currently £4.6m", "212, a fall of 30"); not by another value of
+the same measure (the headline £5m), nor by a table's cell (which of a row's cells is where it moved to is not
+said), so such a question is then answered by a quote or not at all."""
 
 from __future__ import annotations
 
 import re
 
 from qa_assistant.figures.asof_spans import HEDGE
-from qa_assistant.models import Figure
 
 _DOWN = (
     r"fall|falls|fell|fallen|reduce|reduces|reduced|decrease|decreases|decreased|drop|drops|dropped|cut|cuts|"
@@ -27,22 +27,28 @@ _ASKS_MOVED_TO = re.compile(
     re.I,
 )
 _ASKS_DOWN = re.compile(rf"\b(?:{_DOWN})\b", re.I)
-_HEDGED = rf"\s+(?:{HEDGE}\s+|(?:more|less|fewer)\s+than\s+)?[£$]?\s*$"
-# what a paper writes right before the value a measure moved to or stands at now ("compared to £5m", "due to",
-# "up to" and "equal to" say no such thing)
-_SAID_MOVED_TO = re.compile(
-    rf"(?:(?<!compared\s)(?<!compared)(?<!relative\s)(?<!equal\s)(?<!close\s)(?<!due\s)(?<!up\s)(?<!addition\s)"
-    rf"(?<!similar\s)\bto|\breach|\breaches|\breached|\breaching|\b(?:stands?|stood|standing)\s+at){_HEDGED}",
+_HEDGED = rf"\s+(?:{HEDGE}\s+|(?:more|less|fewer)\s+than\s+)?[£$]?\s*"
+# what a paper writes right before the value a measure moved to ("compared to £5m", "due to", "up to" and "equal
+# to" say no such thing)
+_TO = (
+    r"(?:(?<!compared\s)(?<!relative\s)(?<!equal\s)(?<!close\s)(?<!due\s)(?<!up\s)(?<!addition\s)(?<!similar\s)"
+    r"\bto|\breach|\breaches|\breached|\breaching|\b(?:stands?|stood|standing)\s+at)"
+)
+_SAID_MOVED_TO = re.compile(rf"{_TO}{_HEDGED}$", re.I)
+_MOVED_TO_VALUE = re.compile(rf"{_TO}{_HEDGED}(?=\d)", re.I)  # where a sentence gives one, the value's start
+# "is now £4.6m", "are currently forecast at £4.6m" (a verb before; not "Currently 12 social workers ...")
+_NOW_BEFORE = re.compile(
+    rf"\b(?:is|are|was|were|has\s+been|have\s+been|stands?|stood)\s+(?:now|currently)\s+"
+    rf"(?:(?:at|forecast\s+at|estimated\s+at|projected\s+at|standing\s+at)\s+)?(?:{HEDGE}\s+)?[£$]?\s*$",
     re.I,
 )
-# "is now £4.6m", "is currently forecast at £4.6m"
-_NOW_BEFORE = re.compile(r"\b(?:now|currently)\b[^.;,:\d£]{0,30}$", re.I)
-_HIGH_BEFORE = re.compile(rf"\b(?:high|peak)\s+of{_HEDGED}", re.I)
-_LOW_BEFORE = re.compile(rf"\blow\s+of{_HEDGED}", re.I)
+_HIGH_BEFORE = re.compile(rf"\b(?:high|peak)\s+of{_HEDGED}$", re.I)
+_LOW_BEFORE = re.compile(rf"\blow\s+of{_HEDGED}$", re.I)
+_COMPARED_BEFORE = re.compile(r"\b(?:compared|than|against|versus|vs)\b[^.;\d£]{0,20}$", re.I)
 # "212 children ..., a fall of 30", "18, down from 25": the value a change ended at
 _ENDED_AFTER = re.compile(
-    r"[^.;\d£]{0,80}?(?:,\s*an?\s+(?:fall|drop|reduction|decrease|decline|rise|increase)\s+of\b|"
-    r"\b(?:down|up)\s+from\b)",
+    rf"[^.;\d£]{{0,80}}?(?:,\s*an?\s+(?:fall|drop|reduction|decrease|decline|rise|increase)\s+of|"
+    rf"\b(?:down|up)\s+from(?:\s+(?:a|the))?(?:\s+(?:peak|high|low)\s+of)?){_HEDGED}\d",
     re.I,
 )
 _LOOK_BACK = 40
@@ -53,16 +59,15 @@ def asks_moved_to(question: str) -> bool:
     return bool(_ASKS_MOVED_TO.search(question))
 
 
-def said_moved_to(f: Figure, sentence: str, start: int, end: int, question: str) -> bool:
+def said_moved_to(sentence: str, start: int, end: int, question: str) -> bool:
     """Does the sentence give the value at start..end as one a measure moved to or stands at now (a peak only
-    for a rise asked, a low only for a fall)?"""
-    if f.layout == "table":
-        return True
+    for a rise asked, a low only for a fall)? Where the sentence writes a value "to" which it moved, only that
+    one does ("The overspend of £5m (down from £6m) has been reduced further to £4.6m")."""
     before = sentence[max(0, start - _LOOK_BACK) : start]
+    moved_to = [m.end() for m in _MOVED_TO_VALUE.finditer(sentence)]
+    if moved_to:
+        return any(0 <= at - start <= 1 for at in moved_to)
+    if _COMPARED_BEFORE.search(before):
+        return False
     extreme = _LOW_BEFORE if _ASKS_DOWN.search(question) else _HIGH_BEFORE
-    return bool(
-        _SAID_MOVED_TO.search(before)
-        or _NOW_BEFORE.search(before)
-        or extreme.search(before)
-        or _ENDED_AFTER.match(sentence, end)
-    )
+    return bool(_NOW_BEFORE.search(before) or extreme.search(before) or _ENDED_AFTER.match(sentence, end))

@@ -46,7 +46,7 @@ def shape_refusal(r: Reading, f: Figure, around: FigureContext) -> str | None:
         return "measure: asked for an average; the paper does not give this as one"
     if asks_total(r.question) and given_as_average(f, sentence):
         return "measure: asked for a total; the paper gives this as an average"
-    if asks_moved_to(r.question) and not said_moved_to(f, sentence, start, end, r.question):
+    if asks_moved_to(r.question) and not said_moved_to(sentence, start, end, r.question):
         return "measure: asked the value it moved to; the paper does not give this as one"
     asked = asked_end(r.question)
     if asked and asked != figure_end(sentence, start, end):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa_assistant.figures.explained_words import says_what_it_counts
-from qa_assistant.figures.terms import CONTRAST, measure_terms
+from qa_assistant.figures.terms import CONTRAST, lexicon, measure_terms
 from qa_assistant.figures.when_words import says_only_when
 from qa_assistant.models import Figure
 from qa_assistant.text.dates import find_dates
@@ -83,11 +83,19 @@ def _money_before_a_count(f: Figure, g: Figure) -> bool:
 
 
 def _noun_after(g: Figure, sentence_text: str) -> list[str]:
-    """ "having to fund a £6.7 million shortfall to cover the cost of just 13 extra placements": the noun right
-    after an amount of money says what the amount is, never what a count after it is (but "an overspend of £6.9m
-    in Independent Special Schools ... 600 pupils": where the money went may say where those counted are)."""
+    """ "having to fund a £6.7 million shortfall to cover the cost of just 13 extra placements": a money noun
+    right after an amount says what the amount is, never what a count after it is (but "a £2m fostering budget
+    supports 40 carers": "fostering" may; "an overspend of £6.9m in Independent Special Schools ... 600 pupils":
+    where the money went may say where those counted are)."""
     after = _WORD_AFTER.match(sentence_text, g.end - g.sentence_start)
-    return measure_terms(after.group(1)) if after else []
+    if after is None or after.group(1).lower() not in _money_nouns():
+        return []
+    return measure_terms(after.group(1))
+
+
+@lru_cache(maxsize=1)
+def _money_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["money_nouns"])
 
 
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")

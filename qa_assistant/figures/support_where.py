@@ -28,9 +28,10 @@ def where_said(
 ) -> str | None:
     """Where the words the sentence leaves out are said instead ("near", "source" or "before"), or None (q: the
     question's measure terms, p: the figure's phrase terms)."""
-    if _whole_opener().match(around.sentence_text) and missing & (around.near | around.before):
+    if _whole_opener().match(around.sentence_text):
         # "Overall, 5,067 children were looked after", after sentences on lone asylum-seeking children: the
-        # whole, not the group spoken of before (a title naming that group is then no scope either)
+        # whole, not the group spoken of before nor one the title names ("Altogether, 4,200 children were open
+        # to social care" in a disabled children's service update); a sentence that names the group says so
         return None
     # Words about the occasion, not the measure: the paper's own title, or a name the question gives
     # ("What figure did Karen Robb give the Panel ...") found anywhere in the paper. A value listed under a
