@@ -446,6 +446,11 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         ("What did officers say were the main reasons for the rise in children in care?", "text"),
         # ... not what someone said a figure was
         ("What did the council say was the overspend in 2023/24?", "number"),
+        # what would happen to a figure, and what a figure was based on, ask words
+        ("What did the report warn would happen to the overspend if agency use does not fall?", "text"),
+        ("What was the council's 2018/19 target for children in care based on?", "text"),
+        # ... but which estimate a figure is based on asks that estimate
+        ("What population estimate is the rate per 10,000 based on?", "number"),
         # an amount a question names by its kind ("what take-up", "what investment") asks a figure
         ("What take-up of two-year-old nursery places had the service achieved?", "number"),
         ("What investment in children's social care did the Cabinet seek?", "number"),

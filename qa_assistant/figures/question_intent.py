@@ -142,6 +142,14 @@ _WHY = re.compile(
     r"(?:behind|the\s+(?:main\s+)?(?:reasons?|causes?|drivers?)\s+(?:for|of|behind))\b)",
     re.I,
 )
+# "What did the report warn would happen to the overspend if ...?" asks a consequence, and "What was the target
+# based on?" a basis: words, even when the question names an amount
+_CONSEQUENCE_OR_BASIS = re.compile(
+    r"^\s*what\b[^?]{0,120}\b(?:would|will|could|might)\s+happen\b|"
+    # (not "What population estimate is the rate based on?", which asks which figure)
+    r"^\s*what\s+(?:is|was|are|were)\b[^?]{0,120}\bbased\s+on\s*\??\s*$",
+    re.I,
+)
 
 _GRADE = re.compile(
     r"\bwhat\s+(?:grade|rating|judgement|judgment)\b|\bhow\s+(?:was|were|is|are)\b.{0,60}\b(?:graded|"
@@ -160,6 +168,7 @@ def answer_type(question: str, unit: str | None, concept: ConceptMatch | None) -
     if (
         _DEFINITION.search(question)
         or _WHY.match(question)
+        or _CONSEQUENCE_OR_BASIS.search(question)
         or (
             _DISCUSSION.search(question)
             and unit is None
