@@ -161,11 +161,21 @@ def doer_verb(question: str) -> frozenset[str]:
     return frozenset(measure_terms(after.group(1)))
 
 
+# "What is the name of the project from which Trafford drew down money?": "which" after a noun and a preposition,
+# once the question has asked, opens a relative clause ("From which centre ...?", "Details of which bill ...?" ask)
+_RELATIVE_BEFORE = re.compile(r"\w\s+(?:from|in|of|by|to|with|for|at|on|through|under)\s+$", re.I)
+_ASKED = re.compile(r"\b(?:what|which|who|whom|how|when|where)\b", re.I)
+
+
+def _relative(question: str, at: int) -> bool:
+    return bool(_RELATIVE_BEFORE.search(question, 0, at) and _ASKED.search(question, 0, at))
+
+
 def name_head(question: str) -> str | None:
     """The kind of thing a name is asked for: "which TEAM", "what is the campaign called", "the name of the
     PROGRAMME"."""
     for pattern in (_NAME_HEAD, _WHAT_THE, _CALLED, _NAME_OF, _NAME_OF_ABOUT):
-        m = pattern.search(question)
+        m = next((m for m in pattern.finditer(question) if not _relative(question, m.start())), None)
         if m:
             word = next(g for g in m.groups() if g).lower()
             after = _NEXT_HEAD.match(question, m.end())
