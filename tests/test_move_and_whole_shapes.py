@@ -77,8 +77,8 @@ def test_a_peak_is_where_a_rise_went(question, value, ok):
             "12 disabled children were looked after in Telford. In total, 5,067 children were being looked after.",
             False,
         ),
-        # ... nor of the group the title names
-        ("The service grew. Overall, 5,067 children were being looked after in Telford.", False),
+        # ... while with no group spoken of before, the title stays the paper's scope
+        ("The service grew. Overall, 5,067 children were being looked after in Telford.", True),
         # ... while one that names the group is of it
         ("The service grew. In total, 5,067 disabled children were being looked after in Telford.", True),
     ],
@@ -124,6 +124,32 @@ def test_a_sentence_turning_to_the_whole_is_not_the_group_spoken_of_before(text,
             "£5m",
             False,
         ),
+        # the way asked: a value it grew to is not where it was reduced to; one it now stands at is
+        (
+            "To what figure had the overspend been reduced?",
+            "The overspend, which had grown to £6m at quarter 2, has since been reduced and is currently £4.6m.",
+            "£6m",
+            False,
+        ),
+        (
+            "To what figure had the overspend been reduced?",
+            "The overspend, which had grown to £6m at quarter 2, has since been reduced and is currently £4.6m.",
+            "£4.6m",
+            True,
+        ),
+        (
+            "What had the number of children in care risen to?",
+            "Children in care rose to a high of 470 in October before falling to 430 in March.",
+            "430",
+            False,
+        ),
+        (
+            "What had the number of children in care risen to?",
+            "Children in care rose to a high of 470 in October before falling to 430 in March.",
+            "470",
+            True,
+        ),
+        ("To what figure had the overspend been reduced?", "The overspend now totals £4.6m.", "£4.6m", True),
     ],
 )
 def test_only_the_value_a_measure_moved_to(question, text, value, ok):

@@ -106,7 +106,26 @@ def test_may_is_a_month_only_after_a_word_that_says_when(text, months):
             "In 2019 it rose. In December 2023 there were 300. In January 310.",
             ["2019", "December 2023", "January 2023"],
         ),
+        # ... but not after its last day, nor a year compared against
+        (
+            "In 2023/24 there were 300 at 31 March 2024. In April 320.",
+            ["2023/24 financial year", "31 March 2024", "April 2024"],
+        ),
+        (
+            "The 2024/25 overspend is £6m (2023/24: £5m). In December it was £5.5m.",
+            ["2024/25 financial year", "2023/24 financial year", "December 2024"],
+        ),
+        # ... and a forecast outturn is no ended year
+        ("The 2024/25 outturn forecast in December was £5m.", ["2024/25 financial year", "December 2024"]),
+        (
+            "The projected 2024/25 outturn as at December was £5m.",
+            ["2024/25 financial year", "December 2024"],
+        ),
         # not after the end or the outturn of the period: the period's last year, as before
+        (
+            "The 2023/24 year-end position was £5m. In April it was reviewed.",
+            ["2023/24 financial year", "April 2024"],
+        ),
         (
             "The 2023/24 outturn, reported to Cabinet in June, was £5m.",
             ["2023/24 financial year", "June 2024"],
@@ -203,9 +222,14 @@ def test_a_plan_or_strategy_named_with_its_years_asks_no_period():
             "£19,693",
             None,
         ),
-        ("Costs were higher than in 2022/23, at £4.5m.", "£4.5m", None),
         # ... while a year before the value, not compared against, still dates it
         ("In 2010/11 the cost was £19,693 per child.", "£19,693", "2010/11 financial year"),
+        # ... and so does one compared against that then gives its own value
+        (
+            "Numbers are lower than at the end of March 2023, when there were 300 children.",
+            "300",
+            "end of March 2023",
+        ),
     ],
 )
 def test_a_year_compared_against_dates_no_later_value(text, value, label):

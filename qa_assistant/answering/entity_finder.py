@@ -98,9 +98,9 @@ def role_after(text: str, end: int) -> str | None:
 
 # "Cllr Stuart Wilson, the leader of the council’s opposition group, said": a post's last word owning what
 # follows makes the post the leader of that (the opposition group), not of the council; it ends where the
-# clause does, at "and", or before two capitalised words in a row (a name: "the Mayor’s deputy Bob Lee")
+# clause does, at "and" or a full stop (and never runs past a titled person: role_after)
 _POSSESSED = re.compile(
-    r"['’]s\s+(?:(?!\s(?:and|said|says|told|added)\b|\.\s|[A-Z][a-z]+\s+[A-Z][a-z])[^,;:()\n]){1,60}?"
+    r"['’]s\s+(?:(?!\s(?:and|said|says|told|added)\b|\.\s)[^,;:()\n]){1,60}?"
     r"(?=\s*(?:[,;:()\n.]|$)|\s+(?:and|said|says|told|added)\b)"
 )
 

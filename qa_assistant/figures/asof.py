@@ -163,7 +163,7 @@ def _dates_value_before(text: str, d: DateMention, q: Quantity, sentence_start: 
     ("255 children, 19 more than in 2010/11, at a cost of £19,693": the year the 19 is counted against)."""
     return not (
         re.search(r"\d\s+(?:in|at)\s*$", text[max(sentence_start, d.start - 8) : d.start])
-        or _THAN_BEFORE.search(text, max(sentence_start, d.start - 24), d.start)
+        or _THAN_BEFORE.search(text, max(sentence_start, d.start - 48), d.start)
         or _SOURCE_LINE.match(text, text.rfind("\n", 0, d.start) + 1)
         or _COMPARED_BETWEEN.search(text, d.end, q.start)
     )
@@ -172,7 +172,13 @@ def _dates_value_before(text: str, d: DateMention, q: Quantity, sentence_start: 
 # "Q1 20", "2023/24- £239.5mill", "2024: 41.2%": a period labelling the value right after it
 # "in 2020 94.5 per cent were issued on time, compared to 1.6 per cent last year": the date before a comparison
 # is the first value's
-_THAN_BEFORE = re.compile(r"\bthan\s+(?:(?:in|at|on|for|during)\s+)?(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+# (a number right before it: "19 more than in 2010/11"; not "lower than at the end of March 2023, when there were
+# 300", whose date is the 300's)
+_THAN_BEFORE = re.compile(
+    r"\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}?(?:more|fewer|less|higher|lower|up|down)\s+than\s+"
+    r"(?:(?:in|at|on|for|during)\s+)?(?:the\s+)?(?:end\s+of\s+)?$",
+    re.I,
+)
 _COMPARED_BETWEEN = re.compile(r"\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\b|\bwhereas\b", re.I)
 _LABEL_GAP = re.compile(r"[ \t]?(?:[-–:][ \t]?)?")
 _OPENS_BRACKET = re.compile(r"[ \t]?\([ \t]?")

@@ -11,12 +11,13 @@ import re
 from qa_assistant.figures.asof_spans import HEDGE
 
 _DOWN = (
-    r"fall|falls|fell|fallen|reduce|reduces|reduced|decrease|decreases|decreased|drop|drops|dropped|cut|cuts|"
-    r"lower|lowered|decline|declined|(?:go|goes|gone|went)\s+down"
+    r"fall|falls|fell|fallen|falling|reduce|reduces|reduced|reducing|decrease|decreases|decreased|decreasing|drop|"
+    r"drops|dropped|dropping|cut|cuts|cutting|lower|lowered|lowering|decline|declined|declining|"
+    r"(?:go|goes|gone|went|going)\s+down"
 )
 _UP = (
-    r"rise|rises|rose|risen|increase|increases|increased|raise|raised|grow|grew|grown|climb|climbed|"
-    r"(?:go|goes|gone|went)\s+up"
+    r"rise|rises|rose|risen|rising|increase|increases|increased|increasing|raise|raised|raising|grow|grew|grown|"
+    r"growing|climb|climbed|climbing|(?:go|goes|gone|went|going)\s+up"
 )
 _MOVES = rf"(?:{_DOWN}|{_UP}|revise|revised)"
 # "To what figure had X been reduced?", "To what number did X fall?" (not "Up to what age ...", nor "To what did
@@ -35,10 +36,10 @@ _TO = (
     r"\bto|\breach|\breaches|\breached|\breaching|\b(?:stands?|stood|standing)\s+at)"
 )
 _SAID_MOVED_TO = re.compile(rf"{_TO}{_HEDGED}$", re.I)
-_MOVED_TO_VALUE = re.compile(rf"{_TO}{_HEDGED}(?=\d)", re.I)  # where a sentence gives one, the value's start
-# "is now £4.6m", "are currently forecast at £4.6m" (a verb before; not "Currently 12 social workers ...")
+# "is now £4.6m", "are currently forecast at £4.6m", "now totals £4.6m" (not "Currently 12 social workers ...")
 _NOW_BEFORE = re.compile(
-    rf"\b(?:is|are|was|were|has\s+been|have\s+been|stands?|stood)\s+(?:now|currently)\s+"
+    rf"(?:\b(?:is|are|was|were|has\s+been|have\s+been|stands?|stood)\s+(?:now|currently)|"
+    rf"(?<=\w\s)(?:now|currently)\s+(?:totals?|totalling|averages?|stands?\s+at|sits?\s+at|standing\s+at))\s+"
     rf"(?:(?:at|forecast\s+at|estimated\s+at|projected\s+at|standing\s+at)\s+)?(?:{HEDGE}\s+)?[£$]?\s*$",
     re.I,
 )
@@ -60,14 +61,27 @@ def asks_moved_to(question: str) -> bool:
 
 
 def said_moved_to(sentence: str, start: int, end: int, question: str) -> bool:
-    """Does the sentence give the value at start..end as one a measure moved to or stands at now (a peak only
-    for a rise asked, a low only for a fall)? Where the sentence writes a value "to" which it moved, only that
-    one does ("The overspend of £5m (down from £6m) has been reduced further to £4.6m")."""
+    """Does the sentence give the value at start..end as one a measure moved to (the way asked: "grown to £6m"
+    does not answer where it was reduced to), stands at now, peaked at for a rise asked or bottomed at for a fall?
+    Where the sentence writes a value to which it moved the way asked, a value a change merely ended at does not
+    also answer ("The overspend of £5m (down from £6m) has been reduced further to £4.6m")."""
+    down = bool(_ASKS_DOWN.search(question))
     before = sentence[max(0, start - _LOOK_BACK) : start]
-    moved_to = [m.end() for m in _MOVED_TO_VALUE.finditer(sentence)]
-    if moved_to:
-        return any(0 <= at - start <= 1 for at in moved_to)
     if _COMPARED_BEFORE.search(before):
         return False
-    extreme = _LOW_BEFORE if _ASKS_DOWN.search(question) else _HIGH_BEFORE
-    return bool(_NOW_BEFORE.search(before) or extreme.search(before) or _ENDED_AFTER.match(sentence, end))
+    if _NOW_BEFORE.search(before) or (_LOW_BEFORE if down else _HIGH_BEFORE).search(before):
+        return True
+    asked_way = [m.end() for m in _moved_way(down).finditer(sentence)]
+    if asked_way:
+        return any(0 <= at - start <= 1 for at in asked_way)
+    if _SAID_MOVED_TO.search(before):
+        return not _moved_way(not down, at_end=True).search(before)
+    return bool(_ENDED_AFTER.match(sentence, end))
+
+
+def _moved_way(down: bool, at_end: bool = False) -> re.Pattern[str]:
+    """A verb moving the given way, then (within two words) "to" and a number: where the sentence's value starts,
+    or (at_end) right before the value read."""
+    verbs = _DOWN if down else _UP
+    tail = r"$" if at_end else r"(?=\d)"
+    return re.compile(rf"\b(?:{verbs})\b(?:\s+[a-z]+){{0,2}}?\s+to{_HEDGED}{tail}", re.I)

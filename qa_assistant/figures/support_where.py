@@ -28,10 +28,10 @@ def where_said(
 ) -> str | None:
     """Where the words the sentence leaves out are said instead ("near", "source" or "before"), or None (q: the
     question's measure terms, p: the figure's phrase terms)."""
-    if _whole_opener().match(around.sentence_text):
+    if _whole_opener().match(around.sentence_text) and missing & (around.near | around.before):
         # "Overall, 5,067 children were looked after", after sentences on lone asylum-seeking children: the
-        # whole, not the group spoken of before nor one the title names ("Altogether, 4,200 children were open
-        # to social care" in a disabled children's service update); a sentence that names the group says so
+        # whole, not the group spoken of before (nor then one the title names); with no such group before, the
+        # title stays the paper's scope ("Overall, the forecast overspend is £2.1m" in a transport update)
         return None
     # Words about the occasion, not the measure: the paper's own title, or a name the question gives
     # ("What figure did Karen Robb give the Panel ...") found anywhere in the paper. A value listed under a

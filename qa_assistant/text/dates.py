@@ -13,6 +13,7 @@ import re
 
 from qa_assistant.text.date_mention import DateMention
 from qa_assistant.text.date_patterns import MONTHS, PATTERNS, QUARTER_WORDS, counted_not_dated
+from qa_assistant.text.month_placing import next_period, placing_for
 from qa_assistant.text.period_mentions import (
     NAMED_YEAR_KINDS,
     relative_fy_mention,
@@ -206,7 +207,7 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
     yearless: tuple[str, re.Match[str]] | None = None  # a day named without a year, nothing before giving one
     previous_kind = ""
     for _, _, kind, m in claims:
-        placing = _placing(text, last_period, last_seen)
+        placing = placing_for(text, last_period, last_seen)
         mention = _make(kind, m, reference, last_quarter_fy or last_fy, placing)
         if kind in _QUARTER_KINDS:
             last_quarter_fy = _fy_start(m) or last_quarter_fy
@@ -222,36 +223,10 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
             mentions[-1] = _month_starting_range(text, mentions[-1], mention)
         previous_kind = kind
         last_seen = mention
-        if mention.kind in _PLACING_KINDS:
-            last_period = mention
-        elif last_period is not None and not last_period.first <= mention.first <= last_period.last:
-            last_period = None  # "In 2019 ... In December 2023 ... In January": a later date outside it
+        last_period = next_period(text, last_period, mention)
         mentions.append(mention)
     mentions.sort(key=lambda d: d.start)
     return mentions
-
-
-_ENDED_BEFORE = re.compile(r"\b(?:end|close)\s+of\s+(?:the\s+)?$|\boutturn\s+(?:for\s+)?$", re.I)
-_ENDED_AFTER = re.compile(r"\s*(?:financial\s+year\s+)?(?:outturn|final\s+(?:position|accounts?))\b", re.I)
-_PLACING_KINDS = ("fy", "year", "span")
-
-
-def _placing(text: str, last_period: DateMention | None, last_seen: DateMention | None) -> DateMention | None:
-    """What places a month named without a year: the financial, academic or calendar year or span of years named
-    last ("in 2025/26, as of the end of December"; "In 2024/25 the forecast in November was £3m, and in February
-    £4m"; "Budget monitoring 2024/25 ... Period 9 (December)"), but not one whose end or outturn was spoken of
-    ("At the end of 2023/24 there were 300. In May ...", "The 2023/24 outturn was £5m. In April ..."): then the
-    last year any date named, as the whole of that year."""
-    if (
-        last_period is not None
-        and not _ENDED_BEFORE.search(text, max(0, last_period.start - 20), last_period.start)
-        and not _ENDED_AFTER.match(text, last_period.end)
-    ):
-        return last_period
-    if last_seen is None:
-        return None
-    year = last_seen.last.year
-    return DateMention(0, 0, dt.date(year, 1, 1), dt.date(year, 12, 31), str(year), "year")
 
 
 def _month_starting_range(text: str, first: DateMention, end: DateMention) -> DateMention:
