@@ -150,6 +150,18 @@ def test_a_sentence_turning_to_the_whole_is_not_the_group_spoken_of_before(text,
             True,
         ),
         ("To what figure had the overspend been reduced?", "The overspend now totals £4.6m.", "£4.6m", True),
+        (
+            "To what figure had the overspend been reduced?",
+            "The overspend, which had grown to £7.5m, now totals £5m.",
+            "£5m",
+            True,
+        ),
+        (
+            "What had the number of agency social workers fallen to?",
+            "Agency social workers fell from 40 to 25, with vacancies reduced to 12.",
+            "25",
+            True,
+        ),
     ],
 )
 def test_only_the_value_a_measure_moved_to(question, text, value, ok):

@@ -115,6 +115,10 @@ def test_may_is_a_month_only_after_a_word_that_says_when(text, months):
             "The 2024/25 overspend is £6m (2023/24: £5m). In December it was £5.5m.",
             ["2024/25 financial year", "2023/24 financial year", "December 2024"],
         ),
+        (
+            "In 2023/24 there were 300, compared with 280 in 2022/23. In March 310.",
+            ["2023/24 financial year", "2022/23 financial year", "March 2024"],
+        ),
         # ... and a forecast outturn is no ended year
         ("The 2024/25 outturn forecast in December was £5m.", ["2024/25 financial year", "December 2024"]),
         (
@@ -222,9 +226,12 @@ def test_a_plan_or_strategy_named_with_its_years_asks_no_period():
             "£19,693",
             None,
         ),
+        ("Children in care are higher than in 2022/23, at 320.", "320", None),
+        ("Numbers remain higher than at 31 March 2023, standing at 320.", "320", None),
         # ... while a year before the value, not compared against, still dates it
         ("In 2010/11 the cost was £19,693 per child.", "£19,693", "2010/11 financial year"),
         # ... and so does one compared against that then gives its own value
+        ("It is higher than in 2022/23 (410 children).", "410", "2022/23 financial year"),
         (
             "Numbers are lower than at the end of March 2023, when there were 300 children.",
             "300",

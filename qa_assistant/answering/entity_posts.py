@@ -64,12 +64,9 @@ def _owned_by_the_post(role: str | None) -> frozenset[str]:
 
 def _of_the_body_asked(role: str | None, role_terms: frozenset[str], asked_body: frozenset[str]) -> bool:
     """A post on the body asked, and not a post of what a body owns ("Leader of the Council’s opposition group"
-    is not the Leader of the Council) unless the question names what it owns or names no body ("Who chairs the
-    quality assurance sub-group?")."""
+    is not the Leader of the Council, nor the council leader) unless the question names what it owns."""
     owned = _owned_by_the_post(role)
-    return same_body(role, asked_body) and (
-        not owned or not asked_body or bool(owned & (role_terms | asked_body))
-    )
+    return same_body(role, asked_body) and (not owned or bool(owned & (role_terms | asked_body)))
 
 
 def holds_role(

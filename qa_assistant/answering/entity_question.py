@@ -31,7 +31,9 @@ _WHAT_THE = re.compile(
 )
 _NAME_OF = re.compile(
     # "the name of Hackney's Children in Care Council that ...": a possessive may stand before the kind
-    r"\bname of (?:the |this |that |their |its |our )?(?:\w+['’]s )?(?:\w+ ){0,3}?(\w+)\b(?:\s*\?|$| that| which| for)",
+    # (never a preposition: "the name of the partnership in which ..." names no kind)
+    r"\bname of (?:the |this |that |their |its |our )?(?:\w+['’]s )?(?:\w+ ){0,3}?"
+    r"(?!(?:from|in|of|by|to|with|for|at|on|through|under)\b)(\w+)\b(?:\s*\?|$| that| which| for)",
     re.I,
 )
 # ... and, failing that, what it is about after it ("the name of Greenwich's consultation on changing ...")
@@ -162,8 +164,13 @@ def doer_verb(question: str) -> frozenset[str]:
 
 
 # "What is the name of the project from which Trafford drew down money?": "which" after a noun and a preposition,
-# once the question has asked, opens a relative clause ("From which centre ...?", "Details of which bill ...?" ask)
-_RELATIVE_BEFORE = re.compile(r"\w\s+(?:from|in|of|by|to|with|for|at|on|through|under)\s+$", re.I)
+# once the question has asked, opens a relative clause ("From which centre ...?", "Details of which bill ...?",
+# "..., and in which ward ...?", "given to which charity?" ask)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?!(?:and|or|but|given|sent|paid|made|taken|done|shown|written)\b)[a-z]+(?<!ed)\s+"
+    r"(?:from|in|of|by|to|with|for|at|on|through|under)\s+$",
+    re.I,
+)
 _ASKED = re.compile(r"\b(?:what|which|who|whom|how|when|where)\b", re.I)
 
 

@@ -159,11 +159,14 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
 
 
 def _dates_value_before(text: str, d: DateMention, q: Quantity, sentence_start: int) -> bool:
-    """A date before the value that dates it: not another number's ("64 in 2023"), a source's or compared
-    ("255 children, 19 more than in 2010/11, at a cost of £19,693": the year the 19 is counted against)."""
+    """A date before the value that dates it: not another number's ("64 in 2023"), a source's or one compared
+    against ("19 more than in 2010/11, at a cost of £19,693", "higher than in 2022/23, at 320")."""
     return not (
         re.search(r"\d\s+(?:in|at)\s*$", text[max(sentence_start, d.start - 8) : d.start])
-        or _THAN_BEFORE.search(text, max(sentence_start, d.start - 48), d.start)
+        or (
+            _THAN_BEFORE.search(text, max(sentence_start, d.start - 24), d.start)
+            and not _GIVES_ITS_OWN.match(text, d.end)
+        )
         or _SOURCE_LINE.match(text, text.rfind("\n", 0, d.start) + 1)
         or _COMPARED_BETWEEN.search(text, d.end, q.start)
     )
@@ -174,10 +177,11 @@ def _dates_value_before(text: str, d: DateMention, q: Quantity, sentence_start: 
 # is the first value's
 # (a number right before it: "19 more than in 2010/11"; not "lower than at the end of March 2023, when there were
 # 300", whose date is the 300's)
-_THAN_BEFORE = re.compile(
-    r"\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}?(?:more|fewer|less|higher|lower|up|down)\s+than\s+"
-    r"(?:(?:in|at|on|for|during)\s+)?(?:the\s+)?(?:end\s+of\s+)?$",
-    re.I,
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:(?:in|at|on|for|during)\s+)?(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+# ... unless the date's own value follows ("lower than at the end of March 2023, when there were 300", "than in
+# 2022/23 (410 children)", "better than the end of 2022/23 figure of 78%")
+_GIVES_ITS_OWN = re.compile(
+    r"\s*(?:,\s*(?:when|where|which)\b|\(|(?:figure|level|total|rate)\s+of\b|:)", re.I
 )
 _COMPARED_BETWEEN = re.compile(r"\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\b|\bwhereas\b", re.I)
 _LABEL_GAP = re.compile(r"[ \t]?(?:[-–:][ \t]?)?")

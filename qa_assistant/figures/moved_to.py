@@ -39,7 +39,7 @@ _SAID_MOVED_TO = re.compile(rf"{_TO}{_HEDGED}$", re.I)
 # "is now £4.6m", "are currently forecast at £4.6m", "now totals £4.6m" (not "Currently 12 social workers ...")
 _NOW_BEFORE = re.compile(
     rf"(?:\b(?:is|are|was|were|has\s+been|have\s+been|stands?|stood)\s+(?:now|currently)|"
-    rf"(?<=\w\s)(?:now|currently)\s+(?:totals?|totalling|averages?|stands?\s+at|sits?\s+at|standing\s+at))\s+"
+    rf"(?<=[\w,]\s)(?:now|currently)\s+(?:totals?|totalling|averages?|stands?\s+at|sits?\s+at|standing\s+at))\s+"
     rf"(?:(?:at|forecast\s+at|estimated\s+at|projected\s+at|standing\s+at)\s+)?(?:{HEDGE}\s+)?[£$]?\s*$",
     re.I,
 )
@@ -80,8 +80,10 @@ def said_moved_to(sentence: str, start: int, end: int, question: str) -> bool:
 
 
 def _moved_way(down: bool, at_end: bool = False) -> re.Pattern[str]:
-    """A verb moving the given way, then (within two words) "to" and a number: where the sentence's value starts,
-    or (at_end) right before the value read."""
+    """A verb moving the given way, then (within two words, and "from" a value) "to" and a number: where the
+    sentence's value starts, or (at_end) right before the value read."""
     verbs = _DOWN if down else _UP
     tail = r"$" if at_end else r"(?=\d)"
-    return re.compile(rf"\b(?:{verbs})\b(?:\s+[a-z]+){{0,2}}?\s+to{_HEDGED}{tail}", re.I)
+    return re.compile(
+        rf"\b(?:{verbs})\b(?:\s+[a-z]+){{0,2}}?(?:\s+from\s+[£$]?[\d.,]+[a-z%]*)?\s+to{_HEDGED}{tail}", re.I
+    )

@@ -22,8 +22,11 @@ _ENDED_AFTER = re.compile(
     re.I,
 )
 _FORECAST_BEFORE = re.compile(r"\b(?:forecast|projected|predicted|estimated)\s+$", re.I)
-# a year compared against ("higher than in 2023/24", "(2023/24: £5m)") places nothing
-_COMPARED_BEFORE = re.compile(r"(?:\bthan|\bcompared\s+(?:with|to)|\bagainst|\()\s*(?:in\s+|the\s+)?$", re.I)
+# a year compared against ("higher than in 2023/24", "compared with 280 in 2022/23", "(2023/24: £5m)") places
+# nothing
+_COMPARED_BEFORE = re.compile(
+    r"(?:(?:\bthan|\bcompared\s+(?:with|to)|\bagainst)[^.;]{0,30}?|\()\s*(?:(?:in|for)\s+)?(?:the\s+)?$", re.I
+)
 _PLACING_KINDS = ("fy", "year", "span")
 
 
@@ -32,7 +35,7 @@ def next_period(text: str, last_period: DateMention | None, mention: DateMention
     (not one compared against), none once a date outside the period, or its last day, is named ("300 at 31
     March 2024. In April ...")."""
     if mention.kind in _PLACING_KINDS:
-        compared = _COMPARED_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+        compared = _COMPARED_BEFORE.search(text, max(0, mention.start - 50), mention.start)
         return last_period if compared else mention
     if last_period is not None and (
         not last_period.first <= mention.first <= last_period.last or mention.last == last_period.last
