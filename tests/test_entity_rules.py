@@ -298,8 +298,8 @@ def test_one_word_before_the_kind_is_no_name(sentence):
         ("In which borough did the home open?", "borough"),
         ("What was agreed at the meeting, and in which ward is the new hub?", "ward"),
         ("How much money was given to which charity?", "charity"),
-        # ... and a preposition is never the kind
-        ("What was the name of the partnership in which the council works with health?", None),
+        # ... and a preposition is never the kind, the noun before it is
+        ("What was the name of the partnership in which the council works with health?", "partnership"),
         # the kind is one noun phrase: never past its verb to another head ("... is Southwark's fostering service")
         ("Which consortium is Southwark's fostering service now part of?", "consortium"),
         # ... and with no known head it is the phrase's last word before its verb, not its first
@@ -466,6 +466,8 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         # ... but which figure a target was based on asks that figure
         ("What was the baseline figure the 2025 target was based on?", "number"),
         ("What is the population estimate that the rate is based on?", "number"),
+        ("What was the rate based on?", "text"),
+        ("What would happen to the £2m grant that was allocated to the service?", "text"),
         # ... but which estimate a figure is based on asks that estimate
         ("What population estimate is the rate per 10,000 based on?", "number"),
         # an amount a question names by its kind ("what take-up", "what investment") asks a figure

@@ -162,6 +162,12 @@ def test_a_sentence_turning_to_the_whole_is_not_the_group_spoken_of_before(text,
             "25",
             True,
         ),
+        (
+            "What had the number of children in care fallen to?",
+            "The number of children in care fell from 2019 to 2023 to 280.",
+            "280",
+            True,
+        ),
     ],
 )
 def test_only_the_value_a_measure_moved_to(question, text, value, ok):

@@ -119,6 +119,14 @@ def test_may_is_a_month_only_after_a_word_that_says_when(text, months):
             "In 2023/24 there were 300, compared with 280 in 2022/23. In March 310.",
             ["2023/24 financial year", "2022/23 financial year", "March 2024"],
         ),
+        (
+            "More than 300 entered care in 2023/24. In December, 40 entered care.",
+            ["2023/24 financial year", "December 2023"],
+        ),
+        (
+            "In 2020/21 (25) compared to 2019/20 (16). As of March 31, 570.",
+            ["2020/21 financial year", "2019/20 financial year", "31 March 2021"],
+        ),
         # ... and a forecast outturn is no ended year
         ("The 2024/25 outturn forecast in December was £5m.", ["2024/25 financial year", "December 2024"]),
         (
@@ -228,7 +236,13 @@ def test_a_plan_or_strategy_named_with_its_years_asks_no_period():
         ),
         ("Children in care are higher than in 2022/23, at 320.", "320", None),
         ("Numbers remain higher than at 31 March 2023, standing at 320.", "320", None),
+        ("It rose to 320, higher than in 2022/23 (provisional), with 45 in residential care.", "45", None),
         # ... while a year before the value, not compared against, still dates it
+        (
+            "The review will take place no later than 31 March 2025, and 40 cases will be audited.",
+            "40",
+            "31 March 2025",
+        ),
         ("In 2010/11 the cost was £19,693 per child.", "£19,693", "2010/11 financial year"),
         # ... and so does one compared against that then gives its own value
         ("It is higher than in 2022/23 (410 children).", "410", "2022/23 financial year"),

@@ -33,7 +33,8 @@ _NAME_OF = re.compile(
     # "the name of Hackney's Children in Care Council that ...": a possessive may stand before the kind
     # (never a preposition: "the name of the partnership in which ..." names no kind)
     r"\bname of (?:the |this |that |their |its |our )?(?:\w+['’]s )?(?:\w+ ){0,3}?"
-    r"(?!(?:from|in|of|by|to|with|for|at|on|through|under)\b)(\w+)\b(?:\s*\?|$| that| which| for)",
+    r"(?!(?:from|in|of|by|to|with|for|at|on|through|under)\b)(\w+)\b(?:\s*\?|$| that| which| for|"
+    r" (?:in|to|with|on|from|by|at|of|through|under) which)",
     re.I,
 )
 # ... and, failing that, what it is about after it ("the name of Greenwich's consultation on changing ...")

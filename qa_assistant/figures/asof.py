@@ -177,11 +177,15 @@ def _dates_value_before(text: str, d: DateMention, q: Quantity, sentence_start: 
 # is the first value's
 # (a number right before it: "19 more than in 2010/11"; not "lower than at the end of March 2023, when there were
 # 300", whose date is the 300's)
-_THAN_BEFORE = re.compile(r"\bthan\s+(?:(?:in|at|on|for|during)\s+)?(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+_THAN_BEFORE = re.compile(
+    r"(?<!later\s)(?<!earlier\s)(?<!sooner\s)(?<!rather\s)(?<!other\s)\bthan\s+(?:(?:in|at|on|for|during)\s+)?"
+    r"(?:the\s+)?(?:end\s+of\s+)?$",
+    re.I,
+)
 # ... unless the date's own value follows ("lower than at the end of March 2023, when there were 300", "than in
 # 2022/23 (410 children)", "better than the end of 2022/23 figure of 78%")
 _GIVES_ITS_OWN = re.compile(
-    r"\s*(?:,\s*(?:when|where|which)\b|\(|(?:figure|level|total|rate)\s+of\b|:)", re.I
+    r"\s*(?:,?\s*(?:when|where|which)\b|\(\s*[£$]?\d|(?:figure|level|total|rate)\s+of\b|:|['’]s\b)", re.I
 )
 _COMPARED_BETWEEN = re.compile(r"\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\b|\bwhereas\b", re.I)
 _LABEL_GAP = re.compile(r"[ \t]?(?:[-–:][ \t]?)?")

@@ -85,5 +85,6 @@ def _moved_way(down: bool, at_end: bool = False) -> re.Pattern[str]:
     verbs = _DOWN if down else _UP
     tail = r"$" if at_end else r"(?=\d)"
     return re.compile(
-        rf"\b(?:{verbs})\b(?:\s+[a-z]+){{0,2}}?(?:\s+from\s+[£$]?[\d.,]+[a-z%]*)?\s+to{_HEDGED}{tail}", re.I
+        rf"\b(?:{verbs})\b(?:\s+[a-z]+){{0,2}}?(?:\s+from\s+[£$]?(?!(?:19|20)\d\d\b)[\d.,]+[a-z%]*)?\s+to{_HEDGED}{tail}",
+        re.I,
     )

@@ -145,12 +145,13 @@ _WHY = re.compile(
 # "What did the report warn would happen to the overspend if ...?" asks a consequence, and "What was the target
 # based on?" a basis: words, even when the question names an amount
 _CONSEQUENCE_OR_BASIS = re.compile(
-    r"(?:^|,\s*)what\s+(?!(?:reduction|increase|rise|fall|cut|saving|savings|number|amount|figure|level|"
-    r"total)\b)(?![^?]*\b(?:that|which)\b)[^?]{0,120}\b(?:would|will|could|might)\s+happen\b|"
+    r"(?:^|,\s*)what\s+(?!(?:reduction|increase|rise|fall|cut|saving|savings|number|amount|figure|level|total)\b)"
+    r"(?!(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:saving|savings|figure|number|amount|total|cost|reduction|"
+    r"increase)\b)[^?]{0,120}\b(?:would|will|could|might)\s+happen\b|"
     # (not "What population estimate is the rate based on?" nor "What was the baseline figure the target was
-    # based on?", which ask which figure)
+    # based on?", which ask which figure; "What was the rate based on?" asks a basis)
     r"^\s*what\s+(?:is|was|are|were)\b(?!\s+the\s+(?:\w+\s+)?(?:figure|number|estimate|baseline|level|total|"
-    r"rate|amount)\b)(?![^?]*\b(?:that|which)\b)[^?]{0,120}\bbased\s+on\s*\??\s*$",
+    r"rate|amount)\s+(?!based\b|of\b)\w)[^?]{0,120}\bbased\s+on\s*\??\s*$",
     re.I,
 )
 

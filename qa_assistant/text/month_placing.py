@@ -25,7 +25,9 @@ _FORECAST_BEFORE = re.compile(r"\b(?:forecast|projected|predicted|estimated)\s+$
 # a year compared against ("higher than in 2023/24", "compared with 280 in 2022/23", "(2023/24: £5m)") places
 # nothing
 _COMPARED_BEFORE = re.compile(
-    r"(?:(?:\bthan|\bcompared\s+(?:with|to)|\bagainst)[^.;]{0,30}?|\()\s*(?:(?:in|for)\s+)?(?:the\s+)?$", re.I
+    r"(?:\bthan|\bagainst|\bcompared\s+(?:with|to)(?:\s+[£$]?\d[\d,.]*\S*(?:\s+[a-z]+){0,2}?)?|\()\s*"
+    r"(?:(?:in|for)\s+)?(?:the\s+)?$",
+    re.I,
 )
 _PLACING_KINDS = ("fy", "year", "span")
 
