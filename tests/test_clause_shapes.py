@@ -295,3 +295,32 @@ def test_an_amount_spent_on_those_counted(question, text, value, ok):
 )
 def test_an_amounts_noun_is_not_a_later_counts(question, text, value, ok):
     assert support(question, text, value).ok is ok
+
+
+@pytest.mark.parametrize(
+    "text,value,subject",
+    [
+        # a place in a clause of its own after the number ("..., with the national target being 110") is not its
+        (
+            "The rate is 139 per 10,000 in the population, with the national target being 110.",
+            "139 per 10,000",
+            "Middlesbrough",
+        ),
+        (
+            "It works out as 139 per 10,000, with the national average at 60 per 10,000.",
+            "139 per 10,000",
+            "Middlesbrough",
+        ),
+        # ... while a place right after it is
+        ("The rate is 139 per 10,000 in England.", "139 per 10,000", "England"),
+    ],
+)
+def test_a_place_in_a_with_clause_is_not_the_numbers(text, value, subject):
+    f = figure(text, value)
+    assert (f.subject_name or f.subject) == subject
+
+
+def test_what_a_rate_is_per_10000_of_is_its_unit():
+    question = "What was the rate of children in care per 10,000?"
+    text = "The rate of children in care works out as 139 per 10,000 in the population."
+    assert support(question, text, "139 per 10,000").ok

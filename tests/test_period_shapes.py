@@ -259,3 +259,8 @@ def test_a_year_compared_against_dates_no_later_value(text, value, label):
         assert as_of.basis != "stated", as_of.label
     else:
         assert as_of.label == label
+
+
+def test_a_sentence_restating_the_figure_before_takes_its_date():
+    text = "In September there were 783 children in care. It works out as 139 per 10,000 in the population."
+    assert figure(text, "139 per 10,000").as_of.label == "September 2023"

@@ -237,7 +237,9 @@ def _meeting_marks(
 # sentence that opens by referring back to what the one before named reports what that named, as of its date
 _REFERS_BACK = re.compile(
     r"\s*(?:This|These|The\s+(?:survey|census|study|data))\s+(?:also\s+)?(?:indicated|indicates|"
-    r"showed|shows|found|finds|revealed|reveals|suggested|suggests|estimated|estimates|identified|identifies)\b"
+    r"showed|shows|found|finds|revealed|reveals|suggested|suggests|estimated|estimates|identified|identifies)\b|"
+    # "783 children were in care in September. It works out as 139 per 10,000": the same figure restated
+    r"\s*(?:It|This|That)\s+(?:works?\s+out\s+(?:as|at)|equates?\s+to|is\s+equivalent\s+to|represents)\b"
 )
 
 

@@ -42,6 +42,7 @@ _RANKED_AFTER = re.compile(
     re.I,
 )
 _NEXT_CLAUSE = re.compile(rf"\b(?:{CONTRAST}|followed\s+by)\b", re.I)
+_WITH_CLAUSE = re.compile(r",\s*(?:with|while|whilst|whereas)\s+(?:the\s+|a\s+|an\s+)?\S*\s*$", re.I)
 
 
 # "Middlesbrough has the highest rate of cases in England, each of which can cost ...": where a place is ranked
@@ -80,6 +81,8 @@ def subject_for(
                 and not _COMPARED_WITH.search(text[q_end : m.start])
                 # "65 children in every 10,000, while Shropshire's is 66": the next clause's place
                 and not _NEXT_CLAUSE.search(text[q_end : m.start])
+                # "139 per 10,000 in the population, with the national target being 110": a clause of its own
+                and not _WITH_CLAUSE.search(text, q_end, m.start)
                 # "14.89% – the second highest in England": where it ranks, not whose it is
                 and not _RANKED_AFTER.search(text[q_end : m.start])
                 # "expects to pay £84.3m into the Northamptonshire Children's Trust": where it goes, not whose

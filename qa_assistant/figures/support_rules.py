@@ -134,8 +134,8 @@ def unit_terms(unit: str) -> frozenset[str]:
         return stem_list("money_words") | per_period_terms(unit)
     if unit == "percent":
         return stem_list("percent_words")
-    if unit in RATE_UNITS:
-        return stem_list("rate_words")
+    if unit in RATE_UNITS:  # ("139 per 10,000 in the population": what it is per 10,000 of)
+        return stem_list("rate_words") | stem_list("rate_denominators")
     if unit == "ordinal":
         return stem_list("position_words")
     return frozenset()
