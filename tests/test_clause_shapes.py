@@ -320,6 +320,17 @@ def test_a_place_in_a_with_clause_is_not_the_numbers(text, value, subject):
     assert (f.subject_name or f.subject) == subject
 
 
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The rate of children in care aged under 5 is 65 per 10,000 children.", "65 per 10,000"),
+        ("The rate of children in care is 65 per 10,000 children aged under 5.", "65 per 10,000"),
+    ],
+)
+def test_an_age_band_still_narrows_a_rate(text, value):
+    assert not support("What is the rate of children in care per 10,000?", text, value).ok
+
+
 def test_what_a_rate_is_per_10000_of_is_its_unit():
     question = "What was the rate of children in care per 10,000?"
     text = "The rate of children in care works out as 139 per 10,000 in the population."

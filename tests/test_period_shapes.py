@@ -264,3 +264,23 @@ def test_a_year_compared_against_dates_no_later_value(text, value, label):
 def test_a_sentence_restating_the_figure_before_takes_its_date():
     text = "In September there were 783 children in care. It works out as 139 per 10,000 in the population."
     assert figure(text, "139 per 10,000").as_of.label == "September 2023"
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # ... not a year compared against, aimed at or moved from, nor for a value not right after the restating words
+        ("The rate is higher than in 2022. It works out as 139 per 10,000.", "139 per 10,000"),
+        (
+            "Our target for 2025 is 100 per 10,000. This represents a reduction of 39 per 10,000.",
+            "39 per 10,000",
+        ),
+        ("The rate fell from 150 in 2021 to 139. This represents 783 children.", "783"),
+        (
+            "Ofsted rated the service inadequate in 2018. This represents a major challenge; 500 children are in care.",
+            "500",
+        ),
+    ],
+)
+def test_a_restating_sentence_takes_no_date_compared_aimed_or_moved_from(text, value):
+    assert figure(text, value).as_of.basis == "meeting date"

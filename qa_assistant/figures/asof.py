@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from qa_assistant.figures.asof_context import HEADING_SCOPE_CHARS, AsOfContext, referred_back_date
+from qa_assistant.figures.asof_back import referred_back_date
+from qa_assistant.figures.asof_context import HEADING_SCOPE_CHARS, AsOfContext
 from qa_assistant.figures.asof_spans import HEDGE, change_span_after, span_start
 from qa_assistant.models import AsOf
 from qa_assistant.text.dates import DateMention
@@ -154,7 +155,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
             stated_as_of(since[0]) if since else AsOf(label="an earlier date (not stated)", basis="earlier")
         )
     # "This indicated that there were 354": the date of what the sentence before named
-    back = referred_back_date(ctx, sentence)
+    back = referred_back_date(ctx, sentence, q.start)
     return stated_as_of(back) if back else context_as_of(ctx, q.start)
 
 

@@ -128,14 +128,21 @@ def kind_ok(asked: str, f: Figure) -> bool:
     return f.kind == asked
 
 
+@lru_cache(maxsize=1)
+def _one_word_denominators() -> frozenset[str]:
+    """What a rate is per 10,000 of, written as one word ("population", "residents"; not "children aged under
+    5", whose age narrows it)."""
+    return frozenset(t for entry in lexicon()["rate_denominators"] if " " not in entry for t in terms(entry))
+
+
 def unit_terms(unit: str) -> frozenset[str]:
     """Words that only restate a figure's unit ("costs" of a money figure), never a different measure."""
     if unit.startswith("gbp"):
         return stem_list("money_words") | per_period_terms(unit)
     if unit == "percent":
         return stem_list("percent_words")
-    if unit in RATE_UNITS:  # ("139 per 10,000 in the population": what it is per 10,000 of)
-        return stem_list("rate_words") | stem_list("rate_denominators")
+    if unit in RATE_UNITS:  # ("139 per 10,000 in the population": what it is per 10,000 of, in one word)
+        return stem_list("rate_words") | _one_word_denominators()
     if unit == "ordinal":
         return stem_list("position_words")
     return frozenset()
