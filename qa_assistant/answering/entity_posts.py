@@ -22,10 +22,8 @@ _POST_WORDS = frozenset(
 
 
 # (a body's name may be quoted: "the opposition ‘IMPACT’ group")
-_BODY = re.compile(
-    r"(?:[\w'‘’-]+\s+){0,5}?(?:board|panel|committee|council|group|partnership|forum|cabinet|commission)\b",
-    re.I,
-)
+_BODY_NOUNS = "board|panel|committee|council|group|partnership|forum|cabinet|commission"
+_BODY = re.compile(rf"(?:[\w'‘’-]+\s+){{0,5}}?(?:{_BODY_NOUNS})\b", re.I)
 _BODY_WORDS = frozenset(
     measure_terms("board panel committee council group partnership forum cabinet commission chair of the")
 )
@@ -50,8 +48,7 @@ def same_body(role: str | None, asked_body: frozenset[str]) -> bool:
 # "the leader of the council’s opposition ‘IMPACT’ group": what a body or post owns, after its possessive, when
 # the post is of it (not "Stockton Council's Cabinet Member", the council's own post)
 _POST_POSSESSIVE = re.compile(
-    r"\bof\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:council|board|panel|committee|group|cabinet|authority|partnership|mayor|"
-    r"leader|chair)['’]s\s+(.+)$",
+    rf"\bof\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?:{_BODY_NOUNS}|authority|mayor|leader|chair)['’]s\s+(.+)$",
     re.I,
 )
 

@@ -7,6 +7,7 @@ said), so such a question is then answered by a quote or not at all."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qa_assistant.figures.asof_spans import HEDGE
 
@@ -79,6 +80,7 @@ def said_moved_to(sentence: str, start: int, end: int, question: str) -> bool:
     return bool(_ENDED_AFTER.match(sentence, end))
 
 
+@lru_cache(maxsize=4)
 def _moved_way(down: bool, at_end: bool = False) -> re.Pattern[str]:
     """A verb moving the given way, then (within two words, and "from" a value) "to" and a number: where the
     sentence's value starts, or (at_end) right before the value read."""

@@ -144,14 +144,16 @@ _WHY = re.compile(
 )
 # "What did the report warn would happen to the overspend if ...?" asks a consequence, and "What was the target
 # based on?" a basis: words, even when the question names an amount
+# the head of a question that asks which figure ("What reduction ...", "What was the saving that would happen ...",
+# "What was the baseline figure the target was based on?")
+_FIGURE_HEADS = rf"(?:{FIGURE_NOUNS}|savings|estimate|baseline|reduction|increase|rise|fall|cut)s?"
 _CONSEQUENCE_OR_BASIS = re.compile(
-    r"(?:^|,\s*)what\s+(?!(?:reduction|increase|rise|fall|cut|saving|savings|number|amount|figure|level|total)\b)"
-    r"(?!(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:saving|savings|figure|number|amount|total|cost|reduction|"
-    r"increase)\b)[^?]{0,120}\b(?:would|will|could|might)\s+happen\b|"
-    # (not "What population estimate is the rate based on?" nor "What was the baseline figure the target was
-    # based on?", which ask which figure; "What was the rate based on?" asks a basis)
-    r"^\s*what\s+(?:is|was|are|were)\b(?!\s+the\s+(?:\w+\s+)?(?:figure|number|estimate|baseline|level|total|"
-    r"rate|amount)\s+(?!based\b|of\b)\w)[^?]{0,120}\bbased\s+on\s*\??\s*$",
+    rf"(?:^|,\s*)what\s+(?!{_FIGURE_HEADS}\b)(?!(?:is|was|are|were)\s+the\s+(?:\w+\s+)?{_FIGURE_HEADS}\b)"
+    r"[^?]{0,120}\b(?:would|will|could|might)\s+happen\b|"
+    # (not "What population estimate is the rate based on?", which asks which figure; "What was the rate based
+    # on?" asks a basis)
+    rf"^\s*what\s+(?:is|was|are|were)\b(?!\s+the\s+(?:\w+\s+)?{_FIGURE_HEADS}\s+(?!based\b|of\b)\w)"
+    r"[^?]{0,120}\bbased\s+on\s*\??\s*$",
     re.I,
 )
 

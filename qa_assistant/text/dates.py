@@ -59,6 +59,7 @@ def _year_for(month: int, reference: dt.date | None, last_seen: DateMention | No
     return within[0] if len(within) == 1 else last_seen.last.year
 
 
+_YEARLESS_KINDS = ("day_month", "month_day", "bare_month")  # the kinds _year_for places
 _QUARTER_KINDS = ("quarter_fy", "fy_quarter", "quarter_fy_short")  # a quarter named with its financial year
 
 
@@ -207,7 +208,8 @@ def find_dates(text: str, reference: dt.date | None = None, fy: int | None = Non
     yearless: tuple[str, re.Match[str]] | None = None  # a day named without a year, nothing before giving one
     previous_kind = ""
     for _, _, kind, m in claims:
-        placing = placing_for(text, last_period, last_seen)
+        # (only a month or day named without its year is placed)
+        placing = placing_for(text, last_period, last_seen) if kind in _YEARLESS_KINDS else None
         mention = _make(kind, m, reference, last_quarter_fy or last_fy, placing)
         if kind in _QUARTER_KINDS:
             last_quarter_fy = _fy_start(m) or last_quarter_fy
