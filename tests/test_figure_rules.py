@@ -656,6 +656,20 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ("There was a rise in demand with an average of 22 cases.", "22", "level"),
         ("There was an increase in placements with a total cost of £2.4m.", "£2.4m", "level"),
         ("An increase in demand for places of this kind meant 35 children waited.", "35", "level"),
+        # a change verb, when it happened and "by": the words between may run to nine
+        (
+            "The number of children in care had increased markedly over the course of the last year by 95.",
+            "95",
+            "change",
+        ),
+        (
+            "Spending on agency staff was reduced across the whole of the service during the year by £2.1m.",
+            "£2.1m",
+            "change",
+        ),
+        # ... but a passive's agent after the verb's object is no change
+        ("Increased demand was driven by 40 new arrivals.", "40", "level"),
+        ("The improved offer was funded by 12 partner agencies.", "12", "level"),
     ],
 )
 def test_kind(text, value, kind):

@@ -284,3 +284,38 @@ def test_a_sentence_restating_the_figure_before_takes_its_date():
 )
 def test_a_restating_sentence_takes_no_date_compared_aimed_or_moved_from(text, value):
     assert figure(text, value).as_of.basis == "meeting date"
+
+
+@pytest.mark.parametrize(
+    "text,value,label",
+    [
+        # a value counted over a span written right after it is of the whole span, not of its first month
+        (
+            "The council paid £3,500,000 to independent fostering agencies between April 2021 and September 2022.",
+            "£3,500,000",
+            "April 2021 to September 2022",
+        ),
+        (
+            "In all 310 children entered care from January 2022 to March 2023.",
+            "310",
+            "January 2022 to March 2023",
+        ),
+        # the value a change went to is of the span's end
+        (
+            "The number of children in care increased by 30 to 610 between May and September 2023.",
+            "610",
+            "September 2023",
+        ),
+        ("Referrals fell from 1,200 to 1,050 between April and September 2023.", "1,050", "September 2023"),
+        # two dates that are no span date the value by the first, as before
+        ("The council paid £2m in April 2022 and £3m in May 2022.", "£2m", "April 2022"),
+        # another number between the value and the span: the span is not the value's
+        ("The council paid £2m, and 40 carers were approved between April 2022 and March 2023.", "£2m", None),
+    ],
+)
+def test_a_value_counted_over_a_span_is_of_the_whole_span(text, value, label):
+    got = figure(text, value).as_of.label
+    if label is None:
+        assert "to March 2023" not in got
+        return
+    assert got == label

@@ -789,6 +789,12 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "£6.7 million",
             "they are expecting to spend",
         ),
+        # ... or a reporting verb and a named subject with its verb
+        (
+            "Figures obtained by the Gazette show Leeds City Council has paid £2,300,000 to agency staff.",
+            "£2,300,000",
+            "Leeds City Council",
+        ),
         # after a clause with its measure, a value followed only by a verb of being and a place counts the same
         (
             "Figures show 81,000 children were in care across England and 621 were in Dudley.",

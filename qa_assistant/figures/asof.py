@@ -15,7 +15,7 @@ import re
 
 from qa_assistant.figures.asof_back import referred_back_date
 from qa_assistant.figures.asof_context import HEADING_SCOPE_CHARS, AsOfContext
-from qa_assistant.figures.asof_spans import HEDGE, change_span_after, span_start
+from qa_assistant.figures.asof_spans import HEDGE, span_after, span_start
 from qa_assistant.models import AsOf
 from qa_assistant.text.dates import DateMention
 from qa_assistant.text.numbers import Quantity
@@ -125,7 +125,7 @@ def as_of(ctx: AsOfContext, q: Quantity, sentence: Span, other_starts: list[int]
         if (not _SINCE_BEFORE.search(text[max(0, d.start - 16) : d.start]) or _when_then(text, d, q))
         and not (d.start >= q.end and _CHANGED_FROM.match(text[q.end : d.start]))
     ]
-    span = change_span_after(text, usable, q, other_starts, starting_value, sentence)
+    span = span_after(text, usable, q, other_starts, starting_value, sentence)
     if span is not None:
         return stated_as_of(span)
     after = [

@@ -92,3 +92,49 @@ def change_span_after(
     if not between and _CHANGE_END_BEFORE.search(text, max(sentence[0], q.start - 80), q.start):
         return last
     return None
+
+
+# "has paid £6,044,222 to private providers between April 2022 and October 2023": what a value right before a
+# span counts over it (not "rose to 919 between May and September", a change's end the change's own span dates)
+_VALUE_SPAN_CLOSE = re.compile(
+    r"(?:(?!\b(?:whereas|while|whilst|but|compared|than|although|and|when|which)\b)[^,;:.\d]){0,60}?"
+    r"\b(?:between|from)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$",
+    re.I,
+)
+
+
+# "rose by 47 to 919 between May and September": the value a change went to is of the span's end, not all of it
+_MOVED_TO_BEFORE = re.compile(rf"\bto\s+(?:(?:a|an)\s+)?(?:{HEDGE}\s+)?£?$", re.I)
+
+
+def value_span_after(
+    text: str, usable: list[DateMention], q: Quantity, other_starts: list[int]
+) -> DateMention | None:
+    """The whole span written after a value with nothing but its words between ("paid £6m to providers between
+    April 2022 and October 2023"): a value counted over a span is of all of it, not of its first month; a value
+    a change went to ("rose by 47 to 919 between May and September") is of the span's end."""
+    later = [d for d in usable if d.start >= q.end]
+    if len(later) < 2 or any(q.end <= f < later[1].end for f in other_starts):
+        return None
+    first, last = later[0], later[1]
+    if not (
+        _SPAN_JOIN.fullmatch(text, first.end, last.start)
+        and _VALUE_SPAN_CLOSE.fullmatch(text, q.end, first.start)
+        and first.first <= last.first
+    ):
+        return None
+    if _MOVED_TO_BEFORE.search(text, max(0, q.start - 30), q.start):
+        return last
+    return DateMention(
+        first.start, last.end, first.first, last.last, f"{first.label} to {last.label}", "span"
+    )
+
+
+def span_after(
+    text: str, usable: list[DateMention], q: Quantity, other_starts: list[int], starting: bool, sentence: Span
+) -> DateMention | None:
+    """The span written after a value that dates it: a change's (change_span_after), else a value's own."""
+    span = change_span_after(text, usable, q, other_starts, starting, sentence)
+    if span is None and not starting:
+        span = value_span_after(text, usable, q, other_starts)
+    return span

@@ -8,13 +8,14 @@ import re
 
 from qa_assistant.text.quantity import Quantity
 
-# the verb, up to six words of its object and "by" ("reduce North Yorkshire's looked-after population by")
+# the verb, up to nine words of its object or when ("had increased significantly over the course of the past
+# year by 116") and "by", not a passive's agent ("increased demand driven by 40 new arrivals")
 _VERB_OBJECT_CHARS = 90
 # "reduce the overspend by £1.6m", "increased the number of carers by 12", "improve the rate of first time entrants
 # by 10%": a change verb, its object, then "by"
 _VERB_OBJECT_BY = re.compile(
     r"\b(?:reduc|increas|decreas|cut|lower|rais|boost|grow|grew|shrunk|shrink|improv|worsen)\w*\s+"
-    r"(?:[\w'’-]+\s+){1,6}?by\s*(?:£|around\s+|about\s+|approximately\s+)?$",
+    r"(?:[\w'’-]+\s+){1,9}?(?<!ed\s)(?<!en\s)by\s*(?:£|around\s+|about\s+|approximately\s+)?$",
     re.I,
 )
 # "the increase in LAC numbers of 18.4%", "a reduction in agency spend of £1.2m": a change noun, what changed, then

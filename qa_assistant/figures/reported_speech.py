@@ -13,7 +13,12 @@ from functools import lru_cache
 
 from qa_assistant.figures.terms import lexicon
 
-_NEW_SUBJECT = r"(?:they|it|he|she|we|there)\b"
+# a pronoun, or a name and its verb ("figures show Wokingham Borough Council has paid £6m"): a new clause's subject
+_NEW_SUBJECT = (
+    r"(?:(?:they|it|he|she|we|there)\b|"
+    r"(?-i:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*){0,4})\s+"
+    r"(?:has|have|had|is|are|was|were|will|would|spent|paid|received)\b)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +34,8 @@ def _reporting_clause() -> re.Pattern[str]:
 def reported_clause_start(text: str, start: int, end: int) -> int:
     """The start of the last reported clause between start and end, or start when there is none."""
     found = start
-    for m in _reporting_clause().finditer(text, start, end):
-        found = m.end()
+    # the subject's verb may lie past end ("show Wokingham Borough Council | has paid"): only the match ends before
+    for m in _reporting_clause().finditer(text, start, min(len(text), end + 40)):
+        if m.end() <= end:
+            found = m.end()
     return found
