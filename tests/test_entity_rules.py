@@ -122,6 +122,12 @@ def test_people_with_their_roles(sentence, name, role):
         ("Sam Hale was appointed Vice-Chair of the Board.", []),
         # ... while a dash set off by a space still gives a name its post
         ("A Coulson - Team Manager attended.", ["A Coulson"]),
+        # a day or a month alone, or a sentence's opening preposition, is no one's name
+        ("The report, published on Friday, Director Ian Bell said, was fair.", ["Ian Bell"]),
+        ("In March, the Director said the service was improving.", []),
+        ("On Monday, Councillor Ann Reed said the service was improving.", ["Councillor Ann Reed"]),
+        # ... while a first name that is a month, with its surname, is a name
+        ("Councillor June Brown, Chair of the Board, opened the meeting.", ["Councillor June Brown"]),
     ],
 )
 def test_a_hyphenated_post_names_no_one(sentence, names):
@@ -933,6 +939,10 @@ _LASTED = (
 )
 _MET = "The Corporate Parenting Board met on 12 June 2018 to agree its terms of reference."
 _INSPECTED = "Ofsted inspected the service in February 2019 and published its report on 8 May 2019."
+_PUBLISHED_LATER = (
+    "Inspectors were on site from 9 to 13 March 2020, and Ofsted published its full findings by way of a report on"
+    " 15 April 2020."
+)
 
 
 @pytest.mark.parametrize(
@@ -941,6 +951,12 @@ _INSPECTED = "Ofsted inspected the service in February 2019 and published its re
         # a day is asked: the day the sentence gives for what was asked ...
         ("On what date did Ofsted publish its findings?", _PUBLISHED_ON, "Wednesday 8 May 2019"),
         ("On what date did Ofsted publish its report?", _INSPECTED, "8 May 2019"),
+        # (what was published may stand between the verb and the day)
+        (
+            "On what date did Ofsted publish its report on the March 2020 inspection?",
+            _PUBLISHED_LATER,
+            "15 April 2020",
+        ),
         # ... not another event's day when the one asked is given only as a month
         ("On what date did Ofsted inspect the service?", _INSPECTED, None),
         ("On what date was the Corporate Parenting Board established?", _MET, None),

@@ -47,7 +47,8 @@ _NAMES_A_THING = re.compile(
     r"\b\d{4}[/-]\d{2,4}\s+(?:budget|plan|strategy|accounts?|settlement|programme|statement|precept)s?\b",
     re.I,
 )
-_PUBLISHED = re.compile(r"\b(?:published|issued|released|letter)\b", re.I)
+# "When was it published?", "On what date did Ofsted publish its report?": the verb in any form
+_PUBLISHED = re.compile(r"\b(?:publish(?:ed|es)?|issued|released|letter)\b", re.I)
 _PUBLISHING = re.compile(
     r"\b(?:published|publication|issued|released|letter|dated|sent|wrote|written)\b", re.I
 )
@@ -59,7 +60,16 @@ def dated_as_published(c: Found, sentence: str, question: str) -> bool:
     visit's own ("Ofsted's Monitoring Visit on 29/30 March 2022")."""
     if c.type != "date" or not _PUBLISHED.search(question):
         return True
-    return bool(_PUBLISHING.search(sentence[max(0, c.start - _DATE_LEAD_CHARS) : c.start]))
+    return bool(
+        _PUBLISHING.search(sentence[max(0, c.start - _PUBLISHING_LEAD_CHARS) : c.start])
+        or _THEN_PUBLISHED.match(sentence, c.end)
+    )
+
+
+# "On Wednesday 8 May 2019, Ofsted published the findings": a day opening the clause whose verb publishes
+_THEN_PUBLISHED = re.compile(
+    r",\s*(?:the\s+)?(?:[A-Z][\w'’]*\s+){1,4}(?:has\s+|had\s+)?(?:published|issued|released|wrote)\b"
+)
 
 
 def term_coverage(
@@ -115,6 +125,8 @@ _NAMED_AS = re.compile(
 
 
 _DATE_LEAD_CHARS = 40
+# "Ofsted had published their findings by way of Report on 15 April 2020": what was published may stand between
+_PUBLISHING_LEAD_CHARS = 60
 _DATE_TAIL_CHARS = 100
 _RANGE_START = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|with|while|but|then)\s", re.I)

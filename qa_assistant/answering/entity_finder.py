@@ -16,7 +16,17 @@ from qa_assistant.figures.terms import lexicon
 
 CAP_WORD = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
 NAME_WORD = r"[A-Z][a-z][a-zA-Z'’]*(?:\s?-\s?[A-Z][a-zA-Z'’]+)?"
-_NAME = rf"(?:[A-Z]\.?\s)?{CAP_WORD}(?:\s(?:[A-Z]\.?\s)?{CAP_WORD}){{0,2}}"
+# a day or month alone is no one's name ("published on Friday, lead inspector Claire Beckingham said"); with a
+# surname after it, it may be ("Councillor June Goodchild")
+_CALENDAR_WORD_ALONE = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b(?!\s(?:[A-Z]\.?\s)?[A-Z]))"
+)
+# "In March, the Director said": a sentence's opening preposition starts no name
+_NO_PREPOSITION = r"(?!(?:In|On|At|By|From|Since|Until|During|After|Before)\s)"
+_NAME = (
+    rf"{_CALENDAR_WORD_ALONE}{_NO_PREPOSITION}(?:[A-Z]\.?\s)?{CAP_WORD}(?:\s(?:[A-Z]\.?\s)?{CAP_WORD}){{0,2}}"
+)
 ORG_HEADS = (
     r"Team|Teams|Service|Services|Board|Panel|Hub|Programme|Program|Project|Scheme|Campaign|Strategy|"
     r"Model|Unit|Council|Group|Forum|Partnership|Collaborative|Protocol|Tool|Centre|Center|Home|House|"
