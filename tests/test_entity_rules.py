@@ -128,6 +128,9 @@ def test_people_with_their_roles(sentence, name, role):
         ("On Monday, Councillor Ann Reed said the service was improving.", ["Councillor Ann Reed"]),
         # ... while a first name that is a month, with its surname, is a name
         ("Councillor June Brown, Chair of the Board, opened the meeting.", ["Councillor June Brown"]),
+        # ... and a surname that is a month or a day, after a title
+        ("Councillor May said the service was improving.", ["Councillor May"]),
+        ("Mr June said the service was improving.", ["Mr June"]),
     ],
 )
 def test_a_hyphenated_post_names_no_one(sentence, names):
@@ -939,6 +942,8 @@ _LASTED = (
 )
 _MET = "The Corporate Parenting Board met on 12 June 2018 to agree its terms of reference."
 _INSPECTED = "Ofsted inspected the service in February 2019 and published its report on 8 May 2019."
+_VISIT_THEN_LETTER = "Following the visit on 12 March 2024, Ofsted published its letter."
+_RELEASED_UP_TO = "The data released by the DfE for the period up to 31 March 2024 show a rise."
 _PUBLISHED_LATER = (
     "Inspectors were on site from 9 to 13 March 2020, and Ofsted published its full findings by way of a report on"
     " 15 April 2020."
@@ -951,6 +956,9 @@ _PUBLISHED_LATER = (
         # a day is asked: the day the sentence gives for what was asked ...
         ("On what date did Ofsted publish its findings?", _PUBLISHED_ON, "Wednesday 8 May 2019"),
         ("On what date did Ofsted publish its report?", _INSPECTED, "8 May 2019"),
+        # ... not a day in a phrase before the clause that publishes, nor a period's end after a publishing word
+        ("When was the letter published?", _VISIT_THEN_LETTER, None),
+        ("When was the report released?", _RELEASED_UP_TO, None),
         # (what was published may stand between the verb and the day)
         (
             "On what date did Ofsted publish its report on the March 2020 inspection?",

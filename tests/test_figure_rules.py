@@ -670,6 +670,17 @@ def test_phrase_and_concept(text, value, phrase, concept):
         # ... but a passive's agent after the verb's object is no change
         ("Increased demand was driven by 40 new arrivals.", "40", "level"),
         ("The improved offer was funded by 12 partner agencies.", "12", "level"),
+        ("Demand increased as more children were placed in homes run by 4 providers.", "4", "level"),
+        (
+            "The council improved outcomes for children who were looked after by 30 foster carers.",
+            "30",
+            "level",
+        ),
+        (
+            "Demand increased because more children were being referred to the service by 12 schools.",
+            "12",
+            "level",
+        ),
     ],
 )
 def test_kind(text, value, kind):

@@ -309,6 +309,13 @@ def test_a_restating_sentence_takes_no_date_compared_aimed_or_moved_from(text, v
         ("Referrals fell from 1,200 to 1,050 between April and September 2023.", "1,050", "September 2023"),
         # two dates that are no span date the value by the first, as before
         ("The council paid £2m in April 2022 and £3m in May 2022.", "£2m", "April 2022"),
+        # a comparison or an aside between the value and the span: the span is the comparison's
+        (
+            "Our rate is 72 per 10,000 against the England average between 2019 and 2023.",
+            "72 per 10,000",
+            None,
+        ),
+        ("There were 500 children in care (an increase on the position between 2022 and 2023).", "500", None),
         # another number between the value and the span: the span is not the value's
         ("The council paid £2m, and 40 carers were approved between April 2022 and March 2023.", "£2m", None),
     ],
@@ -316,6 +323,6 @@ def test_a_restating_sentence_takes_no_date_compared_aimed_or_moved_from(text, v
 def test_a_value_counted_over_a_span_is_of_the_whole_span(text, value, label):
     got = figure(text, value).as_of.label
     if label is None:
-        assert "to March 2023" not in got
+        assert " to " not in got
         return
     assert got == label

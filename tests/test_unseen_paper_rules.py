@@ -810,6 +810,12 @@ def test_a_list_lead_in_says_what_its_items_count(question, value, ok):
             "£2,300,000",
             "Leeds City Council",
         ),
+        # ... only after a reporting verb: "including" and a name are still the measure's words
+        (
+            "The number of children in care across the Tees Valley including Middlesbrough is 1,500.",
+            "1,500",
+            "The number of children in care across the Tees Valley including Middlesbrough",
+        ),
         # after a clause with its measure, a value followed only by a verb of being and a place counts the same
         (
             "Figures show 81,000 children were in care across England and 621 were in Dudley.",

@@ -60,12 +60,25 @@ def dated_as_published(c: Found, sentence: str, question: str) -> bool:
     visit's own ("Ofsted's Monitoring Visit on 29/30 March 2022")."""
     if c.type != "date" or not _PUBLISHED.search(question):
         return True
-    return bool(
-        _PUBLISHING.search(sentence[max(0, c.start - _PUBLISHING_LEAD_CHARS) : c.start])
-        or _THEN_PUBLISHED.match(sentence, c.end)
-    )
+    if _PUBLISHING.search(sentence[max(0, c.start - _DATE_LEAD_CHARS) : c.start]):
+        return True
+    # further back, only with "on" or "dated" right before the day and no period between ("The data released by
+    # the DfE for the period up to 31 March 2024" gives a period's end, not a release date)
+    far = _PUBLISHING.search(sentence[max(0, c.start - _PUBLISHING_LEAD_CHARS) : c.start])
+    if far and _ON_THE_DAY.search(sentence, 0, c.start) and not _A_PERIOD.search(far.string, far.end()):
+        return True
+    opens = _OPENS_CLAUSE.search(
+        sentence, 0, c.start
+    )  # "On 8 May 2019, Ofsted published": the day's own clause
+    return bool(opens and _THEN_PUBLISHED.match(sentence, c.end))
 
 
+_ON_THE_DAY = re.compile(r"\b(?:on|dated)\s+$", re.I)
+_A_PERIOD = re.compile(r"\b(?:period|up\s+to|for\s+the|covering|between|from)\b", re.I)
+# a day opening its sentence or clause (not "Following the visit on 12 March 2024, Ofsted published its letter")
+_OPENS_CLAUSE = re.compile(
+    r"(?:^|[;:]\s*|,\s*(?:and\s+)?|\band\s+)(?:On\s+|on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$"
+)
 # "On Wednesday 8 May 2019, Ofsted published the findings": a day opening the clause whose verb publishes
 _THEN_PUBLISHED = re.compile(
     r",\s*(?:the\s+)?(?:[A-Z][\w'’]*\s+){1,4}(?:has\s+|had\s+)?(?:published|issued|released|wrote)\b"

@@ -24,9 +24,10 @@ _CALENDAR_WORD_ALONE = (
 )
 # "In March, the Director said": a sentence's opening preposition starts no name
 _NO_PREPOSITION = r"(?!(?:In|On|At|By|From|Since|Until|During|After|Before)\s)"
-_NAME = (
-    rf"{_CALENDAR_WORD_ALONE}{_NO_PREPOSITION}(?:[A-Z]\.?\s)?{CAP_WORD}(?:\s(?:[A-Z]\.?\s)?{CAP_WORD}){{0,2}}"
+_TITLED_NAME = (
+    rf"(?:[A-Z]\.?\s)?{CAP_WORD}(?:\s(?:[A-Z]\.?\s)?{CAP_WORD}){{0,2}}"  # "Councillor May": a surname
 )
+_NAME = rf"{_CALENDAR_WORD_ALONE}{_NO_PREPOSITION}{_TITLED_NAME}"
 ORG_HEADS = (
     r"Team|Teams|Service|Services|Board|Panel|Hub|Programme|Program|Project|Scheme|Campaign|Strategy|"
     r"Model|Unit|Council|Group|Forum|Partnership|Collaborative|Protocol|Tool|Centre|Center|Home|House|"
@@ -66,7 +67,7 @@ class Found:
 def titles() -> re.Pattern[str]:
     titles = "|".join(re.escape(t) for t in sorted(lexicon()["person_titles"], key=len, reverse=True))
     # "Labour Darlington councillor Nick Wallis": news writes the title in lower case after the party and place
-    return re.compile(rf"\b(?:{titles}|councillor)\s+{_NAME}")
+    return re.compile(rf"\b(?:{titles}|councillor)\s+{_TITLED_NAME}")
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ import re
 
 from qa_assistant.figures.asof_back import referred_back_date
 from qa_assistant.figures.asof_context import HEADING_SCOPE_CHARS, AsOfContext
+from qa_assistant.figures.asof_spans import CLAUSE_BREAK as _CLAUSE_BREAK
 from qa_assistant.figures.asof_spans import HEDGE, span_after, span_start
 from qa_assistant.models import AsOf
 from qa_assistant.text.dates import DateMention
@@ -32,14 +33,6 @@ _CURRENT_BEFORE = re.compile(
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 # "an increase of 4.1% from the end of March 2018": the date a change is measured from, not the date it is as of
 _CHANGED_FROM = re.compile(r"\s*(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
-# "59.7 per 10,000 - below the 2018-19 national average": a comparison after the number has its own date; not
-# a relative clause whose verb dates the number itself ("compared to 330 which peaked at the end of 2019")
-_CLAUSE_BREAK = re.compile(
-    r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b(?!\s+(?:was\s+|were\s+)?(?:peaked|recorded|reported|reached|measured)\s+(?:at|in|on|by)\b)|\bcompared\b|\bwhereas\b|\bthan\b|"
-    r"\bagainst\b(?!\s+(?:this|the|our|that)\s+(?:council|authority|local\s+authority)\b)|"
-    r"\b(?:below|above)\s+(?:the|that|this)\b|(?:\d\s*|[%,–-]\s*)(?:up|down)\s+on\b",  # "235 - 15 up on March 2017"
-    re.I,
-)
 # "reduced from 1296", "up from a peak of 702", "an increase on 34%": the value a change started from
 STARTING_VALUE = re.compile(
     r"\b(?:from|(?:increase|rise|improvement|decrease|fall|reduction|drop)\s+on)\s+(?:(?:a|the)\s+)?"

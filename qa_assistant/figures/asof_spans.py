@@ -15,6 +15,15 @@ from qa_assistant.text.spans import Span
 HEDGE = r"(?:around|about|approximately|roughly|nearly|almost|some|over|under|just|only)"
 
 
+# "59.7 per 10,000 - below the 2018-19 national average": a comparison after the number has its own date; not
+# a relative clause whose verb dates the number itself ("compared to 330 which peaked at the end of 2019")
+CLAUSE_BREAK = re.compile(
+    r"[;,(]|\band\s+(?:this|it|there|that)\b|\bwhich\b(?!\s+(?:was\s+|were\s+)?(?:peaked|recorded|reported|reached|measured)\s+(?:at|in|on|by)\b)|\bcompared\b|\bwhereas\b|\bthan\b|"
+    r"\bagainst\b(?!\s+(?:this|the|our|that)\s+(?:council|authority|local\s+authority)\b)|"
+    r"\b(?:below|above)\s+(?:the|that|this)\b|(?:\d\s*|[%,–-]\s*)(?:up|down)\s+on\b",  # "235 - 15 up on March 2017"
+    re.I,
+)
+
 # "Between 2007 and 2011, the number ... has fallen from 365 to 250": the span's first date is the value it
 # started from
 _SPAN_OPENS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
@@ -120,6 +129,9 @@ def value_span_after(
     if not (
         _SPAN_JOIN.fullmatch(text, first.end, last.start)
         and _VALUE_SPAN_CLOSE.fullmatch(text, q.end, first.start)
+        and not CLAUSE_BREAK.search(
+            text, q.end, first.start
+        )  # "72 per 10,000 against the England average between"
         and first.first <= last.first
     ):
         return None

@@ -15,7 +15,14 @@ _VERB_OBJECT_CHARS = 90
 # by 10%": a change verb, its object, then "by"
 _VERB_OBJECT_BY = re.compile(
     r"\b(?:reduc|increas|decreas|cut|lower|rais|boost|grow|grew|shrunk|shrink|improv|worsen)\w*\s+"
-    r"(?:[\w'’-]+\s+){1,9}?(?<!ed\s)(?<!en\s)by\s*(?:£|around\s+|about\s+|approximately\s+)?$",
+    # no clause of its own between ("increased as more children were placed in homes run by 4 providers")
+    r"(?:(?!(?:who|which|that|as|because|where|while|were|was|are|is|been|being)\b)[\w'’-]+\s+){1,9}?"
+    r"by\s*(?:£|around\s+|about\s+|approximately\s+)?$",
+    re.I,
+)
+# a passive's agent, not a change's size: "driven by", "held by", "looked after by", "homes run by 4 providers"
+_AGENT_BY = re.compile(
+    r"(?:\w+(?:ed|en)|run|held|made|paid|kept|set|sent|brought|met|done|led|put|after|for|in)\s+by\b[^\w]*$",
     re.I,
 )
 # "the increase in LAC numbers of 18.4%", "a reduction in agency spend of £1.2m": a change noun, what changed, then
@@ -44,4 +51,7 @@ def changed_by_words_before(text: str, q: Quantity, start: int) -> bool:
     """Whether a change verb and its object, or a change noun and what changed, lead up to the number (from
     start, the clause's start or the previous number's end)."""
     start = max(start, q.start - _VERB_OBJECT_CHARS)
-    return bool(_VERB_OBJECT_BY.search(text, start, q.start)) or _change_noun_before(text, q, start)
+    verb_by = _VERB_OBJECT_BY.search(text, start, q.start)
+    if verb_by and _AGENT_BY.search(text, verb_by.start(), q.start):
+        verb_by = None
+    return bool(verb_by) or _change_noun_before(text, q, start)

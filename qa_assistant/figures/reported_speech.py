@@ -13,11 +13,12 @@ from functools import lru_cache
 
 from qa_assistant.figures.terms import lexicon
 
-# a pronoun, or a name and its verb ("figures show Wokingham Borough Council has paid £6m"): a new clause's subject
-_NEW_SUBJECT = (
-    r"(?:(?:they|it|he|she|we|there)\b|"
+# a new clause's subject: a pronoun, or after a reporting verb a name and its verb ("figures show Wokingham
+# Borough Council has paid £6m"; not after "including": "the Tees Valley including Middlesbrough is 1,500")
+_NEW_SUBJECT = r"(?:they|it|he|she|we|there)\b"
+_NAMED_SUBJECT = (
     r"(?-i:(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*){0,4})\s+"
-    r"(?:has|have|had|is|are|was|were|will|would|spent|paid|received)\b)"
+    r"(?:has|have|had|is|are|was|were|will|would|spent|paid|received)\b"
 )
 
 
@@ -26,9 +27,16 @@ def _reporting_clause() -> re.Pattern[str]:
     lx = lexicon()
     verbs = {w for w in (*lx["reporting_verbs"], *lx["statement_words"]) if " " not in w}
     body = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    reporting = "|".join(
+        re.escape(v) for v in sorted(lx["reporting_verbs"], key=len, reverse=True) if " " not in v
+    )
     # "the number of providers who said they had vacancies": in a relative clause the reporter is what is counted
     relative = r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwhose\s)"
-    return re.compile(rf"{relative}\b(?:{body})(?:s|es|ed|d)?\s+(?:that\s+)?(?={_NEW_SUBJECT})", re.I)
+    return re.compile(
+        rf"{relative}\b(?:(?:{body})(?:s|es|ed|d)?\s+(?:that\s+)?(?={_NEW_SUBJECT})|"
+        rf"(?:{reporting})(?:s|es|ed|d)?\s+(?:that\s+)?(?={_NAMED_SUBJECT}))",
+        re.I,
+    )
 
 
 def reported_clause_start(text: str, start: int, end: int) -> int:
