@@ -56,20 +56,6 @@ _CAUSE_GIVEN = re.compile(
     re.I,
 )
 # A phrase that starts with one of these is about time or comparison, not what the number counts.
-# "14.85 per cent of the 532 looked after youngsters in the district experienced at least three placements", "45 of
-# the 300 children in care had three or more": the whole a share is taken of is counted by its noun phrase only;
-# the clause's verb (an auxiliary, or a verb in -ed before its object) says what the share did
-_SHARE_OF_BEFORE = re.compile(
-    r"(?:%|\bper\s?cent|\b(?:proportion|share|half|third|quarter|majority|minority|fraction)|\d)\s+of\s+"
-    r"(?:the\s+|these\s+|those\s+|our\s+|all\s+|its\s+|their\s+)?$",
-    re.I,
-)
-_PREDICATE = re.compile(
-    r"(?:had|has|have|was|were|is|are|did|does|will|would|could|can|should|must|might)\b"
-    r"|[a-z]+ed\s+(?:at\s+(?:least|most)|(?:more|fewer|less)\s+than|over|under|a|an|the|their|his|her|its|no|"
-    r"some|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b",
-    re.I,
-)
 _FIRST_WORD_REJECT = word_set(
     "from since over during for by at to between after before compared against than nationally "
     "regionally respectively each per"
@@ -218,12 +204,6 @@ def _at_word(text: str, m: re.Match[str], walk: _Walk, q: Quantity) -> str:
         walk.words += 1
         return _GO_ON
     if walk.start is not None and _PHRASE_ENDS.match(text, m.start()):
-        return _END
-    if (
-        walk.start is not None
-        and _PREDICATE.match(text, m.start())
-        and _SHARE_OF_BEFORE.search(text, max(0, q.start - 30), q.start)
-    ):
         return _END
     if _gives_a_cause(text, m.start(), walk, q):
         return _END if walk.start is not None else _NO_PHRASE
