@@ -335,3 +335,32 @@ def test_what_a_rate_is_per_10000_of_is_its_unit():
     question = "What was the rate of children in care per 10,000?"
     text = "The rate of children in care works out as 139 per 10,000 in the population."
     assert support(question, text, "139 per 10,000").ok
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # a count whose words start at "with" counts those living with them, not the carers
+        (
+            "How many children in care were living with foster carers?",
+            "There are 200 children in care in the borough – including 145 with foster carers and 20 in homes.",
+            "145",
+            True,
+        ),
+        (
+            "How many approved foster carers did the council have?",
+            "We have 150 children in care, 90 with foster carers.",
+            "90",
+            False,
+        ),
+        # a word that ranks a figure ("the most common") adds nothing to what it counts
+        (
+            "What proportion of children in care had abuse or neglect as their category of need?",
+            "Abuse or neglect (78%) was the most common category of need among children in care.",
+            "78%",
+            True,
+        ),
+    ],
+)
+def test_who_lives_with_carers_and_a_ranked_figure(question, text, value, ok):
+    assert support(question, text, value).ok is ok

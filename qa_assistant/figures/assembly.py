@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from qa_assistant.figures.acronyms import expand, expansions
 from qa_assistant.figures.concepts import ConceptMatch, match_concept, match_phrase, passive_participles
+from qa_assistant.figures.living_with import living_with_concept
 from qa_assistant.figures.masks import mask_dates, mask_numbers, masked_phrase
 from qa_assistant.figures.phrases import Phrase
 from qa_assistant.figures.prose_phrases import PREPOSITION_START
@@ -111,6 +112,9 @@ def _concept(
 ) -> ConceptMatch | None:
     """The catalogue concept a figure's phrase names; its context's words only when the phrase cannot."""
     verbs = passive_participles(phrase_text)
+    living = living_with_concept(phrase_text, terms, unit, verbs)
+    if living is not None:
+        return living
     if layout == "prose" and context and PREPOSITION_START.match(phrase_text):
         return match_concept(context_terms + terms, unit, verbs)  # "with connected carers" + "children"
     concept = match_phrase(masked, unit, verbs) or (

@@ -40,6 +40,7 @@ from qa_assistant.figures.explained_words import (
     terms_of_words,
 )
 from qa_assistant.figures.extremes import extreme_terms
+from qa_assistant.figures.living_with import counted_terms
 from qa_assistant.figures.question_given import stated_whole_terms
 from qa_assistant.figures.range_ends import asked_end_terms
 from qa_assistant.figures.reading import Reading
@@ -168,9 +169,9 @@ def _also_names(
 ) -> frozenset[str]:
     """A figure filed under another concept may still be of the one asked: its own phrase names that one too
     ("the budget for placements is forecast to overspend by £6.7m"), or, when the asked concept is a narrower
-    kind of the figure's, its sentence does ("29% of care leavers were not in employment, education or
-    training"). The terms that name it, or none. The word checks that follow still apply in full."""
-    named = names_concept(q_concept, f.terms)
+    kind of the figure's, its sentence does ("29% of care leavers were not in employment, education or training");
+    not carers it is with ("90 with foster carers"). The terms that name it, or none; word checks still follow."""
+    named = names_concept(q_concept, counted_terms(f.phrase, f.terms))
     if not named and f.concept_id in ancestors(q_concept):
         named = names_concept(q_concept, ctx(f).sentence_seq)
     if (
