@@ -131,6 +131,8 @@ def test_people_with_their_roles(sentence, name, role):
         # ... and a surname that is a month or a day, after a title
         ("Councillor May said the service was improving.", ["Councillor May"]),
         ("Mr June said the service was improving.", ["Mr June"]),
+        # ... but not one a date goes on from
+        ("Report by Councillor June 2024 update on fostering.", []),
     ],
 )
 def test_a_hyphenated_post_names_no_one(sentence, names):
@@ -944,6 +946,7 @@ _MET = "The Corporate Parenting Board met on 12 June 2018 to agree its terms of 
 _INSPECTED = "Ofsted inspected the service in February 2019 and published its report on 8 May 2019."
 _VISIT_THEN_LETTER = "Following the visit on 12 March 2024, Ofsted published its letter."
 _RELEASED_UP_TO = "The data released by the DfE for the period up to 31 March 2024 show a rise."
+_PUBLISHED_FOR = "Ofsted published the letter for the council's children's services on 8 May 2019."
 _PUBLISHED_LATER = (
     "Inspectors were on site from 9 to 13 March 2020, and Ofsted published its full findings by way of a report on"
     " 15 April 2020."
@@ -959,6 +962,7 @@ _PUBLISHED_LATER = (
         # ... not a day in a phrase before the clause that publishes, nor a period's end after a publishing word
         ("When was the letter published?", _VISIT_THEN_LETTER, None),
         ("When was the report released?", _RELEASED_UP_TO, None),
+        ("When was the letter published?", _PUBLISHED_FOR, "8 May 2019"),
         # (what was published may stand between the verb and the day)
         (
             "On what date did Ofsted publish its report on the March 2020 inspection?",

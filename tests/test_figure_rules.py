@@ -671,6 +671,9 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ("Increased demand was driven by 40 new arrivals.", "40", "level"),
         ("The improved offer was funded by 12 partner agencies.", "12", "level"),
         ("Demand increased as more children were placed in homes run by 4 providers.", "4", "level"),
+        # ... while a relative clause or "that" inside the change's object leaves it a change
+        ("The service reduced the number of children that are in residential care by 12.", "12", "change"),
+        ("The service cut agency spend that year by £1m.", "£1m", "change"),
         (
             "The council improved outcomes for children who were looked after by 30 foster carers.",
             "30",

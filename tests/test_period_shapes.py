@@ -309,6 +309,12 @@ def test_a_restating_sentence_takes_no_date_compared_aimed_or_moved_from(text, v
         ("Referrals fell from 1,200 to 1,050 between April and September 2023.", "1,050", "September 2023"),
         # two dates that are no span date the value by the first, as before
         ("The council paid £2m in April 2022 and £3m in May 2022.", "£2m", "April 2022"),
+        # (a closed aside between them does not part them)
+        (
+            "There were 120 referrals (from schools) between April and June 2023.",
+            "120",
+            "April 2023 to June 2023",
+        ),
         # a comparison or an aside between the value and the span: the span is the comparison's
         (
             "Our rate is 72 per 10,000 against the England average between 2019 and 2023.",

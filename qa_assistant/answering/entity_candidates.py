@@ -62,10 +62,10 @@ def dated_as_published(c: Found, sentence: str, question: str) -> bool:
         return True
     if _PUBLISHING.search(sentence[max(0, c.start - _DATE_LEAD_CHARS) : c.start]):
         return True
-    # further back, only with "on" or "dated" right before the day and no period between ("The data released by
-    # the DfE for the period up to 31 March 2024" gives a period's end, not a release date)
+    # further back, only with "on" or "dated" right before the day ("The data released by the DfE for the period
+    # up to 31 March 2024" gives a period's end, not a release date)
     far = _PUBLISHING.search(sentence[max(0, c.start - _PUBLISHING_LEAD_CHARS) : c.start])
-    if far and _ON_THE_DAY.search(sentence, 0, c.start) and not _A_PERIOD.search(far.string, far.end()):
+    if far and _ON_THE_DAY.search(sentence, 0, c.start):
         return True
     opens = _OPENS_CLAUSE.search(
         sentence, 0, c.start
@@ -74,7 +74,6 @@ def dated_as_published(c: Found, sentence: str, question: str) -> bool:
 
 
 _ON_THE_DAY = re.compile(r"\b(?:on|dated)\s+$", re.I)
-_A_PERIOD = re.compile(r"\b(?:period|up\s+to|for\s+the|covering|between|from)\b", re.I)
 # a day opening its sentence or clause (not "Following the visit on 12 March 2024, Ofsted published its letter")
 _OPENS_CLAUSE = re.compile(
     r"(?:^|[;:]\s*|,\s*(?:and\s+)?|\band\s+)(?:On\s+|on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$"

@@ -112,6 +112,7 @@ _VALUE_SPAN_CLOSE = re.compile(
 )
 
 
+_CLOSED_ASIDE = re.compile(r"\([^()]*\)")
 # "rose by 47 to 919 between May and September": the value a change went to is of the span's end, not all of it
 _MOVED_TO_BEFORE = re.compile(rf"\bto\s+(?:(?:a|an)\s+)?(?:{HEDGE}\s+)?£?$", re.I)
 
@@ -129,9 +130,8 @@ def value_span_after(
     if not (
         _SPAN_JOIN.fullmatch(text, first.end, last.start)
         and _VALUE_SPAN_CLOSE.fullmatch(text, q.end, first.start)
-        and not CLAUSE_BREAK.search(
-            text, q.end, first.start
-        )  # "72 per 10,000 against the England average between"
+        # "72 per 10,000 against the England average between": a comparison's span (a closed aside is no break)
+        and not CLAUSE_BREAK.search(_CLOSED_ASIDE.sub(" ", text[q.end : first.start]))
         and first.first <= last.first
     ):
         return None

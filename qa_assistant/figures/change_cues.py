@@ -16,7 +16,7 @@ _VERB_OBJECT_CHARS = 90
 _VERB_OBJECT_BY = re.compile(
     r"\b(?:reduc|increas|decreas|cut|lower|rais|boost|grow|grew|shrunk|shrink|improv|worsen)\w*\s+"
     # no clause of its own between ("increased as more children were placed in homes run by 4 providers")
-    r"(?:(?!(?:who|which|that|as|because|where|while|were|was|are|is|been|being)\b)[\w'’-]+\s+){1,9}?"
+    r"(?:(?!(?:as|because|where|while|whilst|when)\b)[\w'’-]+\s+){1,9}?"
     r"by\s*(?:£|around\s+|about\s+|approximately\s+)?$",
     re.I,
 )
