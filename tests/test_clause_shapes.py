@@ -364,3 +364,26 @@ def test_what_a_rate_is_per_10000_of_is_its_unit():
 )
 def test_who_lives_with_carers_and_a_ranked_figure(question, text, value, ok):
     assert support(question, text, value).ok is ok
+
+
+@pytest.mark.parametrize(
+    "question,text,value,ok",
+    [
+        # "how much extra" asks the amount an extra is, which the reader files as a change
+        (
+            "How much extra did the council say it had put into children's services?",
+            "An extra £17million has been put into children's services, the council said.",
+            "£17million",
+            True,
+        ),
+        # ... only an amount given as an extra: a change by which something rose is no extra amount
+        (
+            "How much extra did the council put into children's services?",
+            "Spending on children's services rose by £17million.",
+            "£17million",
+            False,
+        ),
+    ],
+)
+def test_an_extra_amount_asked_as_one(question, text, value, ok):
+    assert support(question, text, value).ok is ok

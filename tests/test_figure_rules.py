@@ -2748,6 +2748,17 @@ def test_a_quarter_the_title_names_without_its_year(title, as_of):
             {"cabinet", "approv", "transfer"},
             {"overspend"},
         ),
+        # ... with a body named without an article, and what an inspectorate does as the occasion
+        (
+            "How much did the council put into children's services after Ofsted rated them 'inadequate'?",
+            {"ofst", "rate", "inadequ"},
+            {"children"},
+        ),
+        (
+            "How many children were in care after Ofsted inspected the service?",
+            {"ofst", "inspect"},
+            {"child", "care"},
+        ),
         # "heard" of those counted is what is counted
         (
             "What percentage of young people rated their review as helpful and felt heard?",

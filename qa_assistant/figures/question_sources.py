@@ -164,7 +164,8 @@ def _done_patterns(done: str) -> list[re.Pattern[str]]:
         # "just before the Sandwell Children's Trust launched in 2018" (not "after the court approved an adoption
         # order", "after their placement went into crisis": what is counted); up to a second before / after
         re.compile(
-            rf"\b(?:when|{_AFTER}|before|once)\s+(?:the|its|their|our|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?"
+            # ("after Ofsted rated them 'inadequate'": a body named without an article)
+            rf"\b(?:when|{_AFTER}|before|once)\s+(?:(?:the|its|their|our|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?)?"
             rf"(?:(?-i:[A-Z])[\w'’-]*|{bodies})\s+(?:{active})\b(?:(?!\s(?:before|after)\b)[^,?;])*",
             re.I,
         ),

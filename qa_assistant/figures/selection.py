@@ -111,7 +111,7 @@ def check(r: Reading, f: Figure, ctx: Callable[[Figure], FigureContext]) -> Supp
         measure.notes.append(OTHER_UNIT)
     if not subject_ok(r, f):
         return Support(False, f"subject: asked {r.subject.name}, figure is {f.subject_name or f.subject}")
-    if not kind_ok(r.figure_kind, f):
+    if not kind_ok(r.figure_kind, f, r.question, ctx(f).sentence_text[: f.start - f.sentence_start]):
         return Support(False, f"kind: asked {r.figure_kind}, figure is a {f.kind}")
     if f.kind == "forecast" and r.figure_kind != "forecast":
         measure.notes.append("forecast")
