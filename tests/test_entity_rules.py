@@ -1408,3 +1408,24 @@ def test_a_day_without_its_year_answers_no_question_that_gives_a_year():
     assert fits_dates(found[0], read("On what day did councillors vote to approve the 2024/2025 budget?"))
     # ... but a year before an event is when it happened
     assert not fits_dates(found[0], read("When did the 2019 Ofsted inspection start?"))
+
+
+@pytest.mark.parametrize(
+    "question,core",
+    [
+        # a clause after what is asked, saying when, is left out of the second retrieval
+        (
+            "Who was the council's cabinet member for children's services when Ofsted found its services wanting?",
+            "Who was the council's cabinet member for children's services?",
+        ),
+        ("Who chaired the panel after the inspection was published?", "Who chaired the panel?"),
+        # ... not "looked after", nor a question that opens with when, nor one with too little left
+        ("Who chairs the looked after children panel?", None),
+        ("When did the panel last meet?", None),
+        ("Who was it when the board met?", None),
+    ],
+)
+def test_the_question_without_its_when_clause(question, core):
+    from qa_assistant.answering.sentences import without_when_clause
+
+    assert without_when_clause(question) == core

@@ -57,7 +57,7 @@ from qa_assistant.answering.entity_things import (
     with_its_grade,
 )
 from qa_assistant.answering.quote_speakers import quote_opened_at
-from qa_assistant.answering.sentences import rank_sentences
+from qa_assistant.answering.sentences import rank_with_and_without_when
 from qa_assistant.figures.question_sources import name_terms
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.terms import measure_terms
@@ -84,7 +84,9 @@ class EntityAnswerer:
 
     def answer(self, question: str, r: Reading, qvec: np.ndarray) -> Answer | None:
         """The person, date or name the best-matching sentences give, latest paper first; None when none does."""
-        ranked = rank_sentences(self.index, self.settings, question, qvec, k=self.settings.entity_passages)
+        ranked = rank_with_and_without_when(
+            self.index, self.settings, question, qvec, k=self.settings.entity_passages
+        )
         ranked += self._meeting_sentences(r, {row for _, row in ranked}, qvec)
         asked = Asked.of(question, r)
         found: list[_Hit] = []

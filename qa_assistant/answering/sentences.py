@@ -185,3 +185,32 @@ def says_the_rest(
     # prefer: a sentence of the kind asked for ("why": one that gives a reason) first, then most words
     preferred = [bool(n and prefer and prefer.search(text)) for n, text in zip(counts, others)]
     return max(range(len(counts)), key=lambda i: (preferred[i], counts[i]))
+
+
+# "Who was Hounslow's cabinet member for children's services when Ofsted found its children's social care wanting
+# in all areas?": a clause after what is asked, saying when, can lead retrieval to the event's sentences only
+_WHEN_CLAUSE = re.compile(
+    r"(?<=\S)(?<!looked)(?<!looked-)\s+(?:when|once|after|following)\s+"
+    r"(?!(?:did|does|do|is|are|was|were|it)\b)[^?;]*",
+    re.I,
+)
+
+
+def without_when_clause(question: str) -> str | None:
+    """The question without a when-clause after what it asks, or None when it has none (or too little is left)."""
+    core = _WHEN_CLAUSE.sub("", question).strip()
+    return core if core != question.strip() and len(core.split()) >= 4 else None
+
+
+def rank_with_and_without_when(
+    index, settings, question: str, qvec: np.ndarray, k: int | None = None
+) -> list[tuple[float, int]]:
+    """rank_sentences, then the sentences the question finds without a when-clause after what it asks (the
+    post held, the name given), added after those the whole question found."""
+    ranked = rank_sentences(index, settings, question, qvec, k=k)
+    core = without_when_clause(question)
+    if core is None:
+        return ranked
+    seen = {row for _, row in ranked}
+    more = rank_sentences(index, settings, core, embedding.encode_one(core), k=k)
+    return ranked + [(sim, row) for sim, row in more if row not in seen]
