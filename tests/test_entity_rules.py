@@ -417,6 +417,8 @@ def test_whose_papers_may_answer_a_who_question(title, near, question, allowed):
         # the post may come a few words after "which", past the place whose it is
         ("Which Redcar and Cleveland cabinet member commented on the figures?", "person"),
         ("Which Adoption Tees Valley team manager spoke to the committee?", "person"),
+        ("Which Leeds portfolio holder for children presented the report?", "person"),
+        ("Which stakeholder groups were consulted?", "name"),
         ("Which schools did local councillors visit?", "name"),  # no verb between "which" and the post
         ("Which ward did Councillor Henman say he was elected for?", "name"),
         ("Which Secretary of State agreed the supervision should continue?", "person"),
@@ -1266,6 +1268,12 @@ def test_posts_and_titles_a_sentence_names(sentence, people):
             True,
         ),
         ("Who prepared the report?", "The report was prepared for Councillor Ann Hill.", True),
+        # "to which director": the recipient is asked for
+        (
+            "To which director did Ofsted write after its visit?",
+            "In a letter to Sam Reed, Director of Children's Services, inspectors praised progress.",
+            False,
+        ),
         (
             "Who presented the fostering annual report?",
             "The Chair handed over to the Head of Fostering, who presented the fostering annual report.",

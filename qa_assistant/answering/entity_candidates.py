@@ -272,7 +272,7 @@ _SENT_TO_BEFORE = re.compile(
     r"escalated)\s+to|(?:prepared|written|produced|commissioned)\s+for)\s+(?:the\s+)?$",
     re.I,
 )
-_ASKS_RECIPIENT = re.compile(r"\b(?:to|for)\s+whom\b|\b(?:to|for)\s*\?\s*$", re.I)
+_ASKS_RECIPIENT = re.compile(r"\b(?:to|for)\s+whom\b|^\s*(?:to|for)\s+which\b|\b(?:to|for)\s*\?\s*$", re.I)
 
 
 def a_recipient(c: Found, sentence: str, question: str) -> bool:
