@@ -376,6 +376,14 @@ def test_who_lives_with_carers_and_a_ranked_figure(question, text, value, ok):
             "£17million",
             True,
         ),
+        # the kind of paper or occasion the question names, said again in the figure's words, is no narrower measure
+        (
+            "How many of the five key areas in Ofsted's 2019 inspection of the council's children's services were"
+            " classified as good?",
+            "Despite the rating, three of the five key areas that have been inspected were classified as good.",
+            "three",
+            True,
+        ),
         # ... only an amount given as an extra: a change by which something rose is no extra amount
         (
             "How much extra did the council put into children's services?",

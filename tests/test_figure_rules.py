@@ -2759,6 +2759,19 @@ def test_a_quarter_the_title_names_without_its_year(title, as_of):
             {"ofst", "inspect"},
             {"child", "care"},
         ),
+        # an inspection names the occasion, up to its clause's verb
+        (
+            "In the Ofsted inspection of the council's children's services welcomed by the mayor, how many of the"
+            " criteria were graded outstanding?",
+            {"ofst", "inspect", "welcom", "mayor"},
+            {"criteria", "grade", "outstand"},
+        ),
+        (
+            "How many of the five key areas in Ofsted's 2017 inspection of the council's children's services were"
+            " classified as good?",
+            {"ofst", "inspect"},
+            {"key", "area", "classifi", "good"},
+        ),
         # "heard" of those counted is what is counted
         (
             "What percentage of young people rated their review as helpful and felt heard?",

@@ -24,22 +24,10 @@ from qa_assistant.figures.concepts import ancestors, says_what_money_is_for
 from qa_assistant.figures.exclusions import set_aside_terms
 from qa_assistant.figures.explained_words import (
     acronym_spelled_out,
-    age_asked,
     age_words,
-    bracket_alias,
-    comparative_words,
-    domain_words,
-    focus_restated,
-    initialisms_asked,
-    numbers_written,
-    party_words,
-    person_words,
     question_acronyms,
-    slash_explained,
-    spelled_out,
     terms_of_words,
 )
-from qa_assistant.figures.extremes import extreme_terms
 from qa_assistant.figures.living_with import counted_terms
 from qa_assistant.figures.question_given import stated_whole_terms
 from qa_assistant.figures.range_ends import asked_end_terms
@@ -48,20 +36,15 @@ from qa_assistant.figures.shape_refusals import shape_refusal
 from qa_assistant.figures.support_context import FigureContext, read_from_sentence, says_something_else
 from qa_assistant.figures.support_rules import (
     OTHER_UNIT,
-    forecast_words,
     kind_ok,
-    money_words_asked,
     names_no_measure,
-    never_narrower,
     only_a_total,
     per_period_terms,
     service_scope_terms,
     subject_ok,
-    subject_terms,
     unasked_remainder,
     unit_also_ok,
     unit_ok,
-    unit_terms,
     unstated_service_terms,
     whole_council_for_a_service,
 )
@@ -69,7 +52,7 @@ from qa_assistant.figures.support_score import Fit, fit_score, name_only_terms, 
 from qa_assistant.figures.support_where import where_said
 from qa_assistant.figures.terms import counting_terms, measure_terms, terms
 from qa_assistant.figures.thresholds import is_number_term
-from qa_assistant.figures.when_words import period_words
+from qa_assistant.figures.unasked_words import unasked_phrase_terms
 from qa_assistant.models import Figure
 
 
@@ -224,41 +207,16 @@ def _phrase_refusal(r: Reading, f: Figure, t: _Terms, around: FigureContext) -> 
         return "measure: the figure is what is left of a breakdown ('other'), not what was asked"
     # a limit's phrase is its whole clause ("PCC also has 70 days to submit an improvement plan"): its other
     # words say whose limit it is, not a narrower measure
-    p_left = _unasked_phrase_terms(f, t, r.question, around.sentence_text) if f.kind != "limit" else None
+    p_left = (
+        unasked_phrase_terms(f, t.p - t.q - t.explained_p, t.q, r, around.sentence_text)
+        if f.kind != "limit"
+        else None
+    )
     if p_left:
         return f"measure: the figure counts {' '.join(sorted(p_left))} too, which was not asked"
     if not (t.q & (t.p | t.c)) and not t.same_concept and not read_from_sentence(f, around):
         return "measure: the figure's phrase shares no word with the question"
     return None
-
-
-def _unasked_phrase_terms(f: Figure, t: _Terms, question: str, sentence_text: str) -> frozenset[str]:
-    """Words of the figure's phrase that the question did not ask for and nothing explains: each would make
-    the figure a different, narrower measure ("children who LEFT care")."""
-    return (
-        t.p
-        - t.q
-        - t.explained_p
-        - unit_terms(f.unit)
-        - money_words_asked(question)
-        - never_narrower()
-        - forecast_words(f)
-        - age_asked(t.q)
-        - spelled_out(f, t.q)
-        - slash_explained(f.phrase, t.q)
-        - bracket_alias(f.phrase, t.q)
-        - domain_words(f.phrase)
-        - subject_terms(f)
-        - initialisms_asked(f.phrase, question)
-        - person_words(f.phrase)
-        - period_words(f.phrase)
-        - party_words(f.phrase)
-        - numbers_written(f.phrase, question)
-        - comparative_words(f.phrase, sentence_text)
-        - extreme_terms(f.phrase, question)
-        - asked_end_terms(question)
-        - focus_restated(f, question, sentence_text)
-    )
 
 
 def _sentence_support(r: Reading, f: Figure, around: FigureContext, t: _Terms) -> Support:
