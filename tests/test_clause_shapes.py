@@ -360,15 +360,6 @@ def test_what_a_rate_is_per_10000_of_is_its_unit():
             "78%",
             True,
         ),
-    ],
-)
-def test_who_lives_with_carers_and_a_ranked_figure(question, text, value, ok):
-    assert support(question, text, value).ok is ok
-
-
-@pytest.mark.parametrize(
-    "question,text,value,ok",
-    [
         # "how much extra" asks the amount an extra is, which the reader files as a change
         (
             "How much extra did the council say it had put into children's services?",
@@ -393,5 +384,5 @@ def test_who_lives_with_carers_and_a_ranked_figure(question, text, value, ok):
         ),
     ],
 )
-def test_an_extra_amount_asked_as_one(question, text, value, ok):
+def test_whose_words_a_count_has(question, text, value, ok):
     assert support(question, text, value).ok is ok
