@@ -1437,3 +1437,20 @@ def test_the_question_without_its_when_clause(question, core):
     from qa_assistant.answering.sentences import without_when_clause
 
     assert without_when_clause(question) == core
+
+
+@pytest.mark.parametrize(
+    "paper_text,said",
+    [
+        ("Children's social care in the borough was found wanting in all areas by Ofsted.", True),
+        # a paper that never speaks of the occasion cannot say who held the post then
+        ("Jane Smith, Director of Children's Services, presented the annual report.", False),
+    ],
+)
+def test_a_when_clause_is_said_by_the_paper(paper_text, said):
+    from qa_assistant.answering.sentences import clause_said_in
+
+    question = (
+        "Who was the cabinet member for children's services when Ofsted found its care wanting in all areas?"
+    )
+    assert clause_said_in(question, "Who was the cabinet member for children's services?", paper_text) is said

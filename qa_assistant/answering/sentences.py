@@ -12,6 +12,7 @@ import numpy as np
 
 from qa_assistant.figures.question_measure import blank_spans
 from qa_assistant.figures.question_sources import occasion_spans
+from qa_assistant.figures.terms import measure_terms
 from qa_assistant.indexing import embedding
 from qa_assistant.indexing.retrieval import bm25_ranking, dense_ranking
 from qa_assistant.text.dates import find_dates
@@ -213,4 +214,22 @@ def rank_with_and_without_when(
         return ranked
     seen = {row for _, row in ranked}
     more = rank_sentences(index, settings, core, embedding.encode_one(core), k=k)
-    return ranked + [(sim, row) for sim, row in more if row not in seen]
+    # scored against the whole question (not the shorter one, which would favour them), and only from a paper
+    # that says what the clause does ("when Ofsted found ... wanting": a director named in a paper that never
+    # speaks of it may not have been in post then)
+    said: dict[str, bool] = {}
+    added = []
+    for _, row in more:
+        doc_id = index.sentence_spans[row][0]
+        if row in seen:
+            continue
+        if doc_id not in said:
+            said[doc_id] = clause_said_in(question, core, index.documents[doc_id].text)
+        if said[doc_id]:
+            added.append((float(index.sentence_vectors[row] @ qvec), row))
+    return ranked + added
+
+
+def clause_said_in(question: str, core: str, text: str) -> bool:
+    """Whether a paper says what a question's when-clause does: every word the clause adds to the question."""
+    return set(measure_terms(question)) - set(measure_terms(core)) <= set(measure_terms(text))

@@ -179,12 +179,6 @@ def terms_of_words(text: str) -> frozenset[str]:
     return frozenset(terms(text))
 
 
-def source_named(source_terms: list[str]) -> frozenset[str]:
-    """ "in Ofsted's 2017 inspection of ...": the kind of paper or occasion a question names ("inspection",
-    "report"), said again in a figure's phrase ("key areas that have been inspected"), is no narrower measure."""
-    return frozenset(source_terms) & stem_list("source_nouns")
-
-
 def domain_words(phrase: str) -> frozenset[str]:
     """ "children in need of social service help": naming the service everything here belongs to ("social
     services", "children's social care"), or the place ("youngsters in the area"), does not make a narrower

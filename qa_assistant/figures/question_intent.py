@@ -49,7 +49,8 @@ PERSON_NOUNS = r"carers?|workers?|advis[eo]rs?|co-?ordinators?|campaigners?|boss
 # posts a question asks a person for ("which cabinet member", "name a Fostering Team Manager")
 _POSTS = (
     r"councillor|officer|member|person|director|manager|minister|secretary of state|chair|chairman|chairperson|"
-    r"chairwoman|leader|mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp|holder"
+    r"chairwoman|leader|mayor|commissioner|inspector|spokesperson|spokesman|spokeswoman|head|mp|"
+    r"(?:portfolio|budget|post|office)\s+holder"
 )
 _WHO = re.compile(
     # "which Redcar and Cleveland cabinet member": the post a few words on, past no verb ("which schools did")

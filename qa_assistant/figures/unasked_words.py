@@ -14,7 +14,6 @@ from qa_assistant.figures.explained_words import (
     party_words,
     person_words,
     slash_explained,
-    source_named,
     spelled_out,
 )
 from qa_assistant.figures.extremes import extreme_terms
@@ -58,5 +57,4 @@ def unasked_phrase_terms(
         - extreme_terms(f.phrase, question)
         - asked_end_terms(question)
         - focus_restated(f, question, sentence_text)
-        - source_named(r.source_terms)
     )
