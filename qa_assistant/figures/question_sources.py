@@ -98,9 +98,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
             rf"\b(?:in|from|at|during|before|{_AFTER}|(?:year|time|month)\s+of)\s+"
             rf"(?:the|our|a|an|this|that|its|their|his|her)?\s*"
             rf"(?:(?!(?:in|from|at|during|did|does|do|has|have|had|will|would|can|could|how)\b(?!-))[\w'’/-]+\s+){{0,6}}?(?:{nouns})s?\b"
-            # (what the paper is on or of runs to its clause's verb: "inspection of Newcastle's children's services
-            # were classified as good" asks what was classified)
-            rf"(?:\s+(?:on|about|into|of)\s+(?:(?!\b(?:were|was|is|are|had|has|have)\b)[^,?;])*)?",
+            rf"(?:\s+(?:on|about|into|of)\s+[^,?;]*)?",
             re.I,
         ),
         re.compile(
