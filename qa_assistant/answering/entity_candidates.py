@@ -67,10 +67,8 @@ def dated_as_published(c: Found, sentence: str, question: str) -> bool:
     far = _PUBLISHING.search(sentence[max(0, c.start - _PUBLISHING_LEAD_CHARS) : c.start])
     if far and _ON_THE_DAY.search(sentence, 0, c.start):
         return True
-    opens = _OPENS_CLAUSE.search(
-        sentence, 0, c.start
-    )  # "On 8 May 2019, Ofsted published": the day's own clause
-    return bool(opens and _THEN_PUBLISHED.match(sentence, c.end))
+    # "On 8 May 2019, Ofsted published": a day opening the clause whose verb publishes
+    return bool(_OPENS_CLAUSE.search(sentence, 0, c.start) and _THEN_PUBLISHED.match(sentence, c.end))
 
 
 _ON_THE_DAY = re.compile(r"\b(?:on|dated)\s+$", re.I)

@@ -220,9 +220,9 @@ def rank_with_and_without_when(
     said: dict[str, bool] = {}
     added = []
     for _, row in more:
-        doc_id = index.sentence_spans[row][0]
         if row in seen:
             continue
+        doc_id = index.sentence_spans[row][0]
         if doc_id not in said:
             said[doc_id] = clause_said_in(question, core, index.documents[doc_id].text)
         if said[doc_id]:
