@@ -353,12 +353,26 @@ def test_what_a_rate_is_per_10000_of_is_its_unit():
             "90",
             False,
         ),
-        # a word that ranks a figure ("the most common") adds nothing to what it counts
+        # ... only when the count it continues is of people ("Of the 60 placement disruptions")
+        (
+            "How many children in care were living with foster carers?",
+            "Of the 60 placement disruptions in the year, 25 were with foster carers.",
+            "25",
+            False,
+        ),
+        # a word that ranks a figure ("the commonest") adds nothing to what it counts
         (
             "What proportion of children in care had abuse or neglect as their category of need?",
-            "Abuse or neglect (78%) was the most common category of need among children in care.",
+            "Abuse or neglect (78%) was the commonest category of need among children in care.",
             "78%",
             True,
+        ),
+        # ... but "common" alone may name a kind ("common assessments")
+        (
+            "How many assessments were completed?",
+            "There were 900 common assessments completed.",
+            "900",
+            False,
         ),
         # "how much extra" asks the amount an extra is, which the reader files as a change
         (
@@ -368,6 +382,12 @@ def test_what_a_rate_is_per_10000_of_is_its_unit():
             True,
         ),
         # ... only an amount given as an extra: a change by which something rose is no extra amount
+        (
+            "How many additional social workers did the council have?",
+            "Social worker numbers fell by a further 12 in the year.",
+            "12",
+            False,
+        ),
         (
             "How much extra did the council put into children's services?",
             "Spending on children's services rose by £17million.",

@@ -948,6 +948,7 @@ _MET = "The Corporate Parenting Board met on 12 June 2018 to agree its terms of 
 _INSPECTED = "Ofsted inspected the service in February 2019 and published its report on 8 May 2019."
 _VISIT_THEN_LETTER = "Following the visit on 12 March 2024, Ofsted published its letter."
 _RELEASED_UP_TO = "The data released by the DfE for the period up to 31 March 2024 show a rise."
+_RELEASED_FOR_PERIOD = "The DfE released figures for the period covering the year ending on 31 March 2024."
 _PUBLISHED_FOR = "Ofsted published the letter for the council's children's services on 8 May 2019."
 _PUBLISHED_LATER = (
     "Inspectors were on site from 9 to 13 March 2020, and Ofsted published its full findings by way of a report on"
@@ -964,6 +965,7 @@ _PUBLISHED_LATER = (
         # ... not a day in a phrase before the clause that publishes, nor a period's end after a publishing word
         ("When was the letter published?", _VISIT_THEN_LETTER, None),
         ("When was the report released?", _RELEASED_UP_TO, None),
+        ("When was the report published?", _RELEASED_FOR_PERIOD, None),
         ("When was the letter published?", _PUBLISHED_FOR, "8 May 2019"),
         # (what was published may stand between the verb and the day)
         (

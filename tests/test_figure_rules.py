@@ -671,6 +671,7 @@ def test_phrase_and_concept(text, value, phrase, concept):
         ("Increased demand was driven by 40 new arrivals.", "40", "level"),
         ("The improved offer was funded by 12 partner agencies.", "12", "level"),
         ("Demand increased as more children were placed in homes run by 4 providers.", "4", "level"),
+        ("The service improved support to children who are taught by 14 specialist teachers.", "14", "level"),
         # ... while a relative clause or "that" inside the change's object leaves it a change
         ("The service reduced the number of children that are in residential care by 12.", "12", "change"),
         ("The service cut agency spend that year by £1m.", "£1m", "change"),
@@ -2758,6 +2759,12 @@ def test_a_quarter_the_title_names_without_its_year(title, as_of):
             "How many children were in care after Ofsted inspected the service?",
             {"ofst", "inspect"},
             {"child", "care"},
+        ),
+        # "as at" a date is no occasion: what was judged is the measure
+        (
+            "How many children's homes as at 31 March 2024 were judged good or outstanding?",
+            set(),
+            {"judg", "good"},
         ),
         # an inspection at whose time a figure is asked stays in the measure
         (

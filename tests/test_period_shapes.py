@@ -322,6 +322,11 @@ def test_a_restating_sentence_takes_no_date_compared_aimed_or_moved_from(text, v
             None,
         ),
         ("There were 500 children in care (an increase on the position between 2022 and 2023).", "500", None),
+        (
+            "Our rate is 72 per 10,000 (against the England average) between 2019 and 2023.",
+            "72 per 10,000",
+            None,
+        ),
         # another number between the value and the span: the span is not the value's
         ("The council paid £2m, and 40 carers were approved between April 2022 and March 2023.", "£2m", None),
     ],

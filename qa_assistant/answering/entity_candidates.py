@@ -62,16 +62,18 @@ def dated_as_published(c: Found, sentence: str, question: str) -> bool:
         return True
     if _PUBLISHING.search(sentence[max(0, c.start - _DATE_LEAD_CHARS) : c.start]):
         return True
-    # further back, only with "on" or "dated" right before the day ("The data released by the DfE for the period
-    # up to 31 March 2024" gives a period's end, not a release date)
+    # further back, only with "on" or "dated" right before the day and no period or other event between ("The data
+    # released by the DfE for the period up to 31 March 2024" gives a period's end, not a release date)
     far = _PUBLISHING.search(sentence[max(0, c.start - _PUBLISHING_LEAD_CHARS) : c.start])
-    if far and _ON_THE_DAY.search(sentence, 0, c.start):
+    if far and _ON_THE_DAY.search(sentence, 0, c.start) and not _A_PERIOD.search(far.string, far.end()):
         return True
     # "On 8 May 2019, Ofsted published": a day opening the clause whose verb publishes
     return bool(_OPENS_CLAUSE.search(sentence, 0, c.start) and _THEN_PUBLISHED.match(sentence, c.end))
 
 
 _ON_THE_DAY = re.compile(r"\b(?:on|dated)\s+$", re.I)
+# a period's end or another event's day after the publishing word ("for the period covering the year ending on")
+_A_PERIOD = re.compile(r"\b(?:period|up\s+to|covering|between|from|end(?:ed|ing)?)\b", re.I)
 # a day opening its sentence or clause (not "Following the visit on 12 March 2024, Ofsted published its letter")
 _OPENS_CLAUSE = re.compile(
     r"(?:^|[;:]\s*|,\s*(?:and\s+)?|\band\s+)(?:On\s+|on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$"

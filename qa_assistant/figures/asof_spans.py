@@ -130,8 +130,9 @@ def value_span_after(
     if not (
         _SPAN_JOIN.fullmatch(text, first.end, last.start)
         and _VALUE_SPAN_CLOSE.fullmatch(text, q.end, first.start)
-        # "72 per 10,000 against the England average between": a comparison's span (a closed aside is no break)
-        and not CLAUSE_BREAK.search(_CLOSED_ASIDE.sub(" ", text[q.end : first.start]))
+        # "72 per 10,000 against the England average between": a comparison's span (a closed bracket's marks are no
+        # break, its words may be)
+        and not CLAUSE_BREAK.search(_CLOSED_ASIDE.sub(lambda m: m.group(0)[1:-1], text[q.end : first.start]))
         and first.first <= last.first
     ):
         return None

@@ -112,7 +112,7 @@ def _concept(
 ) -> ConceptMatch | None:
     """The catalogue concept a figure's phrase names; its context's words only when the phrase cannot."""
     verbs = passive_participles(phrase_text)
-    living = living_with_concept(phrase_text, terms, unit, verbs)
+    living = living_with_concept(phrase_text, terms, unit, verbs, context, context_terms)
     if living is not None:
         return living
     if layout == "prose" and context and PREPOSITION_START.match(phrase_text):

@@ -22,7 +22,8 @@ _VERB_OBJECT_BY = re.compile(
 )
 # a passive's agent, not a change's size: "driven by", "held by", "looked after by", "homes run by 4 providers"
 _AGENT_BY = re.compile(
-    r"(?:\w+(?:ed|en)|run|held|made|paid|kept|set|sent|brought|met|done|led|put|after|for|in)\s+by\b[^\w]*$",
+    r"(?:\w+(?:ed|en)|run|held|made|paid|kept|set|sent|brought|met|done|led|put|taught|built|bought|sought|caught|"
+    r"told|sold|hit|won|spent|lost|after|for|in)\s+by\b[^\w]*$",
     re.I,
 )
 # "the increase in LAC numbers of 18.4%", "a reduction in agency spend of £1.2m": a change noun, what changed, then

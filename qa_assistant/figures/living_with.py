@@ -20,12 +20,29 @@ _WITH_WHOM = re.compile(
 _LIVING = tuple(measure_terms("living"))
 
 
+# who may live with carers: what a count it continues must be of ("Of the 60 placement disruptions, 25 were with
+# foster carers" counts disruptions)
+# ... or where they are ("There are 200 in Hammersmith and Fulham – including 145 with foster carers")
+_A_PLACE = re.compile(
+    r"(?:in|at|across|within)\s+(?:the\s+)?(?:[A-Z]|(?:borough|county|city|area|district)\b)"
+)
+_PEOPLE = frozenset(measure_terms("children child young people person persons youngsters kids babies"))
+
+
 def living_with_concept(
-    phrase_text: str, terms: list[str], unit: str, verbs: frozenset[str]
+    phrase_text: str,
+    terms: list[str],
+    unit: str,
+    verbs: frozenset[str],
+    context: str,
+    context_terms: list[str],
 ) -> ConceptMatch | None:
     """The measure of those living with whom a count's words start at "with" names ("living with foster
-    carers"), when the catalogue has one."""
+    carers"), when the catalogue has one; context (and its terms): the words it takes from the count it continues,
+    which must name people or a place, if any."""
     if unit != "count" or not _STARTS_WITH.match(phrase_text):
+        return None
+    if context_terms and not _PEOPLE & set(context_terms) and not _A_PLACE.match(context):
         return None
     living = match_concept([*_LIVING, *terms], unit, verbs)
     return living if living is not None and set(_LIVING) <= living.matched else None

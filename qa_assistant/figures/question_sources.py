@@ -149,7 +149,7 @@ def _done_patterns(done: str) -> list[re.Pattern[str]]:
     return [
         # "before it was reviewed", "when the plan was agreed"
         re.compile(
-            rf"\b(?:when|as|{_AFTER}|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|"
+            rf"\b(?:when|as(?!\s+(?:of|at)\b)|{_AFTER}|before|once)\s+[^,?;]*?\b(?:was|were|is|are|went|"
             rf"had\s+been|got)\s+(?:{done})\b[^,?;]*",
             re.I,
         ),

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from qa_assistant.figures.concepts import match_concept, passive_participles
+from qa_assistant.figures.extra_amounts import extra_asked_and_given
 from qa_assistant.figures.reading import Reading
 from qa_assistant.figures.subjects import same_authority
 from qa_assistant.figures.terms import (
@@ -118,18 +119,12 @@ def subject_ok(r: Reading, f: Figure) -> bool:
     return same_authority(r.subject.name, f.subject_name)
 
 
-# "How much extra did the council put in?" asks the amount an extra is ("An extra £17million has been put into
-# children's services"), which the reader files as a change
-_EXTRA_ASKED = re.compile(r"\bhow\s+(?:much|many)\s+(?:extra|additional|further)\b", re.I)
-_EXTRA_GIVEN = re.compile(r"\b(?:an?\s+)?(?:extra|additional|further)\s+£?$", re.I)
-
-
 def kind_ok(asked: str, f: Figure, question: str = "", before_value: str = "") -> bool:
     """The figure is of the kind asked (a level, change, target or forecast); a money forecast is a level, and
     a part of a breakdown ("an overspend of £5.6m attributable to social care") answers as a level does, as does
     an extra amount asked as one (before_value: the sentence's text before the figure)."""
     if asked == "level":
-        if f.kind == "change" and _EXTRA_ASKED.search(question) and _EXTRA_GIVEN.search(before_value):
+        if f.kind == "change" and extra_asked_and_given(question, before_value):
             return True
         return f.kind in ("level", "part") or (f.kind == "forecast" and f.unit in MONEY_UNITS)
     if asked == "forecast":
