@@ -71,7 +71,7 @@ class Assistant:
         self.figures = FigureAnswerer(
             index, self.citer, settings.support_window_chars, settings.figure_retrieved_passages
         )
-        self.entities = EntityAnswerer(index, self.citer, settings)
+        self.entities = EntityAnswerer(index, self.citer, settings, self.figures.contexts.document_terms)
         self._answers: OrderedDict[tuple[str, tuple[str, ...]], Answer] = OrderedDict()
         self._answers_lock = threading.Lock()
 

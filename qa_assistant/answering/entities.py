@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -77,15 +78,21 @@ _Hit = tuple[float, EntityValue, dt.date | None, bool]
 class EntityAnswerer:
     """Who / when / which questions: the person, date or name the best-matching sentences give."""
 
-    def __init__(self, index, citer: Citer, settings) -> None:
+    def __init__(
+        self, index, citer: Citer, settings, document_terms: Callable[[str], frozenset[str]] | None = None
+    ) -> None:
         self.index = index
         self.citer = citer
         self.settings = settings
+        # every term of a paper's text: the figure reader's cache when the assistant shares it
+        self.document_terms = document_terms or (
+            lambda doc_id: frozenset(measure_terms(index.documents[doc_id].text))
+        )
 
     def answer(self, question: str, r: Reading, qvec: np.ndarray) -> Answer | None:
         """The person, date or name the best-matching sentences give, latest paper first; None when none does."""
         ranked = rank_with_and_without_when(
-            self.index, self.settings, question, qvec, k=self.settings.entity_passages
+            self.index, self.settings, question, qvec, self.document_terms, k=self.settings.entity_passages
         )
         ranked += self._meeting_sentences(r, {row for _, row in ranked}, qvec)
         asked = Asked.of(question, r)

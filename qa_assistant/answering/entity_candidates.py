@@ -16,6 +16,7 @@ from qa_assistant.figures.subjects import Subject, find_subject_mentions
 from qa_assistant.figures.terms import measure_terms
 from qa_assistant.models import EntityValue
 from qa_assistant.settings import weight
+from qa_assistant.text.date_patterns import WEEKDAY
 from qa_assistant.text.dates import find_dates
 
 
@@ -75,9 +76,7 @@ _ON_THE_DAY = re.compile(r"\b(?:on|dated)\s+$", re.I)
 # a period's end or another event's day after the publishing word ("for the period covering the year ending on")
 _A_PERIOD = re.compile(r"\b(?:period|up\s+to|covering|between|from|end(?:ed|ing)?)\b", re.I)
 # a day opening its sentence or clause (not "Following the visit on 12 March 2024, Ofsted published its letter")
-_OPENS_CLAUSE = re.compile(
-    r"(?:^|[;:]\s*|,\s*(?:and\s+)?|\band\s+)(?:On\s+|on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$"
-)
+_OPENS_CLAUSE = re.compile(rf"(?:^|[;:]\s*|,\s*(?:and\s+)?|\band\s+)(?:On\s+|on\s+)?(?:{WEEKDAY},?\s+)?$")
 # "On Wednesday 8 May 2019, Ofsted published the findings": a day opening the clause whose verb publishes
 _THEN_PUBLISHED = re.compile(
     r",\s*(?:the\s+)?(?:[A-Z][\w'’]*\s+){1,4}(?:has\s+|had\s+)?(?:published|issued|released|wrote)\b"

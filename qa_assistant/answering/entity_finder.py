@@ -13,21 +13,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa_assistant.figures.terms import lexicon
+from qa_assistant.text.date_patterns import CALENDAR_NAMES
 
 CAP_WORD = r"[A-Z][a-zA-Z'’]+(?:-\s?[A-Z][a-zA-Z'’]+)?"
 NAME_WORD = r"[A-Z][a-z][a-zA-Z'’]*(?:\s?-\s?[A-Z][a-zA-Z'’]+)?"
 # a day or month alone is no one's name ("published on Friday, lead inspector Claire Beckingham said"); with a
 # surname after it, it may be ("Councillor June Goodchild")
-_CALENDAR_WORDS = (
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December"
-)
-_CALENDAR_WORD_ALONE = rf"(?!(?:{_CALENDAR_WORDS})\b(?!\s(?:[A-Z]\.?\s)?[A-Z]))"
+_CALENDAR_WORD_ALONE = rf"(?!(?:{CALENDAR_NAMES})\b(?!\s(?:[A-Z]\.?\s)?[A-Z]))"
 # "In March, the Director said": a sentence's opening preposition starts no name
 _NO_PREPOSITION = r"(?!(?:In|On|At|By|From|Since|Until|During|After|Before)\s)"
 # "Councillor May": a surname may be a month or a day, but not one a date goes on from ("Councillor June 2024")
 _TITLED_NAME = (
-    rf"(?!(?:{_CALENDAR_WORDS})\s+\d)(?:[A-Z]\.?\s)?{CAP_WORD}(?:\s(?:[A-Z]\.?\s)?{CAP_WORD}){{0,2}}"
+    rf"(?!(?:{CALENDAR_NAMES})\s+\d)(?:[A-Z]\.?\s)?{CAP_WORD}(?:\s(?:[A-Z]\.?\s)?{CAP_WORD}){{0,2}}"
 )
 _NAME = rf"{_CALENDAR_WORD_ALONE}{_NO_PREPOSITION}{_TITLED_NAME}"
 ORG_HEADS = (

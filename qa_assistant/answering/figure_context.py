@@ -78,6 +78,10 @@ class FigureContexts:
                 self._documents.popitem(last=False)
         return cached
 
+    def document_terms(self, doc_id: str) -> frozenset[str]:
+        """Every term of the paper's text (cached with its name's terms)."""
+        return self._document_terms(doc_id)[1]
+
     def text_words(self, doc_id: str) -> frozenset[str]:
         """The paper's words as written (not stemmed: a source is named in its own words)."""
         cached = self._words.get(doc_id)

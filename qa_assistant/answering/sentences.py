@@ -7,6 +7,7 @@ Used for general answers, entity answers and the closest-passage quote under "no
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -204,10 +205,16 @@ def without_when_clause(question: str) -> str | None:
 
 
 def rank_with_and_without_when(
-    index, settings, question: str, qvec: np.ndarray, k: int | None = None
+    index,
+    settings,
+    question: str,
+    qvec: np.ndarray,
+    document_terms: Callable[[str], frozenset[str]],
+    k: int | None = None,
 ) -> list[tuple[float, int]]:
     """rank_sentences, then the sentences the question finds without a when-clause after what it asks (the
-    post held, the name given), added after those the whole question found."""
+    post held, the name given), added after those the whole question found. document_terms: every term of a
+    paper's text (the figure reader's cached ones)."""
     ranked = rank_sentences(index, settings, question, qvec, k=k)
     core = without_when_clause(question)
     if core is None:
@@ -217,19 +224,14 @@ def rank_with_and_without_when(
     # scored against the whole question (not the shorter one, which would favour them), and only from a paper
     # that says what the clause does ("when Ofsted found ... wanting": a director named in a paper that never
     # speaks of it may not have been in post then)
-    said: dict[str, bool] = {}
-    added = []
-    for _, row in more:
-        if row in seen:
-            continue
-        doc_id = index.sentence_spans[row][0]
-        if doc_id not in said:
-            said[doc_id] = clause_said_in(question, core, index.documents[doc_id].text)
-        if said[doc_id]:
-            added.append((float(index.sentence_vectors[row] @ qvec), row))
-    return ranked + added
+    clause = clause_terms(question, core)
+    return ranked + [
+        (float(index.sentence_vectors[row] @ qvec), row)
+        for _, row in more
+        if row not in seen and clause <= document_terms(index.sentence_spans[row][0])
+    ]
 
 
-def clause_said_in(question: str, core: str, text: str) -> bool:
-    """Whether a paper says what a question's when-clause does: every word the clause adds to the question."""
-    return set(measure_terms(question)) - set(measure_terms(core)) <= set(measure_terms(text))
+def clause_terms(question: str, core: str) -> frozenset[str]:
+    """The words a question's when-clause adds to it, which a paper must say for a sentence found without it."""
+    return frozenset(measure_terms(question)) - frozenset(measure_terms(core))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from qa_assistant.figures.concepts import ConceptMatch, match_concept
-from qa_assistant.figures.terms import measure_terms
+from qa_assistant.figures.terms import counting_terms, measure_terms
 
 # a count's words starting at "with" ("145 with foster carers", "90 are with foster carers")
 _STARTS_WITH = re.compile(r"(?:(?:are|were|is|was|being|now|currently)\s+)*with\s", re.I)
@@ -20,13 +20,12 @@ _WITH_WHOM = re.compile(
 _LIVING = tuple(measure_terms("living"))
 
 
-# who may live with carers: what a count it continues must be of ("Of the 60 placement disruptions, 25 were with
-# foster carers" counts disruptions)
-# ... or where they are ("There are 200 in Hammersmith and Fulham – including 145 with foster carers")
+# who may live with carers: the count it continues must be of children or cases (counting_terms: "Of the 60
+# placement disruptions, 25 were with foster carers" counts disruptions), or say where they are ("There are 200 in
+# Hammersmith and Fulham – including 145 with foster carers")
 _A_PLACE = re.compile(
     r"(?:in|at|across|within)\s+(?:the\s+)?(?:[A-Z]|(?:borough|county|city|area|district)\b)"
 )
-_PEOPLE = frozenset(measure_terms("children child young people person persons youngsters kids babies"))
 
 
 def living_with_concept(
@@ -42,7 +41,7 @@ def living_with_concept(
     which must name people or a place, if any."""
     if unit != "count" or not _STARTS_WITH.match(phrase_text):
         return None
-    if context_terms and not _PEOPLE & set(context_terms) and not _A_PLACE.match(context):
+    if context_terms and not counting_terms() & set(context_terms) and not _A_PLACE.match(context):
         return None
     living = match_concept([*_LIVING, *terms], unit, verbs)
     return living if living is not None and set(_LIVING) <= living.matched else None

@@ -14,6 +14,9 @@ _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
+# the names of the days and months written in full (a day or month alone is no one's name: entity_finder.py)
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+CALENDAR_NAMES = rf"{WEEKDAY}|" + "|".join(m for m in calendar.month_name if m)
 QUARTER_WORDS = {  # "quarter one", "Q1", "the first quarter"
     word: i % 4 + 1
     for i, word in enumerate(
@@ -49,7 +52,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day",
         re.compile(
-            rf"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b",
+            rf"\b(?:{WEEKDAY}\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b",
             re.I,
         ),
     ),
